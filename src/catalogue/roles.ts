@@ -1,0 +1,52 @@
+// Hand-kept facts that no agent meta-data carries: what a parameter means to the checks.
+
+/** Agents that manage storage several nodes can reach: without fencing, two nodes may write at once. */
+export const SHARED_STORAGE_AGENTS: ReadonlySet<string> = new Set([
+  'ocf:heartbeat:Filesystem',
+  'ocf:heartbeat:iscsi',
+  'ocf:heartbeat:iSCSILogicalUnit',
+  'ocf:heartbeat:iSCSITarget',
+  'ocf:heartbeat:LVM',
+  'ocf:heartbeat:LVM-activate',
+  'ocf:heartbeat:lvmlockd',
+  'ocf:heartbeat:Raid1',
+  'ocf:heartbeat:ZFS',
+  'ocf:heartbeat:drbd',
+  'ocf:linbit:drbd',
+  'ocf:heartbeat:nfsserver',
+  'ocf:heartbeat:exportfs',
+  'ocf:heartbeat:sg_persist',
+  'ocf:heartbeat:mpath',
+  'ocf:heartbeat:aws-vpc-move-ip',
+]);
+
+/**
+ * Parameters that hold an address. `vip`: the address clients use, which must be in a node subnet
+ * (HA302) and unlike every machine's (HA303). `reach`: an address the nodes must reach (HA304);
+ * `host:port` values are allowed there.
+ */
+export const ADDRESS_PARAMS: Readonly<Record<string, Readonly<Record<string, 'vip' | 'reach'>>>> = {
+  'ocf:heartbeat:IPaddr2': { ip: 'vip' },
+  'ocf:heartbeat:IPaddr': { ip: 'vip' },
+  'ocf:heartbeat:IPsrcaddr': { ipaddress: 'vip' },
+  'ocf:heartbeat:IPv6addr': { ipv6addr: 'vip' },
+  'ocf:heartbeat:iscsi': { portal: 'reach' },
+  'ocf:heartbeat:Route': { gateway: 'reach' },
+  'ocf:pacemaker:ping': { host_list: 'reach' },
+};
+
+/** Parameters that hold a block device path (HA210). */
+export const BLOCK_DEVICE_PARAMS: Readonly<Record<string, readonly string[]>> = {
+  'ocf:heartbeat:Filesystem': ['device'],
+  'ocf:heartbeat:sg_persist': ['devs'],
+  'ocf:heartbeat:Raid1': ['raiddev'],
+  'stonith:fence_scsi': ['devices'],
+  'stonith:fence_mpath': ['devices'],
+  'stonith:sbd': ['devices'],
+};
+
+/** A parameter whose value is a secret: passwords, keys and tokens, but not paths to scripts. */
+export function isSecretParam(name: string): boolean {
+  if (/(_script|_file|_path|_dir)$/i.test(name)) return false;
+  return /(^|[_-])(pass|passwd|password|secret|token|api[_-]?key|private[_-]?key|auth[_-]?key)([_-]|$)/i.test(name);
+}

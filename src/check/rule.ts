@@ -1,0 +1,46 @@
+import type { Catalogue } from '../catalogue/catalogue.js';
+import type { ClusterModel } from '../model/model.js';
+import type { Diagnostic, Severity } from '../syntax/diagnostic.js';
+import type { Spanned } from '../syntax/span.js';
+
+export interface RuleDocs {
+  /** One line: what the rule finds. */
+  readonly summary: string;
+  /** Why it matters on a real cluster. */
+  readonly rationale: string;
+  /** A complete `.ha` file that gives exactly one diagnostic of this rule's code. */
+  readonly bad: string;
+  /** The same file, fixed: no diagnostic at all. */
+  readonly good: string;
+}
+
+/** Names of a node's children that carry their own span (`key`, `value`, `name`, …). */
+export type SpannedProperty<N> = {
+  [K in keyof N]-?: NonNullable<N[K]> extends Spanned ? K : never;
+}[keyof N] &
+  string;
+
+/** What a rule reports: a node of the tree (and optionally which child), never a computed position. */
+export interface Report<N extends Spanned = Spanned> {
+  readonly node: N;
+  readonly property?: SpannedProperty<N>;
+  readonly message: string;
+  readonly help?: readonly string[];
+  readonly related?: readonly { readonly node: Spanned; readonly message: string }[];
+}
+
+export interface RuleContext {
+  readonly model: ClusterModel;
+  readonly catalogue: Catalogue;
+  /** The parser's findings (HA001, HA003): the syntax rules report these. */
+  readonly syntax: readonly Diagnostic[];
+  report<N extends Spanned>(r: Report<N>): void;
+}
+
+export interface Rule {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: Severity;
+  readonly docs: RuleDocs;
+  check(ctx: RuleContext): void;
+}

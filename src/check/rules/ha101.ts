@@ -1,0 +1,66 @@
+import type * as A from '../../syntax/ast.js';
+import type { Rule, RuleContext } from '../rule.js';
+
+function reportRepeats(ctx: RuleContext, what: string, names: readonly A.Ident[]): void {
+  const first = new Map<string, A.Ident>();
+  for (const n of names) {
+    const earlier = first.get(n.text);
+    if (!earlier) {
+      first.set(n.text, n);
+      continue;
+    }
+    ctx.report({
+      node: n,
+      message: `${what} '${n.text}' is already declared on line ${earlier.span.start.line}`,
+      help: ['give each one its own name, or remove the repeat'],
+      related: [{ node: earlier, message: 'first declared here' }],
+    });
+  }
+}
+
+export const ha101: Rule = {
+  code: 'HA101',
+  name: 'duplicate-id',
+  severity: 'error',
+  docs: {
+    summary: 'Two declarations share a name: resources, groups and constraints share one id namespace, as in the CIB.',
+    rationale:
+      'The CIB requires unique ids; pcs rejects the second `resource create`, and a hand-merged CIB with a duplicate fails to load. A property or parameter set twice is the same mistake one level down.',
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive web ocf:pacemaker:Dummy {
+    op monitor interval=10s
+  }
+  location web a prefers a=100
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive web ocf:pacemaker:Dummy {
+    op monitor interval=10s
+  }
+  location web-prefers-a web prefers a=100
+}
+`,
+  },
+  check(ctx) {
+    const m = ctx.model;
+    const ids = [...m.primitives, ...m.groups, ...m.constraints].map((d) => d.name);
+    ids.sort((a, b) => a.span.start.offset - b.span.start.offset);
+    reportRepeats(ctx, 'id', ids);
+    reportRepeats(ctx, 'machine', [...m.nodes, ...m.hosts].map((d) => d.name).sort((a, b) => a.span.start.offset - b.span.start.offset));
+    for (const kind of ['property', 'defaults', 'op-defaults'] as const) {
+      reportRepeats(ctx, kind === 'property' ? 'property' : `${kind} setting`, m.settings.filter((s) => s.kind === kind).flatMap((s) => s.attrs.map((a) => a.key)));
+    }
+    for (const p of m.primitives) {
+      reportRepeats(ctx, `parameter of '${p.name.text}'`, p.params.flatMap((b) => b.attrs.map((a) => a.key)));
+      reportRepeats(ctx, `meta attribute of '${p.name.text}'`, p.meta.flatMap((b) => b.attrs.map((a) => a.key)));
+      for (const op of p.ops) reportRepeats(ctx, `attribute of op '${op.name.text}'`, op.attrs.map((a) => a.key));
+      reportRepeats(ctx, `command of '${p.name.text}'`, p.commands.map((c) => c.action));
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import type { Rule } from '../rule.js';
+
+const CIB_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+export const ha102: Rule = {
+  code: 'HA102',
+  name: 'invalid-id',
+  severity: 'error',
+  docs: {
+    summary: 'A resource, group or constraint name is not a valid CIB id ([A-Za-z_][A-Za-z0-9_.-]*).',
+    rationale: "Names become XML ids in the CIB. Pacemaker's schema rejects ids that start with a digit or hold other characters, and pcs refuses them.",
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive 1st-app ocf:pacemaker:Dummy {
+    op monitor interval=10s
+  }
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive first-app ocf:pacemaker:Dummy {
+    op monitor interval=10s
+  }
+}
+`,
+  },
+  check(ctx) {
+    const m = ctx.model;
+    for (const d of [...m.primitives, ...m.groups, ...m.constraints]) {
+      if (CIB_ID.test(d.name.text)) continue;
+      const fixed = d.name.text.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^([^A-Za-z_])/, '_$1');
+      ctx.report({
+        node: d.name,
+        message: `'${d.name.text}' is not a valid id: ids start with a letter or '_' and hold only letters, digits, '_', '.' and '-'`,
+        help: [`for example '${fixed}'`],
+      });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { suggestion } from '../../syntax/didyoumean.js';
+import type { Rule } from '../rule.js';
+
+export const ha404: Rule = {
+  code: 'HA404',
+  name: 'unknown-property',
+  severity: 'error',
+  docs: {
+    summary: 'A cluster property that Pacemaker does not know.',
+    rationale: "Pacemaker stores any name in crm_config and ignores the ones it does not know: a misspelt property (stonith-enable) changes nothing, silently.",
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  property symetric-cluster=true
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  property symmetric-cluster=true
+}
+`,
+  },
+  check(ctx) {
+    for (const s of ctx.model.settings) {
+      if (s.kind !== 'property') continue;
+      for (const attr of s.attrs) {
+        if (ctx.catalogue.property(attr.key.text)) continue;
+        ctx.report({ node: attr, property: 'key', message: `unknown cluster property '${attr.key.text}'`, help: suggestion(attr.key.text, ctx.catalogue.propertyNames()) });
+      }
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import { compareVersions, PLATFORM_PACEMAKER_VERSION } from '../../catalogue/platforms.js';
+import type { Rule } from '../rule.js';
+
+export const ha406: Rule = {
+  code: 'HA406',
+  name: 'property-not-on-platform',
+  severity: 'error',
+  docs: {
+    summary: "A cluster property that the target platform's Pacemaker does not have yet, or no longer has.",
+    rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
+    bad: `cluster demo {
+  platform debian12
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property fencing-enabled=false
+}
+`,
+    good: `cluster demo {
+  platform debian12
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+}
+`,
+  },
+  check(ctx) {
+    const m = ctx.model;
+    const version = PLATFORM_PACEMAKER_VERSION[m.platform];
+    for (const s of m.settings) {
+      if (s.kind !== 'property') continue;
+      for (const attr of s.attrs) {
+        const fact = ctx.catalogue.property(attr.key.text);
+        if (!fact) continue;
+        const tooNew = fact.since !== undefined && compareVersions(version, fact.since) < 0;
+        const gone = fact.until !== undefined && compareVersions(version, fact.until) > 0;
+        if (!tooNew && !gone) continue;
+        const older = ctx.catalogue.propertyNames().find((n) => ctx.catalogue.property(n)?.renamedTo === fact.name);
+        ctx.report({
+          node: attr,
+          property: 'key',
+          message: tooNew
+            ? `'${fact.name}' needs Pacemaker ${fact.since} or later; ${m.platform} has ${version}`
+            : `'${fact.name}' was removed after Pacemaker ${fact.until}; ${m.platform} has ${version}`,
+          help: tooNew && older ? [`on ${m.platform} write ${older}`] : gone && fact.renamedTo ? [`write ${fact.renamedTo}`] : [],
+        });
+      }
+    }
+  },
+};

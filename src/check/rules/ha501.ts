@@ -1,0 +1,40 @@
+import { isSecretParam } from '../../catalogue/roles.js';
+import type { Rule } from '../rule.js';
+import { attributes } from '../walk.js';
+
+export const ha501: Rule = {
+  code: 'HA501',
+  name: 'literal-secret',
+  severity: 'error',
+  docs: {
+    summary: 'A password or other secret is written into the file instead of referenced with env:NAME or file:/path.',
+    rationale:
+      'The .ha file goes into version control and change tickets; the post even wrote the hacluster password two different ways. hacc resolves env:/file: references only when the setup script runs, and never writes a secret into an artifact.',
+    bad: `cluster demo {
+  auth hacluster password="p@ssw0rd"
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+}
+`,
+    good: `cluster demo {
+  auth hacluster password=env:HACLUSTER_PASSWORD
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+}
+`,
+  },
+  check(ctx) {
+    for (const { attr, owner } of attributes(ctx.model)) {
+      const secret = owner.kind === 'auth' ? attr.key.text === 'password' : owner.kind === 'params' && isSecretParam(attr.key.text);
+      if (!secret || attr.value.secret) continue;
+      ctx.report({
+        node: attr,
+        property: 'value',
+        message: `'${attr.key.text}' is a secret written literally`,
+        help: [`write ${attr.key.text}=env:NAME (an environment variable) or ${attr.key.text}=file:/path (a file) read when the setup script runs`],
+      });
+    }
+  },
+};

@@ -1,0 +1,55 @@
+import { readFileSync, statSync } from 'node:fs';
+
+/** The process surface the commands use, so tests can run them in-process. */
+export interface Io {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly readStdin: () => string;
+  readonly stdoutIsTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+export const processIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  readStdin: () => readFileSync(0, 'utf8'),
+  stdoutIsTTY: process.stdout.isTTY === true,
+  env: process.env,
+  cwd: process.cwd(),
+};
+
+/** A problem with how hacc was called or with the file system: exit 2, one line, no stack trace. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** Reads a source file (or stdin for `-`) as UTF-8. */
+export function readSource(path: string, io: Io): string {
+  try {
+    if (path === '-') return io.readStdin();
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${path === '-' ? 'standard input' : path}: ${reason(e)}`);
+  }
+}
+
+export function ioReason(e: unknown): string {
+  return reason(e);
+}

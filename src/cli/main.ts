@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { checkCommand } from './commands/check.js';
+import { explainCommand } from './commands/explain.js';
+import { processIo, UsageError, type Io } from './io.js';
+
+const VERSION = '0.1.0';
+
+/** Runs hacc with `argv` (without `node hacc`) and returns the exit status. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let exit = 0;
+  const setExit = (code: number) => {
+    exit = Math.max(exit, code);
+  };
+  const program = new Command('hacc')
+    .description('compiler and linter for Pacemaker/Corosync cluster configurations')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError(true)
+    .addCommand(checkCommand(io, setExit))
+    .addCommand(explainCommand(io));
+  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exit;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are successes; every other commander error is a usage error.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`hacc: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`hacc: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 3;
+  }
+}

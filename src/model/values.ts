@@ -1,0 +1,66 @@
+import type { ParamType } from '../catalogue/types.js';
+
+// Value syntax as Pacemaker parses it. One validator serves properties (HA405), params and meta
+// (HA205) and op attributes (HA208).
+
+const TRUE = ['true', 'on', 'yes', 'y', '1'];
+const FALSE = ['false', 'off', 'no', 'n', '0'];
+
+/** Pacemaker's boolean reading (crm_is_true and its mirror); undefined when it is neither. */
+export function booleanValue(text: string): boolean | undefined {
+  const t = text.toLowerCase();
+  if (TRUE.includes(t)) return true;
+  if (FALSE.includes(t)) return false;
+  return undefined;
+}
+
+const DURATION = /^\s*\d+(?:\.\d+)?\s*(?:ms|msec|us|usec|s|sec|m|min|h|hr)?\s*$/i;
+const ISO_DURATION = /^P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
+
+/** Milliseconds of a Pacemaker duration (`20s`, `1min`, `500ms`, `90`, `PT30S`), or undefined. */
+export function durationMs(text: string): number | undefined {
+  if (DURATION.test(text)) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text)!;
+    const n = Number(m[1]);
+    const unit = m[2]!.toLowerCase();
+    const factor: Record<string, number> = { '': 1000, s: 1000, sec: 1000, ms: 1, msec: 1, us: 0.001, usec: 0.001, m: 60000, min: 60000, h: 3600000, hr: 3600000 };
+    return n * factor[unit]!;
+  }
+  const iso = ISO_DURATION.exec(text);
+  if (!iso) return undefined;
+  const [date, time = ''] = text.slice(1).split('T') as [string, string | undefined];
+  const d = (re: RegExp, s: string) => Number(re.exec(s)?.[1] ?? 0);
+  const days = d(/(\d+)Y/, date) * 365 + d(/(\d+)M/, date) * 30 + d(/(\d+)W/, date) * 7 + d(/(\d+)D/, date);
+  const secs = d(/(\d+)H/, time) * 3600 + d(/(\d+)M/, time) * 60 + Number(/(\d+(?:\.\d+)?)S/.exec(time)?.[1] ?? 0);
+  return (days * 86400 + secs) * 1000;
+}
+
+const SCORE = /^(?:[-+]?INFINITY|[-+]?\d+)$/i;
+
+/** Why `text` is not a valid value of `type`, or undefined when it is. */
+export function valueProblem(type: ParamType, text: string, values?: readonly string[]): string | undefined {
+  switch (type) {
+    case 'boolean':
+      return booleanValue(text) === undefined ? `'${text}' is not a boolean (true or false)` : undefined;
+    case 'integer':
+      return /^[-+]?\d+$/.test(text) || /^[-+]?INFINITY$/i.test(text) ? undefined : `'${text}' is not an integer`;
+    case 'nonnegative_integer':
+      return /^\+?\d+$/.test(text) ? undefined : `'${text}' is not a non-negative integer`;
+    case 'port':
+      return /^\d+$/.test(text) && Number(text) <= 65535 ? undefined : `'${text}' is not a port number (0-65535)`;
+    case 'score':
+      return SCORE.test(text) ? undefined : `'${text}' is not a score (an integer, INFINITY or -INFINITY)`;
+    case 'time':
+      return durationMs(text) === undefined ? `'${text}' is not a duration (e.g. 20s, 5min, 1h, 500ms)` : undefined;
+    case 'percentage':
+      return /^\d+(?:\.\d+)?%?$/.test(text) ? undefined : `'${text}' is not a percentage`;
+    case 'select':
+      return values && values.length > 0 && !values.includes(text)
+        ? `'${text}' is not one of ${values.map((v) => `'${v}'`).join(', ')}`
+        : undefined;
+    default:
+      return values && values.length > 0 && !values.includes(text)
+        ? `'${text}' is not one of ${values.map((v) => `'${v}'`).join(', ')}`
+        : undefined;
+  }
+}

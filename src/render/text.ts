@@ -1,0 +1,53 @@
+import type { Diagnostic } from '../syntax/diagnostic.js';
+import { LineIndex } from '../syntax/span.js';
+import { summaryLine, type FileReport } from './report.js';
+
+export interface TextOptions {
+  readonly color: boolean;
+}
+
+const paint = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+/** Shows a line with control characters made visible, so the frame never garbles a terminal. */
+function visible(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd').replace(/\t/g, ' ');
+}
+
+const MAX_FRAME_WIDTH = 160;
+
+function frame(lines: LineIndex, d: Diagnostic, color: boolean): string[] {
+  const { start, end } = d.span;
+  const full = visible(lines.lineText(start.line));
+  // Long lines (a 1 MB one-liner) are cut to a window around the caret.
+  const from = full.length > MAX_FRAME_WIDTH ? Math.max(0, start.column - 1 - 40) : 0;
+  const text = full.slice(from, from + MAX_FRAME_WIDTH);
+  const width = end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, full.length - start.column + 1);
+  const caretAt = start.column - 1 - from;
+  const caretLen = Math.max(1, Math.min(width, text.length - caretAt));
+  const gutter = String(start.line);
+  const pad = ' '.repeat(gutter.length);
+  const blue = paint(color, '34');
+  const marker = paint(color, d.severity === 'error' ? '31' : '33');
+  return [
+    `${blue(`${gutter} |`)} ${text}`,
+    `${blue(`${pad} |`)} ${' '.repeat(Math.max(0, caretAt))}${marker('^'.repeat(caretLen))}`,
+  ];
+}
+
+export function renderText(reports: readonly FileReport[], options: TextOptions): string {
+  const out: string[] = [];
+  const bold = paint(options.color, '1');
+  for (const r of reports) {
+    const lines = new LineIndex(r.text);
+    for (const d of r.diagnostics) {
+      const sev = paint(options.color, d.severity === 'error' ? '1;31' : '1;33')(`${d.severity}[${d.code}]`);
+      out.push(`${r.path}:${d.span.start.line}:${d.span.start.column}: ${sev}: ${bold(d.message)}`);
+      out.push(...frame(lines, d, options.color));
+      for (const h of d.help ?? []) out.push(`  help: ${h}`);
+      for (const rel of d.related ?? []) out.push(`  note: ${r.path}:${rel.span.start.line}:${rel.span.start.column}: ${rel.message}`);
+      out.push('');
+    }
+  }
+  if (reports.some((r) => r.diagnostics.length > 0)) out.push(summaryLine(reports));
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}

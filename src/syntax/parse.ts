@@ -1,0 +1,337 @@
+import type { CstElement, CstNode, ILexingError, IRecognitionException, IToken } from 'chevrotain';
+import type * as A from './ast.js';
+import type { Diagnostic } from './diagnostic.js';
+import { haLexer } from './tokens.js';
+import { haParser } from './parser.js';
+import { LineIndex, type Span } from './span.js';
+
+/** More syntax errors than this in one file are noise: the rest is summarised in one line. */
+const MAX_SYNTAX_DIAGNOSTICS = 100;
+
+export interface ParseResult {
+  readonly file: A.HaFile;
+  /** HA001 and HA003 findings, in source order. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+type Children = Record<string, CstElement[] | undefined>;
+
+function isToken(e: CstElement): e is IToken {
+  return 'image' in e;
+}
+
+function isReal(t: IToken): boolean {
+  return !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+}
+
+/** Turns the CST into the AST, resolving the meaning of tokens. Never throws on recovered trees. */
+class AstBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly lines: LineIndex) {}
+
+  private tokenSpan(t: IToken): Span {
+    return this.lines.span(t.startOffset, (t.endOffset ?? t.startOffset) + 1);
+  }
+
+  private error(code: 'HA001' | 'HA003', span: Span, message: string, help?: string[]): void {
+    this.diagnostics.push({ code, severity: 'error', message, span, ...(help ? { help } : {}) });
+  }
+
+  private tokens(node: CstNode): IToken[] {
+    const out: IToken[] = [];
+    const walk = (n: CstNode): void => {
+      for (const list of Object.values(n.children)) {
+        for (const e of list ?? []) {
+          if (isToken(e)) {
+            if (isReal(e)) out.push(e);
+          } else walk(e);
+        }
+      }
+    };
+    walk(node);
+    return out;
+  }
+
+  private nodeSpan(node: CstNode): Span | undefined {
+    const ts = this.tokens(node);
+    if (ts.length === 0) return undefined;
+    let first = ts[0]!;
+    let last = ts[0]!;
+    for (const t of ts) {
+      if (t.startOffset < first.startOffset) first = t;
+      if (t.endOffset! > last.endOffset!) last = t;
+    }
+    return this.lines.span(first.startOffset, last.endOffset! + 1);
+  }
+
+  private token(children: Children, key: string): IToken | undefined {
+    const e = children[key]?.[0];
+    return e && isToken(e) && isReal(e) ? e : undefined;
+  }
+
+  private sub(children: Children, key: string): CstNode[] {
+    return (children[key] ?? []).filter((e): e is CstNode => !isToken(e));
+  }
+
+  private ident(t: IToken | undefined): A.Ident | undefined {
+    return t ? { text: t.image, span: this.tokenSpan(t) } : undefined;
+  }
+
+  file(cst: CstNode | undefined, path: string, text: string, comments: A.Comment[]): A.HaFile {
+    const clusterCst = cst ? this.sub(cst.children, 'cluster')[0] : undefined;
+    const cluster = clusterCst ? this.cluster(clusterCst) : undefined;
+    return { path, text, comments, ...(cluster ? { cluster } : {}) };
+  }
+
+  private cluster(cst: CstNode): A.ClusterDecl | undefined {
+    const span = this.nodeSpan(cst);
+    const kw = this.token(cst.children, 'Cluster');
+    if (!span || !kw) return undefined;
+    const name = this.ident(this.token(cst.children, 'name')) ?? { text: '', span: this.tokenSpan(kw) };
+    const statements: A.Statement[] = [];
+    for (const s of this.sub(cst.children, 'statement')) {
+      const stmt = this.statement(s);
+      if (stmt) statements.push(stmt);
+    }
+    return { kind: 'cluster', name, statements, span };
+  }
+
+  private statement(cst: CstNode): A.Statement | undefined {
+    const [inner] = this.sub(cst.children, Object.keys(cst.children)[0] ?? '');
+    if (!inner) return undefined;
+    const span = this.nodeSpan(inner);
+    if (!span) return undefined;
+    const c = inner.children;
+    const name = this.ident(this.token(c, 'name'));
+    switch (inner.name) {
+      case 'platform':
+        return name && { kind: 'platform', name, span };
+      case 'auth':
+        return name && { kind: 'auth', user: name, attrs: this.attributes(c), span };
+      case 'node':
+      case 'host':
+        return name && { kind: inner.name, name, attrs: this.attributes(c), span };
+      case 'property':
+      case 'defaults':
+        return { kind: inner.name, attrs: this.attributes(c), span };
+      case 'opDefaults':
+        return { kind: 'op-defaults', attrs: this.attributes(c), span };
+      case 'primitive':
+        return this.primitive(inner);
+      case 'group':
+        return this.group(inner);
+      case 'location':
+        return this.location(inner);
+      case 'colocation':
+      case 'order': {
+        const resource = this.ident(this.token(c, 'resource'));
+        const target = this.ident(this.token(c, 'target'));
+        if (!name || !resource || !target) return undefined;
+        return { kind: inner.name, name, resource, target, attrs: this.attributes(c), span };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private primitive(cst: CstNode): A.PrimitiveDecl | undefined {
+    const c = cst.children;
+    const span = this.nodeSpan(cst);
+    const name = this.ident(this.token(c, 'name'));
+    const agent = this.ident(this.token(c, 'agent'));
+    if (!span || !name || !agent) return undefined;
+    const items: A.PrimitiveItem[] = [];
+    for (const itemCst of this.sub(c, 'primitiveItem')) {
+      const [inner] = Object.values(itemCst.children).flatMap((l) => (l ?? []).filter((e): e is CstNode => !isToken(e)));
+      const itemSpan = inner && this.nodeSpan(inner);
+      if (!inner || !itemSpan) continue;
+      const ic = inner.children;
+      if (inner.name === 'params' || inner.name === 'meta') {
+        items.push({ kind: inner.name, block: { attrs: this.attributes(ic), span: itemSpan } });
+      } else if (inner.name === 'op') {
+        const opName = this.ident(this.token(ic, 'name'));
+        if (opName) items.push({ kind: 'op', op: { name: opName, attrs: this.attributes(ic), span: itemSpan } });
+      } else if (inner.name === 'command') {
+        const action = this.ident(this.token(ic, 'action'));
+        const value = this.value(this.sub(ic, 'value')[0]);
+        if (action && value) {
+          const typed = action as A.Ident & { text: A.CommandAction };
+          items.push({ kind: 'command', command: { action: typed, value, span: itemSpan } });
+        }
+      }
+    }
+    return {
+      kind: 'primitive',
+      name,
+      agent,
+      hasBody: this.token(c, 'LCurly') !== undefined,
+      params: items.flatMap((i) => (i.kind === 'params' ? [i.block] : [])),
+      meta: items.flatMap((i) => (i.kind === 'meta' ? [i.block] : [])),
+      ops: items.flatMap((i) => (i.kind === 'op' ? [i.op] : [])),
+      commands: items.flatMap((i) => (i.kind === 'command' ? [i.command] : [])),
+      items,
+      span,
+    };
+  }
+
+  private group(cst: CstNode): A.GroupDecl | undefined {
+    const c = cst.children;
+    const span = this.nodeSpan(cst);
+    const name = this.ident(this.token(c, 'name'));
+    if (!span || !name) return undefined;
+    // Members, inline primitives and meta lines interleave; restore source order by offset.
+    const items: { offset: number; item: A.GroupItem }[] = [];
+    for (const p of this.sub(c, 'primitive')) {
+      const primitive = this.primitive(p);
+      if (primitive) items.push({ offset: primitive.span.start.offset, item: { kind: 'primitive', primitive } });
+    }
+    for (const m of this.sub(c, 'meta')) {
+      const blockSpan = this.nodeSpan(m);
+      if (blockSpan) items.push({ offset: blockSpan.start.offset, item: { kind: 'meta', block: { attrs: this.attributes(m.children), span: blockSpan } } });
+    }
+    for (const e of c['member'] ?? []) {
+      const ref = isToken(e) && isReal(e) ? this.ident(e) : undefined;
+      if (ref) items.push({ offset: ref.span.start.offset, item: { kind: 'member', ref } });
+    }
+    items.sort((a, b) => a.offset - b.offset);
+    return { kind: 'group', name, items: items.map((i) => i.item), span };
+  }
+
+  private location(cst: CstNode): A.LocationDecl | undefined {
+    const c = cst.children;
+    const span = this.nodeSpan(cst);
+    const name = this.ident(this.token(c, 'name'));
+    const resource = this.ident(this.token(c, 'resource'));
+    const mode = this.ident(this.token(c, 'mode'));
+    if (!span || !name || !resource || !mode) return undefined;
+    const targets: A.LocationTarget[] = [];
+    for (const t of this.sub(c, 'locationTarget')) {
+      const node = this.ident(this.token(t.children, 'node'));
+      const tSpan = this.nodeSpan(t);
+      if (!node || !tSpan) continue;
+      const score = this.value(this.sub(t.children, 'value')[0]);
+      targets.push({ node, span: tSpan, ...(score ? { score } : {}) });
+    }
+    return { kind: 'location', name, resource, mode: mode as A.LocationDecl['mode'], targets, span };
+  }
+
+  private attributes(parent: Children): A.Attr[] {
+    const out: A.Attr[] = [];
+    for (const list of this.sub(parent, 'attributes')) {
+      for (const a of this.sub(list.children, 'attribute')) {
+        const key = this.ident(this.token(a.children, 'key'));
+        const value = this.value(this.sub(a.children, 'value')[0]);
+        const span = this.nodeSpan(a);
+        if (!key || !value || !span) continue;
+        out.push({ key, value, missingEquals: this.token(a.children, 'Equals') === undefined, span });
+      }
+    }
+    return out;
+  }
+
+  private value(cst: CstNode | undefined): A.Value | undefined {
+    if (!cst) return undefined;
+    const word = this.token(cst.children, 'AnyWord');
+    if (word) return this.word(word);
+    const str = this.token(cst.children, 'AnyString');
+    return str ? this.string(str) : undefined;
+  }
+
+  private word(t: IToken): A.Value {
+    const span = this.tokenSpan(t);
+    const m = /^(env|file):(.*)$/.exec(t.image);
+    if (!m) return { text: t.image, quoted: false, span };
+    const scheme = m[1] as 'env' | 'file';
+    const ref = m[2]!;
+    const valid = scheme === 'env' ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(ref) : ref.startsWith('/');
+    if (!valid) {
+      this.error('HA001', span, `invalid secret reference '${t.image}'`, [
+        scheme === 'env'
+          ? 'write env:NAME, where NAME is an environment variable name ([A-Za-z_][A-Za-z0-9_]*)'
+          : 'write file:/absolute/path to a file that holds the secret',
+      ]);
+    }
+    return { text: t.image, quoted: false, span, secret: { scheme, ref } };
+  }
+
+  private string(t: IToken): A.Value {
+    const span = this.tokenSpan(t);
+    const terminated = t.tokenType.name === 'StringLiteral';
+    if (!terminated) {
+      this.error('HA003', span, 'unterminated string', ['add the closing " on the same line; use \\n for a line break inside a value']);
+    }
+    const body = t.image.slice(1, terminated ? -1 : undefined);
+    let text = '';
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i]!;
+      if (ch !== '\\') {
+        text += ch;
+        continue;
+      }
+      const next = body[i + 1];
+      const decoded = next === '"' ? '"' : next === '\\' ? '\\' : next === 'n' ? '\n' : next === 't' ? '\t' : undefined;
+      if (decoded !== undefined) {
+        text += decoded;
+      } else {
+        const at = t.startOffset + 1 + i;
+        this.error('HA003', this.lines.span(at, at + (next === undefined ? 1 : 2)), `invalid escape '\\${next ?? ''}' in a string`, [
+          'the escapes are \\" \\\\ \\n and \\t; write \\\\ for a backslash',
+        ]);
+        text += next ?? '';
+      }
+      i++;
+    }
+    return { text, quoted: true, span };
+  }
+
+  lexError(e: ILexingError): void {
+    const start = e.offset;
+    const snippet = this.lines.text.slice(start, start + e.length);
+    const first = snippet.codePointAt(0) ?? 0;
+    const shown = first < 0x20 || first === 0x7f || first > 0x7e ? `U+${first.toString(16).toUpperCase().padStart(4, '0')}` : `'${String.fromCodePoint(first)}'`;
+    this.error('HA003', this.lines.span(start, start + e.length), `invalid character ${shown}`, [
+      'only printable text may appear outside quoted strings; a backslash is only valid inside quotes',
+    ]);
+  }
+
+  parseError(e: IRecognitionException): void {
+    const t = e.token;
+    const span = isReal(t)
+      ? this.tokenSpan(t)
+      : this.lines.span(Math.max(0, this.lines.text.length - 1), this.lines.text.length);
+    this.error('HA001', span, e.message);
+  }
+}
+
+/** Lexes, parses and builds the AST. Returns every syntax error it can find; never throws. */
+export function parseHa(text: string, path = '<input>'): ParseResult {
+  const lines = new LineIndex(text);
+  const builder = new AstBuilder(lines);
+  const lexed = haLexer.tokenize(text);
+  for (const e of lexed.errors) builder.lexError(e);
+  haParser.input = lexed.tokens;
+  const cst = haParser.file();
+  for (const e of haParser.errors) builder.parseError(e);
+  const comments: A.Comment[] = (lexed.groups['comments'] ?? []).map((t) => ({
+    text: t.image,
+    span: lines.span(t.startOffset, t.endOffset! + 1),
+  }));
+  const file = builder.file(cst, path, text, comments);
+  return { file, diagnostics: capSyntaxDiagnostics(builder.diagnostics) };
+}
+
+function capSyntaxDiagnostics(all: Diagnostic[]): Diagnostic[] {
+  const sorted = [...all].sort((a, b) => a.span.start.offset - b.span.start.offset);
+  if (sorted.length <= MAX_SYNTAX_DIAGNOSTICS) return sorted;
+  const kept = sorted.slice(0, MAX_SYNTAX_DIAGNOSTICS);
+  const last = sorted[MAX_SYNTAX_DIAGNOSTICS]!;
+  kept.push({
+    code: last.code,
+    severity: 'error',
+    message: `${sorted.length - MAX_SYNTAX_DIAGNOSTICS} more syntax errors not shown`,
+    span: last.span,
+    help: ['fix the errors above first; is this really a .ha file?'],
+  });
+  return kept;
+}

@@ -1,0 +1,60 @@
+/** A place in a source file: `offset` is 0-based (UTF-16 units), `line` and `column` are 1-based. */
+export interface Position {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A half-open range of source text: `end` is just past the last character. */
+export interface Span {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** Anything in the tree that knows where it came from. */
+export interface Spanned {
+  readonly span: Span;
+}
+
+export function spanOf(first: Spanned, last: Spanned): Span {
+  return { start: first.span.start, end: last.span.end };
+}
+
+/** Line starts of a text, for turning offsets into positions. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    }
+  }
+
+  position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset: clamped, line: lo + 1, column: clamped - this.starts[lo]! + 1 };
+  }
+
+  span(startOffset: number, endOffset: number): Span {
+    return { start: this.position(startOffset), end: this.position(endOffset) };
+  }
+
+  lineText(line: number): string {
+    const start = this.starts[line - 1];
+    if (start === undefined) return '';
+    const next = this.starts[line];
+    const end = next === undefined ? this.text.length : next - 1;
+    return this.text.slice(start, end).replace(/\r$/, '');
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}

@@ -1,0 +1,114 @@
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+// Categories: keywords are also words, so `op`, `start` or `node` may still be written as a key or
+// a value where no statement can start; strings include unterminated ones, which the CST→AST step
+// reports (HA003) instead of derailing the parser.
+export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, label: 'a name or value' });
+export const AnyString = createToken({ name: 'AnyString', pattern: Lexer.NA, label: 'a quoted string' });
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
+
+/** A bare word: names, numbers, durations, addresses, paths, `env:NAME`, `ocf:heartbeat:IPaddr2`. */
+export const Word = createToken({
+  name: 'Word',
+  pattern: /[^\s"={}#\\\u0000-\u001f\u007f]+/,
+  categories: [AnyWord],
+  label: 'a name or value',
+});
+
+function keyword(text: string, name: string): TokenType {
+  return createToken({
+    name,
+    pattern: new RegExp(text.replace(/-/g, '\\-')),
+    longer_alt: Word,
+    categories: [AnyWord],
+    label: `'${text}'`,
+  });
+}
+
+export const Cluster = keyword('cluster', 'Cluster');
+export const Platform = keyword('platform', 'Platform');
+export const Auth = keyword('auth', 'Auth');
+export const NodeKw = keyword('node', 'NodeKw');
+export const Host = keyword('host', 'Host');
+export const Property = keyword('property', 'Property');
+export const Defaults = keyword('defaults', 'Defaults');
+export const OpDefaults = keyword('op-defaults', 'OpDefaults');
+export const Primitive = keyword('primitive', 'Primitive');
+export const Params = keyword('params', 'Params');
+export const Meta = keyword('meta', 'Meta');
+export const Op = keyword('op', 'Op');
+export const Start = keyword('start', 'Start');
+export const Stop = keyword('stop', 'Stop');
+export const Monitor = keyword('monitor', 'Monitor');
+export const Group = keyword('group', 'Group');
+export const Location = keyword('location', 'Location');
+export const Prefers = keyword('prefers', 'Prefers');
+export const Avoids = keyword('avoids', 'Avoids');
+export const Colocation = keyword('colocation', 'Colocation');
+export const With = keyword('with', 'With');
+export const Order = keyword('order', 'Order');
+export const Then = keyword('then', 'Then');
+
+export const Equals = createToken({ name: 'Equals', pattern: /=/, label: "'='" });
+export const LCurly = createToken({ name: 'LCurly', pattern: /\{/, label: "'{'" });
+export const RCurly = createToken({ name: 'RCurly', pattern: /\}/, label: "'}'" });
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  pattern: /"(?:[^"\\\n\r]|\\[^\n\r])*"/,
+  categories: [AnyString],
+  label: 'a quoted string',
+});
+/** A string missing its closing quote: it runs to the end of the line. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\n\r]|\\[^\n\r]?)*/,
+  categories: [AnyString],
+  label: 'a quoted string',
+});
+
+// Order matters: keywords before Word (and `op-defaults` before `op`), terminated strings before
+// unterminated ones.
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  AnyWord,
+  AnyString,
+  Cluster,
+  Platform,
+  Auth,
+  NodeKw,
+  Host,
+  Property,
+  Defaults,
+  OpDefaults,
+  Primitive,
+  Params,
+  Meta,
+  Op,
+  Start,
+  Stop,
+  Monitor,
+  Group,
+  Location,
+  Prefers,
+  Avoids,
+  Colocation,
+  With,
+  Order,
+  Then,
+  Word,
+  Equals,
+  LCurly,
+  RCurly,
+  StringLiteral,
+  UnterminatedString,
+];
+
+/** Keywords that begin a statement; used by the formatter and error messages. */
+export const statementKeywords = [
+  Platform, Auth, NodeKw, Host, Property, Defaults, OpDefaults, Primitive, Group, Location, Colocation, Order,
+];
+
+export const haLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
