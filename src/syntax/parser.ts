@@ -29,7 +29,7 @@ const errorMessages: IParserErrorMessageProvider = {
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual }) {
     const firsts = expectedIterationPaths.map((p) => (p[0] ? tokenLabel(p[0]) : ''));
-    return `expected at least one ${joinAlternatives(firsts.filter(Boolean))}, found ${describeFound(actual[0]!)}`;
+    return `expected ${joinAlternatives(firsts.filter(Boolean))}, found ${describeFound(actual[0]!)}`;
   },
 };
 

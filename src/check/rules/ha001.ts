@@ -15,7 +15,7 @@ export const ha001: Rule = {
   primitive p ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
-  colocation c p p
+  location p-prefers-a p prefers
 }
 `,
     good: `cluster demo {

@@ -33,7 +33,7 @@ export const ha101: Rule = {
   primitive web ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
-  location web a prefers a=100
+  location web web prefers a=100
 }
 `,
     good: `cluster demo {

@@ -30,7 +30,8 @@ export const ha401: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    if (fencingDevices(m).length > 0 || fencingDisabledBy(m)) return;
+    // A cluster without nodes has nothing to fence yet (and is usually a half-typed file).
+    if (m.nodes.length === 0 || fencingDevices(m).length > 0 || fencingDisabledBy(m)) return;
     ctx.report({
       node: m.cluster.name,
       message: 'no fencing device is defined and fencing is not disabled: the cluster would start no resources',

@@ -11,13 +11,15 @@ export const ha405: Rule = {
     bad: `cluster demo {
   node a addr=10.0.0.1/24
   node b addr=10.0.0.2/24
-  property stonith-enabled=nope
+  property stonith-enabled=false
+  property symmetric-cluster=nope
 }
 `,
     good: `cluster demo {
   node a addr=10.0.0.1/24
   node b addr=10.0.0.2/24
   property stonith-enabled=false
+  property symmetric-cluster=false
 }
 `,
   },
