@@ -760,13 +760,18 @@ export async function configurationXml(node: LiveNode | string = "ha-a"): Promis
 // ---------------------------------------------------------------------------------------------------
 // THE SEAM: configure(node)
 //
-// TEMPORARY. This applies the test configuration with live `pcs` inside `node` the way hacc's
-// generated setup.sh will (one offline CIB copy, pushed once, idempotent), and installs a stand-in
-// for the generated `anything` agent. The lead replaces the body with:
-//   1. install out/.../resource.d/hacc/anything into node's private OCF_RESOURCE_D/hacc/ (both nodes)
-//      the way `setup.sh install` does (path and mode), e.g. with installAgent(n, AGENT_PATH);
-//   2. run `out/.../setup.sh configure` inside `node` (inNode(node, "bash", [SETUP_SH, "configure"])).
-// The configuration must stay equivalent to test/live/fixtures (group grp = vip, dummy, app).
+// TEMPORARY body. It applies the test configuration with live `pcs` inside `node` the way hacc's
+// generated setup.sh will (one offline CIB copy, pushed once, idempotent on re-runs), and installs
+// test-support/live/standin-anything.sh as ocf:hacc:anything in both nodes. When the generators land,
+// the lead replaces the two marked blocks below with (ARTIFACTS = `hacc build test/live/fixtures/live.ha`
+// output dir, built in beforeAll):
+//   1. for each node: installAgent(n, join(ARTIFACTS, "resource.d/hacc/anything")) — the same path and
+//      mode `setup.sh install` uses; do not run `setup.sh install` itself (it installs packages on the
+//      host: the nodes share the host's /usr, only resource.d/hacc is private to each node);
+//   2. inNode(node, "bash", [join(ARTIFACTS, "setup.sh"), "configure"]) — inside ha-a, whose hostname
+//      is ha-a (uts namespace), so the script's "am I a cluster node" check passes. Cluster creation
+//      (pcs host auth / pcs cluster setup / start) stays the harness's job: it needs pcsd.
+// The test's assertions rely on LIVE_CONFIG below, which must match the fixture.
 
 /** The test configuration, as hacc's fixture describes it (test/live/fixtures/live.ha). */
 export const LIVE_CONFIG = {
@@ -782,12 +787,13 @@ export async function installAgent(node: LiveNode | string, file: string, name =
   await shInNode(n, `install -m 0755 "$SRC" "${OCF_RESOURCE_D}/hacc/$NAME"`, { env: { SRC: file, NAME: name } });
 }
 
+/** Apply the test configuration inside `node` (see THE SEAM above). Safe to run again. */
 export async function configure(node: LiveNode | string): Promise<void> {
   const c = current;
   if (!c) throw new Error("no live cluster is running");
-  // --- TEMPORARY: stand-in agent; replace with the generated resource.d/hacc/anything ---
+  // --- TEMPORARY (seam 1): stand-in agent; the lead installs the generated resource.d/hacc/anything ---
   for (const n of c.nodes) await installAgent(n, join(SUPPORT_DIR, "standin-anything.sh"));
-  // --- TEMPORARY: live pcs; replace with `setup.sh configure` run inside `node` ---
+  // --- TEMPORARY (seam 2): live pcs; the lead runs the generated `setup.sh configure` inside `node` ---
   const { group, vip, dummy, app } = LIVE_CONFIG;
   const cmd = (a: string) => `${DAEMON_IN_NODE} ${a}`;
   await shInNode(

@@ -6,6 +6,8 @@
 // Two nodes (ha-a, ha-b) run as network namespaces on this machine, joined by a veth pair
 // (10.213.0.1/24, 10.213.0.2/24); see test-support/live/cluster.ts and /work/shared/VERIFY.md.
 // Run with `npm run test:live` (root, Debian 12 pacemaker/corosync/pcs/resource-agents installed).
+// HACC_LIVE_VERBOSE=1 logs the harness's steps; HACC_LIVE_KEEP_LOGS=DIR keeps the nodes' corosync
+// and pacemaker logs there after teardown.
 //
 // What is substituted, and why:
 // - Cluster creation: setup.sh authenticates (`pcs host auth`) and creates the cluster with
@@ -17,8 +19,9 @@
 //   configuration step is applied with live pcs commands written in the harness (pcs cluster cib →
 //   pcs -f … → pcs cluster cib-push --config), and ocf:hacc:anything is a stand-in agent
 //   (test-support/live/standin-anything.sh), because the setup.sh and agent generators are not merged
-//   yet. The replacement: install the generated resource.d/hacc/anything in each node as
-//   `setup.sh install` does, and run the generated `setup.sh configure` inside node ha-a.
+//   yet. The replacement: build test/live/fixtures/live.ha (a draft of the same configuration),
+//   install the generated resource.d/hacc/anything in each node as `setup.sh install` does, and run
+//   the generated `setup.sh configure` inside node ha-a.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
