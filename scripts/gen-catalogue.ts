@@ -19,7 +19,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { accessSync, constants, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CatalogueError, parseAgentMetadata } from '../src/catalogue/metadata.js';
+import { CatalogueError, compareStrings, parseAgentMetadata } from '../src/catalogue/metadata.js';
 import { FENCING_PARAM_OVERLAY, OP_META, PROPERTY_OVERLAY, RESOURCE_META } from '../src/catalogue/overlay.js';
 import { serializeAgents, serializeProperties } from '../src/catalogue/serialize.js';
 import type { AgentFact, ParamFact, PropertyFact } from '../src/catalogue/types.js';
@@ -162,7 +162,7 @@ async function readAgent(src: AgentSource): Promise<AgentFact | undefined> {
 async function collectAgents(): Promise<AgentFact[]> {
   const sources = listAgents();
   const agents = (await pool(sources, readAgent)).filter((a): a is AgentFact => a !== undefined);
-  return agents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return agents.sort((a, b) => compareStrings(a.id, b.id));
 }
 
 function packageVersions(packages: readonly string[]): Record<string, string> {
@@ -218,7 +218,7 @@ async function collectProperties(): Promise<{ properties: PropertyFact[]; fencin
     }
     byName.set(o.name, { ...(base ?? { name: o.name, type: 'string' }), ...o });
   }
-  const properties = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const properties = [...byName.values()].sort((a, b) => compareStrings(a.name, b.name));
 
   const fencingParams = await daemonParams(FENCING_DAEMON);
   for (const o of FENCING_PARAM_OVERLAY) {

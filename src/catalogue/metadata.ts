@@ -17,6 +17,11 @@ export class CatalogueError extends Error {
   }
 }
 
+/** Code-unit string order (locale-independent, so generated files sort the same everywhere). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export interface ParseOptions {
   /** What to name in error messages (a file path); defaults to the agent id. */
   source?: string;
