@@ -6,10 +6,17 @@
 //   node dist/scripts/gen-catalogue.js --check       # exit 1 if the committed files differ
 //
 // Reads the meta-data of every ocf:heartbeat:* and ocf:pacemaker:* agent (run with OCF_ROOT and
-// `meta-data`), every /usr/sbin/fence_* agent (`-o metadata`, class stonith) and the cluster options
+// `meta-data`), every /usr/sbin/fence_* agent (class stonith) and the cluster options
 // of pacemaker-schedulerd / -controld / -based / -fenced (`metadata`). Agents whose meta-data fails
 // or is not resource-agent XML are skipped with a warning on stderr. Output is deterministic: agents
 // sorted by id, parameters and actions in meta-data order, properties sorted by name.
+//
+// Fence agents are read through `crm_resource --show-metadata stonith:NAME`, i.e. as Pacemaker's
+// fencer presents them, not raw `fence_X -o metadata`: Pacemaker marks `action`, `port` and `plug`
+// not required (the fencer supplies them) and adds start/stop actions (20s). That is what a cluster
+// and pcs accept, so it is the right view for checking a configuration.
+// OCF agents are run directly, without OCF_RESOURCE_INSTANCE, so instance-specific defaults keep the
+// agents' generic placeholder (e.g. /var/run/Dummy-RESOURCE_ID.state).
 //
 // Hook for the lead: ocf:hacc:anything (hacc's generated command agent) is deliberately NOT in
 // agents.json; nothing here imports that agent. To catalogue it, add its meta-data at merge time
@@ -31,7 +38,7 @@ const DAEMON_DIR = '/usr/lib/pacemaker';
 /** Daemons whose `metadata` lists cluster options, in precedence order for duplicates. */
 const PROPERTY_DAEMONS = ['pacemaker-schedulerd', 'pacemaker-controld', 'pacemaker-based'] as const;
 const FENCING_DAEMON = 'pacemaker-fenced';
-const AGENT_PACKAGES = ['fence-agents', 'pacemaker', 'pacemaker-resource-agents', 'resource-agents'] as const;
+const AGENT_PACKAGES = ['fence-agents', 'pacemaker', 'pacemaker-cli-utils', 'pacemaker-resource-agents', 'resource-agents'] as const;
 const PROPERTY_PACKAGES = ['pacemaker'] as const;
 const CONCURRENCY = 8;
 const TIMEOUT_MS = 60_000;
@@ -126,7 +133,7 @@ function listAgents(): AgentSource[] {
   for (const name of readdirSync(FENCE_DIR).sort()) {
     const path = join(FENCE_DIR, name);
     if (!/^fence_[A-Za-z0-9_.-]+$/.test(name) || !isExecutableFile(path)) continue;
-    sources.push({ id: `stonith:${name}`, path, args: ['-o', 'metadata'] });
+    sources.push({ id: `stonith:${name}`, path: 'crm_resource', args: ['--show-metadata', `stonith:${name}`] });
   }
   for (const prefix of ['ocf:heartbeat:', 'ocf:pacemaker:', 'stonith:']) {
     if (!sources.some((s) => s.id.startsWith(prefix))) {

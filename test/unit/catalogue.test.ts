@@ -48,6 +48,7 @@ describe('committed agent catalogue', () => {
     expect(file.generatedFrom).toEqual({
       'fence-agents': '4.12.1-1',
       pacemaker: '2.1.5-1+deb12u1',
+      'pacemaker-cli-utils': '2.1.5-1+deb12u1',
       'pacemaker-resource-agents': '2.1.5-1+deb12u1',
       'resource-agents': '1:4.12.0-2',
     });
@@ -87,6 +88,13 @@ describe('committed agent catalogue', () => {
     expect(param(a, 'method')).toMatchObject({ type: 'select', default: 'onoff', values: ['onoff', 'cycle'] });
     expect(param(a, 'ipaddr')).toMatchObject({ deprecated: true, obsoletedBy: 'ip' });
     expect(param(a, 'passwd')).toMatchObject({ deprecated: true, obsoletedBy: 'password' });
+    // As Pacemaker presents fence agents: the fencer supplies action/port/plug, and start/stop exist.
+    expect(param(a, 'action').required).toBe(false);
+    expect(a.actions.filter((x) => x.name === 'start' || x.name === 'stop')).toEqual([
+      { name: 'stop', timeout: '20s' },
+      { name: 'start', timeout: '20s' },
+    ]);
+    expect(param(agent('stonith:fence_apc'), 'plug').required).toBe(false);
     // fencing.py "second" parameters are whole seconds (validated with int()).
     expect(param(a, 'power_timeout')).toMatchObject({ type: 'integer', default: '20' });
   });
