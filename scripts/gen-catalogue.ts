@@ -18,9 +18,8 @@
 // OCF agents are run directly, without OCF_RESOURCE_INSTANCE, so instance-specific defaults keep the
 // agents' generic placeholder (e.g. /var/run/Dummy-RESOURCE_ID.state).
 //
-// Hook for the lead: ocf:hacc:anything (hacc's generated command agent) is deliberately NOT in
-// agents.json; nothing here imports that agent. To catalogue it, add its meta-data at merge time
-// (e.g. feed its `meta-data` output through parseAgentMetadata and append it in collectAgents()).
+// ocf:hacc:anything (hacc's generated command agent) is deliberately NOT in agents.json yet and
+// nothing here imports that agent: see HOOK(ocf:hacc:anything) below.
 
 import { execFile, execFileSync } from 'node:child_process';
 import { accessSync, constants, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -40,6 +39,12 @@ const PROPERTY_DAEMONS = ['pacemaker-schedulerd', 'pacemaker-controld', 'pacemak
 const FENCING_DAEMON = 'pacemaker-fenced';
 const AGENT_PACKAGES = ['fence-agents', 'pacemaker', 'pacemaker-cli-utils', 'pacemaker-resource-agents', 'resource-agents'] as const;
 const PROPERTY_PACKAGES = ['pacemaker'] as const;
+// HOOK(ocf:hacc:anything): hacc's own agents, whose meta-data is not installed on the machine.
+// Each entry names an agent id and a committed file (relative to the repository root) holding that
+// agent's `meta-data` output; it is parsed like any installed agent and merged into agents.json.
+// Empty until the anything agent is merged; then add e.g.
+//   { id: 'ocf:hacc:anything', file: '<path of the agent's committed meta-data XML>' }
+const HACC_AGENTS: readonly { id: string; file: string }[] = [];
 const CONCURRENCY = 8;
 const TIMEOUT_MS = 60_000;
 
@@ -166,9 +171,21 @@ async function readAgent(src: AgentSource): Promise<AgentFact | undefined> {
   }
 }
 
+function haccAgents(): AgentFact[] {
+  return HACC_AGENTS.map(({ id, file }) => {
+    const path = join(repoRoot, file);
+    try {
+      return parseAgentMetadata(readFileSync(path, 'utf8'), id, { source: path, warn });
+    } catch (e) {
+      throw new FatalError(e instanceof Error ? e.message : String(e));
+    }
+  });
+}
+
 async function collectAgents(): Promise<AgentFact[]> {
   const sources = listAgents();
   const agents = (await pool(sources, readAgent)).filter((a): a is AgentFact => a !== undefined);
+  agents.push(...haccAgents());
   return agents.sort((a, b) => compareStrings(a.id, b.id));
 }
 

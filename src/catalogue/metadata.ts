@@ -75,10 +75,7 @@ export function normaliseType(raw: string | undefined, warn?: (m: string) => voi
 
 // --- raw XML shapes (as produced by fast-xml-parser with the options below) ---------------------
 
-type Attrs = Record<string, unknown>;
-interface RawNode extends Attrs {
-  [key: string]: unknown;
-}
+type RawNode = Record<string, unknown>;
 
 const ARRAY_TAGS = new Set(['parameter', 'action', 'option', 'replaced-with']);
 
