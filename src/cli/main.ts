@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
+import { fmtCommand } from './commands/fmt.js';
 import { HACC_VERSION } from '../version.js';
 import { processIo, UsageError, type Io } from './io.js';
 
@@ -17,7 +18,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true)
     .addCommand(checkCommand(io, setExit))
-    .addCommand(explainCommand(io));
+    .addCommand(explainCommand(io))
+    .addCommand(fmtCommand(io, setExit));
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {
     await program.parseAsync([...argv], { from: 'user' });
