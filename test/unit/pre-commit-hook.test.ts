@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../test-support/expectations.js';
@@ -43,8 +43,8 @@ afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-function runHook(files: string[]) {
-  const [command, ...args] = hook!['entry']!.split(/\s+/);
+function runHook(files: string[], which = hook) {
+  const [command, ...args] = which!['entry']!.split(/\s+/);
   return spawnSync(command!, [...args, ...files], { encoding: 'utf8', env });
 }
 
@@ -78,5 +78,22 @@ describe('.pre-commit-hooks.yaml', () => {
     const run = runHook(['fixtures/err/ha403-two-node-ignore.ha']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('warning[HA403]');
+  });
+});
+
+describe('the hacc-fmt hook', () => {
+  const fmt = hooks.find((h) => h['id'] === 'hacc-fmt');
+
+  it('is declared like hacc-check', () => {
+    expect(fmt).toEqual(expect.objectContaining({ entry: 'hacc fmt', language: 'node', files: '\\.ha$' }));
+  });
+
+  it('rewrites a file in place (pre-commit then reports it as changed)', () => {
+    const file = join(root, 'messy.ha');
+    writeFileSync(file, 'cluster c {node a addr="10.0.0.1/24"\n  property stonith-enabled=false}\n');
+    const run = runHook([file], fmt);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('cluster c {\n  node a addr=10.0.0.1/24\n  property stonith-enabled=false\n}\n');
+    expect(runHook(['fixtures/err/ha003-lexical.ha'], fmt).status).toBe(1);
   });
 });
