@@ -34,6 +34,9 @@ export class Catalogue {
   get opMeta(): ParamFact[] {
     return [];
   }
+  overridesShipped(_id: string): boolean {
+    return false;
+  }
   withAgents(extra: AgentFact[]): Catalogue {
     return new Catalogue([...extra, ...this.agents], this.properties);
   }
