@@ -174,7 +174,11 @@ describe('the canonical layout', () => {
   it('keeps a # hacc-ignore on the line before its statement', () => {
     const text = 'cluster c {\n  node a addr=10.0.0.1/24\n  node b addr=10.0.0.2/24\n\n  # hacc-ignore HA402\n  property stonith-enabled=false\n  primitive d ocf:heartbeat:Filesystem {\n    params device=/dev/disk/by-label/d directory=/d fstype=xfs\n  }\n}\n';
     expect(format(text)).toBe(text);
-    expect(checkText(format('cluster c { node a addr=10.0.0.1/24 node b addr=10.0.0.2/24\n# hacc-ignore HA402\nproperty stonith-enabled=false primitive d ocf:heartbeat:Filesystem { params device=/dev/disk/by-label/d directory=/d fstype=xfs } }'), 'x').diagnostics).toEqual([]);
+    const joined = 'cluster c { node a addr=10.0.0.1/24 node b addr=10.0.0.2/24\n# hacc-ignore HA402\nproperty stonith-enabled=false primitive d ocf:heartbeat:Filesystem { params device=/dev/disk/by-label/d directory=/d fstype=xfs } }';
+    const codes = (t: string) => checkText(t, 'x').diagnostics.map((d) => d.code);
+    expect(codes(joined)).not.toContain('HA402');
+    expect(codes(format(joined))).not.toContain('HA402');
+    expect(codes(format(joined).replace('# hacc-ignore HA402', '# no'))).toContain('HA402');
   });
 
   it('quotes a value only when a bare word would not read back the same', () => {

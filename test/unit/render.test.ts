@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, Options } from 'ajv';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../src/check/registry.js';
 import { escapeData, escapeProperty, renderGithub } from '../../src/render/github.js';
 import { FORMATS } from '../../src/render/index.js';
 import { pathToUri, toSarif, type SarifLog } from '../../src/render/sarif.js';
 import { runCli } from '../../test-support/run-cli.js';
+import { CLEAN_HA, tempDir } from '../../test-support/temp-files.js';
 
 // ajv and ajv-formats are CommonJS: load them the CommonJS way so the same code runs under tsc and vitest.
 const require = createRequire(import.meta.url);
@@ -21,6 +22,9 @@ function sarifValidator() {
 }
 
 const SEED = 'fixtures/examples/seed-as-written.ha';
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+const CLEAN = tmp.write('clean.ha', CLEAN_HA);
 
 describe('FORMATS', () => {
   it('has every output format', () => expect([...FORMATS]).toEqual(['text', 'json', 'sarif', 'github']));
@@ -38,7 +42,7 @@ describe('--format sarif', () => {
 
   it('is valid SARIF with no results, and for several files', async () => {
     const validate = sarifValidator();
-    const clean = await runCli(['check', '-f', 'sarif', 'fixtures/examples/web-el9.ha']);
+    const clean = await runCli(['check', '-f', 'sarif', CLEAN]);
     expect(clean.exit).toBe(0);
     const log = JSON.parse(clean.stdout) as SarifLog;
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
@@ -109,7 +113,7 @@ describe('--format github', () => {
     const warn = await runCli(['check', '-f', 'github', 'fixtures/err/ha403-two-node-ignore.ha']);
     expect(warn.exit).toBe(0);
     expect(warn.stdout).toMatch(/^::warning file=fixtures\/err\/ha403-two-node-ignore\.ha,line=7,col=\d+,.*title=HA403::/);
-    const clean = await runCli(['check', '-f', 'github', 'fixtures/examples/web-el9.ha']);
+    const clean = await runCli(['check', '-f', 'github', CLEAN]);
     expect(clean.stdout).toBe('');
   });
 
