@@ -1,4 +1,4 @@
-import type { CstElement, CstNode, ILexingError, IRecognitionException, IToken } from 'chevrotain';
+import type { CstElement, CstNode, ILexingError, IRecognitionException, IToken } from './chevrotain.js';
 import type * as A from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import { haLexer } from './tokens.js';

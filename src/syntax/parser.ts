@@ -1,4 +1,4 @@
-import { CstParser, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain.js';
 import * as T from './tokens.js';
 
 function tokenLabel(t: TokenType): string {

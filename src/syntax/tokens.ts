@@ -1,4 +1,4 @@
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from './chevrotain.js';
 
 // Categories: keywords are also words, so `op`, `start` or `node` may still be written as a key or
 // a value where no statement can start; strings include unterminated ones, which the CST→AST step
