@@ -38,8 +38,13 @@ const errorMessages: IParserErrorMessageProvider = {
  * is decided in the CST→AST step.
  */
 export class HaParser extends CstParser {
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: errorMessages, maxLookahead: 3 });
+  /**
+   * `validate`: run chevrotain's grammar validations (ambiguities, left recursion…), which throw on
+   * a broken grammar. They take about half of the self-analysis, so hacc's own instance skips them
+   * at start-up and test/unit/grammar-validation.test.ts runs them.
+   */
+  constructor(validate = false) {
+    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: errorMessages, maxLookahead: 3, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

@@ -2,7 +2,6 @@ import { Command, Option } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkText } from '../../check/check.js';
-import { emitAll } from '../../emit/index.js';
 import { render } from '../../render/index.js';
 import { ioReason, readSource, UsageError, type Io } from '../io.js';
 import { agentsOption, catalogueFor, targetOf, targetOption } from '../options.js';
@@ -74,6 +73,8 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
         setExit(1);
         return;
       }
+      // The emitters (and xmlbuilder2, a large module graph) load only when there is something to build.
+      const { emitAll } = await import('../../emit/index.js');
       const artifacts = emitAll(result.checked, catalogue, { cib: flags.cib });
       const dir = flags.output !== undefined ? resolve(io.cwd, flags.output) : defaultDir(io, result.checked.cluster.name.text);
       const dirShown = flags.output ?? `out/${result.checked.cluster.name.text}`;
