@@ -72,6 +72,7 @@ function valueTest(fact: ParamFact): (value: string) => boolean {
   return (v) => re.test(v);
 }
 
+const NO_PARAMS: readonly ParamFact[] = [];
 const checks = new WeakMap<AgentFact, { readonly extra: readonly ParamFact[]; readonly check: ParamCheck }>();
 const findings = new WeakMap<A.PrimitiveDecl, readonly ParamFinding[]>();
 
@@ -102,7 +103,7 @@ export function paramFindings(p: A.PrimitiveDecl, catalogue: Catalogue): readonl
   const agent = catalogue.agent(id);
   const out: ParamFinding[] = [];
   if (agent) {
-    const extra = id.startsWith('stonith:') ? catalogue.fencingParams : [];
+    const extra = id.startsWith('stonith:') ? catalogue.fencingParams : NO_PARAMS;
     const attrs = new Map<string, A.Attr>();
     for (const a of allAttrs(p.params)) attrs.set(a.key.text, a);
     // Command resources write their params as start/stop/monitor lines.

@@ -4,6 +4,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { haLexer } from './tokens.js';
 import { haParser } from './parser.js';
 import { suggestion } from './didyoumean.js';
+import { fastParse } from './fast-parse.js';
 import { LineIndex, type Span } from './span.js';
 
 /** Statements whose keys are part of the language, not of an agent or of Pacemaker's catalogue. */
@@ -48,31 +49,27 @@ class AstBuilder {
     this.diagnostics.push({ code, severity: 'error', message, span, ...(help ? { help } : {}) });
   }
 
-  private tokens(node: CstNode): IToken[] {
-    const out: IToken[] = [];
+  /** From the first to the last real token under `node` (recovery inserts tokens with no position). */
+  private nodeSpan(node: CstNode): Span | undefined {
+    // One allocation-free walk: this runs for every statement, item and attribute of the file.
+    let start = Infinity;
+    let end = -Infinity;
     const walk = (n: CstNode): void => {
-      for (const list of Object.values(n.children)) {
-        for (const e of list ?? []) {
-          if (isToken(e)) {
-            if (isReal(e)) out.push(e);
-          } else walk(e);
+      const children = n.children;
+      for (const key in children) {
+        const list = children[key];
+        if (list === undefined) continue;
+        for (const e of list) {
+          if (!isToken(e)) walk(e);
+          else if (isReal(e)) {
+            if (e.startOffset < start) start = e.startOffset;
+            if (e.endOffset! > end) end = e.endOffset!;
+          }
         }
       }
     };
     walk(node);
-    return out;
-  }
-
-  private nodeSpan(node: CstNode): Span | undefined {
-    const ts = this.tokens(node);
-    if (ts.length === 0) return undefined;
-    let first = ts[0]!;
-    let last = ts[0]!;
-    for (const t of ts) {
-      if (t.startOffset < first.startOffset) first = t;
-      if (t.endOffset! > last.endOffset!) last = t;
-    }
-    return this.lines.span(first.startOffset, last.endOffset! + 1);
+    return start === Infinity ? undefined : this.lines.span(start, end + 1);
   }
 
   private token(children: Children, key: string): IToken | undefined {
@@ -321,6 +318,11 @@ class AstBuilder {
 
 /** Lexes, parses and builds the AST. Returns every syntax error it can find; never throws. */
 export function parseHa(text: string, path = '<input>'): ParseResult {
+  return fastParse(text, path) ?? parseWithChevrotain(text, path);
+}
+
+/** parseHa without the fast path: chevrotain's lexer and parser, with recovery, then the CST → AST step. */
+export function parseWithChevrotain(text: string, path = '<input>'): ParseResult {
   const lines = new LineIndex(text);
   const builder = new AstBuilder(lines);
   const lexed = haLexer.tokenize(text);

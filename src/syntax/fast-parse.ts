@@ -1,0 +1,442 @@
+// The fast path of parsing: a hand-written lexer and LL(1) parser for files without any syntax
+// error, which build exactly the tree that the chevrotain parser and AstBuilder (parse.ts) build.
+// It gives up (returns undefined) at the first thing that is not plainly valid: anything the lexer
+// would not match, a token the grammar does not allow there, an attribute key a statement does not
+// take, a malformed secret reference or string escape. parseHa then runs the chevrotain path,
+// which recovers and reports every error. So the fast path never decides what an error is; it only
+// has to agree with chevrotain on valid input, which test/unit/fast-parse.test.ts checks on every
+// fixture, on generated files and on thousands of mutations of them.
+//
+// Why: chevrotain's lexer, CST and the CST walk took three quarters of `hacc check` on a large file,
+// and loading and self-analysing the parser a fifth of its start-up. This module imports nothing
+// from chevrotain, so a valid file is checked without loading it at all.
+//
+// The decisions are chevrotain's: every repetition, option and alternation of parser.ts is LL(1)
+// (the grammar test prints chevrotain's own lookahead paths), and the attribute loop's GATE is
+// HaParser.startsAttribute, copied below.
+
+import type * as A from './ast.js';
+import type { ParseResult } from './parse.js';
+import type { Position, Span } from './span.js';
+
+// Token kinds. Keywords are also words (chevrotain's AnyWord category); WORD is a plain word.
+const WORD = 0;
+const STRING = 1;
+const EQUALS = 2;
+const LCURLY = 3;
+const RCURLY = 4;
+const EOF = 5;
+const KW_CLUSTER = 10;
+const KW_PLATFORM = 11;
+const KW_AUTH = 12;
+const KW_NODE = 13;
+const KW_HOST = 14;
+const KW_PROPERTY = 15;
+const KW_DEFAULTS = 16;
+const KW_OP_DEFAULTS = 17;
+const KW_PRIMITIVE = 18;
+const KW_PARAMS = 19;
+const KW_META = 20;
+const KW_OP = 21;
+const KW_START = 22;
+const KW_STOP = 23;
+const KW_MONITOR = 24;
+const KW_GROUP = 25;
+const KW_LOCATION = 26;
+const KW_PREFERS = 27;
+const KW_AVOIDS = 28;
+const KW_COLOCATION = 29;
+const KW_WITH = 30;
+const KW_ORDER = 31;
+const KW_THEN = 32;
+
+/** A keyword is lexed only when the whole word is the keyword (chevrotain's longer_alt: Word). */
+const KEYWORDS: ReadonlyMap<string, number> = new Map([
+  ['cluster', KW_CLUSTER],
+  ['platform', KW_PLATFORM],
+  ['auth', KW_AUTH],
+  ['node', KW_NODE],
+  ['host', KW_HOST],
+  ['property', KW_PROPERTY],
+  ['defaults', KW_DEFAULTS],
+  ['op-defaults', KW_OP_DEFAULTS],
+  ['primitive', KW_PRIMITIVE],
+  ['params', KW_PARAMS],
+  ['meta', KW_META],
+  ['op', KW_OP],
+  ['start', KW_START],
+  ['stop', KW_STOP],
+  ['monitor', KW_MONITOR],
+  ['group', KW_GROUP],
+  ['location', KW_LOCATION],
+  ['prefers', KW_PREFERS],
+  ['avoids', KW_AVOIDS],
+  ['colocation', KW_COLOCATION],
+  ['with', KW_WITH],
+  ['order', KW_ORDER],
+  ['then', KW_THEN],
+]);
+
+/** The statement keys of parse.ts's STATEMENT_KEYS; any other key there is an error. */
+const STATEMENT_KEYS: Readonly<Record<string, readonly string[]>> = {
+  node: ['addr'],
+  host: ['addr'],
+  auth: ['password'],
+  colocation: ['score', 'rsc-role', 'with-rsc-role'],
+  order: ['kind', 'symmetrical'],
+};
+
+// The patterns of tokens.ts, sticky.
+const WHITESPACE = /[ \t\r\n]+/y;
+const COMMENT = /#[^\n\r]*/y;
+const WORD_RE = /[^\s"={}#\\\u0000-\u001f\u007f]+/y;
+const STRING_RE = /"(?:[^"\\\n\r]|\\[^\n\r])*"/y;
+
+/** Thrown inside this module only: the input is not plainly valid, use the chevrotain path. */
+class GiveUp {}
+const GIVE_UP = new GiveUp();
+
+class Tokens {
+  readonly kinds: number[] = [];
+  readonly starts: number[] = [];
+  /** Exclusive end offsets. */
+  readonly ends: number[] = [];
+  /** Offset of the first character of the token's line. */
+  readonly lineStarts: number[] = [];
+  readonly lines: number[] = [];
+  readonly comments: A.Comment[] = [];
+}
+
+function position(offset: number, line: number, lineStart: number): Position {
+  return { offset, line, column: offset - lineStart + 1 };
+}
+
+function lex(text: string): Tokens {
+  const t = new Tokens();
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let kind: number;
+    let end: number;
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      WHITESPACE.lastIndex = i;
+      WHITESPACE.test(text);
+      for (let k = i; k < WHITESPACE.lastIndex; k++) {
+        if (text.charCodeAt(k) === 10) {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      i = WHITESPACE.lastIndex;
+      continue;
+    } else if (c === 35 /* # */) {
+      COMMENT.lastIndex = i;
+      COMMENT.test(text);
+      end = COMMENT.lastIndex;
+      t.comments.push({ text: text.slice(i, end), span: { start: position(i, line, lineStart), end: position(end, line, lineStart) } });
+      i = end;
+      continue;
+    } else if (c === 61 /* = */) {
+      kind = EQUALS;
+      end = i + 1;
+    } else if (c === 123 /* { */) {
+      kind = LCURLY;
+      end = i + 1;
+    } else if (c === 125 /* } */) {
+      kind = RCURLY;
+      end = i + 1;
+    } else if (c === 34 /* " */) {
+      STRING_RE.lastIndex = i;
+      if (!STRING_RE.test(text)) throw GIVE_UP; // unterminated: HA003
+      kind = STRING;
+      end = STRING_RE.lastIndex;
+    } else {
+      WORD_RE.lastIndex = i;
+      if (!WORD_RE.test(text)) throw GIVE_UP; // an invalid character: HA003
+      end = WORD_RE.lastIndex;
+      kind = end - i <= 11 ? (KEYWORDS.get(text.slice(i, end)) ?? WORD) : WORD;
+    }
+    t.kinds.push(kind);
+    t.starts.push(i);
+    t.ends.push(end);
+    t.lines.push(line);
+    t.lineStarts.push(lineStart);
+    i = end;
+  }
+  return t;
+}
+
+const isAnyWord = (kind: number) => kind === WORD || kind >= KW_CLUSTER;
+
+class Parser {
+  private i = 0;
+  private readonly kinds: number[];
+
+  constructor(
+    private readonly text: string,
+    private readonly t: Tokens,
+  ) {
+    this.kinds = t.kinds;
+  }
+
+  private la(k: number): number {
+    return this.kinds[this.i + k - 1] ?? EOF;
+  }
+
+  private startOf(i: number): Position {
+    return position(this.t.starts[i]!, this.t.lines[i]!, this.t.lineStarts[i]!);
+  }
+
+  private endOf(i: number): Position {
+    return position(this.t.ends[i]!, this.t.lines[i]!, this.t.lineStarts[i]!);
+  }
+
+  /** The span from token `first` to the last token consumed. */
+  private spanFrom(first: number): Span {
+    return { start: this.startOf(first), end: this.endOf(this.i - 1) };
+  }
+
+  private expect(kind: number): number {
+    if (this.kinds[this.i] !== kind) throw GIVE_UP;
+    return this.i++;
+  }
+
+  /** AnyWord: a plain word or a keyword. */
+  private anyWord(): A.Ident {
+    const k = this.kinds[this.i];
+    if (k === undefined || !isAnyWord(k)) throw GIVE_UP;
+    return this.ident(this.i++);
+  }
+
+  private ident(i: number): A.Ident {
+    return { text: this.text.slice(this.t.starts[i], this.t.ends[i]), span: { start: this.startOf(i), end: this.endOf(i) } };
+  }
+
+  file(path: string): A.HaFile {
+    const cluster = this.cluster();
+    if (this.i !== this.kinds.length) throw GIVE_UP; // input after the cluster block
+    return { path, text: this.text, comments: this.t.comments, cluster };
+  }
+
+  private cluster(): A.ClusterDecl {
+    const first = this.expect(KW_CLUSTER);
+    const name = this.anyWord();
+    this.expect(LCURLY);
+    const statements: A.Statement[] = [];
+    for (;;) {
+      const k = this.la(1);
+      if (k >= KW_PLATFORM && k <= KW_PRIMITIVE) statements.push(this.statement(k));
+      else if (k === KW_GROUP || k === KW_LOCATION || k === KW_COLOCATION || k === KW_ORDER) statements.push(this.statement(k));
+      else break;
+    }
+    this.expect(RCURLY);
+    return { kind: 'cluster', name, statements, span: this.spanFrom(first) };
+  }
+
+  private statement(k: number): A.Statement {
+    const first = this.i++;
+    switch (k) {
+      case KW_PLATFORM: {
+        const name = this.anyWord();
+        return { kind: 'platform', name, span: this.spanFrom(first) };
+      }
+      case KW_AUTH: {
+        const user = this.anyWord();
+        const attrs = this.attributes('auth');
+        return { kind: 'auth', user, attrs, span: this.spanFrom(first) };
+      }
+      case KW_NODE:
+      case KW_HOST: {
+        const kind = k === KW_NODE ? 'node' : 'host';
+        const name = this.anyWord();
+        const attrs = this.attributes(kind);
+        return { kind, name, attrs, span: this.spanFrom(first) };
+      }
+      case KW_PROPERTY:
+      case KW_DEFAULTS:
+      case KW_OP_DEFAULTS: {
+        const attrs = this.attributes();
+        return { kind: k === KW_PROPERTY ? 'property' : k === KW_DEFAULTS ? 'defaults' : 'op-defaults', attrs, span: this.spanFrom(first) };
+      }
+      case KW_PRIMITIVE:
+        return this.primitive(first);
+      case KW_GROUP:
+        return this.group(first);
+      case KW_LOCATION:
+        return this.location(first);
+      default: {
+        const kind = k === KW_COLOCATION ? 'colocation' : 'order';
+        const name = this.anyWord();
+        const resource = this.anyWord();
+        this.expect(k === KW_COLOCATION ? KW_WITH : KW_THEN);
+        const target = this.anyWord();
+        const attrs = this.attributes(kind);
+        return { kind, name, resource, target, attrs, span: this.spanFrom(first) };
+      }
+    }
+  }
+
+  /** `primitive` after its keyword, which is token `first`. */
+  private primitive(first: number): A.PrimitiveDecl {
+    const name = this.anyWord();
+    const agent = this.anyWord();
+    const items: A.PrimitiveItem[] = [];
+    const params: A.AttrBlock[] = [];
+    const meta: A.AttrBlock[] = [];
+    const ops: A.OpDecl[] = [];
+    const commands: A.CommandDecl[] = [];
+    let hasBody = false;
+    if (this.la(1) === LCURLY) {
+      hasBody = true;
+      this.i++;
+      for (;;) {
+        const k = this.la(1);
+        const start = this.i;
+        if (k === KW_PARAMS || k === KW_META) {
+          this.i++;
+          const block: A.AttrBlock = { attrs: this.attributes(), span: this.spanFrom(start) };
+          if (k === KW_PARAMS) {
+            items.push({ kind: 'params', block });
+            params.push(block);
+          } else {
+            items.push({ kind: 'meta', block });
+            meta.push(block);
+          }
+        } else if (k === KW_OP) {
+          this.i++;
+          const opName = this.anyWord();
+          const op: A.OpDecl = { name: opName, attrs: this.attributes(), span: this.spanFrom(start) };
+          items.push({ kind: 'op', op });
+          ops.push(op);
+        } else if (k === KW_START || k === KW_STOP || k === KW_MONITOR) {
+          const action = this.ident(this.i++) as A.Ident & { text: A.CommandAction };
+          const value = this.value();
+          const command: A.CommandDecl = { action, value, span: this.spanFrom(start) };
+          items.push({ kind: 'command', command });
+          commands.push(command);
+        } else break;
+      }
+      this.expect(RCURLY);
+    }
+    return { kind: 'primitive', name, agent, hasBody, params, meta, ops, commands, items, span: this.spanFrom(first) };
+  }
+
+  private group(first: number): A.GroupDecl {
+    const name = this.anyWord();
+    this.expect(LCURLY);
+    const items: A.GroupItem[] = [];
+    for (;;) {
+      const k = this.la(1);
+      if (k === KW_PRIMITIVE) {
+        const start = this.i++;
+        items.push({ kind: 'primitive', primitive: this.primitive(start) });
+      } else if (k === KW_META) {
+        const start = this.i++;
+        const attrs = this.attributes();
+        items.push({ kind: 'meta', block: { attrs, span: this.spanFrom(start) } });
+      } else if (k === WORD) {
+        items.push({ kind: 'member', ref: this.ident(this.i++) });
+      } else break;
+    }
+    this.expect(RCURLY);
+    return { kind: 'group', name, items, span: this.spanFrom(first) };
+  }
+
+  private location(first: number): A.LocationDecl {
+    const name = this.anyWord();
+    const resource = this.anyWord();
+    const k = this.la(1);
+    if (k !== KW_PREFERS && k !== KW_AVOIDS) throw GIVE_UP;
+    const mode = this.ident(this.i++) as A.Ident & { text: 'prefers' | 'avoids' };
+    const targets: A.LocationTarget[] = [];
+    do {
+      const start = this.expect(WORD);
+      const node = this.ident(start);
+      if (this.la(1) === EQUALS) {
+        this.i++;
+        const score = this.value();
+        targets.push({ node, span: this.spanFrom(start), score });
+      } else targets.push({ node, span: this.spanFrom(start) });
+    } while (this.la(1) === WORD);
+    return { kind: 'location', name, resource, mode, targets, span: this.spanFrom(first) };
+  }
+
+  /** HaParser.startsAttribute together with the repetition's lookahead (LA(1) is AnyWord). */
+  private startsAttribute(): boolean {
+    const la1 = this.la(1);
+    if (!isAnyWord(la1)) return false;
+    const la2 = this.la(2);
+    if (la2 === EQUALS) return true;
+    if (la1 !== WORD) return false;
+    if (la2 === STRING) return true;
+    return la2 === WORD && this.la(3) !== EQUALS;
+  }
+
+  private attributes(statement?: string): A.Attr[] {
+    const out: A.Attr[] = [];
+    const allowed = statement === undefined ? undefined : STATEMENT_KEYS[statement];
+    while (this.startsAttribute()) {
+      const start = this.i;
+      const key = this.ident(this.i++);
+      if (allowed && !allowed.includes(key.text)) throw GIVE_UP; // HA001
+      const missingEquals = this.la(1) !== EQUALS;
+      if (!missingEquals) this.i++;
+      const value = this.value();
+      out.push({ key, value, missingEquals, span: this.spanFrom(start) });
+    }
+    return out;
+  }
+
+  private value(): A.Value {
+    const i = this.i;
+    const k = this.kinds[i];
+    if (k === STRING) {
+      this.i++;
+      return { text: this.unquote(this.t.starts[i]! + 1, this.t.ends[i]! - 1), quoted: true, span: { start: this.startOf(i), end: this.endOf(i) } };
+    }
+    if (k === undefined || !isAnyWord(k)) throw GIVE_UP;
+    this.i++;
+    const text = this.text.slice(this.t.starts[i], this.t.ends[i]);
+    const span = { start: this.startOf(i), end: this.endOf(i) };
+    const scheme = text.startsWith('env:') ? 'env' : text.startsWith('file:') ? 'file' : undefined;
+    if (scheme === undefined) return { text, quoted: false, span };
+    const ref = text.slice(scheme.length + 1);
+    const valid = scheme === 'env' ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(ref) : ref.startsWith('/');
+    if (!valid) throw GIVE_UP; // HA001: invalid secret reference
+    return { text, quoted: false, span, secret: { scheme, ref } };
+  }
+
+  /** The text of a terminated string between `from` and `to`, with its escapes resolved. */
+  private unquote(from: number, to: number): string {
+    const body = this.text.slice(from, to);
+    if (!body.includes('\\')) return body;
+    let out = '';
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i]!;
+      if (ch !== '\\') {
+        out += ch;
+        continue;
+      }
+      const next = body[++i];
+      if (next === '"') out += '"';
+      else if (next === '\\') out += '\\';
+      else if (next === 'n') out += '\n';
+      else if (next === 't') out += '\t';
+      else throw GIVE_UP; // HA003: invalid escape
+    }
+    return out;
+  }
+}
+
+/** The parse of a file with no syntax error at all, or undefined: then only parseHa can tell. */
+export function fastParse(text: string, path: string): ParseResult | undefined {
+  try {
+    return { file: new Parser(text, lex(text)).file(path), diagnostics: [] };
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
