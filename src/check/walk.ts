@@ -11,8 +11,12 @@ export type AttrOwner =
   | { readonly kind: 'group-meta'; readonly decl: A.GroupDecl }
   | { readonly kind: 'colocation' | 'order'; readonly decl: A.PairConstraintDecl };
 
-/** Every `key=value` in the file with its owner, in source order. */
-export function* attributes(model: ClusterModel): Generator<{ attr: A.Attr; owner: AttrOwner }> {
+const attributesOf = new WeakMap<ClusterModel, readonly { readonly attr: A.Attr; readonly owner: AttrOwner }[]>();
+
+/** Every `key=value` in the file with its owner, in source order (listed once per model). */
+export function attributes(model: ClusterModel): readonly { readonly attr: A.Attr; readonly owner: AttrOwner }[] {
+  const cached = attributesOf.get(model);
+  if (cached) return cached;
   const out: { attr: A.Attr; owner: AttrOwner }[] = [];
   if (model.auth) for (const attr of model.auth.attrs) out.push({ attr, owner: { kind: 'auth', decl: model.auth } });
   for (const m of [...model.nodes, ...model.hosts]) for (const attr of m.attrs) out.push({ attr, owner: { kind: m.kind, decl: m } });
@@ -29,7 +33,8 @@ export function* attributes(model: ClusterModel): Generator<{ attr: A.Attr; owne
     if (c.kind !== 'location') for (const attr of c.attrs) out.push({ attr, owner: { kind: c.kind, decl: c } });
   }
   out.sort((a, b) => a.attr.span.start.offset - b.attr.span.start.offset);
-  yield* out;
+  attributesOf.set(model, out);
+  return out;
 }
 
 /** The `addr=` values of a node or host. */

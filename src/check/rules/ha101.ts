@@ -1,7 +1,9 @@
 import type * as A from '../../syntax/ast.js';
 import type { Rule, RuleContext } from '../rule.js';
 
-function reportRepeats(ctx: RuleContext, what: string, names: readonly A.Ident[]): void {
+/** `what` names the kind of thing; a function, so that nothing is built for the many lists without repeats. */
+function reportRepeats(ctx: RuleContext, what: string | (() => string), names: readonly A.Ident[]): void {
+  if (names.length < 2) return;
   const first = new Map<string, A.Ident>();
   for (const n of names) {
     const earlier = first.get(n.text);
@@ -11,7 +13,7 @@ function reportRepeats(ctx: RuleContext, what: string, names: readonly A.Ident[]
     }
     ctx.report({
       node: n,
-      message: `${what} '${n.text}' is already declared on line ${earlier.span.start.line}`,
+      message: `${typeof what === 'string' ? what : what()} '${n.text}' is already declared on line ${earlier.span.start.line}`,
       help: ['give each one its own name, or remove the repeat'],
       related: [{ node: earlier, message: 'first declared here' }],
     });
@@ -57,10 +59,10 @@ export const ha101: Rule = {
       reportRepeats(ctx, kind === 'property' ? 'property' : `${kind} setting`, m.settings.filter((s) => s.kind === kind).flatMap((s) => s.attrs.map((a) => a.key)));
     }
     for (const p of m.primitives) {
-      reportRepeats(ctx, `parameter of '${p.name.text}'`, p.params.flatMap((b) => b.attrs.map((a) => a.key)));
-      reportRepeats(ctx, `meta attribute of '${p.name.text}'`, p.meta.flatMap((b) => b.attrs.map((a) => a.key)));
-      for (const op of p.ops) reportRepeats(ctx, `attribute of op '${op.name.text}'`, op.attrs.map((a) => a.key));
-      reportRepeats(ctx, `command of '${p.name.text}'`, p.commands.map((c) => c.action));
+      reportRepeats(ctx, () => `parameter of '${p.name.text}'`, p.params.flatMap((b) => b.attrs.map((a) => a.key)));
+      reportRepeats(ctx, () => `meta attribute of '${p.name.text}'`, p.meta.flatMap((b) => b.attrs.map((a) => a.key)));
+      for (const op of p.ops) reportRepeats(ctx, () => `attribute of op '${op.name.text}'`, op.attrs.map((a) => a.key));
+      reportRepeats(ctx, () => `command of '${p.name.text}'`, p.commands.map((c) => c.action));
     }
   },
 };
