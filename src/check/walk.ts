@@ -37,6 +37,24 @@ export function attributes(model: ClusterModel): readonly { readonly attr: A.Att
   return out;
 }
 
+/** Calls `visit` on every `key=value` in the file, in no particular order (no list is built). */
+export function forEachAttribute(model: ClusterModel, visit: (attr: A.Attr) => void): void {
+  const all = (attrs: readonly A.Attr[]) => {
+    for (const a of attrs) visit(a);
+  };
+  if (model.auth) all(model.auth.attrs);
+  for (const m of model.nodes) all(m.attrs);
+  for (const m of model.hosts) all(m.attrs);
+  for (const s of model.settings) all(s.attrs);
+  for (const p of model.primitives) {
+    for (const b of p.params) all(b.attrs);
+    for (const b of p.meta) all(b.attrs);
+    for (const op of p.ops) all(op.attrs);
+  }
+  for (const g of model.groups) for (const item of g.items) if (item.kind === 'meta') all(item.block.attrs);
+  for (const c of model.constraints) if (c.kind !== 'location') all(c.attrs);
+}
+
 /** The `addr=` values of a node or host. */
 export function addrAttrs(m: A.MachineDecl): A.Attr[] {
   return m.attrs.filter((a) => a.key.text === 'addr');

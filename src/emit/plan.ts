@@ -199,9 +199,11 @@ export function planPrimitives(plan: ClusterPlan): PlanPrimitive[] {
   return plan.resources.flatMap((r) => (r.kind === 'group' ? [...r.members] : [r]));
 }
 
+const VALID_ID = /^[a-zA-Z_][a-zA-Z0-9_.-]*$/;
+
 /** Pacemaker's id syntax, as pcs's sanitize_id enforces it. */
 export function sanitizeId(candidate: string): string {
-  if (candidate === '') return candidate;
+  if (candidate === '' || VALID_ID.test(candidate)) return candidate;
   const first = /[a-zA-Z_]/.test(candidate[0]!) ? candidate[0]! : '';
   return first + candidate.slice(1).replace(/[^a-zA-Z0-9_.-]/g, '');
 }

@@ -86,11 +86,18 @@ const STATEMENT_KEYS: Readonly<Record<string, readonly string[]>> = {
   order: ['kind', 'symmetrical'],
 };
 
-// The patterns of tokens.ts, sticky.
-const WHITESPACE = /[ \t\r\n]+/y;
-const COMMENT = /#[^\n\r]*/y;
-const WORD_RE = /[^\s"={}#\\\u0000-\u001f\u007f]+/y;
+// The patterns of tokens.ts: WhiteSpace /[ \t\r\n]+/, Comment /#[^\n\r]*/ and Word
+// /[^\s"={}#\\\u0000-\u001f\u007f]+/ are scanned by hand below; StringLiteral is this, sticky.
 const STRING_RE = /"(?:[^"\\\n\r]|\\[^\n\r])*"/y;
+const SPACE = /\s/;
+
+/** Whether the character `c` (a UTF-16 unit of `text` at `i`) can be part of a Word. */
+function inWord(c: number): boolean {
+  if (c <= 0x20 || c === 0x7f) return false; // controls and space (and \s among them)
+  if (c < 0x7f) return c !== 34 && c !== 61 && c !== 123 && c !== 125 && c !== 35 && c !== 92; // " = { } # \
+  // Beyond ASCII only \s matters; no \s character is a surrogate, so one unit is enough.
+  return !SPACE.test(String.fromCharCode(c));
+}
 
 /** Thrown inside this module only: the input is not plainly valid, use the chevrotain path. */
 class GiveUp {}
@@ -104,7 +111,12 @@ class Tokens {
   /** Offset of the first character of the token's line. */
   readonly lineStarts: number[] = [];
   readonly lines: number[] = [];
+  /** A word's (or keyword's) text; '' for other tokens. */
+  readonly images: string[] = [];
   readonly comments: A.Comment[] = [];
+  /** Each token's start and end Position, made on first use (the arrays are filled as tokens are, so they stay packed). */
+  readonly startPositions: (Position | undefined)[] = [];
+  readonly endPositions: (Position | undefined)[] = [];
 }
 
 function position(offset: number, line: number, lineStart: number): Position {
@@ -121,21 +133,19 @@ function lex(text: string): Tokens {
     const c = text.charCodeAt(i);
     let kind: number;
     let end: number;
+    let image = '';
     if (c === 32 || c === 9 || c === 10 || c === 13) {
-      WHITESPACE.lastIndex = i;
-      WHITESPACE.test(text);
-      for (let k = i; k < WHITESPACE.lastIndex; k++) {
-        if (text.charCodeAt(k) === 10) {
+      for (; i < n; i++) {
+        const w = text.charCodeAt(i);
+        if (w === 10) {
           line++;
-          lineStart = k + 1;
-        }
+          lineStart = i + 1;
+        } else if (w !== 32 && w !== 9 && w !== 13) break;
       }
-      i = WHITESPACE.lastIndex;
       continue;
     } else if (c === 35 /* # */) {
-      COMMENT.lastIndex = i;
-      COMMENT.test(text);
-      end = COMMENT.lastIndex;
+      end = i + 1;
+      while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
       t.comments.push({ text: text.slice(i, end), span: { start: position(i, line, lineStart), end: position(end, line, lineStart) } });
       i = end;
       continue;
@@ -154,16 +164,20 @@ function lex(text: string): Tokens {
       kind = STRING;
       end = STRING_RE.lastIndex;
     } else {
-      WORD_RE.lastIndex = i;
-      if (!WORD_RE.test(text)) throw GIVE_UP; // an invalid character: HA003
-      end = WORD_RE.lastIndex;
-      kind = end - i <= 11 ? (KEYWORDS.get(text.slice(i, end)) ?? WORD) : WORD;
+      end = i;
+      while (end < n && inWord(text.charCodeAt(end))) end++;
+      if (end === i) throw GIVE_UP; // an invalid character: HA003
+      image = text.slice(i, end);
+      kind = end - i <= 11 ? (KEYWORDS.get(image) ?? WORD) : WORD;
     }
     t.kinds.push(kind);
     t.starts.push(i);
     t.ends.push(end);
     t.lines.push(line);
     t.lineStarts.push(lineStart);
+    t.images.push(image);
+    t.startPositions.push(undefined);
+    t.endPositions.push(undefined);
     i = end;
   }
   return t;
@@ -186,12 +200,14 @@ class Parser {
     return this.kinds[this.i + k - 1] ?? EOF;
   }
 
+  // One Position object per token edge, shared by every span that starts or ends there: the
+  // tree of a large file is mostly positions.
   private startOf(i: number): Position {
-    return position(this.t.starts[i]!, this.t.lines[i]!, this.t.lineStarts[i]!);
+    return (this.t.startPositions[i] ??= position(this.t.starts[i]!, this.t.lines[i]!, this.t.lineStarts[i]!));
   }
 
   private endOf(i: number): Position {
-    return position(this.t.ends[i]!, this.t.lines[i]!, this.t.lineStarts[i]!);
+    return (this.t.endPositions[i] ??= position(this.t.ends[i]!, this.t.lines[i]!, this.t.lineStarts[i]!));
   }
 
   /** The span from token `first` to the last token consumed. */
@@ -211,8 +227,9 @@ class Parser {
     return this.ident(this.i++);
   }
 
+  /** A word or keyword token as an Ident. */
   private ident(i: number): A.Ident {
-    return { text: this.text.slice(this.t.starts[i], this.t.ends[i]), span: { start: this.startOf(i), end: this.endOf(i) } };
+    return { text: this.t.images[i]!, span: { start: this.startOf(i), end: this.endOf(i) } };
   }
 
   file(path: string): A.HaFile {
@@ -399,7 +416,7 @@ class Parser {
     }
     if (k === undefined || !isAnyWord(k)) throw GIVE_UP;
     this.i++;
-    const text = this.text.slice(this.t.starts[i], this.t.ends[i]);
+    const text = this.t.images[i]!;
     const span = { start: this.startOf(i), end: this.endOf(i) };
     const scheme = text.startsWith('env:') ? 'env' : text.startsWith('file:') ? 'file' : undefined;
     if (scheme === undefined) return { text, quoted: false, span };

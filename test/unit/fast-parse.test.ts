@@ -45,7 +45,7 @@ const corpus: { name: string; text: string }[] = [
 ];
 
 /** Token-ish pieces that mutations insert. */
-const PIECES = ['=', '{', '}', '"', '"x"', '\\', '#', ' ', '\n', 'op', 'x', 'params', 'meta', 'primitive', 'group', 'env:', 'env:1', 'file:x', '"\\q"', 'start', 'monitor', 'prefers', 'with', 'then', 'cluster', '\u00a0', '\t', 'a=b', 'addr', 'password'];
+const PIECES = ['=', '{', '}', '"', '"x"', '\\', '#', ' ', '\n', 'op', 'x', 'params', 'meta', 'primitive', 'group', 'env:', 'env:1', 'file:x', '"\\q"', 'start', 'monitor', 'prefers', 'with', 'then', 'cluster', '\u00a0', '\t', 'a=b', 'addr', 'password', '\u2028', '\ufeff', '\u0085', 'é', '😀', '\v', '\r', '\u007f'];
 
 function mutate(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));
