@@ -36,6 +36,7 @@ export const ha207: Rule = {
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {
+      if (p.ops.length < 2) continue;
       const seen = new Map<string, A.OpDecl>();
       for (const op of p.ops) {
         const interval = attr(op, 'interval');

@@ -31,6 +31,7 @@ export const ha208: Rule = {
   check(ctx) {
     const facts = ctx.catalogue.opMeta;
     const names = facts.map((f) => f.name);
+    const verdicts = new Map<(typeof facts)[number], Map<string, string | undefined>>();
     const opsAndDefaults = [
       ...ctx.model.primitives.flatMap((p) => p.ops.flatMap((op) => op.attrs)),
       ...ctx.model.settings.filter((s) => s.kind === 'op-defaults').flatMap((s) => s.attrs),
@@ -43,7 +44,11 @@ export const ha208: Rule = {
         if (inOp) ctx.report({ node: attr, property: 'key', message: `unknown op attribute '${attr.key.text}'`, help: suggestion(attr.key.text, names) });
         continue;
       }
-      const problem = valueProblem(fact.type, attr.value.text, fact.values);
+      // A file repeats a few values (10s, 20s, restart…) thousands of times: judge each once.
+      let judged = verdicts.get(fact);
+      if (!judged) verdicts.set(fact, (judged = new Map()));
+      let problem = judged.get(attr.value.text);
+      if (!judged.has(attr.value.text)) judged.set(attr.value.text, (problem = valueProblem(fact.type, attr.value.text, fact.values)));
       if (problem) ctx.report({ node: attr, property: 'value', message: `${attr.key.text}: ${problem}` });
     }
   },
