@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkText } from '../../check/check.js';
+import { checkParsed } from '../../check/checker.js';
+import { parseHaLazily } from '../../syntax/parse-lazy.js';
 import type { PlannedBuild } from '../../emit/index.js';
 import { render } from '../../render/index.js';
 import { ioReason, readSource, UsageError, type Io } from '../io.js';
@@ -60,7 +61,7 @@ async function checkAndPlan(io: Io, file: string, flags: BuildFlags): Promise<{ 
   const catalogue = await catalogueFor(flags.agents);
   const text = readSource(file, io);
   const shown = file === '-' ? '<stdin>' : file;
-  const result = checkText(text, shown, { ...(target ? { target } : {}), catalogue });
+  const result = checkParsed(await parseHaLazily(text, shown), { ...(target ? { target } : {}), catalogue });
   if (result.diagnostics.length > 0) {
     // The same rendering as `hacc check`, on stderr: stdout says what was written.
     io.stderr(render('text', [{ path: shown, text, diagnostics: result.diagnostics }], { color: useColor(io, flags.color) }));
