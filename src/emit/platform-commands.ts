@@ -169,7 +169,10 @@ export function installPackages(pc: PlatformCommands, packages: readonly string[
     case 'dnf':
       return [cmd('dnf', 'install', '-y', ...packages)];
     case 'apt':
-      return [cmd('apt-get', 'update'), cmd('apt-get', 'install', '-y', '--no-install-recommends', ...packages)];
+      return [
+        cmd('env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'update'),
+        cmd('env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '--no-install-recommends', ...packages),
+      ];
   }
 }
 
