@@ -26,6 +26,14 @@ export interface ParamFact {
   deprecated?: boolean;
   /** Name of the parameter that replaces this one. */
   obsoletedBy?: string;
+  /** Hand-kept (meta/op attributes only): first Pacemaker version that knows it, inclusive. */
+  since?: string;
+  /** Hand-kept (meta/op attributes only): last Pacemaker version that knows it, inclusive. */
+  until?: string;
+  /** Hand-kept: value -> first Pacemaker version that accepts that value of `values`. */
+  valuesSince?: Record<string, string>;
+  /** Hand-kept: value -> last Pacemaker version that accepts that value of `values`. */
+  valuesUntil?: Record<string, string>;
 }
 
 export interface ActionFact {
@@ -61,4 +69,23 @@ export interface PropertyFact {
   until?: string;
   /** The name that replaces this one in later versions. */
   renamedTo?: string;
+  /** Value -> first Pacemaker version that accepts that value of `values` (e.g. no-quorum-policy=demote: 2.0.5). */
+  valuesSince?: Record<string, string>;
+  /** Value -> last Pacemaker version that accepts that value (e.g. stonith-action=poweroff: 2.1.9). */
+  valuesUntil?: Record<string, string>;
+  /** A 1.1-era property whose replacement is not a cluster property but an rsc_defaults/op_defaults entry. */
+  movedTo?: { section: 'rsc_defaults' | 'op_defaults'; name: string };
+}
+
+export interface PropertyCatalogueFile {
+  /** Debian package name -> version the facts were read from. */
+  generatedFrom: Record<string, string>;
+  /** Cluster options (crm_config), sorted by name. */
+  properties: PropertyFact[];
+  /** Pacemaker's own parameters of every fencing resource (pcmk_host_list, ...), in meta-data order. */
+  fencingParams: ParamFact[];
+  /** Resource meta-attributes (target-role, resource-stickiness, ...). */
+  resourceMeta: ParamFact[];
+  /** Operation attributes (interval, timeout, on-fail, ...). */
+  opMeta: ParamFact[];
 }

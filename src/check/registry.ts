@@ -6,6 +6,21 @@ import { ha101 } from './rules/ha101.js';
 import { ha102 } from './rules/ha102.js';
 import { ha103 } from './rules/ha103.js';
 import { ha104 } from './rules/ha104.js';
+import { ha201 } from './rules/ha201.js';
+import { ha202 } from './rules/ha202.js';
+import { ha203 } from './rules/ha203.js';
+import { ha204 } from './rules/ha204.js';
+import { ha205 } from './rules/ha205.js';
+import { ha206 } from './rules/ha206.js';
+import { ha207 } from './rules/ha207.js';
+import { ha208 } from './rules/ha208.js';
+import { ha209 } from './rules/ha209.js';
+import { ha210 } from './rules/ha210.js';
+import { ha211 } from './rules/ha211.js';
+import { ha212 } from './rules/ha212.js';
+import { ha302 } from './rules/ha302.js';
+import { ha303 } from './rules/ha303.js';
+import { ha304 } from './rules/ha304.js';
 import { ha301 } from './rules/ha301.js';
 import { ha305 } from './rules/ha305.js';
 import { ha401 } from './rules/ha401.js';
@@ -26,7 +41,22 @@ export const clusterRules: readonly Rule[] = [
   ha102,
   ha103,
   ha104,
+  ha201,
+  ha202,
+  ha203,
+  ha204,
+  ha205,
+  ha206,
+  ha207,
+  ha208,
+  ha209,
+  ha210,
+  ha211,
+  ha212,
   ha301,
+  ha302,
+  ha303,
+  ha304,
   ha305,
   ha401,
   ha402,

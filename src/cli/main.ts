@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { processIo, UsageError, type Io } from './io.js';
@@ -18,6 +19,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true)
     .addCommand(checkCommand(io, setExit))
+    .addCommand(buildCommand(io, setExit))
     .addCommand(explainCommand(io));
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {

@@ -6,9 +6,9 @@
 // meta-data XML inside the script is generated from it (plus the descriptions below), so the two
 // cannot drift.
 
-import type { ActionFact, AgentFact, ParamFact } from '../catalogue/types.js';
+import { ANYTHING_AGENT_FACT, ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
 
-export const ANYTHING_AGENT_ID = 'ocf:hacc:anything';
+export { ANYTHING_AGENT_FACT, ANYTHING_AGENT_ID };
 /** Relative to the output directory; installed under /usr/lib/ocf/. */
 export const ANYTHING_AGENT_PATH = 'resource.d/hacc/anything';
 /** The agent's own version (the `<version>` element); bump when the script's behaviour changes. */
@@ -17,30 +17,6 @@ export const ANYTHING_AGENT_VERSION = '1.0';
 const POLL_SECONDS = 1;
 /** Seconds kept back from an action's timeout so the agent can report why it gave up. */
 const TIMEOUT_MARGIN_SECONDS = 2;
-
-const STOPPED_RC_DEFAULT = '1 2 3 7';
-
-const PARAMS: ParamFact[] = [
-  { name: 'start_cmd', type: 'string', required: true, unique: false },
-  { name: 'stop_cmd', type: 'string', required: true, unique: false },
-  { name: 'monitor_cmd', type: 'string', required: true, unique: false },
-  { name: 'user', type: 'string', required: false, unique: false },
-  { name: 'stopped_rc', type: 'string', required: false, unique: false, default: STOPPED_RC_DEFAULT },
-];
-
-const ACTIONS: ActionFact[] = [
-  { name: 'start', timeout: '60s' },
-  { name: 'stop', timeout: '60s' },
-  { name: 'monitor', timeout: '20s', interval: '10s' },
-  { name: 'meta-data', timeout: '5s' },
-  { name: 'validate-all', timeout: '20s' },
-];
-
-export const ANYTHING_AGENT_FACT: AgentFact = {
-  id: ANYTHING_AGENT_ID,
-  params: PARAMS,
-  actions: ACTIONS,
-};
 
 interface Description {
   short: string;

@@ -1,10 +1,19 @@
+import type { Catalogue } from '../catalogue/catalogue.js';
 import type { CheckedModel } from '../check/check.js';
 import { anythingAgentArtifact } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
+import { cibArtifact } from './cib.js';
+import { planCluster } from './plan.js';
+
+export interface EmitOptions {
+  /** `fragment`: cib.xml holds the `<configuration>`; `full`: a complete `<cib>`. Default fragment. */
+  readonly cib?: 'fragment' | 'full';
+}
 
 /** Every artifact of a build, in a stable order. Pure: no file system, no process. */
-export function emitAll(model: CheckedModel): Artifact[] {
-  const artifacts: Artifact[] = [];
+export function emitAll(model: CheckedModel, catalogue: Catalogue, options: EmitOptions = {}): Artifact[] {
+  const plan = planCluster(model, catalogue);
+  const artifacts: Artifact[] = [cibArtifact(plan, { full: options.cib === 'full' })];
   const usesCommands = model.primitives.some((p) => p.agent.text === 'anything');
   if (usesCommands) artifacts.push(anythingAgentArtifact());
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

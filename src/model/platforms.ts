@@ -1,6 +1,8 @@
+import { PLATFORMS, type Platform } from '../catalogue/platforms.js';
+
 /** The platforms hacc can target: they decide packages, pcs command forms and Pacemaker features. */
-export const PLATFORMS = ['el6', 'el7', 'el8', 'el9', 'debian12'] as const;
-export type PlatformName = (typeof PLATFORMS)[number];
+export { PLATFORMS };
+export type PlatformName = Platform;
 
 /** Used when a file names no platform and no `--target` is given: the current RHEL generation. */
 export const DEFAULT_PLATFORM: PlatformName = 'el9';

@@ -14,6 +14,12 @@ function visible(line: string): string {
 }
 
 const MAX_FRAME_WIDTH = 160;
+/** Messages quote values; a pathological value must not flood a terminal. */
+const MAX_MESSAGE = 240;
+
+function clip(s: string): string {
+  return s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE)}…` : s;
+}
 
 function frame(lines: LineIndex, d: Diagnostic, color: boolean): string[] {
   const { start, end } = d.span;
@@ -41,9 +47,9 @@ export function renderText(reports: readonly FileReport[], options: TextOptions)
     const lines = new LineIndex(r.text);
     for (const d of r.diagnostics) {
       const sev = paint(options.color, d.severity === 'error' ? '1;31' : '1;33')(`${d.severity}[${d.code}]`);
-      out.push(`${r.path}:${d.span.start.line}:${d.span.start.column}: ${sev}: ${bold(d.message)}`);
+      out.push(`${r.path}:${d.span.start.line}:${d.span.start.column}: ${sev}: ${bold(clip(visible(d.message)))}`);
       out.push(...frame(lines, d, options.color));
-      for (const h of d.help ?? []) out.push(`  help: ${h}`);
+      for (const h of d.help ?? []) out.push(`  help: ${clip(visible(h))}`);
       for (const rel of d.related ?? []) out.push(`  note: ${r.path}:${rel.span.start.line}:${rel.span.start.column}: ${rel.message}`);
       out.push('');
     }

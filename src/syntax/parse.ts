@@ -3,7 +3,17 @@ import type * as A from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import { haLexer } from './tokens.js';
 import { haParser } from './parser.js';
+import { suggestion } from './didyoumean.js';
 import { LineIndex, type Span } from './span.js';
+
+/** Statements whose keys are part of the language, not of an agent or of Pacemaker's catalogue. */
+const STATEMENT_KEYS: Record<string, readonly string[]> = {
+  node: ['addr'],
+  host: ['addr'],
+  auth: ['password'],
+  colocation: ['score', 'rsc-role', 'with-rsc-role'],
+  order: ['kind', 'symmetrical'],
+};
 
 /** More syntax errors than this in one file are noise: the rest is summarised in one line. */
 const MAX_SYNTAX_DIAGNOSTICS = 100;
@@ -108,10 +118,10 @@ class AstBuilder {
       case 'platform':
         return name && { kind: 'platform', name, span };
       case 'auth':
-        return name && { kind: 'auth', user: name, attrs: this.attributes(c), span };
+        return name && { kind: 'auth', user: name, attrs: this.attributes(c, 'auth'), span };
       case 'node':
       case 'host':
-        return name && { kind: inner.name, name, attrs: this.attributes(c), span };
+        return name && { kind: inner.name, name, attrs: this.attributes(c, inner.name), span };
       case 'property':
       case 'defaults':
         return { kind: inner.name, attrs: this.attributes(c), span };
@@ -128,7 +138,7 @@ class AstBuilder {
         const resource = this.ident(this.token(c, 'resource'));
         const target = this.ident(this.token(c, 'target'));
         if (!name || !resource || !target) return undefined;
-        return { kind: inner.name, name, resource, target, attrs: this.attributes(c), span };
+        return { kind: inner.name, name, resource, target, attrs: this.attributes(c, inner.name), span };
       }
       default:
         return undefined;
@@ -216,14 +226,19 @@ class AstBuilder {
     return { kind: 'location', name, resource, mode: mode as A.LocationDecl['mode'], targets, span };
   }
 
-  private attributes(parent: Children): A.Attr[] {
+  private attributes(parent: Children, statement?: string): A.Attr[] {
     const out: A.Attr[] = [];
+    const allowed = statement ? STATEMENT_KEYS[statement] : undefined;
     for (const list of this.sub(parent, 'attributes')) {
       for (const a of this.sub(list.children, 'attribute')) {
         const key = this.ident(this.token(a.children, 'key'));
         const value = this.value(this.sub(a.children, 'value')[0]);
         const span = this.nodeSpan(a);
         if (!key || !value || !span) continue;
+        if (allowed && !allowed.includes(key.text)) {
+          this.error('HA001', key.span, `unknown attribute '${key.text}' for ${statement}: expected ${allowed.join(', ')}`, suggestion(key.text, allowed));
+          continue;
+        }
         out.push({ key, value, missingEquals: this.token(a.children, 'Equals') === undefined, span });
       }
     }

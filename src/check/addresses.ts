@@ -1,0 +1,39 @@
+import { ADDRESS_PARAMS } from '../catalogue/roles.js';
+import { parseAddress, type Address } from '../model/address.js';
+import type { ClusterModel } from '../model/model.js';
+import type * as A from '../syntax/ast.js';
+import { agentIdOf } from './agents.js';
+import { addrAttrs } from './walk.js';
+
+/** Every address param of every primitive, with its role (from the catalogue's roles). */
+export function addressParams(model: ClusterModel): { primitive: A.PrimitiveDecl; attr: A.Attr; role: 'vip' | 'reach' }[] {
+  const out: { primitive: A.PrimitiveDecl; attr: A.Attr; role: 'vip' | 'reach' }[] = [];
+  for (const p of model.primitives) {
+    const roles = ADDRESS_PARAMS[agentIdOf(p)];
+    if (!roles) continue;
+    for (const b of p.params) for (const attr of b.attrs) {
+      const role = roles[attr.key.text];
+      if (role) out.push({ primitive: p, attr, role });
+    }
+  }
+  return out;
+}
+
+/** The subnets the cluster nodes are on (addresses written with a prefix). */
+export function nodeSubnets(model: ClusterModel): Address[] {
+  return model.nodes.flatMap((n) => addrAttrs(n).flatMap((a) => {
+    const r = parseAddress(a.value.text);
+    return r.ok && r.address.prefix !== undefined ? [r.address] : [];
+  }));
+}
+
+/** The IP in `host`, `host:port` or `[v6]:port`; undefined when it is a host name. */
+export function ipOfEndpoint(text: string): Address | undefined {
+  const bracket = /^\[([^\]]+)\](?::\d+)?$/.exec(text);
+  const candidates = bracket ? [bracket[1]!] : [text, text.replace(/:\d+$/, '')];
+  for (const c of candidates) {
+    const r = parseAddress(c, false);
+    if (r.ok) return r.address;
+  }
+  return undefined;
+}

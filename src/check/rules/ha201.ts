@@ -1,0 +1,50 @@
+import { suggestion } from '../../syntax/didyoumean.js';
+import { agentIdOf } from '../agents.js';
+import type { Rule } from '../rule.js';
+
+/** Operations Pacemaker itself drives for every resource, whatever the agent lists. */
+const ALWAYS = ['start', 'stop', 'monitor'];
+
+export const ha201: Rule = {
+  code: 'HA201',
+  name: 'unknown-operation',
+  severity: 'error',
+  docs: {
+    summary: "An op whose name is not an action of the resource's agent (`op mointor`).",
+    rationale:
+      "Pacemaker accepts any op name: the schema, crm_verify and crm_simulate all pass `mointor`. On a live cluster the agent answers 'unimplemented feature' (rc 3) and the resource ends up stopped — and the real monitor never runs.",
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive p ocf:pacemaker:Dummy {
+    op mointor interval=10s
+  }
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive p ocf:pacemaker:Dummy {
+    op monitor interval=10s
+  }
+}
+`,
+  },
+  check(ctx) {
+    for (const p of ctx.model.primitives) {
+      const agent = ctx.catalogue.agent(agentIdOf(p));
+      if (!agent) continue;
+      const names = [...new Set([...ALWAYS, ...agent.actions.map((a) => a.name)])];
+      for (const op of p.ops) {
+        if (names.includes(op.name.text)) continue;
+        ctx.report({
+          node: op.name,
+          message: `unknown operation '${op.name.text}' for ${agent.id}`,
+          help: [...suggestion(op.name.text, names), `${agent.id} has: ${names.join(', ')}`],
+        });
+      }
+    }
+  },
+};

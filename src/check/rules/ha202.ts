@@ -1,0 +1,49 @@
+import { suggestion } from '../../syntax/didyoumean.js';
+import { agentIdOf } from '../agents.js';
+import type { Rule } from '../rule.js';
+
+export const ha202: Rule = {
+  code: 'HA202',
+  name: 'unknown-agent',
+  severity: 'warning',
+  docs: {
+    summary: "A resource agent hacc's catalogue does not know, so its parameters and operations cannot be checked.",
+    rationale:
+      'A misspelt agent (ocf:heartbeat:IPAddr2) fails only when pcs runs. A site-specific agent is fine: give hacc its meta-data with --agents DIR and every check applies to it too.',
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive vip ocf:heartbeat:IPAddr2 {
+    params ip=10.0.0.30
+    op monitor interval=10s timeout=20s
+  }
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive vip ocf:heartbeat:IPaddr2 {
+    params ip=10.0.0.30
+    op monitor interval=10s timeout=20s
+  }
+}
+`,
+  },
+  check(ctx) {
+    for (const p of ctx.model.primitives) {
+      const id = agentIdOf(p);
+      if (ctx.catalogue.agent(id)) continue;
+      const cls = id.split(':')[0];
+      ctx.report({
+        node: p.agent,
+        message: `unknown agent '${id}': its parameters and operations are not checked`,
+        help: [
+          ...suggestion(id, ctx.catalogue.agentIds().filter((a) => a.startsWith(`${cls}:`))),
+          'for a site-specific agent, pass its meta-data with --agents DIR',
+        ],
+      });
+    }
+  },
+};

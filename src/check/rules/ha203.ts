@@ -1,0 +1,62 @@
+import { suggestion } from '../../syntax/didyoumean.js';
+import { agentIdOf, usesCommandParamsOnUpstreamAnything } from '../agents.js';
+import { paramFindings } from '../params.js';
+import type { Rule } from '../rule.js';
+
+export const ha203: Rule = {
+  code: 'HA203',
+  name: 'unknown-parameter',
+  severity: 'error',
+  docs: {
+    summary: "A parameter the resource's agent does not have, or a meta attribute Pacemaker does not know.",
+    rationale: 'pcs refuses unknown parameters only at run time of the script, and Pacemaker ignores unknown meta attributes: a misspelt one (resource-stickyness) silently changes nothing.',
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive vip ocf:heartbeat:IPaddr2 {
+    params ip=10.0.0.30 cidr_netmsk=24
+    op monitor interval=10s timeout=20s
+  }
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive vip ocf:heartbeat:IPaddr2 {
+    params ip=10.0.0.30 cidr_netmask=24
+    op monitor interval=10s timeout=20s
+  }
+}
+`,
+  },
+  check(ctx) {
+    const metaNames = ctx.catalogue.resourceMeta.map((m) => m.name);
+    for (const p of ctx.model.primitives) {
+      if (!usesCommandParamsOnUpstreamAnything(p)) {
+        for (const f of paramFindings(p, ctx.catalogue)) {
+          if (f.kind !== 'unknown') continue;
+          ctx.report({
+            node: f.attr,
+            property: 'key',
+            message: `unknown parameter '${f.attr.key.text}' for ${agentIdOf(p)}`,
+            help: suggestion(f.attr.key.text, f.known),
+          });
+        }
+      }
+      for (const b of p.meta) for (const attr of b.attrs) {
+        if (metaNames.length === 0 || metaNames.includes(attr.key.text)) continue;
+        ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}'`, help: suggestion(attr.key.text, metaNames) });
+      }
+    }
+    for (const s of ctx.model.settings) {
+      if (s.kind === 'property') continue;
+      const known = (s.kind === 'defaults' ? ctx.catalogue.resourceMeta : ctx.catalogue.opMeta).map((m) => m.name);
+      for (const attr of s.attrs) {
+        if (known.length === 0 || known.includes(attr.key.text)) continue;
+        ctx.report({ node: attr, property: 'key', message: `unknown ${s.kind} setting '${attr.key.text}'`, help: suggestion(attr.key.text, known) });
+      }
+    }
+  },
+};

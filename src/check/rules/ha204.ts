@@ -1,0 +1,46 @@
+import { agentIdOf, isCommandResource, usesCommandParamsOnUpstreamAnything } from '../agents.js';
+import { paramFindings } from '../params.js';
+import type { Rule } from '../rule.js';
+
+export const ha204: Rule = {
+  code: 'HA204',
+  name: 'missing-parameter',
+  severity: 'error',
+  docs: {
+    summary: 'A parameter the agent requires is not given.',
+    rationale: 'pcs refuses to create the resource, so the setup script stops half way through a change window.',
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive data ocf:heartbeat:Filesystem {
+    params device=/dev/disk/by-label/data directory=/srv/data
+    op monitor interval=20s timeout=40s
+  }
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive data ocf:heartbeat:Filesystem {
+    params device=/dev/disk/by-label/data directory=/srv/data fstype=xfs
+    op monitor interval=20s timeout=40s
+  }
+}
+`,
+  },
+  check(ctx) {
+    for (const p of ctx.model.primitives) {
+      // Command resources report missing commands as HA211; the seed's anything mistake as HA212.
+      if (isCommandResource(p) || usesCommandParamsOnUpstreamAnything(p)) continue;
+      const missing = paramFindings(p, ctx.catalogue).flatMap((f) => (f.kind === 'missing' ? [f.name] : []));
+      if (missing.length === 0) continue;
+      ctx.report({
+        node: p.name,
+        message: `${agentIdOf(p)} requires ${missing.map((m) => `'${m}'`).join(', ')}`,
+        help: [`add params ${missing.map((m) => `${m}=…`).join(' ')}`],
+      });
+    }
+  },
+};

@@ -1,0 +1,72 @@
+import { valueProblem } from '../../model/values.js';
+import type * as A from '../../syntax/ast.js';
+import { paramFindings } from '../params.js';
+import type { Rule, RuleContext } from '../rule.js';
+
+function checkMeta(ctx: RuleContext, attrs: readonly A.Attr[]): void {
+  for (const attr of attrs) {
+    const fact = ctx.catalogue.resourceMeta.find((m) => m.name === attr.key.text);
+    const problem = fact && valueProblem(fact.type, attr.value.text, fact.values);
+    if (problem) ctx.report({ node: attr, property: 'value', message: `${attr.key.text}: ${problem}` });
+  }
+}
+
+export const ha205: Rule = {
+  code: 'HA205',
+  name: 'invalid-value',
+  severity: 'error',
+  docs: {
+    summary: 'A parameter, meta attribute or constraint value of the wrong type or outside its allowed set.',
+    rationale: "Agents and Pacemaker read a value they cannot parse as something else (often the default): `lanplus=maybe` is false, `target-role=started` is an error at run time.",
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive p ocf:pacemaker:Dummy {
+    meta migration-threshold=three
+    op monitor interval=10s
+  }
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive p ocf:pacemaker:Dummy {
+    meta migration-threshold=3
+    op monitor interval=10s
+  }
+}
+`,
+  },
+  check(ctx) {
+    const m = ctx.model;
+    for (const p of m.primitives) {
+      for (const f of paramFindings(p, ctx.catalogue)) {
+        if (f.kind !== 'invalid') continue;
+        const problem = valueProblem(f.fact.type, f.attr.value.text, f.fact.values) ?? `'${f.attr.value.text}' is not a valid ${f.fact.type}`;
+        ctx.report({ node: f.attr, property: 'value', message: `${f.attr.key.text}: ${problem}` });
+      }
+      checkMeta(ctx, p.meta.flatMap((b) => b.attrs));
+    }
+    for (const g of m.groups) checkMeta(ctx, g.items.flatMap((i) => (i.kind === 'meta' ? i.block.attrs : [])));
+    checkMeta(ctx, m.settings.filter((s) => s.kind === 'defaults').flatMap((s) => s.attrs));
+    for (const c of m.constraints) {
+      const scores = c.kind === 'location' ? c.targets.flatMap((t) => (t.score ? [t.score] : [])) : c.attrs.filter((a) => a.key.text === 'score').map((a) => a.value);
+      for (const v of scores) {
+        const problem = valueProblem('score', v.text);
+        if (problem) ctx.report({ node: v, message: problem });
+      }
+      if (c.kind === 'location') continue;
+      for (const a of c.attrs) {
+        const allowed: Record<string, readonly string[]> =
+          c.kind === 'order'
+            ? { kind: ['Mandatory', 'Optional', 'Serialize'], symmetrical: ['true', 'false'] }
+            : { 'rsc-role': ['Started', 'Promoted', 'Unpromoted', 'Stopped'], 'with-rsc-role': ['Started', 'Promoted', 'Unpromoted', 'Stopped'] };
+        const values = allowed[a.key.text];
+        const problem = values && valueProblem('select', a.value.text, values);
+        if (problem) ctx.report({ node: a, property: 'value', message: `${a.key.text}: ${problem}` });
+      }
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import { durationMs } from '../../model/values.js';
+import type { Rule } from '../rule.js';
+
+export const ha206: Rule = {
+  code: 'HA206',
+  name: 'monitor-without-interval',
+  severity: 'warning',
+  docs: {
+    summary: 'A monitor op without an interval (or with interval=0): no recurring health check would run.',
+    rationale: 'A monitor with interval 0 is a one-off probe. The resource is never checked again, so a dead service stays "Started" until someone looks.',
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive p ocf:pacemaker:Dummy {
+    op monitor timeout=20s
+  }
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive p ocf:pacemaker:Dummy {
+    op monitor interval=10s timeout=20s
+  }
+}
+`,
+  },
+  check(ctx) {
+    for (const p of ctx.model.primitives) {
+      for (const op of p.ops) {
+        if (op.name.text !== 'monitor') continue;
+        const interval = op.attrs.filter((a) => a.key.text === 'interval').pop();
+        if (interval && durationMs(interval.value.text) !== 0) continue;
+        ctx.report({ node: interval?.value ?? op.name, message: `monitor of '${p.name.text}' has no interval: it would never run again after the first probe`, help: ['add interval=10s (or what the agent advises)'] });
+      }
+    }
+  },
+};

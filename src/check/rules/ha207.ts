@@ -1,0 +1,55 @@
+import { durationMs } from '../../model/values.js';
+import type * as A from '../../syntax/ast.js';
+import type { Rule } from '../rule.js';
+
+function attr(op: A.OpDecl, key: string): string | undefined {
+  return op.attrs.filter((a) => a.key.text === key).pop()?.value.text;
+}
+
+export const ha207: Rule = {
+  code: 'HA207',
+  name: 'duplicate-operation',
+  severity: 'error',
+  docs: {
+    summary: 'Two ops with the same name and interval (and role) on one resource.',
+    rationale: 'Pacemaker identifies an operation by name and interval; crm_verify rejects the duplicate and the second definition would be lost.',
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive p ocf:pacemaker:Dummy {
+    op monitor interval=10s timeout=20s
+    op monitor interval=10000ms timeout=30s
+  }
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive p ocf:pacemaker:Dummy {
+    op monitor interval=10s timeout=20s
+    op monitor interval=60s timeout=30s
+  }
+}
+`,
+  },
+  check(ctx) {
+    for (const p of ctx.model.primitives) {
+      const seen = new Map<string, A.OpDecl>();
+      for (const op of p.ops) {
+        const interval = attr(op, 'interval');
+        const key = `${op.name.text}/${interval === undefined ? 0 : durationMs(interval) ?? interval}/${attr(op, 'role') ?? ''}`;
+        const first = seen.get(key);
+        if (first) {
+          ctx.report({
+            node: op.name,
+            message: `'${p.name.text}' already has a ${op.name.text} op with this interval (line ${first.span.start.line})`,
+            help: ['give each op of the same name a different interval, or merge them'],
+            related: [{ node: first.name, message: 'first defined here' }],
+          });
+        } else seen.set(key, op);
+      }
+    }
+  },
+};

@@ -1,0 +1,62 @@
+import { settingValue } from '../../model/model.js';
+import { durationMs } from '../../model/values.js';
+import { agentIdOf } from '../agents.js';
+import type { Rule } from '../rule.js';
+
+/** Pacemaker's timeout for an op that names none and has no op-defaults. */
+export const PACEMAKER_DEFAULT_TIMEOUT = '20s';
+
+export const ha209: Rule = {
+  code: 'HA209',
+  name: 'timeout-below-advised',
+  severity: 'warning',
+  docs: {
+    summary: "An op's effective timeout (its own, else op-defaults, else Pacemaker's 20s) is below what the agent's meta-data advises.",
+    rationale:
+      "Agents advise timeouts from how long the action really takes: iscsi advises 120s to log in to a target. With 20s the start fails on a slow day, the resource is recovered elsewhere, and with on-fail=block it stays blocked.",
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive data ocf:heartbeat:Filesystem {
+    params device=/dev/disk/by-label/data directory=/srv/data fstype=xfs
+    op start timeout=20s
+    op monitor interval=20s timeout=40s
+  }
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive data ocf:heartbeat:Filesystem {
+    params device=/dev/disk/by-label/data directory=/srv/data fstype=xfs
+    op start timeout=60s
+    op monitor interval=20s timeout=40s
+  }
+}
+`,
+  },
+  check(ctx) {
+    const opDefault = settingValue(ctx.model, 'op-defaults', 'timeout');
+    for (const p of ctx.model.primitives) {
+      const agent = ctx.catalogue.agent(agentIdOf(p));
+      if (!agent) continue;
+      for (const op of p.ops) {
+        const advised = agent.actions.find((a) => a.name === op.name.text && a.timeout !== undefined);
+        const advisedMs = advised?.timeout !== undefined ? durationMs(advised.timeout) : undefined;
+        if (advisedMs === undefined) continue;
+        const own = op.attrs.filter((a) => a.key.text === 'timeout').pop();
+        const effective = own?.value.text ?? opDefault?.value.text ?? PACEMAKER_DEFAULT_TIMEOUT;
+        const ms = durationMs(effective);
+        if (ms === undefined || ms >= advisedMs) continue;
+        const source = own ? 'its timeout' : opDefault ? 'the op-defaults timeout' : "Pacemaker's default timeout";
+        ctx.report({
+          node: own?.value ?? op.name,
+          message: `${op.name.text} of '${p.name.text}' runs with ${source} of ${effective}; ${agent.id} advises at least ${advised!.timeout}`,
+          help: [`write op ${op.name.text} timeout=${advised!.timeout} …`],
+        });
+      }
+    }
+  },
+};

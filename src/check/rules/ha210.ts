@@ -1,0 +1,51 @@
+import { BLOCK_DEVICE_PARAMS } from '../../catalogue/roles.js';
+import { agentIdOf } from '../agents.js';
+import type { Rule } from '../rule.js';
+
+const UNSTABLE = /^\/dev\/(?:sd[a-z]+|hd[a-z]+|vd[a-z]+|xvd[a-z]+|nvme\d+n\d+)(?:p?\d+)?$/;
+
+export const ha210: Rule = {
+  code: 'HA210',
+  name: 'unstable-device-name',
+  severity: 'warning',
+  docs: {
+    summary: 'A block device named /dev/sdX (or vdX, nvmeXnY): such names are not stable across nodes or reboots.',
+    rationale: 'The kernel names disks in discovery order. The iSCSI disk that is /dev/sdb1 on one node can be /dev/sdc1 on the other; mounting the wrong one destroys data. /dev/disk/by-uuid, by-path or by-id names are stable.',
+    bad: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive data ocf:heartbeat:Filesystem {
+    params device=/dev/sdb1 directory=/srv/data fstype=xfs
+    op monitor interval=20s timeout=40s
+  }
+}
+`,
+    good: `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false
+  primitive data ocf:heartbeat:Filesystem {
+    params device=/dev/disk/by-uuid/0b7c4e4a-2f1e-4c55-9a53-6f0b1d3e9c21 directory=/srv/data fstype=xfs
+    op monitor interval=20s timeout=40s
+  }
+}
+`,
+  },
+  check(ctx) {
+    for (const p of ctx.model.primitives) {
+      const params = BLOCK_DEVICE_PARAMS[agentIdOf(p)] ?? [];
+      for (const b of p.params) for (const attr of b.attrs) {
+        if (!params.includes(attr.key.text)) continue;
+        const unstable = attr.value.text.split(/[\s,]+/).find((d) => UNSTABLE.test(d));
+        if (!unstable) continue;
+        ctx.report({
+          node: attr,
+          property: 'value',
+          message: `'${unstable}' is a kernel device name, which is not stable across nodes`,
+          help: ['use a /dev/disk/by-uuid/…, /dev/disk/by-path/… or /dev/disk/by-id/… name (ls -l /dev/disk/by-*)'],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,84 @@
+import { Command, Option } from 'commander';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { checkText } from '../../check/check.js';
+import { emitAll } from '../../emit/index.js';
+import { render } from '../../render/index.js';
+import { ioReason, readSource, UsageError, type Io } from '../io.js';
+import { agentsOption, catalogueFor, targetOf, targetOption } from '../options.js';
+import { writeTree, type WriteHooks, type WritePoint } from '../write-tree.js';
+import { useColor } from './check.js';
+
+interface BuildFlags {
+  output?: string;
+  target?: string;
+  cib: 'fragment' | 'full';
+  agents?: string;
+  color: boolean;
+}
+
+const POINTS: readonly WritePoint[] = ['writing', 'before-swap', 'after-aside'];
+
+/**
+ * Test hooks, honoured only here in the CLI: `HACC_TEST_PAUSE_BEFORE_SWAP=1`, or
+ * `HACC_TEST_PAUSE_AT=writing|before-swap|after-aside`, makes the build announce
+ * `hacc: test pause at POINT` on stderr and wait there (up to 60 s) so a test can kill it.
+ */
+function testHooks(io: Io): WriteHooks {
+  const at = io.env['HACC_TEST_PAUSE_AT'] ?? (io.env['HACC_TEST_PAUSE_BEFORE_SWAP'] === '1' ? 'before-swap' : undefined);
+  if (at === undefined || !(POINTS as readonly string[]).includes(at)) return {};
+  return {
+    pause: async (point) => {
+      if (point !== at) return;
+      io.stderr(`hacc: test pause at ${point}\n`);
+      await new Promise((done) => setTimeout(done, 60_000));
+    },
+  };
+}
+
+/** out/<cluster-name>, creating out/ itself. A cluster name must be one plain path component. */
+function defaultDir(io: Io, cluster: string): string {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(cluster)) {
+    throw new UsageError(`cluster name '${cluster}' cannot name a directory: give one with -o DIR`);
+  }
+  const out = resolve(io.cwd, 'out');
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`cannot create ${out}: ${ioReason(e)}`);
+  }
+  return join(out, cluster);
+}
+
+export function buildCommand(io: Io, setExit: (code: number) => void): Command {
+  return new Command('build')
+    .description('check a .ha file and write the CIB, the agent and the other artifacts (nothing when there are errors)')
+    .argument('<file>', '.ha file to build (- reads standard input)')
+    .option('-o, --output <dir>', 'output directory (default: out/<cluster-name>/), replaced as a whole')
+    .addOption(targetOption())
+    .addOption(new Option('--cib <form>', 'cib.xml as the bare <configuration> or a complete <cib>').choices(['fragment', 'full']).default('fragment'))
+    .addOption(agentsOption())
+    .option('--no-color', 'never colour the diagnostics')
+    .action(async (file: string, flags: BuildFlags) => {
+      const target = targetOf(flags.target);
+      const catalogue = await catalogueFor(flags.agents);
+      const text = readSource(file, io);
+      const shown = file === '-' ? '<stdin>' : file;
+      const result = checkText(text, shown, { ...(target ? { target } : {}), catalogue });
+      if (result.diagnostics.length > 0) {
+        // The same rendering as `hacc check`, on stderr: stdout says what was written.
+        io.stderr(render('text', [{ path: shown, text, diagnostics: result.diagnostics }], { color: useColor(io, flags.color) }));
+      }
+      if (!result.checked) {
+        io.stderr(`hacc: not building ${shown}: fix the errors above first\n`);
+        setExit(1);
+        return;
+      }
+      const artifacts = emitAll(result.checked, catalogue, { cib: flags.cib });
+      const dir = flags.output !== undefined ? resolve(io.cwd, flags.output) : defaultDir(io, result.checked.cluster.name.text);
+      const dirShown = flags.output ?? `out/${result.checked.cluster.name.text}`;
+      await writeTree(dir, dirShown, artifacts, testHooks(io));
+      io.stdout(`wrote ${dirShown}/: ${artifacts.map((a) => a.path).join(', ')}\n`);
+      setExit(0);
+    });
+}
