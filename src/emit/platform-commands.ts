@@ -58,6 +58,12 @@ export interface PlatformCommands {
   readonly namesAreAddresses: boolean;
   /** /etc/sysconfig/cman CMAN_QUORUM_TIMEOUT=0 (cman waits for quorum at start otherwise). */
   readonly cmanQuorumTimeout: boolean;
+  /**
+   * `pcs resource move` leaves its cli-prefer constraint behind (pcs 0.9, 0.10) rather than removing
+   * it once the resource runs on the new node (pcs 0.11: `pcs resource move --help`, "This command has
+   * been changed in pcs-0.11"; the old behaviour is `move-with-constraint`).
+   */
+  readonly moveLeavesConstraint: boolean;
   /** The distribution's packages start a placeholder cluster that `pcs cluster setup --force` replaces. */
   readonly placeholderCluster?: { readonly name: string; readonly addr: string };
 }
@@ -78,6 +84,7 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     firewalld: false,
     namesAreAddresses: true,
     cmanQuorumTimeout: true,
+    moveLeavesConstraint: true,
   },
   el7: {
     platform: 'el7',
@@ -92,6 +99,7 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     firewalld: true,
     namesAreAddresses: true,
     cmanQuorumTimeout: false,
+    moveLeavesConstraint: true,
   },
   el8: {
     platform: 'el8',
@@ -107,6 +115,7 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     firewalld: true,
     namesAreAddresses: false,
     cmanQuorumTimeout: false,
+    moveLeavesConstraint: true,
   },
   el9: {
     platform: 'el9',
@@ -122,6 +131,7 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     firewalld: true,
     namesAreAddresses: false,
     cmanQuorumTimeout: false,
+    moveLeavesConstraint: false,
   },
   debian12: {
     platform: 'debian12',
@@ -136,6 +146,7 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     firewalld: false,
     namesAreAddresses: false,
     cmanQuorumTimeout: false,
+    moveLeavesConstraint: false,
     placeholderCluster: { name: 'debian', addr: '127.0.0.1' },
   },
 };

@@ -52,6 +52,12 @@ import { renderWord, secretLabel, shQuote, type Cmd, type SecretNaming } from '.
 export const SETUP_SCRIPT_PATH = 'setup.sh';
 /** Where `setup.sh install` puts the generated agent. */
 export const AGENT_INSTALL_PATH = `/usr/lib/ocf/${ANYTHING_AGENT_PATH}`;
+/** Where configure keeps the live configuration it replaces. */
+export const BACKUP_DIR = '/var/lib/hacc';
+/** The cluster name as one safe file-name component. */
+export function backupName(cluster: string): string {
+  return cluster.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\./, '_') || 'cluster';
+}
 /** The here-document delimiter that embeds the agent; the agent text must not contain it as a line. */
 const AGENT_EOF = 'HACC_ANYTHING_AGENT_EOF';
 /** The line that marks an agent file as hacc's own (any version), so install may replace it. */
@@ -151,6 +157,9 @@ function dataBlock(ctx: Ctx): string {
       : []),
     `readonly CLUSTER_CONF=${shQuote(pc.clusterConf)}`,
     `readonly AGENT_PATH=${shQuote(AGENT_INSTALL_PATH)}`,
+    `# configure keeps each live configuration it replaces here (root only), for a rollback.`,
+    `readonly BACKUP_DIR=${shQuote(BACKUP_DIR)}`,
+    `readonly BACKUP_NAME=${shQuote(backupName(plan.name))}`,
     ``,
     `# Secrets: where each is read from when the script runs. Values live only in SECRET_VALUE.`,
     `SECRET_LABEL=(${labels})`,
@@ -373,6 +382,14 @@ wait_for_cib() {
 # Whether a CIB file already holds resources or constraints (a configuration someone runs).
 has_configuration() {
 	grep -Eq '<(primitive|group|clone|master|bundle|rsc_location|rsc_colocation|rsc_order|rsc_ticket)[ >]' "$1"
+}
+
+# add_node ID XML: add a <node> to the copy unless it has one with that id.
+add_node() {
+	if ! ((DRY_RUN)) && CIB_file=$NEW cibadmin --query --xpath "/cib/configuration/nodes/node[@id='$1']" >/dev/null 2>&1; then
+		return 0
+	fi
+	run env CIB_file="$NEW" cibadmin --create --scope nodes --xml-text "$2"
 }
 
 # The changes crm_diff found, one per line, without values (they may be secrets).
@@ -710,6 +727,15 @@ function buildConfigurationFn(ctx: Ctx): string {
   return out.join('\n');
 }
 
+/** XML attribute text. */
+function xmlAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function nodeLines(ctx: Ctx): string {
+  return ctx.plan.nodes.map((n) => `\tadd_node ${n.id} ${shQuote(`<node id="${n.id}" uname="${xmlAttr(n.name)}"/>`)}`).join('\n');
+}
+
 function configurePhase(ctx: Ctx): string {
   const { plan } = ctx;
   const configureSecrets = new Set<number>();
@@ -723,7 +749,7 @@ ${loads.length > 0 ? loads.join('\n') : '\t:'}
 }
 
 configure_live() {
-	local update=$1 rc=0
+	local update=$1 rc=0 backup
 	require_root
 	require_node
 	load_configuration_secrets
@@ -742,6 +768,8 @@ ${run(ctx, pcsCibGet('LIVE'))}
 	if ((DRY_RUN)); then
 		run crm_diff --no-version --original "$LIVE" --new "$NEW"
 		note "only when crm_diff reports a difference (a configuration that differs is replaced only with --update):"
+		run install -d -m 0700 "$BACKUP_DIR"
+		run cp -- "$LIVE" "$BACKUP_DIR/$BACKUP_NAME-cib-before-YYYYmmddTHHMMSS.xml"
 ${run(ctx, pcsCibPush('NEW'), '\t\t')}
 		return 0
 	fi
@@ -759,6 +787,13 @@ ${run(ctx, pcsCibPush('NEW'), '\t\t')}
 		diff_summary "$WORK/diff.xml" >&2
 		die "nothing pushed: re-run with --update to replace the live configuration with this one"
 	fi
+	step "Keep the configuration being replaced, for a rollback"
+	run install -d -m 0700 "$BACKUP_DIR"
+	backup=$BACKUP_DIR/$BACKUP_NAME-cib-before-$(date +%Y%m%dT%H%M%S).xml
+	run cp -- "$LIVE" "$backup"
+	note "roll back with: pcs cluster cib-push $backup --config"
+
+	step "Push the configuration: one cib-push"
 ${run(ctx, pcsCibPush('NEW'))}
 	note "pushed. Next: '$PROG verify'"
 }
@@ -774,6 +809,9 @@ configure_file() {
 
 	step "Take a copy of $file: every change below goes into the copy"
 	run cp -- "$file" "$NEW"
+
+	step "Nodes missing from the copy (a live cluster adds them itself as they join)"
+${nodeLines(ctx)}
 
 	build_configuration
 
