@@ -37,7 +37,8 @@ export function agentSchema(agent: AgentFact, extra: readonly ParamFact[]): Reco
   return {
     type: 'object',
     properties: Object.fromEntries(params.map((p) => [p.name, paramSchema(p)])),
-    required: agent.params.filter((p) => p.required && p.default === undefined).map((p) => p.name),
+    // A required parameter with an empty default (IPaddr2's ip) is still required, as pcs treats it.
+    required: agent.params.filter((p) => p.required && !p.default).map((p) => p.name),
     additionalProperties: false,
   };
 }

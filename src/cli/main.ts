@@ -2,9 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
+import { fmtCommand } from './commands/fmt.js';
+import { HACC_VERSION } from '../version.js';
 import { processIo, UsageError, type Io } from './io.js';
-
-const VERSION = '0.1.0';
 
 /** Runs hacc with `argv` (without `node hacc`) and returns the exit status. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -14,13 +14,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   };
   const program = new Command('hacc')
     .description('compiler and linter for Pacemaker/Corosync cluster configurations')
-    .version(VERSION)
+    .version(HACC_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true)
     .addCommand(checkCommand(io, setExit))
     .addCommand(buildCommand(io, setExit))
-    .addCommand(explainCommand(io));
+    .addCommand(explainCommand(io))
+    .addCommand(fmtCommand(io, setExit));
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -32,9 +32,10 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import type { ActionFact, AgentFact } from '../catalogue/types.js';
 import type { CheckedModel } from '../check/check.js';
 import { allAttrs, settingAttrs } from '../model/model.js';
-import type { PlatformName } from '../model/platforms.js';
+import { PLATFORMS, type PlatformName } from '../model/platforms.js';
+import { compareVersions, PLATFORM_PACEMAKER_VERSION } from '../catalogue/platforms.js';
 import type * as A from '../syntax/ast.js';
-import { ANYTHING_AGENT_FACT, ANYTHING_AGENT_ID } from './anything-agent.js';
+import { ANYTHING_AGENT_FACT, ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
 
 /** A value as it goes into the cluster: literal text, or a secret read when the setup script runs. */
 export type PlanValue =
@@ -176,19 +177,22 @@ export interface ClusterPlan {
 }
 
 /**
- * Pacemaker per platform and the newest schema it ships. el8, el9 and debian12 (Pacemaker 2.1.5 to
- * 2.1.9) all get pacemaker-3.9: the newest schema every one of them ships (2.1.5 is the first with
- * 3.9; 3.10 arrived in 2.1.8), and enough for everything hacc writes (Promoted/Unpromoted needs 3.7).
- * el6 and el7 run Pacemaker 1.1.18 and 1.1.23, whose newest schema is pacemaker-2.10 (the 1.1
- * series stopped there; 3.0 came with 2.0.0) and which know only Master/Slave.
+ * What a CIB may contain on a platform, from the Pacemaker version the catalogue assigns it.
+ * Pacemaker 1.1 (el6 1.1.18, el7 1.1.23): pacemaker-2.10, the newest schema of the 1.1 series (3.0
+ * came with 2.0.0), and only Master/Slave. Pacemaker 2.1.5 and later (el8 2.1.7, el9 2.1.9,
+ * debian12 2.1.5): pacemaker-3.9, the newest schema every one of them ships (2.1.5 brought 3.9, 3.10
+ * came with 2.1.8), enough for everything hacc writes (Promoted/Unpromoted needs 3.7, Pacemaker 2.1).
  */
-export const CIB_TARGETS: Readonly<Record<PlatformName, PlanCibTarget>> = {
-  el6: { pacemaker: '1.1.18', schema: 'pacemaker-2.10', roles: 'legacy' },
-  el7: { pacemaker: '1.1.23', schema: 'pacemaker-2.10', roles: 'legacy' },
-  el8: { pacemaker: '2.1.7', schema: 'pacemaker-3.9', roles: 'current' },
-  el9: { pacemaker: '2.1.9', schema: 'pacemaker-3.9', roles: 'current' },
-  debian12: { pacemaker: '2.1.5', schema: 'pacemaker-3.9', roles: 'current' },
-};
+export function cibTarget(platform: PlatformName): PlanCibTarget {
+  const pacemaker = PLATFORM_PACEMAKER_VERSION[platform];
+  if (compareVersions(pacemaker, '2.0.0') < 0) return { pacemaker, schema: 'pacemaker-2.10', roles: 'legacy' };
+  if (compareVersions(pacemaker, '2.1.5') < 0) throw new Error(`no CIB schema chosen for Pacemaker ${pacemaker} (${platform})`);
+  return { pacemaker, schema: 'pacemaker-3.9', roles: 'current' };
+}
+
+export const CIB_TARGETS: Readonly<Record<PlatformName, PlanCibTarget>> = Object.fromEntries(
+  PLATFORMS.map((p) => [p, cibTarget(p)]),
+) as Record<PlatformName, PlanCibTarget>;
 
 /** Every primitive of a plan, group members in place, in CIB order. */
 export function planPrimitives(plan: ClusterPlan): PlanPrimitive[] {

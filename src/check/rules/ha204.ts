@@ -12,7 +12,10 @@ export const ha204: Rule = {
     bad: `cluster demo {
   node a addr=10.0.0.1/24
   node b addr=10.0.0.2/24
-  property stonith-enabled=false
+  primitive fence stonith:fence_ipmilan {
+    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
+    op monitor interval=60s
+  }
   primitive data ocf:heartbeat:Filesystem {
     params device=/dev/disk/by-label/data directory=/srv/data
     op monitor interval=20s timeout=40s
@@ -22,7 +25,10 @@ export const ha204: Rule = {
     good: `cluster demo {
   node a addr=10.0.0.1/24
   node b addr=10.0.0.2/24
-  property stonith-enabled=false
+  primitive fence stonith:fence_ipmilan {
+    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
+    op monitor interval=60s
+  }
   primitive data ocf:heartbeat:Filesystem {
     params device=/dev/disk/by-label/data directory=/srv/data fstype=xfs
     op monitor interval=20s timeout=40s

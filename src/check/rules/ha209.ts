@@ -17,7 +17,10 @@ export const ha209: Rule = {
     bad: `cluster demo {
   node a addr=10.0.0.1/24
   node b addr=10.0.0.2/24
-  property stonith-enabled=false
+  primitive fence stonith:fence_ipmilan {
+    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
+    op monitor interval=60s
+  }
   primitive data ocf:heartbeat:Filesystem {
     params device=/dev/disk/by-label/data directory=/srv/data fstype=xfs
     op start timeout=20s
@@ -28,7 +31,10 @@ export const ha209: Rule = {
     good: `cluster demo {
   node a addr=10.0.0.1/24
   node b addr=10.0.0.2/24
-  property stonith-enabled=false
+  primitive fence stonith:fence_ipmilan {
+    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
+    op monitor interval=60s
+  }
   primitive data ocf:heartbeat:Filesystem {
     params device=/dev/disk/by-label/data directory=/srv/data fstype=xfs
     op start timeout=60s

@@ -14,7 +14,10 @@ export const ha210: Rule = {
     bad: `cluster demo {
   node a addr=10.0.0.1/24
   node b addr=10.0.0.2/24
-  property stonith-enabled=false
+  primitive fence stonith:fence_ipmilan {
+    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
+    op monitor interval=60s
+  }
   primitive data ocf:heartbeat:Filesystem {
     params device=/dev/sdb1 directory=/srv/data fstype=xfs
     op monitor interval=20s timeout=40s
@@ -24,7 +27,10 @@ export const ha210: Rule = {
     good: `cluster demo {
   node a addr=10.0.0.1/24
   node b addr=10.0.0.2/24
-  property stonith-enabled=false
+  primitive fence stonith:fence_ipmilan {
+    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
+    op monitor interval=60s
+  }
   primitive data ocf:heartbeat:Filesystem {
     params device=/dev/disk/by-uuid/0b7c4e4a-2f1e-4c55-9a53-6f0b1d3e9c21 directory=/srv/data fstype=xfs
     op monitor interval=20s timeout=40s

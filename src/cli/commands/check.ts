@@ -32,8 +32,9 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .action(async (files: string[], flags: CheckFlags) => {
       const target = targetOf(flags.target);
       const catalogue = await catalogueFor(flags.agents);
-      const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
-      if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+      // Digits only: Number('') is 0 and Number(' 1e3') is 1000, neither of which anyone meant.
+      const maxWarnings = flags.maxWarnings === undefined ? undefined : /^\d+$/.test(flags.maxWarnings) ? Number(flags.maxWarnings) : NaN;
+      if (maxWarnings !== undefined && !Number.isSafeInteger(maxWarnings)) {
         throw new UsageError(`--max-warnings takes a non-negative integer, not '${flags.maxWarnings}'`);
       }
       const reports: FileReport[] = [];

@@ -1,0 +1,279 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { IToken } from 'chevrotain';
+import type * as A from '../syntax/ast.js';
+import type { Diagnostic } from '../syntax/diagnostic.js';
+import { parseHa } from '../syntax/parse.js';
+import { shapeOf } from '../syntax/shape.js';
+import { haLexer, Word } from '../syntax/tokens.js';
+
+// `hacc fmt`: the canonical layout of a `.ha` file (described in grammar/README.md). Pure: text in,
+// text out. The formatter prints the same tokens in the same order with canonical white space (and
+// values re-quoted only where needed), so the tree cannot change; it checks that anyway.
+
+/** Trailing comments start at this column (1-based) when the code leaves room, else two spaces after it. */
+export const TRAILING_COMMENT_COLUMN = 61;
+const INDENT = '  ';
+
+export type FormatResult =
+  | { readonly ok: true; readonly text: string; readonly changed: boolean }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Thrown when the formatted text would not mean what the original did: a bug in the formatter. */
+export class FormatError extends Error {
+  override readonly name = 'FormatError';
+}
+
+const WORD = new RegExp(`^(?:${(Word.PATTERN as RegExp).source})$`);
+
+/** Whether a value must be written in quotes to be read back as the same text (and not as a secret). */
+export function needsQuotes(text: string): boolean {
+  return text === '' || !WORD.test(text) || /^(?:env|file):/.test(text);
+}
+
+export function quote(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
+}
+
+/** A value after `=`: bare unless it needs quotes. A bare word is written as it was. */
+function value(v: A.Value): string {
+  return v.quoted && needsQuotes(v.text) ? quote(v.text) : v.text;
+}
+
+/** `key=value`; a pair written without `=` (HA002) keeps that form and its quoting, so it stays HA002. */
+function attr(a: A.Attr): string {
+  if (a.missingEquals) return `${a.key.text} ${a.value.quoted ? quote(a.value.text) : a.value.text}`;
+  return `${a.key.text}=${value(a.value)}`;
+}
+
+function withAttrs(head: string, attrs: readonly A.Attr[]): string {
+  return [head, ...attrs.map(attr)].join(' ');
+}
+
+type UnitKind = 'open' | 'close' | 'line';
+
+/** One output line of code, and the source range whose tokens it prints. */
+interface Unit {
+  readonly kind: UnitKind;
+  readonly depth: number;
+  readonly text: string;
+  readonly lo: number;
+  readonly hi: number;
+  firstLine: number;
+  lastLine: number;
+  readonly leading: IToken[];
+  readonly trailing: IToken[];
+}
+
+class Layout {
+  readonly units: Unit[] = [];
+
+  constructor(private readonly comments: readonly IToken[]) {}
+
+  add(kind: UnitKind, depth: number, text: string, lo: number, hi: number): void {
+    this.units.push({ kind, depth, text, lo, hi, firstLine: 0, lastLine: 0, leading: [], trailing: [] });
+  }
+
+  /** Whether a comment lies strictly inside a span (so a one-line form would have to move it). */
+  private hasCommentInside(span: A.ClusterDecl['span']): boolean {
+    return this.comments.some((c) => c.startOffset > span.start.offset && c.startOffset < span.end.offset - 1);
+  }
+
+  /** `head {`, the children, `}`; the opening line takes every token up to the first child. */
+  private block(depth: number, head: string, span: A.ClusterDecl['span'], children: readonly { span: A.ClusterDecl['span'] }[], emit: () => void): void {
+    const close = span.end.offset - 1;
+    this.add('open', depth, `${head} {`, span.start.offset, children[0]?.span.start.offset ?? close);
+    emit();
+    this.add('close', depth, '}', close, span.end.offset);
+  }
+
+  cluster(c: A.ClusterDecl): void {
+    this.block(0, `cluster ${c.name.text}`, c.span, c.statements, () => {
+      for (const s of c.statements) this.statement(s, 1);
+    });
+  }
+
+  private line(depth: number, text: string, node: { span: A.ClusterDecl['span'] }): void {
+    this.add('line', depth, text, node.span.start.offset, node.span.end.offset);
+  }
+
+  private statement(s: A.Statement, depth: number): void {
+    switch (s.kind) {
+      case 'platform':
+        return this.line(depth, `platform ${s.name.text}`, s);
+      case 'auth':
+        return this.line(depth, withAttrs(`auth ${s.user.text}`, s.attrs), s);
+      case 'node':
+      case 'host':
+        return this.line(depth, withAttrs(`${s.kind} ${s.name.text}`, s.attrs), s);
+      case 'property':
+      case 'defaults':
+      case 'op-defaults':
+        return this.line(depth, withAttrs(s.kind, s.attrs), s);
+      case 'primitive':
+        return this.primitive(s, depth);
+      case 'group':
+        return this.group(s, depth);
+      case 'location': {
+        const targets = s.targets.map((t) => (t.score ? `${t.node.text}=${value(t.score)}` : t.node.text));
+        return this.line(depth, [`location ${s.name.text} ${s.resource.text} ${s.mode.text}`, ...targets].join(' '), s);
+      }
+      case 'colocation':
+      case 'order': {
+        const word = s.kind === 'colocation' ? 'with' : 'then';
+        return this.line(depth, withAttrs(`${s.kind} ${s.name.text} ${s.resource.text} ${word} ${s.target.text}`, s.attrs), s);
+      }
+    }
+  }
+
+  private primitive(p: A.PrimitiveDecl, depth: number): void {
+    const head = `primitive ${p.name.text} ${p.agent.text}`;
+    if (!p.hasBody) return this.line(depth, head, p);
+    const items = p.items.map((i) => (i.kind === 'op' ? i.op : i.kind === 'command' ? i.command : i.block));
+    if (items.length === 0 && !this.hasCommentInside(p.span)) return this.line(depth, `${head} { }`, p);
+    this.block(depth, head, p.span, items, () => {
+      for (const item of p.items) {
+        switch (item.kind) {
+          case 'params':
+          case 'meta':
+            this.line(depth + 1, withAttrs(item.kind, item.block.attrs), item.block);
+            break;
+          case 'op':
+            this.line(depth + 1, withAttrs(`op ${item.op.name.text}`, item.op.attrs), item.op);
+            break;
+          case 'command':
+            this.line(depth + 1, `${item.command.action.text.padEnd(7)} ${value(item.command.value)}`, item.command);
+            break;
+        }
+      }
+    });
+  }
+
+  private group(g: A.GroupDecl, depth: number): void {
+    const head = `group ${g.name.text}`;
+    const refsOnly = g.items.every((i) => i.kind === 'member');
+    if (refsOnly && !this.hasCommentInside(g.span)) {
+      const refs = g.items.map((i) => (i.kind === 'member' ? `${i.ref.text} ` : ''));
+      return this.line(depth, `${head} { ${refs.join('')}}`, g);
+    }
+    const spans = g.items.map((i) => (i.kind === 'primitive' ? i.primitive : i.kind === 'member' ? i.ref : i.block));
+    this.block(depth, head, g.span, spans, () => {
+      for (const item of g.items) {
+        if (item.kind === 'primitive') this.primitive(item.primitive, depth + 1);
+        else if (item.kind === 'member') this.line(depth + 1, item.ref.text, item.ref);
+        else this.line(depth + 1, withAttrs('meta', item.block.attrs), item.block);
+      }
+    });
+  }
+}
+
+/** The unit whose source range holds an offset (units are in source order and do not overlap). */
+function unitAt(units: readonly Unit[], offset: number): Unit {
+  let lo = 0;
+  let hi = units.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (units[mid]!.lo <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const u = units[lo];
+  if (!u || offset < u.lo || offset >= u.hi) throw new FormatError(`no output line holds the token at offset ${offset}`);
+  return u;
+}
+
+interface OutLine {
+  readonly text: string;
+  readonly firstLine: number;
+  readonly lastLine: number;
+  readonly kind: UnitKind | 'comment';
+}
+
+function commentText(c: IToken): string {
+  return c.image.trimEnd();
+}
+
+/** Formats a `.ha` file. A file with syntax errors (HA001, HA003) is not formatted: its diagnostics are returned. */
+export function formatHa(text: string, path = '<input>'): FormatResult {
+  const parsed = parseHa(text, path);
+  if (parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
+  const cluster = parsed.file.cluster;
+  if (!cluster) throw new FormatError('a file without syntax errors has no cluster block');
+
+  const lexed = haLexer.tokenize(text);
+  const tokens = lexed.tokens;
+  const comments = lexed.groups['comments'] ?? [];
+  const layout = new Layout(comments);
+  layout.cluster(cluster);
+  const units = layout.units;
+
+  // Which output line each token is printed on, and so which source lines each output line came from.
+  const owner = new Map<IToken, Unit>();
+  for (const t of tokens) {
+    const u = unitAt(units, t.startOffset);
+    owner.set(t, u);
+    if (u.firstLine === 0) u.firstLine = t.startLine!;
+    u.lastLine = Math.max(u.lastLine, t.endLine!);
+  }
+  if (units.some((u) => u.firstLine === 0)) throw new FormatError('an output line prints no token');
+
+  // A comment after code on its line trails that code's output line; any other comment goes on its
+  // own line before the output line of the next token (indented one level deeper before a `}`).
+  const endComments: IToken[] = [];
+  const ownLineDepth = new Map<IToken, number>();
+  let next = 0;
+  for (const c of comments) {
+    while (next < tokens.length && tokens[next]!.startOffset < c.startOffset) next++;
+    const prev = tokens[next - 1];
+    if (prev && prev.endLine === c.startLine) {
+      owner.get(prev)!.trailing.push(c);
+      continue;
+    }
+    const after = tokens[next];
+    if (!after) {
+      endComments.push(c);
+      ownLineDepth.set(c, 0);
+      continue;
+    }
+    const u = owner.get(after)!;
+    u.leading.push(c);
+    ownLineDepth.set(c, u.kind === 'close' ? u.depth + 1 : u.depth);
+  }
+
+  const out: OutLine[] = [];
+  const commentLine = (c: IToken, depth: number): OutLine => ({
+    text: `${INDENT.repeat(depth)}${commentText(c)}`,
+    firstLine: c.startLine!,
+    lastLine: c.startLine!,
+    kind: 'comment',
+  });
+  for (const u of units) {
+    for (const c of u.leading) out.push(commentLine(c, ownLineDepth.get(c)!));
+    // Several trailing comments (a statement written over several lines): the last one stays.
+    const trailing = u.trailing[u.trailing.length - 1];
+    for (const c of u.trailing.slice(0, -1)) out.push(commentLine(c, u.depth));
+    const code = `${INDENT.repeat(u.depth)}${u.text}`;
+    const line = trailing ? `${code.padEnd(Math.max(code.length + 2, TRAILING_COMMENT_COLUMN - 1))}${commentText(trailing)}` : code;
+    out.push({ text: line, firstLine: u.firstLine, lastLine: Math.max(u.lastLine, trailing?.startLine ?? 0), kind: u.kind });
+  }
+  for (const c of endComments) out.push(commentLine(c, 0));
+
+  // Blank lines: kept (one for several) where the source had one, except after `{` and before `}`.
+  const source = text.split('\n');
+  const blankBetween = (a: OutLine, b: OutLine): boolean => {
+    if (a.kind === 'open' || b.kind === 'close') return false;
+    for (let l = a.lastLine + 1; l < b.firstLine; l++) if ((source[l - 1] ?? '').trim() === '') return true;
+    return false;
+  };
+  const lines: string[] = [];
+  out.forEach((l, i) => {
+    if (i > 0 && blankBetween(out[i - 1]!, l)) lines.push('');
+    lines.push(l.text);
+  });
+  const formatted = `${lines.join('\n')}\n`;
+
+  // Never change meaning: the formatted file must parse cleanly to the same tree.
+  const again = parseHa(formatted, path);
+  if (again.diagnostics.length > 0 || !isDeepStrictEqual(shapeOf(again.file.cluster), shapeOf(cluster))) {
+    throw new FormatError(`formatting ${path} would change its meaning; the file was left as it is (this is a bug in hacc fmt)`);
+  }
+  return { ok: true, text: formatted, changed: formatted !== text };
+}
