@@ -26,7 +26,8 @@ readonly NODES=(rhel-act rhel-sta)
 # The first address of each node, in NODES order.
 readonly NODE_ADDR=(192.168.56.31 192.168.56.32)
 readonly CLUSTER_CONF=/etc/cluster/cluster.conf
-readonly AGENT_PATH=/usr/lib/ocf/resource.d/hacc/anything
+# The agent's place under the OCF root (OCF_ROOT, as for every OCF tool; /usr/lib/ocf by default).
+readonly AGENT_PATH="${OCF_ROOT:-/usr/lib/ocf}"/resource.d/hacc/anything
 # configure keeps each live configuration it replaces here (root only), for a rollback.
 readonly BACKUP_DIR=/var/lib/hacc
 readonly BACKUP_NAME=cluster

@@ -25,7 +25,8 @@ set -euo pipefail
 readonly CLUSTER_NAME=ha-web
 readonly NODES=(web1 web2 web3)
 readonly CLUSTER_CONF=/etc/corosync/corosync.conf
-readonly AGENT_PATH=/usr/lib/ocf/resource.d/hacc/anything
+# The agent's place under the OCF root (OCF_ROOT, as for every OCF tool; /usr/lib/ocf by default).
+readonly AGENT_PATH="${OCF_ROOT:-/usr/lib/ocf}"/resource.d/hacc/anything
 # configure keeps each live configuration it replaces here (root only), for a rollback.
 readonly BACKUP_DIR=/var/lib/hacc
 readonly BACKUP_NAME=ha-web

@@ -156,7 +156,8 @@ function dataBlock(ctx: Ctx): string {
       ? [`# The first address of each node, in NODES order.`, `readonly NODE_ADDR=${bashArray(plan.nodes.map((n) => n.addrs[0]?.ip ?? ''))}`]
       : []),
     `readonly CLUSTER_CONF=${shQuote(pc.clusterConf)}`,
-    `readonly AGENT_PATH=${shQuote(AGENT_INSTALL_PATH)}`,
+    `# The agent's place under the OCF root (OCF_ROOT, as for every OCF tool; /usr/lib/ocf by default).`,
+    `readonly AGENT_PATH="\${OCF_ROOT:-/usr/lib/ocf}"/${shQuote(ANYTHING_AGENT_PATH)}`,
     `# configure keeps each live configuration it replaces here (root only), for a rollback.`,
     `readonly BACKUP_DIR=${shQuote(BACKUP_DIR)}`,
     `readonly BACKUP_NAME=${shQuote(backupName(plan.name))}`,
