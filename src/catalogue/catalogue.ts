@@ -111,11 +111,15 @@ export class Catalogue {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The JSON lives in src/catalogue; compiled code runs from dist/src/catalogue. */
+/**
+ * The JSON lives in src/catalogue; compiled code runs from dist/src/catalogue (or from a build
+ * directory elsewhere in the tree), so look beside this module, then in each ancestor's src/catalogue.
+ */
 function catalogueFile(name: string): string {
-  const candidates = [join(here, name), join(here, '..', '..', '..', 'src', 'catalogue', name)];
+  const candidates = [join(here, name)];
+  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) candidates.push(join(dirname(dir), 'src', 'catalogue', name));
   const found = candidates.find((c) => existsSync(c));
-  if (found === undefined) throw new CatalogueError(name, `catalogue file not found (looked in ${candidates.join(', ')})`);
+  if (found === undefined) throw new CatalogueError(name, `catalogue file not found (looked beside ${here} and in every src/catalogue above it)`);
   return found;
 }
 
