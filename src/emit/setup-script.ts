@@ -195,7 +195,12 @@ ${env.length + files.length > 0 ? `# Secrets, read when the script runs and neve
 # configure builds the whole configuration in ONE offline copy of the CIB and pushes it once
 # ('pcs cluster cib-push --config'): a failure part way changes nothing on the cluster. Re-running
 # it changes nothing when the cluster already has this configuration.
-`;
+${literalDollars(plan) ? "#\n# Values from the .ha file are single-quoted: a $ or ` in them is text, never an expansion.\n# shellcheck disable=SC2016\n" : ''}`;
+}
+
+/** Whether a value the script quotes holds `$` or a backtick (shellcheck then asks about SC2016). */
+function literalDollars(plan: ClusterPlan): boolean {
+  return /[$`]/.test(JSON.stringify(plan));
 }
 
 function usedFor(ctx: Ctx, s: Secret): string {

@@ -5,7 +5,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { anythingAgentScript } from '../../src/emit/anything-agent.js';
 import { PLATFORMS, type PlatformName } from '../../src/model/platforms.js';
 import { shQuote } from '../../src/emit/shell.js';
@@ -14,6 +14,9 @@ import { build, pcsCalls, sandbox, type Sandbox } from '../../test-support/setup
 
 const EXAMPLES = ['fixtures/examples/seed.ha', 'fixtures/examples/web-el9.ha', 'fixtures/ok/hacc-ignore.ha', 'test/live/fixtures/live.ha'];
 const CONFIG_STUBS = ['pcs', 'cibadmin'];
+
+// Each test runs bash (and pcs) several times: give them time on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let box: Sandbox | undefined;
 afterEach(() => {
