@@ -25,11 +25,12 @@ readonly CLUSTER_NAME=cluster
 readonly NODES=(rhel-act rhel-sta)
 # The first address of each node, in NODES order.
 readonly NODE_ADDR=(192.168.56.31 192.168.56.32)
-readonly CLUSTER_CONF=/etc/cluster/cluster.conf
+# HACC_CLUSTER_CONF and HACC_BACKUP_DIR move these two paths, for tests only.
+readonly CLUSTER_CONF=${HACC_CLUSTER_CONF:-/etc/cluster/cluster.conf}
 # The agent's place under the OCF root (OCF_ROOT, as for every OCF tool; /usr/lib/ocf by default).
 readonly AGENT_PATH="${OCF_ROOT:-/usr/lib/ocf}"/resource.d/hacc/anything
 # configure keeps each live configuration it replaces here (root only), for a rollback.
-readonly BACKUP_DIR=/var/lib/hacc
+readonly BACKUP_DIR=${HACC_BACKUP_DIR:-/var/lib/hacc}
 readonly BACKUP_NAME=cluster
 
 # Secrets: where each is read from when the script runs. Values live only in SECRET_VALUE.

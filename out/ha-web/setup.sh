@@ -24,11 +24,12 @@ set -euo pipefail
 
 readonly CLUSTER_NAME=ha-web
 readonly NODES=(web1 web2 web3)
-readonly CLUSTER_CONF=/etc/corosync/corosync.conf
+# HACC_CLUSTER_CONF and HACC_BACKUP_DIR move these two paths, for tests only.
+readonly CLUSTER_CONF=${HACC_CLUSTER_CONF:-/etc/corosync/corosync.conf}
 # The agent's place under the OCF root (OCF_ROOT, as for every OCF tool; /usr/lib/ocf by default).
 readonly AGENT_PATH="${OCF_ROOT:-/usr/lib/ocf}"/resource.d/hacc/anything
 # configure keeps each live configuration it replaces here (root only), for a rollback.
-readonly BACKUP_DIR=/var/lib/hacc
+readonly BACKUP_DIR=${HACC_BACKUP_DIR:-/var/lib/hacc}
 readonly BACKUP_NAME=ha-web
 
 # Secrets: where each is read from when the script runs. Values live only in SECRET_VALUE.

@@ -155,11 +155,12 @@ function dataBlock(ctx: Ctx): string {
     ...(pc.namesAreAddresses
       ? [`# The first address of each node, in NODES order.`, `readonly NODE_ADDR=${bashArray(plan.nodes.map((n) => n.addrs[0]?.ip ?? ''))}`]
       : []),
-    `readonly CLUSTER_CONF=${shQuote(pc.clusterConf)}`,
+    `# HACC_CLUSTER_CONF and HACC_BACKUP_DIR move these two paths, for tests only.`,
+    `readonly CLUSTER_CONF=\${HACC_CLUSTER_CONF:-${shQuote(pc.clusterConf)}}`,
     `# The agent's place under the OCF root (OCF_ROOT, as for every OCF tool; /usr/lib/ocf by default).`,
     `readonly AGENT_PATH="\${OCF_ROOT:-/usr/lib/ocf}"/${shQuote(ANYTHING_AGENT_PATH)}`,
     `# configure keeps each live configuration it replaces here (root only), for a rollback.`,
-    `readonly BACKUP_DIR=${shQuote(BACKUP_DIR)}`,
+    `readonly BACKUP_DIR=\${HACC_BACKUP_DIR:-${shQuote(BACKUP_DIR)}}`,
     `readonly BACKUP_NAME=${shQuote(backupName(plan.name))}`,
     ``,
     `# Secrets: where each is read from when the script runs. Values live only in SECRET_VALUE.`,

@@ -173,6 +173,107 @@ describe('configure --cib-file with recording stubs', () => {
   });
 });
 
+describe('configure on a live cluster (stubbed pcs, cibadmin, crm_diff)', () => {
+  // pcs records its argv and its standard input (for auth); `pcs cluster cib F` writes LIVE_CIB to F.
+  const PCS = `#!/bin/bash
+printf '%s\\0' "$#" pcs "$@" >>"$HACC_STUB_LOG"
+if [ "$1" = host ] || [ "$2" = auth ]; then cat >"$HACC_STUB_STDIN"; fi
+if [ "$1" = cluster ] && [ "$2" = cib ]; then cp "$LIVE_CIB" "$3"; fi
+exit 0
+`;
+  const COROSYNC_CONF = (name: string, nodes: string[]) =>
+    `totem {\n\tversion: 2\n\tcluster_name: ${name}\n}\nnodelist {\n${nodes.map((n, i) => `\tnode {\n\t\tring0_addr: 10.213.0.${i + 1}\n\t\tname: ${n}\n\t\tnodeid: ${i + 1}\n\t}\n`).join('')}}\n`;
+
+  function live(crmDiff: number, conf: string | undefined, liveCib = '<cib><configuration><resources/></configuration></cib>\n') {
+    const text = readText('test/live/fixtures/live.ha').replace('platform debian12', 'platform debian12\n  auth hacluster password=env:HACLUSTER_PASSWORD');
+    const { script } = build(text);
+    const sb = open(script, ['cibadmin', 'id'], { crm_diff: crmDiff });
+    sb.file('stubs/pcs', PCS, 0o755);
+    sb.file('stubs/id', '#!/bin/sh\necho 0\n', 0o755);
+    spawnSync('mkdir', ['-p', `${sb.dir}/ocf/resource.d/hacc`]);
+    sb.file('ocf/resource.d/hacc/anything', anythingAgentScript(), 0o755);
+    if (conf !== undefined) sb.file('corosync.conf', conf);
+    const liveCibPath = sb.file('live-cib.xml', liveCib);
+    const env = {
+      HACC_NODE: 'ha-a',
+      OCF_ROOT: `${sb.dir}/ocf`,
+      HACC_CLUSTER_CONF: `${sb.dir}/corosync.conf`,
+      HACC_BACKUP_DIR: `${sb.dir}/backup`,
+      HACC_STUB_STDIN: `${sb.dir}/stdin`,
+      LIVE_CIB: liveCibPath,
+      HACLUSTER_PASSWORD: "pa ss'w$rd",
+    };
+    return { sb, env };
+  }
+  const pcsVerbs = (calls: ReturnType<Sandbox['run']>['calls']) =>
+    calls.filter((c) => c.name === 'pcs' && c.args[0] !== '-f').map((c) => c.args.slice(0, 2).join(' '));
+
+  it('a new cluster: auth with the password on stdin, setup, enable, one push', () => {
+    const { sb, env } = live(1, undefined);
+    const r = sb.run(['configure'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['host auth', 'cluster setup', 'cluster enable', 'cluster cib', 'cluster cib-push']);
+    expect(readFileSync(`${sb.dir}/stdin`, 'utf8')).toBe("pa ss'w$rd\n");
+    const setup = r.calls.find((c) => c.name === 'pcs' && c.args[1] === 'setup')!;
+    expect(setup.args).toEqual(['cluster', 'setup', '--start', '--', 'hacc-live', 'ha-a', 'addr=10.213.0.1', 'ha-b', 'addr=10.213.0.2']);
+    expect(r.stdout).not.toContain("pa ss'w$rd");
+  });
+
+  it("Debian's placeholder cluster is replaced with --force", () => {
+    const { sb, env } = live(1, COROSYNC_CONF('debian', ['node1']).replace('10.213.0.1', '127.0.0.1'));
+    const r = sb.run(['configure'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls.find((c) => c.name === 'pcs' && c.args[1] === 'setup')!.args.slice(0, 5)).toEqual(['cluster', 'setup', '--start', '--force', '--']);
+  });
+
+  it('another cluster on this node: refuses, destroys nothing', () => {
+    const { sb, env } = live(1, COROSYNC_CONF('production', ['ha-a', 'ha-b']));
+    const r = sb.run(['configure'], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('describes another cluster (or other nodes) than hacc-live');
+    expect(pcsVerbs(r.calls)).toEqual([]);
+  });
+
+  it('the same cluster with other nodes: refuses', () => {
+    const { sb, env } = live(1, COROSYNC_CONF('hacc-live', ['ha-a', 'ha-c']));
+    expect(sb.run(['configure'], env).status).toBe(1);
+  });
+
+  it('a re-run on a cluster that has the configuration changes nothing', () => {
+    const { sb, env } = live(0, COROSYNC_CONF('hacc-live', ['ha-b', 'ha-a']));
+    const r = sb.run(['configure'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('already names cluster hacc-live with nodes ha-a ha-b: no auth, no setup');
+    expect(r.stdout).toContain('cluster hacc-live already has this configuration: nothing pushed');
+    expect(pcsVerbs(r.calls)).toEqual(['cluster cib']);
+  });
+
+  it('a live configuration that differs is replaced only with --update, after a backup', () => {
+    const running = '<cib><configuration><resources><primitive id="old" class="ocf" provider="pacemaker" type="Dummy"/></resources></configuration></cib>\n';
+    const { sb, env } = live(1, COROSYNC_CONF('hacc-live', ['ha-a', 'ha-b']), running);
+    let r = sb.run(['configure'], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('re-run with --update');
+    expect(pcsVerbs(r.calls)).toEqual(['cluster cib']);
+    r = sb.run(['configure', '--update'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['cluster cib', 'cluster cib-push']);
+    const backups = spawnSync('ls', [`${sb.dir}/backup`], { encoding: 'utf8' }).stdout.trim().split('\n');
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^hacc-live-cib-before-\d{8}T\d{6}\.xml$/);
+    expect(readFileSync(`${sb.dir}/backup/${backups[0]}`, 'utf8')).toBe(running);
+  });
+
+  it('refuses when the agent is not installed here', () => {
+    const { sb, env } = live(1, undefined);
+    spawnSync('rm', [`${sb.dir}/ocf/resource.d/hacc/anything`]);
+    const r = sb.run(['configure'], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("is missing or differs from this build's agent: run 'setup.sh install' on every node first");
+    expect(r.calls.filter((c) => c.name === 'pcs')).toEqual([]);
+  });
+});
+
 describe('secrets', () => {
   const SECRETS = { HACLUSTER_PASSWORD: 'hunter2-auth', IPMI_PASSWORD: 'ipmi-0xDEAD' };
 
