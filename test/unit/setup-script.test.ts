@@ -412,6 +412,20 @@ describe('the el6 script for the seed post', () => {
     expect(build(readText('fixtures/examples/seed.ha')).script).toBe(readText('out/cluster/setup.sh'));
   });
 
+  it('grammar/setup-script.md points at the lines that do each step of the post', () => {
+    const lines = readText('out/cluster/setup.sh').split('\n');
+    const note = readText('grammar/setup-script.md');
+    const section = note.slice(note.indexOf('## The seed post, step by step'));
+    const rows = section.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    for (const row of rows) {
+      const cols = row.split(/(?<!\\)\|/).map((c) => c.trim());
+      if (cols[3] === '—') continue;
+      const text = cols[4]!.replace(/^`|`$/g, '').replace(/\\\|/g, '|');
+      expect(lines[Number(cols[3]) - 1], `step ${cols[1]}: setup.sh:${cols[3]}`).toContain(text);
+    }
+  });
+
   it('performs every step of the post, in the post\'s order, with its mistakes corrected', () => {
     const script = readText('out/cluster/setup.sh');
     // The post's steps (grammar/setup-script.md maps each to its line).
