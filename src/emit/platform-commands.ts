@@ -70,6 +70,19 @@ export interface PlatformCommands {
 
 const EL_AGENT_PACKAGES = { 'ocf:heartbeat:iscsi': ['iscsi-initiator-utils'] } as const;
 
+/** What el8 and el9 share. */
+const EL_DNF = {
+  stack: 'corosync3',
+  init: 'systemd',
+  packageManager: 'dnf',
+  packages: ['pacemaker', 'pcs', 'resource-agents', 'fence-agents-all'],
+  agentPackages: EL_AGENT_PACKAGES,
+  clusterConf: '/etc/corosync/corosync.conf',
+  firewalld: true,
+  namesAreAddresses: false,
+  cmanQuorumTimeout: false,
+} as const;
+
 export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>> = {
   el6: {
     platform: 'el6',
@@ -102,35 +115,19 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     moveLeavesConstraint: true,
   },
   el8: {
+    ...EL_DNF,
     platform: 'el8',
     title: 'RHEL 8 and rebuilds, 8.4 or later (Corosync 3, Pacemaker 2.1, pcs 0.10)',
     pcs: '0.10',
-    stack: 'corosync3',
-    init: 'systemd',
-    packageManager: 'dnf',
-    packages: ['pacemaker', 'pcs', 'resource-agents', 'fence-agents-all'],
-    agentPackages: EL_AGENT_PACKAGES,
     haRepo: { dnfRepoId: 'ha', rhsmRepo: 'rhel-8-for-%s-highavailability-rpms' },
-    clusterConf: '/etc/corosync/corosync.conf',
-    firewalld: true,
-    namesAreAddresses: false,
-    cmanQuorumTimeout: false,
     moveLeavesConstraint: true,
   },
   el9: {
+    ...EL_DNF,
     platform: 'el9',
     title: 'RHEL 9 and rebuilds (Corosync 3, Pacemaker 2.1, pcs 0.11)',
     pcs: '0.11',
-    stack: 'corosync3',
-    init: 'systemd',
-    packageManager: 'dnf',
-    packages: ['pacemaker', 'pcs', 'resource-agents', 'fence-agents-all'],
-    agentPackages: EL_AGENT_PACKAGES,
     haRepo: { dnfRepoId: 'highavailability', rhsmRepo: 'rhel-9-for-%s-highavailability-rpms' },
-    clusterConf: '/etc/corosync/corosync.conf',
-    firewalld: true,
-    namesAreAddresses: false,
-    cmanQuorumTimeout: false,
     moveLeavesConstraint: false,
   },
   debian12: {
