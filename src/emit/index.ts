@@ -4,6 +4,8 @@ import { anythingAgentArtifact } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
 import { cibArtifact } from './cib.js';
 import { planCluster, type ClusterPlan } from './plan.js';
+import { setupScriptArtifact } from './setup-script.js';
+import { summaryArtifact } from './summary.js';
 
 export interface EmitOptions {
   /** `fragment`: cib.xml holds the `<configuration>`; `full`: a complete `<cib>`. Default fragment. */
@@ -28,7 +30,7 @@ export function planBuild(model: CheckedModel, catalogue: Catalogue): PlannedBui
 
 /** emitAll's second half: the artifacts of a plan. */
 export function emitPlanned({ plan, usesCommands }: PlannedBuild, options: EmitOptions = {}): Artifact[] {
-  const artifacts: Artifact[] = [cibArtifact(plan, { full: options.cib === 'full' })];
+  const artifacts: Artifact[] = [cibArtifact(plan, { full: options.cib === 'full' }), setupScriptArtifact(plan), summaryArtifact(plan)];
   if (usesCommands) artifacts.push(anythingAgentArtifact());
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
