@@ -23,6 +23,7 @@
 
 import { ANYTHING_AGENT_ID, anythingAgentScript, ANYTHING_AGENT_PATH } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
+import { constraintsXml, resourcesXml } from './cib.js';
 import type { ClusterPlan, PlanPrimitive, PlanValue } from './plan.js';
 import { planPrimitives } from './plan.js';
 import {
@@ -58,6 +59,8 @@ export const BACKUP_DIR = '/var/lib/hacc';
 export function backupName(cluster: string): string {
   return cluster.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\./, '_') || 'cluster';
 }
+/** The here-document delimiter of the XML configure loads in bulk (every XML line starts with `<` after spaces). */
+const XML_EOF = 'HACC_XML_EOF';
 /** The here-document delimiter that embeds the agent; the agent text must not contain it as a line. */
 const AGENT_EOF = 'HACC_ANYTHING_AGENT_EOF';
 /** The line that marks an agent file as hacc's own (any version), so install may replace it. */
@@ -80,7 +83,18 @@ export interface SetupScriptOptions {
   readonly source?: string;
   /** hacc's version, for the header. */
   readonly version?: string;
+  /**
+   * From how many pcs commands for resources and constraints on they are loaded as XML instead
+   * (see bulkLoad). Default BULK_FROM; tests set 0 (always XML) or Infinity (always pcs).
+   */
+  readonly bulkFrom?: number;
 }
+
+/**
+ * A configuration that would take this many pcs commands for its resources and constraints is
+ * loaded as XML: each pcs call takes about half a second, so 1,000 primitives would take some 500 s.
+ */
+export const BULK_FROM = 50;
 
 /** Numbers every distinct secret of the plan: the auth password first, then in resource order. */
 class Secrets implements SecretNaming {
@@ -136,6 +150,8 @@ interface Ctx {
   readonly pc: PlatformCommands;
   readonly secrets: Secrets;
   readonly usesAgent: boolean;
+  /** Resources and constraints are loaded as XML (bulkLoad), not created one pcs command each. */
+  readonly bulk: boolean;
 }
 
 function run(ctx: Ctx, c: Cmd, indent = '\t'): string {
@@ -673,6 +689,104 @@ ${run(ctx, pcsEnableAll(), '\t\t')}
 }`;
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** The pcs commands the resources and constraints take: one create per primitive, one meta per group, one per constraint. */
+function objectCommands(plan: ClusterPlan): number {
+  let n = plan.constraints.length;
+  for (const r of plan.resources) n += r.kind === 'primitive' ? 1 : r.members.length + (r.meta.attrs.length > 0 && r.members.length > 0 ? 1 : 0);
+  return n;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Whether a string anywhere in `x` holds a control character. */
+function holdsControl(x: unknown): boolean {
+  if (typeof x === 'string') return CONTROL.test(x);
+  if (Array.isArray(x)) return x.some(holdsControl);
+  if (typeof x === 'object' && x !== null) return Object.values(x).some(holdsControl);
+  return false;
+}
+
+/**
+ * Whether configure loads the resources and constraints as XML: cib.xml's own <resources> and
+ * <constraints>, written into the script (secrets filled in when it runs), one `cibadmin --replace`
+ * each, instead of one pcs command per object. Only for a large configuration (a reviewer reads
+ * pcs commands more easily, and for a few objects they are fast enough), and only when no value
+ * holds a control character (Pacemaker's and pcs's handling of those would have to be imitated;
+ * pcs does it for them). The Pacemaker suite checks that both ways give the same CIB.
+ */
+function bulkLoad(plan: ClusterPlan, bulkFrom: number): boolean {
+  return objectCommands(plan) >= bulkFrom && !holdsControl(plan.resources) && !holdsControl(plan.constraints);
+}
+
+/** A section as a bash function that prints it: quoted here-documents, each secret nvpair printed with its value. */
+function xmlWriterFn(ctx: Ctx, name: string, what: string, xml: string): string {
+  const out: string[] = [`# ${what}`, `${name}() {`];
+  let chunk: string[] = [];
+  const flush = () => {
+    if (chunk.length === 0) return;
+    out.push(`	cat <<'${XML_EOF}'`, ...chunk, XML_EOF);
+    chunk = [];
+  };
+  for (const line of xml.replace(/\n$/, '').split('\n')) {
+    const marker = /\u0000(\d+)\u0000/.exec(line);
+    if (!marker) {
+      chunk.push(line);
+      continue;
+    }
+    flush();
+    out.push(`	xml_secret ${shQuote(line.slice(0, marker.index))} ${marker[1]} ${shQuote(line.slice(marker.index + marker[0].length))}`);
+  }
+  flush();
+  out.push('}');
+  return out.join('\n');
+}
+
+const REQUIRE_AGENTS_FN = sh`# require_agents AGENT…: each agent must be installed here, as pcs requires of each resource it
+# creates (hacc's own ocf:hacc:anything excepted, as pcs --force does).
+require_agents() {
+	local a
+	if ((DRY_RUN)); then
+		note "each of these agents must be installed: $*"
+		return 0
+	fi
+	for a in "$@"; do
+		crm_resource --show-metadata "$a" >/dev/null 2>&1 || die "Agent '$a' is not installed or does not provide valid metadata"
+	done
+}`;
+
+const XML_SECRET_FN = sh`# xml_secret BEFORE N AFTER: one line of XML, secret N as the attribute value between BEFORE and
+# AFTER (escaped for XML; line breaks and tabs as character references, as pcs would store them).
+xml_secret() {
+	local s=\${SECRET_VALUE[$2]}
+	s=\${s//'&'/'&amp;'}
+	s=\${s//'<'/'&lt;'}
+	s=\${s//'>'/'&gt;'}
+	s=\${s//'"'/'&quot;'}
+	s=\${s//$'\n'/'&#10;'}
+	s=\${s//$'\r'/'&#13;'}
+	s=\${s//$'\t'/'&#9;'}
+	printf '%s%s%s\n' "$1" "$s" "$3"
+}`;
+
+/** The XML configure loads in bulk mode, as bash functions (nothing when pcs creates the objects). */
+function bulkXmlFns(ctx: Ctx): string {
+  if (!ctx.bulk) return '';
+  const resources = resourcesXml(ctx.plan, (s) => `\u0000${ctx.secrets.index(s)}\u0000`);
+  return [
+    '',
+    REQUIRE_AGENTS_FN,
+    '',
+    XML_SECRET_FN,
+    '',
+    xmlWriterFn(ctx, 'write_resources', "cib.xml's <resources>, and the secret nvpairs cib.xml leaves out (values read when the script runs).", resources),
+    '',
+    xmlWriterFn(ctx, 'write_constraints', "cib.xml's <constraints>.", constraintsXml(ctx.plan)),
+  ].join('\n');
+}
+
 function buildConfigurationFn(ctx: Ctx): string {
   const { plan, pc } = ctx;
   const out: string[] = [];
@@ -710,6 +824,24 @@ function buildConfigurationFn(ctx: Ctx): string {
     if (hacc) L(`\t# --force: pcs cannot read this agent's meta-data where install has not run (--cib-file on a workstation); hacc checked the params against it.`);
     L(run(ctx, pcsCreate(pc, 'NEW', p, hacc)));
   };
+  if (ctx.bulk) {
+    const primitives = planPrimitives(plan).length;
+    const groups = plan.resources.length - plan.resources.filter((r) => r.kind === 'primitive').length;
+    L('');
+    L(
+      `\tstep ${shQuote(`Resources and constraints (${count(primitives, 'primitive')}, ${count(groups, 'group')}, ${count(plan.constraints.length, 'constraint')}): loaded as XML, one cibadmin call each`)}`,
+    );
+    L(`\t# ${objectCommands(plan)} pcs commands would take minutes (each pcs call takes about half a second). write_resources and`);
+    L(`\t# write_constraints below print cib.xml's <resources> and <constraints>, the secrets filled in.`);
+    const agents = [...new Set(planPrimitives(plan).map((p) => p.agent))].filter((a) => a !== ANYTHING_AGENT_ID).sort();
+    if (agents.length > 0) L(`\trequire_agents ${agents.map(shQuote).join(' ')}`);
+    L('\tif ! ((DRY_RUN)); then write_resources >"$WORK/resources.xml"; fi');
+    L('\trun env CIB_file="$NEW" cibadmin --replace --scope resources --xml-file "$WORK/resources.xml"');
+    L('\tif ! ((DRY_RUN)); then write_constraints >"$WORK/constraints.xml"; fi');
+    L('\trun env CIB_file="$NEW" cibadmin --replace --scope constraints --xml-file "$WORK/constraints.xml"');
+    L('}');
+    return `${out.join('\n')}\n${bulkXmlFns(ctx)}`;
+  }
   for (const r of plan.resources) {
     if (r.kind === 'primitive') {
       create(r);
@@ -920,7 +1052,7 @@ export function setupScript(plan: ClusterPlan, options: SetupScriptOptions = {})
   secrets.add(plan.auth?.password);
   for (const p of planPrimitives(plan)) for (const a of [...p.params.attrs, ...p.meta.attrs]) secrets.add(a.value);
   const usesAgent = planPrimitives(plan).some((p) => p.agent === ANYTHING_AGENT_ID);
-  const ctx: Ctx = { plan, pc, secrets, usesAgent };
+  const ctx: Ctx = { plan, pc, secrets, usesAgent, bulk: bulkLoad(plan, options.bulkFrom ?? BULK_FROM) };
   return [
     header(ctx, options),
     'set -euo pipefail',

@@ -34,8 +34,8 @@ class Writer {
   private readonly open: { name: string; hasChildren: boolean }[] = [];
   private readonly indents: string[] = [''];
 
-  constructor(version: string, encoding: string) {
-    this.out = `<?xml version="${version}" encoding="${encoding}"?>\n`;
+  constructor(declaration: { version: string; encoding: string } | undefined) {
+    if (declaration) this.out = `<?xml version="${declaration.version}" encoding="${declaration.encoding}"?>\n`;
   }
 
   private indent(level: number): string {
@@ -101,9 +101,9 @@ class Node implements XmlParent {
   }
 }
 
-/** A new document, as xmlbuilder2's `create({ version, encoding })`. */
-export function createXml(options: { version: string; encoding: string }): XmlDocument {
-  const writer = new Writer(options.version, options.encoding);
+/** A new document, as xmlbuilder2's `create({ version, encoding })`; without a declaration, as its `headless` output. */
+export function createXml(declaration?: { version: string; encoding: string }): XmlDocument {
+  const writer = new Writer(declaration);
   const root = new Node(writer, 0);
   return {
     ele: (name, attributes) => root.ele(name, attributes),
