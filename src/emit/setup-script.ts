@@ -722,26 +722,19 @@ function bulkLoad(plan: ClusterPlan, bulkFrom: number): boolean {
 }
 
 /** A section as a bash function that prints it: quoted here-documents, each secret nvpair printed with its value. */
-function xmlWriterFn(ctx: Ctx, name: string, what: string, xml: string): string {
-  const out: string[] = [`# ${what}`, `${name}() {`];
-  let chunk: string[] = [];
-  const flush = () => {
-    if (chunk.length === 0) return;
-    out.push(`	cat <<'${XML_EOF}'`, ...chunk, XML_EOF);
-    chunk = [];
-  };
-  for (const line of xml.replace(/\n$/, '').split('\n')) {
-    const marker = /\u0000(\d+)\u0000/.exec(line);
-    if (!marker) {
-      chunk.push(line);
-      continue;
-    }
-    flush();
-    out.push(`	xml_secret ${shQuote(line.slice(0, marker.index))} ${marker[1]} ${shQuote(line.slice(marker.index + marker[0].length))}`);
+function xmlWriterFn(name: string, what: string, xml: string): string {
+  // Quoted here-documents of the XML as it is, cut where a secret's line is printed instead.
+  let out = `# ${what}\n${name}() {\n\tcat <<'${XML_EOF}'\n`;
+  let from = 0;
+  const marker = /^(.*)\u0000(\d+)\u0000(.*)$/gm;
+  for (let m = marker.exec(xml); m; m = marker.exec(xml)) {
+    out += xml.slice(from, m.index);
+    out += `${XML_EOF}\n\txml_secret ${shQuote(m[1]!)} ${m[2]} ${shQuote(m[3]!)}\n\tcat <<'${XML_EOF}'\n`;
+    from = m.index + m[0].length + 1;
   }
-  flush();
-  out.push('}');
-  return out.join('\n');
+  out += `${xml.slice(from)}${XML_EOF}\n}`;
+  // A here-document with no line in it (two secret lines in a row) prints nothing: drop it.
+  return out.split(`\tcat <<'${XML_EOF}'\n${XML_EOF}\n`).join('');
 }
 
 const REQUIRE_AGENTS_FN = sh`# require_agents AGENT…: each agent must be installed here, as pcs requires of each resource it
@@ -781,9 +774,9 @@ function bulkXmlFns(ctx: Ctx): string {
     '',
     XML_SECRET_FN,
     '',
-    xmlWriterFn(ctx, 'write_resources', "cib.xml's <resources>, and the secret nvpairs cib.xml leaves out (values read when the script runs).", resources),
+    xmlWriterFn('write_resources', "cib.xml's <resources>, and the secret nvpairs cib.xml leaves out (values read when the script runs).", resources),
     '',
-    xmlWriterFn(ctx, 'write_constraints', "cib.xml's <constraints>.", constraintsXml(ctx.plan)),
+    xmlWriterFn('write_constraints', "cib.xml's <constraints>.", constraintsXml(ctx.plan)),
   ].join('\n');
 }
 
