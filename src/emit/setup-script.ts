@@ -217,7 +217,20 @@ ${literalDollars(plan) ? "#\n# Values from the .ha file are single-quoted: a $ o
 
 /** Whether a value the script quotes holds `$` or a backtick (shellcheck then asks about SC2016). */
 function literalDollars(plan: ClusterPlan): boolean {
-  return /[$`]/.test(JSON.stringify(plan));
+  return someString(plan, (s) => s.includes('$') || s.includes('`'));
+}
+
+/** Whether `test` holds for a string anywhere in `x` (values only: keys are hacc's own names). */
+function someString(x: unknown, test: (s: string) => boolean): boolean {
+  if (typeof x === 'string') return test(x);
+  if (typeof x !== 'object' || x === null) return false;
+  if (Array.isArray(x)) {
+    for (const v of x) if (someString(v, test)) return true;
+    return false;
+  }
+  const o = x as Record<string, unknown>;
+  for (const k in o) if (someString(o[k], test)) return true;
+  return false;
 }
 
 function usedFor(ctx: Ctx, s: Secret): string {
@@ -703,10 +716,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Whether a string anywhere in `x` holds a control character. */
 function holdsControl(x: unknown): boolean {
-  if (typeof x === 'string') return CONTROL.test(x);
-  if (Array.isArray(x)) return x.some(holdsControl);
-  if (typeof x === 'object' && x !== null) return Object.values(x).some(holdsControl);
-  return false;
+  return someString(x, (s) => CONTROL.test(s));
 }
 
 /**
