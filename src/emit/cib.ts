@@ -20,22 +20,12 @@ export function secretComment(name: string, value: Extract<PlanValue, { kind: 's
   return text.replace(/--/g, '- -').replace(/-$/, '- ');
 }
 
-type Secret = Extract<PlanValue, { kind: 'secret' }>;
-
-/**
- * How a secret nvpair is written: cib.xml has a comment in its place; the setup script's XML has
- * the nvpair, with `value(secret)` as its value text (a marker the script fills in when it runs).
- */
-type Secrets = { readonly value?: (secret: Secret) => string };
-const AS_COMMENTS: Secrets = {};
-
-function nvset(parent: XmlParent, tag: string, set: PlanAttrSet, secrets: Secrets = AS_COMMENTS): void {
+function nvset(parent: XmlParent, tag: string, set: PlanAttrSet): void {
   if (set.attrs.length === 0) return;
   const el = parent.ele(tag, { id: set.id });
   for (const a of set.attrs) {
-    if (a.value.kind !== 'secret') el.ele('nvpair', { id: a.id, name: a.name, value: a.value.text });
-    else if (secrets.value) el.ele('nvpair', { id: a.id, name: a.name, value: secrets.value(a.value) });
-    else el.com(secretComment(a.name, a.value));
+    if (a.value.kind === 'secret') el.com(secretComment(a.name, a.value));
+    else el.ele('nvpair', { id: a.id, name: a.name, value: a.value.text });
   }
 }
 
@@ -46,13 +36,13 @@ function op(parent: XmlParent, o: PlanOp): void {
   if (o.instanceAttributes) nvset(el, 'instance_attributes', o.instanceAttributes);
 }
 
-function primitive(parent: XmlParent, p: PlanPrimitive, secrets: Secrets): void {
+function primitive(parent: XmlParent, p: PlanPrimitive): void {
   const attrs: Record<string, string> = { id: p.id, class: p.class };
   if (p.provider !== undefined) attrs['provider'] = p.provider;
   attrs['type'] = p.type;
   const el = parent.ele('primitive', attrs);
-  nvset(el, 'instance_attributes', p.params, secrets);
-  nvset(el, 'meta_attributes', p.meta, secrets);
+  nvset(el, 'instance_attributes', p.params);
+  nvset(el, 'meta_attributes', p.meta);
   if (p.ops.length > 0) {
     const ops = el.ele('operations');
     for (const o of p.ops) op(ops, o);
@@ -81,50 +71,24 @@ function constraint(parent: XmlParent, c: PlanConstraint): void {
   }
 }
 
-function resources(parent: XmlParent, plan: ClusterPlan, secrets: Secrets): void {
-  const el = parent.ele('resources');
-  for (const r of plan.resources) {
-    if (r.kind === 'primitive') {
-      primitive(el, r, secrets);
-    } else {
-      const g = el.ele('group', { id: r.id });
-      for (const m of r.members) primitive(g, m, secrets);
-      nvset(g, 'meta_attributes', r.meta, secrets);
-    }
-  }
-}
-
-function constraints(parent: XmlParent, plan: ClusterPlan): void {
-  const el = parent.ele('constraints');
-  for (const c of plan.constraints) constraint(el, c);
-}
-
-/**
- * cib.xml's `<resources>` section as a document of its own (no declaration), for `cibadmin
- * --replace --scope resources`: the same elements, with every secret nvpair present and its value
- * text `secretValue(secret)` instead of cib.xml's comment.
- */
-export function resourcesXml(plan: ClusterPlan, secretValue: (secret: Secret) => string): string {
-  const doc = createXml();
-  resources(doc, plan, { value: secretValue });
-  return doc.end() + '\n';
-}
-
-/** cib.xml's `<constraints>` section as a document of its own (no declaration). */
-export function constraintsXml(plan: ClusterPlan): string {
-  const doc = createXml();
-  constraints(doc, plan);
-  return doc.end() + '\n';
-}
-
 function configuration(parent: XmlParent, plan: ClusterPlan): void {
   const conf = parent.ele('configuration');
   const crm = conf.ele('crm_config');
   if (plan.properties.attrs.length > 0) nvset(crm, 'cluster_property_set', plan.properties);
   const nodes = conf.ele('nodes');
   for (const n of plan.nodes) nodes.ele('node', { id: String(n.id), uname: n.name });
-  resources(conf, plan, AS_COMMENTS);
-  constraints(conf, plan);
+  const resources = conf.ele('resources');
+  for (const r of plan.resources) {
+    if (r.kind === 'primitive') {
+      primitive(resources, r);
+    } else {
+      const g = resources.ele('group', { id: r.id });
+      for (const m of r.members) primitive(g, m);
+      nvset(g, 'meta_attributes', r.meta);
+    }
+  }
+  const constraints = conf.ele('constraints');
+  for (const c of plan.constraints) constraint(constraints, c);
   if (plan.rscDefaults) nvset(conf.ele('rsc_defaults'), 'meta_attributes', plan.rscDefaults);
   if (plan.opDefaults) nvset(conf.ele('op_defaults'), 'meta_attributes', plan.opDefaults);
 }

@@ -30,7 +30,9 @@ export function planBuild(model: CheckedModel, catalogue: Catalogue): PlannedBui
 
 /** emitAll's second half: the artifacts of a plan. */
 export function emitPlanned({ plan, usesCommands }: PlannedBuild, options: EmitOptions = {}): Artifact[] {
-  const artifacts: Artifact[] = [cibArtifact(plan, { full: options.cib === 'full' }), setupScriptArtifact(plan), summaryArtifact(plan)];
+  const cib = cibArtifact(plan, { full: options.cib === 'full' });
+  // A large configuration's setup.sh loads sections of this cib.xml: cut them from it, not made again.
+  const artifacts: Artifact[] = [cib, setupScriptArtifact(plan, { cibXml: cib.contents }), summaryArtifact(plan)];
   if (usesCommands) artifacts.push(anythingAgentArtifact());
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

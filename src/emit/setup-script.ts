@@ -23,7 +23,7 @@
 
 import { ANYTHING_AGENT_ID, anythingAgentScript, ANYTHING_AGENT_PATH } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
-import { constraintsXml, resourcesXml } from './cib.js';
+import { cibXml, secretComment } from './cib.js';
 import type { ClusterPlan, PlanPrimitive, PlanValue } from './plan.js';
 import { planPrimitives } from './plan.js';
 import {
@@ -88,6 +88,8 @@ export interface SetupScriptOptions {
    * (see bulkLoad). Default BULK_FROM; tests set 0 (always XML) or Infinity (always pcs).
    */
   readonly bulkFrom?: number;
+  /** The build's cib.xml, when it is already written (else it is made here): bulk mode cuts its XML from it. */
+  readonly cibXml?: string;
 }
 
 /**
@@ -774,10 +776,36 @@ xml_secret() {
 	printf '%s%s%s\n' "$1" "$s" "$3"
 }`;
 
-/** The XML configure loads in bulk mode, as bash functions (nothing when pcs creates the objects). */
-function bulkXmlFns(ctx: Ctx): string {
+/** A section of cib.xml (`<resources>`, `<constraints>`) with the section's own indentation removed. */
+function cibSection(cib: string, tag: string): string {
+  const open = new RegExp(`^( *)<${tag}(/?)>$`, 'm').exec(cib);
+  if (!open) throw new Error(`internal error: cib.xml has no <${tag}>`);
+  const close = open[2] === '/' ? open.index + open[0].length : cib.indexOf(`\n${open[1]}</${tag}>\n`, open.index) + open[1]!.length + tag.length + 4;
+  const text = cib.slice(open.index, close) + '\n';
+  return open[1] === '' ? text : text.replace(new RegExp(`^${open[1]}`, 'gm'), '');
+}
+
+/**
+ * The XML configure loads in bulk mode, as bash functions (nothing when pcs creates the objects):
+ * cut from cib.xml itself, so it is what cib.xml says. Where cib.xml has a comment for a secret
+ * nvpair, the script prints the nvpair, its value read when it runs.
+ */
+function bulkXmlFns(ctx: Ctx, cib: string): string {
   if (!ctx.bulk) return '';
-  const resources = resourcesXml(ctx.plan, (s) => `\u0000${ctx.secrets.index(s)}\u0000`);
+  // The secret nvpairs in cib.xml's order (resources in plan order, each nvset's attrs in order).
+  const secret: { id: string; name: string; value: Secret }[] = [];
+  for (const r of ctx.plan.resources) {
+    for (const p of r.kind === 'primitive' ? [r] : [...r.members, { params: { attrs: [] }, meta: r.meta }]) {
+      for (const a of [...p.params.attrs, ...p.meta.attrs]) if (a.value.kind === 'secret') secret.push({ id: a.id, name: a.name, value: a.value });
+    }
+  }
+  let n = 0;
+  const resources = cibSection(cib, 'resources').replace(/^( *)<!--(.*)-->$/gm, (line, indent: string, text: string) => {
+    const s = secret[n++];
+    if (!s || text !== secretComment(s.name, s.value)) throw new Error(`internal error: unexpected comment in cib.xml's <resources>: ${line}`);
+    return `${indent}<nvpair id="${xmlAttr(s.id)}" name="${xmlAttr(s.name)}" value="\u0000${ctx.secrets.index(s.value)}\u0000"/>`;
+  });
+  if (n !== secret.length) throw new Error('internal error: a secret nvpair of the plan has no comment in cib.xml');
   return [
     '',
     REQUIRE_AGENTS_FN,
@@ -786,11 +814,11 @@ function bulkXmlFns(ctx: Ctx): string {
     '',
     xmlWriterFn('write_resources', "cib.xml's <resources>, and the secret nvpairs cib.xml leaves out (values read when the script runs).", resources),
     '',
-    xmlWriterFn('write_constraints', "cib.xml's <constraints>.", constraintsXml(ctx.plan)),
+    xmlWriterFn('write_constraints', "cib.xml's <constraints>.", cibSection(cib, 'constraints')),
   ].join('\n');
 }
 
-function buildConfigurationFn(ctx: Ctx): string {
+function buildConfigurationFn(ctx: Ctx, cib: string): string {
   const { plan, pc } = ctx;
   const out: string[] = [];
   const L = (s: string) => out.push(s);
@@ -843,7 +871,7 @@ function buildConfigurationFn(ctx: Ctx): string {
     L('\tif ! ((DRY_RUN)); then write_constraints >"$WORK/constraints.xml"; fi');
     L('\trun env CIB_file="$NEW" cibadmin --replace --scope constraints --xml-file "$WORK/constraints.xml"');
     L('}');
-    return `${out.join('\n')}\n${bulkXmlFns(ctx)}`;
+    return `${out.join('\n')}\n${bulkXmlFns(ctx, cib)}`;
   }
   for (const r of plan.resources) {
     if (r.kind === 'primitive') {
@@ -1071,7 +1099,7 @@ export function setupScript(plan: ClusterPlan, options: SetupScriptOptions = {})
     '',
     createClusterFn(ctx),
     '',
-    buildConfigurationFn(ctx),
+    buildConfigurationFn(ctx, ctx.bulk ? (options.cibXml ?? cibXml(plan, { full: false })) : ''),
     '',
     configurePhase(ctx),
     '',
