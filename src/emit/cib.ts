@@ -118,7 +118,7 @@ export function cibXmlIn(doc: XmlDocument, plan: ClusterPlan, opts: CibOptions):
   } else {
     configuration(doc, plan);
   }
-  return doc.end() + '\n';
+  return doc.text ? doc.text() : doc.end() + '\n';
 }
 
 export function cibArtifact(plan: ClusterPlan, opts: CibOptions): Artifact {

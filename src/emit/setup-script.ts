@@ -735,18 +735,22 @@ function bulkLoad(plan: ClusterPlan, bulkFrom: number): boolean {
 
 /** A section as a bash function that prints it: quoted here-documents, each secret nvpair printed with its value. */
 function xmlWriterFn(name: string, what: string, xml: string): string {
-  // Quoted here-documents of the XML as it is, cut where a secret's line is printed instead.
-  let out = `# ${what}\n${name}() {\n\tcat <<'${XML_EOF}'\n`;
+  // Quoted here-documents of the XML as it is, cut where a secret's line is printed instead. The
+  // text is sliced, not copied, and joined once: it is megabytes for a large configuration.
+  const parts: string[] = [`# ${what}\n${name}() {\n`];
   let from = 0;
-  const marker = /^(.*)\u0000(\d+)\u0000(.*)$/gm;
-  for (let m = marker.exec(xml); m; m = marker.exec(xml)) {
-    out += xml.slice(from, m.index);
-    out += `${XML_EOF}\n\txml_secret ${shQuote(m[1]!)} ${m[2]} ${shQuote(m[3]!)}\n\tcat <<'${XML_EOF}'\n`;
-    from = m.index + m[0].length + 1;
+  for (let at = xml.indexOf('\u0000'); at >= 0; at = xml.indexOf('\u0000', from)) {
+    const lineStart = xml.lastIndexOf('\n', at) + 1;
+    const close = xml.indexOf('\u0000', at + 1);
+    const lineEnd = xml.indexOf('\n', close);
+    // A here-document with no line in it (two secret lines in a row) would print nothing: none is written.
+    if (lineStart > from) parts.push(`\tcat <<'${XML_EOF}'\n`, xml.slice(from, lineStart), `${XML_EOF}\n`);
+    parts.push(`\txml_secret ${shQuote(xml.slice(lineStart, at))} ${xml.slice(at + 1, close)} ${shQuote(xml.slice(close + 1, lineEnd))}\n`);
+    from = lineEnd + 1;
   }
-  out += `${xml.slice(from)}${XML_EOF}\n}`;
-  // A here-document with no line in it (two secret lines in a row) prints nothing: drop it.
-  return out.split(`\tcat <<'${XML_EOF}'\n${XML_EOF}\n`).join('');
+  if (from < xml.length) parts.push(`\tcat <<'${XML_EOF}'\n`, xml.slice(from), `${XML_EOF}\n`);
+  parts.push('}');
+  return parts.join('');
 }
 
 const REQUIRE_AGENTS_FN = sh`# require_agents AGENT…: each agent must be installed here, as pcs requires of each resource it

@@ -17,6 +17,8 @@ export interface XmlParent {
 export interface XmlDocument extends XmlParent {
   /** The serialisation (without a final newline), as xmlbuilder2's `end()` with those options. */
   end(): string;
+  /** end() and a final newline, when the document has any line; without copying the text again. */
+  text?(): string;
 }
 
 /** xmlbuilder2's attribute value serialisation (DOM Parsing), including its `&` that already looks like an entity. */
@@ -78,9 +80,15 @@ class Writer {
     this.out += `${this.indent(depth)}<!--${text}-->\n`;
   }
 
-  end(): string {
+  /** The whole text, ending in a newline (every line does). */
+  text(): string {
     while (this.open.length > 0) this.close();
-    return this.out.endsWith('\n') ? this.out.slice(0, -1) : this.out;
+    return this.out;
+  }
+
+  end(): string {
+    const text = this.text();
+    return text.endsWith('\n') ? text.slice(0, -1) : text;
   }
 }
 
@@ -109,5 +117,6 @@ export function createXml(declaration?: { version: string; encoding: string }): 
     ele: (name, attributes) => root.ele(name, attributes),
     com: (text) => root.com(text),
     end: () => writer.end(),
+    text: () => writer.text(),
   };
 }

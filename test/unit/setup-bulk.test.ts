@@ -72,6 +72,23 @@ describe('setup.sh: resources and constraints as XML for a large configuration',
     expect(secretIds).toEqual([]);
   });
 
+  it('prints secret nvpairs that follow each other, and a secret as the first and last line of a set', () => {
+    const text = bench(1).replace('password=env:IPMI_PASSWORD lanplus=1', 'passwd=env:SECOND password=env:IPMI_PASSWORD lanplus=1');
+    const built = build(text, 'debian12', 'bench.ha', { bulkFrom: 0 });
+    // Secrets are numbered in resource order: SECOND (passwd) is 2, IPMI_PASSWORD 3.
+    const printed = bashWith(built.script, 'write_resources', { 2: 'one', 3: 'two' });
+    expect(printed).toContain(
+      [
+        '      <nvpair id="fence-n1-instance_attributes-lanplus" name="lanplus" value="1"/>',
+        '      <nvpair id="fence-n1-instance_attributes-passwd" name="passwd" value="one"/>',
+        '      <nvpair id="fence-n1-instance_attributes-password" name="password" value="two"/>',
+        '      <nvpair id="fence-n1-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="n1"/>',
+      ].join('\n'),
+    );
+    // No here-document without a line in it.
+    expect(built.script).not.toMatch(/cat <<'HACC_XML_EOF'\nHACC_XML_EOF/);
+  });
+
   it('configure --cib-file runs a few pcs commands and two cibadmin loads', () => {
     const built = build(bench(20), 'debian12', 'bench.ha');
     const box = sandbox(built.script, ['pcs', 'cibadmin', 'crm_diff']);
