@@ -1,6 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { AgentFact, ParamFact } from '../catalogue/types.js';
-import { allAttrs } from '../model/model.js';
 import type * as A from '../syntax/ast.js';
 import { agentIdOf } from './agents.js';
 
@@ -51,8 +50,8 @@ export function agentSchema(agent: AgentFact, extra: readonly ParamFact[]): Reco
 
 /** agentSchema, ready to check: what one validation of a primitive's params needs. */
 interface ParamCheck {
-  /** Every parameter of the schema, in schema order, with the test its value must pass. */
-  readonly properties: ReadonlyMap<string, (value: string) => boolean>;
+  /** Every parameter of the schema, in schema order, with the test its value must pass and its place in that order. */
+  readonly properties: ReadonlyMap<string, { readonly valid: (value: string) => boolean; readonly index: number }>;
   readonly required: readonly string[];
   /** The first fact of each name (the agent's own before Pacemaker's fencing params). */
   readonly facts: ReadonlyMap<string, ParamFact>;
@@ -81,8 +80,8 @@ function paramCheck(agent: AgentFact, extra: readonly ParamFact[]): ParamCheck {
   if (cached && cached.extra === extra) return cached.check;
   const all = [...agent.params, ...extra.filter((e) => !agent.params.some((p) => p.name === e.name))];
   // Like Object.fromEntries in agentSchema: a repeated name keeps its first place and its last schema.
-  const properties = new Map<string, (value: string) => boolean>();
-  for (const p of all) properties.set(p.name, valueTest(p));
+  const properties = new Map<string, { valid: (value: string) => boolean; index: number }>();
+  for (const p of all) properties.set(p.name, { valid: valueTest(p), index: properties.get(p.name)?.index ?? properties.size });
   const facts = new Map<string, ParamFact>();
   for (const p of [...agent.params, ...extra]) if (!facts.has(p.name)) facts.set(p.name, p);
   const check: ParamCheck = {
@@ -105,7 +104,7 @@ export function paramFindings(p: A.PrimitiveDecl, catalogue: Catalogue): readonl
   if (agent) {
     const extra = id.startsWith('stonith:') ? catalogue.fencingParams : NO_PARAMS;
     const attrs = new Map<string, A.Attr>();
-    for (const a of allAttrs(p.params)) attrs.set(a.key.text, a);
+    for (const b of p.params) for (const a of b.attrs) attrs.set(a.key.text, a);
     // Command resources write their params as start/stop/monitor lines.
     const values: Record<string, string> = {};
     for (const [k, a] of attrs) values[k] = a.value.text;
@@ -113,17 +112,20 @@ export function paramFindings(p: A.PrimitiveDecl, catalogue: Catalogue): readonl
     const check = paramCheck(agent, extra);
     // The schema's checks in ajv's order: required, additional properties, then each property's value.
     for (const name of check.required) if (values[name] === undefined) out.push({ kind: 'missing', name });
+    // One pass over what is written (not over every parameter the agent has); invalid values are
+    // then put in schema order.
+    let invalid: { index: number; finding: ParamFinding }[] | undefined;
     for (const name of Object.keys(values)) {
       const attr = attrs.get(name);
-      if (!check.properties.has(name) && attr) out.push({ kind: 'unknown', attr, known: check.known });
+      if (!attr) continue;
+      const property = check.properties.get(name);
+      if (!property) out.push({ kind: 'unknown', attr, known: check.known });
+      else if (!property.valid(values[name]!)) {
+        const fact = check.facts.get(name);
+        if (fact) (invalid ??= []).push({ index: property.index, finding: { kind: 'invalid', attr, fact } });
+      }
     }
-    for (const [name, valid] of check.properties) {
-      const value = values[name];
-      const attr = attrs.get(name);
-      if (value === undefined || valid(value) || !attr) continue;
-      const fact = check.facts.get(name);
-      if (fact) out.push({ kind: 'invalid', attr, fact });
-    }
+    if (invalid) for (const x of invalid.sort((a, b) => a.index - b.index)) out.push(x.finding);
   }
   findings.set(p, out);
   return out;

@@ -2,8 +2,7 @@ import type * as A from '../../syntax/ast.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
 
-/** `what` names the kind of thing; a function, so that nothing is built for the many lists without repeats. */
-function reportRepeats(ctx: RuleContext, what: string | (() => string), names: readonly A.Ident[]): void {
+function reportRepeats(ctx: RuleContext, what: string, names: readonly A.Ident[]): void {
   if (names.length < 2) return;
   const first = new Map<string, A.Ident>();
   for (const n of names) {
@@ -14,7 +13,7 @@ function reportRepeats(ctx: RuleContext, what: string | (() => string), names: r
     }
     ctx.report({
       node: n,
-      message: `${typeof what === 'string' ? what : what()} '${n.text}' is already declared on line ${earlier.span.start.line}`,
+      message: `${what} '${n.text}' is already declared on line ${earlier.span.start.line}`,
       help: ['give each one its own name, or remove the repeat'],
       related: [{ node: earlier, message: 'first declared here' }],
     });
@@ -65,8 +64,8 @@ export const ha101: Rule = {
     for (const p of m.primitives) {
       if (hasRepeatedKey(p.params)) reportRepeats(ctx, `parameter of '${p.name.text}'`, p.params.flatMap((b) => b.attrs.map((a) => a.key)));
       if (hasRepeatedKey(p.meta)) reportRepeats(ctx, `meta attribute of '${p.name.text}'`, p.meta.flatMap((b) => b.attrs.map((a) => a.key)));
-      for (const op of p.ops) if (hasRepeatedKey([op])) reportRepeats(ctx, `attribute of op '${op.name.text}'`, op.attrs.map((a) => a.key));
-      reportRepeats(ctx, () => `command of '${p.name.text}'`, p.commands.map((c) => c.action));
+      for (const op of p.ops) if (op.attrs.length > 1 && hasRepeatedKey([op])) reportRepeats(ctx, `attribute of op '${op.name.text}'`, op.attrs.map((a) => a.key));
+      if (p.commands.length > 1) reportRepeats(ctx, `command of '${p.name.text}'`, p.commands.map((c) => c.action));
     }
   },
 };
