@@ -54,9 +54,8 @@ export const ha101: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    const ids = [...m.primitives, ...m.groups, ...m.constraints].map((d) => d.name);
-    ids.sort((a, b) => a.span.start.offset - b.span.start.offset);
-    reportRepeats(ctx, 'id', ids);
+    // model.ids lists every declaration of an id in source order: only repeated ones need a look.
+    for (const decls of m.ids.values()) if (decls.length > 1) reportRepeats(ctx, 'id', decls.map((d) => d.name));
     reportRepeats(ctx, 'machine', [...m.nodes, ...m.hosts].map((d) => d.name).sort((a, b) => a.span.start.offset - b.span.start.offset));
     for (const kind of ['property', 'defaults', 'op-defaults'] as const) {
       reportRepeats(ctx, kind === 'property' ? 'property' : `${kind} setting`, m.settings.filter((s) => s.kind === kind).flatMap((s) => s.attrs.map((a) => a.key)));
