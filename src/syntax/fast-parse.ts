@@ -428,24 +428,37 @@ class Parser {
 
   /** The text of a terminated string between `from` and `to`, with its escapes resolved. */
   private unquote(from: number, to: number): string {
-    const body = this.text.slice(from, to);
-    if (!body.includes('\\')) return body;
-    let out = '';
-    for (let i = 0; i < body.length; i++) {
-      const ch = body[i]!;
-      if (ch !== '\\') {
-        out += ch;
-        continue;
-      }
-      const next = body[++i];
-      if (next === '"') out += '"';
-      else if (next === '\\') out += '\\';
-      else if (next === 'n') out += '\n';
-      else if (next === 't') out += '\t';
-      else throw GIVE_UP; // HA003: invalid escape
-    }
-    return out;
+    return decodeEscapes(this.text.slice(from, to), () => {
+      throw GIVE_UP; // HA003: invalid escape
+    });
   }
+}
+
+const ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ['\\', '\\'],
+  ['n', '\n'],
+  ['t', '\t'],
+]);
+
+/**
+ * A string's body with its escapes resolved (a backslash before ", \\, n or t); `invalid(i, next)`
+ * gives the text for any other backslash, at index i (next: the character after it, if any).
+ */
+export function decodeEscapes(body: string, invalid: (index: number, next: string | undefined) => string): string {
+  if (!body.includes('\\')) return body;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const next = body[i + 1];
+    out += (next !== undefined ? ESCAPES.get(next) : undefined) ?? invalid(i, next);
+    i++;
+  }
+  return out;
 }
 
 /** The parse of a file with no syntax error at all, or undefined: then only parseHa can tell. */

@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { haLexer } from './tokens.js';
 import { haParser } from './parser.js';
 import { suggestion } from './didyoumean.js';
-import { fastParse } from './fast-parse.js';
+import { decodeEscapes, fastParse } from './fast-parse.js';
 import { LineIndex, type Span } from './span.js';
 
 /** Statements whose keys are part of the language, not of an agent or of Pacemaker's catalogue. */
@@ -274,26 +274,13 @@ class AstBuilder {
       this.error('HA003', span, 'unterminated string', ['add the closing " on the same line; use \\n for a line break inside a value']);
     }
     const body = t.image.slice(1, terminated ? -1 : undefined);
-    let text = '';
-    for (let i = 0; i < body.length; i++) {
-      const ch = body[i]!;
-      if (ch !== '\\') {
-        text += ch;
-        continue;
-      }
-      const next = body[i + 1];
-      const decoded = next === '"' ? '"' : next === '\\' ? '\\' : next === 'n' ? '\n' : next === 't' ? '\t' : undefined;
-      if (decoded !== undefined) {
-        text += decoded;
-      } else {
-        const at = t.startOffset + 1 + i;
-        this.error('HA003', this.lines.span(at, at + (next === undefined ? 1 : 2)), `invalid escape '\\${next ?? ''}' in a string`, [
-          'the escapes are \\" \\\\ \\n and \\t; write \\\\ for a backslash',
-        ]);
-        text += next ?? '';
-      }
-      i++;
-    }
+    const text = decodeEscapes(body, (i, next) => {
+      const at = t.startOffset + 1 + i;
+      this.error('HA003', this.lines.span(at, at + (next === undefined ? 1 : 2)), `invalid escape '\\${next ?? ''}' in a string`, [
+        'the escapes are \\" \\\\ \\n and \\t; write \\\\ for a backslash',
+      ]);
+      return next ?? '';
+    });
     return { text, quoted: true, span };
   }
 
