@@ -154,6 +154,7 @@ interface Ctx {
   readonly usesAgent: boolean;
   /** Resources and constraints are loaded as XML (bulkLoad), not created one pcs command each. */
   readonly bulk: boolean;
+  readonly text: TextFlags;
 }
 
 function run(ctx: Ctx, c: Cmd, indent = '\t'): string {
@@ -214,25 +215,42 @@ ${env.length + files.length > 0 ? `# Secrets, read when the script runs and neve
 # configure builds the whole configuration in ONE offline copy of the CIB and pushes it once
 # ('pcs cluster cib-push --config'): a failure part way changes nothing on the cluster. Re-running
 # it changes nothing when the cluster already has this configuration.
-${literalDollars(plan) ? "#\n# Values from the .ha file are single-quoted: a $ or ` in them is text, never an expansion.\n# shellcheck disable=SC2016\n" : ''}`;
+${ctx.text.dollars ? "#\n# Values from the .ha file are single-quoted: a $ or ` in them is text, never an expansion.\n# shellcheck disable=SC2016\n" : ''}`;
 }
 
 /** Whether a value the script quotes holds `$` or a backtick (shellcheck then asks about SC2016). */
-function literalDollars(plan: ClusterPlan): boolean {
-  return someString(plan, (s) => s.includes('$') || s.includes('`'));
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** What the plan's strings hold that the script must know about, found in one walk. */
+interface TextFlags {
+  /** A `$` or backtick anywhere (shellcheck then asks about SC2016). */
+  readonly dollars: boolean;
+  /** A control character in a resource or constraint (they keep pcs commands: see bulkLoad). */
+  readonly controlInObjects: boolean;
 }
 
-/** Whether `test` holds for a string anywhere in `x` (values only: keys are hacc's own names). */
-function someString(x: unknown, test: (s: string) => boolean): boolean {
-  if (typeof x === 'string') return test(x);
-  if (typeof x !== 'object' || x === null) return false;
-  if (Array.isArray(x)) {
-    for (const v of x) if (someString(v, test)) return true;
-    return false;
+function textFlags(plan: ClusterPlan): TextFlags {
+  let dollars = false;
+  let control = false;
+  let inObjects = false;
+  // Values only: keys are hacc's own names.
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') {
+      if (!dollars && (x.includes('$') || x.includes('`'))) dollars = true;
+      if (inObjects && !control && CONTROL.test(x)) control = true;
+    } else if (Array.isArray(x)) {
+      for (const v of x) walk(v);
+    } else if (typeof x === 'object' && x !== null) {
+      const o = x as Record<string, unknown>;
+      for (const k in o) walk(o[k]);
+    }
+  };
+  for (const k in plan) {
+    inObjects = k === 'resources' || k === 'constraints';
+    walk((plan as unknown as Record<string, unknown>)[k]);
   }
-  const o = x as Record<string, unknown>;
-  for (const k in o) if (someString(o[k], test)) return true;
-  return false;
+  return { dollars, controlInObjects: control };
 }
 
 function usedFor(ctx: Ctx, s: Secret): string {
@@ -713,13 +731,6 @@ function objectCommands(plan: ClusterPlan): number {
   return n;
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** Whether a string anywhere in `x` holds a control character. */
-function holdsControl(x: unknown): boolean {
-  return someString(x, (s) => CONTROL.test(s));
-}
 
 /**
  * Whether configure loads the resources and constraints as XML: cib.xml's own <resources> and
@@ -729,8 +740,8 @@ function holdsControl(x: unknown): boolean {
  * holds a control character (Pacemaker's and pcs's handling of those would have to be imitated;
  * pcs does it for them). The Pacemaker suite checks that both ways give the same CIB.
  */
-function bulkLoad(plan: ClusterPlan, bulkFrom: number): boolean {
-  return objectCommands(plan) >= bulkFrom && !holdsControl(plan.resources) && !holdsControl(plan.constraints);
+function bulkLoad(plan: ClusterPlan, bulkFrom: number, text: TextFlags): boolean {
+  return objectCommands(plan) >= bulkFrom && !text.controlInObjects;
 }
 
 /** A section as a bash function that prints it: quoted here-documents, each secret nvpair printed with its value. */
@@ -1087,7 +1098,8 @@ export function setupScript(plan: ClusterPlan, options: SetupScriptOptions = {})
   secrets.add(plan.auth?.password);
   for (const p of planPrimitives(plan)) for (const a of [...p.params.attrs, ...p.meta.attrs]) secrets.add(a.value);
   const usesAgent = planPrimitives(plan).some((p) => p.agent === ANYTHING_AGENT_ID);
-  const ctx: Ctx = { plan, pc, secrets, usesAgent, bulk: bulkLoad(plan, options.bulkFrom ?? BULK_FROM) };
+  const text = textFlags(plan);
+  const ctx: Ctx = { plan, pc, secrets, usesAgent, bulk: bulkLoad(plan, options.bulkFrom ?? BULK_FROM, text), text };
   return [
     header(ctx, options),
     'set -euo pipefail',
