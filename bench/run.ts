@@ -235,7 +235,7 @@ async function main(): Promise<void> {
     ];
     // An offline CIB has no node status: crm_verify warns that the nodes are unclean (rc 78).
     if (crmVerify) largeCommands.push({ label: `crm_verify --xml-file (${nLarge})`, file: crmVerify, args: ['--xml-file', join(largeOut, 'cib.xml')], ok: [0, 78] });
-    const [buildLarge, checkLarge, verifyLarge] = await measure(largeCommands, 1, 5, scratch);
+    const [buildLarge, checkLarge, verifyLarge] = await measure(largeCommands, 1, 7, scratch);
     const artifacts = spawnSync('find', [largeOut, '-type', 'f'], { encoding: 'utf8' })
       .stdout.split('\n')
       .filter(Boolean)
@@ -276,7 +276,7 @@ async function main(): Promise<void> {
       '|---|---|',
       `| CPUs (nproc) | ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown'} |`,
       `| memory | ${mem} |`,
-      `| load average at start | ${load} |`,
+      `| load average at start / end | ${load} / ${loadavg().map((x) => x.toFixed(2)).join(', ')} (a shared machine: the ratios compare runs interleaved in the same minutes) |`,
       `| node | ${process.version} |`,
       `| hacc | ${haccVersion()} |`,
       `| pacemaker | ${crmVerify ? (firstLine(crmVerify, ['--version']) ?? 'unknown') : 'not installed'} |`,
