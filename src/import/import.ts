@@ -168,7 +168,7 @@ class Sanitiser {
       return false;
     });
     for (const n of nodes) {
-      if (!/^[1-9][0-9]{0,9}$/.test(n.id)) this.report('node/@id', n.id, `${n.xpath}/@id`, 'a node id that is not a positive integer (hacc derives one)');
+      if (!/^[1-9][0-9]{0,9}$/.test(n.id)) this.report('node', n.id, `${n.xpath}/@id`, 'an id that is not a positive integer (hacc derives one)');
     }
     const resources: CibResource[] = [];
     for (const r of cib.resources) {
@@ -250,7 +250,8 @@ class Writer {
 
   private op(o: CibOp, d: Decisions): string {
     const parts = [`op ${o.name}`];
-    if (o.interval !== undefined) parts.push(`interval=${value(o.interval)}`);
+    // `interval=0s` is what build gives any op but a monitor; a monitor keeps its interval (HA206).
+    if (o.interval !== undefined && !(o.name !== 'monitor' && o.interval === '0s')) parts.push(`interval=${value(o.interval)}`);
     for (const [k, v] of o.attrs) parts.push(`${k}=${value(v)}`);
     if (o.checkLevel) parts.push(`OCF_CHECK_LEVEL=${this.pairValue(o.checkLevel.pair)}`);
     if (d.opIds.has(o.xpath)) parts.push(`id=${o.id}`);

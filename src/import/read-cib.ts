@@ -139,11 +139,11 @@ class Reader {
 
   reportAttr(el: XmlElement, xpath: string, attr: string, reason: string): void {
     const id = el.attrs.get('id');
-    this.unsupported.push({ what: `${el.tag}/@${attr}`, ...(id !== undefined ? { id } : {}), xpath: `${xpath}/@${attr}`, reason });
+    this.unsupported.push({ what: el.tag, ...(id !== undefined ? { id } : {}), xpath: `${xpath}/@${attr}`, reason: `attribute '${attr}', ${reason}` });
   }
 
   /** Reports every attribute of `el` not in `known`; returns whether there were any. */
-  extraAttrs(el: XmlElement, xpath: string, known: readonly string[], reason = 'an attribute the .ha language has no place for'): boolean {
+  extraAttrs(el: XmlElement, xpath: string, known: readonly string[], reason = 'which the .ha language has no place for'): boolean {
     let extra = false;
     for (const name of el.attrs.keys()) {
       if (known.includes(name)) continue;
@@ -169,7 +169,7 @@ class Reader {
     if (el.attrs.has('id-ref')) return void this.report(el, xpath, 'a reference to another attribute set (id-ref)');
     if (id === undefined) return void this.report(el, xpath, 'an attribute set without an id');
     if (elements(el).some((c) => c.tag === 'rule')) return void this.report(el, xpath, 'an attribute set with a rule');
-    if (this.extraAttrs(el, xpath, ['id'], 'an attribute-set option (score…) the .ha language has no place for')) return undefined;
+    if (this.extraAttrs(el, xpath, ['id'])) return undefined;
     this.strayText(el, xpath);
     const pairs: CibNvpair[] = [];
     const seen = new Set<string>();
