@@ -204,7 +204,7 @@ function allPrimitives(cib: CibConfig): CibPrimitive[] {
 /** The platform the CIB suggests: Pacemaker's dc-version (el7, el8…), else a pre-3.0 schema (el7). */
 function suggestedPlatform(cib: CibConfig): PlatformName | undefined {
   const dc = cib.maintained.find((p) => p.name === 'dc-version');
-  const el = dc?.value.kind === 'literal' ? /\.el([6-9])\b/.exec(dc.value.text) : null;
+  const el = dc?.value.kind === 'literal' ? /\.el([6-9])(?![0-9])/.exec(dc.value.text) : null;
   if (el && isPlatformName(`el${el[1]}`)) return `el${el[1]}` as PlatformName;
   const schema = /^pacemaker-(\d+)\./.exec(cib.validateWith ?? '');
   if (schema && Number(schema[1]) < 3) return 'el7';
