@@ -4,7 +4,8 @@
 // Ids are derived the way pcs 0.11 derives them (`vip-instance_attributes`,
 // `vip-instance_attributes-ip`, `vip-meta_attributes-target-role`, `vip-monitor-interval-10s`,
 // `cib-bootstrap-options-NAME`, `rsc_defaults-meta_attributes-NAME`); constraints keep the ids the
-// user gave them. Every derived id is allocated against every user id and every id allocated
+// user gave them, and so do attribute sets written with `$id=`, ops with `id=` and nodes with `id=`
+// (what `hacc import` writes where a cluster's ids are not the derived ones). Every derived id is allocated against every user id and every id allocated
 // before it, and a taken id gets pcs's `-1`, `-2`… suffix, so the result never has duplicates.
 //
 // Default operations (documented for operators in grammar/build.md, "Default operations"): hacc
@@ -21,6 +22,7 @@
 //     OCF_CHECK_LEVEL when the advised depth is not 0. Advised intervals that repeat for one name
 //     are made unique by adding seconds, as pcs does;
 //   - a monitor is always present: with no advice and none written, `monitor interval=60s`;
+//   - `default-ops none` turns all of the above off: exactly the written ops;
 //   - the ops are then ordered by name (stable), and each gets the id
 //     `RESOURCE-NAME-interval-INTERVAL` with the interval as written.
 // An agent the catalogue does not know (HA202) has no advice: it gets the user's ops plus the
