@@ -1,9 +1,7 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { describeUnsupported, importCib, NotACibError, XmlSyntaxError } from '../../import/import.js';
-import { ioReason, readSource, UsageError, type Io } from '../io.js';
+import { readSource, UsageError, writeFileAtomically, type Io } from '../io.js';
 import { agentsOption, catalogueFor, targetOf, targetOption } from '../options.js';
 
 interface ImportFlags {
@@ -12,28 +10,6 @@ interface ImportFlags {
   target?: string;
   name?: string;
   agents?: string;
-}
-
-/** Writes a file all at once: a fresh temporary file beside it, fsynced, then renamed over it. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.hacc-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    const fd = openSync(tmp, 'wx', 0o644);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was left behind
-    }
-    throw new UsageError(`cannot write ${path}: ${ioReason(e)}`);
-  }
 }
 
 export function importCommand(io: Io, setExit: (code: number) => void): Command {
@@ -76,7 +52,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
       if (secrets.length > 0) {
         io.stderr(`hacc: ${secrets.length} secret${secrets.length === 1 ? '' : 's'} of the CIB replaced by environment variables (listed at the top of the file): ${secrets.map((s) => s.variable).join(', ')}\n`);
       }
-      if (flags.output !== undefined) writeAtomically(resolve(io.cwd, flags.output), text);
+      if (flags.output !== undefined) writeFileAtomically(resolve(io.cwd, flags.output), text);
       else io.stdout(text);
       setExit(0);
     });
