@@ -1,6 +1,7 @@
 import { explicitIds } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 const CIB_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
@@ -11,24 +12,14 @@ export const ha102: Rule = {
   docs: {
     summary: 'A resource, group or constraint name is not a valid CIB id ([A-Za-z_][A-Za-z0-9_.-]*).',
     rationale: "Names become XML ids in the CIB. Pacemaker's schema rejects ids that start with a digit or hold other characters, and pcs refuses them.",
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive 1st-app ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive 1st-app ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive first-app ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive first-app ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
-}
-`,
+`),
   },
   check(ctx) {
     const m = ctx.model;

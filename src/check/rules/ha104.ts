@@ -1,6 +1,7 @@
 import { resourceByName } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha104: Rule = {
   code: 'HA104',
@@ -10,27 +11,17 @@ export const ha104: Rule = {
     summary: 'A resource is placed in two groups (or twice in one), a group holds a group, or something refers to itself.',
     rationale:
       'A Pacemaker resource belongs to at most one group and groups do not nest; pcs moves a resource out of its old group without a word, and a constraint between a resource and itself is rejected.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive web ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive web ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
   group g1 { web }
   group g2 { web }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive web ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive web ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
   group g1 { web }
-}
-`,
+`),
   },
   check(ctx) {
     const m = ctx.model;
