@@ -437,7 +437,7 @@ function refine(cib: CibConfig, plan: ClusterPlan, d: Decisions): boolean {
 }
 
 /** What the final plan still gets wrong: each is a part of the CIB the language cannot reproduce. */
-function differences(cib: CibConfig, plan: ClusterPlan, d: Decisions): Unsupported[] {
+function differences(cib: CibConfig, plan: ClusterPlan): Unsupported[] {
   const out: Unsupported[] = [];
   const pairs = (c: CibNvset | undefined, p: PlanAttrSet | undefined) => {
     if (!c) return;
@@ -478,7 +478,6 @@ function differences(cib: CibConfig, plan: ClusterPlan, d: Decisions): Unsupport
     const c = cib.resources.find((x) => x.kind === 'group' && x.id === r.id);
     if (c?.kind === 'group') pairs(c.meta, r.meta);
   }
-  void d;
   return out;
 }
 
@@ -579,7 +578,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
     text = writer.write(d);
     plan = planOf(text, catalogue);
   }
-  unsupported.push(...differences(cib, plan, d));
+  unsupported.push(...differences(cib, plan));
 
   const full = [...header(cib, platform, secrets, unsupported), '', text].join('\n');
   const formatted = formatHa(full, '<import>');

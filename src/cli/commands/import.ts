@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { PLATFORMS } from '../../model/platforms.js';
 import { describeUnsupported, importCib, NotACibError, XmlSyntaxError } from '../../import/import.js';
 import { readSource, UsageError, writeFileAtomically, type Io } from '../io.js';
-import { agentsOption, catalogueFor, targetOf, targetOption } from '../options.js';
+import { agentsOption, catalogueFor, targetOf } from '../options.js';
 
 interface ImportFlags {
   output?: string;
@@ -18,7 +19,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
     .argument('<cib>', 'CIB XML file (- reads standard input)')
     .option('-o, --output <file>', 'write the .ha file here (atomically) instead of to standard output')
     .option('--allow-partial', 'write what can be imported even when some parts cannot, listing them in a comment at the top')
-    .addOption(targetOption())
+    .addOption(new Option('--target <platform>', "the cluster's platform, written as the file's platform line (default: what the CIB says)").choices([...PLATFORMS]))
     .option('--name <name>', "the cluster's name (default: from a hacc-built CIB, else the cluster-name property, else 'cluster')")
     .addOption(agentsOption())
     .action(async (file: string, flags: ImportFlags) => {
