@@ -115,9 +115,6 @@ class Sanitiser {
       else return true;
       return false;
     });
-    if (!isWord(set.id)) {
-      this.report(set.xpath.split('/').pop()!.replace(/\[.*$/, ''), set.id, set.xpath, `the id '${set.id}' cannot be written as a .ha value`);
-    }
     return { ...set, pairs };
   }
 
@@ -239,7 +236,7 @@ class Writer {
   }
 
   private setId(set: CibNvset, d: Decisions): string[] {
-    return d.setIds.has(set.xpath) ? [`$id=${set.id}`] : [];
+    return d.setIds.has(set.xpath) ? [`$id=${value(set.id)}`] : [];
   }
 
   /** `property`, `defaults`, `op-defaults`: one line per pair, the set's `$id=` on the first. */
@@ -254,7 +251,7 @@ class Writer {
     if (o.interval !== undefined && !(o.name !== 'monitor' && o.interval === '0s')) parts.push(`interval=${value(o.interval)}`);
     for (const [k, v] of o.attrs) parts.push(`${k}=${value(v)}`);
     if (o.checkLevel) parts.push(`OCF_CHECK_LEVEL=${this.pairValue(o.checkLevel.pair)}`);
-    if (d.opIds.has(o.xpath)) parts.push(`id=${o.id}`);
+    if (d.opIds.has(o.xpath)) parts.push(`id=${value(o.id)}`);
     return parts.join(' ');
   }
 

@@ -61,6 +61,26 @@ describe('round trip: import(build(x)) builds to the same artifacts', () => {
   }
 });
 
+describe('ids hacc would not derive survive: generated CIBs with every id renamed', () => {
+  // What another tool might have named: crmsh-like set ids, op ids without "interval", node ids
+  // from corosync's ring address. nvpair ids stay SET-NAME, which the language keeps.
+  const rename = (xml: string) =>
+    xml
+      .replace(/-instance_attributes\b/g, '-params')
+      .replace(/-meta_attributes\b/g, '-meta')
+      .replace(/-interval-/g, '-')
+      .replace(/\bcib-bootstrap-options\b/g, 'cluster-options')
+      .replace(/<node id="(\d+)"/g, (_, n: string) => `<node id="${1084783200 + Number(n)}"`);
+  for (let seed = 101; seed <= 120; seed++) {
+    it(`generated seed ${seed}`, () => {
+      const original = rename(cibOf(build(generateHa(seed, { resources: 6 }), 'full')!));
+      const imported = importClean(original);
+      expect(imported.text).toContain('$id=cluster-options');
+      expect(normaliseCib(cibOf(mustBuild(imported.text, 'full')))).toBe(normaliseCib(original));
+    });
+  }
+});
+
 describe('hand-written CIBs: build(import(cib)) is the same configuration', () => {
   for (const name of ['odd-but-legal', 'crmsh-style']) {
     const path = `fixtures/cib/${name}.xml`;
