@@ -375,6 +375,31 @@ function opsByName<T extends { readonly name: string }>(ops: readonly T[]): Map<
   return out;
 }
 
+/** The CIB's primitives, each with what the plan made of it. */
+function pairedPrimitives(cib: CibConfig, plan: ClusterPlan): [CibPrimitive, PlanPrimitive][] {
+  const planned = new Map<string, PlanPrimitive>();
+  for (const p of planPrimitives(plan)) if (!planned.has(p.id)) planned.set(p.id, p);
+  return allPrimitives(cib).flatMap((c): [CibPrimitive, PlanPrimitive][] => {
+    const p = planned.get(c.id);
+    return p ? [[c, p]] : [];
+  });
+}
+
+/** Every attribute set of the CIB with the plan's: properties, defaults, params and meta of primitives and groups. */
+function pairedSets(cib: CibConfig, plan: ClusterPlan): [CibNvset | undefined, PlanAttrSet | undefined][] {
+  const out: [CibNvset | undefined, PlanAttrSet | undefined][] = [
+    [cib.properties, plan.properties],
+    [cib.rscDefaults, plan.rscDefaults],
+    [cib.opDefaults, plan.opDefaults],
+  ];
+  for (const [c, p] of pairedPrimitives(cib, plan)) out.push([c.params, p.params], [c.meta, p.meta]);
+  for (const r of plan.resources) {
+    const c = r.kind === 'group' ? cib.resources.find((x) => x.kind === 'group' && x.id === r.id) : undefined;
+    if (r.kind === 'group' && c?.kind === 'group') out.push([c.meta, r.meta]);
+  }
+  return out;
+}
+
 /** One round: what to write explicitly so the plan comes closer to the CIB. Returns whether anything changed. */
 function refine(cib: CibConfig, plan: ClusterPlan, d: Decisions): boolean {
   let changed = false;
@@ -387,20 +412,12 @@ function refine(cib: CibConfig, plan: ClusterPlan, d: Decisions): boolean {
   const setId = (c: CibNvset | undefined, p: PlanAttrSet | undefined) => {
     if (c && c.pairs.length > 0 && p?.id !== c.id) add(d.setIds, c.xpath);
   };
-  setId(cib.properties, plan.properties);
-  setId(cib.rscDefaults, plan.rscDefaults);
-  setId(cib.opDefaults, plan.opDefaults);
+  for (const [c, p] of pairedSets(cib, plan)) setId(c, p);
   const planNodes = new Map(plan.nodes.map((n) => [n.name, n]));
   for (const n of cib.nodes) {
     if (/^[1-9][0-9]{0,9}$/.test(n.id) && String(planNodes.get(n.uname)?.id) !== n.id) add(d.nodeIds, n.xpath);
   }
-  const planned = new Map<string, PlanPrimitive>();
-  for (const p of planPrimitives(plan)) if (!planned.has(p.id)) planned.set(p.id, p);
-  for (const c of allPrimitives(cib)) {
-    const p = planned.get(c.id);
-    if (!p) continue;
-    setId(c.params, p.params);
-    setId(c.meta, p.meta);
+  for (const [c, p] of pairedPrimitives(cib, plan)) {
     const mode = d.ops.get(c.xpath)!;
     const cibOps = opsByName(c.ops);
     const planOps = opsByName(p.ops);
@@ -425,11 +442,6 @@ function refine(cib: CibConfig, plan: ClusterPlan, d: Decisions): boolean {
       changed = true;
     }
   }
-  for (const r of plan.resources) {
-    if (r.kind !== 'group') continue;
-    const c = cib.resources.find((x) => x.kind === 'group' && x.id === r.id);
-    if (c?.kind === 'group') setId(c.meta, r.meta);
-  }
   return changed;
 }
 
@@ -445,16 +457,8 @@ function differences(cib: CibConfig, plan: ClusterPlan): Unsupported[] {
       }
     }
   };
-  pairs(cib.properties, plan.properties);
-  pairs(cib.rscDefaults, plan.rscDefaults);
-  pairs(cib.opDefaults, plan.opDefaults);
-  const planned = new Map<string, PlanPrimitive>();
-  for (const p of planPrimitives(plan)) if (!planned.has(p.id)) planned.set(p.id, p);
-  for (const c of allPrimitives(cib)) {
-    const p = planned.get(c.id);
-    if (!p) continue;
-    pairs(c.params, p.params);
-    pairs(c.meta, p.meta);
+  for (const [c, p] of pairedSets(cib, plan)) pairs(c, p);
+  for (const [c, p] of pairedPrimitives(cib, plan)) {
     const planOps = opsByName(p.ops);
     for (const [name, ops] of opsByName(c.ops)) {
       const got = planOps.get(name) ?? [];
@@ -469,11 +473,6 @@ function differences(cib: CibConfig, plan: ClusterPlan): Unsupported[] {
         out.push({ what: 'op', id: o.id, xpath: o.xpath, reason });
       });
     }
-  }
-  for (const r of plan.resources) {
-    if (r.kind !== 'group') continue;
-    const c = cib.resources.find((x) => x.kind === 'group' && x.id === r.id);
-    if (c?.kind === 'group') pairs(c.meta, r.meta);
   }
   return out;
 }
