@@ -97,6 +97,32 @@ function configuration(parent: XMLBuilder, plan: ClusterPlan): void {
   if (plan.opDefaults) nvset(conf.ele('op_defaults'), 'meta_attributes', plan.opDefaults);
 }
 
+/**
+ * A line feed, carriage return or tab in an attribute value as a character reference. xmlbuilder2
+ * writes them as they are, and an XML parser (libxml2, so Pacemaker) reads each of those as a space
+ * (attribute-value normalisation): `stop_cmd="a\nb"` would reach the cluster as `a b`.
+ */
+function escapeAttributeWhitespace(xml: string): string {
+  let out = '';
+  let i = 0;
+  while (i < xml.length) {
+    if (xml.startsWith('<!--', i) || xml.startsWith('<?', i)) {
+      const close = xml.startsWith('<!--', i) ? '-->' : '?>';
+      const end = xml.indexOf(close, i) + close.length;
+      out += xml.slice(i, end);
+      i = end;
+    } else if (xml[i] === '<') {
+      const end = xml.indexOf('>', i) + 1; // xmlbuilder2 writes '>' in attribute values as &gt;
+      out += xml.slice(i, end).replace(/"[^"]*"/g, (v) => v.replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;'));
+      i = end;
+    } else {
+      out += xml[i];
+      i++;
+    }
+  }
+  return out;
+}
+
 /** The CIB XML of a plan: `<configuration>` alone, or a whole `<cib>` for crm_verify and crm_simulate. */
 export function cibXml(plan: ClusterPlan, opts: CibOptions): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
@@ -113,7 +139,7 @@ export function cibXml(plan: ClusterPlan, opts: CibOptions): string {
   } else {
     configuration(doc, plan);
   }
-  return doc.end({ prettyPrint: true, indent: '  ', allowEmptyTags: false }) + '\n';
+  return escapeAttributeWhitespace(doc.end({ prettyPrint: true, indent: '  ', allowEmptyTags: false })) + '\n';
 }
 
 export function cibArtifact(plan: ClusterPlan, opts: CibOptions): Artifact {

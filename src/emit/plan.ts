@@ -246,11 +246,14 @@ function byName<T extends { readonly name: string }>(a: T, b: T): number {
  * An nvset with pcs's ids; `sorted` orders nvpairs by name as pcs does for resources. `explicit` is
  * a `$id=` the file wrote: it is used as is (it was reserved with the user ids).
  */
-function attrSet(ids: IdAllocator, setId: string, values: Map<string, PlanValue>, sorted: boolean, explicit?: string): PlanAttrSet {
+function attrSet(ids: IdAllocator, setId: string, values: Map<string, PlanValue>, sorted: boolean, multi = false, explicit?: string): PlanAttrSet {
   const id = explicit ?? ids.allocate(setId);
   const entries = [...values].map(([name, value]) => ({ name, value }));
   if (sorted) entries.sort(byName);
-  return { id, attrs: entries.map((e) => ({ id: ids.allocate(`${id}-${e.name}`), name: e.name, value: e.value })) };
+  // pcs 0.11's nvpair_multi (property set, resource [op] defaults update) cuts the name to 20
+  // characters in the nvpair id: cib-bootstrap-options-priority-fencing-del.
+  const idName = (name: string) => (multi ? name.slice(0, 20) : name);
+  return { id, attrs: entries.map((e) => ({ id: ids.allocate(`${id}-${idName(e.name)}`), name: e.name, value: e.value })) };
 }
 
 /** `class:provider:type` split; `anything` is the generated command agent. */
@@ -407,8 +410,8 @@ function planPrimitive(ids: IdAllocator, p: A.PrimitiveDecl, group: string | und
     ...split,
     fencing,
     ...(group !== undefined ? { group } : {}),
-    params: attrSet(ids, `${id}-instance_attributes`, params, true, blockId(p.params)),
-    meta: attrSet(ids, `${id}-meta_attributes`, meta, true, blockId(p.meta)),
+    params: attrSet(ids, `${id}-instance_attributes`, params, true, false, blockId(p.params)),
+    meta: attrSet(ids, `${id}-meta_attributes`, meta, true, false, blockId(p.meta)),
     ops: planOps(ids, id, drafts),
   };
 }
@@ -522,10 +525,10 @@ export function planCluster(model: CheckedModel, catalogue: Catalogue): ClusterP
   // other way round.
   const ids = new IdAllocator([...model.ids.keys(), ...explicitIds(model).map((v) => v.text)]);
   const settingsId = (kind: A.SettingsDecl['kind']) => blockId(model.settings.filter((s) => s.kind === kind));
-  const properties = attrSet(ids, 'cib-bootstrap-options', lastWins(settingAttrs(model, 'property')), false, settingsId('property'));
+  const properties = attrSet(ids, 'cib-bootstrap-options', lastWins(settingAttrs(model, 'property')), false, true, settingsId('property'));
   const defaultsOf = (kind: 'defaults' | 'op-defaults', setId: string): PlanAttrSet | undefined => {
     const attrs = settingAttrs(model, kind);
-    return attrs.length === 0 ? undefined : attrSet(ids, setId, lastWins(attrs), false, settingsId(kind));
+    return attrs.length === 0 ? undefined : attrSet(ids, setId, lastWins(attrs), false, true, settingsId(kind));
   };
   const rscDefaults = defaultsOf('defaults', 'rsc_defaults-meta_attributes');
   const opDefaults = defaultsOf('op-defaults', 'op_defaults-meta_attributes');
@@ -540,7 +543,7 @@ export function planCluster(model: CheckedModel, catalogue: Catalogue): ClusterP
         .map((p) => planPrimitive(ids, p, s.name.text, catalogue, target));
       const metaBlocks = s.items.flatMap((i) => (i.kind === 'meta' ? [i.block] : []));
       const meta = lastWins(metaBlocks.flatMap((b) => b.attrs));
-      resources.push({ kind: 'group', id: s.name.text, members, meta: attrSet(ids, `${s.name.text}-meta_attributes`, meta, true, blockId(metaBlocks)) });
+      resources.push({ kind: 'group', id: s.name.text, members, meta: attrSet(ids, `${s.name.text}-meta_attributes`, meta, true, false, blockId(metaBlocks)) });
     }
   }
 

@@ -419,6 +419,6 @@ describe('cib.xml', () => {
     const a = emitAll(checked(readText('fixtures/examples/web-el9.ha')), defaultCatalogue());
     const b = emitAll(checked(readText('fixtures/examples/web-el9.ha')), defaultCatalogue());
     expect(b).toEqual(a);
-    expect(a.map((x) => x.path)).toEqual(['cib.xml', 'resource.d/hacc/anything']);
+    expect(a.map((x) => x.path)).toEqual(['SUMMARY.md', 'cib.xml', 'resource.d/hacc/anything', 'setup.sh']);
   });
 });
