@@ -37,6 +37,7 @@ import { allAttrs, explicitIds, opIdAttr, settingAttrs } from '../model/model.js
 import { PLATFORMS, type PlatformName } from '../model/platforms.js';
 import { compareVersions, PLATFORM_PACEMAKER_VERSION } from '../catalogue/platforms.js';
 import type * as A from '../syntax/ast.js';
+import { PAIR_ID_PREFIX } from '../syntax/ast.js';
 import { ANYTHING_AGENT_FACT, ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
 
 /** A value as it goes into the cluster: literal text, or a secret read when the setup script runs. */
@@ -246,14 +247,15 @@ function byName<T extends { readonly name: string }>(a: T, b: T): number {
  * An nvset with pcs's ids; `sorted` orders nvpairs by name as pcs does for resources. `explicit` is
  * a `$id=` the file wrote: it is used as is (it was reserved with the user ids).
  */
-function attrSet(ids: IdAllocator, setId: string, values: Map<string, PlanValue>, sorted: boolean, multi = false, explicit?: string): PlanAttrSet {
-  const id = explicit ?? ids.allocate(setId);
+function attrSet(ids: IdAllocator, setId: string, values: Map<string, PlanValue>, sorted: boolean, multi = false, explicit?: Explicit): PlanAttrSet {
+  const id = explicit?.id ?? ids.allocate(setId);
   const entries = [...values].map(([name, value]) => ({ name, value }));
   if (sorted) entries.sort(byName);
   // pcs 0.11's nvpair_multi (property set, resource [op] defaults update) cuts the name to 20
   // characters in the nvpair id: cib-bootstrap-options-priority-fencing-del.
   const idName = (name: string) => (multi ? name.slice(0, 20) : name);
-  return { id, attrs: entries.map((e) => ({ id: ids.allocate(`${id}-${idName(e.name)}`), name: e.name, value: e.value })) };
+  const pairId = (name: string) => explicit?.pairIds.get(name) ?? ids.allocate(`${id}-${idName(name)}`);
+  return { id, attrs: entries.map((e) => ({ id: pairId(e.name), name: e.name, value: e.value })) };
 }
 
 /** `class:provider:type` split; `anything` is the generated command agent. */
@@ -279,9 +281,18 @@ export function platformRole(role: string, roles: PlanCibTarget['roles']): strin
   return (roles === 'legacy' ? LEGACY_ROLES[r] : CURRENT_ROLES[r]) ?? r;
 }
 
-/** The `$id=` of the last of some attribute-set lines that gives one. */
-function blockId(blocks: readonly { readonly id?: A.Attr }[]): string | undefined {
-  return blocks.flatMap((b) => (b.id ? [b.id.value.text] : [])).pop();
+/** Ids a file wrote for an attribute set (`$id=`) and its nvpairs (`$id.NAME=`). */
+interface Explicit {
+  readonly id?: string;
+  readonly pairIds: ReadonlyMap<string, string>;
+}
+
+/** The explicit ids of the lines of one attribute set: the last `$id=`, and the last `$id.NAME=` of each name. */
+function blockId(blocks: readonly { readonly id?: A.Attr; readonly pairIds?: readonly A.Attr[] }[]): Explicit {
+  const id = blocks.flatMap((b) => (b.id ? [b.id.value.text] : [])).pop();
+  const pairIds = new Map<string, string>();
+  for (const b of blocks) for (const a of b.pairIds ?? []) pairIds.set(a.key.text.slice(PAIR_ID_PREFIX.length), a.value.text);
+  return { ...(id !== undefined ? { id } : {}), pairIds };
 }
 
 /** pcs's default interval of an op written without one. */

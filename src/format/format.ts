@@ -49,9 +49,9 @@ function withAttrs(head: string, attrs: readonly A.Attr[]): string {
   return [head, ...attrs.map(attr)].join(' ');
 }
 
-/** A `params`/`meta`/`property`… line: its `$id=` (if any) first, then its pairs. */
-function withBlock(head: string, block: { readonly attrs: readonly A.Attr[]; readonly id?: A.Attr }): string {
-  return withAttrs(head, block.id ? [block.id, ...block.attrs] : block.attrs);
+/** A `params`/`meta`/`property`… line: its `$id=` (if any) first, then its pairs, then their `$id.NAME=`. */
+function withBlock(head: string, block: { readonly attrs: readonly A.Attr[]; readonly id?: A.Attr; readonly pairIds?: readonly A.Attr[] }): string {
+  return withAttrs(head, [...(block.id ? [block.id] : []), ...block.attrs, ...(block.pairIds ?? [])]);
 }
 
 type UnitKind = 'open' | 'close' | 'line';

@@ -69,6 +69,8 @@ interface Decisions {
   readonly nodeIds: Set<string>;
   /** Attribute-set xpaths written with `$id=`. */
   readonly setIds: Set<string>;
+  /** nvpair xpaths written with `$id.NAME=`. */
+  readonly pairIds: Set<string>;
   /** Op xpaths written with `id=`. */
   readonly opIds: Set<string>;
   /** Per primitive xpath: op names left to build's defaults; `exact` writes every op and `default-ops none`. */
@@ -239,10 +241,21 @@ class Writer {
     return d.setIds.has(set.xpath) ? [`$id=${value(set.id)}`] : [];
   }
 
+  private pairIds(pairs: readonly CibNvpair[], d: Decisions): string[] {
+    return pairs.flatMap((p) => (p.id !== undefined && d.pairIds.has(p.xpath) ? [`$id.${p.name}=${value(p.id)}`] : []));
+  }
+
+  /** `params`/`meta` line: the set's `$id=`, the pairs, the nvpair ids hacc would not derive. */
+  private setLine(keyword: string, set: CibNvset, pairs: readonly CibNvpair[], d: Decisions): string[] {
+    const ids = [...this.setId(set, d), ...this.pairIds(set.pairs, d)];
+    if (pairs.length === 0 && (ids.length === 0 || set.pairs.length === 0)) return [];
+    return [[keyword, ...this.setId(set, d), ...this.pairs(pairs), ...this.pairIds(set.pairs, d)].join(' ')];
+  }
+
   /** `property`, `defaults`, `op-defaults`: one line per pair, the set's `$id=` on the first. */
   private settings(out: string[], keyword: string, set: CibNvset | undefined, d: Decisions): void {
     if (!set) return;
-    set.pairs.forEach((p, i) => out.push(`  ${[keyword, ...(i === 0 ? this.setId(set, d) : []), ...this.pairs([p])].join(' ')}`));
+    set.pairs.forEach((p, i) => out.push(`  ${[keyword, ...(i === 0 ? this.setId(set, d) : []), ...this.pairs([p]), ...this.pairIds([p], d)].join(' ')}`));
   }
 
   private op(o: CibOp, d: Decisions): string {
@@ -268,10 +281,8 @@ class Writer {
       }
       params = params.filter((x) => !(['start_cmd', 'stop_cmd', 'monitor_cmd'].includes(x.name) && x.value.kind === 'literal'));
     }
-    if (p.params && (params.length > 0 || (d.setIds.has(p.params.xpath) && p.params.pairs.length > 0))) {
-      body.push(['params', ...this.setId(p.params, d), ...this.pairs(params)].join(' '));
-    }
-    if (p.meta && p.meta.pairs.length > 0) body.push(['meta', ...this.setId(p.meta, d), ...this.pairs(p.meta.pairs)].join(' '));
+    if (p.params) body.push(...this.setLine('params', p.params, params, d));
+    if (p.meta) body.push(...this.setLine('meta', p.meta, p.meta.pairs, d));
     const mode = d.ops.get(p.xpath) ?? { exact: true, omit: new Set<string>() };
     for (const o of p.ops) if (mode.exact || !mode.omit.has(o.name)) body.push(this.op(o, d));
     if (mode.exact) body.push('default-ops none');
@@ -328,7 +339,7 @@ class Writer {
       }
       const inner: string[] = [];
       for (const m of r.members) this.primitive(inner, m, 2, d);
-      if (r.meta && r.meta.pairs.length > 0) inner.push(`    ${['meta', ...this.setId(r.meta, d), ...this.pairs(r.meta.pairs)].join(' ')}`);
+      if (r.meta) inner.push(...this.setLine('meta', r.meta, r.meta.pairs, d).map((l) => `    ${l}`));
       if (inner.length === 0) resources.push(`  group ${r.id} { }`);
       else resources.push(`  group ${r.id} {`, ...inner, '  }');
     }
@@ -410,7 +421,13 @@ function refine(cib: CibConfig, plan: ClusterPlan, d: Decisions): boolean {
     }
   };
   const setId = (c: CibNvset | undefined, p: PlanAttrSet | undefined) => {
-    if (c && c.pairs.length > 0 && p?.id !== c.id) add(d.setIds, c.xpath);
+    if (!c || c.pairs.length === 0) return;
+    // nvpair ids derive from the set's: look at them once the set has its id.
+    if (p?.id !== c.id) return add(d.setIds, c.xpath);
+    for (const pair of c.pairs) {
+      const got = p?.attrs.find((a) => a.name === pair.name);
+      if (pair.id !== undefined && got && got.id !== pair.id) add(d.pairIds, pair.xpath);
+    }
   };
   for (const [c, p] of pairedSets(cib, plan)) setId(c, p);
   const planNodes = new Map(plan.nodes.map((n) => [n.name, n]));
@@ -551,7 +568,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   const writer = new Writer(cib, secretMap, clusterName(cib, options), platform);
 
   // Start optimistic (every op left to build, every id derived) and write out what differs.
-  const d: Decisions = { nodeIds: new Set(), setIds: new Set(), opIds: new Set(), ops: new Map() };
+  const d: Decisions = { nodeIds: new Set(), setIds: new Set(), pairIds: new Set(), opIds: new Set(), ops: new Map() };
   for (const p of allPrimitives(cib)) d.ops.set(p.xpath, { exact: false, omit: new Set(p.ops.map((o) => o.name)) });
   let text = writer.write(d);
   let plan = planOf(text, catalogue);

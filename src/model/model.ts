@@ -66,17 +66,22 @@ export function opIdAttr(op: A.OpDecl): A.Attr | undefined {
 
 /**
  * Ids written explicitly below the statement level, in source order: `$id=` of attribute sets
- * (`params`, `meta`, `property`, `defaults`, `op-defaults`, a group's `meta`) and ops' `id=`. They
+ * (`params`, `meta`, `property`, `defaults`, `op-defaults`, a group's `meta`), `$id.NAME=` of their
+ * nvpairs and ops' `id=`. They
  * share the CIB's one id namespace with resources, groups and constraints.
  */
 export function explicitIds(model: ClusterModel): A.Value[] {
   const out: A.Value[] = [];
-  for (const s of model.settings) if (s.id) out.push(s.id.value);
+  const block = (b: { readonly id?: A.Attr; readonly pairIds?: readonly A.Attr[] }) => {
+    if (b.id) out.push(b.id.value);
+    for (const a of b.pairIds ?? []) out.push(a.value);
+  };
+  model.settings.forEach(block);
   for (const p of model.primitives) {
-    for (const b of [...p.params, ...p.meta]) if (b.id) out.push(b.id.value);
+    [...p.params, ...p.meta].forEach(block);
     for (const op of p.ops) for (const a of op.attrs) if (a.key.text === 'id') out.push(a.value);
   }
-  for (const g of model.groups) for (const i of g.items) if (i.kind === 'meta' && i.block.id) out.push(i.block.id.value);
+  for (const g of model.groups) for (const i of g.items) if (i.kind === 'meta') block(i.block);
   return out.sort((a, b) => a.span.start.offset - b.span.start.offset);
 }
 

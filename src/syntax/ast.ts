@@ -21,6 +21,11 @@ export interface Value extends Spanned {
   readonly secret?: SecretRef;
 }
 
+/** The key that names an attribute set's CIB id on a `params`, `meta`, `property`… line. */
+export const SET_ID_KEY = '$id';
+/** `$id.NAME=ID` names the CIB id of the set's nvpair NAME. */
+export const PAIR_ID_PREFIX = '$id.';
+
 /** `key=value`. `missingEquals` marks `key "value"`, recovered as if the `=` were there (HA002). */
 export interface Attr extends Spanned {
   readonly key: Ident;
@@ -52,6 +57,8 @@ export interface SettingsDecl extends Spanned {
   readonly attrs: readonly Attr[];
   /** `$id=ID`: the CIB id of the attribute set, where it is not the one hacc derives. */
   readonly id?: Attr;
+  /** `$id.NAME=ID`: the CIB id of the nvpair NAME, where it is not the one hacc derives. */
+  readonly pairIds?: readonly Attr[];
 }
 
 export interface OpDecl extends Spanned {
@@ -72,6 +79,8 @@ export interface AttrBlock extends Spanned {
   readonly attrs: readonly Attr[];
   /** `$id=ID`: the CIB id of the attribute set, where it is not the one hacc derives. */
   readonly id?: Attr;
+  /** `$id.NAME=ID`: the CIB id of the nvpair NAME, where it is not the one hacc derives. */
+  readonly pairIds?: readonly Attr[];
 }
 
 /** `default-ops none`: the primitive's ops are exactly the written ones (build adds none). */

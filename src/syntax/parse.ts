@@ -1,5 +1,6 @@
 import type { CstElement, CstNode, ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import type * as A from './ast.js';
+import { PAIR_ID_PREFIX, SET_ID_KEY } from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import { haLexer } from './tokens.js';
 import { haParser } from './parser.js';
@@ -16,8 +17,6 @@ const STATEMENT_KEYS: Record<string, readonly string[]> = {
   order: ['kind', 'symmetrical', 'first-action', 'then-action'],
 };
 
-/** The key that names an attribute set's CIB id on a `params`, `meta`, `property`… line. */
-export const SET_ID_KEY = '$id';
 
 /** More syntax errors than this in one file are noise: the rest is summarised in one line. */
 const MAX_SYNTAX_DIAGNOSTICS = 100;
@@ -240,16 +239,23 @@ class AstBuilder {
     return { kind: 'location', name, resource, attrs, mode: mode as A.LocationDecl['mode'], targets, span };
   }
 
-  /** The pairs of a `params`/`meta`/`property`… line, with `$id=ID` taken out as the set's id. */
-  private attrBlock(parent: Children): { attrs: A.Attr[]; id?: A.Attr } {
+  /**
+   * The pairs of a `params`/`meta`/`property`… line, with `$id=ID` taken out as the set's id and
+   * `$id.NAME=ID` as the ids of its nvpairs.
+   */
+  private attrBlock(parent: Children): { attrs: A.Attr[]; id?: A.Attr; pairIds?: A.Attr[] } {
     const attrs: A.Attr[] = [];
+    const pairIds: A.Attr[] = [];
     let id: A.Attr | undefined;
     for (const a of this.attributes(parent)) {
-      if (a.key.text !== SET_ID_KEY || a.missingEquals) attrs.push(a);
+      const key = a.key.text;
+      if (a.missingEquals) attrs.push(a);
+      else if (key.startsWith(PAIR_ID_PREFIX) && key.length > PAIR_ID_PREFIX.length) pairIds.push(a);
+      else if (key !== SET_ID_KEY) attrs.push(a);
       else if (id) this.error('HA001', a.key.span, `a second ${SET_ID_KEY} on one line (the first is at column ${id.span.start.column})`, ['an attribute set has one id']);
       else id = a;
     }
-    return { attrs, ...(id ? { id } : {}) };
+    return { attrs, ...(id ? { id } : {}), ...(pairIds.length > 0 ? { pairIds } : {}) };
   }
 
   /** A node's `id=` is its corosync node id: a positive integer. */

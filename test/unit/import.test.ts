@@ -89,13 +89,14 @@ describe('round trip: import(build(x)) builds to the same artifacts', () => {
 
 describe('ids hacc would not derive survive: generated CIBs with every id renamed', () => {
   // What another tool might have named: crmsh-like set ids, op ids without "interval", node ids
-  // from corosync's ring address. nvpair ids stay SET-NAME, which the language keeps.
+  // from corosync's ring address, property nvpairs named on their own.
   const rename = (xml: string) =>
     xml
       .replace(/-instance_attributes\b/g, '-params')
       .replace(/-meta_attributes\b/g, '-meta')
       .replace(/-interval-/g, '-')
       .replace(/\bcib-bootstrap-options\b/g, 'cluster-options')
+      .replace(/id="cluster-options-([a-z-]+)"/g, 'id="prop-$1"')
       .replace(/<node id="(\d+)"/g, (_, n: string) => `<node id="${1084783200 + Number(n)}"`);
   for (let seed = 101; seed <= 120; seed++) {
     it(`generated seed ${seed}`, () => {
@@ -330,11 +331,19 @@ describe('name, platform and XML details', () => {
     expect(none.text).toContain('hacc assumes el9');
   });
 
-  it('an nvpair id hacc would not derive is listed', () => {
-    const r = importCib(bare('<nvpair id="my-stonith" name="stonith-enabled" value="false"/>'), { catalogue });
-    expect(r.unsupported.map((u) => `${u.what} ${u.id}: ${u.reason}`)).toEqual([
-      "nvpair my-stonith: an nvpair id hacc cannot keep (it would be 'cib-bootstrap-options-stonith-enabled')",
-    ]);
+  it('an nvpair id hacc would not derive is kept with $id.NAME=', () => {
+    const xml = bare('<nvpair id="my-stonith" name="stonith-enabled" value="false"/>');
+    const r = importClean(xml);
+    expect(r.text).toContain('property stonith-enabled=false $id.stonith-enabled=my-stonith');
+    expect(normaliseCib(cibOf(mustBuild(r.text)))).toBe(normaliseCib(xml));
+  });
+
+  it('an OCF_CHECK_LEVEL whose ids do not follow its op is listed', () => {
+    const xml = `<configuration><crm_config/><nodes/><resources><primitive id="p" class="ocf" provider="pacemaker" type="Dummy"><operations>
+      <op id="p-mon" name="monitor" interval="10s"><instance_attributes id="p-mon-depth"><nvpair id="p-mon-depth-level" name="OCF_CHECK_LEVEL" value="10"/></instance_attributes></op>
+      </operations></primitive></resources><constraints/></configuration>`;
+    const r = importCib(xml, { catalogue });
+    expect(r.unsupported.map((u) => `${u.what} ${u.id}: ${u.reason}`)).toEqual(['op p-mon: OCF_CHECK_LEVEL with ids hacc cannot keep']);
   });
 
   it('the name: --name, else the cluster-name property, else cluster', () => {
@@ -398,6 +407,13 @@ describe('the language extensions import relies on', () => {
     expect(xml.match(/<op /g)).toHaveLength(1);
   });
 
+  it('$id.NAME= names one nvpair', () => {
+    const xml = cib(file('  primitive p ocf:pacemaker:Dummy {\n    params fake=1 state=/run/p $id.fake=p-fake\n  }\n').replace('property stonith-enabled=false', 'property stonith-enabled=false $id.stonith-enabled=fencing-off'));
+    expect(xml).toContain('<nvpair id="p-fake" name="fake" value="1"/>');
+    expect(xml).toContain('<nvpair id="p-instance_attributes-state" name="state" value="/run/p"/>');
+    expect(xml).toContain('<nvpair id="fencing-off" name="stonith-enabled" value="false"/>');
+  });
+
   it('derived ids step around explicit ones', () => {
     const xml = cib(file('  primitive p ocf:pacemaker:Dummy {\n    params fake=1\n    op monitor interval=10s id=p-instance_attributes\n    default-ops none\n  }\n'));
     expect(xml).toContain('<instance_attributes id="p-instance_attributes-1">');
@@ -415,10 +431,10 @@ describe('the language extensions import relies on', () => {
     expect(codes(file('  location l p rol=Started prefers a\n'))).toContain('5 HA001');
   });
 
-  it('formats canonically: $id= first, default-ops on its own line, location attributes before prefers', () => {
-    const r = formatHa('cluster lab {\n  defaults  a=1   $id=x\n  primitive p ocf:pacemaker:Dummy { params  b=2 $id=y   default-ops   none }\n  location l p   role=Started prefers a\n}\n');
+  it('formats canonically: $id= first, $id.NAME= last, default-ops on its own line, location attributes before prefers', () => {
+    const r = formatHa('cluster lab {\n  defaults  $id.a=y a=1   $id=x\n  primitive p ocf:pacemaker:Dummy { params  b=2 $id=y   default-ops   none }\n  location l p   role=Started prefers a\n}\n');
     expect(r.ok && r.text).toBe(
-      'cluster lab {\n  defaults $id=x a=1\n  primitive p ocf:pacemaker:Dummy {\n    params $id=y b=2\n    default-ops none\n  }\n  location l p role=Started prefers a\n}\n',
+      'cluster lab {\n  defaults $id=x a=1 $id.a=y\n  primitive p ocf:pacemaker:Dummy {\n    params $id=y b=2\n    default-ops none\n  }\n  location l p role=Started prefers a\n}\n',
     );
   });
 });
