@@ -16,12 +16,15 @@ export interface CibOptions {
 
 export const CIB_PATH = 'cib.xml';
 
-// xmlbuilder2 escapes & < > " in attribute values but writes tab, line feed and carriage return
-// raw, and every XML parser normalises those to spaces (attribute-value normalisation): a value
-// "a\nb" would come back as "a b". They are written as character references instead. Values go
-// in with each such character replaced by a marker xmlbuilder2 leaves alone, U+FFFF followed by the
-// code and ';', and the serialised document has the markers turned into `&#N;`. U+FFFF cannot
-// occur in a value: XML cannot carry it, check rejects it (HA003), and text() refuses it here.
+// Attribute values go through xmlbuilder2, which gets two things wrong for us:
+//   - it writes tab, line feed and carriage return raw, and every XML parser normalises those to
+//     spaces (attribute-value normalisation): a value "a\nb" would come back as "a b";
+//   - it leaves an `&` unescaped when it starts something that looks like a reference (`&lt;`,
+//     `&nbsp;`, `&#10;`): a value "&lt;" would come back as "<", and "&nbsp;" would make cib.xml
+//     ill-formed.
+// So those four characters go in as a marker xmlbuilder2 leaves alone (U+FFFF, the code, ';'), and
+// the serialised document has the markers turned into `&#9;`, `&#10;`, `&#13;` and `&amp;`. U+FFFF
+// cannot occur in a value: XML cannot carry it, check rejects it (HA003), and checked() refuses it.
 const MARK = '\uffff';
 
 /** Text for the document, refused when XML cannot carry it. */
@@ -33,9 +36,14 @@ function checked(s: string): string {
   return s;
 }
 
-/** An attribute name or value: tab, LF and CR marked to become character references. */
+/** An attribute value: tab, LF, CR and & marked to become references. */
 function text(s: string): string {
-  return checked(s).replace(/[\t\n\r]/g, (c) => `${MARK}${c.charCodeAt(0)};`);
+  return checked(s).replace(/[\t\n\r&]/g, (c) => `${MARK}${c.charCodeAt(0)};`);
+}
+
+/** The markers text() left, as references. */
+function unmark(xml: string): string {
+  return xml.replace(/\uffff(\d+);/g, (_m, code: string) => (code === '38' ? '&amp;' : `&#${code};`));
 }
 
 function ele(parent: XMLBuilder, tag: string, attrs: Record<string, string> = {}): XMLBuilder {
@@ -144,7 +152,7 @@ export function cibXml(plan: ClusterPlan, opts: CibOptions): string {
     configuration(doc, plan);
   }
   const xml = doc.end({ prettyPrint: true, indent: '  ', allowEmptyTags: false });
-  return `${xml.replace(/\uffff(\d+);/g, '&#$1;')}\n`;
+  return `${unmark(xml)}\n`;
 }
 
 export function cibArtifact(plan: ClusterPlan, opts: CibOptions): Artifact {
