@@ -67,22 +67,27 @@ describe('hacc build', () => {
     expect(run.stderr).toContain('warning[HA402]');
     expect(run.stdout).toBe('wrote out/cluster/: cib.xml, resource.d/hacc/anything\n');
     const snap = snapshot(join(cwd, 'out/cluster'));
-    expect(Object.keys(snap)).toEqual(['cib.xml', 'resource.d', 'resource.d/hacc', 'resource.d/hacc/anything']);
+    expect(Object.keys(snap)).toEqual(['.hacc-manifest', 'cib.xml', 'resource.d', 'resource.d/hacc', 'resource.d/hacc/anything']);
     expect(snap['cib.xml']!.startsWith('file 644 ')).toBe(true);
     expect(snap['resource.d/hacc/anything']!.startsWith('file 755 ')).toBe(true);
     expect(readFileSync(join(cwd, 'out/cluster/cib.xml'), 'utf8')).toContain('<configuration>');
     expect(readdirSync(join(cwd, 'out'))).toEqual(['cluster']);
   });
 
-  it('is byte-identical run after run, and replaces the whole directory', async () => {
+  it('is byte-identical run after run, and replaces a directory it wrote as a whole', async () => {
     const cwd = fresh();
     const dir = join(cwd, 'site');
     expect((await runCli(['build', WEB, '-o', dir], { cwd })).exit).toBe(0);
     const first = snapshot(dir);
-    writeFileSync(join(dir, 'stale.txt'), 'left from before');
+    expect(readFileSync(join(dir, '.hacc-manifest'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}cib\.xml\n[0-9a-f]{64} {2}resource\.d\/hacc\/anything\n$/);
+    expect((await runCli(['build', SEED, '-o', dir], { cwd })).exit).toBe(0);
     expect((await runCli(['build', WEB, '-o', dir], { cwd })).exit).toBe(0);
     expect(snapshot(dir)).toEqual(first);
     expect(readdirSync(cwd)).toEqual(['site']);
+    // An empty directory is fine too.
+    mkdirSync(join(cwd, 'empty'));
+    expect((await runCli(['build', WEB, '-o', 'empty'], { cwd })).exit).toBe(0);
+    expect(snapshot(join(cwd, 'empty'))).toEqual(first);
   });
 
   it('--cib full writes a complete <cib>', async () => {
@@ -194,7 +199,6 @@ describe('a build killed half way leaves the old directory as it was', () => {
       const cwd = fresh();
       const dir = join(cwd, 'site');
       expect((await runCli(['build', SEED, '-o', dir])).exit).toBe(0);
-      writeFileSync(join(dir, 'operator-notes.txt'), 'kept until the next complete build');
       const before = snapshot(dir);
       await killAt(point, WEB, dir);
       expect(snapshot(dir)).toEqual(before);

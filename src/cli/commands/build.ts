@@ -77,7 +77,8 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
       const artifacts = emitAll(result.checked, catalogue, { cib: flags.cib });
       const dir = flags.output !== undefined ? resolve(io.cwd, flags.output) : defaultDir(io, result.checked.cluster.name.text);
       const dirShown = flags.output ?? `out/${result.checked.cluster.name.text}`;
-      await writeTree(dir, dirShown, artifacts, testHooks(io));
+      const notes = await writeTree(dir, dirShown, artifacts, testHooks(io));
+      for (const note of notes) io.stderr(`hacc: ${note}\n`);
       io.stdout(`wrote ${dirShown}/: ${artifacts.map((a) => a.path).join(', ')}\n`);
       setExit(0);
     });
