@@ -54,7 +54,7 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('build')
     .description('check a .ha file and write the CIB, the agent and the other artifacts (nothing when there are errors)')
     .argument('<file>', '.ha file to build (- reads standard input)')
-    .option('-o, --output <dir>', 'output directory (default: out/<cluster-name>/), replaced as a whole')
+    .option('-o, --output <dir>', 'output directory (default: out/<cluster-name>/), replaced as a whole; only one hacc wrote (see .hacc-manifest) or an empty one')
     .addOption(targetOption())
     .addOption(new Option('--cib <form>', 'cib.xml as the bare <configuration> or a complete <cib>').choices(['fragment', 'full']).default('fragment'))
     .addOption(agentsOption())
