@@ -19,6 +19,8 @@ import { defaultCatalogue } from '../src/catalogue/catalogue.js';
 import { checkText } from '../src/check/check.js';
 import type { Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
+import { MANIFEST, notOwned } from '../src/cli/write-tree.js';
+import { PLATFORMS, type PlatformName } from '../src/model/platforms.js';
 import { emitAll, type Artifact } from '../src/emit/index.js';
 import type { Diagnostic } from '../src/syntax/diagnostic.js';
 import type { Span } from '../src/syntax/span.js';
@@ -381,24 +383,29 @@ export interface CaseOptions {
   /** Also run `hacc fmt -`. */
   readonly fmt?: boolean;
   readonly format?: 'text' | 'json' | 'sarif' | 'github';
+  /** `--target` for check and build. */
+  readonly target?: PlatformName;
+  /** cib.xml as a complete `<cib>`. */
+  readonly fullCib?: boolean;
 }
 
 /** Runs one input through check, emit (and fmt, and build to disk); returns what went wrong. */
 export async function runCase(text: string, options: CaseOptions = {}): Promise<Problems> {
   const problems: Problems = [];
   const cwd = options.diskDir ?? process.cwd();
-  const check = await runMain(['check', '-', '--format', options.format ?? 'text'], text, cwd);
+  const target = options.target ? ['--target', options.target] : [];
+  const check = await runMain(['check', '-', '--format', options.format ?? 'text', ...target], text, cwd);
   problems.push(...exitProblems('check', check, [0, 1, 2]));
 
   let expected: Artifact[] | undefined;
   try {
-    const result = checkText(text, '<fuzz>');
+    const result = checkText(text, '<fuzz>', options.target ? { target: options.target } : {});
     problems.push(...diagnosticProblems(text, result.diagnostics));
     const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
     if (hasErrors !== (result.checked === undefined)) problems.push(`checked model ${result.checked ? 'despite' : 'without'} errors`);
     if (hasErrors !== (check.exit === 1)) problems.push(`check exit ${check.exit} but ${hasErrors ? '' : 'no '}errors`);
     if (result.checked) {
-      expected = emitAll(result.checked, defaultCatalogue());
+      expected = emitAll(result.checked, defaultCatalogue(), { cib: options.fullCib ? 'full' : 'fragment' });
       problems.push(...artifactProblems(expected));
     }
   } catch (e) {
@@ -410,7 +417,7 @@ export async function runCase(text: string, options: CaseOptions = {}): Promise<
   if (options.diskDir) {
     mkdirSync(options.diskDir, { recursive: true });
     const out = join(options.diskDir, 'out');
-    const build = await runMain(['build', '-', '-o', out], text, options.diskDir);
+    const build = await runMain(['build', '-', '-o', out, '--cib', options.fullCib ? 'full' : 'fragment', ...target], text, options.diskDir);
     problems.push(...exitProblems('build', build, [0, 1, 2]));
     if (build.exit === 0) {
       const want = new Map<string, string | null>();
@@ -420,7 +427,9 @@ export async function runCase(text: string, options: CaseOptions = {}): Promise<
         want.set(a.path, a.contents);
       }
       const got = tree(out);
-      got.delete('.hacc-manifest');
+      got.delete(MANIFEST);
+      const owned = notOwned(out);
+      if (owned !== undefined) problems.push(`build output is not hacc's by its own manifest: ${owned}`);
       if (JSON.stringify([...got].sort()) !== JSON.stringify([...want].sort())) problems.push(`build wrote [${[...got.keys()].join(', ')}], expected [${[...want.keys()].join(', ')}]`);
     } else if (existsSync(out)) {
       problems.push(`build exit ${build.exit} but ${out} exists`);
@@ -476,6 +485,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     const started = performance.now();
     const problems = await runCase(input.text, {
       format: FORMATS[i % FORMATS.length]!,
+      ...(i % 7 === 3 ? { target: PLATFORMS[(i >> 3) % PLATFORMS.length]! } : {}),
+      fullCib: i % 3 === 1,
       fmt: i % 4 === 0,
       ...(i % diskEvery === 0 ? { diskDir: join(options.scratch, `case-${i}`) } : {}),
     });
