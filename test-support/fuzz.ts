@@ -26,24 +26,8 @@ import type { Diagnostic } from '../src/syntax/diagnostic.js';
 import type { Span } from '../src/syntax/span.js';
 import { firstXmlInvalidChar } from '../src/syntax/xml-chars.js';
 import { listFiles, readText } from './expectations.js';
-import { generateHa, prng } from './generate.js';
+import { generateHa, prng, Rng } from './generate.js';
 import { allElements, readXml } from './xml.js';
-
-export class Rng {
-  constructor(private readonly next: () => number) {}
-  float(): number {
-    return this.next();
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 /** The random stream of case `index` of run `seed`, independent of every other case. */
 export function caseRng(seed: number, index: number): Rng {

@@ -4,7 +4,7 @@
 // directory, locale or time zone.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST, writeTree } from '../../src/cli/write-tree.js';
 import { generateHa } from '../../test-support/generate.js';
 import { runCli } from '../../test-support/run-cli.js';
+import { caseDirs, snapshot } from '../../test-support/temp-files.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WEB = join(ROOT, 'fixtures/examples/web-el9.ha');
@@ -27,28 +28,7 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-let counter = 0;
-function fresh(): string {
-  const dir = join(scratch, `case-${++counter}`);
-  mkdirSync(dir);
-  return dir;
-}
-
-/** Every entry under `dir`: relative path -> kind and contents (or link target). */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    const path = join(dir, rel);
-    const st = lstatSync(path);
-    if (st.isSymbolicLink()) out[rel] = `link ${readlinkSync(path)}`;
-    else if (st.isDirectory()) {
-      if (rel !== '') out[rel] = 'dir';
-      for (const name of readdirSync(path).sort()) walk(rel === '' ? name : `${rel}/${name}`);
-    } else out[rel] = `file ${(st.mode & 0o777).toString(8)} ${readFileSync(path, 'base64')}`;
-  };
-  walk('');
-  return out;
-}
+const fresh = caseDirs(() => scratch);
 
 /** A built directory `site` in a fresh case directory. */
 async function built(file = WEB): Promise<{ cwd: string; dir: string; before: Record<string, string> }> {

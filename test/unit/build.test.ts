@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { listFiles, readText } from '../../test-support/expectations.js';
 import { runCli } from '../../test-support/run-cli.js';
+import { caseDirs, snapshot } from '../../test-support/temp-files.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = join(ROOT, 'fixtures/examples/seed.ha');
@@ -21,29 +22,7 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-let counter = 0;
-function fresh(): string {
-  const dir = join(scratch, `case-${++counter}`);
-  mkdirSync(dir);
-  return dir;
-}
-
-/** Every entry under `dir`: relative path -> kind, mode and contents (or link target). */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    const path = join(dir, rel);
-    const st = lstatSync(path);
-    const mode = (st.mode & 0o7777).toString(8);
-    if (st.isSymbolicLink()) out[rel] = `link ${readlinkSync(path)}`;
-    else if (st.isDirectory()) {
-      if (rel !== '') out[rel] = `dir ${mode}`;
-      for (const name of readdirSync(path).sort()) walk(rel === '' ? name : `${rel}/${name}`);
-    } else out[rel] = `file ${mode} ${readFileSync(path, 'base64')}`;
-  };
-  walk('');
-  return out;
-}
+const fresh = caseDirs(() => scratch);
 
 describe('hacc build', () => {
   it('refuses a file with errors: exit 1, the diagnostics, and no directory at all', async () => {
