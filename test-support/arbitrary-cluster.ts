@@ -44,7 +44,12 @@ export const idArb: fc.Arbitrary<string> = fc
   )
   .filter((s) => !KEYWORDS.has(s));
 
-/** A bare word that is not a keyword: a node name or a parameter name, with XML specials in it. */
+/** A valid host name (HA102) that is not a keyword: a node name. */
+export const hostNameArb: fc.Arbitrary<string> = fc
+  .stringMatching(/^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,14}[A-Za-z0-9_])?$/)
+  .filter((s) => !KEYWORDS.has(s));
+
+/** A bare word that is not a keyword, with XML and shell specials in it: a parameter name. */
 export const wordArb: fc.Arbitrary<string> = fc
   .stringMatching(/^[A-Za-z0-9_.:;,<>&'$`!?*~%@^|\/+-]{1,16}$/)
   .filter((s) => !KEYWORDS.has(s) && !/^(env|file):/.test(s));
@@ -74,7 +79,7 @@ const commandArb = valueArb.map((s) => `/${s}`);
 
 export const clusterArb: fc.Arbitrary<ArbCluster> = fc
   .record({
-    nodes: fc.uniqueArray(wordArb, { minLength: 1, maxLength: 4 }),
+    nodes: fc.uniqueArray(hostNameArb, { minLength: 1, maxLength: 4 }),
     ids: fc.uniqueArray(idArb, { minLength: 1, maxLength: 10 }),
     kinds: fc.array(fc.constantFrom('plain', 'anything'), { minLength: 10, maxLength: 10 }),
     params: fc.array(paramsArb, { minLength: 10, maxLength: 10 }),

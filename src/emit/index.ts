@@ -4,6 +4,8 @@ import { anythingAgentArtifact } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
 import { cibArtifact } from './cib.js';
 import { planCluster } from './plan.js';
+import { setupScriptArtifact } from './setup-script.js';
+import { summaryArtifact } from './summary.js';
 
 export interface EmitOptions {
   /** `fragment`: cib.xml holds the `<configuration>`; `full`: a complete `<cib>`. Default fragment. */
@@ -13,7 +15,7 @@ export interface EmitOptions {
 /** Every artifact of a build, in a stable order. Pure: no file system, no process. */
 export function emitAll(model: CheckedModel, catalogue: Catalogue, options: EmitOptions = {}): Artifact[] {
   const plan = planCluster(model, catalogue);
-  const artifacts: Artifact[] = [cibArtifact(plan, { full: options.cib === 'full' })];
+  const artifacts: Artifact[] = [cibArtifact(plan, { full: options.cib === 'full' }), setupScriptArtifact(plan), summaryArtifact(plan)];
   const usesCommands = model.primitives.some((p) => p.agent.text === 'anything');
   if (usesCommands) artifacts.push(anythingAgentArtifact());
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -239,11 +239,14 @@ function byName<T extends { readonly name: string }>(a: T, b: T): number {
 }
 
 /** An nvset with pcs's ids; `sorted` orders nvpairs by name as pcs does for resources. */
-function attrSet(ids: IdAllocator, setId: string, values: Map<string, PlanValue>, sorted: boolean): PlanAttrSet {
+function attrSet(ids: IdAllocator, setId: string, values: Map<string, PlanValue>, sorted: boolean, multi = false): PlanAttrSet {
   const id = ids.allocate(setId);
   const entries = [...values].map(([name, value]) => ({ name, value }));
   if (sorted) entries.sort(byName);
-  return { id, attrs: entries.map((e) => ({ id: ids.allocate(`${id}-${e.name}`), name: e.name, value: e.value })) };
+  // pcs 0.11's nvpair_multi (property set, resource [op] defaults update) cuts the name to 20
+  // characters in the nvpair id: cib-bootstrap-options-priority-fencing-del.
+  const idName = (name: string) => (multi ? name.slice(0, 20) : name);
+  return { id, attrs: entries.map((e) => ({ id: ids.allocate(`${id}-${idName(e.name)}`), name: e.name, value: e.value })) };
 }
 
 /** `class:provider:type` split; `anything` is the generated command agent. */
@@ -477,10 +480,10 @@ export function planCluster(model: CheckedModel, catalogue: Catalogue): ClusterP
   const target = CIB_TARGETS[model.platform];
   // User ids first: derived ids step around them, never the other way round.
   const ids = new IdAllocator(model.ids.keys());
-  const properties = attrSet(ids, 'cib-bootstrap-options', lastWins(settingAttrs(model, 'property')), false);
+  const properties = attrSet(ids, 'cib-bootstrap-options', lastWins(settingAttrs(model, 'property')), false, true);
   const defaultsOf = (kind: 'defaults' | 'op-defaults', setId: string): PlanAttrSet | undefined => {
     const attrs = settingAttrs(model, kind);
-    return attrs.length === 0 ? undefined : attrSet(ids, setId, lastWins(attrs), false);
+    return attrs.length === 0 ? undefined : attrSet(ids, setId, lastWins(attrs), false, true);
   };
   const rscDefaults = defaultsOf('defaults', 'rsc_defaults-meta_attributes');
   const opDefaults = defaultsOf('op-defaults', 'op_defaults-meta_attributes');

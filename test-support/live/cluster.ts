@@ -13,7 +13,7 @@
 // and namespace ids). startCluster() first tears down leftovers of earlier runs of THIS suite whose
 // owner process is gone (nothing else: processes are found by namespace, never by name).
 
-import { spawn, execFile, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, execFile, type ChildProcess } from "node:child_process";
 import {
   closeSync,
   existsSync,
@@ -758,22 +758,20 @@ export async function configurationXml(node: LiveNode | string = "ha-a"): Promis
 }
 
 // ---------------------------------------------------------------------------------------------------
-// THE SEAM: configure(node)
+// Configuration: hacc's generated artifacts
 //
-// TEMPORARY body. It applies the test configuration with live `pcs` inside `node` the way hacc's
-// generated setup.sh will (one offline CIB copy, pushed once, idempotent on re-runs), and installs
-// test-support/live/standin-anything.sh as ocf:hacc:anything in both nodes. When the generators land,
-// the lead replaces the two marked blocks below with (ARTIFACTS = `hacc build test/live/fixtures/live.ha`
-// output dir, built in beforeAll):
-//   1. for each node: installAgent(n, join(ARTIFACTS, "resource.d/hacc/anything")) — the same path and
-//      mode `setup.sh install` uses; do not run `setup.sh install` itself (it installs packages on the
-//      host: the nodes share the host's /usr, only resource.d/hacc is private to each node);
-//   2. inNode(node, "bash", [join(ARTIFACTS, "setup.sh"), "configure"]) — inside ha-a, whose hostname
-//      is ha-a (uts namespace), so the script's "am I a cluster node" check passes. Cluster creation
-//      (pcs host auth / pcs cluster setup / start) stays the harness's job: it needs pcsd.
-// The test's assertions rely on LIVE_CONFIG below, which must match the fixture.
+// configure(node) builds test/live/fixtures/live.ha with hacc (the compiled bin/hacc.js; `npm run
+// test:live` compiles first), installs the generated resource.d/hacc/anything in every node exactly
+// as `setup.sh install` does (install -m 0755 into $OCF_ROOT/resource.d/hacc; `setup.sh install`
+// itself is not run because it installs packages and the nodes share the host's /usr), and runs the
+// generated `setup.sh configure` inside the node. The one step it does not reach is cluster creation
+// (`pcs host auth` + `pcs cluster setup`), which needs pcsd: the harness has already written
+// corosync.conf with `pcs cluster setup --corosync_conf` for the same cluster name and nodes, so
+// setup.sh finds the cluster exists and goes straight to the CIB copy, the push and its comparison.
 
-/** The test configuration, as hacc's fixture describes it (test/live/fixtures/live.ha). */
+export const LIVE_FIXTURE = join(REPO_ROOT, "test", "live", "fixtures", "live.ha");
+
+/** The test configuration, as the fixture describes it (the assertions rely on it). */
 export const LIVE_CONFIG = {
   group: "grp",
   vip: { id: "vip", ip: "10.213.0.100", cidr: 24 },
@@ -787,35 +785,27 @@ export async function installAgent(node: LiveNode | string, file: string, name =
   await shInNode(n, `install -m 0755 "$SRC" "${OCF_RESOURCE_D}/hacc/$NAME"`, { env: { SRC: file, NAME: name } });
 }
 
-/** Apply the test configuration inside `node` (see THE SEAM above). Safe to run again. */
-export async function configure(node: LiveNode | string): Promise<void> {
+/** Builds the fixture once per cluster run; returns the artifact directory. */
+async function liveArtifacts(c: Cluster): Promise<string> {
+  const dir = join(c.scratch, "artifacts");
+  if (existsSync(join(dir, "setup.sh"))) return dir;
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, "bin", "hacc.js"), "build", LIVE_FIXTURE, "-o", dir], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`hacc build ${LIVE_FIXTURE} failed (${r.status}): ${r.stderr}${r.stdout}`);
+  return dir;
+}
+
+/** Apply the fixture's configuration with the generated setup.sh inside `node`. Safe to run again. */
+export async function configure(node: LiveNode | string): Promise<{ stdout: string; stderr: string }> {
   const c = current;
   if (!c) throw new Error("no live cluster is running");
-  // --- TEMPORARY (seam 1): stand-in agent; the lead installs the generated resource.d/hacc/anything ---
-  for (const n of c.nodes) await installAgent(n, join(SUPPORT_DIR, "standin-anything.sh"));
-  // --- TEMPORARY (seam 2): live pcs; the lead runs the generated `setup.sh configure` inside `node` ---
-  const { group, vip, dummy, app } = LIVE_CONFIG;
-  const cmd = (a: string) => `${DAEMON_IN_NODE} ${a}`;
-  await shInNode(
-    node,
-    `
-F=$(mktemp /run/hacc-live/cib.XXXXXX)
-trap 'rm -f "$F"' EXIT
-pcs cluster cib "$F"
-pcs -f "$F" property set stonith-enabled=false
-pcs -f "$F" property set no-quorum-policy=ignore
-exists() { pcs -f "$F" resource config "$1" >/dev/null 2>&1; }
-exists ${vip.id} || pcs -f "$F" resource create ${vip.id} ocf:heartbeat:IPaddr2 \\
-  ip=${vip.ip} cidr_netmask=${vip.cidr} op monitor interval=10s --group ${group}
-exists ${dummy.id} || pcs -f "$F" resource create ${dummy.id} ocf:pacemaker:Dummy \\
-  op monitor interval=10s --group ${group}
-exists ${app.id} || pcs -f "$F" resource create ${app.id} ocf:hacc:anything \\
-  start_cmd='${cmd("start")}' stop_cmd='${cmd("stop")}' monitor_cmd='${cmd("status")}' \\
-  op monitor interval=${app.monitorInterval} --group ${group}
-pcs cluster cib-push "$F" --config
-`,
-    { timeoutMs: 60_000 },
-  );
+  const artifacts = await liveArtifacts(c);
+  for (const n of c.nodes) await installAgent(n, join(artifacts, "resource.d", "hacc", "anything"));
+  // The backup of a replaced configuration goes to the node's private /run, not the host's /var/lib.
+  const r = await inNode(node, "bash", [join(artifacts, "setup.sh"), "configure"], {
+    timeoutMs: 90_000,
+    env: { HACC_BACKUP_DIR: "/run/hacc-live/backup" },
+  });
+  return { stdout: r.stdout, stderr: r.stderr };
 }
 
 // ---------------------------------------------------------------------------------------------------

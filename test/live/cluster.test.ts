@@ -15,13 +15,11 @@
 //   The harness instead writes corosync.conf with `pcs cluster setup … --corosync_conf FILE`
 //   (pcs's local-only mode), generates the authkey with `corosync-keygen -k`, and starts
 //   `corosync -f` and `pacemakerd` itself. Package installation is not exercised either.
-// - TEMPORARY (to be replaced by the lead, see configure() in test-support/live/cluster.ts): the
-//   configuration step is applied with live pcs commands written in the harness (pcs cluster cib →
-//   pcs -f … → pcs cluster cib-push --config), and ocf:hacc:anything is a stand-in agent
-//   (test-support/live/standin-anything.sh), because the setup.sh and agent generators are not merged
-//   yet. The replacement: build test/live/fixtures/live.ha (a draft of the same configuration),
-//   install the generated resource.d/hacc/anything in each node as `setup.sh install` does, and run
-//   the generated `setup.sh configure` inside node ha-a.
+// - Everything else is hacc's generated output: configure() builds test/live/fixtures/live.ha, installs
+//   the generated resource.d/hacc/anything in each node as `setup.sh install` does (not `setup.sh
+//   install` itself: it installs packages, and the nodes share the host's /usr), and runs the generated
+//   `setup.sh configure` inside ha-a, which finds the cluster in corosync.conf, skips auth and setup,
+//   and builds the configuration in one CIB copy pushed once.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -175,7 +173,8 @@ describe("live two-node cluster", () => {
 
   it("re-running the configuration step changes nothing", async () => {
     const before = await configurationXml(A);
-    await configure(A);
+    const rerun = await configure(A);
+    expect(rerun.stdout + rerun.stderr).toContain("already has this configuration: nothing pushed");
     const after = await configurationXml(A);
     expect(after).toBe(before);
   }, 60_000);

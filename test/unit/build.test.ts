@@ -44,9 +44,11 @@ describe('hacc build', () => {
     const run = await runCli(['build', SEED], { cwd });
     expect(run.exit).toBe(0);
     expect(run.stderr).toContain('warning[HA402]');
-    expect(run.stdout).toBe('wrote out/cluster/: cib.xml, resource.d/hacc/anything\n');
+    expect(run.stdout).toBe('wrote out/cluster/: SUMMARY.md, cib.xml, resource.d/hacc/anything, setup.sh\n');
     const snap = snapshot(join(cwd, 'out/cluster'));
-    expect(Object.keys(snap)).toEqual(['.hacc-manifest', 'cib.xml', 'resource.d', 'resource.d/hacc', 'resource.d/hacc/anything']);
+    expect(Object.keys(snap)).toEqual(['.hacc-manifest', 'SUMMARY.md', 'cib.xml', 'resource.d', 'resource.d/hacc', 'resource.d/hacc/anything', 'setup.sh']);
+    expect(snap['setup.sh']!.startsWith('file 755 ')).toBe(true);
+    expect(snap['SUMMARY.md']!.startsWith('file 644 ')).toBe(true);
     expect(snap['cib.xml']!.startsWith('file 644 ')).toBe(true);
     expect(snap['resource.d/hacc/anything']!.startsWith('file 755 ')).toBe(true);
     expect(readFileSync(join(cwd, 'out/cluster/cib.xml'), 'utf8')).toContain('<configuration>');
@@ -58,7 +60,7 @@ describe('hacc build', () => {
     const dir = join(cwd, 'site');
     expect((await runCli(['build', WEB, '-o', dir], { cwd })).exit).toBe(0);
     const first = snapshot(dir);
-    expect(readFileSync(join(dir, '.hacc-manifest'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}cib\.xml\n[0-9a-f]{64} {2}resource\.d\/hacc\/anything\n$/);
+    expect(readFileSync(join(dir, '.hacc-manifest'), 'utf8')).toMatch(/^(?:[0-9a-f]{64} {2}(?:SUMMARY\.md|cib\.xml|resource\.d\/hacc\/anything|setup\.sh)\n){4}$/);
     expect((await runCli(['build', SEED, '-o', dir], { cwd })).exit).toBe(0);
     expect((await runCli(['build', WEB, '-o', dir], { cwd })).exit).toBe(0);
     expect(snapshot(dir)).toEqual(first);

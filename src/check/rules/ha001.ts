@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha001: Rule = {
   code: 'HA001',
@@ -8,25 +9,15 @@ export const ha001: Rule = {
     summary: 'The file does not follow the .ha grammar; the message says what was expected.',
     rationale:
       'hacc recovers after a syntax error and keeps checking, so one run shows every mistake. Nothing is built from a file with syntax errors.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
   location p-prefers-a p prefers
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
-}
-`,
+`),
   },
   check(ctx) {
     for (const d of ctx.syntax) if (d.code === 'HA001') ctx.report({ node: d, message: d.message, help: d.help ?? [] });

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { attributes } from '../walk.js';
+import { labCluster } from '../examples.js';
 
 export const ha002: Rule = {
   code: 'HA002',
@@ -9,26 +10,16 @@ export const ha002: Rule = {
     summary: "A key and its value are written without '=' (`cidr_netmask \"24\"`).",
     rationale:
       "pcs reads `cidr_netmask \"24\"` as two separate words, not a parameter; the post's IPaddr2 resource silently lost its netmask this way. hacc reports it and checks the rest as if the '=' were there.",
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive vip ocf:heartbeat:IPaddr2 {
+    bad: labCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
     params ip=10.0.0.30 cidr_netmask "24"
     op monitor interval=10s timeout=20s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive vip ocf:heartbeat:IPaddr2 {
+`),
+    good: labCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
     params ip=10.0.0.30 cidr_netmask=24
     op monitor interval=10s timeout=20s
   }
-}
-`,
+`),
   },
   check(ctx) {
     const text = ctx.model.file.text;

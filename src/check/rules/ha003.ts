@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha003: Rule = {
   code: 'HA003',
@@ -8,26 +9,16 @@ export const ha003: Rule = {
     summary: 'An unterminated string, a character that cannot appear in a .ha file (outside quotes, or anywhere XML cannot carry it: control characters, U+FFFE, U+FFFF), or an invalid escape.',
     rationale:
       'Values end up in shell commands and XML. hacc accepts only text it can carry faithfully into both, so a stray control character or a half-quoted value is stopped here.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive p ocf:pacemaker:Dummy {
     params state="/run/dummy\\q"
     op monitor interval=10s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive p ocf:pacemaker:Dummy {
     params state="/run/dummy.state"
     op monitor interval=10s
   }
-}
-`,
+`),
   },
   check(ctx) {
     for (const d of ctx.syntax) if (d.code === 'HA003') ctx.report({ node: d, message: d.message, help: d.help ?? [] });

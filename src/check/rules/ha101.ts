@@ -1,5 +1,6 @@
 import type * as A from '../../syntax/ast.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 function reportRepeats(ctx: RuleContext, what: string, names: readonly A.Ident[]): void {
   const first = new Map<string, A.Ident>();
@@ -26,26 +27,16 @@ export const ha101: Rule = {
     summary: 'Two declarations share a name: resources, groups and constraints share one id namespace, as in the CIB.',
     rationale:
       'The CIB requires unique ids; pcs rejects the second `resource create`, and a hand-merged CIB with a duplicate fails to load. A property or parameter set twice is the same mistake one level down.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive web ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive web ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
   location web web prefers a=100
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive web ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive web ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
   location web-prefers-a web prefers a=100
-}
-`,
+`),
   },
   check(ctx) {
     const m = ctx.model;

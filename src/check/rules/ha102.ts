@@ -1,35 +1,35 @@
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 const CIB_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** Node, host and cluster names end up in corosync.conf and on pcs command lines. */
+const HOST_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
 
 export const ha102: Rule = {
   code: 'HA102',
   name: 'invalid-id',
   severity: 'error',
   docs: {
-    summary: 'A resource, group or constraint name is not a valid CIB id ([A-Za-z_][A-Za-z0-9_.-]*).',
+    summary: 'A resource, group or constraint name is not a valid CIB id ([A-Za-z_][A-Za-z0-9_.-]*), or a node, host or cluster name is not a valid host name.',
     rationale: "Names become XML ids in the CIB. Pacemaker's schema rejects ids that start with a digit or hold other characters, and pcs refuses them.",
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive 1st-app ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive 1st-app ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive first-app ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive first-app ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
-}
-`,
+`),
   },
   check(ctx) {
     const m = ctx.model;
+    for (const name of [m.cluster.name, ...m.nodes.map((n) => n.name), ...m.hosts.map((h) => h.name)]) {
+      if (name.text === '' || HOST_NAME.test(name.text)) continue;
+      ctx.report({
+        node: name,
+        message: `'${name.text}' is not a valid name for a cluster or machine: use letters, digits, '-', '_' and '.', not at either end`,
+      });
+    }
     for (const d of [...m.primitives, ...m.groups, ...m.constraints]) {
       if (CIB_ID.test(d.name.text)) continue;
       const fixed = d.name.text.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^([^A-Za-z_])/, '_$1');

@@ -2,6 +2,7 @@ import { resourceByName } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import { suggestion } from '../../syntax/didyoumean.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 function unknown(ctx: RuleContext, ref: A.Ident, kind: string, candidates: Iterable<string>): void {
   ctx.report({ node: ref, message: `unknown ${kind} '${ref.text}'`, help: suggestion(ref.text, candidates) });
@@ -15,26 +16,16 @@ export const ha103: Rule = {
     summary: 'A group member, constraint or location names a resource or node that is not declared.',
     rationale:
       'pcs refuses a constraint on a resource that does not exist, and a location on a misspelt node silently never applies: the resource runs wherever Pacemaker likes.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive web ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive web ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
   location web-prefers-a web prefers aa=100
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive web ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive web ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
   location web-prefers-a web prefers a=100
-}
-`,
+`),
   },
   check(ctx) {
     const m = ctx.model;

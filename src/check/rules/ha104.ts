@@ -1,36 +1,27 @@
 import { resourceByName } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha104: Rule = {
   code: 'HA104',
   name: 'invalid-membership',
   severity: 'error',
   docs: {
-    summary: 'A resource is placed in two groups (or twice in one), a group holds a group, or something refers to itself.',
+    summary: 'A resource is placed in two groups (or twice in one), a group holds a group, something refers to itself, or an order is set between members of one group.',
     rationale:
       'A Pacemaker resource belongs to at most one group and groups do not nest; pcs moves a resource out of its old group without a word, and a constraint between a resource and itself is rejected.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive web ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive web ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
   group g1 { web }
   group g2 { web }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive web ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive web ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
   group g1 { web }
-}
-`,
+`),
   },
   check(ctx) {
     const m = ctx.model;
@@ -58,8 +49,21 @@ export const ha104: Rule = {
       }
     }
     for (const c of m.constraints) {
-      if (c.kind !== 'location' && c.resource.text === c.target.text) {
+      if (c.kind === 'location') continue;
+      if (c.resource.text === c.target.text) {
         ctx.report({ node: c.target, message: `${c.kind} '${c.name.text}' relates '${c.resource.text}' to itself` });
+        continue;
+      }
+      // A group already orders its members; pcs refuses an order between two of them.
+      const first = resourceByName(m, c.resource.text);
+      const then = resourceByName(m, c.target.text);
+      const group = first?.kind === 'primitive' ? m.groupOf.get(first) : undefined;
+      if (c.kind === 'order' && group && then?.kind === 'primitive' && m.groupOf.get(then) === group) {
+        ctx.report({
+          node: c.name,
+          message: `'${c.resource.text}' and '${c.target.text}' are both in group '${group.name.text}', which already starts them in its order`,
+          help: [`reorder the members of '${group.name.text}' instead`],
+        });
       }
     }
   },

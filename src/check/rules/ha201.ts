@@ -1,6 +1,7 @@
 import { suggestion } from '../../syntax/didyoumean.js';
 import { agentIdOf } from '../agents.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 /** Operations Pacemaker itself drives for every resource, whatever the agent lists. */
 const ALWAYS = ['start', 'stop', 'monitor'];
@@ -13,24 +14,14 @@ export const ha201: Rule = {
     summary: "An op whose name is not an action of the resource's agent (`op mointor`).",
     rationale:
       "Pacemaker accepts any op name: the schema, crm_verify and crm_simulate all pass `mointor`. On a live cluster the agent answers 'unimplemented feature' (rc 3) and the resource ends up stopped — and the real monitor never runs.",
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op mointor interval=10s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
-}
-`,
+`),
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {

@@ -1,6 +1,7 @@
 import { suggestion } from '../../syntax/didyoumean.js';
 import { agentIdOf } from '../agents.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha202: Rule = {
   code: 'HA202',
@@ -10,26 +11,16 @@ export const ha202: Rule = {
     summary: "A resource agent hacc's catalogue does not know, so its parameters and operations cannot be checked.",
     rationale:
       'A misspelt agent (ocf:heartbeat:IPAddr2) fails only when pcs runs. A site-specific agent is fine: give hacc its meta-data with --agents DIR and every check applies to it too.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive vip ocf:heartbeat:IPAddr2 {
+    bad: labCluster(`  primitive vip ocf:heartbeat:IPAddr2 {
     params ip=10.0.0.30
     op monitor interval=10s timeout=20s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive vip ocf:heartbeat:IPaddr2 {
+`),
+    good: labCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
     params ip=10.0.0.30
     op monitor interval=10s timeout=20s
   }
-}
-`,
+`),
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {

@@ -2,6 +2,7 @@ import { suggestion } from '../../syntax/didyoumean.js';
 import { agentIdOf, usesCommandParamsOnUpstreamAnything } from '../agents.js';
 import { paramFindings } from '../params.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha203: Rule = {
   code: 'HA203',
@@ -10,26 +11,16 @@ export const ha203: Rule = {
   docs: {
     summary: "A parameter the resource's agent does not have, or a meta attribute Pacemaker does not know.",
     rationale: 'pcs refuses unknown parameters only at run time of the script, and Pacemaker ignores unknown meta attributes: a misspelt one (resource-stickyness) silently changes nothing.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive vip ocf:heartbeat:IPaddr2 {
+    bad: labCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
     params ip=10.0.0.30 cidr_netmsk=24
     op monitor interval=10s timeout=20s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive vip ocf:heartbeat:IPaddr2 {
+`),
+    good: labCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
     params ip=10.0.0.30 cidr_netmask=24
     op monitor interval=10s timeout=20s
   }
-}
-`,
+`),
   },
   check(ctx) {
     const metaNames = ctx.catalogue.resourceMeta.map((m) => m.name);

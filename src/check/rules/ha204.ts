@@ -1,6 +1,7 @@
 import { agentIdOf, isCommandResource, usesCommandParamsOnUpstreamAnything } from '../agents.js';
 import { paramFindings } from '../params.js';
 import type { Rule } from '../rule.js';
+import { fencedCluster } from '../examples.js';
 
 export const ha204: Rule = {
   code: 'HA204',
@@ -9,32 +10,16 @@ export const ha204: Rule = {
   docs: {
     summary: 'A parameter the agent requires is not given.',
     rationale: 'pcs refuses to create the resource, so the setup script stops half way through a change window.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  primitive fence stonith:fence_ipmilan {
-    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
-    op monitor interval=60s
-  }
-  primitive data ocf:heartbeat:Filesystem {
+    bad: fencedCluster(`  primitive data ocf:heartbeat:Filesystem {
     params device=/dev/disk/by-label/data directory=/srv/data
     op monitor interval=20s timeout=40s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  primitive fence stonith:fence_ipmilan {
-    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
-    op monitor interval=60s
-  }
-  primitive data ocf:heartbeat:Filesystem {
+`),
+    good: fencedCluster(`  primitive data ocf:heartbeat:Filesystem {
     params device=/dev/disk/by-label/data directory=/srv/data fstype=xfs
     op monitor interval=20s timeout=40s
   }
-}
-`,
+`),
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {

@@ -2,6 +2,7 @@ import { valueProblem } from '../../model/values.js';
 import type * as A from '../../syntax/ast.js';
 import { paramFindings } from '../params.js';
 import type { Rule, RuleContext } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 function checkMeta(ctx: RuleContext, attrs: readonly A.Attr[]): void {
   for (const attr of attrs) {
@@ -18,26 +19,16 @@ export const ha205: Rule = {
   docs: {
     summary: 'A parameter, meta attribute or constraint value of the wrong type or outside its allowed set.',
     rationale: "Agents and Pacemaker read a value they cannot parse as something else (often the default): `lanplus=maybe` is false, `target-role=started` is an error at run time.",
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive p ocf:pacemaker:Dummy {
     meta migration-threshold=three
     op monitor interval=10s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive p ocf:pacemaker:Dummy {
     meta migration-threshold=3
     op monitor interval=10s
   }
-}
-`,
+`),
   },
   check(ctx) {
     const m = ctx.model;

@@ -1,5 +1,6 @@
 import { durationMs } from '../../model/values.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha206: Rule = {
   code: 'HA206',
@@ -8,24 +9,14 @@ export const ha206: Rule = {
   docs: {
     summary: 'A monitor op without an interval (or with interval=0): no recurring health check would run.',
     rationale: 'A monitor with interval 0 is a one-off probe. The resource is never checked again, so a dead service stays "Started" until someone looks.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op monitor timeout=20s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op monitor interval=10s timeout=20s
   }
-}
-`,
+`),
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {

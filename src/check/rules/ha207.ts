@@ -1,6 +1,7 @@
 import { durationMs } from '../../model/values.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 function attr(op: A.OpDecl, key: string): string | undefined {
   return op.attrs.filter((a) => a.key.text === key).pop()?.value.text;
@@ -13,26 +14,16 @@ export const ha207: Rule = {
   docs: {
     summary: 'Two ops with the same name and interval (and role) on one resource.',
     rationale: 'Pacemaker identifies an operation by name and interval; crm_verify rejects the duplicate and the second definition would be lost.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op monitor interval=10s timeout=20s
     op monitor interval=10000ms timeout=30s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op monitor interval=10s timeout=20s
     op monitor interval=60s timeout=30s
   }
-}
-`,
+`),
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {

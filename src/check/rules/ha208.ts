@@ -1,6 +1,7 @@
 import { valueProblem } from '../../model/values.js';
 import { suggestion } from '../../syntax/didyoumean.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha208: Rule = {
   code: 'HA208',
@@ -9,24 +10,14 @@ export const ha208: Rule = {
   docs: {
     summary: 'An op attribute Pacemaker does not know, or a value it cannot use (on-fail, role, timeout/interval syntax).',
     rationale: 'A timeout of `20x` or an on-fail of `restrat` passes the schema and crm_verify, then Pacemaker falls back to defaults on the day it matters.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+    bad: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op monitor interval=10s timeout=20x
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive p ocf:pacemaker:Dummy {
+`),
+    good: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op monitor interval=10s timeout=20s
   }
-}
-`,
+`),
   },
   check(ctx) {
     const facts = ctx.catalogue.opMeta;

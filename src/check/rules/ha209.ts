@@ -2,6 +2,7 @@ import { settingValue } from '../../model/model.js';
 import { durationMs } from '../../model/values.js';
 import { agentIdOf } from '../agents.js';
 import type { Rule } from '../rule.js';
+import { fencedCluster } from '../examples.js';
 
 /** Pacemaker's timeout for an op that names none and has no op-defaults. */
 export const PACEMAKER_DEFAULT_TIMEOUT = '20s';
@@ -14,34 +15,18 @@ export const ha209: Rule = {
     summary: "An op's effective timeout (its own, else op-defaults, else Pacemaker's 20s) is below what the agent's meta-data advises.",
     rationale:
       "Agents advise timeouts from how long the action really takes: iscsi advises 120s to log in to a target. With 20s the start fails on a slow day, the resource is recovered elsewhere, and with on-fail=block it stays blocked.",
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  primitive fence stonith:fence_ipmilan {
-    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
-    op monitor interval=60s
-  }
-  primitive data ocf:heartbeat:Filesystem {
+    bad: fencedCluster(`  primitive data ocf:heartbeat:Filesystem {
     params device=/dev/disk/by-label/data directory=/srv/data fstype=xfs
     op start timeout=20s
     op monitor interval=20s timeout=40s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  primitive fence stonith:fence_ipmilan {
-    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
-    op monitor interval=60s
-  }
-  primitive data ocf:heartbeat:Filesystem {
+`),
+    good: fencedCluster(`  primitive data ocf:heartbeat:Filesystem {
     params device=/dev/disk/by-label/data directory=/srv/data fstype=xfs
     op start timeout=60s
     op monitor interval=20s timeout=40s
   }
-}
-`,
+`),
   },
   check(ctx) {
     const opDefault = settingValue(ctx.model, 'op-defaults', 'timeout');

@@ -1,6 +1,7 @@
 import { BLOCK_DEVICE_PARAMS } from '../../catalogue/roles.js';
 import { agentIdOf } from '../agents.js';
 import type { Rule } from '../rule.js';
+import { fencedCluster } from '../examples.js';
 
 const UNSTABLE = /^\/dev\/(?:sd[a-z]+|hd[a-z]+|vd[a-z]+|xvd[a-z]+|nvme\d+n\d+)(?:p?\d+)?$/;
 
@@ -11,32 +12,16 @@ export const ha210: Rule = {
   docs: {
     summary: 'A block device named /dev/sdX (or vdX, nvmeXnY): such names are not stable across nodes or reboots.',
     rationale: 'The kernel names disks in discovery order. The iSCSI disk that is /dev/sdb1 on one node can be /dev/sdc1 on the other; mounting the wrong one destroys data. /dev/disk/by-uuid, by-path or by-id names are stable.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  primitive fence stonith:fence_ipmilan {
-    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
-    op monitor interval=60s
-  }
-  primitive data ocf:heartbeat:Filesystem {
+    bad: fencedCluster(`  primitive data ocf:heartbeat:Filesystem {
     params device=/dev/sdb1 directory=/srv/data fstype=xfs
     op monitor interval=20s timeout=40s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  primitive fence stonith:fence_ipmilan {
-    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
-    op monitor interval=60s
-  }
-  primitive data ocf:heartbeat:Filesystem {
+`),
+    good: fencedCluster(`  primitive data ocf:heartbeat:Filesystem {
     params device=/dev/disk/by-uuid/0b7c4e4a-2f1e-4c55-9a53-6f0b1d3e9c21 directory=/srv/data fstype=xfs
     op monitor interval=20s timeout=40s
   }
-}
-`,
+`),
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {

@@ -1,5 +1,6 @@
 import { COMMAND_PARAMS, isCommandResource } from '../agents.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha211: Rule = {
   code: 'HA211',
@@ -8,28 +9,18 @@ export const ha211: Rule = {
   docs: {
     summary: 'A command resource without its start, stop or monitor command, with a relative command path, or command lines on another agent.',
     rationale: 'The agent runs the commands from the cluster\'s working directory with a minimal PATH, on whichever node the resource lands: a relative path works in a test shell and fails under Pacemaker. Without a monitor command the cluster cannot tell the service died.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive app anything {
+    bad: labCluster(`  primitive app anything {
     start   "/opt/app/bin/start"
     stop    "/opt/app/bin/stop"
     monitor "bin/status"
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive app anything {
+`),
+    good: labCluster(`  primitive app anything {
     start   "/opt/app/bin/start"
     stop    "/opt/app/bin/stop"
     monitor "/opt/app/bin/status"
   }
-}
-`,
+`),
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {

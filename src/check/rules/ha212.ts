@@ -1,5 +1,6 @@
 import { COMMAND_AGENT, UPSTREAM_ANYTHING, usesCommandParamsOnUpstreamAnything } from '../agents.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha212: Rule = {
   code: 'HA212',
@@ -9,26 +10,16 @@ export const ha212: Rule = {
     summary: "The seed's command-agent params (start_cmd, stop_cmd, monitor_cmd) on resource-agents' own ocf:heartbeat:anything, or an --agents agent that would replace a shipped one.",
     rationale:
       "The post saved its own script as /usr/lib/ocf/resource.d/heartbeat/anything, over the agent resource-agents ships under that name (which takes binfile, not start_cmd). The next package update silently puts the original back and every resource using it breaks. hacc generates its command agent under its own provider, ocf:hacc:anything.",
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive app ocf:heartbeat:anything {
+    bad: labCluster(`  primitive app ocf:heartbeat:anything {
     params start_cmd=/opt/app/bin/start stop_cmd=/opt/app/bin/stop monitor_cmd=/opt/app/bin/status
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive app anything {
+`),
+    good: labCluster(`  primitive app anything {
     start   "/opt/app/bin/start"
     stop    "/opt/app/bin/stop"
     monitor "/opt/app/bin/status"
   }
-}
-`,
+`),
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {

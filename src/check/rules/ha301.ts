@@ -1,6 +1,7 @@
 import { parseAddress } from '../../model/address.js';
 import type { Rule } from '../rule.js';
 import { addrAttrs } from '../walk.js';
+import { labCluster } from '../examples.js';
 
 export const ha301: Rule = {
   code: 'HA301',
@@ -15,12 +16,7 @@ export const ha301: Rule = {
   property stonith-enabled=false
 }
 `,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-}
-`,
+    good: labCluster(``),
   },
   check(ctx) {
     for (const machine of [...ctx.model.nodes, ...ctx.model.hosts]) {

@@ -1,6 +1,7 @@
 import { inSubnet, parseAddress, subnetText } from '../../model/address.js';
 import { addressParams, nodeSubnets } from '../addresses.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha302: Rule = {
   code: 'HA302',
@@ -10,26 +11,16 @@ export const ha302: Rule = {
     summary: 'A virtual IP that is not inside any subnet the nodes are on.',
     rationale:
       "IPaddr2 brings the address up on the interface of the matching subnet; with none, it fails to start or answers on no reachable network. The post typed 192.168.59.30 while every host was on 192.168.56.0/24.",
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive vip ocf:heartbeat:IPaddr2 {
+    bad: labCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
     params ip=10.0.1.30 cidr_netmask=24
     op monitor interval=10s timeout=20s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive vip ocf:heartbeat:IPaddr2 {
+`),
+    good: labCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
     params ip=10.0.0.30 cidr_netmask=24
     op monitor interval=10s timeout=20s
   }
-}
-`,
+`),
   },
   check(ctx) {
     const subnets = nodeSubnets(ctx.model);

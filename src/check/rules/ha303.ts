@@ -2,6 +2,7 @@ import { parseAddress, sameAddress } from '../../model/address.js';
 import { addressParams } from '../addresses.js';
 import type { Rule } from '../rule.js';
 import { addrAttrs } from '../walk.js';
+import { labCluster } from '../examples.js';
 
 export const ha303: Rule = {
   code: 'HA303',
@@ -10,26 +11,16 @@ export const ha303: Rule = {
   docs: {
     summary: "A virtual IP equal to a node's or host's own address.",
     rationale: 'Bringing up a machine\'s address as a floating IP on another node causes an address conflict: both answer ARP and traffic goes to either.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive vip ocf:heartbeat:IPaddr2 {
+    bad: labCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
     params ip=10.0.0.2 cidr_netmask=24
     op monitor interval=10s timeout=20s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive vip ocf:heartbeat:IPaddr2 {
+`),
+    good: labCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
     params ip=10.0.0.30 cidr_netmask=24
     op monitor interval=10s timeout=20s
   }
-}
-`,
+`),
   },
   check(ctx) {
     const machines = [...ctx.model.nodes, ...ctx.model.hosts];

@@ -1,6 +1,7 @@
 import { inSubnet, subnetText } from '../../model/address.js';
 import { addressParams, ipOfEndpoint, nodeSubnets } from '../addresses.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha304: Rule = {
   code: 'HA304',
@@ -9,26 +10,16 @@ export const ha304: Rule = {
   docs: {
     summary: 'An address a resource needs (an iSCSI portal, a gateway, a ping target) is outside every node subnet.',
     rationale: 'It may be routed, but usually it is a typo like the post\'s portal 192.168.59.40 for a server at 192.168.56.40: the resource fails to start on every node.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive gw ocf:heartbeat:Route {
+    bad: labCluster(`  primitive gw ocf:heartbeat:Route {
     params destination=default device=eth0 gateway=10.9.0.1
     op monitor interval=10s timeout=20s
   }
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive gw ocf:heartbeat:Route {
+`),
+    good: labCluster(`  primitive gw ocf:heartbeat:Route {
     params destination=default device=eth0 gateway=10.0.0.254
     op monitor interval=10s timeout=20s
   }
-}
-`,
+`),
   },
   check(ctx) {
     const subnets = nodeSubnets(ctx.model);

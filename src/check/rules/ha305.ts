@@ -2,6 +2,7 @@ import { parseAddress, sameAddress, type Address } from '../../model/address.js'
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { addrAttrs } from '../walk.js';
+import { labCluster } from '../examples.js';
 
 export const ha305: Rule = {
   code: 'HA305',
@@ -16,12 +17,7 @@ export const ha305: Rule = {
   property stonith-enabled=false
 }
 `,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-}
-`,
+    good: labCluster(``),
   },
   check(ctx) {
     const seen: { address: Address; machine: A.MachineDecl }[] = [];

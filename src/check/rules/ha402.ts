@@ -1,6 +1,7 @@
 import { SHARED_STORAGE_AGENTS } from '../../catalogue/roles.js';
 import { fencingDisabledBy } from '../../model/model.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha402: Rule = {
   code: 'HA402',
@@ -10,16 +11,11 @@ export const ha402: Rule = {
     summary: 'Fencing is disabled while the cluster manages shared storage (Filesystem, iscsi, LVM, …).',
     rationale:
       'Without fencing, a node that stops answering is assumed dead and its resources start elsewhere while it may still be writing: two nodes mount the same file system and corrupt it. Pacemaker itself warns that clusters with shared data need STONITH.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  primitive data ocf:heartbeat:Filesystem {
+    bad: labCluster(`  primitive data ocf:heartbeat:Filesystem {
     params device=/dev/disk/by-label/data directory=/srv/data fstype=xfs
     op monitor interval=20s timeout=40s
   }
-}
-`,
+`),
     good: `cluster demo {
   node a addr=10.0.0.1/24
   node b addr=10.0.0.2/24

@@ -1,5 +1,6 @@
 import { suggestion } from '../../syntax/didyoumean.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha404: Rule = {
   code: 'HA404',
@@ -8,20 +9,10 @@ export const ha404: Rule = {
   docs: {
     summary: 'A cluster property that Pacemaker does not know.',
     rationale: "Pacemaker stores any name in crm_config and ignores the ones it does not know: a misspelt property (stonith-enable) changes nothing, silently.",
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  property symetric-cluster=true
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  property symmetric-cluster=true
-}
-`,
+    bad: labCluster(`  property symetric-cluster=true
+`),
+    good: labCluster(`  property symmetric-cluster=true
+`),
   },
   check(ctx) {
     for (const s of ctx.model.settings) {

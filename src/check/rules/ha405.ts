@@ -1,5 +1,6 @@
 import { valueProblem } from '../../model/values.js';
 import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
 
 export const ha405: Rule = {
   code: 'HA405',
@@ -8,20 +9,10 @@ export const ha405: Rule = {
   docs: {
     summary: "A cluster property's value is not of its type or not one of its allowed values.",
     rationale: 'Pacemaker falls back to the default for a value it cannot parse, so `no-quorum-policy=ignroe` quietly means stop.',
-    bad: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  property symmetric-cluster=nope
-}
-`,
-    good: `cluster demo {
-  node a addr=10.0.0.1/24
-  node b addr=10.0.0.2/24
-  property stonith-enabled=false
-  property symmetric-cluster=false
-}
-`,
+    bad: labCluster(`  property symmetric-cluster=nope
+`),
+    good: labCluster(`  property symmetric-cluster=false
+`),
   },
   check(ctx) {
     for (const s of ctx.model.settings) {

@@ -1,0 +1,23 @@
+// The clusters rule examples are written in: each example states only the lines it is about.
+
+const NODES = `cluster demo {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+`;
+
+/** A two-node lab cluster with fencing switched off, around `body` (statements, indented by two). */
+export function labCluster(body: string): string {
+  return `${NODES}  property stonith-enabled=false
+${body}}
+`;
+}
+
+/** A two-node cluster with a fencing device, for examples that manage shared storage. */
+export function fencedCluster(body: string): string {
+  return `${NODES}  primitive fence stonith:fence_ipmilan {
+    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
+    op monitor interval=60s
+  }
+${body}}
+`;
+}

@@ -1,0 +1,333 @@
+// Every platform-specific command the setup script and the summary use, as data, in one place.
+// The forms were looked up, not guessed; where each was confirmed:
+//
+//  pcs 0.9 (el6, el7) — ClusterLabs/pcs pcs-0.9 branch, pcs/usage.py of the 0.9.15x releases (the
+//    last RHEL 6 and 7 updates): `cluster auth [node]… [-u user] [-p pass]`, `cluster setup [--start]
+//    [--enable] --name NAME node1[,node1-altaddr]…`, `cluster start|enable --all`, `cluster cib FILE`,
+//    `cluster cib-push FILE --config` ("Use of --config is recommended"), `resource create … op …
+//    meta … --group G`, `resource defaults k=v`, `resource op defaults k=v`, `resource meta`,
+//    `stonith create ID TYPE …`, `constraint location add ID RSC NODE SCORE`, `constraint
+//    colocation add [master|slave] A with [master|slave] B [score] [options] [id=]`, `constraint order
+//    [action] A then [action] B [options]` with id=, `resource move|clear`, `cluster standby`.
+//    `--no-default-ops` is in its getopt long options; `id` is a valid op option (resource.py).
+//    RHEL 6 "Configuring the Red Hat High Availability Add-On with Pacemaker", ch. 3 (auth, setup
+//    --start --name, start --all). The seed post: yum install pacemaker cman pcs, CMAN_QUORUM_TIMEOUT=0,
+//    service pcsd start, chkconfig pcsd on, chkconfig corosync off, pcs cluster enable --all. pcs
+//    0.9 needs ccs to write cluster.conf on cman clusters (pcs README, pcs-0.9 branch).
+//    pcs 0.9 drops every argument that starts with `-` and is not a negative number before parsing
+//    (pcs.py main), so `--` protects nothing there: hacc passes values only as key=value words.
+//  pcs 0.10+ (el8, el9, debian12) — pcs CHANGELOG 0.10.1: `pcs host auth NAME addr=ADDR…`, `cluster
+//    setup NAME NODE addr=ADDR…` (syntax overhauled), `cluster standby` removed for `node standby`;
+//    0.10.7: `resource [op] defaults update`; 0.10.8: values starting with '-' need `--`.
+//    Checked against pcs 0.11.5 on Debian 12 (pcs/app.py: with `--` in argv, options must come before
+//    it; utils.get_terminal_password reads the password from stdin when it is not a terminal, as
+//    pcs 0.9 does) and by running every configuration command with `pcs -f`.
+//    Debian's /usr/share/doc/pcs/README.Debian: the packages start a placeholder cluster ("debian",
+//    node1 at 127.0.0.1), so `pcs cluster setup` needs --force there.
+//  Repositories — RHEL 8/9: subscription-manager repos --enable=rhel-N-for-ARCH-highavailability-rpms;
+//    AlmaLinux/Rocky/CentOS Stream: `dnf config-manager --set-enabled ha` on 8, `highavailability` on 9.
+//    RHEL 7 HA reference 4.1.1: systemctl start/enable pcsd; firewall-cmd --add-service=high-availability.
+
+import type { PlatformName } from '../model/platforms.js';
+import type { ClusterPlan, PlanAttrSet, PlanColocation, PlanLocation, PlanNode, PlanOrder, PlanPrimitive } from './plan.js';
+import { cmd, kv, lit, shVar, type Cmd, type Word } from './shell.js';
+
+export type PcsGeneration = '0.9' | '0.10' | '0.11';
+
+export interface PlatformCommands {
+  readonly platform: PlatformName;
+  /** For people: `RHEL 6 / CentOS 6 (cman, pcs 0.9)`. */
+  readonly title: string;
+  readonly pcs: PcsGeneration;
+  /** Cluster stack under Pacemaker. */
+  readonly stack: 'cman' | 'corosync2' | 'corosync3';
+  readonly init: 'sysvinit' | 'systemd';
+  readonly packageManager: 'yum' | 'dnf' | 'apt';
+  /** Installed on every node. */
+  readonly packages: readonly string[];
+  /** Packages an agent needs to do its work, beyond resource-agents. */
+  readonly agentPackages: Readonly<Record<string, readonly string[]>>;
+  /** The repository that carries the HA packages, when it is not enabled by default. */
+  /** `rhsmRepo` has `%s` where the machine architecture (`uname -m`) goes. */
+  readonly haRepo?: { readonly dnfRepoId: string; readonly rhsmRepo: string };
+  /** The file `pcs cluster setup` writes; it names the cluster once the cluster exists. */
+  readonly clusterConf: string;
+  /** Open the high-availability service in firewalld when firewalld runs. */
+  readonly firewalld: boolean;
+  /** Node names must resolve to their first address: pcs 0.9 uses names as ring addresses. */
+  readonly namesAreAddresses: boolean;
+  /** /etc/sysconfig/cman CMAN_QUORUM_TIMEOUT=0 (cman waits for quorum at start otherwise). */
+  readonly cmanQuorumTimeout: boolean;
+  /**
+   * `pcs resource move` leaves its cli-prefer constraint behind (pcs 0.9, 0.10) rather than removing
+   * it once the resource runs on the new node (pcs 0.11: `pcs resource move --help`, "This command has
+   * been changed in pcs-0.11"; the old behaviour is `move-with-constraint`).
+   */
+  readonly moveLeavesConstraint: boolean;
+  /** The distribution's packages start a placeholder cluster that `pcs cluster setup --force` replaces. */
+  readonly placeholderCluster?: { readonly name: string; readonly addr: string };
+}
+
+const EL_AGENT_PACKAGES = { 'ocf:heartbeat:iscsi': ['iscsi-initiator-utils'] } as const;
+
+/** What el8 and el9 share. */
+const EL_DNF = {
+  stack: 'corosync3',
+  init: 'systemd',
+  packageManager: 'dnf',
+  packages: ['pacemaker', 'pcs', 'resource-agents', 'fence-agents-all'],
+  agentPackages: EL_AGENT_PACKAGES,
+  clusterConf: '/etc/corosync/corosync.conf',
+  firewalld: true,
+  namesAreAddresses: false,
+  cmanQuorumTimeout: false,
+} as const;
+
+export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>> = {
+  el6: {
+    platform: 'el6',
+    title: 'RHEL 6 / CentOS 6 (cman + Corosync 1, Pacemaker 1.1, pcs 0.9)',
+    pcs: '0.9',
+    stack: 'cman',
+    init: 'sysvinit',
+    packageManager: 'yum',
+    packages: ['pacemaker', 'cman', 'pcs', 'ccs', 'resource-agents', 'fence-agents'],
+    agentPackages: EL_AGENT_PACKAGES,
+    clusterConf: '/etc/cluster/cluster.conf',
+    firewalld: false,
+    namesAreAddresses: true,
+    cmanQuorumTimeout: true,
+    moveLeavesConstraint: true,
+  },
+  el7: {
+    platform: 'el7',
+    title: 'RHEL 7 / CentOS 7 (Corosync 2, Pacemaker 1.1, pcs 0.9)',
+    pcs: '0.9',
+    stack: 'corosync2',
+    init: 'systemd',
+    packageManager: 'yum',
+    packages: ['pacemaker', 'pcs', 'resource-agents', 'fence-agents-all'],
+    agentPackages: EL_AGENT_PACKAGES,
+    clusterConf: '/etc/corosync/corosync.conf',
+    firewalld: true,
+    namesAreAddresses: true,
+    cmanQuorumTimeout: false,
+    moveLeavesConstraint: true,
+  },
+  el8: {
+    ...EL_DNF,
+    platform: 'el8',
+    title: 'RHEL 8 and rebuilds, 8.4 or later (Corosync 3, Pacemaker 2.1, pcs 0.10)',
+    pcs: '0.10',
+    haRepo: { dnfRepoId: 'ha', rhsmRepo: 'rhel-8-for-%s-highavailability-rpms' },
+    moveLeavesConstraint: true,
+  },
+  el9: {
+    ...EL_DNF,
+    platform: 'el9',
+    title: 'RHEL 9 and rebuilds (Corosync 3, Pacemaker 2.1, pcs 0.11)',
+    pcs: '0.11',
+    haRepo: { dnfRepoId: 'highavailability', rhsmRepo: 'rhel-9-for-%s-highavailability-rpms' },
+    moveLeavesConstraint: false,
+  },
+  debian12: {
+    platform: 'debian12',
+    title: 'Debian 12 (Corosync 3.1, Pacemaker 2.1.5, pcs 0.11.5)',
+    pcs: '0.11',
+    stack: 'corosync3',
+    init: 'systemd',
+    packageManager: 'apt',
+    packages: ['pacemaker', 'pacemaker-cli-utils', 'corosync', 'pcs', 'resource-agents', 'fence-agents'],
+    agentPackages: { 'ocf:heartbeat:iscsi': ['open-iscsi'] },
+    clusterConf: '/etc/corosync/corosync.conf',
+    firewalld: false,
+    namesAreAddresses: false,
+    cmanQuorumTimeout: false,
+    moveLeavesConstraint: false,
+    placeholderCluster: { name: 'debian', addr: '127.0.0.1' },
+  },
+};
+
+export function platformCommands(platform: PlatformName): PlatformCommands {
+  return PLATFORM_COMMANDS[platform];
+}
+
+/** pcs 0.10+ reads a word after `--` as an argument even when it starts with `-`. */
+function modern(pc: PlatformCommands): boolean {
+  return pc.pcs !== '0.9';
+}
+
+// --- packages and services --------------------------------------------------------------------
+
+/** The packages every node needs for this plan, in a stable order. */
+export function packagesFor(pc: PlatformCommands, plan: ClusterPlan): string[] {
+  const out = [...pc.packages];
+  for (const r of plan.resources) {
+    for (const p of r.kind === 'group' ? r.members : [r]) {
+      for (const pkg of pc.agentPackages[p.agent] ?? []) if (!out.includes(pkg)) out.push(pkg);
+    }
+  }
+  return out;
+}
+
+export function installPackages(pc: PlatformCommands, packages: readonly string[]): Cmd[] {
+  switch (pc.packageManager) {
+    case 'yum':
+      return [cmd('yum', 'install', '-y', ...packages)];
+    case 'dnf':
+      return [cmd('dnf', 'install', '-y', ...packages)];
+    case 'apt':
+      return [
+        cmd('env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'update'),
+        cmd('env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '--no-install-recommends', ...packages),
+      ];
+  }
+}
+
+/** Start a service now and at every boot. */
+export function enableService(pc: PlatformCommands, service: string): Cmd[] {
+  return pc.init === 'sysvinit'
+    ? [cmd('service', service, 'start'), cmd('chkconfig', service, 'on')]
+    : [cmd('systemctl', 'enable', `${service}.service`), cmd('systemctl', 'start', `${service}.service`)];
+}
+
+/** Keep a service from starting at boot (cman starts corosync itself on el6). */
+export function disableService(pc: PlatformCommands, service: string): Cmd[] {
+  return pc.init === 'sysvinit' ? [cmd('chkconfig', service, 'off')] : [cmd('systemctl', 'disable', `${service}.service`)];
+}
+
+// --- cluster creation -------------------------------------------------------------------------
+
+/** `pcs cluster auth` / `pcs host auth`; the password is read from stdin. */
+export function pcsAuth(pc: PlatformCommands, plan: ClusterPlan, user: string): Cmd {
+  if (!modern(pc)) return cmd('pcs', 'cluster', 'auth', ...plan.nodes.map((n) => n.name), '-u', user);
+  const hosts = plan.nodes.flatMap((n) => (n.addrs[0] ? [n.name, `addr=${n.addrs[0].ip}`] : [n.name]));
+  return cmd('pcs', 'host', 'auth', '-u', user, '--', ...hosts);
+}
+
+function setupNode09(n: PlanNode): string {
+  // ring0 is the node name (resolved through /etc/hosts or DNS); a second address becomes ring 1.
+  return n.addrs.length > 1 ? `${n.name},${n.addrs[1]!.ip}` : n.name;
+}
+
+/** `pcs cluster setup` that also starts the cluster; `force` replaces the distribution's placeholder. */
+export function pcsSetup(pc: PlatformCommands, plan: ClusterPlan, force: boolean): Cmd {
+  if (!modern(pc)) return cmd('pcs', 'cluster', 'setup', '--start', '--name', plan.name, ...plan.nodes.map(setupNode09));
+  const nodes = plan.nodes.flatMap((n) => [n.name, ...n.addrs.map((a) => `addr=${a.ip}`)]);
+  return cmd('pcs', 'cluster', 'setup', '--start', ...(force ? ['--force'] : []), '--', plan.name, ...nodes);
+}
+
+export const pcsStartAll = (): Cmd => cmd('pcs', 'cluster', 'start', '--all');
+export const pcsEnableAll = (): Cmd => cmd('pcs', 'cluster', 'enable', '--all');
+
+// --- the offline CIB copy ---------------------------------------------------------------------
+
+/** `pcs -f "$NEW" …`: every configuration command edits the offline copy. */
+function pcsF(pc: PlatformCommands, file: string, sub: readonly string[], options: readonly string[], args: readonly Word[]): Cmd {
+  return [lit('pcs'), lit('-f'), shVar(file), ...sub.map(lit), ...options.map(lit), ...(modern(pc) ? [lit('--')] : []), ...args];
+}
+
+export const pcsCibGet = (file: string): Cmd => [lit('pcs'), lit('cluster'), lit('cib'), shVar(file)];
+export const pcsCibPush = (file: string): Cmd => [lit('pcs'), lit('cluster'), lit('cib-push'), shVar(file), lit('--config')];
+
+function nvWords(set: PlanAttrSet): Word[] {
+  return set.attrs.map((a) => kv(a.name, a.value));
+}
+
+export function pcsPropertySet(pc: PlatformCommands, file: string, set: PlanAttrSet): Cmd {
+  return pcsF(pc, file, ['property', 'set'], [], nvWords(set));
+}
+
+export function pcsRscDefaults(pc: PlatformCommands, file: string, set: PlanAttrSet): Cmd {
+  return pcsF(pc, file, modern(pc) ? ['resource', 'defaults', 'update'] : ['resource', 'defaults'], [], nvWords(set));
+}
+
+export function pcsOpDefaults(pc: PlatformCommands, file: string, set: PlanAttrSet): Cmd {
+  return pcsF(pc, file, modern(pc) ? ['resource', 'op', 'defaults', 'update'] : ['resource', 'op', 'defaults'], [], nvWords(set));
+}
+
+/** The op words of a primitive: every op of the plan, with its id, so pcs adds none of its own. */
+function opWords(p: PlanPrimitive): Word[] {
+  return p.ops.flatMap((op) => [
+    lit('op'),
+    lit(op.name),
+    kv('interval', op.interval),
+    ...op.attrs.map((a) => kv(a.name, a.value)),
+    ...(op.instanceAttributes?.attrs ?? []).map((a) => kv(a.name, a.value)),
+    kv('id', op.id),
+  ]);
+}
+
+/**
+ * `pcs resource create` / `pcs stonith create` with --no-default-ops and the plan's ops, so the CIB
+ * pcs writes is the CIB hacc writes. `force` skips pcs's meta-data lookup (for ocf:hacc:anything on a
+ * host where `setup.sh install` has not put the agent, e.g. `configure --cib-file` on a workstation).
+ */
+export function pcsCreate(pc: PlatformCommands, file: string, p: PlanPrimitive, force: boolean): Cmd {
+  const meta = p.meta.attrs.length > 0 ? [lit('meta'), ...nvWords(p.meta)] : [];
+  const options = ['--no-default-ops', ...(p.group !== undefined ? ['--group', p.group] : []), ...(force ? ['--force'] : [])];
+  const args = [lit(p.id), lit(p.fencing ? p.type : p.agent), ...nvWords(p.params), ...opWords(p), ...meta];
+  return pcsF(pc, file, [p.fencing ? 'stonith' : 'resource', 'create'], options, args);
+}
+
+export function pcsResourceMeta(pc: PlatformCommands, file: string, id: string, set: PlanAttrSet): Cmd {
+  return pcsF(pc, file, ['resource', 'meta'], [], [lit(id), ...nvWords(set)]);
+}
+
+export function pcsLocation(pc: PlatformCommands, file: string, c: PlanLocation): Cmd {
+  return pcsF(pc, file, ['constraint', 'location', 'add'], [], [lit(c.id), lit(c.rsc), lit(c.node), lit(c.score)]);
+}
+
+/** A role word as the pcs generation spells it in `colocation add`. */
+function roleWord(pc: PlatformCommands, role: string | undefined): Word[] {
+  if (role === undefined) return [];
+  return [lit(modern(pc) ? role : role.toLowerCase())];
+}
+
+export function pcsColocation(pc: PlatformCommands, file: string, c: PlanColocation): Cmd {
+  const rscRole = c.attrs.find((a) => a.name === 'rsc-role')?.value;
+  const withRole = c.attrs.find((a) => a.name === 'with-rsc-role')?.value;
+  const options = c.attrs.filter((a) => a.name !== 'rsc-role' && a.name !== 'with-rsc-role').map((a) => kv(a.name, a.value));
+  return pcsF(pc, file, ['constraint', 'colocation', 'add'], [], [
+    ...roleWord(pc, rscRole),
+    lit(c.rsc),
+    lit('with'),
+    ...roleWord(pc, withRole),
+    lit(c.withRsc),
+    lit(c.score),
+    ...options,
+    kv('id', c.id),
+  ]);
+}
+
+export function pcsOrder(pc: PlatformCommands, file: string, c: PlanOrder): Cmd {
+  const options = [
+    ...(c.orderKind !== undefined ? [kv('kind', c.orderKind)] : []),
+    ...(c.symmetrical !== undefined ? [kv('symmetrical', c.symmetrical)] : []),
+    ...c.attrs.map((a) => kv(a.name, a.value)),
+  ];
+  return pcsF(pc, file, ['constraint', 'order'], [], [
+    lit(c.firstAction),
+    lit(c.first),
+    lit('then'),
+    lit(c.thenAction),
+    lit(c.then),
+    ...options,
+    kv('id', c.id),
+  ]);
+}
+
+// --- day-2 operations (for the summary) ---------------------------------------------------------
+
+export function pcsStandby(pc: PlatformCommands, node: string): Cmd {
+  return modern(pc) ? cmd('pcs', 'node', 'standby', node) : cmd('pcs', 'cluster', 'standby', node);
+}
+
+export function pcsUnstandby(pc: PlatformCommands, node: string): Cmd {
+  return modern(pc) ? cmd('pcs', 'node', 'unstandby', node) : cmd('pcs', 'cluster', 'unstandby', node);
+}
+
+export const pcsStatus = (): Cmd => cmd('pcs', 'status');
+export const pcsMove = (rsc: string, node: string): Cmd => cmd('pcs', 'resource', 'move', rsc, node);
+export const pcsClear = (rsc: string): Cmd => cmd('pcs', 'resource', 'clear', rsc);
+export const crmVerifyLive = (): Cmd => cmd('crm_verify', '-L', '-V');

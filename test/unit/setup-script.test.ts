@@ -1,0 +1,465 @@
+// The generated setup.sh under bash, with recording stubs for pcs and the Pacemaker tools: syntax on
+// every platform, byte-exact arguments whatever the .ha file holds, secrets never shown, the host
+// check, the agent install rules, and the el6 script against the seed post. The shellcheck and
+// real-pcs checks are in test/pacemaker/setup-script.test.ts.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { anythingAgentScript } from '../../src/emit/anything-agent.js';
+import { PLATFORMS, type PlatformName } from '../../src/model/platforms.js';
+import { shQuote } from '../../src/emit/shell.js';
+import { readText } from '../../test-support/expectations.js';
+import { build, pcsCalls, sandbox, type Sandbox } from '../../test-support/setup-script-harness.js';
+
+const EXAMPLES = ['fixtures/examples/seed.ha', 'fixtures/examples/web-el9.ha', 'fixtures/ok/hacc-ignore.ha', 'test/live/fixtures/live.ha'];
+const CONFIG_STUBS = ['pcs', 'cibadmin'];
+
+// Each test runs bash (and pcs) several times: give them time on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
+
+let box: Sandbox | undefined;
+afterEach(() => {
+  box?.cleanup();
+  box = undefined;
+});
+
+function open(script: string, stubs = CONFIG_STUBS, failing: Record<string, number> = { crm_diff: 1 }): Sandbox {
+  box = sandbox(script, stubs, failing);
+  return box;
+}
+
+describe('shQuote', () => {
+  const hostile = [
+    '',
+    'plain',
+    "it's",
+    '"double"',
+    '$(touch /tmp/pwned)',
+    '`id`',
+    'a; rm -rf *',
+    'line1\nline2',
+    'tab\there',
+    '\\back\\slash\\',
+    'é ü 中 🙂',
+    '-rf',
+    '--force',
+    "'",
+    "''\\''",
+    '\u0001\u007f',
+    '!history',
+    '~root',
+    'a=b c',
+  ];
+  it.each(hostile)('bash reads %j back unchanged', (s) => {
+    const r = spawnSync('bash', ['-c', `printf '%s\\0' ${shQuote(s)}`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${s}\0`);
+  });
+});
+
+describe('setup.sh for every example and platform', () => {
+  for (const file of EXAMPLES) {
+    for (const platform of PLATFORMS) {
+      it(`${file} on ${platform}: bash -n, deterministic, the expected shape`, () => {
+        const a = build(readText(file), platform, file);
+        const b = build(readText(file), platform, file);
+        expect(a.script).toBe(b.script);
+        expect(a.summary).toBe(b.summary);
+        expect(a.script.startsWith('#!/bin/bash\n')).toBe(true);
+        expect(a.script).toContain('\nset -euo pipefail\n');
+        const r = spawnSync('bash', ['-n'], { input: a.script, encoding: 'utf8' });
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+        // Exactly one push, in the live configure, and it is the offline copy.
+        expect(a.script.match(/run pcs cluster cib-push "\$NEW" --config$/gm)?.length).toBe(2); // dry run + real
+        expect(a.script).not.toMatch(/pcs (?!-f "\$NEW"|cluster|host|-f\b)[a-z]+ (create|set|add)/);
+      });
+    }
+  }
+});
+
+describe('configure --cib-file with recording stubs', () => {
+  it('passes every value to pcs byte for byte, whatever bytes it holds', () => {
+    const text = readText('fixtures/ok/setup-adversarial.ha');
+    const { plan, script } = build(text, 'debian12');
+    const sb = open(script);
+    const cib = sb.file('cib.xml', '<cib/>\n');
+    const secret = `s3cr'et "$(id)" \`x\`;*`;
+    const r = sb.run(['configure', '--cib-file', cib], { HACC_NODE: 'n-one', HACC_TEST_SECRET: secret, HACC_STUB_FAIL_ON: '--query' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const calls = pcsCalls(r.calls);
+    const quirky = calls.find((c) => c.includes('quirky'))!;
+    expect(quirky).toEqual([
+      'resource',
+      'create',
+      '--no-default-ops',
+      '--group',
+      'grp',
+      '--',
+      'quirky',
+      'ocf:pacemaker:Dummy',
+      'fake=it\'s "quoted" $(touch /tmp/pwned) `id`; rm -rf * \\ é ü 中 🙂',
+      `passwd=${secret}`,
+      'state=-rf --force',
+      ...quirky.slice(quirky.indexOf('op')),
+    ]);
+    const cmds = calls.find((c) => c.includes('cmds'))!;
+    expect(cmds).toContain(`start_cmd=/bin/echo 'a b' "c" $HOME \`uname\` ; exit 0`);
+    expect(cmds).toContain('stop_cmd=/bin/echo line1\nline2\ttab');
+    expect(cmds).toContain('monitor_cmd=/bin/true -x *');
+    const odd = plan.nodes[1]!.name;
+    expect(odd).toBe('n_two.lab');
+    expect(calls).toContainEqual(['constraint', 'location', 'add', '--', 'grp-on-odd', 'grp', odd, '50']);
+    // The node goes into the copy as XML; nothing ran a command substitution.
+    const nodeXml = r.calls.filter((c) => c.name === 'cibadmin' && c.args.includes('--create')).map((c) => c.args.at(-1));
+    expect(nodeXml).toEqual(['<node id="1" uname="n-one"/>', '<node id="2" uname="n_two.lab"/>']);
+    expect(existsSync('/tmp/pwned')).toBe(false);
+    // The log shows the secret's label, never its value.
+    expect(r.stdout).not.toContain(secret);
+    expect(r.stdout).toContain("'passwd=<env:HACC_TEST_SECRET>'");
+  });
+
+  it('runs exactly the plan: every op with its id, --no-default-ops, the constraints', () => {
+    const { plan, script } = build(readText('fixtures/examples/web-el9.ha'), 'el9');
+    const sb = open(script);
+    const cib = sb.file('cib.xml', '<cib/>\n');
+    const r = sb.run(['configure', '--cib-file', cib], { HACC_NODE: 'web2', IPMI_PASSWORD: 'pw' });
+    expect(r.status, r.stderr).toBe(0);
+    const calls = pcsCalls(r.calls);
+    const creates = calls.filter((c) => c[1] === 'create');
+    const prims = plan.resources.flatMap((x) => (x.kind === 'group' ? x.members : [x]));
+    expect(creates.map((c) => c[c.indexOf('--') + 1])).toEqual(prims.map((p) => p.id));
+    for (const p of prims) {
+      const c = creates.find((x) => x[x.indexOf('--') + 1] === p.id)!;
+      expect(c).toContain('--no-default-ops');
+      const ids = c.filter((w) => w.startsWith('id=')).map((w) => w.slice(3));
+      expect(ids).toEqual(p.ops.map((o) => o.id));
+    }
+    expect(calls.filter((c) => c[0] === 'constraint')).toEqual([
+      ['constraint', 'location', 'add', '--', 'web-prefers-web1', 'web', 'web1', '100'],
+      ['constraint', 'location', 'add', '--', 'report-avoids-web3', 'report-job', 'web3', '-INFINITY'],
+      ['constraint', 'colocation', 'add', '--', 'report-job', 'with', 'web', 'INFINITY', 'id=report-with-web'],
+      ['constraint', 'order', '--', 'start', 'web', 'then', 'start', 'report-job', 'id=web-then-report'],
+    ]);
+    expect(calls[0]).toEqual(['property', 'set', '--', 'stonith-enabled=true', 'no-quorum-policy=stop']);
+    expect(calls[1]).toEqual(['resource', 'defaults', 'update', '--', 'resource-stickiness=100']);
+    expect(calls[2]).toEqual(['resource', 'op', 'defaults', 'update', '--', 'timeout=60s']);
+    // No cluster was touched: no auth, setup or push.
+    expect(calls.filter((c) => ['host', 'cluster'].includes(c[0]!))).toEqual([]);
+  });
+
+  it('pcs 0.9 (el7) gets the 0.9 forms and no --', () => {
+    const { script } = build(readText('fixtures/examples/web-el9.ha'), 'el7');
+    const sb = open(script);
+    const cib = sb.file('cib.xml', '<cib/>\n');
+    const r = sb.run(['configure', '--cib-file', cib], { HACC_NODE: 'web1', IPMI_PASSWORD: 'pw' });
+    expect(r.status, r.stderr).toBe(0);
+    const calls = pcsCalls(r.calls);
+    expect(calls.flat()).not.toContain('--');
+    expect(calls[1]).toEqual(['resource', 'defaults', 'resource-stickiness=100']);
+    expect(calls).toContainEqual(['constraint', 'location', 'add', 'report-avoids-web3', 'report-job', 'web3', '-INFINITY']);
+  });
+
+  it('leaves the file alone when it already has the configuration', () => {
+    const { script } = build(readText('fixtures/ok/hacc-ignore.ha'), 'debian12');
+    const sb = open(script, CONFIG_STUBS, {}); // crm_diff stub exits 0: no difference
+    const cib = sb.file('cib.xml', '<cib/>\n');
+    const r = sb.run(['configure', '--cib-file', cib], { HACC_NODE: 'a' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('already has this configuration: unchanged');
+    expect(r.calls.some((c) => c.name === 'cp' )).toBe(false);
+  });
+});
+
+describe('configure on a live cluster (stubbed pcs, cibadmin, crm_diff)', () => {
+  // pcs records its argv and its standard input (for auth); `pcs cluster cib F` writes LIVE_CIB to F.
+  const PCS = `#!/bin/bash
+printf '%s\\0' "$#" pcs "$@" >>"$HACC_STUB_LOG"
+if [ "$1" = host ] || [ "$2" = auth ]; then cat >"$HACC_STUB_STDIN"; fi
+if [ "$1" = cluster ] && [ "$2" = cib ]; then cp "$LIVE_CIB" "$3"; fi
+exit 0
+`;
+  const COROSYNC_CONF = (name: string, nodes: string[]) =>
+    `totem {\n\tversion: 2\n\tcluster_name: ${name}\n}\nnodelist {\n${nodes.map((n, i) => `\tnode {\n\t\tring0_addr: 10.213.0.${i + 1}\n\t\tname: ${n}\n\t\tnodeid: ${i + 1}\n\t}\n`).join('')}}\n`;
+
+  function live(crmDiff: number, conf: string | undefined, liveCib = '<cib><configuration><resources/></configuration></cib>\n') {
+    const text = readText('test/live/fixtures/live.ha').replace('platform debian12', 'platform debian12\n  auth hacluster password=env:HACLUSTER_PASSWORD');
+    const { script } = build(text);
+    const sb = open(script, ['cibadmin', 'id'], { crm_diff: crmDiff });
+    sb.file('stubs/pcs', PCS, 0o755);
+    sb.file('stubs/id', '#!/bin/sh\necho 0\n', 0o755);
+    spawnSync('mkdir', ['-p', `${sb.dir}/ocf/resource.d/hacc`]);
+    sb.file('ocf/resource.d/hacc/anything', anythingAgentScript(), 0o755);
+    if (conf !== undefined) sb.file('corosync.conf', conf);
+    const liveCibPath = sb.file('live-cib.xml', liveCib);
+    const env = {
+      HACC_NODE: 'ha-a',
+      OCF_ROOT: `${sb.dir}/ocf`,
+      HACC_CLUSTER_CONF: `${sb.dir}/corosync.conf`,
+      HACC_BACKUP_DIR: `${sb.dir}/backup`,
+      HACC_STUB_STDIN: `${sb.dir}/stdin`,
+      LIVE_CIB: liveCibPath,
+      HACLUSTER_PASSWORD: "pa ss'w$rd",
+    };
+    return { sb, env };
+  }
+  const pcsVerbs = (calls: ReturnType<Sandbox['run']>['calls']) =>
+    calls.filter((c) => c.name === 'pcs' && c.args[0] !== '-f').map((c) => c.args.slice(0, 2).join(' '));
+
+  it('a new cluster: auth with the password on stdin, setup, enable, one push', () => {
+    const { sb, env } = live(1, undefined);
+    const r = sb.run(['configure'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['host auth', 'cluster setup', 'cluster enable', 'cluster cib', 'cluster cib-push']);
+    expect(readFileSync(`${sb.dir}/stdin`, 'utf8')).toBe("pa ss'w$rd\n");
+    const setup = r.calls.find((c) => c.name === 'pcs' && c.args[1] === 'setup')!;
+    expect(setup.args).toEqual(['cluster', 'setup', '--start', '--', 'hacc-live', 'ha-a', 'addr=10.213.0.1', 'ha-b', 'addr=10.213.0.2']);
+    expect(r.stdout).not.toContain("pa ss'w$rd");
+  });
+
+  it("Debian's placeholder cluster is replaced with --force", () => {
+    const { sb, env } = live(1, COROSYNC_CONF('debian', ['node1']).replace('10.213.0.1', '127.0.0.1'));
+    const r = sb.run(['configure'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls.find((c) => c.name === 'pcs' && c.args[1] === 'setup')!.args.slice(0, 5)).toEqual(['cluster', 'setup', '--start', '--force', '--']);
+  });
+
+  it('another cluster on this node: refuses, destroys nothing', () => {
+    const { sb, env } = live(1, COROSYNC_CONF('production', ['ha-a', 'ha-b']));
+    const r = sb.run(['configure'], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('describes another cluster (or other nodes) than hacc-live');
+    expect(pcsVerbs(r.calls)).toEqual([]);
+  });
+
+  it('the same cluster with other nodes: refuses', () => {
+    const { sb, env } = live(1, COROSYNC_CONF('hacc-live', ['ha-a', 'ha-c']));
+    expect(sb.run(['configure'], env).status).toBe(1);
+  });
+
+  it('a re-run on a cluster that has the configuration changes nothing', () => {
+    const { sb, env } = live(0, COROSYNC_CONF('hacc-live', ['ha-b', 'ha-a']));
+    const r = sb.run(['configure'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('already names cluster hacc-live with nodes ha-a ha-b: no auth, no setup');
+    expect(r.stdout).toContain('cluster hacc-live already has this configuration: nothing pushed');
+    expect(pcsVerbs(r.calls)).toEqual(['cluster cib']);
+  });
+
+  it('a live configuration that differs is replaced only with --update, after a backup', () => {
+    const running = '<cib><configuration><resources><primitive id="old" class="ocf" provider="pacemaker" type="Dummy"/></resources></configuration></cib>\n';
+    const { sb, env } = live(1, COROSYNC_CONF('hacc-live', ['ha-a', 'ha-b']), running);
+    let r = sb.run(['configure'], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('re-run with --update');
+    expect(pcsVerbs(r.calls)).toEqual(['cluster cib']);
+    r = sb.run(['configure', '--update'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['cluster cib', 'cluster cib-push']);
+    const backups = spawnSync('ls', [`${sb.dir}/backup`], { encoding: 'utf8' }).stdout.trim().split('\n');
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^hacc-live-cib-before-\d{8}T\d{6}\.xml$/);
+    expect(readFileSync(`${sb.dir}/backup/${backups[0]}`, 'utf8')).toBe(running);
+  });
+
+  it('refuses when the agent is not installed here', () => {
+    const { sb, env } = live(1, undefined);
+    spawnSync('rm', [`${sb.dir}/ocf/resource.d/hacc/anything`]);
+    const r = sb.run(['configure'], env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("is missing or differs from this build's agent: run 'setup.sh install' on every node first");
+    expect(r.calls.filter((c) => c.name === 'pcs')).toEqual([]);
+  });
+});
+
+describe('secrets', () => {
+  const SECRETS = { HACLUSTER_PASSWORD: 'hunter2-auth', IPMI_PASSWORD: 'ipmi-0xDEAD' };
+
+  it('are never in an artifact', () => {
+    for (const platform of PLATFORMS) {
+      const { script, summary, cib } = build(readText('fixtures/examples/web-el9.ha'), platform);
+      for (const text of [script, summary, cib]) {
+        expect(text).toContain('IPMI_PASSWORD');
+        for (const v of Object.values(SECRETS)) expect(text).not.toContain(v);
+      }
+    }
+  });
+
+  for (const phase of [['install'], ['configure'], ['configure', '--cib-file', 'cib.xml'], ['verify']]) {
+    it(`--dry-run ${phase.join(' ')} shows labels, never values, and runs nothing`, () => {
+      const { script } = build(readText('fixtures/examples/web-el9.ha'), 'el9');
+      const sb = open(script, ['pcs', 'cibadmin', 'crm_diff', 'crm_verify', 'dnf', 'chpasswd', 'systemctl', 'firewall-cmd', 'install']);
+      const r = sb.run(['--dry-run', ...phase], { HACC_NODE: 'web1', ...SECRETS });
+      expect(r.status, r.stderr).toBe(0);
+      for (const v of Object.values(SECRETS)) {
+        expect(r.stdout).not.toContain(v);
+        expect(r.stderr).not.toContain(v);
+      }
+      expect(r.calls).toEqual([]);
+      if (phase[0] === 'configure') expect(r.stdout).toContain("'password=<env:IPMI_PASSWORD>'");
+      if (phase[0] === 'install') expect(r.stdout).toContain("chpasswd <<< 'hacluster:<env:HACLUSTER_PASSWORD>'");
+    });
+  }
+
+  it('--dry-run needs no secret and no cluster node, and says so', () => {
+    const { script } = build(readText('fixtures/examples/web-el9.ha'), 'el9');
+    const sb = open(script);
+    const r = sb.run(['--dry-run', 'configure'], { HACC_NODE: 'laptop' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('a real run would refuse');
+    expect(r.stdout).toContain('<<< \'<env:HACLUSTER_PASSWORD>\'');
+  });
+
+  it('a missing env secret is a clear error, before anything runs', () => {
+    const { script } = build(readText('fixtures/examples/web-el9.ha'), 'el9');
+    const sb = open(script);
+    const cib = sb.file('cib.xml', '<cib/>\n');
+    const r = sb.run(['configure', '--cib-file', cib], { HACC_NODE: 'web1' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`setup.sh: error: secret <env:IPMI_PASSWORD>: environment variable IPMI_PASSWORD is not set; export it and run setup.sh again\n`);
+    expect(r.calls).toEqual([]);
+  });
+
+  it('file: secrets are read when the script runs; a missing file is a clear error', () => {
+    const text = readText('fixtures/examples/web-el9.ha').replaceAll('password=env:IPMI_PASSWORD', 'password=file:/SECRETDIR/ipmi');
+    const sb = open('');
+    const { script } = build(text.replaceAll('/SECRETDIR', sb.dir), 'el9');
+    sb.file('setup.sh', script, 0o755);
+    const cib = sb.file('cib.xml', '<cib/>\n');
+    let r = sb.run(['configure', '--cib-file', cib], { HACC_NODE: 'web1' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`secret <file:${sb.dir}/ipmi>: ${sb.dir}/ipmi is not a file`);
+    sb.file('ipmi', 'from-a-file\n', 0o600);
+    r = sb.run(['configure', '--cib-file', cib], { HACC_NODE: 'web1' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsCalls(r.calls).find((c) => c.includes('fence-web1'))).toContain('password=from-a-file');
+    expect(r.stdout).not.toContain('from-a-file');
+  });
+});
+
+describe('the host check', () => {
+  it('refuses a host that is not a node, and says what to run where', () => {
+    const { script } = build(readText('fixtures/examples/seed.ha'));
+    const sb = open(script);
+    for (const phase of [['install'], ['configure'], ['configure', '--cib-file', 'x'], ['verify']]) {
+      const r = sb.run(phase, { HACC_NODE: 'intruder', HACLUSTER_PASSWORD: 'x' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('this host (intruder) is not a node of cluster cluster (nodes: rhel-act rhel-sta)');
+      expect(r.stderr).toContain("Run 'setup.sh install' on every node, then 'setup.sh configure' on one of them");
+      expect(r.calls).toEqual([]);
+    }
+  });
+
+  it('without a phase prints usage and exits 2', () => {
+    const { script } = build(readText('fixtures/examples/seed.ha'));
+    const sb = open(script);
+    const r = sb.run([]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('install                  on every node: rhel-act rhel-sta');
+  });
+});
+
+describe('install', () => {
+  const STUBS = ['apt-get', 'chpasswd', 'systemctl', 'id'];
+  const agentDir = (sb: Sandbox) => `${sb.dir}/ocf/resource.d/hacc`;
+
+  function installRun(sb: Sandbox) {
+    sb.file('stubs/id', '#!/bin/sh\necho 0\n', 0o755);
+    return sb.run(['install'], { HACC_NODE: 'ha-a', OCF_ROOT: `${sb.dir}/ocf`, HACLUSTER_PASSWORD: "pa ss'w:rd" });
+  }
+
+  it('installs packages, the password through stdin, pcsd, and the agent byte for byte', () => {
+    const text = readText('test/live/fixtures/live.ha').replace('platform debian12', 'platform debian12\n  auth hacluster password=env:HACLUSTER_PASSWORD');
+    const { script } = build(text);
+    const sb = open(script, STUBS, {});
+    const r = installRun(sb);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls.map((c) => [c.name, ...c.args])).toEqual([
+      ['apt-get', 'update'],
+      ['apt-get', 'install', '-y', '--no-install-recommends', 'pacemaker', 'pacemaker-cli-utils', 'corosync', 'pcs', 'resource-agents', 'fence-agents'],
+      ['chpasswd'],
+      ['systemctl', 'enable', 'pcsd.service'],
+      ['systemctl', 'start', 'pcsd.service'],
+    ]);
+    expect(readFileSync(`${agentDir(sb)}/anything`, 'utf8')).toBe(anythingAgentScript());
+    expect(r.stdout).not.toContain("pa ss'w:rd");
+    const again = installRun(sb);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('already installed and identical');
+  });
+
+  it('refuses to overwrite an agent it did not generate, replaces an older one of its own', () => {
+    const { script } = build(readText('test/live/fixtures/live.ha'));
+    const sb = open(script, STUBS, {});
+    spawnSync('mkdir', ['-p', agentDir(sb)]);
+    sb.file('ocf/resource.d/hacc/anything', '#!/bin/sh\n# somebody else\n', 0o755);
+    let r = installRun(sb);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('exists and was not generated by hacc; refusing to overwrite it');
+    expect(readFileSync(`${agentDir(sb)}/anything`, 'utf8')).toBe('#!/bin/sh\n# somebody else\n');
+    sb.file('ocf/resource.d/hacc/anything', '#!/bin/sh\n# Generated by hacc; do not edit: regenerate it. Agent version 0.9.\n', 0o755);
+    r = installRun(sb);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('replacing an agent an earlier hacc build installed');
+    expect(readFileSync(`${agentDir(sb)}/anything`, 'utf8')).toBe(anythingAgentScript());
+  });
+});
+
+describe('the el6 script for the seed post', () => {
+  it('is the committed golden out/cluster/setup.sh', () => {
+    expect(build(readText('fixtures/examples/seed.ha')).script).toBe(readText('out/cluster/setup.sh'));
+  });
+
+  it('grammar/setup-script.md points at the lines that do each step of the post', () => {
+    const lines = readText('out/cluster/setup.sh').split('\n');
+    const note = readText('grammar/setup-script.md');
+    const section = note.slice(note.indexOf('## The seed post, step by step'));
+    const rows = section.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    for (const row of rows) {
+      const cols = row.split(/(?<!\\)\|/).map((c) => c.trim());
+      if (cols[3] === '—') continue;
+      const text = cols[4]!.replace(/^`|`$/g, '').replace(/\\\|/g, '|');
+      expect(lines[Number(cols[3]) - 1], `step ${cols[1]}: setup.sh:${cols[3]}`).toContain(text);
+    }
+  });
+
+  it('performs every step of the post, in the post\'s order, with its mistakes corrected', () => {
+    const script = readText('out/cluster/setup.sh');
+    // The post's steps (grammar/setup-script.md maps each to its line).
+    const steps = [
+      'run yum install -y pacemaker cman pcs',
+      'set_cman_quorum_timeout',
+      'run_input "hacluster:${SECRET_VALUE[1]}" "hacluster:${SECRET_LABEL[1]}" chpasswd',
+      'run service pcsd start',
+      'run chkconfig pcsd on',
+      'run chkconfig corosync off',
+      'pcs cluster auth rhel-act rhel-sta -u hacluster',
+      'run pcs cluster setup --start --name cluster rhel-act rhel-sta',
+      'run pcs cluster enable --all',
+      'run pcs -f "$NEW" property set stonith-enabled=false no-quorum-policy=ignore',
+      'resource create --no-default-ops --group resource-group vip ocf:heartbeat:IPaddr2',
+      'resource create --no-default-ops --group resource-group shared_device',
+      'resource create --no-default-ops --group resource-group shared_mount',
+      'resource create --no-default-ops --group resource-group --force program_logical',
+      'run pcs cluster cib-push "$NEW" --config',
+      'run crm_verify -L -V',
+      'run pcs status',
+    ];
+    expect(script).toContain("run sed -i -e 's/^#*[[:space:]]*CMAN_QUORUM_TIMEOUT=.*/CMAN_QUORUM_TIMEOUT=0/' \"$f\"");
+    let at = script.indexOf('\nphase_install() {');
+    for (const s of steps) {
+      const next = script.indexOf(s, at);
+      expect(next, s).toBeGreaterThan(at);
+      at = next;
+    }
+    // The mistakes: the VIP on the nodes' subnet, cidr_netmask with '=', monitor spelled right,
+    // no password on a command line, the agent under its own provider and never downloaded.
+    expect(script).toContain('cidr_netmask=24 ip=192.168.56.30 nic=eth0');
+    expect(script).not.toMatch(/mointor|192\.168\.59\.|p@ss|wget|--no-check-certificate|resource\.d\/heartbeat\/anything/);
+    expect(script).toContain('ocf:hacc:anything');
+    expect(script).not.toMatch(/pcs [^\n]* -p /);
+  });
+});
