@@ -6,10 +6,14 @@
 import fc from 'fast-check';
 import { XML_INVALID_CHAR } from '../src/syntax/xml-chars.js';
 
-/** How many runs a property gets: HACC_PROPERTY_RUNS (the long suite sets 1000), else 200. */
-export function propertyRuns(): number {
-  const n = Number(process.env['HACC_PROPERTY_RUNS'] ?? '200');
-  return Number.isSafeInteger(n) && n > 0 ? n : 200;
+/**
+ * How many runs a property gets: HACC_PROPERTY_RUNS (the long suite sets 1000), else 200, or 20 for
+ * a `slow` property (one that starts processes for every case).
+ */
+export function propertyRuns(kind: 'fast' | 'slow' = 'fast'): number {
+  const fallback = kind === 'slow' ? 20 : 200;
+  const n = Number(process.env['HACC_PROPERTY_RUNS'] ?? fallback);
+  return Number.isSafeInteger(n) && n > 0 ? n : fallback;
 }
 
 const KEYWORDS = new Set([
