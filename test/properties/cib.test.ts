@@ -48,7 +48,7 @@ describe(`cib.xml properties (${runs} runs each)`, () => {
       }),
       { numRuns: runs },
     );
-  });
+  }, 600_000);
 
   it('carries every name and value exactly once and unaltered (tabs, line breaks, quotes, entities)', () => {
     fc.assert(
@@ -77,7 +77,7 @@ describe(`cib.xml properties (${runs} runs each)`, () => {
       }),
       { numRuns: runs },
     );
-  });
+  }, 600_000);
 
   it('a value with a tab or a line break comes back with it, not with a space', () => {
     fc.assert(
@@ -90,7 +90,7 @@ describe(`cib.xml properties (${runs} runs each)`, () => {
       }),
       { numRuns: runs },
     );
-  });
+  }, 600_000);
 });
 
 describe(`check rejects what XML cannot carry (${runs} runs)`, () => {
@@ -113,7 +113,7 @@ describe(`check rejects what XML cannot carry (${runs} runs)`, () => {
       }),
       { numRuns: runs },
     );
-  });
+  }, 600_000);
 
   it('in a bare word: HA003, and no model to build', () => {
     fc.assert(
@@ -125,5 +125,5 @@ describe(`check rejects what XML cannot carry (${runs} runs)`, () => {
       }),
       { numRuns: Math.min(runs, 100) },
     );
-  });
+  }, 600_000);
 });
