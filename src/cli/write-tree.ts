@@ -87,44 +87,58 @@ function manifestText(files: readonly { rel: string; contents: string }[]): stri
     .join('');
 }
 
-/**
- * Why `dir` is not hacc's to replace, or undefined when it is: empty, or exactly the files its
- * manifest lists, unchanged, and the directories that hold them. Never follows a symlink.
- */
-export function notOwned(dir: string): string | undefined {
-  const entries: { rel: string; st: Stats }[] = [];
-  const walk = (rel: string) => {
-    for (const name of readdirSync(rel === '' ? dir : join(dir, rel)).sort()) {
-      const r = rel === '' ? name : `${rel}/${name}`;
-      const st = lstatSync(join(dir, r));
-      entries.push({ rel: r, st });
-      if (st.isDirectory()) walk(r);
-    }
-  };
-  walk('');
-  if (entries.length === 0) return undefined;
-  const manifest = entries.find((e) => e.rel === MANIFEST);
-  if (!manifest || !manifest.st.isFile()) {
-    return `it holds files hacc did not write (${entries[0]!.rel}${entries.length > 1 ? ', …' : ''}) and no ${MANIFEST}`;
-  }
+/** A path for a one-line message: control characters (a newline in a file name) shown as '?'. */
+function shown(rel: string): string {
+  return rel.replace(/[\u0000-\u001f\u007f]/g, '?');
+}
+
+/** The manifest's entries (path -> sha256), or why it is not hacc's. */
+function readManifest(path: string): Map<string, string> | string {
   const listed = new Map<string, string>();
-  for (const line of readFileSync(join(dir, MANIFEST), 'utf8').split('\n')) {
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
     const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
     if (m) listed.set(m[2]!, m[1]!);
-    else if (line !== '') return `${MANIFEST} is not hacc's (line '${line.slice(0, 60)}')`;
+    else if (line !== '') return `${MANIFEST} is not hacc's (line '${shown(line.slice(0, 60))}')`;
   }
+  return listed;
+}
+
+/**
+ * Why `dir` is not hacc's to replace, or undefined when it is: empty, or exactly the files its
+ * manifest lists, unchanged, and the directories that hold them. Never follows a symlink, and looks
+ * no deeper than the top level of a directory without a manifest (`-o ~` must not walk a home).
+ */
+export function notOwned(dir: string): string | undefined {
+  const top = readdirSync(dir).sort();
+  if (top.length === 0) return undefined;
+  const manifest = lstatOrUndefined(join(dir, MANIFEST));
+  if (!manifest?.isFile()) {
+    const first = top.find((n) => n !== MANIFEST) ?? MANIFEST;
+    return `it holds files hacc did not write (${shown(first)}${top.length > 1 ? ', …' : ''}) and no ${MANIFEST}`;
+  }
+  const listed = readManifest(join(dir, MANIFEST));
+  if (typeof listed === 'string') return listed;
   const parents = new Set<string>();
   for (const rel of listed.keys()) for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) parents.add(rel.slice(0, i));
-  for (const { rel, st } of entries) {
-    if (rel === MANIFEST) continue;
-    if (st.isSymbolicLink()) return `${rel} is a symbolic link, which hacc never writes`;
+  const check = (rel: string): string | undefined => {
+    const st = lstatSync(join(dir, rel));
+    if (st.isSymbolicLink()) return `${shown(rel)} is a symbolic link, which hacc never writes`;
     if (st.isDirectory()) {
-      if (!parents.has(rel)) return `${rel}/ was not made by hacc`;
-    } else if (!st.isFile() || !listed.has(rel)) {
-      return `${rel} was not written by hacc`;
-    } else if (sha256(readFileSync(join(dir, rel))) !== listed.get(rel)) {
-      return `${rel} was changed since hacc wrote it`;
+      if (!parents.has(rel)) return `${shown(rel)}/ was not made by hacc`;
+      for (const name of readdirSync(join(dir, rel)).sort()) {
+        const why = check(`${rel}/${name}`);
+        if (why !== undefined) return why;
+      }
+      return undefined;
     }
+    if (!st.isFile() || !listed.has(rel)) return `${shown(rel)} was not written by hacc`;
+    if (sha256(readFileSync(join(dir, rel))) !== listed.get(rel)) return `${shown(rel)} was changed since hacc wrote it`;
+    return undefined;
+  };
+  for (const name of top) {
+    if (name === MANIFEST) continue;
+    const why = check(name);
+    if (why !== undefined) return why;
   }
   return undefined;
 }
