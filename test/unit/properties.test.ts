@@ -3,3 +3,4 @@
 // and the pcs stubs for every case); `npm run test:properties` with 1000 is the long run.
 import '../properties/cib.test.js';
 import '../properties/setup-script.test.js';
+import '../properties/shell-quoting.test.js';
