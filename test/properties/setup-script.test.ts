@@ -9,7 +9,6 @@ import { PLATFORMS } from '../../src/model/platforms.js';
 import { clusterArb, propertyRuns } from '../../test-support/arbitrary-cluster.js';
 import { build, pcsCalls, sandbox } from '../../test-support/setup-script-harness.js';
 
-
 /** The id a `pcs resource create` call creates: the first word after its options (and `--`, pcs 0.10+). */
 function createdId(args: readonly string[]): string | undefined {
   if (args[0] !== 'resource' || args[1] !== 'create') return undefined;
