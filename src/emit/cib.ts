@@ -6,6 +6,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Artifact } from './artifact.js';
+import { codePointName, firstXmlInvalidChar } from '../syntax/xml-chars.js';
 import type { ClusterPlan, PlanAttrSet, PlanConstraint, PlanOp, PlanPrimitive, PlanValue } from './plan.js';
 
 export interface CibOptions {
@@ -15,25 +16,65 @@ export interface CibOptions {
 
 export const CIB_PATH = 'cib.xml';
 
-/** The comment that stands where a secret nvpair would be. `--` cannot appear in an XML comment. */
+// Attribute values go through xmlbuilder2, which gets two things wrong for us:
+//   - it writes tab, line feed and carriage return raw, and every XML parser normalises those to
+//     spaces (attribute-value normalisation): a value "a\nb" would come back as "a b";
+//   - it leaves an `&` unescaped when it starts something that looks like a reference (`&lt;`,
+//     `&nbsp;`, `&#10;`): a value "&lt;" would come back as "<", and "&nbsp;" would make cib.xml
+//     ill-formed.
+// So those four characters go in as a marker xmlbuilder2 leaves alone (U+FFFF, the code, ';'), and
+// the serialised document has the markers turned into `&#9;`, `&#10;`, `&#13;` and `&amp;`. U+FFFF
+// cannot occur in a value: XML cannot carry it, check rejects it (HA003), and checked() refuses it.
+const MARK = '\uffff';
+
+/** Text for the document, refused when XML cannot carry it. */
+function checked(s: string): string {
+  const bad = firstXmlInvalidChar(s);
+  if (bad >= 0) {
+    throw new Error(`cannot write ${JSON.stringify(s)} into cib.xml: XML cannot carry ${codePointName(s, bad)} (check reports it as HA003)`);
+  }
+  return s;
+}
+
+/** An attribute value: tab, LF, CR and & marked to become references. */
+function text(s: string): string {
+  return checked(s).replace(/[\t\n\r&]/g, (c) => `${MARK}${c.charCodeAt(0)};`);
+}
+
+/** The markers text() left, as references. */
+function unmark(xml: string): string {
+  return xml.replace(/\uffff(\d+);/g, (_m, code: string) => (code === '38' ? '&amp;' : `&#${code};`));
+}
+
+function ele(parent: XMLBuilder, tag: string, attrs: Record<string, string> = {}): XMLBuilder {
+  const encoded: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrs)) encoded[checked(k)] = text(v);
+  return parent.ele(tag, encoded);
+}
+
+/** Text for an XML comment, which cannot hold `--` nor end with `-`: a space goes after such a `-`. */
+function commentText(s: string): string {
+  return checked(s).replace(/-(?=-|$)/g, '- ');
+}
+
+/** The comment that stands where a secret nvpair would be. */
 export function secretComment(name: string, value: Extract<PlanValue, { kind: 'secret' }>): string {
-  const text = ` ${name}: set by the setup script from ${value.scheme}:${value.ref} `;
-  return text.replace(/--/g, '- -').replace(/-$/, '- ');
+  return commentText(` ${name}: set by the setup script from ${value.scheme}:${value.ref} `);
 }
 
 function nvset(parent: XMLBuilder, tag: string, set: PlanAttrSet): void {
   if (set.attrs.length === 0) return;
-  const el = parent.ele(tag, { id: set.id });
+  const el = ele(parent, tag, { id: set.id });
   for (const a of set.attrs) {
     if (a.value.kind === 'secret') el.com(secretComment(a.name, a.value));
-    else el.ele('nvpair', { id: a.id, name: a.name, value: a.value.text });
+    else ele(el, 'nvpair', { id: a.id, name: a.name, value: a.value.text });
   }
 }
 
 function op(parent: XMLBuilder, o: PlanOp): void {
   const attrs: Record<string, string> = { id: o.id, name: o.name, interval: o.interval };
   for (const a of o.attrs) attrs[a.name] = a.value;
-  const el = parent.ele('op', attrs);
+  const el = ele(parent, 'op', attrs);
   if (o.instanceAttributes) nvset(el, 'instance_attributes', o.instanceAttributes);
 }
 
@@ -41,11 +82,11 @@ function primitive(parent: XMLBuilder, p: PlanPrimitive): void {
   const attrs: Record<string, string> = { id: p.id, class: p.class };
   if (p.provider !== undefined) attrs['provider'] = p.provider;
   attrs['type'] = p.type;
-  const el = parent.ele('primitive', attrs);
+  const el = ele(parent, 'primitive', attrs);
   nvset(el, 'instance_attributes', p.params);
   nvset(el, 'meta_attributes', p.meta);
   if (p.ops.length > 0) {
-    const ops = el.ele('operations');
+    const ops = ele(el, 'operations');
     for (const o of p.ops) op(ops, o);
   }
 }
@@ -55,13 +96,13 @@ function constraint(parent: XMLBuilder, c: PlanConstraint): void {
     case 'location': {
       const attrs: Record<string, string> = { id: c.id, rsc: c.rsc, node: c.node, score: c.score };
       for (const a of c.attrs ?? []) attrs[a.name] = a.value;
-      parent.ele('rsc_location', attrs);
+      ele(parent, 'rsc_location', attrs);
       break;
     }
     case 'colocation': {
       const attrs: Record<string, string> = { id: c.id, rsc: c.rsc, 'with-rsc': c.withRsc, score: c.score };
       for (const a of c.attrs) attrs[a.name] = a.value;
-      parent.ele('rsc_colocation', attrs);
+      ele(parent, 'rsc_colocation', attrs);
       break;
     }
     case 'order': {
@@ -69,77 +110,52 @@ function constraint(parent: XMLBuilder, c: PlanConstraint): void {
       if (c.orderKind !== undefined) attrs['kind'] = c.orderKind;
       if (c.symmetrical !== undefined) attrs['symmetrical'] = c.symmetrical;
       for (const a of c.attrs) attrs[a.name] = a.value;
-      parent.ele('rsc_order', attrs);
+      ele(parent, 'rsc_order', attrs);
       break;
     }
   }
 }
 
 function configuration(parent: XMLBuilder, plan: ClusterPlan): void {
-  const conf = parent.ele('configuration');
-  const crm = conf.ele('crm_config');
+  const conf = ele(parent, 'configuration');
+  const crm = ele(conf, 'crm_config');
   if (plan.properties.attrs.length > 0) nvset(crm, 'cluster_property_set', plan.properties);
-  const nodes = conf.ele('nodes');
-  for (const n of plan.nodes) nodes.ele('node', { id: String(n.id), uname: n.name });
-  const resources = conf.ele('resources');
+  const nodes = ele(conf, 'nodes');
+  for (const n of plan.nodes) ele(nodes, 'node', { id: String(n.id), uname: n.name });
+  const resources = ele(conf, 'resources');
   for (const r of plan.resources) {
     if (r.kind === 'primitive') {
       primitive(resources, r);
     } else {
-      const g = resources.ele('group', { id: r.id });
+      const g = ele(resources, 'group', { id: r.id });
       for (const m of r.members) primitive(g, m);
       nvset(g, 'meta_attributes', r.meta);
     }
   }
-  const constraints = conf.ele('constraints');
+  const constraints = ele(conf, 'constraints');
   for (const c of plan.constraints) constraint(constraints, c);
-  if (plan.rscDefaults) nvset(conf.ele('rsc_defaults'), 'meta_attributes', plan.rscDefaults);
-  if (plan.opDefaults) nvset(conf.ele('op_defaults'), 'meta_attributes', plan.opDefaults);
-}
-
-/**
- * A line feed, carriage return or tab in an attribute value as a character reference. xmlbuilder2
- * writes them as they are, and an XML parser (libxml2, so Pacemaker) reads each of those as a space
- * (attribute-value normalisation): `stop_cmd="a\nb"` would reach the cluster as `a b`.
- */
-function escapeAttributeWhitespace(xml: string): string {
-  let out = '';
-  let i = 0;
-  while (i < xml.length) {
-    if (xml.startsWith('<!--', i) || xml.startsWith('<?', i)) {
-      const close = xml.startsWith('<!--', i) ? '-->' : '?>';
-      const end = xml.indexOf(close, i) + close.length;
-      out += xml.slice(i, end);
-      i = end;
-    } else if (xml[i] === '<') {
-      const end = xml.indexOf('>', i) + 1; // xmlbuilder2 writes '>' in attribute values as &gt;
-      out += xml.slice(i, end).replace(/"[^"]*"/g, (v) => v.replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;'));
-      i = end;
-    } else {
-      out += xml[i];
-      i++;
-    }
-  }
-  return out;
+  if (plan.rscDefaults) nvset(ele(conf, 'rsc_defaults'), 'meta_attributes', plan.rscDefaults);
+  if (plan.opDefaults) nvset(ele(conf, 'op_defaults'), 'meta_attributes', plan.opDefaults);
 }
 
 /** The CIB XML of a plan: `<configuration>` alone, or a whole `<cib>` for crm_verify and crm_simulate. */
 export function cibXml(plan: ClusterPlan, opts: CibOptions): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  doc.com(` Cluster ${plan.name} (${plan.platform}): generated by hacc; do not edit, regenerate it. `.replace(/--/g, '- -'));
+  doc.com(commentText(` Cluster ${plan.name} (${plan.platform}): generated by hacc; do not edit, regenerate it. `));
   if (opts.full) {
-    const cib = doc.ele('cib', {
+    const cib = ele(doc, 'cib', {
       'validate-with': plan.cib.schema,
       admin_epoch: '0',
       epoch: '1',
       num_updates: '0',
     });
     configuration(cib, plan);
-    cib.ele('status');
+    ele(cib, 'status');
   } else {
     configuration(doc, plan);
   }
-  return escapeAttributeWhitespace(doc.end({ prettyPrint: true, indent: '  ', allowEmptyTags: false })) + '\n';
+  const xml = doc.end({ prettyPrint: true, indent: '  ', allowEmptyTags: false });
+  return `${unmark(xml)}\n`;
 }
 
 export function cibArtifact(plan: ClusterPlan, opts: CibOptions): Artifact {

@@ -6,6 +6,7 @@ import { haLexer } from './tokens.js';
 import { haParser } from './parser.js';
 import { suggestion } from './didyoumean.js';
 import { LineIndex, type Span } from './span.js';
+import { codePointName, xmlInvalidOffsets } from './xml-chars.js';
 
 /** Statements whose keys are part of the language, not of an agent or of Pacemaker's catalogue. */
 const STATEMENT_KEYS: Record<string, readonly string[]> = {
@@ -319,9 +320,23 @@ class AstBuilder {
     }
     const body = t.image.slice(1, terminated ? -1 : undefined);
     let text = '';
+    const invalid = xmlInvalidOffsets(body);
+    let invalidReported = false;
     for (let i = 0; i < body.length; i++) {
       const ch = body[i]!;
       if (ch !== '\\') {
+        // A raw character XML cannot carry (a control character, U+FFFE, a lone surrogate) would be
+        // lost or mangled on its way into the CIB: rejected, once per string, and left out.
+        if (invalid.has(i)) {
+          if (!invalidReported) {
+            const at = t.startOffset + 1 + i;
+            this.error('HA003', this.lines.span(at, at + 1), `invalid character ${codePointName(body, i)} in a string`, [
+              'a value may hold printable text, tabs and line breaks (write \\t and \\n); other control characters cannot reach the cluster unaltered',
+            ]);
+            invalidReported = true;
+          }
+          continue;
+        }
         text += ch;
         continue;
       }

@@ -33,6 +33,9 @@ const errorMessages: IParserErrorMessageProvider = {
   },
 };
 
+/** Syntax errors after which a repetition ends instead of re-syncing (see boundRepetitionRecovery). */
+export const MAX_REPETITION_RECOVERIES = 200;
+
 /**
  * The `.ha` grammar. Only shape lives here; meaning (which keys exist, secrets, HA002's missing `=`)
  * is decided in the CST→AST step.
@@ -41,6 +44,24 @@ export class HaParser extends CstParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: errorMessages, maxLookahead: 3 });
     this.performSelfAnalysis();
+    this.boundRepetitionRecovery();
+  }
+
+  /**
+   * chevrotain's in-repetition recovery re-enters the repetition recursively, once per re-sync, and
+   * works out the follow set each time: a block holding thousands of errors (`cluster c {` pasted
+   * 3,000 times into a primitive) overflowed the stack after seconds of work. Past
+   * MAX_REPETITION_RECOVERIES errors a repetition simply ends instead, and the between-rules
+   * recovery, which does not recurse, takes over; only the first 100 errors are shown anyway.
+   * (`attemptInRepetitionRecovery` is set per instance by chevrotain when recovery is enabled.)
+   */
+  private boundRepetitionRecovery(): void {
+    const self = this as unknown as { attemptInRepetitionRecovery?: (...args: unknown[]) => void };
+    const recover = self.attemptInRepetitionRecovery;
+    if (typeof recover !== 'function') throw new Error('chevrotain changed: no attemptInRepetitionRecovery to bound');
+    self.attemptInRepetitionRecovery = (...args: unknown[]) => {
+      if (this.errors.length < MAX_REPETITION_RECOVERIES) recover.apply(this, args);
+    };
   }
 
   public file = this.RULE('file', () => {

@@ -9,10 +9,14 @@ export const AnyString = createToken({ name: 'AnyString', pattern: Lexer.NA, lab
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
 
-/** A bare word: names, numbers, durations, addresses, paths, `env:NAME`, `ocf:heartbeat:IPaddr2`. */
+/**
+ * A bare word: names, numbers, durations, addresses, paths, `env:NAME`, `ocf:heartbeat:IPaddr2`.
+ * Never a character XML cannot carry (U+FFFE, U+FFFF, a lone surrogate; control characters are out
+ * anyway): those are lexing errors (HA003). A surrogate pair (an emoji) is one character.
+ */
 export const Word = createToken({
   name: 'Word',
-  pattern: /[^\s"={}#\\\u0000-\u001f\u007f]+/,
+  pattern: /(?:[^\s"={}#\\\u0000-\u001f\u007f\ud800-\udfff\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff])+/,
   categories: [AnyWord],
   label: 'a name or value',
 });
