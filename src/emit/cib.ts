@@ -93,9 +93,12 @@ function primitive(parent: XMLBuilder, p: PlanPrimitive): void {
 
 function constraint(parent: XMLBuilder, c: PlanConstraint): void {
   switch (c.kind) {
-    case 'location':
-      ele(parent, 'rsc_location', { id: c.id, rsc: c.rsc, node: c.node, score: c.score });
+    case 'location': {
+      const attrs: Record<string, string> = { id: c.id, rsc: c.rsc, node: c.node, score: c.score };
+      for (const a of c.attrs ?? []) attrs[a.name] = a.value;
+      ele(parent, 'rsc_location', attrs);
       break;
+    }
     case 'colocation': {
       const attrs: Record<string, string> = { id: c.id, rsc: c.rsc, 'with-rsc': c.withRsc, score: c.score };
       for (const a of c.attrs) attrs[a.name] = a.value;

@@ -148,7 +148,14 @@ export class HaParser extends CstParser {
       { ALT: () => this.SUBRULE(this.meta) },
       { ALT: () => this.SUBRULE(this.op) },
       { ALT: () => this.SUBRULE(this.command) },
+      { ALT: () => this.SUBRULE(this.defaultOps) },
     ]);
+  });
+
+  /** `default-ops none`: build adds no operations to this primitive. */
+  public defaultOps = this.RULE('defaultOps', () => {
+    this.CONSUME(T.DefaultOps);
+    this.CONSUME(T.AnyWord, { LABEL: 'value' });
   });
 
   public params = this.RULE('params', () => {
@@ -194,6 +201,7 @@ export class HaParser extends CstParser {
     this.CONSUME(T.Location);
     this.CONSUME1(T.AnyWord, { LABEL: 'name' });
     this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
+    this.SUBRULE(this.attributes);
     this.OR([
       { ALT: () => this.CONSUME(T.Prefers, { LABEL: 'mode' }) },
       { ALT: () => this.CONSUME(T.Avoids, { LABEL: 'mode' }) },

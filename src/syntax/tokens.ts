@@ -39,6 +39,7 @@ export const Host = keyword('host', 'Host');
 export const Property = keyword('property', 'Property');
 export const Defaults = keyword('defaults', 'Defaults');
 export const OpDefaults = keyword('op-defaults', 'OpDefaults');
+export const DefaultOps = keyword('default-ops', 'DefaultOps');
 export const Primitive = keyword('primitive', 'Primitive');
 export const Params = keyword('params', 'Params');
 export const Meta = keyword('meta', 'Meta');
@@ -85,6 +86,7 @@ export const allTokens: TokenType[] = [
   NodeKw,
   Host,
   Property,
+  DefaultOps,
   Defaults,
   OpDefaults,
   Primitive,

@@ -27,6 +27,8 @@ export const ha208: Rule = {
       ...ctx.model.settings.filter((s) => s.kind === 'op-defaults').flatMap((s) => s.attrs),
     ];
     for (const attr of opsAndDefaults) {
+      // An op's `id=` is its CIB id (HA101, HA102 check it), not an attribute Pacemaker reads.
+      if (attr.key.text === 'id') continue;
       const fact = facts.find((f) => f.name === attr.key.text);
       if (!fact) {
         // Unknown op-defaults keys are HA203's, like other defaults.
