@@ -18,7 +18,8 @@ export function prng(seed: number): () => number {
   };
 }
 
-class Rng {
+/** Random choices from a seeded stream. */
+export class Rng {
   constructor(readonly next: () => number) {}
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.next() * (hi - lo + 1));

@@ -8,7 +8,7 @@ export interface CliRun {
 }
 
 /** Runs hacc in-process with captured output. */
-export async function runCli(argv: string[], options: { stdin?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+export async function runCli(argv: string[], options: { stdin?: string; env?: Record<string, string>; cwd?: string; tty?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -19,7 +19,7 @@ export async function runCli(argv: string[], options: { stdin?: string; env?: Re
       stderr += s;
     },
     readStdin: () => options.stdin ?? '',
-    stdoutIsTTY: false,
+    stdoutIsTTY: options.tty ?? false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
   };

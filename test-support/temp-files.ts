@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,4 +22,31 @@ export function tempDir(prefix = 'hacc-test-') {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Numbered fresh directories `case-N` under `root()` (a scratch directory made in beforeAll). */
+export function caseDirs(root: () => string): () => string {
+  let counter = 0;
+  return () => {
+    const dir = join(root(), `case-${++counter}`);
+    mkdirSync(dir);
+    return dir;
+  };
+}
+
+/** Every entry under `dir`: relative path -> kind, mode and contents (or link target). Never follows a link. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    const path = join(dir, rel);
+    const st = lstatSync(path);
+    const mode = (st.mode & 0o7777).toString(8);
+    if (st.isSymbolicLink()) out[rel] = `link ${readlinkSync(path)}`;
+    else if (st.isDirectory()) {
+      if (rel !== '') out[rel] = `dir ${mode}`;
+      for (const name of readdirSync(path).sort()) walk(rel === '' ? name : `${rel}/${name}`);
+    } else out[rel] = `file ${mode} ${readFileSync(path, 'base64')}`;
+  };
+  walk('');
+  return out;
 }

@@ -1,7 +1,7 @@
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { buildModel, type ClusterModel } from '../model/model.js';
 import type { PlatformName } from '../model/platforms.js';
-import type * as A from '../syntax/ast.js';
+import * as A from '../syntax/ast.js';
 import { compareDiagnostics, type Diagnostic } from '../syntax/diagnostic.js';
 import type { ParseResult } from '../syntax/parse.js';
 import type { Spanned } from '../syntax/span.js';
@@ -96,7 +96,7 @@ function statementsAround(cluster: A.ClusterDecl, offset: number): Spanned[] {
   const primitive = (p: A.PrimitiveDecl) => {
     out.push(p);
     for (const item of p.items) {
-      const line = item.kind === 'op' ? item.op : item.kind === 'command' ? item.command : item.block;
+      const line = A.primitiveItemNode(item);
       if (inside(line)) out.push(line);
     }
   };

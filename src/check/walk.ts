@@ -9,7 +9,8 @@ export type AttrOwner =
   | { readonly kind: 'params' | 'meta'; readonly decl: A.PrimitiveDecl }
   | { readonly kind: 'op'; readonly decl: A.PrimitiveDecl; readonly op: A.OpDecl }
   | { readonly kind: 'group-meta'; readonly decl: A.GroupDecl }
-  | { readonly kind: 'colocation' | 'order'; readonly decl: A.PairConstraintDecl };
+  | { readonly kind: 'colocation' | 'order'; readonly decl: A.PairConstraintDecl }
+  | { readonly kind: 'location'; readonly decl: A.LocationDecl };
 
 const attributesOf = new WeakMap<ClusterModel, readonly { readonly attr: A.Attr; readonly owner: AttrOwner }[]>();
 
@@ -30,7 +31,8 @@ export function attributes(model: ClusterModel): readonly { readonly attr: A.Att
     for (const item of g.items) if (item.kind === 'meta') for (const attr of item.block.attrs) out.push({ attr, owner: { kind: 'group-meta', decl: g } });
   }
   for (const c of model.constraints) {
-    if (c.kind !== 'location') for (const attr of c.attrs) out.push({ attr, owner: { kind: c.kind, decl: c } });
+    if (c.kind === 'location') for (const attr of c.attrs) out.push({ attr, owner: { kind: 'location', decl: c } });
+    else for (const attr of c.attrs) out.push({ attr, owner: { kind: c.kind, decl: c } });
   }
   out.sort((a, b) => a.attr.span.start.offset - b.attr.span.start.offset);
   attributesOf.set(model, out);

@@ -1,4 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** The process surface the commands use, so tests can run them in-process. */
 export interface Io {
@@ -58,4 +60,36 @@ export function readSource(path: string, io: Io): string {
 
 export function ioReason(e: unknown): string {
   return reason(e);
+}
+
+/**
+ * Replaces (or creates) a file all at once: a fresh temporary file beside it, fsynced, then renamed
+ * over it, so a reader sees the old contents or the new, never a part. An existing file keeps its mode.
+ */
+export function writeFileAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.hacc-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    let mode: number | undefined;
+    try {
+      mode = statSync(path).mode & 0o7777;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    const fd = openSync(tmp, 'wx', mode ?? 0o644);
+    try {
+      writeSync(fd, text);
+      if (mode !== undefined) chmodSync(tmp, mode);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was left behind
+    }
+    throw new UsageError(`cannot write ${path}: ${reason(e)}`);
+  }
 }

@@ -3,6 +3,7 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { fmtCommand } from './commands/fmt.js';
+import { importCommand } from './commands/import.js';
 import { HACC_VERSION } from '../version.js';
 import { processIo, UsageError, type Io } from './io.js';
 
@@ -21,7 +22,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addCommand(checkCommand(io, setExit))
     .addCommand(buildCommand(io, setExit))
     .addCommand(explainCommand(io))
-    .addCommand(fmtCommand(io, setExit));
+    .addCommand(fmtCommand(io, setExit))
+    .addCommand(importCommand(io, setExit));
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -4,7 +4,8 @@
 // Ids are derived the way pcs 0.11 derives them (`vip-instance_attributes`,
 // `vip-instance_attributes-ip`, `vip-meta_attributes-target-role`, `vip-monitor-interval-10s`,
 // `cib-bootstrap-options-NAME`, `rsc_defaults-meta_attributes-NAME`); constraints keep the ids the
-// user gave them. Every derived id is allocated against every user id and every id allocated
+// user gave them, and so do attribute sets written with `$id=`, ops with `id=` and nodes with `id=`
+// (what `hacc import` writes where a cluster's ids are not the derived ones). Every derived id is allocated against every user id and every id allocated
 // before it, and a taken id gets pcs's `-1`, `-2`… suffix, so the result never has duplicates.
 //
 // Default operations (documented for operators in grammar/build.md, "Default operations"): hacc
@@ -21,6 +22,7 @@
 //     OCF_CHECK_LEVEL when the advised depth is not 0. Advised intervals that repeat for one name
 //     are made unique by adding seconds, as pcs does;
 //   - a monitor is always present: with no advice and none written, `monitor interval=60s`;
+//   - `default-ops none` turns all of the above off: exactly the written ops;
 //   - the ops are then ordered by name (stable), and each gets the id
 //     `RESOURCE-NAME-interval-INTERVAL` with the interval as written.
 // An agent the catalogue does not know (HA202) has no advice: it gets the user's ops plus the
@@ -31,10 +33,11 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { ActionFact, AgentFact } from '../catalogue/types.js';
 import type { CheckedModel } from '../check/check.js';
-import { allAttrs, settingAttrs } from '../model/model.js';
+import { allAttrs, explicitIds, opIdAttr, settingAttrs } from '../model/model.js';
 import { PLATFORMS, type PlatformName } from '../model/platforms.js';
 import { compareVersions, PLATFORM_PACEMAKER_VERSION } from '../catalogue/platforms.js';
 import type * as A from '../syntax/ast.js';
+import { PAIR_ID_PREFIX } from '../syntax/ast.js';
 import { ANYTHING_AGENT_FACT, ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
 
 /** A value as it goes into the cluster: literal text, or a secret read when the setup script runs. */
@@ -100,6 +103,8 @@ export interface PlanLocation {
   readonly node: string;
   /** `prefers` gives the score as written (INFINITY when none), `avoids` its negation. */
   readonly score: string;
+  /** `role`, `resource-discovery` as written; present only when the file gives some. */
+  readonly attrs?: readonly { readonly name: string; readonly value: string }[];
 }
 
 export interface PlanColocation {
@@ -240,15 +245,19 @@ function byName<T extends { readonly name: string }>(a: T, b: T): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-/** An nvset with pcs's ids; `sorted` orders nvpairs by name as pcs does for resources. */
-function attrSet(ids: IdAllocator, setId: string, values: Map<string, PlanValue>, sorted: boolean, multi = false): PlanAttrSet {
-  const id = ids.allocate(setId);
+/**
+ * An nvset with pcs's ids; `sorted` orders nvpairs by name as pcs does for resources. `explicit` is
+ * a `$id=` the file wrote: it is used as is (it was reserved with the user ids).
+ */
+function attrSet(ids: IdAllocator, setId: string, values: Map<string, PlanValue>, sorted: boolean, multi = false, explicit?: Explicit): PlanAttrSet {
+  const id = explicit?.id ?? ids.allocate(setId);
   const entries = [...values].map(([name, value]) => ({ name, value }));
   if (sorted) entries.sort(byName);
   // pcs 0.11's nvpair_multi (property set, resource [op] defaults update) cuts the name to 20
   // characters in the nvpair id: cib-bootstrap-options-priority-fencing-del.
   const idName = (name: string) => (multi ? name.slice(0, 20) : name);
-  return { id, attrs: entries.map((e) => ({ id: ids.allocate(`${id}-${idName(e.name)}`), name: e.name, value: e.value })) };
+  const pairId = (name: string) => explicit?.pairIds.get(name) ?? ids.allocate(`${id}-${idName(name)}`);
+  return { id, attrs: entries.map((e) => ({ id: pairId(e.name), name: e.name, value: e.value })) };
 }
 
 /** `class:provider:type` split; `anything` is the generated command agent. */
@@ -274,6 +283,20 @@ export function platformRole(role: string, roles: PlanCibTarget['roles']): strin
   return (roles === 'legacy' ? LEGACY_ROLES[r] : CURRENT_ROLES[r]) ?? r;
 }
 
+/** Ids a file wrote for an attribute set (`$id=`) and its nvpairs (`$id.NAME=`). */
+interface Explicit {
+  readonly id?: string;
+  readonly pairIds: ReadonlyMap<string, string>;
+}
+
+/** The explicit ids of the lines of one attribute set: the last `$id=`, and the last `$id.NAME=` of each name. */
+function blockId(blocks: readonly { readonly id?: A.Attr; readonly pairIds?: readonly A.Attr[] }[]): Explicit {
+  const id = blocks.flatMap((b) => (b.id ? [b.id.value.text] : [])).pop();
+  const pairIds = new Map<string, string>();
+  for (const b of blocks) for (const a of b.pairIds ?? []) pairIds.set(a.key.text.slice(PAIR_ID_PREFIX.length), a.value.text);
+  return { ...(id !== undefined ? { id } : {}), pairIds };
+}
+
 /** pcs's default interval of an op written without one. */
 function defaultInterval(name: string): string {
   return name === 'monitor' ? '60s' : '0s';
@@ -289,6 +312,8 @@ function intervalSeconds(text: string): number | undefined {
 }
 
 interface OpDraft {
+  /** Written as `id=`. */
+  id?: string;
   name: string;
   interval: string;
   attrs: { name: string; value: string }[];
@@ -307,9 +332,12 @@ function explicitOp(op: A.OpDecl, roles: PlanCibTarget['roles']): OpDraft {
   }
   const interval = attrs.get('interval') ?? defaultInterval(op.name.text);
   const checkLevel = attrs.get('OCF_CHECK_LEVEL');
+  const id = opIdAttr(op)?.value.text;
   attrs.delete('interval');
   attrs.delete('OCF_CHECK_LEVEL');
+  attrs.delete('id');
   return {
+    ...(id !== undefined ? { id } : {}),
     name: op.name.text,
     interval,
     attrs: [...attrs].map(([name, value]) => ({ name, value })),
@@ -372,7 +400,7 @@ function defaultOps(fact: AgentFact | undefined, fencing: boolean, written: Read
 function planOps(ids: IdAllocator, rscId: string, drafts: OpDraft[]): PlanOp[] {
   // Array.prototype.sort is stable: explicit ops stay ahead of defaults of the same name.
   return [...drafts].sort(byName).map((d) => {
-    const id = ids.allocate(`${rscId}-${d.name}-interval-${d.interval}`);
+    const id = d.id ?? ids.allocate(`${rscId}-${d.name}-interval-${d.interval}`);
     const op: PlanOp = {
       id,
       name: d.name,
@@ -406,7 +434,9 @@ function planPrimitive(ids: IdAllocator, p: A.PrimitiveDecl, group: string | und
   }
   const explicit = p.ops.map((o) => explicitOp(o, target.roles));
   const written = new Set(explicit.map((o) => o.name));
-  const drafts = [...explicit, ...defaultOps(agentFact(split.agent, catalogue), fencing, written, target.roles)];
+  // `default-ops none`: exactly the written ops, not even the monitor pcs would add.
+  const completed = p.defaultOps ? [] : defaultOps(agentFact(split.agent, catalogue), fencing, written, target.roles);
+  const drafts = [...explicit, ...completed];
   const id = p.name.text;
   return {
     kind: 'primitive',
@@ -414,10 +444,31 @@ function planPrimitive(ids: IdAllocator, p: A.PrimitiveDecl, group: string | und
     ...split,
     fencing,
     ...(group !== undefined ? { group } : {}),
-    params: attrSet(ids, `${id}-instance_attributes`, params, true),
-    meta: attrSet(ids, `${id}-meta_attributes`, meta, true),
+    params: attrSet(ids, `${id}-instance_attributes`, params, true, false, blockId(p.params)),
+    meta: attrSet(ids, `${id}-meta_attributes`, meta, true, false, blockId(p.meta)),
     ops: planOps(ids, id, drafts),
   };
+}
+
+/**
+ * Node ids: a node's `id=` when written, else the smallest positive integer no written id and no
+ * earlier node takes (so without any `id=`, 1..n in declaration order).
+ */
+function planNodes(nodes: readonly A.MachineDecl[]): PlanNode[] {
+  const written = (n: A.MachineDecl) => n.attrs.filter((a) => a.key.text === 'id').pop()?.value.text;
+  const taken = new Set(nodes.flatMap((n) => (written(n) !== undefined ? [Number(written(n))] : [])));
+  let next = 1;
+  return nodes.map((n) => {
+    const w = written(n);
+    let id: number;
+    if (w !== undefined) id = Number(w);
+    else {
+      while (taken.has(next)) next++;
+      id = next;
+      taken.add(id);
+    }
+    return { name: n.name.text, id, addrs: addrsOf(n) };
+  });
 }
 
 function parseAddr(text: string): PlanAddr {
@@ -449,6 +500,8 @@ function planConstraints(ids: IdAllocator, model: CheckedModel, target: PlanCibT
   for (const c of model.constraints) {
     if (c.kind === 'location') {
       // One rsc_location per node: the user's id when there is one node, ID-NODE for each when several.
+      const attrs = new Map<string, string>();
+      for (const a of c.attrs) attrs.set(a.key.text, a.key.text === 'role' ? platformRole(a.value.text, target.roles) : a.value.text);
       for (const t of c.targets) {
         const written = t.score?.text ?? 'INFINITY';
         out.push({
@@ -457,6 +510,7 @@ function planConstraints(ids: IdAllocator, model: CheckedModel, target: PlanCibT
           rsc: c.resource.text,
           node: t.node.text,
           score: c.mode.text === 'avoids' ? negate(written) : written,
+          ...(attrs.size > 0 ? { attrs: [...attrs].map(([name, value]) => ({ name, value })) } : {}),
         });
       }
     } else if (c.kind === 'colocation') {
@@ -501,12 +555,14 @@ function planConstraints(ids: IdAllocator, model: CheckedModel, target: PlanCibT
 /** The plan both the CIB and the setup script are generated from. Pure and deterministic. */
 export function planCluster(model: CheckedModel, catalogue: Catalogue): ClusterPlan {
   const target = CIB_TARGETS[model.platform];
-  // User ids first: derived ids step around them, never the other way round.
-  const ids = new IdAllocator(model.ids.keys());
-  const properties = attrSet(ids, 'cib-bootstrap-options', lastWins(settingAttrs(model, 'property')), false, true);
+  // User ids first (names and explicit `$id=`/op `id=`): derived ids step around them, never the
+  // other way round.
+  const ids = new IdAllocator([...model.ids.keys(), ...explicitIds(model).map((v) => v.text)]);
+  const settingsId = (kind: A.SettingsDecl['kind']) => blockId(model.settings.filter((s) => s.kind === kind));
+  const properties = attrSet(ids, 'cib-bootstrap-options', lastWins(settingAttrs(model, 'property')), false, true, settingsId('property'));
   const defaultsOf = (kind: 'defaults' | 'op-defaults', setId: string): PlanAttrSet | undefined => {
     const attrs = settingAttrs(model, kind);
-    return attrs.length === 0 ? undefined : attrSet(ids, setId, lastWins(attrs), false, true);
+    return attrs.length === 0 ? undefined : attrSet(ids, setId, lastWins(attrs), false, true, settingsId(kind));
   };
   const rscDefaults = defaultsOf('defaults', 'rsc_defaults-meta_attributes');
   const opDefaults = defaultsOf('op-defaults', 'op_defaults-meta_attributes');
@@ -519,8 +575,9 @@ export function planCluster(model: CheckedModel, catalogue: Catalogue): ClusterP
       const members = (model.members.get(s) ?? [])
         .filter((p) => model.groupOf.get(p) === s)
         .map((p) => planPrimitive(ids, p, s.name.text, catalogue, target));
-      const meta = lastWins(s.items.flatMap((i) => (i.kind === 'meta' ? i.block.attrs : [])));
-      resources.push({ kind: 'group', id: s.name.text, members, meta: attrSet(ids, `${s.name.text}-meta_attributes`, meta, true) });
+      const metaBlocks = s.items.flatMap((i) => (i.kind === 'meta' ? [i.block] : []));
+      const meta = lastWins(metaBlocks.flatMap((b) => b.attrs));
+      resources.push({ kind: 'group', id: s.name.text, members, meta: attrSet(ids, `${s.name.text}-meta_attributes`, meta, true, false, blockId(metaBlocks)) });
     }
   }
 
@@ -530,7 +587,7 @@ export function planCluster(model: CheckedModel, catalogue: Catalogue): ClusterP
     platform: model.platform,
     cib: target,
     ...(model.auth ? { auth: { user: model.auth.user.text, ...(password ? { password: valueOf(password.value) } : {}) } } : {}),
-    nodes: model.nodes.map((n, i) => ({ name: n.name.text, id: i + 1, addrs: addrsOf(n) })),
+    nodes: planNodes(model.nodes),
     hosts: model.hosts.map((h) => ({ name: h.name.text, addrs: addrsOf(h) })),
     properties,
     ...(rscDefaults ? { rscDefaults } : {}),

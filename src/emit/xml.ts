@@ -1,9 +1,10 @@
-// A streaming XML writer with xmlbuilder2's output, byte for byte, for the little of it the CIB
-// emitter uses: elements with attributes, comments, and `end({ prettyPrint: true, indent: '  ',
-// allowEmptyTags: false })`. Building a large CIB as an xmlbuilder2 DOM took most of `hacc build`'s
-// time and memory on a large file. cib.ts writes through the XmlParent interface, which an
-// xmlbuilder2 document also satisfies: test/unit/xml.test.ts builds every fixture's CIB both ways
-// and requires the same text.
+// A streaming XML writer for the CIB: elements with attributes and comments, laid out as
+// xmlbuilder2's `end({ prettyPrint: true, indent: '  ', allowEmptyTags: false })` lays them out, with
+// the attribute escaping cib.xml has always had (escapeAttribute). Building a large CIB as an
+// xmlbuilder2 DOM took most of `hacc build`'s time and memory on a large file. cib.ts writes through
+// the XmlParent interface, which an xmlbuilder2 document also satisfies: test/unit/xml.test.ts
+// builds every fixture's CIB both ways (xmlbuilder2 with cib.ts's former escaping around it) and
+// requires the same text.
 //
 // Elements must be written depth first (a parent gets no child after a later sibling of that
 // child was opened), as the CIB emitter does; that is what lets this writer stream.
@@ -21,10 +22,15 @@ export interface XmlDocument extends XmlParent {
   text?(): string;
 }
 
-/** xmlbuilder2's attribute value serialisation (DOM Parsing), including its `&` that already looks like an entity. */
+const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+
+/**
+ * An attribute value as cib.ts has always written it: & < > " as entities (every &, even one that
+ * looks like a reference already), and tab, line feed and carriage return as character references,
+ * which XML parsers would otherwise turn into spaces.
+ */
 function escapeAttribute(value: string): string {
-  if (!/[&<>"]/.test(value)) return value;
-  return value.replace(/&(?![A-Za-z]+;|#\d+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return /[&<>"\t\n\r]/.test(value) ? value.replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c]!) : value;
 }
 
 const INDENT = '  ';

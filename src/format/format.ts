@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { IToken } from '../syntax/chevrotain.js';
-import type * as A from '../syntax/ast.js';
+import * as A from '../syntax/ast.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
 import { parseHa } from '../syntax/parse.js';
 import { shapeOf } from '../syntax/shape.js';
@@ -47,6 +47,11 @@ function attr(a: A.Attr): string {
 
 function withAttrs(head: string, attrs: readonly A.Attr[]): string {
   return [head, ...attrs.map(attr)].join(' ');
+}
+
+/** A `params`/`meta`/`property`… line: its `$id=` (if any) first, then its pairs, then their `$id.NAME=`. */
+function withBlock(head: string, block: { readonly attrs: readonly A.Attr[]; readonly id?: A.Attr; readonly pairIds?: readonly A.Attr[] }): string {
+  return withAttrs(head, [...(block.id ? [block.id] : []), ...block.attrs, ...(block.pairIds ?? [])]);
 }
 
 type UnitKind = 'open' | 'close' | 'line';
@@ -108,14 +113,14 @@ class Layout {
       case 'property':
       case 'defaults':
       case 'op-defaults':
-        return this.line(depth, withAttrs(s.kind, s.attrs), s);
+        return this.line(depth, withBlock(s.kind, s), s);
       case 'primitive':
         return this.primitive(s, depth);
       case 'group':
         return this.group(s, depth);
       case 'location': {
         const targets = s.targets.map((t) => (t.score ? `${t.node.text}=${value(t.score)}` : t.node.text));
-        return this.line(depth, [`location ${s.name.text} ${s.resource.text} ${s.mode.text}`, ...targets].join(' '), s);
+        return this.line(depth, [withAttrs(`location ${s.name.text} ${s.resource.text}`, s.attrs), s.mode.text, ...targets].join(' '), s);
       }
       case 'colocation':
       case 'order': {
@@ -128,20 +133,23 @@ class Layout {
   private primitive(p: A.PrimitiveDecl, depth: number): void {
     const head = `primitive ${p.name.text} ${p.agent.text}`;
     if (!p.hasBody) return this.line(depth, head, p);
-    const items = p.items.map((i) => (i.kind === 'op' ? i.op : i.kind === 'command' ? i.command : i.block));
+    const items = p.items.map(A.primitiveItemNode);
     if (items.length === 0 && !this.hasCommentInside(p.span)) return this.line(depth, `${head} { }`, p);
     this.block(depth, head, p.span, items, () => {
       for (const item of p.items) {
         switch (item.kind) {
           case 'params':
           case 'meta':
-            this.line(depth + 1, withAttrs(item.kind, item.block.attrs), item.block);
+            this.line(depth + 1, withBlock(item.kind, item.block), item.block);
             break;
           case 'op':
             this.line(depth + 1, withAttrs(`op ${item.op.name.text}`, item.op.attrs), item.op);
             break;
           case 'command':
             this.line(depth + 1, `${item.command.action.text.padEnd(7)} ${value(item.command.value)}`, item.command);
+            break;
+          case 'default-ops':
+            this.line(depth + 1, `default-ops ${item.decl.value.text}`, item.decl);
             break;
         }
       }
@@ -160,7 +168,7 @@ class Layout {
       for (const item of g.items) {
         if (item.kind === 'primitive') this.primitive(item.primitive, depth + 1);
         else if (item.kind === 'member') this.line(depth + 1, item.ref.text, item.ref);
-        else this.line(depth + 1, withAttrs('meta', item.block.attrs), item.block);
+        else this.line(depth + 1, withBlock('meta', item.block), item.block);
       }
     });
   }

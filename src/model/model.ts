@@ -65,6 +65,32 @@ export function paramValue(p: A.PrimitiveDecl, name: string): A.Attr | undefined
   return allAttrs(p.params).filter((a) => a.key.text === name).pop();
 }
 
+/** An op's `id=`: its CIB id, where it is not the one hacc derives. */
+export function opIdAttr(op: A.OpDecl): A.Attr | undefined {
+  return op.attrs.filter((a) => a.key.text === 'id').pop();
+}
+
+/**
+ * Ids written explicitly below the statement level, in source order: `$id=` of attribute sets
+ * (`params`, `meta`, `property`, `defaults`, `op-defaults`, a group's `meta`), `$id.NAME=` of their
+ * nvpairs and ops' `id=`. They
+ * share the CIB's one id namespace with resources, groups and constraints.
+ */
+export function explicitIds(model: ClusterModel): A.Value[] {
+  const out: A.Value[] = [];
+  const block = (b: { readonly id?: A.Attr; readonly pairIds?: readonly A.Attr[] }) => {
+    if (b.id) out.push(b.id.value);
+    for (const a of b.pairIds ?? []) out.push(a.value);
+  };
+  model.settings.forEach(block);
+  for (const p of model.primitives) {
+    [...p.params, ...p.meta].forEach(block);
+    for (const op of p.ops) for (const a of op.attrs) if (a.key.text === 'id') out.push(a.value);
+  }
+  for (const g of model.groups) for (const i of g.items) if (i.kind === 'meta') block(i.block);
+  return out.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);

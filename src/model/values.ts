@@ -15,7 +15,9 @@ export function booleanValue(text: string): boolean | undefined {
 }
 
 const DURATION = /^\s*\d+(?:\.\d+)?\s*(?:ms|msec|us|usec|s|sec|m|min|h|hr)?\s*$/i;
-const ISO_DURATION = /^P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
+// ISO 8601 as Pacemaker's crm_time_parse_duration reads it: H and S need no T (P30S, P1H), M is
+// months before T and minutes after it.
+const ISO_DURATION = /^P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:\d+H)?(?:\d+(?:\.\d+)?S)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
 
 const durations = new Map<string, number | undefined>();
 
@@ -41,7 +43,8 @@ function parseDuration(text: string): number | undefined {
   const [date, time = ''] = text.slice(1).split('T') as [string, string | undefined];
   const d = (re: RegExp, s: string) => Number(re.exec(s)?.[1] ?? 0);
   const days = d(/(\d+)Y/, date) * 365 + d(/(\d+)M/, date) * 30 + d(/(\d+)W/, date) * 7 + d(/(\d+)D/, date);
-  const secs = d(/(\d+)H/, time) * 3600 + d(/(\d+)M/, time) * 60 + Number(/(\d+(?:\.\d+)?)S/.exec(time)?.[1] ?? 0);
+  const seconds = (part: string) => d(/(\d+)H/, part) * 3600 + Number(/(\d+(?:\.\d+)?)S/.exec(part)?.[1] ?? 0);
+  const secs = seconds(date) + seconds(time) + d(/(\d+)M/, time) * 60;
   return (days * 86400 + secs) * 1000;
 }
 

@@ -23,11 +23,13 @@ function clip(s: string): string {
 
 function frame(lines: LineIndex, d: Diagnostic, color: boolean): string[] {
   const { start, end } = d.span;
-  const full = visible(lines.lineText(start.line));
-  // Long lines (a 1 MB one-liner) are cut to a window around the caret.
-  const from = full.length > MAX_FRAME_WIDTH ? Math.max(0, start.column - 1 - 40) : 0;
-  const text = full.slice(from, from + MAX_FRAME_WIDTH);
-  const width = end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, full.length - start.column + 1);
+  // Long lines (a 1 MB one-liner) are cut to a window around the caret before anything else is
+  // done with them: thousands of diagnostics on one such line must not each copy all of it.
+  const range = lines.lineRange(start.line);
+  const length = range.end - range.start;
+  const from = length > MAX_FRAME_WIDTH ? Math.max(0, start.column - 1 - 40) : 0;
+  const text = visible(lines.text.slice(range.start + from, Math.min(range.end, range.start + from + MAX_FRAME_WIDTH)));
+  const width = end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, length - start.column + 1);
   const caretAt = start.column - 1 - from;
   const caretLen = Math.max(1, Math.min(width, text.length - caretAt));
   const gutter = String(start.line);

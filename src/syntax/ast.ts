@@ -21,6 +21,11 @@ export interface Value extends Spanned {
   readonly secret?: SecretRef;
 }
 
+/** The key that names an attribute set's CIB id on a `params`, `meta`, `property`… line. */
+export const SET_ID_KEY = '$id';
+/** `$id.NAME=ID` names the CIB id of the set's nvpair NAME. */
+export const PAIR_ID_PREFIX = '$id.';
+
 /** `key=value`. `missingEquals` marks `key "value"`, recovered as if the `=` were there (HA002). */
 export interface Attr extends Spanned {
   readonly key: Ident;
@@ -50,6 +55,10 @@ export interface MachineDecl extends Spanned {
 export interface SettingsDecl extends Spanned {
   readonly kind: 'property' | 'defaults' | 'op-defaults';
   readonly attrs: readonly Attr[];
+  /** `$id=ID`: the CIB id of the attribute set, where it is not the one hacc derives. */
+  readonly id?: Attr;
+  /** `$id.NAME=ID`: the CIB id of the nvpair NAME, where it is not the one hacc derives. */
+  readonly pairIds?: readonly Attr[];
 }
 
 export interface OpDecl extends Spanned {
@@ -68,6 +77,15 @@ export interface CommandDecl extends Spanned {
 /** One `params` or `meta` line: kept per line so the formatter can keep the author's grouping. */
 export interface AttrBlock extends Spanned {
   readonly attrs: readonly Attr[];
+  /** `$id=ID`: the CIB id of the attribute set, where it is not the one hacc derives. */
+  readonly id?: Attr;
+  /** `$id.NAME=ID`: the CIB id of the nvpair NAME, where it is not the one hacc derives. */
+  readonly pairIds?: readonly Attr[];
+}
+
+/** `default-ops none`: the primitive's ops are exactly the written ones (build adds none). */
+export interface DefaultOpsDecl extends Spanned {
+  readonly value: Ident;
 }
 
 export interface PrimitiveDecl extends Spanned {
@@ -80,6 +98,8 @@ export interface PrimitiveDecl extends Spanned {
   readonly meta: readonly AttrBlock[];
   readonly ops: readonly OpDecl[];
   readonly commands: readonly CommandDecl[];
+  /** `default-ops none`, when written. */
+  readonly defaultOps?: DefaultOpsDecl;
   /** Body items in source order, for the formatter. */
   readonly items: readonly PrimitiveItem[];
 }
@@ -88,7 +108,22 @@ export type PrimitiveItem =
   | { readonly kind: 'params'; readonly block: AttrBlock }
   | { readonly kind: 'meta'; readonly block: AttrBlock }
   | { readonly kind: 'op'; readonly op: OpDecl }
-  | { readonly kind: 'command'; readonly command: CommandDecl };
+  | { readonly kind: 'command'; readonly command: CommandDecl }
+  | { readonly kind: 'default-ops'; readonly decl: DefaultOpsDecl };
+
+/** The node of a primitive body line (its span is the line's). */
+export function primitiveItemNode(item: PrimitiveItem): Spanned {
+  switch (item.kind) {
+    case 'op':
+      return item.op;
+    case 'command':
+      return item.command;
+    case 'default-ops':
+      return item.decl;
+    default:
+      return item.block;
+  }
+}
 
 export type GroupItem =
   | { readonly kind: 'primitive'; readonly primitive: PrimitiveDecl }
@@ -110,6 +145,8 @@ export interface LocationDecl extends Spanned {
   readonly kind: 'location';
   readonly name: Ident;
   readonly resource: Ident;
+  /** `role=` and `resource-discovery=`, written between the resource and `prefers`/`avoids`. */
+  readonly attrs: readonly Attr[];
   readonly mode: Ident & { readonly text: 'prefers' | 'avoids' };
   readonly targets: readonly LocationTarget[];
 }

@@ -16,6 +16,8 @@
 // HaParser.startsAttribute, copied below.
 
 import type * as A from './ast.js';
+import { PAIR_ID_PREFIX, SET_ID_KEY } from './ast.js';
+import { firstXmlInvalidChar } from './xml-chars.js';
 import type { ParseResult } from './parse.js';
 import type { Position, Span } from './span.js';
 
@@ -49,6 +51,7 @@ const KW_COLOCATION = 29;
 const KW_WITH = 30;
 const KW_ORDER = 31;
 const KW_THEN = 32;
+const KW_DEFAULT_OPS = 33;
 
 /** A keyword is lexed only when the whole word is the keyword (chevrotain's longer_alt: Word). */
 const KEYWORDS: ReadonlyMap<string, number> = new Map([
@@ -75,19 +78,22 @@ const KEYWORDS: ReadonlyMap<string, number> = new Map([
   ['with', KW_WITH],
   ['order', KW_ORDER],
   ['then', KW_THEN],
+  ['default-ops', KW_DEFAULT_OPS],
 ]);
 
 /** The statement keys of parse.ts's STATEMENT_KEYS; any other key there is an error. */
 const STATEMENT_KEYS: Readonly<Record<string, readonly string[]>> = {
-  node: ['addr'],
+  node: ['addr', 'id'],
   host: ['addr'],
   auth: ['password'],
+  location: ['role', 'resource-discovery'],
   colocation: ['score', 'rsc-role', 'with-rsc-role'],
-  order: ['kind', 'symmetrical'],
+  order: ['kind', 'symmetrical', 'first-action', 'then-action'],
 };
 
-// The patterns of tokens.ts: WhiteSpace /[ \t\r\n]+/, Comment /#[^\n\r]*/ and Word
-// /[^\s"={}#\\\u0000-\u001f\u007f]+/ are scanned by hand below; StringLiteral is this, sticky.
+// The patterns of tokens.ts: WhiteSpace /[ \t\r\n]+/, Comment /#[^\n\r]*/ and Word (any character
+// but \s " = { } # \ controls U+FFFE U+FFFF and lone surrogates; a surrogate pair is one character)
+// are scanned by hand below; StringLiteral is this, sticky.
 const STRING_RE = /"(?:[^"\\\n\r]|\\[^\n\r])*"/y;
 const SPACE = /\s/;
 
@@ -95,8 +101,21 @@ const SPACE = /\s/;
 function inWord(c: number): boolean {
   if (c <= 0x20 || c === 0x7f) return false; // controls and space (and \s among them)
   if (c < 0x7f) return c !== 34 && c !== 61 && c !== 123 && c !== 125 && c !== 35 && c !== 92; // " = { } # \
-  // Beyond ASCII only \s matters; no \s character is a surrogate, so one unit is enough.
+  if (c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff)) return false; // surrogates: see wordEnd
+  // Beyond ASCII only \s matters otherwise; no \s character is a surrogate.
   return !SPACE.test(String.fromCharCode(c));
+}
+
+/** Where the Word starting at `i` ends (i itself when none starts there). */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  for (;;) {
+    if (i >= n) return i;
+    const c = text.charCodeAt(i);
+    if (inWord(c)) i++;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i += 2; // a pair
+    else return i;
+  }
 }
 
 /** Thrown inside this module only: the input is not plainly valid, use the chevrotain path. */
@@ -164,8 +183,7 @@ function lex(text: string): Tokens {
       kind = STRING;
       end = STRING_RE.lastIndex;
     } else {
-      end = i;
-      while (end < n && inWord(text.charCodeAt(end))) end++;
+      end = wordEnd(text, i);
       if (end === i) throw GIVE_UP; // an invalid character: HA003
       image = text.slice(i, end);
       kind = end - i <= 11 ? (KEYWORDS.get(image) ?? WORD) : WORD;
@@ -270,13 +288,15 @@ class Parser {
         const kind = k === KW_NODE ? 'node' : 'host';
         const name = this.anyWord();
         const attrs = this.attributes(kind);
+        // A node's id= is its corosync node id: a positive integer (HA001 otherwise).
+        if (kind === 'node' && attrs.some((a) => a.key.text === 'id' && !/^[1-9][0-9]{0,9}$/.test(a.value.text))) throw GIVE_UP;
         return { kind, name, attrs, span: this.spanFrom(first) };
       }
       case KW_PROPERTY:
       case KW_DEFAULTS:
       case KW_OP_DEFAULTS: {
-        const attrs = this.attributes();
-        return { kind: k === KW_PROPERTY ? 'property' : k === KW_DEFAULTS ? 'defaults' : 'op-defaults', attrs, span: this.spanFrom(first) };
+        const block = this.attrBlock();
+        return { kind: k === KW_PROPERTY ? 'property' : k === KW_DEFAULTS ? 'defaults' : 'op-defaults', ...block, span: this.spanFrom(first) };
       }
       case KW_PRIMITIVE:
         return this.primitive(first);
@@ -305,6 +325,7 @@ class Parser {
     const meta: A.AttrBlock[] = [];
     const ops: A.OpDecl[] = [];
     const commands: A.CommandDecl[] = [];
+    let defaultOps: A.DefaultOpsDecl | undefined;
     let hasBody = false;
     if (this.la(1) === LCURLY) {
       hasBody = true;
@@ -314,7 +335,7 @@ class Parser {
         const start = this.i;
         if (k === KW_PARAMS || k === KW_META) {
           this.i++;
-          const block: A.AttrBlock = { attrs: this.attributes(), span: this.spanFrom(start) };
+          const block: A.AttrBlock = { ...this.attrBlock(), span: this.spanFrom(start) };
           if (k === KW_PARAMS) {
             items.push({ kind: 'params', block });
             params.push(block);
@@ -328,6 +349,13 @@ class Parser {
           const op: A.OpDecl = { name: opName, attrs: this.attributes(), span: this.spanFrom(start) };
           items.push({ kind: 'op', op });
           ops.push(op);
+        } else if (k === KW_DEFAULT_OPS) {
+          this.i++;
+          const value = this.anyWord();
+          if (value.text !== 'none') throw GIVE_UP; // HA001: default-ops takes only none
+          const decl: A.DefaultOpsDecl = { value, span: this.spanFrom(start) };
+          items.push({ kind: 'default-ops', decl });
+          defaultOps = decl;
         } else if (k === KW_START || k === KW_STOP || k === KW_MONITOR) {
           const action = this.ident(this.i++) as A.Ident & { text: A.CommandAction };
           const value = this.value();
@@ -338,7 +366,19 @@ class Parser {
       }
       this.expect(RCURLY);
     }
-    return { kind: 'primitive', name, agent, hasBody, params, meta, ops, commands, items, span: this.spanFrom(first) };
+    return {
+      kind: 'primitive',
+      name,
+      agent,
+      hasBody,
+      params,
+      meta,
+      ops,
+      commands,
+      ...(defaultOps ? { defaultOps } : {}),
+      items,
+      span: this.spanFrom(first),
+    };
   }
 
   private group(first: number): A.GroupDecl {
@@ -352,8 +392,8 @@ class Parser {
         items.push({ kind: 'primitive', primitive: this.primitive(start) });
       } else if (k === KW_META) {
         const start = this.i++;
-        const attrs = this.attributes();
-        items.push({ kind: 'meta', block: { attrs, span: this.spanFrom(start) } });
+        const block = this.attrBlock();
+        items.push({ kind: 'meta', block: { ...block, span: this.spanFrom(start) } });
       } else if (k === WORD) {
         items.push({ kind: 'member', ref: this.ident(this.i++) });
       } else break;
@@ -365,6 +405,7 @@ class Parser {
   private location(first: number): A.LocationDecl {
     const name = this.anyWord();
     const resource = this.anyWord();
+    const attrs = this.attributes('location');
     const k = this.la(1);
     if (k !== KW_PREFERS && k !== KW_AVOIDS) throw GIVE_UP;
     const mode = this.ident(this.i++) as A.Ident & { text: 'prefers' | 'avoids' };
@@ -378,7 +419,7 @@ class Parser {
         targets.push({ node, span: this.spanFrom(start), score });
       } else targets.push({ node, span: this.spanFrom(start) });
     } while (this.la(1) === WORD);
-    return { kind: 'location', name, resource, mode, targets, span: this.spanFrom(first) };
+    return { kind: 'location', name, resource, attrs, mode, targets, span: this.spanFrom(first) };
   }
 
   /** HaParser.startsAttribute together with the repetition's lookahead (LA(1) is AnyWord). */
@@ -390,6 +431,25 @@ class Parser {
     if (la1 !== WORD) return false;
     if (la2 === STRING) return true;
     return la2 === WORD && this.la(3) !== EQUALS;
+  }
+
+  /**
+   * The pairs of a `params`/`meta`/`property`… line, with `$id=ID` taken out as the set's id and
+   * `$id.NAME=ID` as the ids of its nvpairs (parse.ts's attrBlock; a second `$id` is HA001).
+   */
+  private attrBlock(): { attrs: A.Attr[]; id?: A.Attr; pairIds?: A.Attr[] } {
+    const attrs: A.Attr[] = [];
+    let pairIds: A.Attr[] | undefined;
+    let id: A.Attr | undefined;
+    for (const a of this.attributes()) {
+      const key = a.key.text;
+      if (a.missingEquals || key.charCodeAt(0) !== 36 /* $ */) attrs.push(a);
+      else if (key.startsWith(PAIR_ID_PREFIX) && key.length > PAIR_ID_PREFIX.length) (pairIds ??= []).push(a);
+      else if (key !== SET_ID_KEY) attrs.push(a);
+      else if (id) throw GIVE_UP;
+      else id = a;
+    }
+    return { attrs, ...(id ? { id } : {}), ...(pairIds ? { pairIds } : {}) };
   }
 
   private attributes(statement?: string): A.Attr[] {
@@ -411,6 +471,8 @@ class Parser {
     const i = this.i;
     const k = this.kinds[i];
     if (k === STRING) {
+      // A character XML cannot carry, raw in the string: HA003.
+      if (firstXmlInvalidChar(this.text.slice(this.t.starts[i]! + 1, this.t.ends[i]! - 1)) >= 0) throw GIVE_UP;
       this.i++;
       return { text: this.unquote(this.t.starts[i]! + 1, this.t.ends[i]! - 1), quoted: true, span: { start: this.startOf(i), end: this.endOf(i) } };
     }
@@ -443,15 +505,20 @@ const ESCAPES: ReadonlyMap<string, string> = new Map([
 
 /**
  * A string's body with its escapes resolved (a backslash before ", \\, n or t); `invalid(i, next)`
- * gives the text for any other backslash, at index i (next: the character after it, if any).
+ * gives the text for any other backslash, at index i (next: the character after it, if any), and
+ * a character (not after a backslash) for which `drop(i)` says so is left out.
  */
-export function decodeEscapes(body: string, invalid: (index: number, next: string | undefined) => string): string {
-  if (!body.includes('\\')) return body;
+export function decodeEscapes(
+  body: string,
+  invalid: (index: number, next: string | undefined) => string,
+  drop?: (index: number) => boolean,
+): string {
+  if (!body.includes('\\') && !drop) return body;
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!;
     if (ch !== '\\') {
-      out += ch;
+      if (!drop?.(i)) out += ch;
       continue;
     }
     const next = body[i + 1];

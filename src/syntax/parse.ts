@@ -1,20 +1,24 @@
 import type { CstElement, CstNode, ILexingError, IRecognitionException, IToken } from './chevrotain.js';
 import type * as A from './ast.js';
+import { PAIR_ID_PREFIX, SET_ID_KEY } from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import { haLexer } from './tokens.js';
 import { haParser } from './parser.js';
 import { suggestion } from './didyoumean.js';
 import { decodeEscapes, fastParse } from './fast-parse.js';
 import { LineIndex, type Span } from './span.js';
+import { codePointName, xmlInvalidOffsets } from './xml-chars.js';
 
 /** Statements whose keys are part of the language, not of an agent or of Pacemaker's catalogue. */
 const STATEMENT_KEYS: Record<string, readonly string[]> = {
-  node: ['addr'],
+  node: ['addr', 'id'],
   host: ['addr'],
   auth: ['password'],
+  location: ['role', 'resource-discovery'],
   colocation: ['score', 'rsc-role', 'with-rsc-role'],
-  order: ['kind', 'symmetrical'],
+  order: ['kind', 'symmetrical', 'first-action', 'then-action'],
 };
+
 
 /** More syntax errors than this in one file are noise: the rest is summarised in one line. */
 const MAX_SYNTAX_DIAGNOSTICS = 100;
@@ -117,13 +121,16 @@ class AstBuilder {
       case 'auth':
         return name && { kind: 'auth', user: name, attrs: this.attributes(c, 'auth'), span };
       case 'node':
-      case 'host':
-        return name && { kind: inner.name, name, attrs: this.attributes(c, inner.name), span };
+      case 'host': {
+        const attrs = this.attributes(c, inner.name);
+        if (inner.name === 'node') this.checkNodeIds(attrs);
+        return name && { kind: inner.name, name, attrs, span };
+      }
       case 'property':
       case 'defaults':
-        return { kind: inner.name, attrs: this.attributes(c), span };
+        return { kind: inner.name, ...this.attrBlock(c), span };
       case 'opDefaults':
-        return { kind: 'op-defaults', attrs: this.attributes(c), span };
+        return { kind: 'op-defaults', ...this.attrBlock(c), span };
       case 'primitive':
         return this.primitive(inner);
       case 'group':
@@ -155,7 +162,12 @@ class AstBuilder {
       if (!inner || !itemSpan) continue;
       const ic = inner.children;
       if (inner.name === 'params' || inner.name === 'meta') {
-        items.push({ kind: inner.name, block: { attrs: this.attributes(ic), span: itemSpan } });
+        items.push({ kind: inner.name, block: { ...this.attrBlock(ic), span: itemSpan } });
+      } else if (inner.name === 'defaultOps') {
+        const value = this.ident(this.token(ic, 'value'));
+        if (!value) continue;
+        if (value.text !== 'none') this.error('HA001', value.span, `expected 'none' after default-ops, found '${value.text}'`, ['write default-ops none: build then adds no operations to this primitive']);
+        items.push({ kind: 'default-ops', decl: { value, span: itemSpan } });
       } else if (inner.name === 'op') {
         const opName = this.ident(this.token(ic, 'name'));
         if (opName) items.push({ kind: 'op', op: { name: opName, attrs: this.attributes(ic), span: itemSpan } });
@@ -177,6 +189,7 @@ class AstBuilder {
       meta: items.flatMap((i) => (i.kind === 'meta' ? [i.block] : [])),
       ops: items.flatMap((i) => (i.kind === 'op' ? [i.op] : [])),
       commands: items.flatMap((i) => (i.kind === 'command' ? [i.command] : [])),
+      ...defaultOps(items),
       items,
       span,
     };
@@ -195,7 +208,7 @@ class AstBuilder {
     }
     for (const m of this.sub(c, 'meta')) {
       const blockSpan = this.nodeSpan(m);
-      if (blockSpan) items.push({ offset: blockSpan.start.offset, item: { kind: 'meta', block: { attrs: this.attributes(m.children), span: blockSpan } } });
+      if (blockSpan) items.push({ offset: blockSpan.start.offset, item: { kind: 'meta', block: { ...this.attrBlock(m.children), span: blockSpan } } });
     }
     for (const e of c['member'] ?? []) {
       const ref = isToken(e) && isReal(e) ? this.ident(e) : undefined;
@@ -220,7 +233,36 @@ class AstBuilder {
       const score = this.value(this.sub(t.children, 'value')[0]);
       targets.push({ node, span: tSpan, ...(score ? { score } : {}) });
     }
-    return { kind: 'location', name, resource, mode: mode as A.LocationDecl['mode'], targets, span };
+    const attrs = this.attributes(c, 'location');
+    return { kind: 'location', name, resource, attrs, mode: mode as A.LocationDecl['mode'], targets, span };
+  }
+
+  /**
+   * The pairs of a `params`/`meta`/`property`… line, with `$id=ID` taken out as the set's id and
+   * `$id.NAME=ID` as the ids of its nvpairs.
+   */
+  private attrBlock(parent: Children): { attrs: A.Attr[]; id?: A.Attr; pairIds?: A.Attr[] } {
+    const attrs: A.Attr[] = [];
+    const pairIds: A.Attr[] = [];
+    let id: A.Attr | undefined;
+    for (const a of this.attributes(parent)) {
+      const key = a.key.text;
+      if (a.missingEquals) attrs.push(a);
+      else if (key.startsWith(PAIR_ID_PREFIX) && key.length > PAIR_ID_PREFIX.length) pairIds.push(a);
+      else if (key !== SET_ID_KEY) attrs.push(a);
+      else if (id) this.error('HA001', a.key.span, `a second ${SET_ID_KEY} on one line (the first is at column ${id.span.start.column})`, ['an attribute set has one id']);
+      else id = a;
+    }
+    return { attrs, ...(id ? { id } : {}), ...(pairIds.length > 0 ? { pairIds } : {}) };
+  }
+
+  /** A node's `id=` is its corosync node id: a positive integer. */
+  private checkNodeIds(attrs: readonly A.Attr[]): void {
+    for (const a of attrs) {
+      if (a.key.text === 'id' && !/^[1-9][0-9]{0,9}$/.test(a.value.text)) {
+        this.error('HA001', a.value.span, `node id '${a.value.text}' is not a positive integer`, ['id= is the corosync node id, also the CIB <node id>: 1, 2, 3…']);
+      }
+    }
   }
 
   private attributes(parent: Children, statement?: string): A.Attr[] {
@@ -274,13 +316,31 @@ class AstBuilder {
       this.error('HA003', span, 'unterminated string', ['add the closing " on the same line; use \\n for a line break inside a value']);
     }
     const body = t.image.slice(1, terminated ? -1 : undefined);
-    const text = decodeEscapes(body, (i, next) => {
-      const at = t.startOffset + 1 + i;
-      this.error('HA003', this.lines.span(at, at + (next === undefined ? 1 : 2)), `invalid escape '\\${next ?? ''}' in a string`, [
-        'the escapes are \\" \\\\ \\n and \\t; write \\\\ for a backslash',
-      ]);
-      return next ?? '';
-    });
+    const invalid = xmlInvalidOffsets(body);
+    let invalidReported = false;
+    const text = decodeEscapes(
+      body,
+      (i, next) => {
+        const at = t.startOffset + 1 + i;
+        this.error('HA003', this.lines.span(at, at + (next === undefined ? 1 : 2)), `invalid escape '\\${next ?? ''}' in a string`, [
+          'the escapes are \\" \\\\ \\n and \\t; write \\\\ for a backslash',
+        ]);
+        return next ?? '';
+      },
+      (i) => {
+        // A raw character XML cannot carry (a control character, U+FFFE, a lone surrogate) would be
+        // lost or mangled on its way into the CIB: rejected, once per string, and left out.
+        if (!invalid.has(i)) return false;
+        if (!invalidReported) {
+          const at = t.startOffset + 1 + i;
+          this.error('HA003', this.lines.span(at, at + 1), `invalid character ${codePointName(body, i)} in a string`, [
+            'a value may hold printable text, tabs and line breaks (write \\t and \\n); other control characters cannot reach the cluster unaltered',
+          ]);
+          invalidReported = true;
+        }
+        return true;
+      },
+    );
     return { text, quoted: true, span };
   }
 
@@ -323,6 +383,12 @@ export function parseWithChevrotain(text: string, path = '<input>'): ParseResult
   }));
   const file = builder.file(cst, path, text, comments);
   return { file, diagnostics: capSyntaxDiagnostics(builder.diagnostics) };
+}
+
+function defaultOps(items: readonly A.PrimitiveItem[]): { defaultOps?: A.DefaultOpsDecl } {
+  const found = items.flatMap((i) => (i.kind === 'default-ops' ? [i.decl] : []));
+  const last = found[found.length - 1];
+  return last ? { defaultOps: last } : {};
 }
 
 function capSyntaxDiagnostics(all: Diagnostic[]): Diagnostic[] {

@@ -33,6 +33,9 @@ const errorMessages: IParserErrorMessageProvider = {
   },
 };
 
+/** Syntax errors after which a repetition ends instead of re-syncing (see boundRepetitionRecovery). */
+export const MAX_REPETITION_RECOVERIES = 200;
+
 /**
  * The `.ha` grammar. Only shape lives here; meaning (which keys exist, secrets, HA002's missing `=`)
  * is decided in the CST→AST step.
@@ -46,6 +49,24 @@ export class HaParser extends CstParser {
   constructor(validate = false) {
     super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: errorMessages, maxLookahead: 3, skipValidations: !validate });
     this.performSelfAnalysis();
+    this.boundRepetitionRecovery();
+  }
+
+  /**
+   * chevrotain's in-repetition recovery re-enters the repetition recursively, once per re-sync, and
+   * works out the follow set each time: a block holding thousands of errors (`cluster c {` pasted
+   * 3,000 times into a primitive) overflowed the stack after seconds of work. Past
+   * MAX_REPETITION_RECOVERIES errors a repetition simply ends instead, and the between-rules
+   * recovery, which does not recurse, takes over; only the first 100 errors are shown anyway.
+   * (`attemptInRepetitionRecovery` is set per instance by chevrotain when recovery is enabled.)
+   */
+  private boundRepetitionRecovery(): void {
+    const self = this as unknown as { attemptInRepetitionRecovery?: (...args: unknown[]) => void };
+    const recover = self.attemptInRepetitionRecovery;
+    if (typeof recover !== 'function') throw new Error('chevrotain changed: no attemptInRepetitionRecovery to bound');
+    self.attemptInRepetitionRecovery = (...args: unknown[]) => {
+      if (this.errors.length < MAX_REPETITION_RECOVERIES) recover.apply(this, args);
+    };
   }
 
   public file = this.RULE('file', () => {
@@ -132,7 +153,14 @@ export class HaParser extends CstParser {
       { ALT: () => this.SUBRULE(this.meta) },
       { ALT: () => this.SUBRULE(this.op) },
       { ALT: () => this.SUBRULE(this.command) },
+      { ALT: () => this.SUBRULE(this.defaultOps) },
     ]);
+  });
+
+  /** `default-ops none`: build adds no operations to this primitive. */
+  public defaultOps = this.RULE('defaultOps', () => {
+    this.CONSUME(T.DefaultOps);
+    this.CONSUME(T.AnyWord, { LABEL: 'value' });
   });
 
   public params = this.RULE('params', () => {
@@ -178,6 +206,7 @@ export class HaParser extends CstParser {
     this.CONSUME(T.Location);
     this.CONSUME1(T.AnyWord, { LABEL: 'name' });
     this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
+    this.SUBRULE(this.attributes);
     this.OR([
       { ALT: () => this.CONSUME(T.Prefers, { LABEL: 'mode' }) },
       { ALT: () => this.CONSUME(T.Avoids, { LABEL: 'mode' }) },

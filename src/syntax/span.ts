@@ -47,11 +47,18 @@ export class LineIndex {
   }
 
   lineText(line: number): string {
+    const { start, end } = this.lineRange(line);
+    return this.text.slice(start, end);
+  }
+
+  /** Offsets of a line's text, without its line break (and a CR before it); empty past the end. */
+  lineRange(line: number): { start: number; end: number } {
     const start = this.starts[line - 1];
-    if (start === undefined) return '';
+    if (start === undefined) return { start: this.text.length, end: this.text.length };
     const next = this.starts[line];
-    const end = next === undefined ? this.text.length : next - 1;
-    return this.text.slice(start, end).replace(/\r$/, '');
+    let end = next === undefined ? this.text.length : next - 1;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return { start, end };
   }
 
   get lineCount(): number {

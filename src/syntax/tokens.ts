@@ -9,10 +9,14 @@ export const AnyString = createToken({ name: 'AnyString', pattern: Lexer.NA, lab
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
 
-/** A bare word: names, numbers, durations, addresses, paths, `env:NAME`, `ocf:heartbeat:IPaddr2`. */
+/**
+ * A bare word: names, numbers, durations, addresses, paths, `env:NAME`, `ocf:heartbeat:IPaddr2`.
+ * Never a character XML cannot carry (U+FFFE, U+FFFF, a lone surrogate; control characters are out
+ * anyway): those are lexing errors (HA003). A surrogate pair (an emoji) is one character.
+ */
 export const Word = createToken({
   name: 'Word',
-  pattern: /[^\s"={}#\\\u0000-\u001f\u007f]+/,
+  pattern: /(?:[^\s"={}#\\\u0000-\u001f\u007f\ud800-\udfff\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff])+/,
   categories: [AnyWord],
   label: 'a name or value',
 });
@@ -35,6 +39,7 @@ export const Host = keyword('host', 'Host');
 export const Property = keyword('property', 'Property');
 export const Defaults = keyword('defaults', 'Defaults');
 export const OpDefaults = keyword('op-defaults', 'OpDefaults');
+export const DefaultOps = keyword('default-ops', 'DefaultOps');
 export const Primitive = keyword('primitive', 'Primitive');
 export const Params = keyword('params', 'Params');
 export const Meta = keyword('meta', 'Meta');
@@ -81,6 +86,7 @@ export const allTokens: TokenType[] = [
   NodeKw,
   Host,
   Property,
+  DefaultOps,
   Defaults,
   OpDefaults,
   Primitive,

@@ -33,11 +33,22 @@ const UNINSTALLED_AGENTS: Record<string, RegExp> = {
   'fixtures/err/ha202-unknown-agents.ha': /Agent 'ocf:(heartbeat:IPAddr2|acme:app)' is not installed/,
 };
 
+/**
+ * Fixtures that use what setup.sh cannot reproduce yet: explicit ids of attribute sets and nvpairs
+ * (`$id=`, `$id.NAME=`: pcs names them itself) and a location's `role=`/`resource-discovery=` (issue
+ * 9's language extensions, which cib.xml honours). The replay must still run; its CIB differs from
+ * cib.xml. Remove the entry when setup.sh learns them: this test then fails to say so.
+ */
+const NOT_YET_REPLAYED: Record<string, string> = {
+  'fixtures/ok/explicit-ids.ha': 'setup.sh does not apply $id=, $id.NAME=, a location role= or resource-discovery=',
+};
+
 // --- comparing configurations ------------------------------------------------------------------
 
 type Node = { tag: string; attrs: [string, string][]; children: Node[] };
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', commentPropName: '#comment', trimValues: true });
+// htmlEntities: cib.xml writes a line feed or tab in a value as &#10; / &#9; (a raw one would be read as a space).
+const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', commentPropName: '#comment', trimValues: true, htmlEntities: true });
 
 function toNodes(list: unknown[]): Node[] {
   const out: Node[] = [];
@@ -175,6 +186,10 @@ function configureFileEqualsCib(text: string, file: string, options: SetupScript
   // a tab as four spaces (2.1.5; seen with cibadmin alone): no value with one reaches a cluster
   // intact. Expect what Pacemaker stores.
   pacemakerEscapes(want);
+  if (NOT_YET_REPLAYED[file]) {
+    expect(render(got), `${file} now replays exactly: remove it from NOT_YET_REPLAYED`).not.toBe(render(want));
+    return render(got);
+  }
   expect(render(got)).toBe(render(want));
 
   // Idempotent: a second run leaves the file as it is.

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { listFiles, readText } from '../../test-support/expectations.js';
 import { runCli } from '../../test-support/run-cli.js';
+import { caseDirs, snapshot } from '../../test-support/temp-files.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = join(ROOT, 'fixtures/examples/seed.ha');
@@ -21,29 +22,7 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-let counter = 0;
-function fresh(): string {
-  const dir = join(scratch, `case-${++counter}`);
-  mkdirSync(dir);
-  return dir;
-}
-
-/** Every entry under `dir`: relative path -> kind, mode and contents (or link target). */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    const path = join(dir, rel);
-    const st = lstatSync(path);
-    const mode = (st.mode & 0o7777).toString(8);
-    if (st.isSymbolicLink()) out[rel] = `link ${readlinkSync(path)}`;
-    else if (st.isDirectory()) {
-      if (rel !== '') out[rel] = `dir ${mode}`;
-      for (const name of readdirSync(path).sort()) walk(rel === '' ? name : `${rel}/${name}`);
-    } else out[rel] = `file ${mode} ${readFileSync(path, 'base64')}`;
-  };
-  walk('');
-  return out;
-}
+const fresh = caseDirs(() => scratch);
 
 describe('hacc build', () => {
   it('refuses a file with errors: exit 1, the diagnostics, and no directory at all', async () => {
@@ -67,7 +46,7 @@ describe('hacc build', () => {
     expect(run.stderr).toContain('warning[HA402]');
     expect(run.stdout).toBe('wrote out/cluster/: SUMMARY.md, cib.xml, resource.d/hacc/anything, setup.sh\n');
     const snap = snapshot(join(cwd, 'out/cluster'));
-    expect(Object.keys(snap)).toEqual(['SUMMARY.md', 'cib.xml', 'resource.d', 'resource.d/hacc', 'resource.d/hacc/anything', 'setup.sh']);
+    expect(Object.keys(snap)).toEqual(['.hacc-manifest', 'SUMMARY.md', 'cib.xml', 'resource.d', 'resource.d/hacc', 'resource.d/hacc/anything', 'setup.sh']);
     expect(snap['setup.sh']!.startsWith('file 755 ')).toBe(true);
     expect(snap['SUMMARY.md']!.startsWith('file 644 ')).toBe(true);
     expect(snap['cib.xml']!.startsWith('file 644 ')).toBe(true);
@@ -76,15 +55,20 @@ describe('hacc build', () => {
     expect(readdirSync(join(cwd, 'out'))).toEqual(['cluster']);
   });
 
-  it('is byte-identical run after run, and replaces the whole directory', async () => {
+  it('is byte-identical run after run, and replaces a directory it wrote as a whole', async () => {
     const cwd = fresh();
     const dir = join(cwd, 'site');
     expect((await runCli(['build', WEB, '-o', dir], { cwd })).exit).toBe(0);
     const first = snapshot(dir);
-    writeFileSync(join(dir, 'stale.txt'), 'left from before');
+    expect(readFileSync(join(dir, '.hacc-manifest'), 'utf8')).toMatch(/^(?:[0-9a-f]{64} {2}(?:SUMMARY\.md|cib\.xml|resource\.d\/hacc\/anything|setup\.sh)\n){4}$/);
+    expect((await runCli(['build', SEED, '-o', dir], { cwd })).exit).toBe(0);
     expect((await runCli(['build', WEB, '-o', dir], { cwd })).exit).toBe(0);
     expect(snapshot(dir)).toEqual(first);
     expect(readdirSync(cwd)).toEqual(['site']);
+    // An empty directory is fine too.
+    mkdirSync(join(cwd, 'empty'));
+    expect((await runCli(['build', WEB, '-o', 'empty'], { cwd })).exit).toBe(0);
+    expect(snapshot(join(cwd, 'empty'))).toEqual(first);
   });
 
   it('--cib full writes a complete <cib>', async () => {
@@ -196,7 +180,6 @@ describe('a build killed half way leaves the old directory as it was', () => {
       const cwd = fresh();
       const dir = join(cwd, 'site');
       expect((await runCli(['build', SEED, '-o', dir])).exit).toBe(0);
-      writeFileSync(join(dir, 'operator-notes.txt'), 'kept until the next complete build');
       const before = snapshot(dir);
       await killAt(point, WEB, dir);
       expect(snapshot(dir)).toEqual(before);

@@ -38,6 +38,12 @@ const corpus: { name: string; text: string }[] = [
       '  colocation c g with op score=INFINITY',
       '  order o op then g kind=Optional',
       '  auth u password=env:X_1',
+      '  node n2 id=2 addr=10.0.0.2/24',
+      '  property $id=props $id.x=px x=1',
+      '  primitive d Dummy { default-ops none params $id=dp $id.fake=f fake=1 meta $id.m=mm m=1 op monitor interval=10s id=mon }',
+      '  location l2 g role=Started resource-discovery=never prefers node=50',
+      '  order o2 op then g first-action=start then-action=start',
+      '  primitive emoji😀 Dummy { params x="😀 é" }',
       '  host h addr=file:/x\r',
       '}#end',
     ].join('\n'),
@@ -45,7 +51,7 @@ const corpus: { name: string; text: string }[] = [
 ];
 
 /** Token-ish pieces that mutations insert. */
-const PIECES = ['=', '{', '}', '"', '"x"', '\\', '#', ' ', '\n', 'op', 'x', 'params', 'meta', 'primitive', 'group', 'env:', 'env:1', 'file:x', '"\\q"', 'start', 'monitor', 'prefers', 'with', 'then', 'cluster', '\u00a0', '\t', 'a=b', 'addr', 'password', '\u2028', '\ufeff', '\u0085', 'é', '😀', '\v', '\r', '\u007f'];
+const PIECES = ['=', '{', '}', '"', '"x"', '\\', '#', ' ', '\n', 'op', 'x', 'params', 'meta', 'primitive', 'group', 'env:', 'env:1', 'file:x', '"\\q"', 'start', 'monitor', 'prefers', 'with', 'then', 'cluster', '\u00a0', '\t', 'a=b', 'addr', 'password', '\u2028', '\ufeff', '\u0085', 'é', '😀', '\v', '\r', '\u007f', '\ufffe', '\ud800', '\udc00', 'default-ops none', 'default-ops x', '$id=s1', '$id.a=p1', 'id=1', 'id=x', 'role=Started', 'first-action=start', ' "\u0001"'];
 
 function mutate(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));

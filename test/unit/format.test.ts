@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { formatHa, needsQuotes, quote } from '../../src/format/format.js';
-import type * as A from '../../src/syntax/ast.js';
+import * as A from '../../src/syntax/ast.js';
 import { parseHa } from '../../src/syntax/parse.js';
 import { shapeOf } from '../../src/syntax/shape.js';
 import { haLexer } from '../../src/syntax/tokens.js';
@@ -26,7 +26,7 @@ const hasSyntaxErrors = (text: string) => parseHa(text).diagnostics.length > 0;
 function treePath(cluster: A.ClusterDecl, offset: number): string {
   const inside = (s: { span: A.ClusterDecl['span'] }) => s.span.start.offset <= offset && offset < s.span.end.offset;
   const primitive = (p: A.PrimitiveDecl): string => {
-    const i = p.items.findIndex((item) => inside(item.kind === 'op' ? item.op : item.kind === 'command' ? item.command : item.block));
+    const i = p.items.findIndex((item) => inside(A.primitiveItemNode(item)));
     return i < 0 ? '' : `.${i}`;
   };
   const s = cluster.statements.findIndex(inside);

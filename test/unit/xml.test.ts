@@ -9,14 +9,22 @@ import { createXml, type XmlDocument, type XmlParent } from '../../src/emit/xml.
 import { listFiles, readText } from '../../test-support/expectations.js';
 import { generateHa } from '../../test-support/generate.js';
 
-// The CIB is written by xml.ts's string writer; xmlbuilder2 is the reference it must equal.
+// The CIB is written by xml.ts's string writer; the reference it must equal is how cib.ts wrote it
+// before, with xmlbuilder2: attribute values had tab, LF, CR and & turned into a marker xmlbuilder2
+// leaves alone (U+FFFF, the code, ';'), and the serialised markers into &#9; &#10; &#13; &amp;.
+const MARK = '\uffff';
+const mark = (v: string) => v.replace(/[\t\n\r&]/g, (c) => `${MARK}${c.charCodeAt(0)};`);
+const unmark = (xml: string) => xml.replace(/\uffff(\d+);/g, (_m, code: string) => (code === '38' ? '&amp;' : `&#${code};`));
+
 function xmlbuilder2Document(): XmlDocument {
   const doc = create(XML_DECLARATION);
-  return {
-    ele: (name, attributes) => doc.ele(name, attributes),
-    com: (text) => doc.com(text),
-    end: () => doc.end({ prettyPrint: true, indent: '  ', allowEmptyTags: false }),
-  };
+  type Builder = ReturnType<typeof doc.ele>;
+  const wrap = (b: Builder): XmlParent => ({
+    ele: (name, attributes) => wrap(b.ele(name, attributes && Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, mark(v)])))),
+    com: (text) => b.com(text),
+  });
+  const root = wrap(doc as unknown as Builder);
+  return { ele: root.ele, com: root.com, end: () => unmark(doc.end({ prettyPrint: true, indent: '  ', allowEmptyTags: false })) };
 }
 
 function plans(): { name: string; plan: ClusterPlan }[] {
@@ -42,8 +50,8 @@ describe('XML writer', () => {
     }
   });
 
-  it('escapes attribute values and nests like xmlbuilder2, whatever the values', () => {
-    const values = ['plain', 'a&b', 'a&amp;b', '&#38;', '&x', '<tag>', 'say "hi"', "it's", 'tab\there', 'new\nline', 'cr\r', 'ünïcødé', '', ' ', '\u0001', '--', '&;', '&#x26;'];
+  it('escapes attribute values (every &, tab, LF, CR as references) and nests like the reference', () => {
+    const values = ['plain', 'a&b', 'a&amp;b', '&#38;', '&x', '&nbsp;', '<tag>', 'say "hi"', "it's", 'tab\there', 'new\nline', 'cr\r\n', 'ünïcødé 😀', '', ' ', '--', '&;', '&#x26;', '>'];
     const write = (doc: XmlDocument) => {
       doc.com(' top ');
       const root = doc.ele('root', { id: 'r' });

@@ -6,7 +6,7 @@ export const ha003: Rule = {
   name: 'invalid-token',
   severity: 'error',
   docs: {
-    summary: 'An unterminated string, a character that cannot appear in a .ha file, or an invalid escape.',
+    summary: 'An unterminated string, a character that cannot appear in a .ha file (outside quotes, or anywhere XML cannot carry it: control characters, U+FFFE, U+FFFF), or an invalid escape.',
     rationale:
       'Values end up in shell commands and XML. hacc accepts only text it can carry faithfully into both, so a stray control character or a half-quoted value is stopped here.',
     bad: labCluster(`  primitive p ocf:pacemaker:Dummy {

@@ -1,4 +1,5 @@
 import type * as A from '../../syntax/ast.js';
+import { explicitIds } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -54,8 +55,11 @@ export const ha101: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    // model.ids lists every declaration of an id in source order: only repeated ones need a look.
-    for (const decls of m.ids.values()) if (decls.length > 1) reportRepeats(ctx, 'id', decls.map((d) => d.name));
+    const ids: A.Ident[] = [...m.primitives, ...m.groups, ...m.constraints].map((d) => d.name);
+    ids.push(...explicitIds(m));
+    ids.sort((a, b) => a.span.start.offset - b.span.start.offset);
+    reportRepeats(ctx, 'id', ids);
+    reportRepeats(ctx, 'node id', m.nodes.flatMap((n) => n.attrs.filter((a) => a.key.text === 'id').map((a) => a.value)));
     reportRepeats(ctx, 'machine', [...m.nodes, ...m.hosts].map((d) => d.name).sort((a, b) => a.span.start.offset - b.span.start.offset));
     for (const kind of ['property', 'defaults', 'op-defaults'] as const) {
       reportRepeats(ctx, kind === 'property' ? 'property' : `${kind} setting`, m.settings.filter((s) => s.kind === kind).flatMap((s) => s.attrs.map((a) => a.key)));

@@ -1,3 +1,5 @@
+import { explicitIds } from '../../model/model.js';
+import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -30,12 +32,13 @@ export const ha102: Rule = {
         message: `'${name.text}' is not a valid name for a cluster or machine: use letters, digits, '-', '_' and '.', not at either end`,
       });
     }
-    for (const d of [...m.primitives, ...m.groups, ...m.constraints]) {
-      if (CIB_ID.test(d.name.text)) continue;
-      const fixed = d.name.text.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^([^A-Za-z_])/, '_$1');
+    const names = [...m.primitives, ...m.groups, ...m.constraints].map((d): { text: string; span: A.Value['span'] } => d.name);
+    for (const name of [...names, ...explicitIds(m)]) {
+      if (CIB_ID.test(name.text)) continue;
+      const fixed = name.text.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^([^A-Za-z_])/, '_$1');
       ctx.report({
-        node: d.name,
-        message: `'${d.name.text}' is not a valid id: ids start with a letter or '_' and hold only letters, digits, '_', '.' and '-'`,
+        node: name,
+        message: `'${name.text}' is not a valid id: ids start with a letter or '_' and hold only letters, digits, '_', '.' and '-'`,
         help: [`for example '${fixed}'`],
       });
     }

@@ -48,12 +48,15 @@ export const ha205: Rule = {
         const problem = valueProblem('score', v.text);
         if (problem) ctx.report({ node: v, message: problem });
       }
-      if (c.kind === 'location') continue;
+      const roles = ['Started', 'Promoted', 'Unpromoted', 'Stopped'];
+      const actions = ['start', 'stop', 'promote', 'demote'];
       for (const a of c.attrs) {
         const allowed: Record<string, readonly string[]> =
           c.kind === 'order'
-            ? { kind: ['Mandatory', 'Optional', 'Serialize'], symmetrical: ['true', 'false'] }
-            : { 'rsc-role': ['Started', 'Promoted', 'Unpromoted', 'Stopped'], 'with-rsc-role': ['Started', 'Promoted', 'Unpromoted', 'Stopped'] };
+            ? { kind: ['Mandatory', 'Optional', 'Serialize'], symmetrical: ['true', 'false'], 'first-action': actions, 'then-action': actions }
+            : c.kind === 'location'
+              ? { role: roles, 'resource-discovery': ['always', 'never', 'exclusive'] }
+              : { 'rsc-role': roles, 'with-rsc-role': roles };
         const values = allowed[a.key.text];
         const problem = values && valueProblem('select', a.value.text, values);
         if (problem) ctx.report({ node: a, property: 'value', message: `${a.key.text}: ${problem}` });

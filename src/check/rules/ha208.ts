@@ -27,6 +27,8 @@ export const ha208: Rule = {
     const factOf = new Map<string, (typeof facts)[number]>();
     for (const f of facts) if (!factOf.has(f.name)) factOf.set(f.name, f);
     const judge = (attr: A.Attr, inOp: boolean) => {
+      // An op's `id=` is its CIB id (HA101, HA102 check it), not an attribute Pacemaker reads.
+      if (attr.key.text === 'id') return;
       const fact = factOf.get(attr.key.text);
       if (!fact) {
         // Unknown op-defaults keys are HA203's, like other defaults.

@@ -79,7 +79,7 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('build')
     .description('check a .ha file and write the CIB, the agent and the other artifacts (nothing when there are errors)')
     .argument('<file>', '.ha file to build (- reads standard input)')
-    .option('-o, --output <dir>', 'output directory (default: out/<cluster-name>/), replaced as a whole')
+    .option('-o, --output <dir>', 'output directory (default: out/<cluster-name>/), replaced as a whole; only one hacc wrote (see .hacc-manifest) or an empty one')
     .addOption(targetOption())
     .addOption(new Option('--cib <form>', 'cib.xml as the bare <configuration> or a complete <cib>').choices(['fragment', 'full']).default('fragment'))
     .addOption(agentsOption())
@@ -95,7 +95,8 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
       const cluster = planned.build.plan.name;
       const dir = flags.output !== undefined ? resolve(io.cwd, flags.output) : defaultDir(io, cluster);
       const dirShown = flags.output ?? `out/${cluster}`;
-      await writeTree(dir, dirShown, artifacts, testHooks(io));
+      const notes = await writeTree(dir, dirShown, artifacts, testHooks(io));
+      for (const note of notes) io.stderr(`hacc: ${note}\n`);
       io.stdout(`wrote ${dirShown}/: ${artifacts.map((a) => a.path).join(', ')}\n`);
       setExit(0);
     });

@@ -1,29 +1,9 @@
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { Command } from 'commander';
 import { render, type FileReport } from '../../render/index.js';
-import { ioReason, readSource, UsageError, type Io } from '../io.js';
+import { readSource, writeFileAtomically, type Io } from '../io.js';
 
 interface FmtFlags {
   check?: boolean;
-}
-
-/** Replaces a file's contents all at once (a temporary file beside it, then rename), keeping its mode. */
-function writeInPlace(path: string, text: string): void {
-  const tmp = join(dirname(path), `.hacc-tmp-${basename(path)}-${process.pid}`);
-  try {
-    const mode = statSync(path).mode & 0o7777;
-    writeFileSync(tmp, text, { mode });
-    chmodSync(tmp, mode);
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was left behind
-    }
-    throw new UsageError(`cannot write ${path}: ${ioReason(e)}`);
-  }
 }
 
 export function fmtCommand(io: Io, setExit: (code: number) => void): Command {
@@ -52,7 +32,7 @@ export function fmtCommand(io: Io, setExit: (code: number) => void): Command {
         } else if (path === '-') {
           io.stdout(result.text);
         } else if (result.changed) {
-          writeInPlace(path, result.text);
+          writeFileAtomically(path, result.text);
         }
       }
       // Files with syntax errors are reported as `hacc check` would, and left alone.

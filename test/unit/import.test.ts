@@ -1,0 +1,440 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
+import { checkText } from '../../src/check/check.js';
+import { emitAll, type Artifact } from '../../src/emit/index.js';
+import { formatHa } from '../../src/format/format.js';
+import { importCib } from '../../src/import/import.js';
+import { normaliseCib } from '../../test-support/cib-normalise.js';
+import { listFiles, readText } from '../../test-support/expectations.js';
+import { generateHa } from '../../test-support/generate.js';
+import { runCli } from '../../test-support/run-cli.js';
+import { tempDir } from '../../test-support/temp-files.js';
+
+const catalogue = defaultCatalogue();
+const tmp = tempDir('hacc-import-');
+afterAll(() => tmp.remove());
+
+/** Every artifact of a clean file, or undefined when it has errors. */
+function build(text: string, cib: 'fragment' | 'full' = 'fragment'): Artifact[] | undefined {
+  const r = checkText(text, 'input.ha', { catalogue });
+  return r.checked ? emitAll(r.checked, catalogue, { cib }) : undefined;
+}
+
+function mustBuild(text: string, cib: 'fragment' | 'full' = 'fragment'): Artifact[] {
+  const r = checkText(text, 'imported.ha', { catalogue });
+  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span.start.line}: ${d.code} ${d.message}`)).toEqual([]);
+  return emitAll(r.checked!, catalogue, { cib });
+}
+
+const cibOf = (artifacts: readonly Artifact[]) => artifacts.find((a) => a.path === 'cib.xml')!.contents;
+
+function importClean(xml: string) {
+  const r = importCib(xml, { catalogue });
+  expect(r.unsupported).toEqual([]);
+  return r;
+}
+
+/**
+ * The imported file with what no CIB holds put back from the original: node addresses, hosts and
+ * the auth line (they live in corosync.conf and pcsd). The setup script and the summary need them.
+ */
+function withMachineFacts(original: string, imported: string): string {
+  const cluster = checkText(original, 'original.ha', { catalogue }).file.cluster!;
+  const slice = (s: { span: { start: { offset: number }; end: { offset: number } } }) => original.slice(s.span.start.offset, s.span.end.offset);
+  const addrs = new Map<string, string[]>();
+  const extra: string[] = [];
+  for (const s of cluster.statements) {
+    if (s.kind === 'node') addrs.set(s.name.text, s.attrs.filter((a) => a.key.text === 'addr').map(slice));
+    if (s.kind === 'host' || s.kind === 'auth') extra.push(`  ${slice(s)}`);
+  }
+  return imported
+    .split('\n')
+    .flatMap((line) => {
+      const node = /^  node (\S+)(.*)$/.exec(line);
+      if (node) return [[line, ...(addrs.get(node[1]!) ?? [])].join(' ')];
+      return /^cluster \S+ \{$/.test(line) ? [line, ...extra] : [line];
+    })
+    .join('\n');
+}
+
+describe('round trip: import(build(x)) builds to the same artifacts', () => {
+  const inputs: { name: string; text: string }[] = listFiles('fixtures', '.ha').map((p) => ({ name: p, text: readText(p) }));
+  for (let seed = 1; seed <= 50; seed++) inputs.push({ name: `generated seed ${seed}`, text: generateHa(seed, { resources: 2 + (seed % 11) }) });
+  const clean = inputs.filter((i) => build(i.text) !== undefined);
+
+  it('covers every clean fixture and 50 generated clusters', () => {
+    expect(clean.filter((i) => i.name.startsWith('fixtures/')).length).toBeGreaterThanOrEqual(5);
+    expect(clean.filter((i) => i.name.startsWith('generated')).length).toBe(50);
+  });
+
+  for (const { name, text } of clean) {
+    it(name, () => {
+      const original = build(text)!;
+      const imported = importClean(cibOf(original));
+      // Byte-identical artifacts, all of them (the CIB's header names the cluster and platform),
+      // once what a CIB cannot hold (addresses, the pcsd password) is added back; the CIB alone
+      // without it.
+      expect(mustBuild(withMachineFacts(text, imported.text))).toEqual(original);
+      expect(cibOf(mustBuild(imported.text))).toBe(cibOf(original));
+      // The full CIB imports to the same file as the fragment.
+      expect(importClean(cibOf(build(text, 'full')!)).text).toBe(imported.text);
+      // The output is what hacc fmt writes, and importing again changes nothing.
+      const fmt = formatHa(imported.text);
+      expect(fmt.ok && fmt.changed).toBe(false);
+      expect(importClean(cibOf(mustBuild(imported.text))).text).toBe(imported.text);
+    });
+  }
+});
+
+describe('ids hacc would not derive survive: generated CIBs with every id renamed', () => {
+  // What another tool might have named: crmsh-like set ids, op ids without "interval", node ids
+  // from corosync's ring address, property nvpairs named on their own.
+  const rename = (xml: string) =>
+    xml
+      .replace(/-instance_attributes\b/g, '-params')
+      .replace(/-meta_attributes\b/g, '-meta')
+      .replace(/-interval-/g, '-')
+      .replace(/\bcib-bootstrap-options\b/g, 'cluster-options')
+      .replace(/id="cluster-options-([a-z-]+)"/g, 'id="prop-$1"')
+      .replace(/<node id="(\d+)"/g, (_, n: string) => `<node id="${1084783200 + Number(n)}"`);
+  for (let seed = 101; seed <= 120; seed++) {
+    it(`generated seed ${seed}`, () => {
+      const original = rename(cibOf(build(generateHa(seed, { resources: 6 }), 'full')!));
+      const imported = importClean(original);
+      expect(imported.text).toContain('$id=cluster-options');
+      expect(normaliseCib(cibOf(mustBuild(imported.text, 'full')))).toBe(normaliseCib(original));
+    });
+  }
+});
+
+describe('hand-written CIBs: build(import(cib)) is the same configuration', () => {
+  for (const name of ['odd-but-legal', 'crmsh-style']) {
+    const path = `fixtures/cib/${name}.xml`;
+    it(`${path} (attribute order and white space aside)`, async () => {
+      const xml = readFileSync(path, 'utf8');
+      const imported = importClean(xml);
+      await expect(imported.text).toMatchFileSnapshot(`./import-expected/${name}.ha`);
+      expect(normaliseCib(cibOf(mustBuild(imported.text, 'full')))).toBe(normaliseCib(xml));
+      expect(normaliseCib(cibOf(mustBuild(imported.text, 'fragment')))).toBe(normaliseCib(xml));
+    });
+  }
+
+  it('odd-but-legal keeps every odd detail, spelling out only the ids hacc would derive differently', () => {
+    const { text } = importClean(readFileSync('fixtures/cib/odd-but-legal.xml', 'utf8'));
+    for (const line of [
+      'node alpha id=101',
+      'node beta id=102',
+      'node gamma id=3',
+      'defaults $id=rsc-options resource-stickiness=INFINITY',
+      'params $id=frob-params 10=ten 2nd=second mode="fast and loose"',
+      'op monitor interval=1h',
+      'op monitor interval=P30S role=Stopped timeout=15s id=frob-monitor-stopped',
+      'op reload enabled=false',
+      'op start interval=0',
+      'op monitor interval=10s timeout=20s OCF_CHECK_LEVEL=10',
+      'meta $id=svc-options target-role=Started',
+      'location svc-not-gamma svc resource-discovery=never avoids gamma',
+      'location frob-zero frob role=Started prefers beta=0',
+      'order svc-then-frob svc then frob first-action=stop then-action=stop kind=Optional symmetrical=false',
+    ]) {
+      expect(text).toContain(line);
+    }
+    expect(text).not.toMatch(/\$id=cib-bootstrap-options|\$id=frob-meta_attributes|id=frob-monitor-interval-1h|id=svc-ip-/);
+  });
+});
+
+describe('unsupported parts', () => {
+  it('a clone and a rule-based location: exit 1, both named with id and XPath, nothing written', async () => {
+    const out = tmp.write('placeholder', '');
+    const target = `${out}.ha`;
+    const r = await runCli(['import', 'fixtures/cib/clone-and-rule.xml', '-o', target]);
+    expect(r.exit).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("clone 'ping-clone': a clone, at /cib/configuration/resources/clone[@id='ping-clone']");
+    expect(r.stderr).toContain("rsc_location 'vip-needs-ping': a location constraint with a rule, at /cib/configuration/constraints/rsc_location[@id='vip-needs-ping']");
+    expect(r.stderr).toContain('--allow-partial');
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.(?:ts|js):\d+/);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('--allow-partial writes the rest, with the list in a comment at the top', async () => {
+    const r = await runCli(['import', '--allow-partial', 'fixtures/cib/clone-and-rule.xml']);
+    expect(r.exit).toBe(0);
+    const top = r.stdout.slice(0, r.stdout.indexOf('\ncluster '));
+    expect(top).toContain('# NOT IMPORTED');
+    expect(top).toContain("#   clone 'ping-clone': a clone, at /cib/configuration/resources/clone[@id='ping-clone']");
+    expect(top).toContain("#   rsc_location 'vip-needs-ping': a location constraint with a rule, at /cib/configuration/constraints/rsc_location[@id='vip-needs-ping']");
+    expect(r.stdout).toContain('location vip-prefers-node1 vip prefers node1=50');
+    expect(r.stdout.slice(top.length)).not.toContain('ping');
+    expect(r.stderr).toContain('left out 2 parts');
+    mustBuild(r.stdout);
+
+    const path = `${tmp.dir}/partial.ha`;
+    const w = await runCli(['import', '--allow-partial', 'fixtures/cib/clone-and-rule.xml', '-o', path]);
+    expect(w.exit).toBe(0);
+    expect(w.stdout).toBe('');
+    expect(readFileSync(path, 'utf8')).toBe(r.stdout);
+  });
+
+  it('every kind of construct the language lacks is listed, each with its XPath', () => {
+    const r = importCib(readFileSync('fixtures/cib/unsupported-everything.xml', 'utf8'), { catalogue });
+    const listed = r.unsupported.map((u) => `${u.what} ${u.id ?? '-'} ${u.xpath}`);
+    for (const [what, id, xpath] of [
+      ['cluster_property_set', 'night-options', "/cib/configuration/crm_config/cluster_property_set[@id='night-options']"],
+      ['instance_attributes', 'nodes-1', "/cib/configuration/nodes/node[@id='1']/instance_attributes[@id='nodes-1']"],
+      ['utilization', 'nodes-2-utilization', "/cib/configuration/nodes/node[@id='2']/utilization[@id='nodes-2-utilization']"],
+      ['primitive', 'fence1', "/cib/configuration/resources/primitive[@id='fence1']/@description"],
+      ['instance_attributes', 'fence1-more', "/cib/configuration/resources/primitive[@id='fence1']/instance_attributes[@id='fence1-more']"],
+      ['template', 'dummy-template', "/cib/configuration/resources/template[@id='dummy-template']"],
+      ['primitive', 'from-template', "/cib/configuration/resources/primitive[@id='from-template']"],
+      ['instance_attributes', 'grp-instance_attributes', "/cib/configuration/resources/group[@id='grp']/instance_attributes[@id='grp-instance_attributes']"],
+      ['meta_attributes', 'd1-meta_attributes', "/cib/configuration/resources/group[@id='grp']/primitive[@id='d1']/meta_attributes[@id='d1-meta_attributes']"],
+      ['meta_attributes', 'd1-monitor-meta', "/cib/configuration/resources/group[@id='grp']/primitive[@id='d1']/operations/op[@id='d1-monitor-interval-10s']/meta_attributes[@id='d1-monitor-meta']"],
+      ['master', 'stateful-master', "/cib/configuration/resources/master[@id='stateful-master']"],
+      ['bundle', 'httpd-bundle', "/cib/configuration/resources/bundle[@id='httpd-bundle']"],
+      ['rsc_colocation', 'set-colocation', "/cib/configuration/constraints/rsc_colocation[@id='set-colocation']"],
+      ['rsc_colocation', 'by-rack', "/cib/configuration/constraints/rsc_colocation[@id='by-rack']"],
+      ['rsc_location', 'pattern-location', "/cib/configuration/constraints/rsc_location[@id='pattern-location']"],
+      ['rsc_ticket', 'ticket-a', "/cib/configuration/constraints/rsc_ticket[@id='ticket-a']"],
+      ['fencing-topology', '-', '/cib/configuration/fencing-topology'],
+      ['tags', '-', '/cib/configuration/tags'],
+      ['acls', '-', '/cib/configuration/acls'],
+      ['alerts', '-', '/cib/configuration/alerts'],
+    ] as const) {
+      expect(listed).toContain(`${what} ${id} ${xpath}`);
+    }
+    expect(r.unsupported.find((u) => u.id === 'd1-monitor-interval-10s-instance_attributes-depth')?.reason).toMatch(/op instance attribute 'depth'/);
+    // What can be expressed is still there.
+    expect(r.text).toContain('params pcmk_host_list="node1 node2"');
+    expect(r.text).toContain('primitive d1 ocf:pacemaker:Dummy');
+  });
+
+  it('names that cannot be .ha words, and values with control characters, are listed too', () => {
+    const xml = `<configuration><crm_config/><nodes><node id="1" uname="start"/></nodes><resources>
+      <primitive id="p" class="ocf" provider="pacemaker" type="Dummy">
+        <instance_attributes id="p-ia"><nvpair id="p-ia-a" name="a b" value="1"/><nvpair id="p-ia-c" name="c" value="x&#13;y"/></instance_attributes>
+      </primitive></resources>
+      <constraints><rsc_location id="l" rsc="p" node="start" score="1"/></constraints></configuration>`;
+    const r = importCib(xml, { catalogue });
+    expect(r.unsupported.map((u) => `${u.what} ${u.id}: ${u.reason}`)).toEqual([
+      "nvpair p-ia-a: the name 'a b' cannot be written as a .ha key",
+      'nvpair p-ia-c: a value with control characters',
+      "rsc_location l: the node name 'start' is a .ha keyword or not a word",
+    ]);
+    expect(r.text).toContain('node start');
+  });
+});
+
+describe('secrets', () => {
+  const xml = readFileSync('fixtures/cib/secrets.xml', 'utf8');
+
+  it('become env: references with derived names, listed at the top, never copied', async () => {
+    const r = await runCli(['import', 'fixtures/cib/secrets.xml']);
+    expect(r.exit).toBe(0);
+    for (const value of ['s3cr3t-ipmi-one', 's3cr3t', 'repl-pa55']) {
+      expect(r.stdout).not.toContain(value);
+      expect(r.stderr).not.toContain(value);
+    }
+    expect(r.stdout).toContain('params ip=10.0.1.1 password=env:HACC_FENCE_NODE1_PASSWORD pcmk_host_list=node1 username=admin');
+    expect(r.stdout).toContain('params replication_passwd=env:HACC_DB_REPLICATION_PASSWD replication_user=repl');
+    expect(r.stdout).toContain('#   HACC_FENCE_NODE1_PASSWORD   password of fence-node1');
+    expect(r.stdout).toContain('#   HACC_FENCE_NODE2_PASSWORD   password of fence-node2');
+    expect(r.stdout).toContain('#   HACC_DB_REPLICATION_PASSWD  replication_passwd of db');
+    expect(r.stderr).toContain('3 secrets of the CIB replaced by environment variables');
+    // No HA501, and the CIB hacc builds from it holds the comment, not the value.
+    const built = cibOf(mustBuild(r.stdout));
+    expect(built).toContain('<!-- password: set by the setup script from env:HACC_FENCE_NODE1_PASSWORD -->');
+    expect(built).not.toContain('s3cr3t');
+  });
+
+  it('the rest of the configuration is the same', () => {
+    const { text, secrets } = importClean(xml);
+    expect(secrets.map((s) => `${s.variable}=${s.resource}.${s.param}`)).toEqual([
+      'HACC_FENCE_NODE1_PASSWORD=fence-node1.password',
+      'HACC_FENCE_NODE2_PASSWORD=fence-node2.password',
+      'HACC_DB_REPLICATION_PASSWD=db.replication_passwd',
+    ]);
+    const withoutSecrets = (s: string) => s.split('\n').filter((l) => !/name="(password|replication_passwd)"/.test(l)).join('\n');
+    expect(normaliseCib(cibOf(mustBuild(text)))).toBe(withoutSecrets(normaliseCib(xml)));
+  });
+
+  it('two resources whose names give the same variable get distinct ones', () => {
+    const fence = (id: string) => `<primitive id="${id}" class="stonith" type="fence_ipmilan"><instance_attributes id="${id}-ia">
+      <nvpair id="${id}-ia-password" name="password" value="x"/></instance_attributes></primitive>`;
+    const r = importClean(`<configuration><crm_config/><nodes/><resources>${fence('f-a')}${fence('f_a')}</resources><constraints/></configuration>`);
+    expect(r.secrets.map((s) => s.variable)).toEqual(['HACC_F_A_PASSWORD', 'HACC_F_A_PASSWORD_2']);
+  });
+});
+
+describe('faithful even when hacc check would object', () => {
+  it('writes the file and leaves the findings to hacc check', async () => {
+    const path = `${tmp.dir}/problems.ha`;
+    const r = await runCli(['import', 'fixtures/cib/checker-problems.xml', '-o', path]);
+    expect(r.exit).toBe(0);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('op mointor interval=10s timeout=20s');
+    expect(text).toContain('params device=/dev/sdb1 directory=/srv/data fstype=xfs');
+    const check = await runCli(['check', path]);
+    expect(check.exit).toBe(1);
+    const codes = checkText(text, path, { catalogue }).diagnostics.map((d) => d.code);
+    expect(codes).toEqual(['HA401', 'HA204', 'HA201', 'HA210', 'HA103']);
+  });
+});
+
+describe('malformed input', () => {
+  it('XML that is not well-formed: exit 2, the position, no stack trace', async () => {
+    const path = tmp.write('broken.xml', '<cib>\n  <configuration>\n    <nodes>\n  </configuration>\n</cib>\n');
+    const r = await runCli(['import', path]);
+    expect(r.exit).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`hacc: ${path}:4:3: not well-formed XML: Expected closing tag 'nodes' (opened in line 3, col 5) instead of closing tag 'configuration'.\n`);
+  });
+
+  for (const [what, input, message] of [
+    ['empty input', '', /<stdin>:1:1: not well-formed XML/],
+    ['text', 'not xml at all', /<stdin>:1:1: not well-formed XML/],
+    ['an unknown entity', '<configuration a="&nope;"/>', /<stdin>:1:19: not well-formed XML: unknown or malformed reference '&nope;'/],
+    ['a DOCTYPE', '<!DOCTYPE cib [<!ENTITY x "y">]><cib/>', /<stdin>:1:1: not well-formed XML: a DOCTYPE is not allowed/],
+    ['another XML document', '<html><body/></html>', /<stdin>: not a CIB: the root element is <html>/],
+    ['a CIB without configuration', '<cib><status/></cib>', /<stdin>: not a CIB: the <cib> has no <configuration>/],
+  ] as const) {
+    it(`${what}: exit 2 with one clear line`, async () => {
+      const r = await runCli(['import', '-'], { stdin: input });
+      expect(r.exit).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    });
+  }
+
+  it('a missing file: exit 2', async () => {
+    const r = await runCli(['import', `${tmp.dir}/nope.xml`]);
+    expect(r.exit).toBe(2);
+    expect(r.stderr).toMatch(/cannot read .*nope\.xml: no such file/);
+  });
+});
+
+describe('name, platform and XML details', () => {
+  const bare = (crm: string, attrs = '') =>
+    `<cib validate-with="pacemaker-3.9"${attrs}><configuration><crm_config><cluster_property_set id="cib-bootstrap-options">${crm}</cluster_property_set></crm_config><nodes/><resources/><constraints/></configuration></cib>`;
+
+  it('the platform: --target, else the dc-version, else an old schema; else none, and a note says so', () => {
+    const dc = bare('<nvpair id="o-dc" name="dc-version" value="1.1.23-1.el7_9.1-9acf116022"/><nvpair id="cib-bootstrap-options-stonith-enabled" name="stonith-enabled" value="false"/>');
+    const el7 = importClean(dc);
+    expect(el7.text).toContain('platform el7');
+    expect(el7.text).toContain('# Left out, maintained by Pacemaker itself: property dc-version.');
+    expect(el7.text).not.toMatch(/^\s*property dc-version/m);
+    expect(importCib(dc, { catalogue, target: 'el8' }).text).toContain('platform el8');
+    expect(importClean(bare('').replace('pacemaker-3.9', 'pacemaker-2.10')).text).toContain('platform el7');
+    const none = importClean(bare(''));
+    expect(none.text).not.toMatch(/^\s*platform /m);
+    expect(none.text).toContain('hacc assumes el9');
+  });
+
+  it('an nvpair id hacc would not derive is kept with $id.NAME=', () => {
+    const xml = bare('<nvpair id="my-stonith" name="stonith-enabled" value="false"/>');
+    const r = importClean(xml);
+    expect(r.text).toContain('property stonith-enabled=false $id.stonith-enabled=my-stonith');
+    expect(normaliseCib(cibOf(mustBuild(r.text)))).toBe(normaliseCib(xml));
+  });
+
+  it('an OCF_CHECK_LEVEL whose ids do not follow its op is listed', () => {
+    const xml = `<configuration><crm_config/><nodes/><resources><primitive id="p" class="ocf" provider="pacemaker" type="Dummy"><operations>
+      <op id="p-mon" name="monitor" interval="10s"><instance_attributes id="p-mon-depth"><nvpair id="p-mon-depth-level" name="OCF_CHECK_LEVEL" value="10"/></instance_attributes></op>
+      </operations></primitive></resources><constraints/></configuration>`;
+    const r = importCib(xml, { catalogue });
+    expect(r.unsupported.map((u) => `${u.what} ${u.id}: ${u.reason}`)).toEqual(['op p-mon: OCF_CHECK_LEVEL with ids hacc cannot keep']);
+  });
+
+  it('the name: --name, else the cluster-name property, else cluster', () => {
+    const named = bare('<nvpair id="cib-bootstrap-options-cluster-name" name="cluster-name" value="prod db"/>');
+    expect(importClean(named).text).toContain('cluster prod-db {');
+    expect(importClean(named).text).toContain('property cluster-name="prod db"');
+    expect(importCib(named, { catalogue, name: 'other' }).text).toContain('cluster other {');
+    expect(importClean(bare('')).text).toContain('cluster cluster {');
+  });
+
+  it('attribute values read as XML defines them: character references decoded, literal line breaks are spaces', () => {
+    const xml = `<configuration><crm_config/><nodes/><resources><primitive id="p" class="ocf" provider="pacemaker" type="Dummy">
+      <meta_attributes id="p-meta_attributes"><nvpair id="p-meta_attributes-description" name="description" value="a&#10;b&#9;c &quot;q&quot; &lt;&amp;&gt; d
+e"/></meta_attributes></primitive></resources><constraints/></configuration>`;
+    expect(importClean(xml).text).toContain('meta description="a\\nb\\tc \\"q\\" <&> d e"');
+  });
+});
+
+describe('the language extensions import relies on', () => {
+  const file = (body: string) => `cluster lab {\n  node a addr=10.0.0.1/24\n  node b addr=10.0.0.2/24\n  property stonith-enabled=false\n${body}}\n`;
+  const cib = (text: string) => cibOf(mustBuild(text));
+
+  it('node id=, $id= on attribute sets, op id=, default-ops none, location role/resource-discovery, order actions', () => {
+    const xml = cib(`cluster lab {
+  node a id=7
+  node b
+  property $id=opts stonith-enabled=false
+  defaults $id=rsc-options resource-stickiness=1
+  op-defaults $id=op-options timeout=30s
+  group g {
+    primitive p ocf:pacemaker:Dummy {
+      params $id=p-params fake=1
+      meta $id=p-meta target-role=Stopped
+      op monitor interval=10s id=p-mon OCF_CHECK_LEVEL=1
+      default-ops none
+    }
+    meta $id=g-meta target-role=Started
+  }
+  location l p role=Promoted resource-discovery=exclusive prefers a=5
+  order o p then g first-action=promote then-action=start
+}
+`);
+    for (const s of [
+      '<node id="7" uname="a"/>',
+      '<node id="1" uname="b"/>',
+      '<cluster_property_set id="opts">',
+      '<nvpair id="opts-stonith-enabled"',
+      '<meta_attributes id="rsc-options">',
+      '<meta_attributes id="op-options">',
+      '<instance_attributes id="p-params">',
+      '<nvpair id="p-params-fake" name="fake" value="1"/>',
+      '<meta_attributes id="p-meta">',
+      '<op id="p-mon" name="monitor" interval="10s">',
+      '<instance_attributes id="p-mon-instance_attributes">',
+      '<meta_attributes id="g-meta">',
+      '<rsc_location id="l" rsc="p" node="a" score="5" role="Promoted" resource-discovery="exclusive"/>',
+      '<rsc_order id="o" first="p" first-action="promote" then="g" then-action="start"/>',
+    ]) {
+      expect(xml).toContain(s);
+    }
+    expect(xml.match(/<op /g)).toHaveLength(1);
+  });
+
+  it('$id.NAME= names one nvpair', () => {
+    const xml = cib(file('  primitive p ocf:pacemaker:Dummy {\n    params fake=1 state=/run/p $id.fake=p-fake\n  }\n').replace('property stonith-enabled=false', 'property stonith-enabled=false $id.stonith-enabled=fencing-off'));
+    expect(xml).toContain('<nvpair id="p-fake" name="fake" value="1"/>');
+    expect(xml).toContain('<nvpair id="p-instance_attributes-state" name="state" value="/run/p"/>');
+    expect(xml).toContain('<nvpair id="fencing-off" name="stonith-enabled" value="false"/>');
+  });
+
+  it('derived ids step around explicit ones', () => {
+    const xml = cib(file('  primitive p ocf:pacemaker:Dummy {\n    params fake=1\n    op monitor interval=10s id=p-instance_attributes\n    default-ops none\n  }\n'));
+    expect(xml).toContain('<instance_attributes id="p-instance_attributes-1">');
+  });
+
+  it('is checked: invalid and duplicate ids, node ids, values', () => {
+    const codes = (text: string) => checkText(text, 'x.ha', { catalogue }).diagnostics.map((d) => `${d.span.start.line} ${d.code}`);
+    expect(codes(file('  node c id=x\n'))).toEqual(['5 HA001']);
+    expect(codes(file('  node c id=1\n  node d id=1\n'))).toEqual(['6 HA101']);
+    expect(codes(file('  primitive p ocf:pacemaker:Dummy {\n    params $id=p fake=1\n  }\n'))).toEqual(['6 HA101']);
+    expect(codes(file('  primitive p ocf:pacemaker:Dummy {\n    meta $id=1x\n    op monitor interval=10s id=a:b\n  }\n'))).toEqual(['6 HA102', '7 HA102']);
+    expect(codes(file('  primitive p ocf:pacemaker:Dummy {\n    params $id=x $id=y\n  }\n'))).toEqual(['6 HA001']);
+    expect(codes(file('  primitive p ocf:pacemaker:Dummy {\n    default-ops all\n  }\n'))).toEqual(['6 HA001']);
+    expect(codes(file('  primitive p ocf:pacemaker:Dummy\n  location l p role=Boss prefers a\n  order o p then p first-action=begin\n'))).toEqual(['6 HA205', '7 HA104', '7 HA205']);
+    expect(codes(file('  location l p rol=Started prefers a\n'))).toContain('5 HA001');
+  });
+
+  it('formats canonically: $id= first, $id.NAME= last, default-ops on its own line, location attributes before prefers', () => {
+    const r = formatHa('cluster lab {\n  defaults  $id.a=y a=1   $id=x\n  primitive p ocf:pacemaker:Dummy { params  b=2 $id=y   default-ops   none }\n  location l p   role=Started prefers a\n}\n');
+    expect(r.ok && r.text).toBe(
+      'cluster lab {\n  defaults $id=x a=1 $id.a=y\n  primitive p ocf:pacemaker:Dummy {\n    params $id=y b=2\n    default-ops none\n  }\n  location l p role=Started prefers a\n}\n',
+    );
+  });
+});
