@@ -81,8 +81,8 @@ const KEYWORDS: ReadonlyMap<string, number> = new Map([
   ['default-ops', KW_DEFAULT_OPS],
 ]);
 
-/** The statement keys of parse.ts's STATEMENT_KEYS; any other key there is an error. */
-const STATEMENT_KEYS: Readonly<Record<string, readonly string[]>> = {
+/** Statements whose keys are part of the language, not of an agent or of Pacemaker's catalogue; any other key there is HA001. */
+export const STATEMENT_KEYS: Readonly<Record<string, readonly string[]>> = {
   node: ['addr', 'id'],
   host: ['addr'],
   auth: ['password'],

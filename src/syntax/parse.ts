@@ -5,20 +5,9 @@ import type { Diagnostic } from './diagnostic.js';
 import { haLexer } from './tokens.js';
 import { haParser } from './parser.js';
 import { suggestion } from './didyoumean.js';
-import { decodeEscapes, fastParse } from './fast-parse.js';
+import { decodeEscapes, fastParse, STATEMENT_KEYS } from './fast-parse.js';
 import { LineIndex, type Span } from './span.js';
 import { codePointName, xmlInvalidOffsets } from './xml-chars.js';
-
-/** Statements whose keys are part of the language, not of an agent or of Pacemaker's catalogue. */
-const STATEMENT_KEYS: Record<string, readonly string[]> = {
-  node: ['addr', 'id'],
-  host: ['addr'],
-  auth: ['password'],
-  location: ['role', 'resource-discovery'],
-  colocation: ['score', 'rsc-role', 'with-rsc-role'],
-  order: ['kind', 'symmetrical', 'first-action', 'then-action'],
-};
-
 
 /** More syntax errors than this in one file are noise: the rest is summarised in one line. */
 const MAX_SYNTAX_DIAGNOSTICS = 100;
