@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { PLATFORMS } from '../../model/platforms.js';
-import { describeUnsupported, importCib, NotACibError, XmlSyntaxError } from '../../import/import.js';
 import { readSource, UsageError, writeFileAtomically, type Io } from '../io.js';
 import { agentsOption, catalogueFor, targetOf } from '../options.js';
 
@@ -23,6 +22,8 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
     .option('--name <name>', "the cluster's name (default: from a hacc-built CIB, else the cluster-name property, else 'cluster')")
     .addOption(agentsOption())
     .action(async (file: string, flags: ImportFlags) => {
+      // The importer (and its XML parser, a large module graph) loads only for `hacc import`.
+      const { describeUnsupported, importCib, NotACibError, XmlSyntaxError } = await import('../../import/import.js');
       const target = targetOf(flags.target);
       const catalogue = await catalogueFor(flags.agents);
       const xml = readSource(file, io);
