@@ -76,20 +76,28 @@ export function opIdAttr(op: A.OpDecl): A.Attr | undefined {
  * nvpairs and ops' `id=`. They
  * share the CIB's one id namespace with resources, groups and constraints.
  */
-export function explicitIds(model: ClusterModel): A.Value[] {
+export function explicitIds(model: ClusterModel): readonly A.Value[] {
+  const cached = explicitIdsOf.get(model);
+  if (cached) return cached;
   const out: A.Value[] = [];
   const block = (b: { readonly id?: A.Attr; readonly pairIds?: readonly A.Attr[] }) => {
     if (b.id) out.push(b.id.value);
-    for (const a of b.pairIds ?? []) out.push(a.value);
+    if (b.pairIds) for (const a of b.pairIds) out.push(a.value);
   };
-  model.settings.forEach(block);
+  for (const s of model.settings) block(s);
   for (const p of model.primitives) {
-    [...p.params, ...p.meta].forEach(block);
+    for (const b of p.params) block(b);
+    for (const b of p.meta) block(b);
     for (const op of p.ops) for (const a of op.attrs) if (a.key.text === 'id') out.push(a.value);
   }
   for (const g of model.groups) for (const i of g.items) if (i.kind === 'meta') block(i.block);
-  return out.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  out.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  explicitIdsOf.set(model, out);
+  return out;
 }
+
+/** explicitIds, listed once per model (the checks and the plan all ask). */
+const explicitIdsOf = new WeakMap<ClusterModel, readonly A.Value[]>();
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -56,7 +56,7 @@ export const ha101: Rule = {
   check(ctx) {
     const m = ctx.model;
     const ids: A.Ident[] = [...m.primitives, ...m.groups, ...m.constraints].map((d) => d.name);
-    ids.push(...explicitIds(m));
+    for (const v of explicitIds(m)) ids.push(v);
     ids.sort((a, b) => a.span.start.offset - b.span.start.offset);
     reportRepeats(ctx, 'id', ids);
     reportRepeats(ctx, 'node id', m.nodes.flatMap((n) => n.attrs.filter((a) => a.key.text === 'id').map((a) => a.value)));
