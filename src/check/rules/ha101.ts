@@ -55,10 +55,18 @@ export const ha101: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    const ids: A.Ident[] = [...m.primitives, ...m.groups, ...m.constraints].map((d) => d.name);
-    for (const v of explicitIds(m)) ids.push(v);
-    ids.sort((a, b) => a.span.start.offset - b.span.start.offset);
-    reportRepeats(ctx, 'id', ids);
+    // Ids: resource, group and constraint names (model.ids, each name's declarations in source
+    // order) and explicit CIB ids. Only a text that occurs twice needs a look.
+    const repeated = new Map<string, A.Ident[]>();
+    for (const [text, decls] of m.ids) if (decls.length > 1) repeated.set(text, decls.map((d) => d.name));
+    for (const v of explicitIds(m)) {
+      let list = repeated.get(v.text);
+      if (!list) repeated.set(v.text, (list = (m.ids.get(v.text) ?? []).map((d) => d.name)));
+      list.push(v);
+    }
+    for (const list of repeated.values()) {
+      if (list.length > 1) reportRepeats(ctx, 'id', list.sort((a, b) => a.span.start.offset - b.span.start.offset));
+    }
     reportRepeats(ctx, 'node id', m.nodes.flatMap((n) => n.attrs.filter((a) => a.key.text === 'id').map((a) => a.value)));
     reportRepeats(ctx, 'machine', [...m.nodes, ...m.hosts].map((d) => d.name).sort((a, b) => a.span.start.offset - b.span.start.offset));
     for (const kind of ['property', 'defaults', 'op-defaults'] as const) {
