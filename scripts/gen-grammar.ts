@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createSyntaxDiagramsCode } from 'chevrotain';
+import { createSyntaxDiagramsCode } from '../src/syntax/chevrotain.js';
 import { haParser } from '../src/syntax/parser.js';
 
 /** A generated file: where it goes (relative to the repository root) and what it holds. */

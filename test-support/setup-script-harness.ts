@@ -11,7 +11,7 @@ import { defaultCatalogue } from '../src/catalogue/catalogue.js';
 import { checkText } from '../src/check/check.js';
 import { cibXml } from '../src/emit/cib.js';
 import { planCluster, type ClusterPlan } from '../src/emit/plan.js';
-import { setupScript } from '../src/emit/setup-script.js';
+import { setupScript, type SetupScriptOptions } from '../src/emit/setup-script.js';
 import { summaryMarkdown } from '../src/emit/summary.js';
 import type { PlatformName } from '../src/model/platforms.js';
 
@@ -24,12 +24,12 @@ export interface Built {
 }
 
 /** The artifacts of a .ha text; throws with the diagnostics when it has errors. */
-export function build(text: string, target?: PlatformName, path = 'test.ha'): Built {
+export function build(text: string, target?: PlatformName, path = 'test.ha', options: SetupScriptOptions = {}): Built {
   const catalogue = defaultCatalogue();
   const r = checkText(text, path, { catalogue, ...(target ? { target } : {}) });
   if (!r.checked) throw new Error(`${path} has errors:\n${r.diagnostics.map((d) => `${d.span.start.line}: ${d.code} ${d.message}`).join('\n')}`);
   const plan = planCluster(r.checked, catalogue);
-  return { plan, script: setupScript(plan), summary: summaryMarkdown(plan), cib: cibXml(plan, { full: true }) };
+  return { plan, script: setupScript(plan, options), summary: summaryMarkdown(plan), cib: cibXml(plan, { full: true }) };
 }
 
 /** One recorded command: its name and arguments, byte for byte. */

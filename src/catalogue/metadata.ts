@@ -3,7 +3,8 @@
 // Only facts are kept (names, types, required, unique, defaults, allowed values, deprecation,
 // advised action timeouts); every description (longdesc/shortdesc) is dropped.
 
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as Fxp from 'fast-xml-parser';
 import type { ActionFact, AgentFact, ParamFact, ParamType } from './types.js';
 
 /** A catalogue input (meta-data file, JSON file, agent directory) that cannot be used. */
@@ -79,7 +80,19 @@ type RawNode = Record<string, unknown>;
 
 const ARRAY_TAGS = new Set(['parameter', 'action', 'option', 'replaced-with']);
 
-const parser = new XMLParser({
+/**
+ * fast-xml-parser, loaded on first use: `hacc check` without `--agents` never parses meta-data,
+ * and the package's ES module graph costs start-up time. Its CommonJS build is one file.
+ */
+let loaded: { readonly parser: Fxp.XMLParser; readonly validator: typeof Fxp.XMLValidator } | undefined;
+function fxp(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  const { XMLParser, XMLValidator } = createRequire(import.meta.url)('fast-xml-parser') as typeof Fxp;
+  loaded = { parser: new XMLParser(PARSER_OPTIONS), validator: XMLValidator };
+  return loaded;
+}
+
+const PARSER_OPTIONS: Fxp.X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   parseAttributeValue: false,
@@ -92,7 +105,7 @@ const parser = new XMLParser({
   // Descriptions are never read; skipping their markup keeps odd HTML in them from mattering.
   stopNodes: ['*.longdesc', '*.shortdesc'],
   isArray: (tagName: string) => ARRAY_TAGS.has(tagName),
-});
+};
 
 function isNode(v: unknown): v is RawNode {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -126,13 +139,13 @@ export function parseAgentMetadata(xml: string, id: string, options: ParseOption
     throw new CatalogueError(source, problem);
   };
   if (xml.trim() === '') fail('meta-data is empty');
-  const valid = XMLValidator.validate(xml);
+  const valid = fxp().validator.validate(xml);
   if (valid !== true) {
     fail(`meta-data is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg})`);
   }
   let doc: unknown;
   try {
-    doc = parser.parse(xml);
+    doc = fxp().parser.parse(xml);
   } catch (e) {
     fail(`meta-data could not be parsed (${e instanceof Error ? e.message : String(e)})`);
   }

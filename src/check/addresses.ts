@@ -5,9 +5,19 @@ import type * as A from '../syntax/ast.js';
 import { agentIdOf } from './agents.js';
 import { addrAttrs } from './walk.js';
 
-/** Every address param of every primitive, with its role (from the catalogue's roles). */
-export function addressParams(model: ClusterModel): { primitive: A.PrimitiveDecl; attr: A.Attr; role: 'vip' | 'reach' }[] {
-  const out: { primitive: A.PrimitiveDecl; attr: A.Attr; role: 'vip' | 'reach' }[] = [];
+export interface AddressParam {
+  readonly primitive: A.PrimitiveDecl;
+  readonly attr: A.Attr;
+  readonly role: 'vip' | 'reach';
+}
+
+const addressParamsOf = new WeakMap<ClusterModel, readonly AddressParam[]>();
+
+/** Every address param of every primitive, with its role (from the catalogue's roles); listed once per model. */
+export function addressParams(model: ClusterModel): readonly AddressParam[] {
+  const cached = addressParamsOf.get(model);
+  if (cached) return cached;
+  const out: AddressParam[] = [];
   for (const p of model.primitives) {
     const roles = ADDRESS_PARAMS[agentIdOf(p)];
     if (!roles) continue;
@@ -16,6 +26,7 @@ export function addressParams(model: ClusterModel): { primitive: A.PrimitiveDecl
       if (role) out.push({ primitive: p, attr, role });
     }
   }
+  addressParamsOf.set(model, out);
   return out;
 }
 

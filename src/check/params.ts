@@ -1,13 +1,18 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { AgentFact, ParamFact } from '../catalogue/types.js';
-import { allAttrs } from '../model/model.js';
 import type * as A from '../syntax/ast.js';
 import { agentIdOf } from './agents.js';
 
-// Parameter validation through JSON Schema: each agent's parameters become a schema, ajv checks a
-// primitive's params against it, and each error is mapped back to the attribute (key or value token)
-// it is about. HA203, HA204 and HA205 each report their own kind of finding from one validation.
+// Parameter validation. Each agent's parameters define a JSON Schema (agentSchema: string values,
+// an enum or a pattern per parameter, the required ones, no others); a primitive's params are
+// checked against it and each finding is mapped back to the attribute (key or value token) it is
+// about. HA203, HA204 and HA205 each report their own kind of finding from one validation.
+//
+// The schema is small enough that checking it directly is simpler and much faster than compiling
+// it with a JSON Schema validator (ajv took about 60 ms to load and compile for the seed example,
+// a quarter of `hacc check`). test/unit/params.test.ts checks that the findings are exactly what ajv
+// reports for agentSchema, in ajv's order (required, then additional properties in the order
+// written, then invalid values in the agent's parameter order), for every catalogued agent.
 
 export type ParamFinding =
   | { readonly kind: 'unknown'; readonly attr: A.Attr; readonly known: readonly string[] }
@@ -43,24 +48,50 @@ export function agentSchema(agent: AgentFact, extra: readonly ParamFact[]): Reco
   };
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const compiled = new Map<string, ValidateFunction>();
-const findings = new WeakMap<A.PrimitiveDecl, readonly ParamFinding[]>();
-
-function validatorFor(key: string, agent: AgentFact, extra: readonly ParamFact[]): ValidateFunction {
-  let v = compiled.get(key);
-  if (!v) {
-    v = ajv.compile(agentSchema(agent, extra));
-    compiled.set(key, v);
-  }
-  return v;
+/** agentSchema, ready to check: what one validation of a primitive's params needs. */
+interface ParamCheck {
+  /** Every parameter of the schema, in schema order, with the test its value must pass and its place in that order. */
+  readonly properties: ReadonlyMap<string, { readonly valid: (value: string) => boolean; readonly index: number }>;
+  readonly required: readonly string[];
+  /** The first fact of each name (the agent's own before Pacemaker's fencing params). */
+  readonly facts: ReadonlyMap<string, ParamFact>;
+  /** Names offered as did-you-mean for an unknown parameter. */
+  readonly known: readonly string[];
 }
 
-function propertyOf(e: ErrorObject): string | undefined {
-  if (e.keyword === 'additionalProperties') return String((e.params as { additionalProperty: string }).additionalProperty);
-  if (e.keyword === 'required') return String((e.params as { missingProperty: string }).missingProperty);
-  // instancePath is "/name" with JSON Pointer escaping.
-  return e.instancePath.slice(1).replace(/~1/g, '/').replace(/~0/g, '~');
+/** The value test of paramSchema: an enum, an anchored pattern (as ajv compiles it, with the u flag), or any string. */
+function valueTest(fact: ParamFact): (value: string) => boolean {
+  if (fact.values && fact.values.length > 0) {
+    const allowed = new Set(fact.values);
+    return (v) => allowed.has(v);
+  }
+  const pattern = PATTERNS[fact.type];
+  if (pattern === undefined) return () => true;
+  const re = new RegExp(pattern, 'u');
+  return (v) => re.test(v);
+}
+
+const NO_PARAMS: readonly ParamFact[] = [];
+const checks = new WeakMap<AgentFact, { readonly extra: readonly ParamFact[]; readonly check: ParamCheck }>();
+const findings = new WeakMap<A.PrimitiveDecl, readonly ParamFinding[]>();
+
+function paramCheck(agent: AgentFact, extra: readonly ParamFact[]): ParamCheck {
+  const cached = checks.get(agent);
+  if (cached && cached.extra === extra) return cached.check;
+  const all = [...agent.params, ...extra.filter((e) => !agent.params.some((p) => p.name === e.name))];
+  // Like Object.fromEntries in agentSchema: a repeated name keeps its first place and its last schema.
+  const properties = new Map<string, { valid: (value: string) => boolean; index: number }>();
+  for (const p of all) properties.set(p.name, { valid: valueTest(p), index: properties.get(p.name)?.index ?? properties.size });
+  const facts = new Map<string, ParamFact>();
+  for (const p of [...agent.params, ...extra]) if (!facts.has(p.name)) facts.set(p.name, p);
+  const check: ParamCheck = {
+    properties,
+    required: agent.params.filter((p) => p.required && !p.default).map((p) => p.name),
+    facts,
+    known: [...agent.params.map((x) => x.name), ...extra.map((x) => x.name)],
+  };
+  checks.set(agent, { extra, check });
+  return check;
 }
 
 /** The parameter findings of one primitive, computed once per primitive however many rules ask. */
@@ -71,28 +102,30 @@ export function paramFindings(p: A.PrimitiveDecl, catalogue: Catalogue): readonl
   const agent = catalogue.agent(id);
   const out: ParamFinding[] = [];
   if (agent) {
-    const extra = id.startsWith('stonith:') ? catalogue.fencingParams : [];
+    const extra = id.startsWith('stonith:') ? catalogue.fencingParams : NO_PARAMS;
     const attrs = new Map<string, A.Attr>();
-    for (const a of allAttrs(p.params)) attrs.set(a.key.text, a);
+    for (const b of p.params) for (const a of b.attrs) attrs.set(a.key.text, a);
     // Command resources write their params as start/stop/monitor lines.
     const values: Record<string, string> = {};
     for (const [k, a] of attrs) values[k] = a.value.text;
     for (const c of p.commands) values[`${c.action.text}_cmd`] = c.value.text;
-    const validate = validatorFor(id, agent, extra);
-    if (!validate(values)) {
-      const known = [...agent.params.map((x) => x.name), ...extra.map((x) => x.name)];
-      for (const e of validate.errors ?? []) {
-        const name = propertyOf(e);
-        if (name === undefined) continue;
-        const attr = attrs.get(name);
-        if (e.keyword === 'required') out.push({ kind: 'missing', name });
-        else if (e.keyword === 'additionalProperties' && attr) out.push({ kind: 'unknown', attr, known });
-        else if (attr) {
-          const fact = [...agent.params, ...extra].find((x) => x.name === name);
-          if (fact && !out.some((f) => f.kind === 'invalid' && f.attr === attr)) out.push({ kind: 'invalid', attr, fact });
-        }
+    const check = paramCheck(agent, extra);
+    // The schema's checks in ajv's order: required, additional properties, then each property's value.
+    for (const name of check.required) if (values[name] === undefined) out.push({ kind: 'missing', name });
+    // One pass over what is written (not over every parameter the agent has); invalid values are
+    // then put in schema order.
+    let invalid: { index: number; finding: ParamFinding }[] | undefined;
+    for (const name of Object.keys(values)) {
+      const attr = attrs.get(name);
+      if (!attr) continue;
+      const property = check.properties.get(name);
+      if (!property) out.push({ kind: 'unknown', attr, known: check.known });
+      else if (!property.valid(values[name]!)) {
+        const fact = check.facts.get(name);
+        if (fact) (invalid ??= []).push({ index: property.index, finding: { kind: 'invalid', attr, fact } });
       }
     }
+    if (invalid) for (const x of invalid.sort((a, b) => a.index - b.index)) out.push(x.finding);
   }
   findings.set(p, out);
   return out;

@@ -3,11 +3,10 @@
 // script creates the nvpair, with the id the plan reserved for it). Deterministic: no timestamps,
 // element and attribute order fixed by the plan.
 
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Artifact } from './artifact.js';
 import { codePointName, firstXmlInvalidChar } from '../syntax/xml-chars.js';
 import type { ClusterPlan, PlanAttrSet, PlanConstraint, PlanOp, PlanPrimitive, PlanValue } from './plan.js';
+import { createXml, type XmlDocument, type XmlParent } from './xml.js';
 
 export interface CibOptions {
   /** A complete `<cib>` with an empty status section, or the bare `<configuration>`. */
@@ -16,16 +15,9 @@ export interface CibOptions {
 
 export const CIB_PATH = 'cib.xml';
 
-// Attribute values go through xmlbuilder2, which gets two things wrong for us:
-//   - it writes tab, line feed and carriage return raw, and every XML parser normalises those to
-//     spaces (attribute-value normalisation): a value "a\nb" would come back as "a b";
-//   - it leaves an `&` unescaped when it starts something that looks like a reference (`&lt;`,
-//     `&nbsp;`, `&#10;`): a value "&lt;" would come back as "<", and "&nbsp;" would make cib.xml
-//     ill-formed.
-// So those four characters go in as a marker xmlbuilder2 leaves alone (U+FFFF, the code, ';'), and
-// the serialised document has the markers turned into `&#9;`, `&#10;`, `&#13;` and `&amp;`. U+FFFF
-// cannot occur in a value: XML cannot carry it, check rejects it (HA003), and checked() refuses it.
-const MARK = '\uffff';
+// Attribute values are escaped by the writer (xml.ts): & < > " as entities, and tab, line feed and
+// carriage return as character references (every XML parser turns raw ones into spaces). Text XML
+// cannot carry at all is refused here (check reports it as HA003 first).
 
 /** Text for the document, refused when XML cannot carry it. */
 function checked(s: string): string {
@@ -36,20 +28,12 @@ function checked(s: string): string {
   return s;
 }
 
-/** An attribute value: tab, LF, CR and & marked to become references. */
-function text(s: string): string {
-  return checked(s).replace(/[\t\n\r&]/g, (c) => `${MARK}${c.charCodeAt(0)};`);
-}
-
-/** The markers text() left, as references. */
-function unmark(xml: string): string {
-  return xml.replace(/\uffff(\d+);/g, (_m, code: string) => (code === '38' ? '&amp;' : `&#${code};`));
-}
-
-function ele(parent: XMLBuilder, tag: string, attrs: Record<string, string> = {}): XMLBuilder {
-  const encoded: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attrs)) encoded[checked(k)] = text(v);
-  return parent.ele(tag, encoded);
+function ele(parent: XmlParent, tag: string, attrs: Record<string, string> = {}): XmlParent {
+  for (const k in attrs) {
+    checked(k);
+    checked(attrs[k]!);
+  }
+  return parent.ele(tag, attrs);
 }
 
 /** Text for an XML comment, which cannot hold `--` nor end with `-`: a space goes after such a `-`. */
@@ -62,7 +46,7 @@ export function secretComment(name: string, value: Extract<PlanValue, { kind: 's
   return commentText(` ${name}: set by the setup script from ${value.scheme}:${value.ref} `);
 }
 
-function nvset(parent: XMLBuilder, tag: string, set: PlanAttrSet): void {
+function nvset(parent: XmlParent, tag: string, set: PlanAttrSet): void {
   if (set.attrs.length === 0) return;
   const el = ele(parent, tag, { id: set.id });
   for (const a of set.attrs) {
@@ -71,14 +55,14 @@ function nvset(parent: XMLBuilder, tag: string, set: PlanAttrSet): void {
   }
 }
 
-function op(parent: XMLBuilder, o: PlanOp): void {
+function op(parent: XmlParent, o: PlanOp): void {
   const attrs: Record<string, string> = { id: o.id, name: o.name, interval: o.interval };
   for (const a of o.attrs) attrs[a.name] = a.value;
   const el = ele(parent, 'op', attrs);
   if (o.instanceAttributes) nvset(el, 'instance_attributes', o.instanceAttributes);
 }
 
-function primitive(parent: XMLBuilder, p: PlanPrimitive): void {
+function primitive(parent: XmlParent, p: PlanPrimitive): void {
   const attrs: Record<string, string> = { id: p.id, class: p.class };
   if (p.provider !== undefined) attrs['provider'] = p.provider;
   attrs['type'] = p.type;
@@ -91,7 +75,7 @@ function primitive(parent: XMLBuilder, p: PlanPrimitive): void {
   }
 }
 
-function constraint(parent: XMLBuilder, c: PlanConstraint): void {
+function constraint(parent: XmlParent, c: PlanConstraint): void {
   switch (c.kind) {
     case 'location': {
       const attrs: Record<string, string> = { id: c.id, rsc: c.rsc, node: c.node, score: c.score };
@@ -116,7 +100,7 @@ function constraint(parent: XMLBuilder, c: PlanConstraint): void {
   }
 }
 
-function configuration(parent: XMLBuilder, plan: ClusterPlan): void {
+function configuration(parent: XmlParent, plan: ClusterPlan): void {
   const conf = ele(parent, 'configuration');
   const crm = ele(conf, 'crm_config');
   if (plan.properties.attrs.length > 0) nvset(crm, 'cluster_property_set', plan.properties);
@@ -140,7 +124,16 @@ function configuration(parent: XMLBuilder, plan: ClusterPlan): void {
 
 /** The CIB XML of a plan: `<configuration>` alone, or a whole `<cib>` for crm_verify and crm_simulate. */
 export function cibXml(plan: ClusterPlan, opts: CibOptions): string {
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  return cibXmlIn(createXml(XML_DECLARATION), plan, opts);
+}
+
+export const XML_DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const;
+
+/**
+ * cibXml, written into `doc`: xml.ts's string writer, or in the tests the xmlbuilder2 document
+ * cibXml used to build (test/unit/xml.test.ts requires the same text from both).
+ */
+export function cibXmlIn(doc: XmlDocument, plan: ClusterPlan, opts: CibOptions): string {
   doc.com(commentText(` Cluster ${plan.name} (${plan.platform}): generated by hacc; do not edit, regenerate it. `));
   if (opts.full) {
     const cib = ele(doc, 'cib', {
@@ -154,8 +147,7 @@ export function cibXml(plan: ClusterPlan, opts: CibOptions): string {
   } else {
     configuration(doc, plan);
   }
-  const xml = doc.end({ prettyPrint: true, indent: '  ', allowEmptyTags: false });
-  return `${unmark(xml)}\n`;
+  return doc.text ? doc.text() : `${doc.end()}\n`;
 }
 
 export function cibArtifact(plan: ClusterPlan, opts: CibOptions): Artifact {

@@ -204,9 +204,11 @@ export function planPrimitives(plan: ClusterPlan): PlanPrimitive[] {
   return plan.resources.flatMap((r) => (r.kind === 'group' ? [...r.members] : [r]));
 }
 
+const VALID_ID = /^[a-zA-Z_][a-zA-Z0-9_.-]*$/;
+
 /** Pacemaker's id syntax, as pcs's sanitize_id enforces it. */
 export function sanitizeId(candidate: string): string {
-  if (candidate === '') return candidate;
+  if (candidate === '' || VALID_ID.test(candidate)) return candidate;
   const first = /[a-zA-Z_]/.test(candidate[0]!) ? candidate[0]! : '';
   return first + candidate.slice(1).replace(/[^a-zA-Z0-9_.-]/g, '');
 }
@@ -344,12 +346,29 @@ function explicitOp(op: A.OpDecl, roles: PlanCibTarget['roles']): OpDraft {
   };
 }
 
-/** The ops pcs adds from the agent's advice for the names the user did not write. */
-function defaultOps(fact: AgentFact | undefined, fencing: boolean, written: ReadonlySet<string>, roles: PlanCibTarget['roles']): OpDraft[] {
+/** The actions pcs takes advice from (resources: all but meta-data, validate-all, status; fencing: monitor), a monitor always among them. */
+function advisedActions(fact: AgentFact | undefined, fencing: boolean): readonly ActionFact[] {
   const advised: ActionFact[] = (fact?.actions ?? []).filter((a) =>
     fencing ? a.name === 'monitor' : !['meta-data', 'validate-all', 'status'].includes(a.name),
   );
   if (!advised.some((a) => a.name === 'monitor')) advised.push({ name: 'monitor' });
+  return advised;
+}
+
+/** advisedActions, worked out once per agent (a large file has thousands of primitives of a few agents). */
+const advisedOf = new WeakMap<AgentFact, { resource?: readonly ActionFact[]; fencing?: readonly ActionFact[] }>();
+const NO_FACT_ADVICE = { resource: advisedActions(undefined, false), fencing: advisedActions(undefined, true) };
+
+function advisedFor(fact: AgentFact | undefined, fencing: boolean): readonly ActionFact[] {
+  if (!fact) return fencing ? NO_FACT_ADVICE.fencing : NO_FACT_ADVICE.resource;
+  let cached = advisedOf.get(fact);
+  if (!cached) advisedOf.set(fact, (cached = {}));
+  return fencing ? (cached.fencing ??= advisedActions(fact, true)) : (cached.resource ??= advisedActions(fact, false));
+}
+
+/** The ops pcs adds from the agent's advice for the names the user did not write. */
+function defaultOps(fact: AgentFact | undefined, fencing: boolean, written: ReadonlySet<string>, roles: PlanCibTarget['roles']): OpDraft[] {
+  const advised = advisedFor(fact, fencing);
   const used = new Map<string, Set<number>>();
   const out: OpDraft[] = [];
   for (const action of advised) {
@@ -396,8 +415,12 @@ function planOps(ids: IdAllocator, rscId: string, drafts: OpDraft[]): PlanOp[] {
   });
 }
 
+/** splitAgent once per agent text (read only: planPrimitive copies its fields). */
+const splits = new Map<string, ReturnType<typeof splitAgent>>();
+
 function planPrimitive(ids: IdAllocator, p: A.PrimitiveDecl, group: string | undefined, catalogue: Catalogue, target: PlanCibTarget): PlanPrimitive {
-  const split = splitAgent(p.agent.text);
+  let split = splits.get(p.agent.text);
+  if (!split) splits.set(p.agent.text, (split = splitAgent(p.agent.text)));
   const fencing = split.class === 'stonith';
   const params = new Map<string, PlanValue>();
   if (p.agent.text === 'anything') {

@@ -23,6 +23,7 @@
 
 import { ANYTHING_AGENT_ID, anythingAgentScript, ANYTHING_AGENT_PATH } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
+import { cibXml, secretComment } from './cib.js';
 import type { ClusterPlan, PlanPrimitive, PlanValue } from './plan.js';
 import { planPrimitives } from './plan.js';
 import {
@@ -58,6 +59,8 @@ export const BACKUP_DIR = '/var/lib/hacc';
 export function backupName(cluster: string): string {
   return cluster.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\./, '_') || 'cluster';
 }
+/** The here-document delimiter of the XML configure loads in bulk (every XML line starts with `<` after spaces). */
+const XML_EOF = 'HACC_XML_EOF';
 /** The here-document delimiter that embeds the agent; the agent text must not contain it as a line. */
 const AGENT_EOF = 'HACC_ANYTHING_AGENT_EOF';
 /** The line that marks an agent file as hacc's own (any version), so install may replace it. */
@@ -80,7 +83,20 @@ export interface SetupScriptOptions {
   readonly source?: string;
   /** hacc's version, for the header. */
   readonly version?: string;
+  /**
+   * From how many pcs commands for resources and constraints on they are loaded as XML instead
+   * (see bulkLoad). Default BULK_FROM; tests set 0 (always XML) or Infinity (always pcs).
+   */
+  readonly bulkFrom?: number;
+  /** The build's cib.xml, when it is already written (else it is made here): bulk mode cuts its XML from it. */
+  readonly cibXml?: string;
 }
+
+/**
+ * A configuration that would take this many pcs commands for its resources and constraints is
+ * loaded as XML: each pcs call takes about half a second, so 1,000 primitives would take some 500 s.
+ */
+export const BULK_FROM = 50;
 
 /** Numbers every distinct secret of the plan: the auth password first, then in resource order. */
 class Secrets implements SecretNaming {
@@ -136,6 +152,9 @@ interface Ctx {
   readonly pc: PlatformCommands;
   readonly secrets: Secrets;
   readonly usesAgent: boolean;
+  /** Resources and constraints are loaded as XML (bulkLoad), not created one pcs command each. */
+  readonly bulk: boolean;
+  readonly text: TextFlags;
 }
 
 function run(ctx: Ctx, c: Cmd, indent = '\t'): string {
@@ -196,12 +215,42 @@ ${env.length + files.length > 0 ? `# Secrets, read when the script runs and neve
 # configure builds the whole configuration in ONE offline copy of the CIB and pushes it once
 # ('pcs cluster cib-push --config'): a failure part way changes nothing on the cluster. Re-running
 # it changes nothing when the cluster already has this configuration.
-${literalDollars(plan) ? "#\n# Values from the .ha file are single-quoted: a $ or ` in them is text, never an expansion.\n# shellcheck disable=SC2016\n" : ''}`;
+${ctx.text.dollars ? "#\n# Values from the .ha file are single-quoted: a $ or ` in them is text, never an expansion.\n# shellcheck disable=SC2016\n" : ''}`;
 }
 
 /** Whether a value the script quotes holds `$` or a backtick (shellcheck then asks about SC2016). */
-function literalDollars(plan: ClusterPlan): boolean {
-  return /[$`]/.test(JSON.stringify(plan));
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** What the plan's strings hold that the script must know about, found in one walk. */
+interface TextFlags {
+  /** A `$` or backtick anywhere (shellcheck then asks about SC2016). */
+  readonly dollars: boolean;
+  /** A control character in a resource or constraint (they keep pcs commands: see bulkLoad). */
+  readonly controlInObjects: boolean;
+}
+
+function textFlags(plan: ClusterPlan): TextFlags {
+  let dollars = false;
+  let control = false;
+  let inObjects = false;
+  // Values only: keys are hacc's own names.
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') {
+      if (!dollars && (x.includes('$') || x.includes('`'))) dollars = true;
+      if (inObjects && !control && CONTROL.test(x)) control = true;
+    } else if (Array.isArray(x)) {
+      for (const v of x) walk(v);
+    } else if (typeof x === 'object' && x !== null) {
+      const o = x as Record<string, unknown>;
+      for (const k in o) walk(o[k]);
+    }
+  };
+  for (const k in plan) {
+    inObjects = k === 'resources' || k === 'constraints';
+    walk((plan as unknown as Record<string, unknown>)[k]);
+  }
+  return { dollars, controlInObjects: control };
 }
 
 function usedFor(ctx: Ctx, s: Secret): string {
@@ -673,7 +722,118 @@ ${run(ctx, pcsEnableAll(), '\t\t')}
 }`;
 }
 
-function buildConfigurationFn(ctx: Ctx): string {
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** The pcs commands the resources and constraints take: one create per primitive, one meta per group, one per constraint. */
+function objectCommands(plan: ClusterPlan): number {
+  let n = plan.constraints.length;
+  for (const r of plan.resources) n += r.kind === 'primitive' ? 1 : r.members.length + (r.meta.attrs.length > 0 && r.members.length > 0 ? 1 : 0);
+  return n;
+}
+
+
+/**
+ * Whether configure loads the resources and constraints as XML: cib.xml's own <resources> and
+ * <constraints>, written into the script (secrets filled in when it runs), one `cibadmin --replace`
+ * each, instead of one pcs command per object. Only for a large configuration (a reviewer reads
+ * pcs commands more easily, and for a few objects they are fast enough), and only when no value
+ * holds a control character (Pacemaker's and pcs's handling of those would have to be imitated;
+ * pcs does it for them). The Pacemaker suite checks that both ways give the same CIB.
+ */
+function bulkLoad(plan: ClusterPlan, bulkFrom: number, text: TextFlags): boolean {
+  return objectCommands(plan) >= bulkFrom && !text.controlInObjects;
+}
+
+/** A section as a bash function that prints it: quoted here-documents, each secret nvpair printed with its value. */
+function xmlWriterFn(name: string, what: string, xml: string): string {
+  // Quoted here-documents of the XML as it is, cut where a secret's line is printed instead. The
+  // text is sliced, not copied, and joined once: it is megabytes for a large configuration.
+  const parts: string[] = [`# ${what}\n${name}() {\n`];
+  let from = 0;
+  for (let at = xml.indexOf('\u0000'); at >= 0; at = xml.indexOf('\u0000', from)) {
+    const lineStart = xml.lastIndexOf('\n', at) + 1;
+    const close = xml.indexOf('\u0000', at + 1);
+    const lineEnd = xml.indexOf('\n', close);
+    // A here-document with no line in it (two secret lines in a row) would print nothing: none is written.
+    if (lineStart > from) parts.push(`\tcat <<'${XML_EOF}'\n`, xml.slice(from, lineStart), `${XML_EOF}\n`);
+    parts.push(`\txml_secret ${shQuote(xml.slice(lineStart, at))} ${xml.slice(at + 1, close)} ${shQuote(xml.slice(close + 1, lineEnd))}\n`);
+    from = lineEnd + 1;
+  }
+  if (from < xml.length) parts.push(`\tcat <<'${XML_EOF}'\n`, xml.slice(from), `${XML_EOF}\n`);
+  parts.push('}');
+  return parts.join('');
+}
+
+const REQUIRE_AGENTS_FN = sh`# require_agents AGENT…: each agent must be installed here, as pcs requires of each resource it
+# creates (hacc's own ocf:hacc:anything excepted, as pcs --force does).
+require_agents() {
+	local a
+	if ((DRY_RUN)); then
+		note "each of these agents must be installed: $*"
+		return 0
+	fi
+	for a in "$@"; do
+		crm_resource --show-metadata "$a" >/dev/null 2>&1 || die "Agent '$a' is not installed or does not provide valid metadata"
+	done
+}`;
+
+const XML_SECRET_FN = sh`# xml_secret BEFORE N AFTER: one line of XML, secret N as the attribute value between BEFORE and
+# AFTER (escaped for XML; line breaks and tabs as character references, as pcs would store them).
+xml_secret() {
+	local s=\${SECRET_VALUE[$2]}
+	s=\${s//'&'/'&amp;'}
+	s=\${s//'<'/'&lt;'}
+	s=\${s//'>'/'&gt;'}
+	s=\${s//'"'/'&quot;'}
+	s=\${s//$'\n'/'&#10;'}
+	s=\${s//$'\r'/'&#13;'}
+	s=\${s//$'\t'/'&#9;'}
+	printf '%s%s%s\n' "$1" "$s" "$3"
+}`;
+
+/** A section of cib.xml (`<resources>`, `<constraints>`) with the section's own indentation removed. */
+function cibSection(cib: string, tag: string): string {
+  const open = new RegExp(`^( *)<${tag}(/?)>$`, 'm').exec(cib);
+  if (!open) throw new Error(`internal error: cib.xml has no <${tag}>`);
+  const close = open[2] === '/' ? open.index + open[0].length : cib.indexOf(`\n${open[1]}</${tag}>\n`, open.index) + open[1]!.length + tag.length + 4;
+  const text = cib.slice(open.index, close) + '\n';
+  return open[1] === '' ? text : text.replace(new RegExp(`^${open[1]}`, 'gm'), '');
+}
+
+/**
+ * The XML configure loads in bulk mode, as bash functions (nothing when pcs creates the objects):
+ * cut from cib.xml itself, so it is what cib.xml says. Where cib.xml has a comment for a secret
+ * nvpair, the script prints the nvpair, its value read when it runs.
+ */
+function bulkXmlFns(ctx: Ctx, cib: string): string {
+  if (!ctx.bulk) return '';
+  // The secret nvpairs in cib.xml's order (resources in plan order, each nvset's attrs in order).
+  const secret: { id: string; name: string; value: Secret }[] = [];
+  for (const r of ctx.plan.resources) {
+    for (const p of r.kind === 'primitive' ? [r] : [...r.members, { params: { attrs: [] }, meta: r.meta }]) {
+      for (const a of [...p.params.attrs, ...p.meta.attrs]) if (a.value.kind === 'secret') secret.push({ id: a.id, name: a.name, value: a.value });
+    }
+  }
+  let n = 0;
+  const resources = cibSection(cib, 'resources').replace(/^( *)<!--(.*)-->$/gm, (line, indent: string, text: string) => {
+    const s = secret[n++];
+    if (!s || text !== secretComment(s.name, s.value)) throw new Error(`internal error: unexpected comment in cib.xml's <resources>: ${line}`);
+    return `${indent}<nvpair id="${xmlAttr(s.id)}" name="${xmlAttr(s.name)}" value="\u0000${ctx.secrets.index(s.value)}\u0000"/>`;
+  });
+  if (n !== secret.length) throw new Error('internal error: a secret nvpair of the plan has no comment in cib.xml');
+  return [
+    '',
+    REQUIRE_AGENTS_FN,
+    '',
+    XML_SECRET_FN,
+    '',
+    xmlWriterFn('write_resources', "cib.xml's <resources>, and the secret nvpairs cib.xml leaves out (values read when the script runs).", resources),
+    '',
+    xmlWriterFn('write_constraints', "cib.xml's <constraints>.", cibSection(cib, 'constraints')),
+  ].join('\n');
+}
+
+function buildConfigurationFn(ctx: Ctx, cib: string): string {
   const { plan, pc } = ctx;
   const out: string[] = [];
   const L = (s: string) => out.push(s);
@@ -710,6 +870,24 @@ function buildConfigurationFn(ctx: Ctx): string {
     if (hacc) L(`\t# --force: pcs cannot read this agent's meta-data where install has not run (--cib-file on a workstation); hacc checked the params against it.`);
     L(run(ctx, pcsCreate(pc, 'NEW', p, hacc)));
   };
+  if (ctx.bulk) {
+    const primitives = planPrimitives(plan).length;
+    const groups = plan.resources.length - plan.resources.filter((r) => r.kind === 'primitive').length;
+    L('');
+    L(
+      `\tstep ${shQuote(`Resources and constraints (${count(primitives, 'primitive')}, ${count(groups, 'group')}, ${count(plan.constraints.length, 'constraint')}): loaded as XML, one cibadmin call each`)}`,
+    );
+    L(`\t# ${objectCommands(plan)} pcs commands would take minutes (each pcs call takes about half a second). write_resources and`);
+    L(`\t# write_constraints below print cib.xml's <resources> and <constraints>, the secrets filled in.`);
+    const agents = [...new Set(planPrimitives(plan).map((p) => p.agent))].filter((a) => a !== ANYTHING_AGENT_ID).sort();
+    if (agents.length > 0) L(`\trequire_agents ${agents.map(shQuote).join(' ')}`);
+    L('\tif ! ((DRY_RUN)); then write_resources >"$WORK/resources.xml"; fi');
+    L('\trun env CIB_file="$NEW" cibadmin --replace --scope resources --xml-file "$WORK/resources.xml"');
+    L('\tif ! ((DRY_RUN)); then write_constraints >"$WORK/constraints.xml"; fi');
+    L('\trun env CIB_file="$NEW" cibadmin --replace --scope constraints --xml-file "$WORK/constraints.xml"');
+    L('}');
+    return `${out.join('\n')}\n${bulkXmlFns(ctx, cib)}`;
+  }
   for (const r of plan.resources) {
     if (r.kind === 'primitive') {
       create(r);
@@ -920,7 +1098,8 @@ export function setupScript(plan: ClusterPlan, options: SetupScriptOptions = {})
   secrets.add(plan.auth?.password);
   for (const p of planPrimitives(plan)) for (const a of [...p.params.attrs, ...p.meta.attrs]) secrets.add(a.value);
   const usesAgent = planPrimitives(plan).some((p) => p.agent === ANYTHING_AGENT_ID);
-  const ctx: Ctx = { plan, pc, secrets, usesAgent };
+  const text = textFlags(plan);
+  const ctx: Ctx = { plan, pc, secrets, usesAgent, bulk: bulkLoad(plan, options.bulkFrom ?? BULK_FROM, text), text };
   return [
     header(ctx, options),
     'set -euo pipefail',
@@ -936,7 +1115,7 @@ export function setupScript(plan: ClusterPlan, options: SetupScriptOptions = {})
     '',
     createClusterFn(ctx),
     '',
-    buildConfigurationFn(ctx),
+    buildConfigurationFn(ctx, ctx.bulk ? (options.cibXml ?? cibXml(plan, { full: false })) : ''),
     '',
     configurePhase(ctx),
     '',

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { IToken } from 'chevrotain';
+import type { IToken } from '../syntax/chevrotain.js';
 import * as A from '../syntax/ast.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
 import { parseHa } from '../syntax/parse.js';

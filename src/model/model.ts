@@ -51,6 +51,12 @@ export function settingValue(model: ClusterModel, kind: A.SettingsDecl['kind'], 
   return settingAttrs(model, kind).filter((a) => a.key.text === name).pop();
 }
 
+/** The last of `attrs` with this key (the one that wins), without building a list. */
+export function lastAttr(attrs: readonly A.Attr[], key: string): A.Attr | undefined {
+  for (let i = attrs.length - 1; i >= 0; i--) if (attrs[i]!.key.text === key) return attrs[i];
+  return undefined;
+}
+
 export function allAttrs(blocks: readonly A.AttrBlock[]): A.Attr[] {
   return blocks.flatMap((b) => b.attrs);
 }

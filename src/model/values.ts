@@ -19,8 +19,18 @@ const DURATION = /^\s*\d+(?:\.\d+)?\s*(?:ms|msec|us|usec|s|sec|m|min|h|hr)?\s*$/
 // months before T and minutes after it.
 const ISO_DURATION = /^P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:\d+H)?(?:\d+(?:\.\d+)?S)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
 
+const durations = new Map<string, number | undefined>();
+
 /** Milliseconds of a Pacemaker duration (`20s`, `1min`, `500ms`, `90`, `PT30S`), or undefined. */
 export function durationMs(text: string): number | undefined {
+  // A file repeats a handful of durations thousands of times.
+  if (durations.has(text)) return durations.get(text);
+  const ms = parseDuration(text);
+  if (durations.size < 10_000) durations.set(text, ms);
+  return ms;
+}
+
+function parseDuration(text: string): number | undefined {
   if (DURATION.test(text)) {
     const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text)!;
     const n = Number(m[1]);

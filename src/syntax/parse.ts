@@ -1,10 +1,11 @@
-import type { CstElement, CstNode, ILexingError, IRecognitionException, IToken } from 'chevrotain';
+import type { CstElement, CstNode, ILexingError, IRecognitionException, IToken } from './chevrotain.js';
 import type * as A from './ast.js';
 import { PAIR_ID_PREFIX, SET_ID_KEY } from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import { haLexer } from './tokens.js';
 import { haParser } from './parser.js';
 import { suggestion } from './didyoumean.js';
+import { decodeEscapes, fastParse } from './fast-parse.js';
 import { LineIndex, type Span } from './span.js';
 import { codePointName, xmlInvalidOffsets } from './xml-chars.js';
 
@@ -52,31 +53,27 @@ class AstBuilder {
     this.diagnostics.push({ code, severity: 'error', message, span, ...(help ? { help } : {}) });
   }
 
-  private tokens(node: CstNode): IToken[] {
-    const out: IToken[] = [];
+  /** From the first to the last real token under `node` (recovery inserts tokens with no position). */
+  private nodeSpan(node: CstNode): Span | undefined {
+    // One allocation-free walk: this runs for every statement, item and attribute of the file.
+    let start = Infinity;
+    let end = -Infinity;
     const walk = (n: CstNode): void => {
-      for (const list of Object.values(n.children)) {
-        for (const e of list ?? []) {
-          if (isToken(e)) {
-            if (isReal(e)) out.push(e);
-          } else walk(e);
+      const children = n.children;
+      for (const key in children) {
+        const list = children[key];
+        if (list === undefined) continue;
+        for (const e of list) {
+          if (!isToken(e)) walk(e);
+          else if (isReal(e)) {
+            if (e.startOffset < start) start = e.startOffset;
+            if (e.endOffset! > end) end = e.endOffset!;
+          }
         }
       }
     };
     walk(node);
-    return out;
-  }
-
-  private nodeSpan(node: CstNode): Span | undefined {
-    const ts = this.tokens(node);
-    if (ts.length === 0) return undefined;
-    let first = ts[0]!;
-    let last = ts[0]!;
-    for (const t of ts) {
-      if (t.startOffset < first.startOffset) first = t;
-      if (t.endOffset! > last.endOffset!) last = t;
-    }
-    return this.lines.span(first.startOffset, last.endOffset! + 1);
+    return start === Infinity ? undefined : this.lines.span(start, end + 1);
   }
 
   private token(children: Children, key: string): IToken | undefined {
@@ -319,40 +316,31 @@ class AstBuilder {
       this.error('HA003', span, 'unterminated string', ['add the closing " on the same line; use \\n for a line break inside a value']);
     }
     const body = t.image.slice(1, terminated ? -1 : undefined);
-    let text = '';
     const invalid = xmlInvalidOffsets(body);
     let invalidReported = false;
-    for (let i = 0; i < body.length; i++) {
-      const ch = body[i]!;
-      if (ch !== '\\') {
-        // A raw character XML cannot carry (a control character, U+FFFE, a lone surrogate) would be
-        // lost or mangled on its way into the CIB: rejected, once per string, and left out.
-        if (invalid.has(i)) {
-          if (!invalidReported) {
-            const at = t.startOffset + 1 + i;
-            this.error('HA003', this.lines.span(at, at + 1), `invalid character ${codePointName(body, i)} in a string`, [
-              'a value may hold printable text, tabs and line breaks (write \\t and \\n); other control characters cannot reach the cluster unaltered',
-            ]);
-            invalidReported = true;
-          }
-          continue;
-        }
-        text += ch;
-        continue;
-      }
-      const next = body[i + 1];
-      const decoded = next === '"' ? '"' : next === '\\' ? '\\' : next === 'n' ? '\n' : next === 't' ? '\t' : undefined;
-      if (decoded !== undefined) {
-        text += decoded;
-      } else {
+    const text = decodeEscapes(
+      body,
+      (i, next) => {
         const at = t.startOffset + 1 + i;
         this.error('HA003', this.lines.span(at, at + (next === undefined ? 1 : 2)), `invalid escape '\\${next ?? ''}' in a string`, [
           'the escapes are \\" \\\\ \\n and \\t; write \\\\ for a backslash',
         ]);
-        text += next ?? '';
-      }
-      i++;
-    }
+        return next ?? '';
+      },
+      (i) => {
+        // A raw character XML cannot carry (a control character, U+FFFE, a lone surrogate) would be
+        // lost or mangled on its way into the CIB: rejected, once per string, and left out.
+        if (!invalid.has(i)) return false;
+        if (!invalidReported) {
+          const at = t.startOffset + 1 + i;
+          this.error('HA003', this.lines.span(at, at + 1), `invalid character ${codePointName(body, i)} in a string`, [
+            'a value may hold printable text, tabs and line breaks (write \\t and \\n); other control characters cannot reach the cluster unaltered',
+          ]);
+          invalidReported = true;
+        }
+        return true;
+      },
+    );
     return { text, quoted: true, span };
   }
 
@@ -377,6 +365,11 @@ class AstBuilder {
 
 /** Lexes, parses and builds the AST. Returns every syntax error it can find; never throws. */
 export function parseHa(text: string, path = '<input>'): ParseResult {
+  return fastParse(text, path) ?? parseWithChevrotain(text, path);
+}
+
+/** parseHa without the fast path: chevrotain's lexer and parser, with recovery, then the CST → AST step. */
+export function parseWithChevrotain(text: string, path = '<input>'): ParseResult {
   const lines = new LineIndex(text);
   const builder = new AstBuilder(lines);
   const lexed = haLexer.tokenize(text);

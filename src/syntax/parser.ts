@@ -1,4 +1,4 @@
-import { CstParser, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain.js';
 import * as T from './tokens.js';
 
 function tokenLabel(t: TokenType): string {
@@ -41,8 +41,13 @@ export const MAX_REPETITION_RECOVERIES = 200;
  * is decided in the CST→AST step.
  */
 export class HaParser extends CstParser {
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: errorMessages, maxLookahead: 3 });
+  /**
+   * `validate`: run chevrotain's grammar validations (ambiguities, left recursion…), which throw on
+   * a broken grammar. They take about half of the self-analysis, so hacc's own instance skips them
+   * at start-up and test/unit/grammar-validation.test.ts runs them.
+   */
+  constructor(validate = false) {
+    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: errorMessages, maxLookahead: 3, skipValidations: !validate });
     this.performSelfAnalysis();
     this.boundRepetitionRecovery();
   }

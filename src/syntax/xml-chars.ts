@@ -6,8 +6,12 @@
 /** U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF, and lone surrogates. */
 export const XML_INVALID_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Every unit XML_INVALID_CHAR can match, without its surrogate-pair lookarounds: a quick first test. */
+const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 /** The offset (UTF-16 units) of the first character XML cannot carry, or -1. */
 export function firstXmlInvalidChar(text: string): number {
+  if (!SUSPECT.test(text)) return -1;
   const m = XML_INVALID_CHAR.exec(text);
   return m ? m.index : -1;
 }

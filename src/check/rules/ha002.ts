@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { attributes } from '../walk.js';
+import { forEachAttribute } from '../walk.js';
 import { labCluster } from '../examples.js';
 
 export const ha002: Rule = {
@@ -23,8 +23,9 @@ export const ha002: Rule = {
   },
   check(ctx) {
     const text = ctx.model.file.text;
-    for (const { attr } of attributes(ctx.model)) {
-      if (!attr.missingEquals) continue;
+    // Reports are sorted afterwards, so the order of the walk does not matter.
+    forEachAttribute(ctx.model, (attr) => {
+      if (!attr.missingEquals) return;
       const written = text.slice(attr.value.span.start.offset, attr.value.span.end.offset);
       ctx.report({
         node: attr,
@@ -32,6 +33,6 @@ export const ha002: Rule = {
         message: `missing '=' between '${attr.key.text}' and its value`,
         help: [`write ${attr.key.text}=${written}`],
       });
-    }
+    });
   },
 };

@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
 
 function reportRepeats(ctx: RuleContext, what: string, names: readonly A.Ident[]): void {
+  if (names.length < 2) return;
   const first = new Map<string, A.Ident>();
   for (const n of names) {
     const earlier = first.get(n.text);
@@ -18,6 +19,19 @@ function reportRepeats(ctx: RuleContext, what: string, names: readonly A.Ident[]
       related: [{ node: earlier, message: 'first declared here' }],
     });
   }
+}
+
+/** Whether two of the keys of `blocks` are the same: a check without allocation for the common case of none. */
+function hasRepeatedKey(blocks: readonly { readonly attrs: readonly A.Attr[] }[]): boolean {
+  for (let i = 0; i < blocks.length; i++) {
+    const a = blocks[i]!.attrs;
+    for (let j = 0; j < a.length; j++) {
+      const key = a[j]!.key.text;
+      for (let k = j + 1; k < a.length; k++) if (a[k]!.key.text === key) return true;
+      for (let l = i + 1; l < blocks.length; l++) for (const b of blocks[l]!.attrs) if (b.key.text === key) return true;
+    }
+  }
+  return false;
 }
 
 export const ha101: Rule = {
@@ -51,10 +65,10 @@ export const ha101: Rule = {
       reportRepeats(ctx, kind === 'property' ? 'property' : `${kind} setting`, m.settings.filter((s) => s.kind === kind).flatMap((s) => s.attrs.map((a) => a.key)));
     }
     for (const p of m.primitives) {
-      reportRepeats(ctx, `parameter of '${p.name.text}'`, p.params.flatMap((b) => b.attrs.map((a) => a.key)));
-      reportRepeats(ctx, `meta attribute of '${p.name.text}'`, p.meta.flatMap((b) => b.attrs.map((a) => a.key)));
-      for (const op of p.ops) reportRepeats(ctx, `attribute of op '${op.name.text}'`, op.attrs.map((a) => a.key));
-      reportRepeats(ctx, `command of '${p.name.text}'`, p.commands.map((c) => c.action));
+      if (hasRepeatedKey(p.params)) reportRepeats(ctx, `parameter of '${p.name.text}'`, p.params.flatMap((b) => b.attrs.map((a) => a.key)));
+      if (hasRepeatedKey(p.meta)) reportRepeats(ctx, `meta attribute of '${p.name.text}'`, p.meta.flatMap((b) => b.attrs.map((a) => a.key)));
+      for (const op of p.ops) if (op.attrs.length > 1 && hasRepeatedKey([op])) reportRepeats(ctx, `attribute of op '${op.name.text}'`, op.attrs.map((a) => a.key));
+      if (p.commands.length > 1) reportRepeats(ctx, `command of '${p.name.text}'`, p.commands.map((c) => c.action));
     }
   },
 };

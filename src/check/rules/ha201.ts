@@ -1,3 +1,4 @@
+import type { AgentFact } from '../../catalogue/types.js';
 import { suggestion } from '../../syntax/didyoumean.js';
 import { agentIdOf } from '../agents.js';
 import type { Rule } from '../rule.js';
@@ -5,6 +6,14 @@ import { labCluster } from '../examples.js';
 
 /** Operations Pacemaker itself drives for every resource, whatever the agent lists. */
 const ALWAYS = ['start', 'stop', 'monitor'];
+
+/** An agent's operation names, listed once per agent. */
+const namesOf = new WeakMap<AgentFact, readonly string[]>();
+function operationNames(agent: AgentFact): readonly string[] {
+  let names = namesOf.get(agent);
+  if (!names) namesOf.set(agent, (names = [...new Set([...ALWAYS, ...agent.actions.map((a) => a.name)])]));
+  return names;
+}
 
 export const ha201: Rule = {
   code: 'HA201',
@@ -27,7 +36,7 @@ export const ha201: Rule = {
     for (const p of ctx.model.primitives) {
       const agent = ctx.catalogue.agent(agentIdOf(p));
       if (!agent) continue;
-      const names = [...new Set([...ALWAYS, ...agent.actions.map((a) => a.name)])];
+      const names = operationNames(agent);
       for (const op of p.ops) {
         if (names.includes(op.name.text)) continue;
         ctx.report({

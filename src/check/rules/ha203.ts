@@ -24,6 +24,7 @@ export const ha203: Rule = {
   },
   check(ctx) {
     const metaNames = ctx.catalogue.resourceMeta.map((m) => m.name);
+    const isMeta = new Set(metaNames);
     for (const p of ctx.model.primitives) {
       if (!usesCommandParamsOnUpstreamAnything(p)) {
         for (const f of paramFindings(p, ctx.catalogue)) {
@@ -37,7 +38,7 @@ export const ha203: Rule = {
         }
       }
       for (const b of p.meta) for (const attr of b.attrs) {
-        if (metaNames.length === 0 || metaNames.includes(attr.key.text)) continue;
+        if (metaNames.length === 0 || isMeta.has(attr.key.text)) continue;
         ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}'`, help: suggestion(attr.key.text, metaNames) });
       }
     }

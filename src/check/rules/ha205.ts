@@ -38,7 +38,7 @@ export const ha205: Rule = {
         const problem = valueProblem(f.fact.type, f.attr.value.text, f.fact.values) ?? `'${f.attr.value.text}' is not a valid ${f.fact.type}`;
         ctx.report({ node: f.attr, property: 'value', message: `${f.attr.key.text}: ${problem}` });
       }
-      checkMeta(ctx, p.meta.flatMap((b) => b.attrs));
+      if (p.meta.length > 0) checkMeta(ctx, p.meta.flatMap((b) => b.attrs));
     }
     for (const g of m.groups) checkMeta(ctx, g.items.flatMap((i) => (i.kind === 'meta' ? i.block.attrs : [])));
     checkMeta(ctx, m.settings.filter((s) => s.kind === 'defaults').flatMap((s) => s.attrs));

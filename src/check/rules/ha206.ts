@@ -1,3 +1,4 @@
+import { lastAttr } from '../../model/model.js';
 import { durationMs } from '../../model/values.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -22,7 +23,7 @@ export const ha206: Rule = {
     for (const p of ctx.model.primitives) {
       for (const op of p.ops) {
         if (op.name.text !== 'monitor') continue;
-        const interval = op.attrs.filter((a) => a.key.text === 'interval').pop();
+        const interval = lastAttr(op.attrs, 'interval');
         if (interval && durationMs(interval.value.text) !== 0) continue;
         ctx.report({ node: interval?.value ?? op.name, message: `monitor of '${p.name.text}' has no interval: it would never run again after the first probe`, help: ['add interval=10s (or what the agent advises)'] });
       }

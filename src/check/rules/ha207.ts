@@ -7,6 +7,12 @@ function attr(op: A.OpDecl, key: string): string | undefined {
   return op.attrs.filter((a) => a.key.text === key).pop()?.value.text;
 }
 
+/** Whether two ops share a name (most primitives have distinct op names: nothing else to compare). */
+function sameNameTwice(ops: readonly A.OpDecl[]): boolean {
+  for (let i = 0; i < ops.length; i++) for (let j = i + 1; j < ops.length; j++) if (ops[i]!.name.text === ops[j]!.name.text) return true;
+  return false;
+}
+
 export const ha207: Rule = {
   code: 'HA207',
   name: 'duplicate-operation',
@@ -27,6 +33,7 @@ export const ha207: Rule = {
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {
+      if (p.ops.length < 2 || !sameNameTwice(p.ops)) continue;
       const seen = new Map<string, A.OpDecl>();
       for (const op of p.ops) {
         const interval = attr(op, 'interval');

@@ -1,5 +1,6 @@
 import { valueProblem } from '../../model/values.js';
 import { suggestion } from '../../syntax/didyoumean.js';
+import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -22,22 +23,27 @@ export const ha208: Rule = {
   check(ctx) {
     const facts = ctx.catalogue.opMeta;
     const names = facts.map((f) => f.name);
-    const opsAndDefaults = [
-      ...ctx.model.primitives.flatMap((p) => p.ops.flatMap((op) => op.attrs)),
-      ...ctx.model.settings.filter((s) => s.kind === 'op-defaults').flatMap((s) => s.attrs),
-    ];
-    for (const attr of opsAndDefaults) {
+    const verdicts = new Map<(typeof facts)[number], Map<string, string | undefined>>();
+    const factOf = new Map<string, (typeof facts)[number]>();
+    for (const f of facts) if (!factOf.has(f.name)) factOf.set(f.name, f);
+    const judge = (attr: A.Attr, inOp: boolean) => {
       // An op's `id=` is its CIB id (HA101, HA102 check it), not an attribute Pacemaker reads.
-      if (attr.key.text === 'id') continue;
-      const fact = facts.find((f) => f.name === attr.key.text);
+      if (attr.key.text === 'id') return;
+      const fact = factOf.get(attr.key.text);
       if (!fact) {
         // Unknown op-defaults keys are HA203's, like other defaults.
-        const inOp = ctx.model.primitives.some((p) => p.ops.some((op) => op.attrs.includes(attr)));
         if (inOp) ctx.report({ node: attr, property: 'key', message: `unknown op attribute '${attr.key.text}'`, help: suggestion(attr.key.text, names) });
-        continue;
+        return;
       }
-      const problem = valueProblem(fact.type, attr.value.text, fact.values);
+      // A file repeats a few values (10s, 20s, restart…) thousands of times: judge each once.
+      let judged = verdicts.get(fact);
+      if (!judged) verdicts.set(fact, (judged = new Map()));
+      let problem = judged.get(attr.value.text);
+      if (!judged.has(attr.value.text)) judged.set(attr.value.text, (problem = valueProblem(fact.type, attr.value.text, fact.values)));
       if (problem) ctx.report({ node: attr, property: 'value', message: `${attr.key.text}: ${problem}` });
-    }
+    };
+    // Reports are sorted afterwards: the order of the walk does not matter.
+    for (const p of ctx.model.primitives) for (const op of p.ops) for (const attr of op.attrs) judge(attr, true);
+    for (const s of ctx.model.settings) if (s.kind === 'op-defaults') for (const attr of s.attrs) judge(attr, false);
   },
 };

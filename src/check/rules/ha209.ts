@@ -1,4 +1,4 @@
-import { settingValue } from '../../model/model.js';
+import { lastAttr, settingValue } from '../../model/model.js';
 import { durationMs } from '../../model/values.js';
 import { agentIdOf } from '../agents.js';
 import type { Rule } from '../rule.js';
@@ -37,7 +37,7 @@ export const ha209: Rule = {
         const advised = agent.actions.find((a) => a.name === op.name.text && a.timeout !== undefined);
         const advisedMs = advised?.timeout !== undefined ? durationMs(advised.timeout) : undefined;
         if (advisedMs === undefined) continue;
-        const own = op.attrs.filter((a) => a.key.text === 'timeout').pop();
+        const own = lastAttr(op.attrs, 'timeout');
         const effective = own?.value.text ?? opDefault?.value.text ?? PACEMAKER_DEFAULT_TIMEOUT;
         const ms = durationMs(effective);
         if (ms === undefined || ms >= advisedMs) continue;

@@ -25,7 +25,8 @@ export const ha210: Rule = {
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {
-      const params = BLOCK_DEVICE_PARAMS[agentIdOf(p)] ?? [];
+      const params = BLOCK_DEVICE_PARAMS[agentIdOf(p)];
+      if (!params) continue;
       for (const b of p.params) for (const attr of b.attrs) {
         if (!params.includes(attr.key.text)) continue;
         const unstable = attr.value.text.split(/[\s,]+/).find((d) => UNSTABLE.test(d));

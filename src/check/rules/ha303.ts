@@ -23,15 +23,19 @@ export const ha303: Rule = {
 `),
   },
   check(ctx) {
-    const machines = [...ctx.model.nodes, ...ctx.model.hosts];
+    // Each machine's addresses, parsed once, in declaration order.
+    const machines = [...ctx.model.nodes, ...ctx.model.hosts].map((m) => ({
+      m,
+      addresses: addrAttrs(m).flatMap((a) => {
+        const x = parseAddress(a.value.text);
+        return x.ok ? [x.address] : [];
+      }),
+    }));
     for (const { attr, role } of addressParams(ctx.model)) {
       if (role !== 'vip') continue;
       const r = parseAddress(attr.value.text, false);
       if (!r.ok) continue;
-      const owner = machines.find((m) => addrAttrs(m).some((a) => {
-        const x = parseAddress(a.value.text);
-        return x.ok && sameAddress(x.address, r.address);
-      }));
+      const owner = machines.find((x) => x.addresses.some((a) => sameAddress(a, r.address)))?.m;
       if (owner) ctx.report({ node: attr, property: 'value', message: `virtual IP ${attr.value.text} is the address of ${owner.kind} '${owner.name.text}'`, related: [{ node: owner.name, message: 'has this address' }] });
     }
   },

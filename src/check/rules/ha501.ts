@@ -1,6 +1,6 @@
 import { isSecretParam } from '../../catalogue/roles.js';
+import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
-import { attributes } from '../walk.js';
 
 export const ha501: Rule = {
   code: 'HA501',
@@ -26,9 +26,13 @@ export const ha501: Rule = {
 `,
   },
   check(ctx) {
-    for (const { attr, owner } of attributes(ctx.model)) {
-      const secret = owner.kind === 'auth' ? attr.key.text === 'password' : owner.kind === 'params' && isSecretParam(attr.key.text);
-      if (!secret || attr.value.secret) continue;
+    // Secrets are the auth password and secret-named params; reports are sorted afterwards.
+    const candidates: A.Attr[] = ctx.model.auth ? ctx.model.auth.attrs.filter((a) => a.key.text === 'password') : [];
+    const secretName = new Map<string, boolean>();
+    const isSecret = (name: string) => secretName.get(name) ?? (secretName.set(name, isSecretParam(name)), secretName.get(name)!);
+    for (const p of ctx.model.primitives) for (const b of p.params) for (const a of b.attrs) if (isSecret(a.key.text)) candidates.push(a);
+    for (const attr of candidates) {
+      if (attr.value.secret) continue;
       ctx.report({
         node: attr,
         property: 'value',

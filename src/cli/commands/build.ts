@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkText } from '../../check/check.js';
-import { emitAll } from '../../emit/index.js';
+import { checkParsed } from '../../check/checker.js';
+import { parseHaLazily } from '../../syntax/parse-lazy.js';
+import type { PlannedBuild } from '../../emit/index.js';
 import { render } from '../../render/index.js';
 import { ioReason, readSource, UsageError, type Io } from '../io.js';
 import { agentsOption, catalogueFor, targetOf, targetOption } from '../options.js';
@@ -50,6 +51,30 @@ function defaultDir(io: Io, cluster: string): string {
   return join(out, cluster);
 }
 
+/**
+ * Checks the file (diagnostics on stderr) and plans the build; undefined when there are errors.
+ * Only the plan comes back: the syntax tree and the model are garbage once this returns, before
+ * the artifacts (megabytes of text for a large file) are written.
+ */
+async function checkAndPlan(io: Io, file: string, flags: BuildFlags): Promise<{ build: PlannedBuild } | undefined> {
+  const target = targetOf(flags.target);
+  const catalogue = await catalogueFor(flags.agents);
+  const text = readSource(file, io);
+  const shown = file === '-' ? '<stdin>' : file;
+  const result = checkParsed(await parseHaLazily(text, shown), { ...(target ? { target } : {}), catalogue });
+  if (result.diagnostics.length > 0) {
+    // The same rendering as `hacc check`, on stderr: stdout says what was written.
+    io.stderr(render('text', [{ path: shown, text, diagnostics: result.diagnostics }], { color: useColor(io, flags.color) }));
+  }
+  if (!result.checked) {
+    io.stderr(`hacc: not building ${shown}: fix the errors above first\n`);
+    return undefined;
+  }
+  // The emitters load only when there is something to build.
+  const { planBuild } = await import('../../emit/index.js');
+  return { build: planBuild(result.checked, catalogue) };
+}
+
 export function buildCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('build')
     .description('check a .ha file and write the CIB, the agent and the other artifacts (nothing when there are errors)')
@@ -60,23 +85,16 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
     .addOption(agentsOption())
     .option('--no-color', 'never colour the diagnostics')
     .action(async (file: string, flags: BuildFlags) => {
-      const target = targetOf(flags.target);
-      const catalogue = await catalogueFor(flags.agents);
-      const text = readSource(file, io);
-      const shown = file === '-' ? '<stdin>' : file;
-      const result = checkText(text, shown, { ...(target ? { target } : {}), catalogue });
-      if (result.diagnostics.length > 0) {
-        // The same rendering as `hacc check`, on stderr: stdout says what was written.
-        io.stderr(render('text', [{ path: shown, text, diagnostics: result.diagnostics }], { color: useColor(io, flags.color) }));
-      }
-      if (!result.checked) {
-        io.stderr(`hacc: not building ${shown}: fix the errors above first\n`);
+      const planned = await checkAndPlan(io, file, flags);
+      if (!planned) {
         setExit(1);
         return;
       }
-      const artifacts = emitAll(result.checked, catalogue, { cib: flags.cib });
-      const dir = flags.output !== undefined ? resolve(io.cwd, flags.output) : defaultDir(io, result.checked.cluster.name.text);
-      const dirShown = flags.output ?? `out/${result.checked.cluster.name.text}`;
+      const { emitPlanned } = await import('../../emit/index.js');
+      const artifacts = emitPlanned(planned.build, { cib: flags.cib });
+      const cluster = planned.build.plan.name;
+      const dir = flags.output !== undefined ? resolve(io.cwd, flags.output) : defaultDir(io, cluster);
+      const dirShown = flags.output ?? `out/${cluster}`;
       const notes = await writeTree(dir, dirShown, artifacts, testHooks(io));
       for (const note of notes) io.stderr(`hacc: ${note}\n`);
       io.stdout(`wrote ${dirShown}/: ${artifacts.map((a) => a.path).join(', ')}\n`);

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { formatHa } from '../../format/format.js';
 import { render, type FileReport } from '../../render/index.js';
 import { readSource, writeFileAtomically, type Io } from '../io.js';
 
@@ -12,7 +11,9 @@ export function fmtCommand(io: Io, setExit: (code: number) => void): Command {
     .description('rewrite .ha files in the canonical layout (- reads standard input, writes standard output)')
     .argument('<files...>', '.ha files to format')
     .option('--check', 'change nothing; list the files that are not formatted and exit 1 if there are any')
-    .action((files: string[], flags: FmtFlags) => {
+    .action(async (files: string[], flags: FmtFlags) => {
+      // The formatter works on chevrotain's tokens: it loads only for `hacc fmt`.
+      const { formatHa } = await import('../../format/format.js');
       const broken: FileReport[] = [];
       let unformatted = false;
       for (const path of files) {

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { generateBenchHa } from '../../bench/generate.js';
+import { BULK_FROM } from '../../src/emit/setup-script.js';
+import { planPrimitives } from '../../src/emit/plan.js';
+import { shQuote } from '../../src/emit/shell.js';
+import { readText } from '../../test-support/expectations.js';
+import { build, pcsCalls, sandbox } from '../../test-support/setup-script-harness.js';
+
+// A large configuration is loaded as XML (cib.xml's <resources> and <constraints>, one cibadmin
+// call each) instead of one pcs command per object. The Pacemaker suite checks with the real tools
+// that both ways give the same CIB; here: when each way is taken, and that the XML the script
+// holds (what a reviewer reads) is cib.xml's.
+
+const bench = (groups: number) => generateBenchHa(2, { groups, perGroup: 4 }).replace('platform el9', 'platform debian12');
+
+/** Bash with the script's functions defined and secrets set, running `body`. */
+function bashWith(script: string, body: string, secrets: Record<number, string>): string {
+  const defs = script.replace(/\nmain "\$@"\n$/, '\n');
+  const set = Object.entries(secrets)
+    .map(([n, v]) => `SECRET_VALUE[${n}]=${shQuote(v)}`)
+    .join('\n');
+  const r = spawnSync('bash', ['-c', `${defs}\n${set}\n${body}`], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+/** The lines of a section of cib.xml, indentation dropped. */
+function section(cib: string, tag: string): string[] {
+  const lines = cib.split('\n').map((l) => l.trim());
+  const start = lines.findIndex((l) => l === `<${tag}>` || l === `<${tag}/>`);
+  if (lines[start] === `<${tag}/>`) return [`<${tag}/>`];
+  return lines.slice(start, lines.indexOf(`</${tag}>`, start) + 1);
+}
+
+describe('setup.sh: resources and constraints as XML for a large configuration', () => {
+  it(`uses pcs below ${BULK_FROM} objects and XML from there on`, () => {
+    const small = build(bench(10), 'debian12');
+    expect(small.script).not.toContain('write_resources');
+    expect(small.script).toContain('resource create --no-default-ops --group g1 -- r1-1');
+    const large = build(bench(13), 'debian12');
+    expect(planPrimitives(large.plan).length + 1).toBeGreaterThanOrEqual(BULK_FROM);
+    expect(large.script).toContain('cibadmin --replace --scope resources --xml-file "$WORK/resources.xml"');
+    expect(large.script).not.toContain('resource create');
+  });
+
+  it('keeps pcs for values with control characters, whatever the size', () => {
+    const adversarial = build(readText('fixtures/ok/setup-adversarial.ha'), 'debian12', 'adversarial.ha', { bulkFrom: 0 });
+    expect(adversarial.script).not.toContain('write_resources');
+    expect(build(readText('fixtures/examples/web-el9.ha'), 'debian12', 'web.ha', { bulkFrom: 0 }).script).toContain('write_resources');
+  });
+
+  it("prints cib.xml's sections, the secret nvpairs filled in and escaped", () => {
+    const built = build(bench(3), 'debian12', 'bench.ha', { bulkFrom: 0 });
+    const secret = `it's "a" <b> & c\nd\te $(x) \`y\``;
+    const printed = bashWith(built.script, 'write_resources; write_constraints', { 2: secret })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const escaped = "it's &quot;a&quot; &lt;b&gt; &amp; c&#10;d&#9;e $(x) `y`";
+    const secretIds = planPrimitives(built.plan).flatMap((p) => p.params.attrs.filter((a) => a.value.kind === 'secret').map((a) => a.id));
+    expect(secretIds).toHaveLength(2);
+    // Each comment of cib.xml is a secret's nvpair in the script's XML; every other line is the same.
+    const cibLines = [...section(built.cib, 'resources'), ...section(built.cib, 'constraints')];
+    expect(printed).toHaveLength(cibLines.length);
+    for (const [i, line] of cibLines.entries()) {
+      const comment = /^<!-- (\S+): set by the setup script from env:IPMI_PASSWORD -->$/.exec(line);
+      if (comment) expect(printed[i]).toBe(`<nvpair id="${secretIds.shift()}" name="${comment[1]}" value="${escaped}"/>`);
+      else expect(printed[i]).toBe(line);
+    }
+    expect(secretIds).toEqual([]);
+  });
+
+  it('prints secret nvpairs that follow each other, and a secret as the first and last line of a set', () => {
+    const text = bench(1).replace('password=env:IPMI_PASSWORD lanplus=1', 'passwd=env:SECOND password=env:IPMI_PASSWORD lanplus=1');
+    const built = build(text, 'debian12', 'bench.ha', { bulkFrom: 0 });
+    // Secrets are numbered in resource order: SECOND (passwd) is 2, IPMI_PASSWORD 3.
+    const printed = bashWith(built.script, 'write_resources', { 2: 'one', 3: 'two' });
+    expect(printed).toContain(
+      [
+        '      <nvpair id="fence-n1-instance_attributes-lanplus" name="lanplus" value="1"/>',
+        '      <nvpair id="fence-n1-instance_attributes-passwd" name="passwd" value="one"/>',
+        '      <nvpair id="fence-n1-instance_attributes-password" name="password" value="two"/>',
+        '      <nvpair id="fence-n1-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="n1"/>',
+      ].join('\n'),
+    );
+    // No here-document without a line in it.
+    expect(built.script).not.toMatch(/cat <<'HACC_XML_EOF'\nHACC_XML_EOF/);
+  });
+
+  it('configure --cib-file runs a few pcs commands and two cibadmin loads', () => {
+    const built = build(bench(20), 'debian12', 'bench.ha');
+    const box = sandbox(built.script, ['pcs', 'cibadmin', 'crm_diff']);
+    try {
+      const f = box.file('cib.xml', '<cib/>');
+      const r = box.run(['configure', '--cib-file', f], { HACC_NODE: 'n1', IPMI_PASSWORD: 'pw' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(pcsCalls(r.calls).length).toBeLessThanOrEqual(3); // properties, resource defaults, op defaults
+      const loads = r.calls.filter((c) => c.name === 'cibadmin' && c.args.includes('--xml-file'));
+      expect(loads.map((c) => c.args.slice(c.args.indexOf('--scope'), c.args.indexOf('--scope') + 2))).toEqual([
+        ['--scope', 'resources'],
+        ['--scope', 'constraints'],
+      ]);
+    } finally {
+      box.cleanup();
+    }
+  });
+});

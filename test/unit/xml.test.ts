@@ -1,0 +1,74 @@
+import { create } from 'xmlbuilder2';
+import { describe, expect, it } from 'vitest';
+import { generateBenchHa } from '../../bench/generate.js';
+import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
+import { checkText } from '../../src/check/check.js';
+import { cibXml, cibXmlIn, XML_DECLARATION } from '../../src/emit/cib.js';
+import { planCluster, type ClusterPlan } from '../../src/emit/plan.js';
+import { createXml, type XmlDocument, type XmlParent } from '../../src/emit/xml.js';
+import { listFiles, readText } from '../../test-support/expectations.js';
+import { generateHa } from '../../test-support/generate.js';
+
+// The CIB is written by xml.ts's string writer; the reference it must equal is how cib.ts wrote it
+// before, with xmlbuilder2: attribute values had tab, LF, CR and & turned into a marker xmlbuilder2
+// leaves alone (U+FFFF, the code, ';'), and the serialised markers into &#9; &#10; &#13; &amp;.
+const MARK = '\uffff';
+const mark = (v: string) => v.replace(/[\t\n\r&]/g, (c) => `${MARK}${c.charCodeAt(0)};`);
+const unmark = (xml: string) => xml.replace(/\uffff(\d+);/g, (_m, code: string) => (code === '38' ? '&amp;' : `&#${code};`));
+
+function xmlbuilder2Document(): XmlDocument {
+  const doc = create(XML_DECLARATION);
+  type Builder = ReturnType<typeof doc.ele>;
+  const wrap = (b: Builder): XmlParent => ({
+    ele: (name, attributes) => wrap(b.ele(name, attributes && Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, mark(v)])))),
+    com: (text) => b.com(text),
+  });
+  const root = wrap(doc as unknown as Builder);
+  return { ele: root.ele, com: root.com, end: () => unmark(doc.end({ prettyPrint: true, indent: '  ', allowEmptyTags: false })) };
+}
+
+function plans(): { name: string; plan: ClusterPlan }[] {
+  const texts = [
+    ...listFiles('fixtures', '.ha').map((p) => ({ name: p, text: readText(p) })),
+    ...Array.from({ length: 30 }, (_, seed) => ({ name: `generated ${seed}`, text: generateHa(seed, { resources: 1 + (seed % 15) }) })),
+    { name: 'bench', text: generateBenchHa(5, { groups: 12, perGroup: 4 }) },
+  ];
+  return texts.flatMap(({ name, text }) => {
+    const checked = checkText(text, name).checked;
+    return checked ? [{ name, plan: planCluster(checked, defaultCatalogue()) }] : [];
+  });
+}
+
+describe('XML writer', () => {
+  it('writes every CIB exactly as xmlbuilder2 does (full and fragment)', () => {
+    const all = plans();
+    expect(all.length).toBeGreaterThan(30);
+    for (const { name, plan } of all) {
+      for (const full of [true, false]) {
+        expect(cibXml(plan, { full }), name).toBe(cibXmlIn(xmlbuilder2Document(), plan, { full }));
+      }
+    }
+  });
+
+  it('escapes attribute values (every &, tab, LF, CR as references) and nests like the reference', () => {
+    const values = ['plain', 'a&b', 'a&amp;b', '&#38;', '&x', '&nbsp;', '<tag>', 'say "hi"', "it's", 'tab\there', 'new\nline', 'cr\r\n', 'ünïcødé 😀', '', ' ', '--', '&;', '&#x26;', '>'];
+    const write = (doc: XmlDocument) => {
+      doc.com(' top ');
+      const root = doc.ele('root', { id: 'r' });
+      const a: XmlParent = root.ele('a');
+      a.com(' inside a ');
+      for (const [i, v] of values.entries()) a.ele('v', { id: `v${i}`, value: v, 'data-x': v });
+      root.ele('empty');
+      const deep = root.ele('b').ele('c').ele('d', { x: '1' });
+      deep.com('');
+      root.ele('after');
+      return doc.end();
+    };
+    expect(write(createXml(XML_DECLARATION))).toBe(write(xmlbuilder2Document()));
+  });
+
+  it('refuses attribute names xmlbuilder2 would read as namespaces', () => {
+    expect(() => createXml(XML_DECLARATION).ele('x', { 'a:b': '1' })).toThrow(/not a plain name/);
+    expect(() => createXml(XML_DECLARATION).ele('x', { xmlns: 'u' })).toThrow(/not a plain name/);
+  });
+});
