@@ -20,6 +20,7 @@ import { PAIR_ID_PREFIX, SET_ID_KEY } from './ast.js';
 import { firstXmlInvalidChar } from './xml-chars.js';
 import type { ParseResult } from './parse.js';
 import type { Position, Span } from './span.js';
+import { STATEMENT_KEYS } from './statement-keys.js';
 
 // Token kinds. Keywords are also words (chevrotain's AnyWord category); WORD is a plain word.
 const WORD = 0;
@@ -81,15 +82,6 @@ const KEYWORDS: ReadonlyMap<string, number> = new Map([
   ['default-ops', KW_DEFAULT_OPS],
 ]);
 
-/** The statement keys of parse.ts's STATEMENT_KEYS; any other key there is an error. */
-const STATEMENT_KEYS: Readonly<Record<string, readonly string[]>> = {
-  node: ['addr', 'id'],
-  host: ['addr'],
-  auth: ['password'],
-  location: ['role', 'resource-discovery'],
-  colocation: ['score', 'rsc-role', 'with-rsc-role'],
-  order: ['kind', 'symmetrical', 'first-action', 'then-action'],
-};
 
 // The patterns of tokens.ts: WhiteSpace /[ \t\r\n]+/, Comment /#[^\n\r]*/ and Word (any character
 // but \s " = { } # \ controls U+FFFE U+FFFF and lone surrogates; a surrogate pair is one character)

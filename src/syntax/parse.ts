@@ -8,16 +8,8 @@ import { suggestion } from './didyoumean.js';
 import { decodeEscapes, fastParse } from './fast-parse.js';
 import { LineIndex, type Span } from './span.js';
 import { codePointName, xmlInvalidOffsets } from './xml-chars.js';
+import { STATEMENT_KEYS } from './statement-keys.js';
 
-/** Statements whose keys are part of the language, not of an agent or of Pacemaker's catalogue. */
-const STATEMENT_KEYS: Record<string, readonly string[]> = {
-  node: ['addr', 'id'],
-  host: ['addr'],
-  auth: ['password'],
-  location: ['role', 'resource-discovery'],
-  colocation: ['score', 'rsc-role', 'with-rsc-role'],
-  order: ['kind', 'symmetrical', 'first-action', 'then-action'],
-};
 
 
 /** More syntax errors than this in one file are noise: the rest is summarised in one line. */
