@@ -130,7 +130,8 @@ function haccVersion(): string {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const head = spawnSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
   if (head.status !== 0) return pkg.version;
-  const dirty = spawnSync('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout.trim() !== '';
+  // This file itself does not count: it is rewritten by every run.
+  const dirty = spawnSync('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/RESULTS.md'], { encoding: 'utf8' }).stdout.trim() !== '';
   return `${pkg.version} (${head.stdout.trim()}${dirty ? ', uncommitted changes' : ''})`;
 }
 

@@ -20,6 +20,7 @@ import { PAIR_ID_PREFIX, SET_ID_KEY } from './ast.js';
 import { firstXmlInvalidChar } from './xml-chars.js';
 import type { ParseResult } from './parse.js';
 import type { Position, Span } from './span.js';
+import { STATEMENT_KEYS } from './statement-keys.js';
 
 // Token kinds. Keywords are also words (chevrotain's AnyWord category); WORD is a plain word.
 const WORD = 0;
@@ -80,16 +81,6 @@ const KEYWORDS: ReadonlyMap<string, number> = new Map([
   ['then', KW_THEN],
   ['default-ops', KW_DEFAULT_OPS],
 ]);
-
-/** Statements whose keys are part of the language, not of an agent or of Pacemaker's catalogue; any other key there is HA001. */
-export const STATEMENT_KEYS: Readonly<Record<string, readonly string[]>> = {
-  node: ['addr', 'id'],
-  host: ['addr'],
-  auth: ['password'],
-  location: ['role', 'resource-discovery'],
-  colocation: ['score', 'rsc-role', 'with-rsc-role'],
-  order: ['kind', 'symmetrical', 'first-action', 'then-action'],
-};
 
 // The patterns of tokens.ts: WhiteSpace /[ \t\r\n]+/, Comment /#[^\n\r]*/ and Word (any character
 // but \s " = { } # \ controls U+FFFE U+FFFF and lone surrogates; a surrogate pair is one character)

@@ -5,9 +5,10 @@ import type { Diagnostic } from './diagnostic.js';
 import { haLexer } from './tokens.js';
 import { haParser } from './parser.js';
 import { suggestion } from './didyoumean.js';
-import { decodeEscapes, fastParse, STATEMENT_KEYS } from './fast-parse.js';
+import { decodeEscapes, fastParse } from './fast-parse.js';
 import { LineIndex, type Span } from './span.js';
 import { codePointName, xmlInvalidOffsets } from './xml-chars.js';
+import { STATEMENT_KEYS } from './statement-keys.js';
 
 /** More syntax errors than this in one file are noise: the rest is summarised in one line. */
 const MAX_SYNTAX_DIAGNOSTICS = 100;
