@@ -110,7 +110,12 @@ run_input() {
 		return 0
 	fi
 	printf '+ %s <<< %s\n' "$(show "$@")" "$(quote "$shown")"
-	printf '%s\n' "$text" | "$@"
+	# The writer ignores SIGPIPE: with pipefail, a command that exits before reading all of its input
+	# would otherwise fail the pipeline (exit 141) though the command itself succeeded.
+	{
+		trap '' PIPE
+		printf '%s\n' "$text" || true
+	} 2>/dev/null | "$@"
 }
 
 # load_secret N: read secret N into SECRET_VALUE[N] (a dry run uses its label instead).
@@ -232,7 +237,8 @@ enable_ha_repo() {
 		return 0
 	fi
 	rhsm=$(printf rhel-9-for-%s-highavailability-rpms "$(uname -m)")
-	if dnf repolist --enabled 2>/dev/null | awk '{print $1}' | grep -qxF -e highavailability -e "$rhsm"; then
+	# grep reads all of its input (no -q): with pipefail, an early exit would fail awk with SIGPIPE.
+	if dnf repolist --enabled 2>/dev/null | awk '{print $1}' | grep -xF -e highavailability -e "$rhsm" >/dev/null; then
 		note "already enabled"
 	elif command -v subscription-manager >/dev/null 2>&1 && subscription-manager identity >/dev/null 2>&1; then
 		run subscription-manager repos --enable="$rhsm"
