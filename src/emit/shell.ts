@@ -17,7 +17,6 @@ export type Cmd = readonly Word[];
 
 export const lit = (text: string): Word => [{ kind: 'lit', text }];
 export const shVar = (name: string): Word => [{ kind: 'var', name }];
-export const val = (value: PlanValue): Word => [{ kind: 'value', value }];
 /** `key=value`: pcs's name=value argument. */
 export const kv = (key: string, value: PlanValue | string): Word => [
   { kind: 'lit', text: `${key}=` },
@@ -82,11 +81,6 @@ export function renderWord(word: Word, secrets: SecretNaming): string {
   if (literalOnly) return shQuote(run);
   if (run !== '') out += shQuote(run);
   return out;
-}
-
-/** A command as bash source, one line. */
-export function renderCmd(c: Cmd, secrets: SecretNaming): string {
-  return c.map((w) => renderWord(w, secrets)).join(' ');
 }
 
 /** A command as a reader sees it: values quoted, secrets as `<env:NAME>`, variables as `$NAME`. */

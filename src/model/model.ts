@@ -61,10 +61,6 @@ export function allAttrs(blocks: readonly A.AttrBlock[]): A.Attr[] {
   return blocks.flatMap((b) => b.attrs);
 }
 
-export function paramValue(p: A.PrimitiveDecl, name: string): A.Attr | undefined {
-  return allAttrs(p.params).filter((a) => a.key.text === name).pop();
-}
-
 /** An op's `id=`: its CIB id, where it is not the one hacc derives. */
 export function opIdAttr(op: A.OpDecl): A.Attr | undefined {
   return op.attrs.filter((a) => a.key.text === 'id').pop();

@@ -1,4 +1,4 @@
-import type { Span, Spanned } from './span.js';
+import type { Spanned } from './span.js';
 
 // The abstract syntax tree. Every node keeps the span of its source text, and every token-sized
 // child (a name, a key, a value) is its own node, so a diagnostic can point at exactly that token.
@@ -188,6 +188,3 @@ export interface HaFile {
   readonly comments: readonly Comment[];
 }
 
-export function isSpan(x: unknown): x is Span {
-  return typeof x === 'object' && x !== null && 'start' in x && 'end' in x;
-}

@@ -16,10 +16,6 @@ export interface Spanned {
   readonly span: Span;
 }
 
-export function spanOf(first: Spanned, last: Spanned): Span {
-  return { start: first.span.start, end: last.span.end };
-}
-
 /** Line starts of a text, for turning offsets into positions. */
 export class LineIndex {
   private readonly starts: number[] = [0];

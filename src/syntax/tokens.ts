@@ -112,11 +112,6 @@ export const allTokens: TokenType[] = [
   UnterminatedString,
 ];
 
-/** Keywords that begin a statement; used by the formatter and error messages. */
-export const statementKeywords = [
-  Platform, Auth, NodeKw, Host, Property, Defaults, OpDefaults, Primitive, Group, Location, Colocation, Order,
-];
-
 /** The lexer's options; its validations run in test/unit/grammar-validation.test.ts, not at start-up. */
 export const LEXER_OPTIONS = { positionTracking: 'full', ensureOptimizations: false } as const;
 

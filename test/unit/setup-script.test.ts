@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { anythingAgentScript } from '../../src/emit/anything-agent.js';
-import { PLATFORMS, type PlatformName } from '../../src/model/platforms.js';
+import { PLATFORMS } from '../../src/model/platforms.js';
 import { shQuote } from '../../src/emit/shell.js';
 import { readText } from '../../test-support/expectations.js';
 import { build, pcsCalls, sandbox, type Sandbox } from '../../test-support/setup-script-harness.js';
