@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
+import { defaultCatalogue, loadAgentDir, type Catalogue } from '../catalogue/catalogue.js';
 import { isPlatformName, PLATFORMS, type PlatformName } from '../model/platforms.js';
 import { UsageError } from './io.js';
 
@@ -14,13 +14,11 @@ export function targetOf(value: unknown): PlatformName | undefined {
   throw new UsageError(`unknown platform '${String(value)}': expected one of ${PLATFORMS.join(', ')}`);
 }
 
+/** The shipped catalogue, plus the agents of `--agents DIR`; a bad DIR or file is a usage error. */
 export async function catalogueFor(agentsDir: unknown): Promise<Catalogue> {
   if (agentsDir === undefined) return defaultCatalogue();
-  const mod = await import('../catalogue/catalogue.js');
-  const load = (mod as { loadAgentDir?: (dir: string) => import('../catalogue/types.js').AgentFact[] }).loadAgentDir;
-  if (!load) throw new UsageError('--agents is not available in this build');
   try {
-    return defaultCatalogue().withAgents(load(String(agentsDir)));
+    return defaultCatalogue().withAgents(loadAgentDir(String(agentsDir)));
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
