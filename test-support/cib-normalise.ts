@@ -1,4 +1,4 @@
-import { parseXml, type XmlElement } from '../src/import/xml.js';
+import { parseXml, type XmlElement } from '../src/cib/xml-reader.js';
 
 // A canonical text of a CIB's <configuration>, for comparing two CIBs: attributes sorted by name,
 // comments and white space dropped, one element per line. With `unordered`, it also forgets what

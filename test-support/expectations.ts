@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { LineIndex, type Position, type Span } from '../src/syntax/span.js';
 
 /** What a fixture says about itself: `# expect: CODE…` per line and `# expect-exit: N`. */
 export interface Expectations {
@@ -39,4 +40,10 @@ export function listFiles(dir: string, ext: string): string[] {
 
 export function readText(path: string): string {
   return readFileSync(path, 'utf8');
+}
+
+/** Where a diagnostic (or any spanned thing) starts in `text`: `at(text)(d).line`. */
+export function at(text: string): (x: { readonly span: Span }) => Position {
+  const lines = new LineIndex(text);
+  return (x) => lines.position(x.span.start);
 }

@@ -23,7 +23,7 @@ import { MANIFEST, notOwned } from '../src/cli/write-tree.js';
 import { PLATFORMS, type PlatformName } from '../src/model/platforms.js';
 import { emitAll, type Artifact } from '../src/emit/index.js';
 import type { Diagnostic } from '../src/syntax/diagnostic.js';
-import type { Span } from '../src/syntax/span.js';
+import { LineIndex, type Span } from '../src/syntax/span.js';
 import { firstXmlInvalidChar } from '../src/syntax/xml-chars.js';
 import { listFiles, readText } from './expectations.js';
 import { generateHa, prng, Rng } from './generate.js';
@@ -258,32 +258,35 @@ function expectedPosition(text: string, offset: number): { line: number; column:
   return { line, column: offset - lineStart + 1 };
 }
 
-function spanProblems(text: string, what: string, span: Span): Problems {
+/** A span must lie in the file, and the renderers' line index must place its ends where they are. */
+function spanProblems(text: string, lines: LineIndex, what: string, span: Span): Problems {
   const out: Problems = [];
   const { start, end } = span;
-  for (const [name, p] of [['start', start], ['end', end]] as const) {
-    if (!Number.isInteger(p.offset) || p.offset < 0 || p.offset > text.length) {
-      out.push(`${what}: ${name} offset ${p.offset} outside the file (0..${text.length})`);
+  for (const [name, offset] of [['start', start], ['end', end]] as const) {
+    if (!Number.isInteger(offset) || offset < 0 || offset > text.length) {
+      out.push(`${what}: ${name} offset ${offset} outside the file (0..${text.length})`);
       continue;
     }
-    const want = expectedPosition(text, p.offset);
+    const want = expectedPosition(text, offset);
+    const p = lines.position(offset);
     if (p.line !== want.line || p.column !== want.column) {
-      out.push(`${what}: ${name} offset ${p.offset} is ${want.line}:${want.column}, span says ${p.line}:${p.column}`);
+      out.push(`${what}: ${name} offset ${offset} is ${want.line}:${want.column}, the line index says ${p.line}:${p.column}`);
     }
   }
-  if (start.offset > end.offset) out.push(`${what}: start ${start.offset} after end ${end.offset}`);
+  if (start > end) out.push(`${what}: start ${start} after end ${end}`);
   return out;
 }
 
 export function diagnosticProblems(text: string, diagnostics: readonly Diagnostic[]): Problems {
   const out: Problems = [];
+  const lines = new LineIndex(text);
   for (const d of diagnostics) {
     const what = `${d.code} '${d.message.slice(0, 80)}'`;
     if (!/^HA\d{3}$/.test(d.code)) out.push(`${what}: bad code`);
     if (d.severity !== 'error' && d.severity !== 'warning') out.push(`${what}: bad severity ${String(d.severity)}`);
     if (typeof d.message !== 'string' || d.message === '') out.push(`${what}: empty message`);
-    out.push(...spanProblems(text, what, d.span));
-    for (const rel of d.related ?? []) out.push(...spanProblems(text, `${what} (related)`, rel.span));
+    out.push(...spanProblems(text, lines, what, d.span));
+    for (const rel of d.related ?? []) out.push(...spanProblems(text, lines, `${what} (related)`, rel.span));
   }
   return out;
 }

@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { defaultCatalogue } from '../src/catalogue/catalogue.js';
 import { checkText } from '../src/check/check.js';
 import { cibXml } from '../src/emit/cib.js';
-import { planCluster, type ClusterPlan } from '../src/emit/plan.js';
+import { lower, type Lowered } from '../src/lower/lower.js';
 import { setupScript, type SetupScriptOptions } from '../src/emit/setup-script.js';
 import { summaryMarkdown } from '../src/emit/summary.js';
 import type { PlatformName } from '../src/model/platforms.js';
+import { lineIndexOf } from '../src/syntax/span.js';
 
 export interface Built {
-  readonly plan: ClusterPlan;
+  readonly lowered: Lowered;
   readonly script: string;
   readonly summary: string;
   /** cib.xml as a full <cib>. */
@@ -27,9 +28,12 @@ export interface Built {
 export function build(text: string, target?: PlatformName, path = 'test.ha', options: SetupScriptOptions = {}): Built {
   const catalogue = defaultCatalogue();
   const r = checkText(text, path, { catalogue, ...(target ? { target } : {}) });
-  if (!r.checked) throw new Error(`${path} has errors:\n${r.diagnostics.map((d) => `${d.span.start.line}: ${d.code} ${d.message}`).join('\n')}`);
-  const plan = planCluster(r.checked, catalogue);
-  return { plan, script: setupScript(plan, options), summary: summaryMarkdown(plan), cib: cibXml(plan, { full: true }) };
+  if (!r.checked) {
+    const lines = lineIndexOf(r.file);
+    throw new Error(`${path} has errors:\n${r.diagnostics.map((d) => `${lines.line(d.span.start)}: ${d.code} ${d.message}`).join('\n')}`);
+  }
+  const lowered = lower(r.checked, catalogue);
+  return { lowered, script: setupScript(lowered, options), summary: summaryMarkdown(lowered), cib: cibXml(lowered, { full: true }) };
 }
 
 /** One recorded command: its name and arguments, byte for byte. */

@@ -3,7 +3,8 @@
 // no agent is ever executed at check time.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { assetPath } from '../assets.js';
 import { fileURLToPath } from 'node:url';
 import { ANYTHING_AGENT_FACT } from './hacc-agents.js';
 import { CatalogueError, compareStrings, parseAgentMetadata } from './metadata.js';
@@ -109,17 +110,10 @@ export class Catalogue {
 
 // --- loading the committed JSON ----------------------------------------------------------------
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-/**
- * The JSON lives in src/catalogue; compiled code runs from dist/src/catalogue (or from a build
- * directory elsewhere in the tree), so look beside this module, then in each ancestor's src/catalogue.
- */
+/** The JSON lives in src/catalogue, beside this module's source (assets.ts finds it from dist/ too). */
 function catalogueFile(name: string): string {
-  const candidates = [join(here, name)];
-  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) candidates.push(join(dirname(dir), 'src', 'catalogue', name));
-  const found = candidates.find((c) => existsSync(c));
-  if (found === undefined) throw new CatalogueError(name, `catalogue file not found (looked beside ${here} and in every src/catalogue above it)`);
+  const found = assetPath(import.meta.url, `catalogue/${name}`);
+  if (found === undefined) throw new CatalogueError(name, `catalogue file not found (looked beside ${fileURLToPath(import.meta.url)} and in every src/catalogue above it)`);
   return found;
 }
 

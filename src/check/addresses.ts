@@ -1,12 +1,10 @@
 import { ADDRESS_PARAMS } from '../catalogue/roles.js';
 import { parseAddress, type Address } from '../model/address.js';
-import type { ClusterModel } from '../model/model.js';
+import type { ClusterModel, Primitive } from '../model/model.js';
 import type * as A from '../syntax/ast.js';
-import { agentIdOf } from './agents.js';
-import { addrAttrs } from './walk.js';
 
 export interface AddressParam {
-  readonly primitive: A.PrimitiveDecl;
+  readonly primitive: Primitive;
   readonly attr: A.Attr;
   readonly role: 'vip' | 'reach';
 }
@@ -19,9 +17,9 @@ export function addressParams(model: ClusterModel): readonly AddressParam[] {
   if (cached) return cached;
   const out: AddressParam[] = [];
   for (const p of model.primitives) {
-    const roles = ADDRESS_PARAMS[agentIdOf(p)];
+    const roles = ADDRESS_PARAMS[p.agent.id];
     if (!roles) continue;
-    for (const b of p.params) for (const attr of b.attrs) {
+    for (const attr of p.params.attrs) {
       const role = roles[attr.key.text];
       if (role) out.push({ primitive: p, attr, role });
     }
@@ -32,7 +30,7 @@ export function addressParams(model: ClusterModel): readonly AddressParam[] {
 
 /** The subnets the cluster nodes are on (addresses written with a prefix). */
 export function nodeSubnets(model: ClusterModel): Address[] {
-  return model.nodes.flatMap((n) => addrAttrs(n).flatMap((a) => {
+  return model.nodes.flatMap((n) => n.addrs.flatMap((a) => {
     const r = parseAddress(a.value.text);
     return r.ok && r.address.prefix !== undefined ? [r.address] : [];
   }));

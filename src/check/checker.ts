@@ -1,10 +1,10 @@
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
-import { buildModel, type ClusterModel } from '../model/model.js';
+import { resolve, type ClusterModel } from '../model/model.js';
 import type { PlatformName } from '../model/platforms.js';
-import * as A from '../syntax/ast.js';
+import type * as A from '../syntax/ast.js';
 import { compareDiagnostics, type Diagnostic } from '../syntax/diagnostic.js';
 import type { ParseResult } from '../syntax/parse.js';
-import type { Spanned } from '../syntax/span.js';
+import { lineIndexOf } from '../syntax/span.js';
 import { clusterRules, syntaxRules } from './registry.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 
@@ -25,25 +25,25 @@ export interface CheckResult {
   readonly checked?: CheckedModel;
 }
 
-/**
- * The checks of a parsed file. check.ts's checkText parses and checks; the CLI parses on its own
- * so that chevrotain loads only for a file with syntax errors (see syntax/parse-lazy.ts).
- */
+/** The checks of a parsed file (check.ts's checkText parses and checks). */
 export function checkParsed(parsed: ParseResult, options: CheckOptions = {}): CheckResult {
   const cluster = parsed.file.cluster;
-  const model = cluster ? buildModel(parsed.file, cluster, options.target) : undefined;
+  const catalogue = options.catalogue ?? defaultCatalogue();
+  const model = cluster ? resolve(parsed.file, cluster, { catalogue, ...(options.target ? { target: options.target } : {}) }) : undefined;
   const diagnostics: Diagnostic[] = [];
   const ignores = ignoreComments(parsed.file);
+  const lines = lineIndexOf(parsed.file);
   const rules: readonly Rule[] = model ? [...syntaxRules, ...clusterRules] : syntaxRules;
   for (const rule of rules) {
     const ctx: RuleContext = {
       // Syntax rules only read `syntax`; cluster rules run only when a model exists.
       model: model as ClusterModel,
-      catalogue: options.catalogue ?? defaultCatalogue(),
+      catalogue,
       syntax: parsed.diagnostics,
-      report: <N extends Spanned>(r: Report<N>) => {
+      line: (node) => lines.line(node.span.start),
+      report: <N extends A.Spanned>(r: Report<N>) => {
         const d = toDiagnostic(rule, r);
-        if (!ignores.silences(d, model)) diagnostics.push(d);
+        if (!ignores.silences(d)) diagnostics.push(d);
       },
     };
     rule.check(ctx);
@@ -58,8 +58,8 @@ export function checkParsed(parsed: ParseResult, options: CheckOptions = {}): Ch
   };
 }
 
-function toDiagnostic<N extends Spanned>(rule: Rule, r: Report<N>): Diagnostic {
-  const target = r.property ? (r.node[r.property] as unknown as Spanned | undefined) : undefined;
+function toDiagnostic<N extends A.Spanned>(rule: Rule, r: Report<N>): Diagnostic {
+  const target = r.property ? (r.node[r.property] as unknown as A.Spanned | undefined) : undefined;
   return {
     code: rule.code,
     severity: rule.severity,
@@ -72,41 +72,33 @@ function toDiagnostic<N extends Spanned>(rule: Rule, r: Report<N>): Diagnostic {
 
 const IGNORE = /^#\s*hacc-ignore\s+(HA\d{3}(?:[\s,]+HA\d{3})*)\s*$/;
 
-/** `# hacc-ignore CODE…` alone on the line before a statement silences those codes in it. */
+/** `# hacc-ignore CODE…` alone on the line before a statement (or a body line) silences those codes in it. */
 function ignoreComments(file: A.HaFile) {
   const byLine = new Map<number, Set<string>>();
+  const lines = lineIndexOf(file);
   for (const c of file.comments) {
     const m = IGNORE.exec(c.text);
-    if (m) byLine.set(c.span.start.line, new Set(m[1]!.split(/[\s,]+/)));
+    if (m) byLine.set(lines.line(c.span.start), new Set(m[1]!.split(/[\s,]+/)));
   }
   return {
-    silences(d: Diagnostic, model: ClusterModel | undefined): boolean {
-      if (byLine.size === 0 || !model) return false;
-      return statementsAround(model.cluster, d.span.start.offset).some(
-        (s) => byLine.get(s.span.start.line - 1)?.has(d.code) ?? false,
-      );
+    silences(d: Diagnostic): boolean {
+      if (byLine.size === 0 || !file.cluster) return false;
+      return statementsAround(file.cluster, d.span.start).some((s) => byLine.get(lines.line(s.span.start) - 1)?.has(d.code) ?? false);
     },
   };
 }
 
-/** The statements (and primitive body lines) that contain an offset, outermost first. */
-function statementsAround(cluster: A.ClusterDecl, offset: number): Spanned[] {
-  const inside = (s: Spanned) => s.span.start.offset <= offset && offset < s.span.end.offset;
-  const out: Spanned[] = [];
-  const primitive = (p: A.PrimitiveDecl) => {
-    out.push(p);
-    for (const item of p.items) {
-      const line = A.primitiveItemNode(item);
-      if (inside(line)) out.push(line);
+/** The statements and body lines that contain an offset, outermost first. */
+function statementsAround(cluster: A.ClusterDecl, offset: number): A.Spanned[] {
+  const out: A.Spanned[] = [];
+  const visit = (items: readonly (A.Statement | A.PrimitiveItem | A.GroupItem)[]): void => {
+    for (const item of items) {
+      if (offset < item.span.start || offset >= item.span.end) continue;
+      out.push(item);
+      if (item.kind === 'primitive') visit(item.body ?? []);
+      else if (item.kind === 'group') visit(item.items);
     }
   };
-  for (const s of cluster.statements) {
-    if (!inside(s)) continue;
-    if (s.kind === 'primitive') primitive(s);
-    else out.push(s);
-    if (s.kind === 'group') {
-      for (const item of s.items) if (item.kind === 'primitive' && inside(item.primitive)) primitive(item.primitive);
-    }
-  }
+  visit(cluster.statements);
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { AgentFact, ParamFact } from '../catalogue/types.js';
+import type { Primitive } from '../model/model.js';
 import type * as A from '../syntax/ast.js';
-import { agentIdOf } from './agents.js';
 
 // Parameter validation. Each agent's parameters define a JSON Schema (agentSchema: string values,
 // an enum or a pattern per parameter, the required ones, no others); a primitive's params are
@@ -73,7 +73,7 @@ function valueTest(fact: ParamFact): (value: string) => boolean {
 
 const NO_PARAMS: readonly ParamFact[] = [];
 const checks = new WeakMap<AgentFact, { readonly extra: readonly ParamFact[]; readonly check: ParamCheck }>();
-const findings = new WeakMap<A.PrimitiveDecl, readonly ParamFinding[]>();
+const findings = new WeakMap<Primitive, readonly ParamFinding[]>();
 
 function paramCheck(agent: AgentFact, extra: readonly ParamFact[]): ParamCheck {
   const cached = checks.get(agent);
@@ -95,16 +95,14 @@ function paramCheck(agent: AgentFact, extra: readonly ParamFact[]): ParamCheck {
 }
 
 /** The parameter findings of one primitive, computed once per primitive however many rules ask. */
-export function paramFindings(p: A.PrimitiveDecl, catalogue: Catalogue): readonly ParamFinding[] {
+export function paramFindings(p: Primitive, catalogue: Catalogue): readonly ParamFinding[] {
   const cached = findings.get(p);
   if (cached) return cached;
-  const id = agentIdOf(p);
-  const agent = catalogue.agent(id);
+  const agent = catalogue.agent(p.agent.id);
   const out: ParamFinding[] = [];
   if (agent) {
-    const extra = id.startsWith('stonith:') ? catalogue.fencingParams : NO_PARAMS;
-    const attrs = new Map<string, A.Attr>();
-    for (const b of p.params) for (const a of b.attrs) attrs.set(a.key.text, a);
+    const extra = p.agent.fencing ? catalogue.fencingParams : NO_PARAMS;
+    const attrs = p.params.values;
     // Command resources write their params as start/stop/monitor lines.
     const values: Record<string, string> = {};
     for (const [k, a] of attrs) values[k] = a.value.text;

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { ClusterModel } from '../model/model.js';
+import type { Spanned } from '../syntax/ast.js';
 import type { Diagnostic, Severity } from '../syntax/diagnostic.js';
-import type { Spanned } from '../syntax/span.js';
 
 export interface RuleDocs {
   /** One line: what the rule finds. */
@@ -34,6 +34,8 @@ export interface RuleContext {
   readonly catalogue: Catalogue;
   /** The parser's findings (HA001, HA003): the syntax rules report these. */
   readonly syntax: readonly Diagnostic[];
+  /** The 1-based line a node starts on, for messages that name another line ("first declared on line 4"). */
+  line(node: Spanned): number;
   report<N extends Spanned>(r: Report<N>): void;
 }
 

@@ -28,8 +28,9 @@
 //    AlmaLinux/Rocky/CentOS Stream: `dnf config-manager --set-enabled ha` on 8, `highavailability` on 9.
 //    RHEL 7 HA reference 4.1.1: systemctl start/enable pcsd; firewall-cmd --add-service=high-availability.
 
+import { agentName, cibPrimitives, type CibColocation, type CibConfiguration, type CibLocation, type CibOrder, type CibPrimitive, type NvSet } from '../cib/model.js';
+import type { ClusterSetup, SetupNode } from '../lower/lower.js';
 import type { PlatformName } from '../model/platforms.js';
-import type { ClusterPlan, PlanAttrSet, PlanColocation, PlanLocation, PlanNode, PlanOrder, PlanPrimitive } from './plan.js';
 import { cmd, kv, lit, shVar, type Cmd, type Word } from './shell.js';
 
 export type PcsGeneration = '0.9' | '0.10' | '0.11';
@@ -159,13 +160,11 @@ function modern(pc: PlatformCommands): boolean {
 
 // --- packages and services --------------------------------------------------------------------
 
-/** The packages every node needs for this plan, in a stable order. */
-export function packagesFor(pc: PlatformCommands, plan: ClusterPlan): string[] {
+/** The packages every node needs for this configuration, in a stable order. */
+export function packagesFor(pc: PlatformCommands, conf: CibConfiguration): string[] {
   const out = [...pc.packages];
-  for (const r of plan.resources) {
-    for (const p of r.kind === 'group' ? r.members : [r]) {
-      for (const pkg of pc.agentPackages[p.agent] ?? []) if (!out.includes(pkg)) out.push(pkg);
-    }
+  for (const p of cibPrimitives(conf)) {
+    for (const pkg of pc.agentPackages[agentName(p)] ?? []) if (!out.includes(pkg)) out.push(pkg);
   }
   return out;
 }
@@ -199,22 +198,25 @@ export function disableService(pc: PlatformCommands, service: string): Cmd[] {
 // --- cluster creation -------------------------------------------------------------------------
 
 /** `pcs cluster auth` / `pcs host auth`; the password is read from stdin. */
-export function pcsAuth(pc: PlatformCommands, plan: ClusterPlan, user: string): Cmd {
-  if (!modern(pc)) return cmd('pcs', 'cluster', 'auth', ...plan.nodes.map((n) => n.name), '-u', user);
-  const hosts = plan.nodes.flatMap((n) => (n.addrs[0] ? [n.name, `addr=${n.addrs[0].ip}`] : [n.name]));
+export function pcsAuth(pc: PlatformCommands, cluster: ClusterSetup, user: string): Cmd {
+  if (!modern(pc)) return cmd('pcs', 'cluster', 'auth', ...cluster.nodes.map((n) => n.name), '-u', user);
+  const hosts = cluster.nodes.flatMap((n) => (n.addrs[0] ? [n.name, `addr=${n.addrs[0].ip}`] : [n.name]));
   return cmd('pcs', 'host', 'auth', '-u', user, '--', ...hosts);
 }
 
-function setupNode09(n: PlanNode): string {
+function setupNode09(n: SetupNode): string {
   // ring0 is the node name (resolved through /etc/hosts or DNS); a second address becomes ring 1.
   return n.addrs.length > 1 ? `${n.name},${n.addrs[1]!.ip}` : n.name;
 }
 
-/** `pcs cluster setup` that also starts the cluster; `force` replaces the distribution's placeholder. */
-export function pcsSetup(pc: PlatformCommands, plan: ClusterPlan, force: boolean): Cmd {
-  if (!modern(pc)) return cmd('pcs', 'cluster', 'setup', '--start', '--name', plan.name, ...plan.nodes.map(setupNode09));
-  const nodes = plan.nodes.flatMap((n) => [n.name, ...n.addrs.map((a) => `addr=${a.ip}`)]);
-  return cmd('pcs', 'cluster', 'setup', '--start', ...(force ? ['--force'] : []), '--', plan.name, ...nodes);
+/**
+ * `pcs cluster setup` that also starts the cluster. `options` go after `--start`: the setup script
+ * passes its function's arguments there (`--force` replaces the distribution's placeholder).
+ */
+export function pcsSetup(pc: PlatformCommands, cluster: ClusterSetup, options: readonly Word[] = []): Cmd {
+  if (!modern(pc)) return [...cmd('pcs', 'cluster', 'setup', '--start'), ...options, ...cmd('--name', cluster.name, ...cluster.nodes.map(setupNode09))];
+  const nodes = cluster.nodes.flatMap((n) => [n.name, ...n.addrs.map((a) => `addr=${a.ip}`)]);
+  return [...cmd('pcs', 'cluster', 'setup', '--start'), ...options, ...cmd('--', cluster.name, ...nodes)];
 }
 
 export const pcsStartAll = (): Cmd => cmd('pcs', 'cluster', 'start', '--all');
@@ -230,30 +232,30 @@ function pcsF(pc: PlatformCommands, file: string, sub: readonly string[], option
 export const pcsCibGet = (file: string): Cmd => [lit('pcs'), lit('cluster'), lit('cib'), shVar(file)];
 export const pcsCibPush = (file: string): Cmd => [lit('pcs'), lit('cluster'), lit('cib-push'), shVar(file), lit('--config')];
 
-function nvWords(set: PlanAttrSet): Word[] {
-  return set.attrs.map((a) => kv(a.name, a.value));
+function nvWords(set: NvSet | undefined): Word[] {
+  return (set?.pairs ?? []).map((a) => kv(a.name, a.value));
 }
 
-export function pcsPropertySet(pc: PlatformCommands, file: string, set: PlanAttrSet): Cmd {
+export function pcsPropertySet(pc: PlatformCommands, file: string, set: NvSet): Cmd {
   return pcsF(pc, file, ['property', 'set'], [], nvWords(set));
 }
 
-export function pcsRscDefaults(pc: PlatformCommands, file: string, set: PlanAttrSet): Cmd {
+export function pcsRscDefaults(pc: PlatformCommands, file: string, set: NvSet): Cmd {
   return pcsF(pc, file, modern(pc) ? ['resource', 'defaults', 'update'] : ['resource', 'defaults'], [], nvWords(set));
 }
 
-export function pcsOpDefaults(pc: PlatformCommands, file: string, set: PlanAttrSet): Cmd {
+export function pcsOpDefaults(pc: PlatformCommands, file: string, set: NvSet): Cmd {
   return pcsF(pc, file, modern(pc) ? ['resource', 'op', 'defaults', 'update'] : ['resource', 'op', 'defaults'], [], nvWords(set));
 }
 
-/** The op words of a primitive: every op of the plan, with its id, so pcs adds none of its own. */
-function opWords(p: PlanPrimitive): Word[] {
-  return p.ops.flatMap((op) => [
+/** The op words of a primitive: every op of the CIB, with its id, so pcs adds none of its own. */
+function opWords(p: CibPrimitive): Word[] {
+  return p.operations.flatMap((op) => [
     lit('op'),
     lit(op.name),
-    kv('interval', op.interval),
-    ...op.attrs.map((a) => kv(a.name, a.value)),
-    ...(op.instanceAttributes?.attrs ?? []).map((a) => kv(a.name, a.value)),
+    ...(op.interval !== undefined ? [kv('interval', op.interval)] : []),
+    ...op.attrs.map(([name, value]) => kv(name, value)),
+    ...nvWords(op.instanceAttributes),
     kv('id', op.id),
   ]);
 }
@@ -263,18 +265,19 @@ function opWords(p: PlanPrimitive): Word[] {
  * pcs writes is the CIB hacc writes. `force` skips pcs's meta-data lookup (for ocf:hacc:anything on a
  * host where `setup.sh install` has not put the agent, e.g. `configure --cib-file` on a workstation).
  */
-export function pcsCreate(pc: PlatformCommands, file: string, p: PlanPrimitive, force: boolean): Cmd {
-  const meta = p.meta.attrs.length > 0 ? [lit('meta'), ...nvWords(p.meta)] : [];
-  const options = ['--no-default-ops', ...(p.group !== undefined ? ['--group', p.group] : []), ...(force ? ['--force'] : [])];
-  const args = [lit(p.id), lit(p.fencing ? p.type : p.agent), ...nvWords(p.params), ...opWords(p), ...meta];
-  return pcsF(pc, file, [p.fencing ? 'stonith' : 'resource', 'create'], options, args);
+export function pcsCreate(pc: PlatformCommands, file: string, p: CibPrimitive, group: string | undefined, force: boolean): Cmd {
+  const fencing = p.class === 'stonith';
+  const meta = p.metaAttributes && p.metaAttributes.pairs.length > 0 ? [lit('meta'), ...nvWords(p.metaAttributes)] : [];
+  const options = ['--no-default-ops', ...(group !== undefined ? ['--group', group] : []), ...(force ? ['--force'] : [])];
+  const args = [lit(p.id), lit(fencing ? p.type : agentName(p)), ...nvWords(p.instanceAttributes), ...opWords(p), ...meta];
+  return pcsF(pc, file, [fencing ? 'stonith' : 'resource', 'create'], options, args);
 }
 
-export function pcsResourceMeta(pc: PlatformCommands, file: string, id: string, set: PlanAttrSet): Cmd {
+export function pcsResourceMeta(pc: PlatformCommands, file: string, id: string, set: NvSet): Cmd {
   return pcsF(pc, file, ['resource', 'meta'], [], [lit(id), ...nvWords(set)]);
 }
 
-export function pcsLocation(pc: PlatformCommands, file: string, c: PlanLocation): Cmd {
+export function pcsLocation(pc: PlatformCommands, file: string, c: CibLocation): Cmd {
   return pcsF(pc, file, ['constraint', 'location', 'add'], [], [lit(c.id), lit(c.rsc), lit(c.node), lit(c.score)]);
 }
 
@@ -284,10 +287,10 @@ function roleWord(pc: PlatformCommands, role: string | undefined): Word[] {
   return [lit(modern(pc) ? role : role.toLowerCase())];
 }
 
-export function pcsColocation(pc: PlatformCommands, file: string, c: PlanColocation): Cmd {
-  const rscRole = c.attrs.find((a) => a.name === 'rsc-role')?.value;
-  const withRole = c.attrs.find((a) => a.name === 'with-rsc-role')?.value;
-  const options = c.attrs.filter((a) => a.name !== 'rsc-role' && a.name !== 'with-rsc-role').map((a) => kv(a.name, a.value));
+export function pcsColocation(pc: PlatformCommands, file: string, c: CibColocation): Cmd {
+  const rscRole = c.attrs.find(([name]) => name === 'rsc-role')?.[1];
+  const withRole = c.attrs.find(([name]) => name === 'with-rsc-role')?.[1];
+  const options = c.attrs.filter(([name]) => name !== 'rsc-role' && name !== 'with-rsc-role').map(([name, value]) => kv(name, value));
   return pcsF(pc, file, ['constraint', 'colocation', 'add'], [], [
     ...roleWord(pc, rscRole),
     lit(c.rsc),
@@ -300,17 +303,13 @@ export function pcsColocation(pc: PlatformCommands, file: string, c: PlanColocat
   ]);
 }
 
-export function pcsOrder(pc: PlatformCommands, file: string, c: PlanOrder): Cmd {
-  const options = [
-    ...(c.orderKind !== undefined ? [kv('kind', c.orderKind)] : []),
-    ...(c.symmetrical !== undefined ? [kv('symmetrical', c.symmetrical)] : []),
-    ...c.attrs.map((a) => kv(a.name, a.value)),
-  ];
+export function pcsOrder(pc: PlatformCommands, file: string, c: CibOrder): Cmd {
+  const options = c.attrs.map(([name, value]) => kv(name, value));
   return pcsF(pc, file, ['constraint', 'order'], [], [
-    lit(c.firstAction),
+    lit(c.firstAction ?? 'start'),
     lit(c.first),
     lit('then'),
-    lit(c.thenAction),
+    lit(c.thenAction ?? 'start'),
     lit(c.then),
     ...options,
     kv('id', c.id),

@@ -3,12 +3,12 @@
 // anything but be itself. A word is a list of parts: literal text, a bash variable the script set
 // itself (`$NEW`), or a value from the plan, which may be a secret read when the script runs.
 
-import type { PlanValue } from './plan.js';
+import type { CibValue } from '../cib/model.js';
 
 export type Part =
   | { readonly kind: 'lit'; readonly text: string }
   | { readonly kind: 'var'; readonly name: string }
-  | { readonly kind: 'value'; readonly value: PlanValue };
+  | { readonly kind: 'value'; readonly value: CibValue };
 
 /** One argument. */
 export type Word = readonly Part[];
@@ -18,7 +18,7 @@ export type Cmd = readonly Word[];
 export const lit = (text: string): Word => [{ kind: 'lit', text }];
 export const shVar = (name: string): Word => [{ kind: 'var', name }];
 /** `key=value`: pcs's name=value argument. */
-export const kv = (key: string, value: PlanValue | string): Word => [
+export const kv = (key: string, value: CibValue | string): Word => [
   { kind: 'lit', text: `${key}=` },
   typeof value === 'string' ? { kind: 'lit', text: value } : { kind: 'value', value },
 ];
@@ -55,11 +55,11 @@ export function shQuote(s: string): string {
 /** How a script refers to a secret: the bash expression holding its value, and how to show it. */
 export interface SecretNaming {
   /** Bash expression (without `$`/braces) of the variable that holds the value, e.g. `SECRET_VALUE[2]`. */
-  expr(value: Extract<PlanValue, { kind: 'secret' }>): string;
+  expr(value: Extract<CibValue, { kind: 'secret' }>): string;
 }
 
 /** A secret as it is shown instead of its value: `<env:IPMI_PASSWORD>`, `<file:/etc/hacc/pw>`. */
-export function secretLabel(value: Extract<PlanValue, { kind: 'secret' }>): string {
+export function secretLabel(value: Extract<CibValue, { kind: 'secret' }>): string {
   return `<${value.scheme}:${value.ref}>`;
 }
 
@@ -76,7 +76,7 @@ export function renderWord(word: Word, secrets: SecretNaming): string {
     literalOnly = false;
     if (run !== '') out += shQuote(run);
     run = '';
-    out += p.kind === 'var' ? `"$${p.name}"` : `"\${${secrets.expr(p.value as Extract<PlanValue, { kind: 'secret' }>)}}"`;
+    out += p.kind === 'var' ? `"$${p.name}"` : `"\${${secrets.expr(p.value as Extract<CibValue, { kind: 'secret' }>)}}"`;
   }
   if (literalOnly) return shQuote(run);
   if (run !== '') out += shQuote(run);

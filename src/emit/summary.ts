@@ -1,12 +1,12 @@
 // DIR/SUMMARY.md: a short account of the change for the ticket — the nodes, what will be created,
 // where each group prefers to run, what each phase of setup.sh does, and for this cluster and
 // platform the day-2 commands (status, standby/unstandby, move and the clear the move needs) and the
-// rollback. Generated from the same plan as the CIB and the script; secrets appear as <env:NAME>.
+// rollback. Written from the same lowered cluster as the CIB and the script; secrets appear as <env:NAME>.
 
+import { agentName, type CibConfiguration, type CibGroup, type CibPrimitive, type CibResource, type CibValue, type NvSet } from '../cib/model.js';
+import type { Lowered } from '../lower/lower.js';
 import { ANYTHING_AGENT_ID } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
-import type { ClusterPlan, PlanGroup, PlanPrimitive, PlanResource, PlanValue } from './plan.js';
-import { planPrimitives } from './plan.js';
 import {
   crmVerifyLive,
   packagesFor,
@@ -38,7 +38,7 @@ function cell(s: string): string {
   return s.replace(/\|/g, '\\|');
 }
 
-function shown(v: PlanValue): string {
+function shown(v: CibValue): string {
   return v.kind === 'literal' ? v.text : secretLabel(v);
 }
 
@@ -46,31 +46,39 @@ function block(cmds: readonly Cmd[]): string {
   return ['```sh', ...cmds.map(displayCmd), '```'].join('\n');
 }
 
-function describeOps(p: PlanPrimitive): string {
-  return p.ops
+function describeOps(p: CibPrimitive): string {
+  return p.operations
     .map((o) => {
-      const timeout = o.attrs.find((a) => a.name === 'timeout')?.value;
-      const interval = o.interval !== '0' && o.interval !== '0s' ? ` every ${o.interval}` : '';
+      const timeout = o.attrs.find(([name]) => name === 'timeout')?.[1];
+      const interval = o.interval !== undefined && o.interval !== '0' && o.interval !== '0s' ? ` every ${o.interval}` : '';
       return `${o.name}${interval}${timeout ? ` (timeout ${timeout})` : ''}`;
     })
     .join(', ');
 }
 
-function resourceRows(plan: ClusterPlan): string[] {
+/** `name=value` words of an attribute set, secrets shown by their reference. */
+function pairs(set: NvSet | undefined): string[] {
+  return (set?.pairs ?? []).map((a) => code(`${a.name}=${shown(a.value)}`));
+}
+
+/** Every primitive with the group that holds it, in CIB order. */
+function primitivesWithGroups(conf: CibConfiguration): { p: CibPrimitive; group?: string }[] {
+  return conf.resources.flatMap((r) => (r.kind === 'group' ? r.children.map((p) => ({ p, group: r.id })) : [{ p: r }]));
+}
+
+function resourceRows(conf: CibConfiguration): string[] {
   const rows = ['| resource | agent | group | parameters | operations |', '|---|---|---|---|---|'];
-  for (const p of planPrimitives(plan)) {
-    const params = p.params.attrs.map((a) => code(`${a.name}=${shown(a.value)}`)).join(' ');
-    rows.push(`| ${code(p.id)} | ${code(p.agent)} | ${p.group ? code(p.group) : '—'} | ${cell(params) || '—'} | ${cell(describeOps(p))} |`);
+  for (const { p, group } of primitivesWithGroups(conf)) {
+    rows.push(`| ${code(p.id)} | ${code(agentName(p))} | ${group ? code(group) : '—'} | ${cell(pairs(p.instanceAttributes).join(' ')) || '—'} | ${cell(describeOps(p))} |`);
   }
   return rows;
 }
 
 /** Where a resource (group or primitive) prefers to run, from the location and colocation constraints. */
-function placement(plan: ClusterPlan, r: PlanResource): string {
-  const loc = plan.constraints.filter((c) => c.kind === 'location' && c.rsc === r.id);
+function placement(conf: CibConfiguration, r: CibResource): string {
   const parts: string[] = [];
-  for (const c of loc) {
-    if (c.kind !== 'location') continue;
+  for (const c of conf.constraints) {
+    if (c.kind !== 'rsc_location' || c.rsc !== r.id) continue;
     const negative = c.score.startsWith('-');
     parts.push(
       negative
@@ -78,8 +86,8 @@ function placement(plan: ClusterPlan, r: PlanResource): string {
         : `prefers ${code(c.node)} (${code(c.id)}, score ${c.score})`,
     );
   }
-  for (const c of plan.constraints) {
-    if (c.kind === 'colocation' && c.rsc === r.id) {
+  for (const c of conf.constraints) {
+    if (c.kind === 'rsc_colocation' && c.rsc === r.id) {
       parts.push(`${c.score.startsWith('-') ? 'kept apart from' : 'runs with'} ${code(c.withRsc)} (${code(c.id)}, score ${c.score})`);
     }
   }
@@ -87,24 +95,25 @@ function placement(plan: ClusterPlan, r: PlanResource): string {
   return parts.join('; ');
 }
 
-function firstGroup(plan: ClusterPlan): PlanGroup | undefined {
-  return plan.resources.find((r): r is PlanGroup => r.kind === 'group');
+function firstGroup(conf: CibConfiguration): CibGroup | undefined {
+  return conf.resources.find((r): r is CibGroup => r.kind === 'group');
 }
 
 /** The node a move in the example should go to: one the group does not prefer. */
-function otherNode(plan: ClusterPlan, r: PlanResource): string {
-  const preferred = plan.constraints.find((c) => c.kind === 'location' && c.rsc === r.id && !c.score.startsWith('-'));
-  const names = plan.nodes.map((n) => n.name);
-  return names.find((n) => preferred?.kind !== 'location' || n !== preferred.node) ?? names[0] ?? 'NODE';
+function otherNode(lowered: Lowered, r: CibResource): string {
+  const preferred = lowered.cib.configuration.constraints.find((c) => c.kind === 'rsc_location' && c.rsc === r.id && !c.score.startsWith('-'));
+  const names = lowered.cluster.nodes.map((n) => n.name);
+  return names.find((n) => preferred?.kind !== 'rsc_location' || n !== preferred.node) ?? names[0] ?? 'NODE';
 }
 
-function installSteps(plan: ClusterPlan, pc: PlatformCommands, usesAgent: boolean): string[] {
+function installSteps(lowered: Lowered, pc: PlatformCommands, usesAgent: boolean): string[] {
+  const auth = lowered.cluster.auth;
   const steps: string[] = [];
   if (pc.haRepo) steps.push(`enables the High Availability repository (${code(pc.haRepo.dnfRepoId)}, or ${code(pc.haRepo.rhsmRepo.replace('%s', '$(uname -m)'))} on RHEL)`);
-  steps.push(`installs ${packagesFor(pc, plan).map(code).join(', ')} with ${pc.packageManager}`);
+  steps.push(`installs ${packagesFor(pc, lowered.cib.configuration).map(code).join(', ')} with ${pc.packageManager}`);
   if (pc.cmanQuorumTimeout) steps.push(`sets ${code('CMAN_QUORUM_TIMEOUT=0')} in ${code('/etc/sysconfig/cman')} (the original is kept as ${code('/etc/sysconfig/cman.hacc-orig')})`);
-  if (plan.auth?.password) steps.push(`sets the password of ${code(plan.auth.user)} from ${code(shown(plan.auth.password))} (through ${code('chpasswd')}, never on a command line)`);
-  else steps.push(`leaves the password of ${code(plan.auth?.user ?? 'hacluster')} to you: the file gives none`);
+  if (auth?.password) steps.push(`sets the password of ${code(auth.user)} from ${code(shown(auth.password))} (through ${code('chpasswd')}, never on a command line)`);
+  else steps.push(`leaves the password of ${code(auth?.user ?? 'hacluster')} to you: the file gives none`);
   steps.push(`starts ${code('pcsd')} and enables it at boot (${pc.init === 'sysvinit' ? 'service/chkconfig' : 'systemctl'})`);
   if (pc.stack === 'cman') steps.push(`disables ${code('corosync')} at boot: cman starts it`);
   if (pc.firewalld) steps.push(`opens the ${code('high-availability')} service in firewalld, when firewalld runs`);
@@ -113,63 +122,66 @@ function installSteps(plan: ClusterPlan, pc: PlatformCommands, usesAgent: boolea
   return steps;
 }
 
-/** The SUMMARY.md text for a plan. Pure and deterministic. */
-export function summaryMarkdown(plan: ClusterPlan): string {
-  const pc = platformCommands(plan.platform);
-  const prims = planPrimitives(plan);
-  const usesAgent = prims.some((p) => p.agent === ANYTHING_AGENT_ID);
-  const fencing = prims.filter((p) => p.fencing);
+/** The SUMMARY.md text of a lowered cluster. Pure and deterministic. */
+export function summaryMarkdown(lowered: Lowered): string {
+  const { cluster } = lowered;
+  const conf = lowered.cib.configuration;
+  const pc = platformCommands(cluster.platform);
+  const prims = primitivesWithGroups(conf).map((x) => x.p);
+  const usesAgent = cluster.usesCommandAgent;
+  const fencing = prims.filter((p) => p.class === 'stonith');
   const out: string[] = [];
   const L = (...lines: string[]) => out.push(...lines);
 
-  L(`# Cluster ${code(plan.name)}: change summary`, '');
-  L(`Platform ${code(plan.platform)}: ${pc.title}. Generated by hacc with ${code('cib.xml')} and ${code('setup.sh')} from the same plan; no secret value appears here.`, '');
+  L(`# Cluster ${code(cluster.name)}: change summary`, '');
+  L(`Platform ${code(cluster.platform)}: ${pc.title}. Generated by hacc with ${code('cib.xml')} and ${code('setup.sh')} from the same plan; no secret value appears here.`, '');
 
   L('## Nodes', '');
   L('| node | corosync id | addresses |', '|---|---|---|');
-  for (const n of plan.nodes) L(`| ${code(n.name)} | ${n.id} | ${n.addrs.map((a) => code(a.text)).join(' ') || '—'} |`);
-  if (plan.hosts.length > 0) {
-    L('', `Other machines named in the file (not cluster members): ${plan.hosts.map((h) => `${code(h.name)} (${h.addrs.map((a) => a.text).join(', ')})`).join(', ')}.`);
+  for (const n of cluster.nodes) L(`| ${code(n.name)} | ${n.id} | ${n.addrs.map((a) => code(a.text)).join(' ') || '—'} |`);
+  if (cluster.hosts.length > 0) {
+    L('', `Other machines named in the file (not cluster members): ${cluster.hosts.map((h) => `${code(h.name)} (${h.addrs.map((a) => a.text).join(', ')})`).join(', ')}.`);
   }
   L('');
 
   L('## What will be created', '');
-  if (plan.properties.attrs.length > 0) L(`- Cluster properties: ${plan.properties.attrs.map((a) => code(`${a.name}=${shown(a.value)}`)).join(', ')}.`);
-  if (plan.rscDefaults) L(`- Resource defaults: ${plan.rscDefaults.attrs.map((a) => code(`${a.name}=${shown(a.value)}`)).join(', ')}.`);
-  if (plan.opDefaults) L(`- Operation defaults: ${plan.opDefaults.attrs.map((a) => code(`${a.name}=${shown(a.value)}`)).join(', ')}.`);
+  const properties = conf.crmConfig.flatMap((s) => pairs(s));
+  if (properties.length > 0) L(`- Cluster properties: ${properties.join(', ')}.`);
+  for (const set of conf.rscDefaults ?? []) L(`- Resource defaults: ${pairs(set).join(', ')}.`);
+  for (const set of conf.opDefaults ?? []) L(`- Operation defaults: ${pairs(set).join(', ')}.`);
   L(fencing.length > 0 ? `- Fencing devices: ${fencing.map((p) => `${code(p.id)} (${code(p.type)})`).join(', ')}.` : '- No fencing device.');
-  const groups = plan.resources.filter((r): r is PlanGroup => r.kind === 'group');
-  for (const g of groups) L(`- Group ${code(g.id)}: ${g.members.map((m) => code(m.id)).join(' → ')} (started in this order, stopped in reverse, always on one node).`);
-  L('', ...resourceRows(plan), '');
-  const orders = plan.constraints.filter((c) => c.kind === 'order');
+  const groups = conf.resources.filter((r): r is CibGroup => r.kind === 'group');
+  for (const g of groups) L(`- Group ${code(g.id)}: ${g.children.map((m) => code(m.id)).join(' → ')} (started in this order, stopped in reverse, always on one node).`);
+  L('', ...resourceRows(conf), '');
+  const orders = conf.constraints.flatMap((c) => (c.kind === 'rsc_order' ? [c] : []));
   if (orders.length > 0) {
-    L(`Order: ${orders.map((c) => (c.kind === 'order' ? `${c.firstAction} ${code(c.first)} before ${c.thenAction} ${code(c.then)} (${code(c.id)})` : '')).join('; ')}.`, '');
+    L(`Order: ${orders.map((c) => `${c.firstAction ?? 'start'} ${code(c.first)} before ${c.thenAction ?? 'start'} ${code(c.then)} (${code(c.id)})`).join('; ')}.`, '');
   }
 
   L('## Where things run', '');
-  for (const r of plan.resources) {
-    if (r.kind === 'primitive' && r.fencing) continue;
-    L(`- ${r.kind === 'group' ? 'Group' : 'Resource'} ${code(r.id)}: ${placement(plan, r)}.`);
+  for (const r of conf.resources) {
+    if (r.kind === 'primitive' && r.class === 'stonith') continue;
+    L(`- ${r.kind === 'group' ? 'Group' : 'Resource'} ${code(r.id)}: ${placement(conf, r)}.`);
   }
   L('');
 
   L('## The phases of setup.sh', '');
   L('Run as root. Every phase takes `--dry-run`, which prints each command (quoted, secrets as `<env:NAME>`) instead of running it.', '');
-  L(`1. ${code('./setup.sh install')} on **every** node (${plan.nodes.map((n) => code(n.name)).join(', ')}):`);
-  for (const s of installSteps(plan, pc, usesAgent)) L(`   - ${s};`);
+  L(`1. ${code('./setup.sh install')} on **every** node (${cluster.nodes.map((n) => code(n.name)).join(', ')}):`);
+  for (const s of installSteps(lowered, pc, usesAgent)) L(`   - ${s};`);
   L(
-    `2. ${code('./setup.sh configure')} on **one** node, once install has run everywhere: authenticates pcs to pcsd on the nodes and creates the cluster (${code('pcs cluster setup')}, started and enabled at boot) unless ${code(pc.clusterConf)} already names this cluster with these nodes; then takes one copy of the live CIB, builds the whole configuration in it with ${code('pcs -f')}, compares it with the live CIB and pushes it once (${code('pcs cluster cib-push --config')}) only when it differs. A failure part way changes nothing on the cluster; a second run changes nothing. A live configuration that already has resources and differs is replaced only with ${code('--update')}, after the script lists what would change; the replaced configuration is kept in ${code(`${BACKUP_DIR}/${backupName(plan.name)}-cib-before-DATE.xml`)}.`,
+    `2. ${code('./setup.sh configure')} on **one** node, once install has run everywhere: authenticates pcs to pcsd on the nodes and creates the cluster (${code('pcs cluster setup')}, started and enabled at boot) unless ${code(pc.clusterConf)} already names this cluster with these nodes; then takes one copy of the live CIB, builds the whole configuration in it with ${code('pcs -f')}, compares it with the live CIB and pushes it once (${code('pcs cluster cib-push --config')}) only when it differs. A failure part way changes nothing on the cluster; a second run changes nothing. A live configuration that already has resources and differs is replaced only with ${code('--update')}, after the script lists what would change; the replaced configuration is kept in ${code(`${BACKUP_DIR}/${backupName(cluster.name)}-cib-before-DATE.xml`)}.`,
   );
   L(`   ${code('./setup.sh configure --cib-file F')} applies the same commands to the CIB file F only (no auth, no cluster, no push), for a review without a cluster: start from ${code('cibadmin --empty > F')}.`);
   L(`3. ${code('./setup.sh verify')}: ${code(displayCmd(crmVerifyLive()))} and ${code('pcs status')}.`, '');
 
   L('## Day-2 operations', '');
-  const node = plan.nodes[0]?.name ?? 'NODE';
+  const node = cluster.nodes[0]?.name ?? 'NODE';
   L('Status:', '', block([pcsStatus(), crmVerifyLive()]), '');
   L(`Take ${code(node)} out of service (its resources move away) and bring it back:`, '', block([pcsStandby(pc, node), pcsUnstandby(pc, node)]), '');
-  const g = firstGroup(plan) ?? plan.resources.find((r) => !(r.kind === 'primitive' && r.fencing));
+  const g = firstGroup(conf) ?? conf.resources.find((r) => !(r.kind === 'primitive' && r.class === 'stonith'));
   if (g) {
-    const to = otherNode(plan, g);
+    const to = otherNode(lowered, g);
     if (pc.moveLeavesConstraint) {
       L(
         `Move ${code(g.id)} to ${code(to)} by hand. ${code('pcs resource move')} works by adding a location constraint (${code(`cli-prefer-${g.id}`)}) that pins ${code(g.id)} there until it is removed: clear it once the move is done, or ${code(g.id)} can never fail back or over on its own (and the next ${code('setup.sh configure')} reports the extra constraint):`,
@@ -191,7 +203,7 @@ export function summaryMarkdown(plan: ClusterPlan): string {
   L(
     `- Configuration: when configure replaced a live configuration it saved it in ${code(BACKUP_DIR)} first and printed the file name; put it back with:`,
     '',
-    block([cmd('pcs', 'cluster', 'cib-push', `${BACKUP_DIR}/${backupName(plan.name)}-cib-before-DATE.xml`, '--config')]),
+    block([cmd('pcs', 'cluster', 'cib-push', `${BACKUP_DIR}/${backupName(cluster.name)}-cib-before-DATE.xml`, '--config')]),
     '',
     '- A new cluster (nothing ran on these nodes before): stop and remove it on all nodes, then undo the install steps on each node:',
     '',
@@ -208,6 +220,6 @@ export function summaryMarkdown(plan: ClusterPlan): string {
   return out.join('\n');
 }
 
-export function summaryArtifact(plan: ClusterPlan): Artifact {
-  return { path: SUMMARY_PATH, contents: summaryMarkdown(plan), mode: 0o644 };
+export function summaryArtifact(lowered: Lowered): Artifact {
+  return { path: SUMMARY_PATH, contents: summaryMarkdown(lowered), mode: 0o644 };
 }

@@ -1,44 +1,40 @@
 // `hacc import`: a CIB (a full `<cib>` or a `<configuration>`) to the .ha file that builds it back.
 //
-// The CIB is read into a plain view (read-cib.ts) and written as .ha text. What hacc derives by
-// itself is left out: an attribute set, op or node id is written (`$id=`, `id=`) only where it
-// differs from the id `hacc build` would derive, and the ops an agent's meta-data advises are left
-// to build when build would give exactly the CIB's. To know what build derives, the importer asks
-// build's own planner: it plans the candidate file, compares every id and op with the CIB, writes
-// explicitly what came out different, and repeats until nothing changes (writing one id can move
-// another derived id, so this takes a few rounds). What still differs after that cannot be said in
-// the language and is reported like every other unsupported part.
+// The CIB is read into the CIB model (src/cib/read.ts), raised to a syntax tree, and printed by
+// the printer `hacc fmt` uses. What hacc derives by itself is left out: an attribute set, op or
+// node id is written (`$id=`, `id=`) only where it differs from the id `hacc build` would derive,
+// and the ops an agent's meta-data advises are left to build when build would give exactly the
+// CIB's. To know what build derives, the importer resolves and lowers its own tree as build does,
+// compares every id and op of the result with the CIB, writes explicitly what came out different,
+// and repeats until nothing changes (writing one id can move another derived id, so this takes a
+// few rounds). What still differs after that cannot be said in the language and is reported like
+// every other unsupported part.
 //
 // Secrets: a CIB holds passwords in clear; they never reach the .ha file. Each secret parameter
 // (the names HA501 knows) becomes `NAME=env:HACC_<RESOURCE>_<NAME>`, and the header comment lists
 // the variables (never the values). A secret that `hacc build` itself left as a comment in the CIB
 // (`<!-- password: set by the setup script from env:X -->`) gets its reference back.
 
+import { isDeepStrictEqual } from 'node:util';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam } from '../catalogue/roles.js';
+import { cibPrimitives, type Cib, type CibConstraint, type CibGroup, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
+import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
+import { parseXml } from '../cib/xml-reader.js';
 import type { CheckedModel } from '../check/check.js';
-import { planCluster, planPrimitives, platformRole, type ClusterPlan, type PlanAttrSet, type PlanOp, type PlanPrimitive } from '../emit/plan.js';
-import { FormatError, formatHa, needsQuotes, quote } from '../format/format.js';
-import { buildModel } from '../model/model.js';
+import { COMMAND_AGENT, COMMAND_ACTIONS } from '../language/primitive.js';
+import { platformRole, type RoleSpelling } from '../language/roles.js';
+import { lower, type Lowered } from '../lower/lower.js';
+import { resolve } from '../model/model.js';
 import { DEFAULT_PLATFORM, isPlatformName, type PlatformName } from '../model/platforms.js';
+import { FormatError, needsQuotes, printHa } from '../print/print.js';
+import type * as A from '../syntax/ast.js';
 import { parseHa } from '../syntax/parse.js';
+import { shapeOf } from '../syntax/shape.js';
 import { haLexer, Word } from '../syntax/tokens.js';
-import {
-  readCib,
-  type CibConfig,
-  type CibConstraint,
-  type CibNvpair,
-  type CibNvset,
-  type CibOp,
-  type CibPrimitive,
-  type CibResource,
-  type CibValue,
-  type Unsupported,
-} from './read-cib.js';
-import { parseXml } from './xml.js';
 
-export { NotACibError, type Unsupported } from './read-cib.js';
-export { XmlSyntaxError } from './xml.js';
+export { NotACibError, type Unsupported } from '../cib/read.js';
+export { XmlSyntaxError } from '../cib/xml-reader.js';
 
 export interface ImportOptions {
   readonly catalogue?: Catalogue;
@@ -63,21 +59,25 @@ export interface ImportResult {
   readonly secrets: readonly SecretVariable[];
 }
 
-/** What the writer spells out explicitly instead of leaving hacc to derive it. */
+/** Cluster properties that Pacemaker writes and updates itself; a .ha file does not set them. */
+export const MAINTAINED_PROPERTIES: readonly string[] = ['dc-version', 'cluster-infrastructure', 'have-watchdog', 'last-lrm-refresh'];
+
+/** What the writer spells out explicitly instead of leaving hacc to derive it (objects of the read CIB). */
 interface Decisions {
-  /** Node xpaths written with `id=`. */
-  readonly nodeIds: Set<string>;
-  /** Attribute-set xpaths written with `$id=`. */
-  readonly setIds: Set<string>;
-  /** nvpair xpaths written with `$id.NAME=`. */
-  readonly pairIds: Set<string>;
-  /** Op xpaths written with `id=`. */
-  readonly opIds: Set<string>;
-  /** Per primitive xpath: op names left to build's defaults; `exact` writes every op and `default-ops none`. */
-  readonly ops: Map<string, { exact: boolean; omit: Set<string> }>;
+  /** Nodes written with `id=`. */
+  readonly nodeIds: Set<object>;
+  /** Attribute sets written with `$id=`. */
+  readonly setIds: Set<NvSet>;
+  /** nvpairs written with `$id.NAME=`. */
+  readonly pairIds: Set<NvPair>;
+  /** Ops written with `id=`. */
+  readonly opIds: Set<CibOp>;
+  /** Per primitive: op names left to build's defaults; `exact` writes every op and `default-ops none`. */
+  readonly ops: Map<CibPrimitive, { exact: boolean; omit: Set<string> }>;
 }
 
 const MAX_ROUNDS = 12;
+const NODE_ID = /^[1-9][0-9]{0,9}$/;
 
 /** Whether text lexes as one bare word (`plain`: one that is not a keyword either). */
 function isWord(text: string, plain = false): boolean {
@@ -89,10 +89,9 @@ function isWord(text: string, plain = false): boolean {
 
 /** Whether a value can be written in a .ha file (quoted if need be) and read back as the same text. */
 function isWritableValue(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
   return !/[\u0000-\u0008\u000b-\u001f\u007f\r]/.test(text);
 }
-
-const value = (text: string): string => (needsQuotes(text) ? quote(text) : text);
 
 const isKey = (name: string): boolean => isWord(name) && name !== '$id' && !/^(?:env|file):/.test(name);
 
@@ -101,108 +100,113 @@ function variableName(resource: string, param: string): string {
   return `HACC_${resource}_${param}`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
 }
 
-/** Drops (and reports) what cannot be written as .ha text: names that are not words, values with control characters. */
+/** Leaves out (and reports) what cannot be written as .ha text: names that are not words, values with control characters. */
 class Sanitiser {
-  constructor(private readonly unsupported: Unsupported[]) {}
+  constructor(
+    private readonly unsupported: Unsupported[],
+    private readonly xpathOf: ReadResult['xpathOf'],
+  ) {}
 
-  private report(what: string, id: string | undefined, xpath: string, reason: string): void {
-    this.unsupported.push({ what, ...(id !== undefined ? { id } : {}), xpath, reason });
+  private report(what: string, id: string | undefined, object: object, reason: string): void {
+    this.unsupported.push({ what, ...(id !== undefined && id !== NO_ID ? { id } : {}), xpath: this.xpathOf(object), reason });
   }
 
-  nvset(set: CibNvset | undefined): CibNvset | undefined {
+  nvset(set: NvSet | undefined): NvSet | undefined {
     if (!set) return undefined;
     const pairs = set.pairs.filter((p) => {
-      if (!isKey(p.name)) this.report('nvpair', p.id, p.xpath, `the name '${p.name}' cannot be written as a .ha key`);
-      else if (p.value.kind === 'literal' && !isWritableValue(p.value.text)) this.report('nvpair', p.id, p.xpath, 'a value with control characters');
+      if (!isKey(p.name)) this.report('nvpair', p.id, p, `the name '${p.name}' cannot be written as a .ha key`);
+      else if (p.value.kind === 'literal' && !isWritableValue(p.value.text)) this.report('nvpair', p.id, p, 'a value with control characters');
       else return true;
       return false;
     });
-    return { ...set, pairs };
+    return pairs.length === set.pairs.length ? set : this.keep(set, { ...set, pairs });
   }
 
+  /** A changed copy that answers for the object it replaces (its XPath, and the decisions made on it). */
+  private keep<T extends object>(original: T, copy: T): T {
+    this.copies.set(copy, original);
+    return copy;
+  }
+
+  readonly copies = new WeakMap<object, object>();
+
   op(o: CibOp): CibOp | undefined {
-    const bad = [...o.attrs].find(([k, v]) => !isKey(k) || k === 'OCF_CHECK_LEVEL' || !isWritableValue(v));
+    const bad = o.attrs.find(([k, v]) => !isKey(k) || k === 'OCF_CHECK_LEVEL' || !isWritableValue(v));
     if (!isWord(o.name) || !isWord(o.id) || (o.interval !== undefined && !isWritableValue(o.interval)) || bad) {
-      return void this.report('op', o.id, o.xpath, bad ? `the attribute '${bad[0]}' cannot be written as it is` : 'a name or id that cannot be written as a .ha word');
+      return void this.report('op', o.id, o, bad ? `the attribute '${bad[0]}' cannot be written as it is` : 'a name or id that cannot be written as a .ha word');
     }
-    const level = o.checkLevel;
-    if (level && (!isWritableValue(level.pair.value.kind === 'literal' ? level.pair.value.text : ''))) {
-      return void this.report('op', o.id, o.xpath, 'an OCF_CHECK_LEVEL with control characters');
-    }
+    const level = o.instanceAttributes?.pairs[0]?.value;
+    if (level && !isWritableValue(level.kind === 'literal' ? level.text : '')) return void this.report('op', o.id, o, 'an OCF_CHECK_LEVEL with control characters');
     return o;
   }
 
   primitive(p: CibPrimitive): CibPrimitive | undefined {
     const agent = [p.class, p.provider, p.type].filter((x) => x !== undefined).join(':');
     if (!isWord(p.id) || !isWord(agent) || (p.class !== 'ocf' && p.type.includes(':'))) {
-      return void this.report('primitive', p.id, p.xpath, `the id or the agent '${agent}' cannot be written as a .ha word`);
+      return void this.report('primitive', p.id, p, `the id or the agent '${agent}' cannot be written as a .ha word`);
     }
-    const params = this.nvset(p.params);
-    const meta = this.nvset(p.meta);
-    return {
-      ...p,
-      ...(params ? { params } : {}),
-      ...(meta ? { meta } : {}),
-      ops: p.ops.flatMap((o) => {
-        const op = this.op(o);
-        return op ? [op] : [];
-      }),
-    };
+    const instanceAttributes = this.nvset(p.instanceAttributes);
+    const metaAttributes = this.nvset(p.metaAttributes);
+    const operations = p.operations.flatMap((o) => this.op(o) ?? []);
+    if (instanceAttributes === p.instanceAttributes && metaAttributes === p.metaAttributes && operations.length === p.operations.length) return p;
+    return this.keep(p, { ...p, ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}), operations });
   }
 
   constraint(c: CibConstraint): CibConstraint | undefined {
-    const words = [c.id, c.rsc, ...(c.kind === 'location' ? [c.score] : [c.target])].every((w) => isWord(w));
-    const attrs = c.attrs.every(([, v]) => isWord(v));
-    if (!words || !attrs) return void this.report(`rsc_${c.kind}`, c.id, c.xpath, 'an id, reference or value that cannot be written as a .ha word');
-    if (c.kind === 'location' && !isWord(c.node, true)) {
-      return void this.report('rsc_location', c.id, c.xpath, `the node name '${c.node}' is a .ha keyword or not a word`);
+    const refs = c.kind === 'rsc_location' ? [c.rsc, c.score] : c.kind === 'rsc_colocation' ? [c.rsc, c.withRsc] : [c.first, c.then];
+    const actions = c.kind === 'rsc_order' ? [c.firstAction, c.thenAction].flatMap((a) => (a === undefined ? [] : [a])) : c.kind === 'rsc_colocation' ? [c.score] : [];
+    const words = [c.id, ...refs].every((w) => isWord(w));
+    const attrs = [...actions, ...c.attrs.map(([, v]) => v)].every((v) => isWord(v));
+    if (!words || !attrs) return void this.report(c.kind, c.id, c, 'an id, reference or value that cannot be written as a .ha word');
+    if (c.kind === 'rsc_location' && !isWord(c.node, true)) {
+      return void this.report('rsc_location', c.id, c, `the node name '${c.node}' is a .ha keyword or not a word`);
     }
     return c;
   }
 
-  config(cib: CibConfig): CibConfig {
-    const nodes = cib.nodes.filter((n) => {
-      if (!isWord(n.uname)) this.report('node', n.id, n.xpath, `the node name '${n.uname}' cannot be written as a .ha word`);
+  cib(cib: Cib): Cib {
+    const conf = cib.configuration;
+    const nodes = conf.nodes.filter((n) => {
+      if (!isWord(n.uname)) this.report('node', n.id, n, `the node name '${n.uname}' cannot be written as a .ha word`);
       else return true;
       return false;
     });
     for (const n of nodes) {
-      if (!/^[1-9][0-9]{0,9}$/.test(n.id)) this.report('node', n.id, `${n.xpath}/@id`, 'an id that is not a positive integer (hacc derives one)');
+      if (!NODE_ID.test(n.id)) this.unsupported.push({ what: 'node', id: n.id, xpath: `${this.xpathOf(n)}/@id`, reason: 'an id that is not a positive integer (hacc derives one)' });
     }
-    const resources: CibResource[] = [];
-    for (const r of cib.resources) {
+    const resources = conf.resources.flatMap((r): CibResource[] => {
       if (r.kind === 'primitive') {
         const p = this.primitive(r);
-        if (p) resources.push(p);
-      } else if (!isWord(r.id)) {
-        this.report('group', r.id, r.xpath, 'an id that cannot be written as a .ha word');
-      } else {
-        const meta = this.nvset(r.meta);
-        resources.push({ ...r, ...(meta ? { meta } : {}), members: r.members.flatMap((m) => this.primitive(m) ?? []) });
+        return p ? [p] : [];
       }
-    }
-    const properties = this.nvset(cib.properties);
-    const rscDefaults = this.nvset(cib.rscDefaults);
-    const opDefaults = this.nvset(cib.opDefaults);
+      if (!isWord(r.id)) {
+        this.report('group', r.id, r, 'an id that cannot be written as a .ha word');
+        return [];
+      }
+      const metaAttributes = this.nvset(r.metaAttributes);
+      const children = r.children.flatMap((m) => this.primitive(m) ?? []);
+      return [this.keep<CibGroup>(r, { ...r, ...(metaAttributes ? { metaAttributes } : {}), children })];
+    });
+    const sets = (list: readonly NvSet[] | undefined) => list?.flatMap((s) => this.nvset(s) ?? []);
+    const rscDefaults = sets(conf.rscDefaults);
+    const opDefaults = sets(conf.opDefaults);
     return {
       ...cib,
-      ...(properties ? { properties } : {}),
-      ...(rscDefaults ? { rscDefaults } : {}),
-      ...(opDefaults ? { opDefaults } : {}),
-      nodes,
-      resources,
-      constraints: cib.constraints.flatMap((c) => this.constraint(c) ?? []),
+      configuration: {
+        crmConfig: sets(conf.crmConfig)!,
+        nodes,
+        resources,
+        constraints: conf.constraints.flatMap((c) => this.constraint(c) ?? []),
+        ...(rscDefaults ? { rscDefaults } : {}),
+        ...(opDefaults ? { opDefaults } : {}),
+      },
     };
   }
 }
 
-function allPrimitives(cib: CibConfig): CibPrimitive[] {
-  return cib.resources.flatMap((r) => (r.kind === 'group' ? [...r.members] : [r]));
-}
-
 /** The platform the CIB suggests: Pacemaker's dc-version (el7, el8…), else a pre-3.0 schema (el7). */
-function suggestedPlatform(cib: CibConfig): PlatformName | undefined {
-  const dc = cib.maintained.find((p) => p.name === 'dc-version');
+function suggestedPlatform(cib: Cib, maintained: readonly NvPair[]): PlatformName | undefined {
+  const dc = maintained.find((p) => p.name === 'dc-version');
   const el = dc?.value.kind === 'literal' ? /\.el([6-9])(?![0-9])/.exec(dc.value.text) : null;
   if (el && isPlatformName(`el${el[1]}`)) return `el${el[1]}` as PlatformName;
   const schema = /^pacemaker-(\d+)\./.exec(cib.validateWith ?? '');
@@ -210,246 +214,284 @@ function suggestedPlatform(cib: CibConfig): PlatformName | undefined {
   return undefined;
 }
 
-function clusterName(cib: CibConfig, options: ImportOptions): string {
-  const property = cib.properties?.pairs.find((p) => p.name === 'cluster-name');
+function clusterName(properties: NvSet | undefined, hacc: ReadResult['hacc'], options: ImportOptions): string {
+  const property = properties?.pairs.find((p) => p.name === 'cluster-name');
   const fromProperty = property?.value.kind === 'literal' ? property.value.text : undefined;
-  const raw = options.name ?? cib.hacc?.name ?? fromProperty ?? 'cluster';
+  const raw = options.name ?? hacc?.name ?? fromProperty ?? 'cluster';
   const cleaned = raw.replace(/[^A-Za-z0-9_.-]/g, '-');
   return isWord(cleaned) ? cleaned : 'cluster';
 }
 
-/** Writes the .ha text (unformatted) of a CIB under some decisions. */
-class Writer {
+/**
+ * Builds the syntax tree of a CIB under some decisions. The tree has no source: each node gets a
+ * span of its own, in increasing order, so that whatever orders nodes by position sees the order
+ * they will be printed in.
+ */
+class Raiser {
+  private offset = 0;
+
   constructor(
-    private readonly cib: CibConfig,
-    private readonly secrets: ReadonlyMap<CibNvpair, string>,
+    private readonly cib: Cib,
+    private readonly properties: NvSet | undefined,
+    private readonly secrets: ReadonlyMap<NvPair, string>,
     private readonly name: string,
     private readonly platform: PlatformName | undefined,
   ) {}
 
-  private pairValue(p: CibNvpair): string {
+  private span(): A.Span {
+    const start = this.offset++;
+    return { start, end: start + 1 };
+  }
+
+  private ident<T extends string>(text: T): A.Ident & { readonly text: T } {
+    return { kind: 'ident', text, span: this.span() };
+  }
+
+  private value(text: string, secret?: A.SecretRef): A.Value {
+    if (secret) return { kind: 'value', text, quoted: false, secret, span: this.span() };
+    return { kind: 'value', text, quoted: needsQuotes(text), span: this.span() };
+  }
+
+  private attr(key: string, value: A.Value): A.Attr {
+    return { kind: 'attr', key: this.ident(key), value, missingEquals: false, span: this.span() };
+  }
+
+  private pairValue(p: NvPair): A.Value {
     const variable = this.secrets.get(p);
-    if (variable !== undefined) return `env:${variable}`;
-    return p.value.kind === 'secret' ? `${p.value.scheme}:${p.value.ref}` : value(p.value.text);
+    if (variable !== undefined) return this.value(`env:${variable}`, { scheme: 'env', ref: variable });
+    return p.value.kind === 'secret' ? this.value(`${p.value.scheme}:${p.value.ref}`, { scheme: p.value.scheme, ref: p.value.ref }) : this.value(p.value.text);
   }
 
-  private pairs(pairs: readonly CibNvpair[]): string[] {
-    return pairs.map((p) => `${p.name}=${this.pairValue(p)}`);
+  private attrSet(keyword: A.AttrSet['keyword']['text'], set: NvSet, pairs: readonly NvPair[], pairIdsOf: readonly NvPair[], d: Decisions, withSetId = true): A.AttrSet {
+    const span = this.span();
+    return {
+      kind: 'attr-set',
+      keyword: this.ident(keyword),
+      setIds: withSetId && d.setIds.has(set) ? [this.attr('$id', this.value(set.id))] : [],
+      attrs: pairs.map((p) => this.attr(p.name, this.pairValue(p))),
+      pairIds: pairIdsOf.flatMap((p) => (p.id !== NO_ID && d.pairIds.has(p) ? [this.attr(`$id.${p.name}`, this.value(p.id))] : [])),
+      span,
+    };
   }
 
-  private setId(set: CibNvset, d: Decisions): string[] {
-    return d.setIds.has(set.xpath) ? [`$id=${value(set.id)}`] : [];
-  }
-
-  private pairIds(pairs: readonly CibNvpair[], d: Decisions): string[] {
-    return pairs.flatMap((p) => (p.id !== undefined && d.pairIds.has(p.xpath) ? [`$id.${p.name}=${value(p.id)}`] : []));
-  }
-
-  /** `params`/`meta` line: the set's `$id=`, the pairs, the nvpair ids hacc would not derive. */
-  private setLine(keyword: string, set: CibNvset, pairs: readonly CibNvpair[], d: Decisions): string[] {
-    const ids = [...this.setId(set, d), ...this.pairIds(set.pairs, d)];
-    if (pairs.length === 0 && (ids.length === 0 || set.pairs.length === 0)) return [];
-    return [[keyword, ...this.setId(set, d), ...this.pairs(pairs), ...this.pairIds(set.pairs, d)].join(' ')];
+  /** `params`/`meta` line: the set's `$id=`, the pairs, the nvpair ids hacc would not derive; none when there is nothing to say. */
+  private setLine(keyword: 'params' | 'meta', set: NvSet | undefined, pairs: readonly NvPair[], d: Decisions): A.AttrSet[] {
+    if (!set) return [];
+    const line = this.attrSet(keyword, set, pairs, set.pairs, d);
+    return line.attrs.length === 0 && (line.setIds.length + line.pairIds.length === 0 || set.pairs.length === 0) ? [] : [line];
   }
 
   /** `property`, `defaults`, `op-defaults`: one line per pair, the set's `$id=` on the first. */
-  private settings(out: string[], keyword: string, set: CibNvset | undefined, d: Decisions): void {
-    if (!set) return;
-    set.pairs.forEach((p, i) => out.push(`  ${[keyword, ...(i === 0 ? this.setId(set, d) : []), ...this.pairs([p]), ...this.pairIds([p], d)].join(' ')}`));
+  private settings(keyword: 'property' | 'defaults' | 'op-defaults', set: NvSet | undefined, d: Decisions): A.AttrSet[] {
+    if (!set) return [];
+    return set.pairs.map((p, i) => this.attrSet(keyword, set, [p], [p], d, i === 0));
   }
 
-  private op(o: CibOp, d: Decisions): string {
-    const parts = [`op ${o.name}`];
+  private op(o: CibOp, d: Decisions): A.OpLine {
+    const span = this.span();
+    const name = this.ident(o.name);
+    const attrs: A.Attr[] = [];
     // `interval=0s` is what build gives any op but a monitor; a monitor keeps its interval (HA206).
-    if (o.interval !== undefined && !(o.name !== 'monitor' && o.interval === '0s')) parts.push(`interval=${value(o.interval)}`);
-    for (const [k, v] of o.attrs) parts.push(`${k}=${value(v)}`);
-    if (o.checkLevel) parts.push(`OCF_CHECK_LEVEL=${this.pairValue(o.checkLevel.pair)}`);
-    if (d.opIds.has(o.xpath)) parts.push(`id=${value(o.id)}`);
-    return parts.join(' ');
+    if (o.interval !== undefined && !(o.name !== 'monitor' && o.interval === '0s')) attrs.push(this.attr('interval', this.value(o.interval)));
+    for (const [k, v] of o.attrs) attrs.push(this.attr(k, this.value(v)));
+    const level = o.instanceAttributes?.pairs[0];
+    if (level) attrs.push(this.attr('OCF_CHECK_LEVEL', this.pairValue(level)));
+    if (d.opIds.has(o)) attrs.push(this.attr('id', this.value(o.id)));
+    return { kind: 'op', name, attrs, span };
   }
 
-  private primitive(out: string[], p: CibPrimitive, depth: number, d: Decisions): void {
-    const pad = '  '.repeat(depth);
+  private primitive(p: CibPrimitive, d: Decisions): A.PrimitiveStmt {
+    const span = this.span();
     const command = p.class === 'ocf' && p.provider === 'hacc' && p.type === 'anything';
-    const agent = command ? 'anything' : [p.class, p.provider, p.type].filter((x) => x !== undefined).join(':');
-    const body: string[] = [];
-    let params = p.params?.pairs ?? [];
+    const name = this.ident(p.id);
+    const agent = this.ident(command ? COMMAND_AGENT : [p.class, p.provider, p.type].filter((x) => x !== undefined).join(':'));
+    const body: A.PrimitiveItem[] = [];
+    let params = p.instanceAttributes?.pairs ?? [];
     if (command) {
-      for (const action of ['start', 'stop', 'monitor']) {
+      for (const action of COMMAND_ACTIONS) {
         const cmd = params.find((x) => x.name === `${action}_cmd` && x.value.kind === 'literal');
-        if (cmd && cmd.value.kind === 'literal') body.push(`${action.padEnd(7)} ${value(cmd.value.text)}`);
+        if (cmd && cmd.value.kind === 'literal') body.push({ kind: 'command', action: this.ident(action), value: this.value(cmd.value.text), span: this.span() });
       }
-      params = params.filter((x) => !(['start_cmd', 'stop_cmd', 'monitor_cmd'].includes(x.name) && x.value.kind === 'literal'));
+      params = params.filter((x) => !(COMMAND_ACTIONS.some((a) => x.name === `${a}_cmd`) && x.value.kind === 'literal'));
     }
-    if (p.params) body.push(...this.setLine('params', p.params, params, d));
-    if (p.meta) body.push(...this.setLine('meta', p.meta, p.meta.pairs, d));
-    const mode = d.ops.get(p.xpath) ?? { exact: true, omit: new Set<string>() };
-    for (const o of p.ops) if (mode.exact || !mode.omit.has(o.name)) body.push(this.op(o, d));
-    if (mode.exact) body.push('default-ops none');
-    if (body.length === 0) {
-      out.push(`${pad}primitive ${p.id} ${agent}`);
-      return;
-    }
-    out.push(`${pad}primitive ${p.id} ${agent} {`);
-    for (const line of body) out.push(`${pad}  ${line}`);
-    out.push(`${pad}}`);
+    body.push(...this.setLine('params', p.instanceAttributes, params, d));
+    body.push(...this.setLine('meta', p.metaAttributes, p.metaAttributes?.pairs ?? [], d));
+    const mode = d.ops.get(p) ?? { exact: true, omit: new Set<string>() };
+    for (const o of p.operations) if (mode.exact || !mode.omit.has(o.name)) body.push(this.op(o, d));
+    if (mode.exact) body.push({ kind: 'default-ops', value: this.ident('none'), span: this.span() });
+    return { kind: 'primitive', name, agent, ...(body.length > 0 ? { body } : {}), span };
   }
 
-  private constraint(c: CibConstraint): string {
-    if (c.kind === 'location') {
-      const attrs = c.attrs.map(([k, v]) => `${k}=${value(v)}`);
-      const score = c.score.replace(/^\+/, '');
-      const [mode, target] =
-        score === 'INFINITY'
-          ? ['prefers', c.node]
-          : score === '-INFINITY'
-            ? ['avoids', c.node]
-            : score.startsWith('-')
-              ? ['avoids', `${c.node}=${score.slice(1)}`]
-              : ['prefers', `${c.node}=${c.score}`];
-      return [`location ${c.id} ${c.rsc}`, ...attrs, mode, target].join(' ');
+  private constraint(c: CibConstraint): A.Statement {
+    const span = this.span();
+    const name = this.ident(c.id);
+    const attrs = (list: readonly (readonly [string, string])[]) => list.map(([k, v]) => this.attr(k, this.value(v)));
+    switch (c.kind) {
+      case 'rsc_location': {
+        const resource = this.ident(c.rsc);
+        const score = c.score.replace(/^\+/, '');
+        const mode = score.startsWith('-') ? 'avoids' : 'prefers';
+        const written = score === 'INFINITY' || score === '-INFINITY' ? undefined : score.startsWith('-') ? score.slice(1) : c.score;
+        const attrList = attrs(c.attrs);
+        const modeIdent = this.ident(mode);
+        const target: A.LocationTarget = { kind: 'location-target', node: this.ident(c.node), ...(written !== undefined ? { score: this.value(written) } : {}), span: this.span() };
+        return { kind: 'location', name, resource, attrs: attrList, mode: modeIdent, targets: [target], span };
+      }
+      case 'rsc_colocation': {
+        // What build writes anyway is left out: a colocation's score INFINITY.
+        const list = [...(c.score === 'INFINITY' ? [] : [['score', c.score] as const]), ...c.attrs];
+        return { kind: 'colocation', name, resource: this.ident(c.rsc), target: this.ident(c.withRsc), attrs: attrs(list), span };
+      }
+      case 'rsc_order': {
+        // … and an order's start actions.
+        const actions = [
+          ...(c.firstAction !== undefined && c.firstAction !== 'start' ? [['first-action', c.firstAction] as const] : []),
+          ...(c.thenAction !== undefined && c.thenAction !== 'start' ? [['then-action', c.thenAction] as const] : []),
+        ];
+        return { kind: 'order', name, resource: this.ident(c.first), target: this.ident(c.then), attrs: attrs([...actions, ...c.attrs]), span };
+      }
     }
-    // What build writes anyway is left out: a colocation's score INFINITY, an order's start actions.
-    const implied = (k: string, v: string) =>
-      c.kind === 'colocation' ? k === 'score' && v === 'INFINITY' : (k === 'first-action' || k === 'then-action') && v === 'start';
-    const attrs = c.attrs.filter(([k, v]) => !implied(k, v)).map(([k, v]) => `${k}=${value(v)}`);
-    const word = c.kind === 'colocation' ? 'with' : 'then';
-    return [`${c.kind} ${c.id} ${c.rsc} ${word} ${c.target}`, ...attrs].join(' ');
   }
 
-  write(d: Decisions): string {
-    const out: string[] = [`cluster ${this.name} {`];
-    const section = (lines: string[]) => {
-      if (lines.length === 0) return;
-      if (out.length > 1) out.push('');
-      out.push(...lines);
-    };
-    section(this.platform ? [`  platform ${this.platform}`] : []);
-    section(this.cib.nodes.map((n) => `  node ${n.uname}${d.nodeIds.has(n.xpath) ? ` id=${n.id}` : ''}`));
-    const settings: string[] = [];
-    this.settings(settings, 'property', this.cib.properties, d);
-    this.settings(settings, 'defaults', this.cib.rscDefaults, d);
-    this.settings(settings, 'op-defaults', this.cib.opDefaults, d);
-    section(settings);
-    const resources: string[] = [];
-    for (const r of this.cib.resources) {
+  cluster(d: Decisions): A.ClusterDecl {
+    this.offset = 0;
+    const span = this.span();
+    const name = this.ident(this.name);
+    const conf = this.cib.configuration;
+    const statements: A.Statement[] = [];
+    if (this.platform) statements.push({ kind: 'platform', name: this.ident(this.platform), span: this.span() });
+    for (const n of conf.nodes) {
+      const span = this.span();
+      statements.push({ kind: 'node', name: this.ident(n.uname), attrs: d.nodeIds.has(n) ? [this.attr('id', this.value(n.id))] : [], span });
+    }
+    statements.push(...this.settings('property', this.properties, d));
+    statements.push(...this.settings('defaults', conf.rscDefaults?.[0], d));
+    statements.push(...this.settings('op-defaults', conf.opDefaults?.[0], d));
+    for (const r of conf.resources) {
       if (r.kind === 'primitive') {
-        this.primitive(resources, r, 1, d);
+        statements.push(this.primitive(r, d));
         continue;
       }
-      const inner: string[] = [];
-      for (const m of r.members) this.primitive(inner, m, 2, d);
-      if (r.meta) inner.push(...this.setLine('meta', r.meta, r.meta.pairs, d).map((l) => `    ${l}`));
-      if (inner.length === 0) resources.push(`  group ${r.id} { }`);
-      else resources.push(`  group ${r.id} {`, ...inner, '  }');
+      const span = this.span();
+      const gname = this.ident(r.id);
+      const items: A.GroupItem[] = r.children.map((m) => this.primitive(m, d));
+      items.push(...this.setLine('meta', r.metaAttributes, r.metaAttributes?.pairs ?? [], d));
+      statements.push({ kind: 'group', name: gname, items, span });
     }
-    section(resources);
-    section(this.cib.constraints.map((c) => `  ${this.constraint(c)}`));
-    out.push('}');
-    return `${out.join('\n')}\n`;
+    for (const c of conf.constraints) statements.push(this.constraint(c));
+    return { kind: 'cluster', name, statements, span };
   }
 }
 
-/** The plan `hacc build` would make of a candidate text (checked or not: only ids and ops matter here). */
-function planOf(text: string, catalogue: Catalogue): ClusterPlan {
-  const parsed = parseHa(text, '<import>');
-  const cluster = parsed.file.cluster;
-  if (parsed.diagnostics.length > 0 || !cluster) {
-    throw new Error(`hacc import wrote a file it cannot parse: ${parsed.diagnostics.map((x) => x.message).join('; ')}`);
-  }
-  // The planner needs no check to pass; ids and ops do not depend on anything the checks decide.
-  return planCluster(buildModel(parsed.file, cluster) as CheckedModel, catalogue);
+/** What `hacc build` would lower a tree to (checked or not: only ids and ops matter here). */
+function lowerTree(cluster: A.ClusterDecl, catalogue: Catalogue): Lowered {
+  const file: A.HaFile = { kind: 'file', path: '<import>', text: '', cluster, comments: [] };
+  // Lowering needs no check to pass: ids and ops do not depend on anything the checks decide.
+  return lower(resolve(file, cluster, { catalogue }) as CheckedModel, catalogue);
 }
 
 /** An op attribute as build writes it (roles per platform, some values in lower case). */
-function normalOpAttr(name: string, text: string, roles: ClusterPlan['cib']['roles']): string {
+function normalOpAttr(name: string, text: string, roles: RoleSpelling): string {
   if (name === 'role') return platformRole(text, roles);
   if (name === 'on-fail' || name === 'record-pending' || name === 'enabled') return text.toLowerCase();
   return text;
 }
 
-/** Whether a planned op is exactly a CIB op: id, name, interval, attributes in order, OCF_CHECK_LEVEL and its ids. */
-function sameOp(c: CibOp, p: PlanOp | undefined, roles: ClusterPlan['cib']['roles']): boolean {
-  if (!p || p.id !== c.id || p.name !== c.name || p.interval !== c.interval) return false;
-  const attrs = c.attrs.map(([k, v]) => `${k}=${normalOpAttr(k, v, roles)}`);
-  if (attrs.join('\n') !== p.attrs.map((a) => `${a.name}=${a.value}`).join('\n')) return false;
-  const level = p.instanceAttributes;
-  if (!c.checkLevel || !level) return !c.checkLevel && !level;
-  const pair = level.attrs[0];
-  const cv = c.checkLevel.pair.value;
-  return level.id === c.checkLevel.set.id && pair?.id === c.checkLevel.pair.id && pair.value.kind === 'literal' && cv.kind === 'literal' && pair.value.text === cv.text;
+function literalText(v: CibValue | undefined): string | undefined {
+  return v?.kind === 'literal' ? v.text : undefined;
 }
 
-function opsByName<T extends { readonly name: string }>(ops: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
+/** Whether a lowered op is exactly a CIB op: id, name, interval, attributes in order, OCF_CHECK_LEVEL and its ids. */
+function sameOp(c: CibOp, p: CibOp | undefined, roles: RoleSpelling): boolean {
+  if (!p || p.id !== c.id || p.name !== c.name || p.interval !== c.interval) return false;
+  const attrs = c.attrs.map(([k, v]) => `${k}=${normalOpAttr(k, v, roles)}`);
+  if (attrs.join('\n') !== p.attrs.map(([k, v]) => `${k}=${v}`).join('\n')) return false;
+  const [mine, theirs] = [c.instanceAttributes, p.instanceAttributes];
+  if (!mine || !theirs) return !mine && !theirs;
+  const [a, b] = [mine.pairs[0], theirs.pairs[0]];
+  return mine.id === theirs.id && a?.id === b?.id && literalText(a?.value) !== undefined && literalText(a?.value) === literalText(b?.value);
+}
+
+function opsByName(ops: readonly CibOp[]): Map<string, CibOp[]> {
+  const out = new Map<string, CibOp[]>();
   for (const o of ops) out.set(o.name, [...(out.get(o.name) ?? []), o]);
   return out;
 }
 
-/** The CIB's primitives, each with what the plan made of it. */
-function pairedPrimitives(cib: CibConfig, plan: ClusterPlan): [CibPrimitive, PlanPrimitive][] {
-  const planned = new Map<string, PlanPrimitive>();
-  for (const p of planPrimitives(plan)) if (!planned.has(p.id)) planned.set(p.id, p);
-  return allPrimitives(cib).flatMap((c): [CibPrimitive, PlanPrimitive][] => {
+/** The CIB's primitives, each with what lowering made of it. */
+function pairedPrimitives(cib: Cib, lowered: Lowered): [CibPrimitive, CibPrimitive][] {
+  const planned = new Map<string, CibPrimitive>();
+  for (const p of cibPrimitives(lowered.cib.configuration)) if (!planned.has(p.id)) planned.set(p.id, p);
+  return cibPrimitives(cib.configuration).flatMap((c): [CibPrimitive, CibPrimitive][] => {
     const p = planned.get(c.id);
     return p ? [[c, p]] : [];
   });
 }
 
-/** Every attribute set of the CIB with the plan's: properties, defaults, params and meta of primitives and groups. */
-function pairedSets(cib: CibConfig, plan: ClusterPlan): [CibNvset | undefined, PlanAttrSet | undefined][] {
-  const out: [CibNvset | undefined, PlanAttrSet | undefined][] = [
-    [cib.properties, plan.properties],
-    [cib.rscDefaults, plan.rscDefaults],
-    [cib.opDefaults, plan.opDefaults],
+/** Every attribute set of the CIB with the lowered one: properties, defaults, params and meta of primitives and groups. */
+function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered): [NvSet | undefined, NvSet | undefined][] {
+  const conf = cib.configuration;
+  const low = lowered.cib.configuration;
+  const out: [NvSet | undefined, NvSet | undefined][] = [
+    [properties, low.crmConfig[0]],
+    [conf.rscDefaults?.[0], low.rscDefaults?.[0]],
+    [conf.opDefaults?.[0], low.opDefaults?.[0]],
   ];
-  for (const [c, p] of pairedPrimitives(cib, plan)) out.push([c.params, p.params], [c.meta, p.meta]);
-  for (const r of plan.resources) {
-    const c = r.kind === 'group' ? cib.resources.find((x) => x.kind === 'group' && x.id === r.id) : undefined;
-    if (r.kind === 'group' && c?.kind === 'group') out.push([c.meta, r.meta]);
+  for (const [c, p] of pairedPrimitives(cib, lowered)) out.push([c.instanceAttributes, p.instanceAttributes], [c.metaAttributes, p.metaAttributes]);
+  for (const r of low.resources) {
+    const c = r.kind === 'group' ? conf.resources.find((x) => x.kind === 'group' && x.id === r.id) : undefined;
+    if (r.kind === 'group' && c?.kind === 'group') out.push([c.metaAttributes, r.metaAttributes]);
   }
   return out;
 }
 
-/** One round: what to write explicitly so the plan comes closer to the CIB. Returns whether anything changed. */
-function refine(cib: CibConfig, plan: ClusterPlan, d: Decisions): boolean {
+/** The id lowering gave a set that holds no pairs is not in the CIB; a set's pairs are. */
+function loweredPairId(set: NvSet | undefined, name: string): string | undefined {
+  return set?.pairs.find((a) => a.name === name)?.id;
+}
+
+/** One round: what to write explicitly so the lowered CIB comes closer to the read one. Returns whether anything changed. */
+function refine(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: Decisions): boolean {
   let changed = false;
-  const add = (set: Set<string>, key: string) => {
+  const add = <T>(set: Set<T>, key: T) => {
     if (!set.has(key)) {
       set.add(key);
       changed = true;
     }
   };
-  const setId = (c: CibNvset | undefined, p: PlanAttrSet | undefined) => {
-    if (!c || c.pairs.length === 0) return;
+  for (const [c, p] of pairedSets(cib, properties, lowered)) {
+    if (!c || c.pairs.length === 0) continue;
     // nvpair ids derive from the set's: look at them once the set has its id.
-    if (p?.id !== c.id) return add(d.setIds, c.xpath);
-    for (const pair of c.pairs) {
-      const got = p?.attrs.find((a) => a.name === pair.name);
-      if (pair.id !== undefined && got && got.id !== pair.id) add(d.pairIds, pair.xpath);
+    if (p?.id !== c.id) {
+      add(d.setIds, c);
+      continue;
     }
-  };
-  for (const [c, p] of pairedSets(cib, plan)) setId(c, p);
-  const planNodes = new Map(plan.nodes.map((n) => [n.name, n]));
-  for (const n of cib.nodes) {
-    if (/^[1-9][0-9]{0,9}$/.test(n.id) && String(planNodes.get(n.uname)?.id) !== n.id) add(d.nodeIds, n.xpath);
+    for (const pair of c.pairs) {
+      const got = loweredPairId(p, pair.name);
+      if (pair.id !== NO_ID && got !== undefined && got !== pair.id) add(d.pairIds, pair);
+    }
   }
-  for (const [c, p] of pairedPrimitives(cib, plan)) {
-    const mode = d.ops.get(c.xpath)!;
-    const cibOps = opsByName(c.ops);
-    const planOps = opsByName(p.ops);
+  const planNodes = new Map(lowered.cluster.nodes.map((n) => [n.name, n]));
+  for (const n of cib.configuration.nodes) {
+    if (NODE_ID.test(n.id) && String(planNodes.get(n.uname)?.id) !== n.id) add(d.nodeIds, n);
+  }
+  const roles = lowered.cluster.target.roles;
+  for (const [c, p] of pairedPrimitives(cib, lowered)) {
+    const mode = d.ops.get(c)!;
+    const cibOps = opsByName(c.operations);
+    const planOps = opsByName(p.operations);
     for (const [name, ops] of cibOps) {
       const got = planOps.get(name) ?? [];
       if (!mode.exact && mode.omit.has(name)) {
         // Left to build's defaults: they must give exactly these ops, ids and all.
-        if (got.length !== ops.length || ops.some((o, i) => !sameOp(o, got[i], plan.cib.roles))) {
+        if (got.length !== ops.length || ops.some((o, i) => !sameOp(o, got[i], roles))) {
           mode.omit.delete(name);
           changed = true;
         }
         continue;
       }
       ops.forEach((o, i) => {
-        if (got[i]?.id !== o.id) add(d.opIds, o.xpath);
+        if (got[i]?.id !== o.id) add(d.opIds, o);
       });
     }
     if (!mode.exact && [...planOps.keys()].some((name) => !cibOps.has(name))) {
@@ -462,32 +504,31 @@ function refine(cib: CibConfig, plan: ClusterPlan, d: Decisions): boolean {
   return changed;
 }
 
-/** What the final plan still gets wrong: each is a part of the CIB the language cannot reproduce. */
-function differences(cib: CibConfig, plan: ClusterPlan): Unsupported[] {
+/** What the final lowering still gets wrong: each is a part of the CIB the language cannot reproduce. */
+function differences(cib: Cib, properties: NvSet | undefined, lowered: Lowered, xpathOf: (o: object) => string): Unsupported[] {
   const out: Unsupported[] = [];
-  const pairs = (c: CibNvset | undefined, p: PlanAttrSet | undefined) => {
-    if (!c) return;
-    for (const pair of c.pairs) {
-      const got = p?.attrs.find((a) => a.name === pair.name);
-      if (pair.id !== undefined && got && got.id !== pair.id) {
-        out.push({ what: 'nvpair', id: pair.id, xpath: pair.xpath, reason: `an nvpair id hacc cannot keep (it would be '${got.id}')` });
+  for (const [c, p] of pairedSets(cib, properties, lowered)) {
+    for (const pair of c?.pairs ?? []) {
+      const got = loweredPairId(p, pair.name);
+      if (pair.id !== NO_ID && got !== undefined && got !== pair.id) {
+        out.push({ what: 'nvpair', id: pair.id, xpath: xpathOf(pair), reason: `an nvpair id hacc cannot keep (it would be '${got}')` });
       }
     }
-  };
-  for (const [c, p] of pairedSets(cib, plan)) pairs(c, p);
-  for (const [c, p] of pairedPrimitives(cib, plan)) {
-    const planOps = opsByName(p.ops);
-    for (const [name, ops] of opsByName(c.ops)) {
+  }
+  const roles = lowered.cluster.target.roles;
+  for (const [c, p] of pairedPrimitives(cib, lowered)) {
+    const planOps = opsByName(p.operations);
+    for (const [name, ops] of opsByName(c.operations)) {
       const got = planOps.get(name) ?? [];
       ops.forEach((o, i) => {
-        if (sameOp(o, got[i], plan.cib.roles)) return;
+        if (sameOp(o, got[i], roles)) return;
         const reason =
           o.interval === undefined
             ? 'an op without an interval (hacc would give it one)'
-            : got[i]?.id === o.id && o.checkLevel
+            : got[i]?.id === o.id && o.instanceAttributes
               ? 'OCF_CHECK_LEVEL with ids hacc cannot keep'
               : 'an op hacc would not rebuild exactly';
-        out.push({ what: 'op', id: o.id, xpath: o.xpath, reason });
+        out.push({ what: 'op', id: o.id, xpath: xpathOf(o), reason });
       });
     }
   }
@@ -495,11 +536,11 @@ function differences(cib: CibConfig, plan: ClusterPlan): Unsupported[] {
 }
 
 /** Which secret params get an environment variable, and its name (unique in the file). */
-function secretVariables(cib: CibConfig): Map<CibNvpair, string> {
-  const out = new Map<CibNvpair, string>();
+function secretVariables(cib: Cib): Map<NvPair, string> {
+  const out = new Map<NvPair, string>();
   const used = new Set<string>();
-  for (const p of allPrimitives(cib)) {
-    for (const pair of p.params?.pairs ?? []) {
+  for (const p of cibPrimitives(cib.configuration)) {
+    for (const pair of p.instanceAttributes?.pairs ?? []) {
       if (pair.value.kind !== 'literal' || !isSecretParam(pair.name)) continue;
       const base = variableName(p.id, pair.name);
       let name = base;
@@ -513,34 +554,30 @@ function secretVariables(cib: CibConfig): Map<CibNvpair, string> {
 
 /** Comment text on one line, whatever the CIB held. */
 function commentSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f]/g, '?');
 }
 
-function header(
-  cib: CibConfig,
-  platform: PlatformName | undefined,
-  secrets: readonly SecretVariable[],
-  unsupported: readonly Unsupported[],
-): string[] {
+function header(maintained: readonly NvPair[], platform: PlatformName | undefined, secrets: readonly SecretVariable[], unsupported: readonly Unsupported[]): string[] {
   const out = [
-    '# Imported from a Pacemaker CIB by `hacc import`.',
-    '# The CIB holds no node addresses and no pcsd password: add addr= to each node and an',
-    '# `auth hacluster password=env:…` line before you run the setup script.',
+    'Imported from a Pacemaker CIB by `hacc import`.',
+    'The CIB holds no node addresses and no pcsd password: add addr= to each node and an',
+    '`auth hacluster password=env:…` line before you run the setup script.',
   ];
   if (!platform) {
-    out.push('#', `# The CIB does not say which platform the cluster runs, so hacc assumes ${DEFAULT_PLATFORM}: add a`, '# `platform` line if it runs another.');
+    out.push('', `The CIB does not say which platform the cluster runs, so hacc assumes ${DEFAULT_PLATFORM}: add a`, '`platform` line if it runs another.');
   }
   if (secrets.length > 0) {
-    out.push('#', '# Secrets: the CIB held these in clear. Their values are not in this file; before the setup', '# script runs, set each environment variable to the value of the parameter it names:');
+    out.push('', 'Secrets: the CIB held these in clear. Their values are not in this file; before the setup', 'script runs, set each environment variable to the value of the parameter it names:');
     const width = Math.max(...secrets.map((s) => s.variable.length));
-    for (const s of secrets) out.push(`#   ${s.variable.padEnd(width)}  ${commentSafe(`${s.param} of ${s.resource}`)}`);
+    for (const s of secrets) out.push(`  ${s.variable.padEnd(width)}  ${commentSafe(`${s.param} of ${s.resource}`)}`);
   }
-  if (cib.maintained.length > 0) {
-    out.push('#', `# Left out, maintained by Pacemaker itself: ${cib.maintained.map((p) => `property ${commentSafe(p.name)}`).join(', ')}.`);
+  if (maintained.length > 0) {
+    out.push('', `Left out, maintained by Pacemaker itself: ${maintained.map((p) => `property ${commentSafe(p.name)}`).join(', ')}.`);
   }
   if (unsupported.length > 0) {
-    out.push('#', '# NOT IMPORTED: the .ha language cannot express these parts of the CIB yet, so this file does', '# not describe the whole cluster (written with --allow-partial):');
-    for (const u of unsupported) out.push(`#   ${commentSafe(describeUnsupported(u))}`);
+    out.push('', 'NOT IMPORTED: the .ha language cannot express these parts of the CIB yet, so this file does', 'not describe the whole cluster (written with --allow-partial):');
+    for (const u of unsupported) out.push(`  ${commentSafe(describeUnsupported(u))}`);
   }
   return out;
 }
@@ -558,45 +595,56 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   const catalogue = options.catalogue ?? defaultCatalogue();
   const read = readCib(parseXml(xml));
   const unsupported: Unsupported[] = [...read.unsupported];
-  const cib = new Sanitiser(unsupported).config(read);
-  const platform = options.target ?? cib.hacc?.platform ?? suggestedPlatform(cib);
+  const sanitiser = new Sanitiser(unsupported, read.xpathOf);
+  const cib = sanitiser.cib(read.cib);
+  // Decisions are taken on the sanitised objects; messages name where their originals were read.
+  const xpathOf = (o: object) => read.xpathOf(sanitiser.copies.get(o) ?? o);
+  const crm = cib.configuration.crmConfig[0];
+  const maintained = crm?.pairs.filter((p) => MAINTAINED_PROPERTIES.includes(p.name)) ?? [];
+  const properties = crm && { ...crm, pairs: crm.pairs.filter((p) => !MAINTAINED_PROPERTIES.includes(p.name)) };
+  const hacc = read.hacc && isPlatformName(read.hacc.platform) ? read.hacc : undefined;
+  const platform = options.target ?? (hacc?.platform as PlatformName | undefined) ?? suggestedPlatform(cib, maintained);
   const secretMap = secretVariables(cib);
   const secrets = [...secretMap].map(([pair, variable]) => {
-    const owner = allPrimitives(cib).find((p) => p.params?.pairs.includes(pair))!;
+    const owner = cibPrimitives(cib.configuration).find((p) => p.instanceAttributes?.pairs.includes(pair))!;
     return { variable, resource: owner.id, param: pair.name };
   });
-  const writer = new Writer(cib, secretMap, clusterName(cib, options), platform);
+  const raiser = new Raiser(cib, properties, secretMap, clusterName(crm, hacc, options), platform);
 
   // Start optimistic (every op left to build, every id derived) and write out what differs.
   const d: Decisions = { nodeIds: new Set(), setIds: new Set(), pairIds: new Set(), opIds: new Set(), ops: new Map() };
-  for (const p of allPrimitives(cib)) d.ops.set(p.xpath, { exact: false, omit: new Set(p.ops.map((o) => o.name)) });
-  let text = writer.write(d);
-  let plan = planOf(text, catalogue);
+  for (const p of cibPrimitives(cib.configuration)) d.ops.set(p, { exact: false, omit: new Set(p.operations.map((o) => o.name)) });
+  let tree = raiser.cluster(d);
+  let lowered = lowerTree(tree, catalogue);
   let rounds = 0;
-  while (refine(cib, plan, d)) {
+  while (refine(cib, properties, lowered, d)) {
     if (++rounds >= MAX_ROUNDS) {
       // Not settling: spell everything out, which needs no further round.
       for (const m of d.ops.values()) Object.assign(m, { exact: true, omit: new Set() });
-      for (const s of [cib.properties, cib.rscDefaults, cib.opDefaults]) if (s) d.setIds.add(s.xpath);
-      for (const p of allPrimitives(cib)) {
-        for (const s of [p.params, p.meta]) if (s) d.setIds.add(s.xpath);
-        for (const o of p.ops) d.opIds.add(o.xpath);
+      const conf = cib.configuration;
+      for (const s of [properties, conf.rscDefaults?.[0], conf.opDefaults?.[0]]) if (s) d.setIds.add(s);
+      for (const p of cibPrimitives(conf)) {
+        for (const s of [p.instanceAttributes, p.metaAttributes]) if (s) d.setIds.add(s);
+        for (const o of p.operations) d.opIds.add(o);
       }
-      for (const n of cib.nodes) if (/^[1-9][0-9]{0,9}$/.test(n.id)) d.nodeIds.add(n.xpath);
-      for (const r of cib.resources) if (r.kind === 'group' && r.meta) d.setIds.add(r.meta.xpath);
-      text = writer.write(d);
-      plan = planOf(text, catalogue);
+      for (const n of conf.nodes) if (NODE_ID.test(n.id)) d.nodeIds.add(n);
+      for (const r of conf.resources) if (r.kind === 'group' && r.metaAttributes) d.setIds.add(r.metaAttributes);
+      tree = raiser.cluster(d);
+      lowered = lowerTree(tree, catalogue);
       break;
     }
-    text = writer.write(d);
-    plan = planOf(text, catalogue);
+    tree = raiser.cluster(d);
+    lowered = lowerTree(tree, catalogue);
   }
-  unsupported.push(...differences(cib, plan));
+  unsupported.push(...differences(cib, properties, lowered, xpathOf));
 
-  const full = [...header(cib, platform, secrets, unsupported), '', text].join('\n');
-  const formatted = formatHa(full, '<import>');
-  if (!formatted.ok) throw new FormatError(`hacc import wrote a file hacc fmt rejects: ${formatted.diagnostics.map((x) => x.message).join('; ')}`);
-  return { text: formatted.text, unsupported, secrets };
+  const text = printHa(tree, header(maintained, platform, secrets, unsupported));
+  // The printed file must read back as the tree it was printed from.
+  const again = parseHa(text, '<import>');
+  if (again.diagnostics.length > 0 || !isDeepStrictEqual(shapeOf(again.file.cluster), shapeOf(tree))) {
+    throw new FormatError(`hacc import wrote a file that does not read back as what it meant: ${again.diagnostics.map((x) => x.message).join('; ')}`);
+  }
+  return { text, unsupported, secrets };
 }
 
 export type { CibValue };

@@ -1,99 +1,253 @@
-import type * as A from '../syntax/ast.js';
-import { booleanValue } from './values.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
+import type { AgentFact } from '../catalogue/types.js';
+import type { SetKeyword } from '../language/attribute-set.js';
+import { PAIR_ID_PREFIX } from '../language/attribute-set.js';
+import { NODE_ID } from '../language/machine.js';
+import { COMMAND_AGENT, OP_ID_KEY } from '../language/primitive.js';
+import * as A from '../syntax/ast.js';
 import { DEFAULT_PLATFORM, isPlatformName, type PlatformName } from './platforms.js';
+import { booleanValue } from './values.js';
 
-export type Resource = A.PrimitiveDecl | A.GroupDecl;
-export type Constraint = A.LocationDecl | A.PairConstraintDecl;
-/** Everything whose name is an id in the CIB: they share one namespace, as in the CIB. */
-export type IdDecl = Resource | Constraint;
+// The resolved cluster: what every rule and emitter reads. It is built once, after parsing, from any
+// syntax tree however broken: references are resolved to the objects they name (an unresolved one
+// keeps its identifier, for HA103 to report), the resource tree is linked both ways, every attribute
+// set has its effective values (the last value of a name wins, as with repeated `pcs … set`), agents
+// are looked up in the catalogue, and everything is indexed by kind and by id. Rules never look at
+// the statements again to find these; they report against the syntax nodes the model keeps.
+
+/** A reference as written, and what it names (undefined when it names nothing of the right kind). */
+export interface Ref<T> {
+  readonly ident: A.Ident;
+  readonly target?: T;
+}
 
 /**
- * The resolved cluster: declarations by kind, symbol tables, and group membership. Built from any
- * AST, however broken; unresolved references stay in the AST with their spans for the rules to report.
+ * The lines of one attribute set of one owner (a primitive's `params` lines, every `property`
+ * line…), merged: `attrs` in written order, `values` name -> the attribute that wins (the last one),
+ * in order of first appearance, and the explicit CIB ids.
  */
+export interface AttrBag {
+  readonly lines: readonly A.AttrSet[];
+  readonly attrs: readonly A.Attr[];
+  readonly values: ReadonlyMap<string, A.Attr>;
+  /** The `$id=` that counts (the last one written). */
+  readonly setId?: A.Attr;
+  /** `$id.NAME=`: name -> the attribute giving its id (the last one written). */
+  readonly pairIds: ReadonlyMap<string, A.Attr>;
+}
+
+export interface Machine {
+  readonly kind: 'node' | 'host';
+  readonly decl: A.MachineStmt;
+  readonly name: string;
+  /** `addr=` attributes, in order (one per corosync link). */
+  readonly addrs: readonly A.Attr[];
+  /** `id=` (nodes): the last one written. */
+  readonly id?: A.Attr;
+}
+
+/** An agent as a primitive names it, split, with its catalogue facts when known. */
+export interface Agent {
+  /** As written: `ocf:heartbeat:IPaddr2`, `stonith:fence_ipmilan`, `anything`. */
+  readonly text: string;
+  /** The name the checks look up: as written, but `anything` is `ocf:hacc:anything`. */
+  readonly id: string;
+  /** The CIB's class, provider and type (a bare type is ocf:heartbeat:TYPE, as pcs resolves it). */
+  readonly class: string;
+  readonly provider?: string;
+  readonly type: string;
+  /** `class:provider:type` (or `class:type`). */
+  readonly standard: string;
+  /** A fencing device (class stonith). */
+  readonly fencing: boolean;
+  /** The command form `primitive X anything { start … }`, compiled to hacc's own agent. */
+  readonly command: boolean;
+  /** The catalogue's facts for `id`; undefined: HA202. */
+  readonly fact?: AgentFact;
+}
+
+export interface Op {
+  readonly decl: A.OpLine;
+  readonly name: string;
+  /** Attributes other than `id=`, name -> the one that wins. */
+  readonly values: ReadonlyMap<string, A.Attr>;
+  /** `id=`: the op's CIB id, where it is not the one hacc derives. */
+  readonly id?: A.Attr;
+}
+
+export interface Primitive {
+  readonly kind: 'primitive';
+  readonly decl: A.PrimitiveStmt;
+  readonly name: string;
+  readonly agent: Agent;
+  /** The group that holds it (the first, when it is wrongly listed in several: HA104). */
+  readonly parent?: Group;
+  readonly params: AttrBag;
+  readonly meta: AttrBag;
+  readonly ops: readonly Op[];
+  readonly commands: readonly A.CommandLine[];
+  /** `default-ops none`, when written. */
+  readonly defaultOps?: A.DefaultOpsLine;
+}
+
+export interface Group {
+  readonly kind: 'group';
+  readonly decl: A.GroupStmt;
+  readonly name: string;
+  /** Every member as written (inline primitives and references), in order, resolved. */
+  readonly items: readonly Ref<Resource>[];
+  /** The primitives this group really holds, in order: each resolved member whose parent it is. */
+  readonly members: readonly Primitive[];
+  readonly meta: AttrBag;
+}
+
+export type Resource = Primitive | Group;
+
+export interface LocationTarget {
+  readonly decl: A.LocationTarget;
+  readonly node: Ref<Machine>;
+}
+
+export interface Location {
+  readonly kind: 'location';
+  readonly decl: A.LocationStmt;
+  readonly name: string;
+  readonly rsc: Ref<Resource>;
+  readonly values: ReadonlyMap<string, A.Attr>;
+  readonly targets: readonly LocationTarget[];
+}
+
+export interface Colocation {
+  readonly kind: 'colocation';
+  readonly decl: A.ColocationStmt;
+  readonly name: string;
+  readonly rsc: Ref<Resource>;
+  readonly withRsc: Ref<Resource>;
+  readonly values: ReadonlyMap<string, A.Attr>;
+}
+
+export interface Order {
+  readonly kind: 'order';
+  readonly decl: A.OrderStmt;
+  readonly name: string;
+  readonly first: Ref<Resource>;
+  readonly then: Ref<Resource>;
+  readonly values: ReadonlyMap<string, A.Attr>;
+}
+
+export type Constraint = Location | Colocation | Order;
+
+/** Everything whose name is a CIB id: they share one namespace, as in the CIB. */
+export type Declared = Resource | Constraint;
+
+/** `property` (cluster options), `defaults` (rsc_defaults), `op-defaults` (op_defaults). */
+export type SettingsKind = 'property' | 'defaults' | 'op-defaults';
+
 export interface ClusterModel {
   readonly file: A.HaFile;
   readonly cluster: A.ClusterDecl;
+  /** The target: `--target`, else the file's `platform`, else DEFAULT_PLATFORM. */
   readonly platform: PlatformName;
-  readonly platformDecl?: A.PlatformDecl;
-  readonly auth?: A.AuthDecl;
-  readonly nodes: readonly A.MachineDecl[];
-  readonly hosts: readonly A.MachineDecl[];
-  readonly settings: readonly A.SettingsDecl[];
+  readonly platformDecl?: A.PlatformStmt;
+  readonly auth?: A.AuthStmt;
+  readonly nodes: readonly Machine[];
+  readonly hosts: readonly Machine[];
+  readonly settings: Readonly<Record<SettingsKind, AttrBag>>;
+  /** Top-level resources in source order; a group holds its members. */
+  readonly resources: readonly Resource[];
   /** Every primitive, top level and inside groups, in source order. */
-  readonly primitives: readonly A.PrimitiveDecl[];
-  readonly groups: readonly A.GroupDecl[];
+  readonly primitives: readonly Primitive[];
+  readonly groups: readonly Group[];
   readonly constraints: readonly Constraint[];
   /** CIB id -> every declaration of it, in source order. */
-  readonly ids: ReadonlyMap<string, readonly IdDecl[]>;
+  readonly ids: ReadonlyMap<string, readonly Declared[]>;
   /** Node or host name -> every declaration of it. */
-  readonly machines: ReadonlyMap<string, readonly A.MachineDecl[]>;
-  /** Group -> its members, resolved, in order (unresolved references are skipped). */
-  readonly members: ReadonlyMap<A.GroupDecl, readonly A.PrimitiveDecl[]>;
-  /** Primitive -> the first group that holds it. */
-  readonly groupOf: ReadonlyMap<A.PrimitiveDecl, A.GroupDecl>;
+  readonly machines: ReadonlyMap<string, readonly Machine[]>;
+  /**
+   * Ids written explicitly below the statement level, in source order: `$id=` of attribute sets,
+   * `$id.NAME=` of nvpairs, ops' `id=`. They share the CIB's one id namespace.
+   */
+  readonly explicitIds: readonly A.Value[];
 }
 
-export function resourceByName(model: ClusterModel, name: string): Resource | undefined {
-  for (const d of model.ids.get(name) ?? []) {
-    if (d.kind === 'primitive' || d.kind === 'group') return d;
+export interface ResolveOptions {
+  /** `--target`: overrides the file's `platform`. */
+  readonly target?: PlatformName;
+  readonly catalogue: Catalogue;
+}
+
+/** The resource a name denotes (the first declaration when it is declared twice: HA101). */
+export function resourceNamed(model: ClusterModel, name: string): Resource | undefined {
+  for (const d of model.ids.get(name) ?? []) if (d.kind === 'primitive' || d.kind === 'group') return d;
+  return undefined;
+}
+
+/** The setting that wins (`property stonith-enabled=…`), if written. */
+export function settingValue(model: ClusterModel, kind: SettingsKind, name: string): A.Attr | undefined {
+  return model.settings[kind].values.get(name);
+}
+
+/** Fencing devices: primitives of class `stonith`. */
+export function fencingDevices(model: ClusterModel): Primitive[] {
+  return model.primitives.filter((p) => p.agent.fencing);
+}
+
+/** The property line that turns fencing off (`stonith-enabled`, or its 3.0.2+ name), if any. */
+export function fencingDisabledBy(model: ClusterModel): A.Attr | undefined {
+  const attrs = model.settings.property.attrs;
+  for (let i = attrs.length - 1; i >= 0; i--) {
+    const a = attrs[i]!;
+    if (a.key.text === 'stonith-enabled' || a.key.text === 'fencing-enabled') return booleanValue(a.value.text) === false ? a : undefined;
   }
   return undefined;
 }
 
-/** The attrs of every `kind` line (property, defaults, op-defaults), in order. */
-export function settingAttrs(model: ClusterModel, kind: A.SettingsDecl['kind']): A.Attr[] {
-  return model.settings.filter((s) => s.kind === kind).flatMap((s) => s.attrs);
-}
+const EMPTY_BAG: AttrBag = { lines: [], attrs: [], values: new Map(), pairIds: new Map() };
 
-/** The last value given to a setting: later lines win, as with repeated `pcs property set`. */
-export function settingValue(model: ClusterModel, kind: A.SettingsDecl['kind'], name: string): A.Attr | undefined {
-  return settingAttrs(model, kind).filter((a) => a.key.text === name).pop();
-}
-
-/** The last of `attrs` with this key (the one that wins), without building a list. */
-export function lastAttr(attrs: readonly A.Attr[], key: string): A.Attr | undefined {
-  for (let i = attrs.length - 1; i >= 0; i--) if (attrs[i]!.key.text === key) return attrs[i];
-  return undefined;
-}
-
-export function allAttrs(blocks: readonly A.AttrBlock[]): A.Attr[] {
-  return blocks.flatMap((b) => b.attrs);
-}
-
-/** An op's `id=`: its CIB id, where it is not the one hacc derives. */
-export function opIdAttr(op: A.OpDecl): A.Attr | undefined {
-  return op.attrs.filter((a) => a.key.text === 'id').pop();
-}
-
-/**
- * Ids written explicitly below the statement level, in source order: `$id=` of attribute sets
- * (`params`, `meta`, `property`, `defaults`, `op-defaults`, a group's `meta`), `$id.NAME=` of their
- * nvpairs and ops' `id=`. They
- * share the CIB's one id namespace with resources, groups and constraints.
- */
-export function explicitIds(model: ClusterModel): readonly A.Value[] {
-  const cached = explicitIdsOf.get(model);
-  if (cached) return cached;
-  const out: A.Value[] = [];
-  const block = (b: { readonly id?: A.Attr; readonly pairIds?: readonly A.Attr[] }) => {
-    if (b.id) out.push(b.id.value);
-    if (b.pairIds) for (const a of b.pairIds) out.push(a.value);
-  };
-  for (const s of model.settings) block(s);
-  for (const p of model.primitives) {
-    for (const b of p.params) block(b);
-    for (const b of p.meta) block(b);
-    for (const op of p.ops) for (const a of op.attrs) if (a.key.text === 'id') out.push(a.value);
+/** Merges the lines of one attribute set. */
+export function attrBag(lines: readonly A.AttrSet[]): AttrBag {
+  if (lines.length === 0) return EMPTY_BAG;
+  const attrs: A.Attr[] = [];
+  const values = new Map<string, A.Attr>();
+  const pairIds = new Map<string, A.Attr>();
+  let setId: A.Attr | undefined;
+  for (const line of lines) {
+    for (const a of line.attrs) {
+      attrs.push(a);
+      values.set(a.key.text, a);
+    }
+    if (line.setIds.length > 0) setId = line.setIds[line.setIds.length - 1];
+    for (const a of line.pairIds) pairIds.set(a.key.text.slice(PAIR_ID_PREFIX.length), a);
   }
-  for (const g of model.groups) for (const i of g.items) if (i.kind === 'meta') block(i.block);
-  out.sort((a, b) => a.span.start.offset - b.span.start.offset);
-  explicitIdsOf.set(model, out);
+  return { lines, attrs, values, pairIds, ...(setId ? { setId } : {}) };
+}
+
+function lastWins(attrs: readonly A.Attr[]): Map<string, A.Attr> {
+  const out = new Map<string, A.Attr>();
+  for (const a of attrs) out.set(a.key.text, a);
   return out;
 }
 
-/** explicitIds, listed once per model (the checks and the plan all ask). */
-const explicitIdsOf = new WeakMap<ClusterModel, readonly A.Value[]>();
+/** Agents split once per text (a large file has thousands of primitives of a few agents). */
+function agentResolver(catalogue: Catalogue): (text: string) => Agent {
+  const agents = new Map<string, Agent>();
+  return (text) => {
+    let agent = agents.get(text);
+    if (agent) return agent;
+    const command = text === COMMAND_AGENT;
+    const id = command ? ANYTHING_AGENT_ID : text;
+    const parts = id.split(':');
+    // A bare type: pcs resolves it to ocf:heartbeat:TYPE when that is the only match.
+    const [cls, provider, type] =
+      parts.length >= 3 ? [parts[0]!, parts[1]!, parts.slice(2).join(':')] : parts.length === 2 ? [parts[0]!, undefined, parts[1]!] : ['ocf', 'heartbeat', id];
+    const standard = provider === undefined ? `${cls}:${type}` : `${cls}:${provider}:${type}`;
+    const fact = catalogue.agent(id);
+    agent = { text, id, class: cls, ...(provider !== undefined ? { provider } : {}), type, standard, fencing: cls === 'stonith', command, ...(fact ? { fact } : {}) };
+    agents.set(text, agent);
+    return agent;
+  };
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -101,21 +255,88 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function buildModel(file: A.HaFile, cluster: A.ClusterDecl, target?: PlatformName): ClusterModel {
-  const nodes: A.MachineDecl[] = [];
-  const hosts: A.MachineDecl[] = [];
-  const settings: A.SettingsDecl[] = [];
-  const primitives: A.PrimitiveDecl[] = [];
-  const groups: A.GroupDecl[] = [];
+/** Builds the model of a parsed cluster block. */
+export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: ResolveOptions): ClusterModel {
+  const agentOf = agentResolver(options.catalogue);
+  const nodes: Machine[] = [];
+  const hosts: Machine[] = [];
+  const settingLines: Record<SettingsKind, A.AttrSet[]> = { property: [], defaults: [], 'op-defaults': [] };
+  const resources: Resource[] = [];
+  const primitives: Primitive[] = [];
+  const groups: Group[] = [];
   const constraints: Constraint[] = [];
-  const ids = new Map<string, IdDecl[]>();
-  const machines = new Map<string, A.MachineDecl[]>();
-  let platformDecl: A.PlatformDecl | undefined;
-  let auth: A.AuthDecl | undefined;
+  const ids = new Map<string, Declared[]>();
+  const machines = new Map<string, Machine[]>();
+  const explicitIds: A.Value[] = [];
+  let platformDecl: A.PlatformStmt | undefined;
+  let auth: A.AuthStmt | undefined;
+  // References are linked once everything is declared.
+  const links: (() => void)[] = [];
 
-  const addPrimitive = (p: A.PrimitiveDecl): void => {
+  const bagOf = (lines: readonly A.AttrSet[]): AttrBag => {
+    for (const line of lines) {
+      for (const a of line.setIds) explicitIds.push(a.value);
+      for (const a of line.pairIds) explicitIds.push(a.value);
+    }
+    return attrBag(lines);
+  };
+
+  const primitive = (decl: A.PrimitiveStmt): Primitive => {
+    const params: A.AttrSet[] = [];
+    const meta: A.AttrSet[] = [];
+    const ops: Op[] = [];
+    const commands: A.CommandLine[] = [];
+    let defaultOps: A.DefaultOpsLine | undefined;
+    for (const item of decl.body ?? []) {
+      switch (item.kind) {
+        case 'attr-set':
+          (item.keyword.text === 'meta' ? meta : params).push(item);
+          break;
+        case 'op': {
+          const values = new Map<string, A.Attr>();
+          let id: A.Attr | undefined;
+          for (const a of item.attrs) {
+            if (a.key.text === OP_ID_KEY && !a.missingEquals) {
+              id = a;
+              explicitIds.push(a.value);
+            } else values.set(a.key.text, a);
+          }
+          ops.push({ decl: item, name: item.name.text, values, ...(id ? { id } : {}) });
+          break;
+        }
+        case 'command':
+          commands.push(item);
+          break;
+        case 'default-ops':
+          defaultOps = item;
+          break;
+        default:
+          A.assertNever(item);
+      }
+    }
+    const p: Primitive = {
+      kind: 'primitive',
+      decl,
+      name: decl.name.text,
+      agent: agentOf(decl.agent.text),
+      params: bagOf(params),
+      meta: bagOf(meta),
+      ops,
+      commands,
+      ...(defaultOps ? { defaultOps } : {}),
+    };
     primitives.push(p);
-    push(ids, p.name.text, p);
+    push(ids, p.name, p);
+    return p;
+  };
+
+  const resourceRef = (ident: A.Ident): Ref<Resource> => {
+    const ref: { ident: A.Ident; target?: Resource } = { ident };
+    links.push(() => {
+      const target = resourceByName.get(ident.text);
+      if (target) ref.target = target;
+    });
+    return ref;
   };
 
   for (const s of cluster.statements) {
@@ -127,77 +348,127 @@ export function buildModel(file: A.HaFile, cluster: A.ClusterDecl, target?: Plat
         auth = s;
         break;
       case 'node':
-      case 'host':
-        (s.kind === 'node' ? nodes : hosts).push(s);
-        push(machines, s.name.text, s);
+      case 'host': {
+        const addrs = s.attrs.filter((a) => a.key.text === 'addr');
+        const id = s.kind === 'node' ? s.attrs.filter((a) => a.key.text === 'id').pop() : undefined;
+        const m: Machine = { kind: s.kind, decl: s, name: s.name.text, addrs, ...(id ? { id } : {}) };
+        (s.kind === 'node' ? nodes : hosts).push(m);
+        push(machines, m.name, m);
         break;
-      case 'property':
-      case 'defaults':
-      case 'op-defaults':
-        settings.push(s);
+      }
+      case 'attr-set':
+        // At the cluster level only property, defaults and op-defaults are parsed as sets.
+        settingLines[s.keyword.text as SettingsKind].push(s);
         break;
       case 'primitive':
-        addPrimitive(s);
+        resources.push(primitive(s));
         break;
-      case 'group':
-        groups.push(s);
-        push(ids, s.name.text, s);
-        for (const item of s.items) if (item.kind === 'primitive') addPrimitive(item.primitive);
+      case 'group': {
+        const items: Ref<Resource>[] = [];
+        const metaLines: A.AttrSet[] = [];
+        const group: Group = { kind: 'group', decl: s, name: s.name.text, items, members: [], meta: EMPTY_BAG };
+        for (const item of s.items) {
+          switch (item.kind) {
+            case 'primitive':
+              items.push({ ident: item.name, target: primitive(item) });
+              break;
+            case 'member':
+              items.push(resourceRef(item.name));
+              break;
+            case 'attr-set':
+              metaLines.push(item);
+              break;
+            default:
+              A.assertNever(item);
+          }
+        }
+        Object.assign(group, { meta: bagOf(metaLines) });
+        groups.push(group);
+        resources.push(group);
+        push(ids, group.name, group);
         break;
-      case 'location':
-      case 'colocation':
-      case 'order':
-        constraints.push(s);
-        push(ids, s.name.text, s);
+      }
+      case 'location': {
+        const targets = s.targets.map((t): LocationTarget => {
+          const node: { ident: A.Ident; target?: Machine } = { ident: t.node };
+          links.push(() => {
+            const target = nodeByName.get(t.node.text);
+            if (target) node.target = target;
+          });
+          return { decl: t, node };
+        });
+        const c: Location = { kind: 'location', decl: s, name: s.name.text, rsc: resourceRef(s.resource), values: lastWins(s.attrs), targets };
+        constraints.push(c);
+        push(ids, c.name, c);
         break;
+      }
+      case 'colocation': {
+        const c: Colocation = { kind: 'colocation', decl: s, name: s.name.text, rsc: resourceRef(s.resource), withRsc: resourceRef(s.target), values: lastWins(s.attrs) };
+        constraints.push(c);
+        push(ids, c.name, c);
+        break;
+      }
+      case 'order': {
+        const c: Order = { kind: 'order', decl: s, name: s.name.text, first: resourceRef(s.resource), then: resourceRef(s.target), values: lastWins(s.attrs) };
+        constraints.push(c);
+        push(ids, c.name, c);
+        break;
+      }
+      default:
+        A.assertNever(s);
     }
   }
-  primitives.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  const settings = {
+    property: bagOf(settingLines.property),
+    defaults: bagOf(settingLines.defaults),
+    'op-defaults': bagOf(settingLines['op-defaults']),
+  };
 
-  const primitiveByName = new Map<string, A.PrimitiveDecl>();
-  for (const p of primitives) if (!primitiveByName.has(p.name.text)) primitiveByName.set(p.name.text, p);
-  const members = new Map<A.GroupDecl, A.PrimitiveDecl[]>();
-  const groupOf = new Map<A.PrimitiveDecl, A.GroupDecl>();
+  // Inline primitives of groups were met after later top-level ones: source order for everyone.
+  primitives.sort((a, b) => a.decl.span.start - b.decl.span.start);
+  explicitIds.sort((a, b) => a.span.start - b.span.start);
+  const resourceByName = new Map<string, Resource>();
+  for (const [name, decls] of ids) {
+    const r = decls.find((d): d is Resource => d.kind === 'primitive' || d.kind === 'group');
+    if (r) resourceByName.set(name, r);
+  }
+  const nodeByName = new Map<string, Machine>();
+  for (const n of nodes) if (!nodeByName.has(n.name)) nodeByName.set(n.name, n);
+  for (const link of links) link();
+
+  // A primitive belongs to the first group that lists it, inline or by name (HA104 reports the others).
   for (const g of groups) {
-    const list: A.PrimitiveDecl[] = [];
+    const members: Primitive[] = [];
     for (const item of g.items) {
-      const p = item.kind === 'primitive' ? item.primitive : item.kind === 'member' ? primitiveByName.get(item.ref.text) : undefined;
-      if (!p) continue;
-      list.push(p);
-      if (!groupOf.has(p)) groupOf.set(p, g);
+      const p = item.target;
+      if (p?.kind !== 'primitive') continue;
+      if (p.parent === undefined) Object.assign(p, { parent: g });
+      if (p.parent === g && !members.includes(p)) members.push(p);
     }
-    members.set(g, list);
+    Object.assign(g, { members });
   }
 
   const declared = platformDecl && isPlatformName(platformDecl.name.text) ? platformDecl.name.text : undefined;
   return {
     file,
     cluster,
-    platform: target ?? declared ?? DEFAULT_PLATFORM,
+    platform: options.target ?? declared ?? DEFAULT_PLATFORM,
     ...(platformDecl ? { platformDecl } : {}),
     ...(auth ? { auth } : {}),
     nodes,
     hosts,
     settings,
+    resources: resources.filter((r) => r.kind === 'group' || r.parent === undefined),
     primitives,
     groups,
     constraints,
     ids,
     machines,
-    members,
-    groupOf,
+    explicitIds,
   };
 }
 
-/** Fencing devices: primitives of class `stonith`. */
-export function fencingDevices(model: ClusterModel): A.PrimitiveDecl[] {
-  return model.primitives.filter((p) => p.agent.text.startsWith('stonith:'));
-}
-
-/** The property line that turns fencing off (`stonith-enabled`, or its 3.0.2+ name), if any. */
-export function fencingDisabledBy(model: ClusterModel): A.Attr | undefined {
-  const setting = settingAttrs(model, 'property')
-    .filter((a) => a.key.text === 'stonith-enabled' || a.key.text === 'fencing-enabled')
-    .pop();
-  return setting && booleanValue(setting.value.text) === false ? setting : undefined;
+/** Whether a node id is valid as corosync's (a positive integer). */
+export function isNodeId(text: string): boolean {
+  return NODE_ID.test(text);
 }

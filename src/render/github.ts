@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../syntax/diagnostic.js';
-import type { FileReport } from './report.js';
+import type { LineIndex } from '../syntax/span.js';
+import { linesOf, positions, type FileReport } from './report.js';
 
 // GitHub Actions workflow commands: one `::error …::message` / `::warning …::message` line per
 // diagnostic, which the runner turns into annotations on the pull request's diff.
@@ -14,8 +15,8 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function command(path: string, d: Diagnostic): string {
-  const { start, end } = d.span;
+function command(path: string, lines: LineIndex, d: Diagnostic): string {
+  const { start, end } = positions(lines, d.span);
   const props: [string, string | number][] = [['file', path], ['line', start.line]];
   // Columns only for a one-line span: GitHub rejects col/endColumn when line and endLine differ.
   if (end.line === start.line) props.push(['col', start.column], ['endLine', end.line], ['endColumn', Math.max(end.column, start.column)]);
@@ -27,6 +28,9 @@ function command(path: string, d: Diagnostic): string {
 }
 
 export function renderGithub(reports: readonly FileReport[]): string {
-  const lines = reports.flatMap((r) => r.diagnostics.map((d) => command(r.path, d)));
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  const out = reports.flatMap((r) => {
+    const lines = linesOf(r);
+    return r.diagnostics.map((d) => command(r.path, lines, d));
+  });
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
 }

@@ -1,4 +1,4 @@
-import type { FileReport } from './report.js';
+import { linesOf, positions, type FileReport } from './report.js';
 
 export interface JsonDiagnostic {
   file: string;
@@ -14,19 +14,23 @@ export interface JsonDiagnostic {
 }
 
 export function toJson(reports: readonly FileReport[]): JsonDiagnostic[] {
-  return reports.flatMap((r) =>
-    r.diagnostics.map((d) => ({
-      file: r.path,
-      line: d.span.start.line,
-      column: d.span.start.column,
-      endLine: d.span.end.line,
-      endColumn: d.span.end.column,
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-      help: [...(d.help ?? [])],
-    })),
-  );
+  return reports.flatMap((r) => {
+    const lines = linesOf(r);
+    return r.diagnostics.map((d) => {
+      const { start, end } = positions(lines, d.span);
+      return {
+        file: r.path,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+        help: [...(d.help ?? [])],
+      };
+    });
+  });
 }
 
 export function renderJson(reports: readonly FileReport[]): string {

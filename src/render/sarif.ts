@@ -1,8 +1,8 @@
 import { rules } from '../check/registry.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
-import type { Span } from '../syntax/span.js';
+import type { LineIndex, Span } from '../syntax/span.js';
 import { HACC_VERSION } from '../version.js';
-import type { FileReport } from './report.js';
+import { linesOf, positions, type FileReport } from './report.js';
 
 // SARIF 2.1.0 (OASIS), the subset hacc writes. Validated against the OASIS JSON schema in the tests
 // (test-support/schemas/sarif-2.1.0.json).
@@ -66,13 +66,14 @@ export function pathToUri(path: string): string {
   return slashed.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
-function region(span: Span): SarifRegion {
-  return { startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column };
+function region(lines: LineIndex, span: Span): SarifRegion {
+  const { start, end } = positions(lines, span);
+  return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }
 
-function location(uri: string, span: Span, message?: string): SarifLocation {
+function location(uri: string, lines: LineIndex, span: Span, message?: string): SarifLocation {
   return {
-    physicalLocation: { artifactLocation: { uri }, region: region(span) },
+    physicalLocation: { artifactLocation: { uri }, region: region(lines, span) },
     ...(message !== undefined ? { message: { text: message } } : {}),
   };
 }
@@ -93,6 +94,7 @@ export function toSarif(reports: readonly FileReport[]): SarifLog {
   const index = new Map(driverRules.map((r, i) => [r.id, i]));
   const results: SarifResult[] = reports.flatMap((report) => {
     const uri = pathToUri(report.path);
+    const lines = linesOf(report);
     return report.diagnostics.map((d) => {
       const ruleIndex = index.get(d.code);
       return {
@@ -100,8 +102,8 @@ export function toSarif(reports: readonly FileReport[]): SarifLog {
         ...(ruleIndex !== undefined ? { ruleIndex } : {}),
         level: d.severity,
         message: { text: messageText(d) },
-        locations: [location(uri, d.span)],
-        ...(d.related && d.related.length > 0 ? { relatedLocations: d.related.map((r) => location(uri, r.span, r.message)) } : {}),
+        locations: [location(uri, lines, d.span)],
+        ...(d.related && d.related.length > 0 ? { relatedLocations: d.related.map((r) => location(uri, lines, r.span, r.message)) } : {}),
       };
     });
   });

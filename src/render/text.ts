@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../syntax/diagnostic.js';
-import { LineIndex } from '../syntax/span.js';
-import { summaryLine, type FileReport } from './report.js';
+import type { LineIndex } from '../syntax/span.js';
+import { linesOf, positions, summaryLine, type FileReport } from './report.js';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -22,7 +22,7 @@ function clip(s: string): string {
 }
 
 function frame(lines: LineIndex, d: Diagnostic, color: boolean): string[] {
-  const { start, end } = d.span;
+  const { start, end } = positions(lines, d.span);
   // Long lines (a 1 MB one-liner) are cut to a window around the caret before anything else is
   // done with them: thousands of diagnostics on one such line must not each copy all of it.
   const range = lines.lineRange(start.line);
@@ -46,13 +46,17 @@ export function renderText(reports: readonly FileReport[], options: TextOptions)
   const out: string[] = [];
   const bold = paint(options.color, '1');
   for (const r of reports) {
-    const lines = new LineIndex(r.text);
+    const lines = linesOf(r);
     for (const d of r.diagnostics) {
       const sev = paint(options.color, d.severity === 'error' ? '1;31' : '1;33')(`${d.severity}[${d.code}]`);
-      out.push(`${r.path}:${d.span.start.line}:${d.span.start.column}: ${sev}: ${bold(clip(visible(d.message)))}`);
+      const start = lines.position(d.span.start);
+      out.push(`${r.path}:${start.line}:${start.column}: ${sev}: ${bold(clip(visible(d.message)))}`);
       out.push(...frame(lines, d, options.color));
       for (const h of d.help ?? []) out.push(`  help: ${clip(visible(h))}`);
-      for (const rel of d.related ?? []) out.push(`  note: ${r.path}:${rel.span.start.line}:${rel.span.start.column}: ${rel.message}`);
+      for (const rel of d.related ?? []) {
+        const at = lines.position(rel.span.start);
+        out.push(`  note: ${r.path}:${at.line}:${at.column}: ${rel.message}`);
+      }
       out.push('');
     }
   }

@@ -39,4 +39,4 @@ const chevrotain: typeof Chevrotain = bundle ? await import(pathToFileURL(bundle
 /** Whether the one-file build was found (tests check it is, so start-up stays fast). */
 export const chevrotainBundled: boolean = bundle !== undefined;
 
-export const { CstParser, Lexer, createToken, createSyntaxDiagramsCode, tokenMatcher } = chevrotain;
+export const { EmbeddedActionsParser, Lexer, createToken, createSyntaxDiagramsCode, tokenMatcher, EOF } = chevrotain;

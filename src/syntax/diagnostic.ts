@@ -20,8 +20,8 @@ export interface Diagnostic {
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    a.span.start.offset - b.span.start.offset ||
-    a.span.end.offset - b.span.end.offset ||
+    a.span.start - b.span.start ||
+    a.span.end - b.span.end ||
     (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );

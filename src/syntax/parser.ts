@@ -1,5 +1,26 @@
-import { CstParser, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain.js';
+import { PAIR_ID_PREFIX, SET_ID_KEY, type SetKeyword } from '../language/attribute-set.js';
+import { keywordsIn, whereElse } from '../language/index.js';
+import type { LocationMode } from '../language/location.js';
+import type { CommandAction } from '../language/primitive.js';
+import type { Context } from '../language/vocabulary.js';
+import type * as A from './ast.js';
+import { EmbeddedActionsParser, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain.js';
+import type { Diagnostic } from './diagnostic.js';
+import { suggestion } from './didyoumean.js';
+import type { Span } from './span.js';
 import * as T from './tokens.js';
+import { codePointName, xmlInvalidOffsets } from './xml-chars.js';
+
+// The `.ha` grammar, and the syntax tree built as it parses (chevrotain's embedded actions: no
+// concrete syntax tree in between). The parser decides shape only; what the keys and values mean
+// (which keys a statement takes, secret references, ids) is checked by the rules over the tree.
+//
+// Recovery: chevrotain's own (token insertion and deletion, re-sync between rules) for a statement
+// that starts right and goes wrong, plus one rule of our own, `unknown`, for a line that starts with
+// a word that cannot start a line there (`primitve`, `op` outside a primitive, a block hacc does not
+// know). It is reported once, with did-you-mean from the keywords valid at that place, and skipped up
+// to the end of its `{ … }` block, or to the next line that starts with such a keyword, or to the
+// `}` that closes the enclosing block. Every later statement is still parsed and checked.
 
 function tokenLabel(t: TokenType): string {
   return t.LABEL ?? t.name;
@@ -36,11 +57,55 @@ const errorMessages: IParserErrorMessageProvider = {
 /** Syntax errors after which a repetition ends instead of re-syncing (see boundRepetitionRecovery). */
 export const MAX_REPETITION_RECOVERIES = 200;
 
+/** A token that is really in the text (recovery inserts tokens with no position; recording uses -1). */
+function isReal(t: IToken): boolean {
+  return t.startOffset >= 0 && !t.isInsertedInRecovery;
+}
+
+/** The lexer tracks start offsets only (positionTracking 'onlyOffset'): the end is the image's. */
+function tokenEnd(t: IToken): number {
+  return t.startOffset + t.image.length;
+}
+
+function tokenSpan(t: IToken): Span {
+  return { start: t.startOffset, end: tokenEnd(t) };
+}
+
+function ident(t: IToken): A.Ident {
+  return { kind: 'ident', text: t.image, span: tokenSpan(t) };
+}
+
+const SECRET = /^(env|file):/;
+
+const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', n: '\n', t: '\t' };
+
+/** What the keywords of each context are, worked out once. */
+const KEYWORDS: Readonly<Record<Context, ReadonlySet<string>>> = {
+  cluster: new Set(keywordsIn('cluster')),
+  primitive: new Set(keywordsIn('primitive')),
+  group: new Set(keywordsIn('group')),
+};
+
+const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
+  cluster: 'a statement',
+  primitive: 'a line of a primitive',
+  group: 'a line of a group',
+};
+
+export interface Parsed {
+  readonly cluster?: A.ClusterDecl;
+  /** HA001 and HA003 findings of the parser (lexing errors are the caller's). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /**
- * The `.ha` grammar. Only shape lives here; meaning (which keys exist, secrets, HA002's missing `=`)
- * is decided in the CST→AST step.
+ * The `.ha` parser. One instance is reused (chevrotain's self-analysis is the expensive part);
+ * `parse` resets it.
  */
-export class HaParser extends CstParser {
+export class HaParser extends EmbeddedActionsParser {
+  private text = '';
+  private diagnostics: Diagnostic[] = [];
+
   /**
    * `validate`: run chevrotain's grammar validations (ambiguities, left recursion…), which throw on
    * a broken grammar. They take about half of the self-analysis, so hacc's own instance skips them
@@ -50,6 +115,15 @@ export class HaParser extends CstParser {
     super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: errorMessages, maxLookahead: 3, skipValidations: !validate });
     this.performSelfAnalysis();
     this.boundRepetitionRecovery();
+  }
+
+  /** Parses a lexed file. Chevrotain's own errors are in `errors` afterwards (see parse.ts). */
+  parse(text: string, tokens: IToken[]): Parsed {
+    this.text = text;
+    this.diagnostics = [];
+    this.input = tokens;
+    const cluster = this.file();
+    return { ...(cluster ? { cluster } : {}), diagnostics: this.diagnostics };
   }
 
   /**
@@ -69,199 +143,89 @@ export class HaParser extends CstParser {
     };
   }
 
-  public file = this.RULE('file', () => {
-    this.SUBRULE(this.cluster);
-  });
+  // --- helpers (safe during chevrotain's recording phase, when tokens are placeholders) ---------
 
-  public cluster = this.RULE('cluster', () => {
-    this.CONSUME(T.Cluster);
-    this.CONSUME(T.AnyWord, { LABEL: 'name' });
-    this.CONSUME(T.LCurly);
-    this.MANY(() => this.SUBRULE(this.statement));
-    this.CONSUME(T.RCurly);
-  });
+  /** From `first` to the last token consumed so far. */
+  private spanFrom(first: IToken): Span {
+    const last = this.LA(0);
+    return { start: first.startOffset, end: tokenEnd(isReal(last) ? last : first) };
+  }
 
-  public statement = this.RULE('statement', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.platform) },
-      { ALT: () => this.SUBRULE(this.auth) },
-      { ALT: () => this.SUBRULE(this.node) },
-      { ALT: () => this.SUBRULE(this.host) },
-      { ALT: () => this.SUBRULE(this.property) },
-      { ALT: () => this.SUBRULE(this.defaults) },
-      { ALT: () => this.SUBRULE(this.opDefaults) },
-      { ALT: () => this.SUBRULE(this.primitive) },
-      { ALT: () => this.SUBRULE(this.group) },
-      { ALT: () => this.SUBRULE(this.location) },
-      { ALT: () => this.SUBRULE(this.colocation) },
-      { ALT: () => this.SUBRULE(this.order) },
-    ]);
-  });
+  private error(code: 'HA001' | 'HA003', span: Span, message: string, help?: readonly string[]): void {
+    this.diagnostics.push({ code, severity: 'error', message, span, ...(help && help.length > 0 ? { help } : {}) });
+  }
 
-  public platform = this.RULE('platform', () => {
-    this.CONSUME(T.Platform);
-    this.CONSUME(T.AnyWord, { LABEL: 'name' });
-  });
+  /** Whether the token is the first on its line. */
+  private startsLine(t: IToken): boolean {
+    const prev = this.text.lastIndexOf('\n', t.startOffset - 1);
+    for (let i = prev + 1; i < t.startOffset; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 13) return false;
+    }
+    return true;
+  }
 
-  public auth = this.RULE('auth', () => {
-    this.CONSUME(T.Auth);
-    this.CONSUME(T.AnyWord, { LABEL: 'name' });
-    this.SUBRULE(this.attributes);
-  });
+  private attrSet(kw: IToken, attrs: readonly A.Attr[]): A.AttrSet {
+    if (this.RECORDING_PHASE) return undefined as unknown as A.AttrSet;
+    const plain: A.Attr[] = [];
+    const setIds: A.Attr[] = [];
+    const pairIds: A.Attr[] = [];
+    for (const a of attrs) {
+      const key = a.key.text;
+      if (a.missingEquals) plain.push(a);
+      else if (key === SET_ID_KEY) setIds.push(a);
+      else if (key.startsWith(PAIR_ID_PREFIX) && key.length > PAIR_ID_PREFIX.length) pairIds.push(a);
+      else plain.push(a);
+    }
+    const keyword = ident(kw) as A.Ident & { text: SetKeyword };
+    return { kind: 'attr-set', keyword, attrs: plain, setIds, pairIds, span: this.spanFrom(kw) };
+  }
 
-  public node = this.RULE('node', () => {
-    this.CONSUME(T.NodeKw);
-    this.CONSUME(T.AnyWord, { LABEL: 'name' });
-    this.SUBRULE(this.attributes);
-  });
+  private word(t: IToken): A.Value {
+    const span = tokenSpan(t);
+    const m = SECRET.exec(t.image);
+    if (!m) return { kind: 'value', text: t.image, quoted: false, span };
+    return { kind: 'value', text: t.image, quoted: false, span, secret: { scheme: m[1] as 'env' | 'file', ref: t.image.slice(m[0].length) } };
+  }
 
-  public host = this.RULE('host', () => {
-    this.CONSUME(T.Host);
-    this.CONSUME(T.AnyWord, { LABEL: 'name' });
-    this.SUBRULE(this.attributes);
-  });
+  /** A quoted string: escapes resolved; an unterminated string, a bad escape or a character XML cannot carry is HA003. */
+  private string(t: IToken): A.Value {
+    const span = tokenSpan(t);
+    const terminated = t.tokenType === T.StringLiteral;
+    if (!terminated) this.error('HA003', span, 'unterminated string', ['add the closing " on the same line; use \\n for a line break inside a value']);
+    const body = t.image.slice(1, terminated ? -1 : undefined);
+    if (!body.includes('\\') && xmlInvalidOffsets(body).size === 0) return { kind: 'value', text: body, quoted: true, span };
+    // A raw character XML cannot carry (a control character, U+FFFE, a lone surrogate) would be
+    // lost or mangled on its way into the CIB: rejected, once per string, and left out.
+    const invalid = xmlInvalidOffsets(body);
+    let invalidReported = false;
+    let text = '';
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i]!;
+      const at = t.startOffset + 1 + i;
+      if (ch === '\\') {
+        const next = body[i + 1];
+        const decoded = next !== undefined ? ESCAPES[next] : undefined;
+        if (decoded === undefined) {
+          this.error('HA003', { start: at, end: at + (next === undefined ? 1 : 2) }, `invalid escape '\\${next ?? ''}' in a string`, [
+            'the escapes are \\" \\\\ \\n and \\t; write \\\\ for a backslash',
+          ]);
+        }
+        text += decoded ?? next ?? '';
+        i++;
+      } else if (invalid.has(i)) {
+        if (!invalidReported) {
+          this.error('HA003', { start: at, end: at + 1 }, `invalid character ${codePointName(body, i)} in a string`, [
+            'a value may hold printable text, tabs and line breaks (write \\t and \\n); other control characters cannot reach the cluster unaltered',
+          ]);
+          invalidReported = true;
+        }
+      } else text += ch;
+    }
+    return { kind: 'value', text, quoted: true, span };
+  }
 
-  public property = this.RULE('property', () => {
-    this.CONSUME(T.Property);
-    this.SUBRULE(this.attributes);
-  });
-
-  public defaults = this.RULE('defaults', () => {
-    this.CONSUME(T.Defaults);
-    this.SUBRULE(this.attributes);
-  });
-
-  public opDefaults = this.RULE('opDefaults', () => {
-    this.CONSUME(T.OpDefaults);
-    this.SUBRULE(this.attributes);
-  });
-
-  public primitive = this.RULE('primitive', () => {
-    this.CONSUME(T.Primitive);
-    this.CONSUME1(T.AnyWord, { LABEL: 'name' });
-    this.CONSUME2(T.AnyWord, { LABEL: 'agent' });
-    this.OPTION(() => {
-      this.CONSUME(T.LCurly);
-      this.MANY(() => this.SUBRULE(this.primitiveItem));
-      this.CONSUME(T.RCurly);
-    });
-  });
-
-  public primitiveItem = this.RULE('primitiveItem', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.params) },
-      { ALT: () => this.SUBRULE(this.meta) },
-      { ALT: () => this.SUBRULE(this.op) },
-      { ALT: () => this.SUBRULE(this.command) },
-      { ALT: () => this.SUBRULE(this.defaultOps) },
-    ]);
-  });
-
-  /** `default-ops none`: build adds no operations to this primitive. */
-  public defaultOps = this.RULE('defaultOps', () => {
-    this.CONSUME(T.DefaultOps);
-    this.CONSUME(T.AnyWord, { LABEL: 'value' });
-  });
-
-  public params = this.RULE('params', () => {
-    this.CONSUME(T.Params);
-    this.SUBRULE(this.attributes);
-  });
-
-  public meta = this.RULE('meta', () => {
-    this.CONSUME(T.Meta);
-    this.SUBRULE(this.attributes);
-  });
-
-  public op = this.RULE('op', () => {
-    this.CONSUME(T.Op);
-    this.CONSUME(T.AnyWord, { LABEL: 'name' });
-    this.SUBRULE(this.attributes);
-  });
-
-  public command = this.RULE('command', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Start, { LABEL: 'action' }) },
-      { ALT: () => this.CONSUME(T.Stop, { LABEL: 'action' }) },
-      { ALT: () => this.CONSUME(T.Monitor, { LABEL: 'action' }) },
-    ]);
-    this.SUBRULE(this.value);
-  });
-
-  public group = this.RULE('group', () => {
-    this.CONSUME(T.Group);
-    this.CONSUME(T.AnyWord, { LABEL: 'name' });
-    this.CONSUME(T.LCurly);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.primitive) },
-        { ALT: () => this.SUBRULE(this.meta) },
-        { ALT: () => this.CONSUME(T.Word, { LABEL: 'member' }) },
-      ]);
-    });
-    this.CONSUME(T.RCurly);
-  });
-
-  public location = this.RULE('location', () => {
-    this.CONSUME(T.Location);
-    this.CONSUME1(T.AnyWord, { LABEL: 'name' });
-    this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
-    this.SUBRULE(this.attributes);
-    this.OR([
-      { ALT: () => this.CONSUME(T.Prefers, { LABEL: 'mode' }) },
-      { ALT: () => this.CONSUME(T.Avoids, { LABEL: 'mode' }) },
-    ]);
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.locationTarget));
-  });
-
-  public locationTarget = this.RULE('locationTarget', () => {
-    this.CONSUME(T.Word, { LABEL: 'node' });
-    this.OPTION(() => {
-      this.CONSUME(T.Equals);
-      this.SUBRULE(this.value);
-    });
-  });
-
-  public colocation = this.RULE('colocation', () => {
-    this.CONSUME(T.Colocation);
-    this.CONSUME1(T.AnyWord, { LABEL: 'name' });
-    this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
-    this.CONSUME(T.With);
-    this.CONSUME3(T.AnyWord, { LABEL: 'target' });
-    this.SUBRULE(this.attributes);
-  });
-
-  public order = this.RULE('order', () => {
-    this.CONSUME(T.Order);
-    this.CONSUME1(T.AnyWord, { LABEL: 'name' });
-    this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
-    this.CONSUME(T.Then);
-    this.CONSUME3(T.AnyWord, { LABEL: 'target' });
-    this.SUBRULE(this.attributes);
-  });
-
-  /**
-   * `key=value` pairs. A pair also starts at a plain word directly followed by a value that is not
-   * itself a key: that is `key "value"` / `key value` with the `=` forgotten (HA002), parsed as a
-   * pair so that later checks still see it.
-   */
-  public attributes = this.RULE('attributes', () => {
-    this.MANY({
-      GATE: () => this.startsAttribute(),
-      DEF: () => this.SUBRULE(this.attribute),
-    });
-  });
-
-  public attribute = this.RULE('attribute', () => {
-    this.CONSUME(T.AnyWord, { LABEL: 'key' });
-    this.OPTION(() => this.CONSUME(T.Equals));
-    this.SUBRULE(this.value);
-  });
-
-  public value = this.RULE('value', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.AnyWord) }, { ALT: () => this.CONSUME(T.AnyString) }]);
-  });
-
+  /** `key "value"` / `key value` with the `=` forgotten also starts a pair (HA002), unless the value is itself a key. */
   private startsAttribute(): boolean {
     const next = this.LA(2);
     if (tokenMatcher(next, T.Equals)) return true;
@@ -269,6 +233,382 @@ export class HaParser extends CstParser {
     if (tokenMatcher(next, T.AnyString)) return true;
     return tokenMatcher(next, T.Word) && !tokenMatcher(this.LA(3), T.Equals);
   }
+
+  /**
+   * In a group, a plain word is a member, unless `{` follows it on its line (before any `}`): then
+   * it starts a line hacc does not know (`primtive x ocf:… {`). Anything else that is not a group
+   * line or a cluster statement starts one too.
+   */
+  private startsUnknownGroupLine(): boolean {
+    const first = this.LA(1);
+    if (!tokenMatcher(first, T.Word)) return true;
+    for (let i = 2; ; i++) {
+      const t = this.LA(i);
+      if (t.tokenType === T.EOF_TOKEN || tokenMatcher(t, T.RCurly) || !this.sameLine(first, t)) return false;
+      // A line of the group (or a statement) starts here: the words before it are members.
+      if (!tokenMatcher(t, T.NotGroupStart) && tokenMatcher(t, T.AnyWord)) return false;
+      if (tokenMatcher(t, T.LCurly)) return true;
+    }
+  }
+
+  private sameLine(a: IToken, b: IToken): boolean {
+    return this.text.indexOf('\n', a.startOffset) >= b.startOffset || this.text.indexOf('\n', a.startOffset) < 0;
+  }
+
+  /**
+   * Where a skipped line ends: at the `}` that closes the block, the end of the file, or a line
+   * that starts with a word, unless that word is a key (`key=value` continuing the skipped line).
+   */
+  private endsSkippedLine(context: Context): boolean {
+    const t = this.LA(1);
+    if (t.tokenType === T.EOF_TOKEN || tokenMatcher(t, T.RCurly)) return true;
+    if (!tokenMatcher(t, T.AnyWord) || !this.startsLine(t)) return false;
+    return KEYWORDS[context].has(t.image) || !tokenMatcher(this.LA(2), T.Equals);
+  }
+
+  /** The report for a line that starts with a word that cannot start a line in `context`. */
+  private unknownLine(t: IToken, context: Context): void {
+    // After a syntax error on the same line, this is the rest of that broken statement: one report is enough.
+    const last = this.errors[this.errors.length - 1];
+    if (last && isReal(last.token) && !this.startsLine(t) && this.sameLine(last.token, t)) return;
+    const span = tokenSpan(t);
+    const keywords = keywordsIn(context);
+    const elsewhere = tokenMatcher(t, T.AnyWord) ? whereElse(t.image, context) : undefined;
+    if (elsewhere) {
+      this.error('HA001', span, `'${t.image}' cannot stand here: ${elsewhere}`, [`${CONTEXT_TEXT[context]} starts with one of: ${keywords.join(', ')}`]);
+      return;
+    }
+    const found = tokenMatcher(t, T.LCurly) ? 'a block without a keyword' : `'${t.image}'`;
+    this.error('HA001', span, `expected ${CONTEXT_TEXT[context]}, found ${found}`, [
+      ...(tokenMatcher(t, T.AnyWord) ? suggestion(t.image, keywords) : []),
+      `${CONTEXT_TEXT[context]} starts with one of: ${keywords.join(', ')}`,
+    ]);
+  }
+
+  // --- the grammar ------------------------------------------------------------------------------
+
+  public file = this.RULE('file', (): A.ClusterDecl | undefined => this.SUBRULE(this.cluster));
+
+  public cluster = this.RULE('cluster', (): A.ClusterDecl | undefined => {
+    const kw = this.CONSUME(T.Cluster);
+    const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    this.CONSUME(T.LCurly);
+    const statements: A.Statement[] = [];
+    this.MANY(() => {
+      const s = this.SUBRULE(this.statement);
+      if (s) statements.push(s);
+    });
+    this.CONSUME(T.RCurly);
+    return { kind: 'cluster', name: isReal(name) ? ident(name) : { kind: 'ident', text: '', span: tokenSpan(kw) }, statements, span: this.spanFrom(kw) };
+  });
+
+  public statement = this.RULE(
+    'statement',
+    (): A.Statement | undefined =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.platform) },
+        { ALT: () => this.SUBRULE(this.auth) },
+        { ALT: () => this.SUBRULE(this.machine) },
+        { ALT: () => this.SUBRULE(this.settings) },
+        { ALT: () => this.SUBRULE(this.primitive) },
+        { ALT: () => this.SUBRULE(this.group) },
+        { ALT: () => this.SUBRULE(this.location) },
+        { ALT: () => this.SUBRULE(this.colocation) },
+        { ALT: () => this.SUBRULE(this.order) },
+        { ALT: () => this.SUBRULE(this.unknownStatement) },
+      ]),
+    { recoveryValueFunc: () => undefined },
+  );
+
+  public platform = this.RULE('platform', (): A.PlatformStmt | undefined => {
+    const kw = this.CONSUME(T.Platform);
+    const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    return isReal(name) ? { kind: 'platform', name: ident(name), span: this.spanFrom(kw) } : undefined;
+  });
+
+  public auth = this.RULE('auth', (): A.AuthStmt | undefined => {
+    const kw = this.CONSUME(T.Auth);
+    const user = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    const attrs = this.SUBRULE(this.attributes);
+    return isReal(user) ? { kind: 'auth', user: ident(user), attrs, span: this.spanFrom(kw) } : undefined;
+  });
+
+  public machine = this.RULE('machine', (): A.MachineStmt | undefined => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.NodeKw) }, { ALT: () => this.CONSUME(T.Host) }]);
+    const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    const attrs = this.SUBRULE(this.attributes);
+    return isReal(name) ? { kind: kw.image === 'host' ? 'host' : 'node', name: ident(name), attrs, span: this.spanFrom(kw) } : undefined;
+  });
+
+  /** `property`, `defaults` (rsc_defaults) and `op-defaults` (op_defaults): name=value settings. */
+  public settings = this.RULE('settings', (): A.AttrSet => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Property) }, { ALT: () => this.CONSUME(T.Defaults) }, { ALT: () => this.CONSUME(T.OpDefaults) }]);
+    return this.attrSet(kw, this.SUBRULE(this.attributes));
+  });
+
+  public primitive = this.RULE('primitive', (): A.PrimitiveStmt | undefined => {
+    const kw = this.CONSUME(T.Primitive);
+    const name = this.CONSUME1(T.AnyWord, { LABEL: 'name' });
+    const agent = this.CONSUME2(T.AnyWord, { LABEL: 'agent' });
+    const body = this.OPTION(() => {
+      this.CONSUME(T.LCurly);
+      const items: A.PrimitiveItem[] = [];
+      this.MANY(() => {
+        const item = this.SUBRULE(this.primitiveItem);
+        if (item) items.push(item);
+      });
+      this.CONSUME(T.RCurly);
+      return items;
+    });
+    if (!isReal(name) || !isReal(agent)) return undefined;
+    return { kind: 'primitive', name: ident(name), agent: ident(agent), ...(body ? { body } : {}), span: this.spanFrom(kw) };
+  });
+
+  public primitiveItem = this.RULE(
+    'primitiveItem',
+    (): A.PrimitiveItem | undefined =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.params) },
+        { ALT: () => this.SUBRULE(this.meta) },
+        { ALT: () => this.SUBRULE(this.op) },
+        { ALT: () => this.SUBRULE(this.command) },
+        { ALT: () => this.SUBRULE(this.defaultOps) },
+        { ALT: () => this.SUBRULE(this.unknownPrimitiveLine) },
+      ]),
+    { recoveryValueFunc: () => undefined },
+  );
+
+  /** `default-ops none`: build adds no operations to this primitive. */
+  public defaultOps = this.RULE('defaultOps', (): A.DefaultOpsLine | undefined => {
+    const kw = this.CONSUME(T.DefaultOps);
+    const value = this.CONSUME(T.AnyWord, { LABEL: 'value' });
+    return isReal(value) ? { kind: 'default-ops', value: ident(value), span: this.spanFrom(kw) } : undefined;
+  });
+
+  public params = this.RULE('params', (): A.AttrSet => {
+    const kw = this.CONSUME(T.Params);
+    return this.attrSet(kw, this.SUBRULE(this.attributes));
+  });
+
+  public meta = this.RULE('meta', (): A.AttrSet => {
+    const kw = this.CONSUME(T.Meta);
+    return this.attrSet(kw, this.SUBRULE(this.attributes));
+  });
+
+  public op = this.RULE('op', (): A.OpLine | undefined => {
+    const kw = this.CONSUME(T.Op);
+    const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    const attrs = this.SUBRULE(this.attributes);
+    return isReal(name) ? { kind: 'op', name: ident(name), attrs, span: this.spanFrom(kw) } : undefined;
+  });
+
+  public command = this.RULE('command', (): A.CommandLine | undefined => {
+    const action = this.OR([
+      { ALT: () => this.CONSUME(T.Start, { LABEL: 'action' }) },
+      { ALT: () => this.CONSUME(T.Stop, { LABEL: 'action' }) },
+      { ALT: () => this.CONSUME(T.Monitor, { LABEL: 'action' }) },
+    ]);
+    const value = this.SUBRULE(this.value);
+    if (!isReal(action) || !value) return undefined;
+    return { kind: 'command', action: ident(action) as A.Ident & { text: CommandAction }, value, span: this.spanFrom(action) };
+  });
+
+  public group = this.RULE('group', (): A.GroupStmt | undefined => {
+    const kw = this.CONSUME(T.Group);
+    const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    this.CONSUME(T.LCurly);
+    const items: A.GroupItem[] = [];
+    this.MANY(() => {
+      const item = this.OR([
+        { ALT: () => this.SUBRULE(this.primitive) },
+        { ALT: () => this.SUBRULE(this.meta) },
+        { GATE: () => this.startsUnknownGroupLine(), ALT: () => this.SUBRULE(this.unknownGroupLine), IGNORE_AMBIGUITIES: true },
+        {
+          ALT: (): A.MemberRef => {
+            const t = this.CONSUME(T.Word, { LABEL: 'member' });
+            return { kind: 'member', name: ident(t), span: tokenSpan(t) };
+          },
+        },
+      ]);
+      if (item) items.push(item);
+    });
+    this.CONSUME(T.RCurly);
+    return isReal(name) ? { kind: 'group', name: ident(name), items, span: this.spanFrom(kw) } : undefined;
+  });
+
+  public location = this.RULE('location', (): A.LocationStmt | undefined => {
+    const kw = this.CONSUME(T.Location);
+    const name = this.CONSUME1(T.AnyWord, { LABEL: 'name' });
+    const resource = this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
+    const attrs = this.SUBRULE(this.attributes);
+    const mode = this.OR([{ ALT: () => this.CONSUME(T.Prefers, { LABEL: 'mode' }) }, { ALT: () => this.CONSUME(T.Avoids, { LABEL: 'mode' }) }]);
+    const targets: A.LocationTarget[] = [];
+    this.AT_LEAST_ONE(() => {
+      const target = this.SUBRULE(this.locationTarget);
+      if (target) targets.push(target);
+    });
+    if (!isReal(name) || !isReal(resource) || !isReal(mode)) return undefined;
+    return {
+      kind: 'location',
+      name: ident(name),
+      resource: ident(resource),
+      attrs,
+      mode: ident(mode) as A.Ident & { text: LocationMode },
+      targets,
+      span: this.spanFrom(kw),
+    };
+  });
+
+  public locationTarget = this.RULE('locationTarget', (): A.LocationTarget | undefined => {
+    const node = this.CONSUME(T.Word, { LABEL: 'node' });
+    const score = this.OPTION(() => {
+      this.CONSUME(T.Equals);
+      return this.SUBRULE(this.value);
+    });
+    if (!isReal(node)) return undefined;
+    return { kind: 'location-target', node: ident(node), ...(score ? { score } : {}), span: this.spanFrom(node) };
+  });
+
+  public colocation = this.RULE('colocation', (): A.ColocationStmt | undefined => {
+    const kw = this.CONSUME(T.Colocation);
+    const name = this.CONSUME1(T.AnyWord, { LABEL: 'name' });
+    const resource = this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
+    this.CONSUME(T.With);
+    const target = this.CONSUME3(T.AnyWord, { LABEL: 'target' });
+    const attrs = this.SUBRULE(this.attributes);
+    if (!isReal(name) || !isReal(resource) || !isReal(target)) return undefined;
+    return { kind: 'colocation', name: ident(name), resource: ident(resource), target: ident(target), attrs, span: this.spanFrom(kw) };
+  });
+
+  public order = this.RULE('order', (): A.OrderStmt | undefined => {
+    const kw = this.CONSUME(T.Order);
+    const name = this.CONSUME1(T.AnyWord, { LABEL: 'name' });
+    const resource = this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
+    this.CONSUME(T.Then);
+    const target = this.CONSUME3(T.AnyWord, { LABEL: 'target' });
+    const attrs = this.SUBRULE(this.attributes);
+    if (!isReal(name) || !isReal(resource) || !isReal(target)) return undefined;
+    return { kind: 'order', name: ident(name), resource: ident(resource), target: ident(target), attrs, span: this.spanFrom(kw) };
+  });
+
+  /**
+   * `key=value` pairs. A pair also starts at a plain word directly followed by a value that is not
+   * itself a key: that is `key "value"` / `key value` with the `=` forgotten (HA002), parsed as a
+   * pair so that later checks still see it.
+   */
+  public attributes = this.RULE(
+    'attributes',
+    (): A.Attr[] => {
+      const attrs: A.Attr[] = [];
+      this.MANY({
+        GATE: () => this.startsAttribute(),
+        DEF: () => {
+          const a = this.SUBRULE(this.attribute);
+          if (a) attrs.push(a);
+        },
+      });
+      return attrs;
+    },
+    { recoveryValueFunc: () => [] },
+  );
+
+  public attribute = this.RULE('attribute', (): A.Attr | undefined => {
+    const key = this.CONSUME(T.AnyWord, { LABEL: 'key' });
+    const eq = this.OPTION(() => this.CONSUME(T.Equals));
+    const value = this.SUBRULE(this.value);
+    if (!isReal(key) || !value) return undefined;
+    return { kind: 'attr', key: ident(key), value, missingEquals: eq === undefined, span: { start: key.startOffset, end: value.span.end } };
+  });
+
+  public value = this.RULE('value', (): A.Value | undefined => {
+    const t = this.OR([{ ALT: () => this.CONSUME(T.AnyWord) }, { ALT: () => this.CONSUME(T.AnyString) }]);
+    if (!isReal(t)) return undefined;
+    return this.ACTION(() => (tokenMatcher(t, T.AnyString) ? this.string(t) : this.word(t)));
+  });
+
+  /**
+   * A rule for the lines that start with something that cannot start a line in `context`: reported
+   * once, then skipped with their `{ … }` block (see the top of this file). Each context has its own
+   * first token: a word that is not one of its keywords (a token category, so the grammar stays
+   * LL(1)), a string, an `=` or a block without a keyword.
+   */
+  private unknownLineRule(name: string, stray: TokenType, context: Context) {
+    return this.RULE(name, (): undefined => {
+      const first = this.OR([
+        { ALT: () => this.CONSUME(stray) },
+        { ALT: () => this.CONSUME(T.AnyString) },
+        { ALT: () => this.CONSUME(T.Equals) },
+        { ALT: () => this.CONSUME(T.LCurly) },
+      ]);
+      this.SUBRULE(this.skipLine, { ARGS: [first, context] });
+      return undefined;
+    });
+  }
+
+  public unknownStatement = this.unknownLineRule('unknownStatement', T.NotClusterStart, 'cluster');
+  public unknownPrimitiveLine = this.unknownLineRule('unknownPrimitiveLine', T.NotPrimitiveStart, 'primitive');
+  public unknownGroupLine = this.unknownLineRule('unknownGroupLine', T.NotGroupStart, 'group');
+
+  /** Reports the line that `first` starts, and skips the rest of it. */
+  public skipLine = this.RULE('skipLine', (first?: IToken, context: Context = 'cluster'): void => {
+    this.ACTION(() => this.unknownLine(first!, context));
+    let block = false;
+    this.OPTION({
+      GATE: () => tokenMatcher(first!, T.LCurly),
+      DEF: () => {
+        this.SUBRULE(this.skippedBlockRest);
+        block = true;
+      },
+    });
+    this.MANY({
+      GATE: () => !block && !this.endsSkippedLine(context),
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.CONSUME(T.AnyWord) },
+          { ALT: () => this.CONSUME(T.AnyString) },
+          { ALT: () => this.CONSUME(T.Equals) },
+          {
+            ALT: () => {
+              this.CONSUME(T.LCurly);
+              this.SUBRULE1(this.skippedBlockRest);
+              block = true;
+            },
+          },
+        ]);
+      },
+    });
+  });
+
+  /**
+   * The rest of a skipped `{ … }` block, nested blocks included, up to its `}`. Nesting is counted,
+   * not recursed into: a pasted block can hold thousands of `{`.
+   */
+  public skippedBlockRest = this.RULE('skippedBlockRest', (): void => {
+    let depth = 0;
+    this.MANY({
+      GATE: () => depth > 0 || !tokenMatcher(this.LA(1), T.RCurly),
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.CONSUME(T.AnyWord) },
+          { ALT: () => this.CONSUME(T.AnyString) },
+          { ALT: () => this.CONSUME(T.Equals) },
+          {
+            ALT: () => {
+              this.CONSUME(T.LCurly);
+              depth++;
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(T.RCurly);
+              depth--;
+            },
+          },
+        ]);
+      },
+    });
+    this.CONSUME1(T.RCurly);
+  });
 }
 
 /** One parser instance, reused: chevrotain's self-analysis is the expensive part. */

@@ -1,3 +1,13 @@
+/**
+ * A half-open range of source text, in offsets (UTF-16 units, 0-based; `end` is just past the last
+ * character). Line and column are worked out only where they are shown (LineIndex): a syntax tree
+ * of a large file holds hundreds of thousands of spans.
+ */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** A place in a source file: `offset` is 0-based (UTF-16 units), `line` and `column` are 1-based. */
 export interface Position {
   readonly offset: number;
@@ -5,25 +15,12 @@ export interface Position {
   readonly column: number;
 }
 
-/** A half-open range of source text: `end` is just past the last character. */
-export interface Span {
-  readonly start: Position;
-  readonly end: Position;
-}
-
-/** Anything in the tree that knows where it came from. */
-export interface Spanned {
-  readonly span: Span;
-}
-
 /** Line starts of a text, for turning offsets into positions. */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-    }
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
   position(offset: number): Position {
@@ -38,8 +35,9 @@ export class LineIndex {
     return { offset: clamped, line: lo + 1, column: clamped - this.starts[lo]! + 1 };
   }
 
-  span(startOffset: number, endOffset: number): Span {
-    return { start: this.position(startOffset), end: this.position(endOffset) };
+  /** The 1-based line of an offset. */
+  line(offset: number): number {
+    return this.position(offset).line;
   }
 
   lineText(line: number): string {
@@ -60,4 +58,13 @@ export class LineIndex {
   get lineCount(): number {
     return this.starts.length;
   }
+}
+
+/** The line index of a text, made once per text (renderers, rules and the printer all ask). */
+const indexes = new WeakMap<object, LineIndex>();
+
+export function lineIndexOf(owner: { readonly text: string }): LineIndex {
+  let index = indexes.get(owner);
+  if (!index) indexes.set(owner, (index = new LineIndex(owner.text)));
+  return index;
 }

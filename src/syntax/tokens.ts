@@ -1,10 +1,25 @@
-import { createToken, Lexer, type TokenType } from './chevrotain.js';
+import { keywordsIn } from '../language/index.js';
+import { createToken, EOF, Lexer, type TokenType } from './chevrotain.js';
 
 // Categories: keywords are also words, so `op`, `start` or `node` may still be written as a key or
 // a value where no statement can start; strings include unterminated ones, which the CST→AST step
 // reports (HA003) instead of derailing the parser.
 export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, label: 'a name or value' });
 export const AnyString = createToken({ name: 'AnyString', pattern: Lexer.NA, label: 'a quoted string' });
+
+/** The end of the input, as chevrotain's parser sees it. */
+export const EOF_TOKEN: TokenType = EOF;
+
+// What may start a line hacc does not know, per context (parser.ts, `unknownStatement`…): a plain
+// word, or a keyword that cannot start a line there. A keyword that starts a statement of the
+// cluster block is left out inside a body: there it most likely follows a forgotten `}`, which
+// chevrotain's recovery puts back.
+const CLUSTER_KEYWORDS = new Set(keywordsIn('cluster'));
+const PRIMITIVE_KEYWORDS = new Set(keywordsIn('primitive'));
+const GROUP_KEYWORDS = new Set(keywordsIn('group'));
+export const NotClusterStart = createToken({ name: 'NotClusterStart', pattern: Lexer.NA, label: 'a statement' });
+export const NotPrimitiveStart = createToken({ name: 'NotPrimitiveStart', pattern: Lexer.NA, label: 'a line of a primitive' });
+export const NotGroupStart = createToken({ name: 'NotGroupStart', pattern: Lexer.NA, label: 'a line of a group' });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
@@ -17,16 +32,20 @@ export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, grou
 export const Word = createToken({
   name: 'Word',
   pattern: /(?:[^\s"={}#\\\u0000-\u001f\u007f\ud800-\udfff\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff])+/,
-  categories: [AnyWord],
+  categories: [AnyWord, NotClusterStart, NotPrimitiveStart, NotGroupStart],
   label: 'a name or value',
 });
 
 function keyword(text: string, name: string): TokenType {
+  const categories = [AnyWord];
+  if (!CLUSTER_KEYWORDS.has(text)) categories.push(NotClusterStart);
+  if (!CLUSTER_KEYWORDS.has(text) && !PRIMITIVE_KEYWORDS.has(text)) categories.push(NotPrimitiveStart);
+  if (!CLUSTER_KEYWORDS.has(text) && !GROUP_KEYWORDS.has(text)) categories.push(NotGroupStart);
   return createToken({
     name,
     pattern: new RegExp(text.replace(/-/g, '\\-')),
     longer_alt: Word,
-    categories: [AnyWord],
+    categories,
     label: `'${text}'`,
   });
 }
@@ -80,6 +99,9 @@ export const allTokens: TokenType[] = [
   Comment,
   AnyWord,
   AnyString,
+  NotClusterStart,
+  NotPrimitiveStart,
+  NotGroupStart,
   Cluster,
   Platform,
   Auth,
@@ -113,6 +135,6 @@ export const allTokens: TokenType[] = [
 ];
 
 /** The lexer's options; its validations run in test/unit/grammar-validation.test.ts, not at start-up. */
-export const LEXER_OPTIONS = { positionTracking: 'full', ensureOptimizations: false } as const;
+export const LEXER_OPTIONS = { positionTracking: 'onlyOffset', ensureOptimizations: false } as const;
 
 export const haLexer = new Lexer(allTokens, { ...LEXER_OPTIONS, skipValidations: true });

@@ -12,8 +12,9 @@ import { defaultCatalogue, type Catalogue } from '../../src/catalogue/catalogue.
 import { checkText, type CheckedModel } from '../../src/check/check.js';
 import { cibXml } from '../../src/emit/cib.js';
 import { emitAll } from '../../src/emit/index.js';
-import { planCluster, planPrimitives, type ClusterPlan, type PlanPrimitive } from '../../src/emit/plan.js';
-import { listFiles, readText } from '../../test-support/expectations.js';
+import { agentName, cibPrimitives, type CibPrimitive, type CibValue } from '../../src/cib/model.js';
+import { lower, type Lowered } from '../../src/lower/lower.js';
+import { at, listFiles, readText } from '../../test-support/expectations.js';
 import { generateHa } from '../../test-support/generate.js';
 
 const RNG_DIR = '/usr/share/pacemaker';
@@ -76,16 +77,16 @@ afterAll(() => {
 function checked(text: string, path: string): CheckedModel {
   const result = checkText(text, path, { catalogue });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  expect(errors.map((d) => `${path}:${d.span.start.line}: ${d.code} ${d.message}`)).toEqual([]);
+  expect(errors.map((d) => `${path}:${at(text)(d).line}: ${d.code} ${d.message}`)).toEqual([]);
   return result.checked!;
 }
 
 /** The full CIB `hacc build --cib full` writes, in a file of its own. */
-function fullCib(model: CheckedModel, name: string): { path: string; plan: ClusterPlan } {
+function fullCib(model: CheckedModel, name: string): { path: string; plan: Lowered } {
   const cib = emitAll(model, catalogue, { cib: 'full' }).find((a) => a.path === 'cib.xml')!;
   const path = join(dir, `${name}.xml`);
   writeFileSync(path, cib.contents);
-  return { path, plan: planCluster(model, catalogue) };
+  return { path, plan: lower(model, catalogue) };
 }
 
 /** xmllint over many files in one process; returns the files that did not validate. */
@@ -103,12 +104,12 @@ async function verifyErrors(file: string): Promise<string | undefined> {
   return errors.length > 0 || (r.status !== 0 && r.status !== 78) ? `${file}: rc ${r.status}\n${r.stderr}` : undefined;
 }
 
-async function conformance(cibs: readonly { path: string; plan: ClusterPlan }[]): Promise<void> {
+async function conformance(cibs: readonly { path: string; plan: Lowered }[]): Promise<void> {
   const paths = cibs.map((c) => c.path);
   expect(await schemaFailures(NEWEST_RNG, paths)).toEqual([]);
   // And each against the schema its validate-with names (pacemaker-2.10 for el6/el7).
-  for (const schema of new Set(cibs.map((c) => c.plan.cib.schema))) {
-    const own = cibs.filter((c) => c.plan.cib.schema === schema).map((c) => c.path);
+  for (const schema of new Set(cibs.map((c) => c.plan.cluster.target.schema))) {
+    const own = cibs.filter((c) => c.plan.cluster.target.schema === schema).map((c) => c.path);
     expect(await schemaFailures(join(RNG_DIR, `${schema}.rng`), own)).toEqual([]);
   }
   const errors = (await pool(paths, verifyErrors)).filter((e) => e !== undefined);
@@ -132,10 +133,10 @@ describe('CIB conformance: xmllint with the RelaxNG schema and crm_verify', () =
     });
     // The generator covers what it should.
     const all = cibs.map((c) => c.plan);
-    expect(new Set(all.map((p) => p.platform)).size).toBeGreaterThanOrEqual(4);
-    expect(all.some((p) => p.resources.some((r) => r.kind === 'group'))).toBe(true);
-    for (const kind of ['location', 'colocation', 'order'] as const) expect(all.some((p) => p.constraints.some((c) => c.kind === kind))).toBe(true);
-    expect(all.some((p) => planPrimitives(p).some((x) => x.fencing))).toBe(true);
+    expect(new Set(all.map((p) => p.cluster.platform)).size).toBeGreaterThanOrEqual(4);
+    expect(all.some((p) => p.cib.configuration.resources.some((r) => r.kind === 'group'))).toBe(true);
+    for (const kind of ['rsc_location', 'rsc_colocation', 'rsc_order'] as const) expect(all.some((p) => p.cib.configuration.constraints.some((c) => c.kind === kind))).toBe(true);
+    expect(all.some((p) => cibPrimitives(p.cib.configuration).some((x) => x.class === 'stonith'))).toBe(true);
     await conformance(cibs);
   }, 120_000);
 });
@@ -144,9 +145,9 @@ describe("the seed post's demo with crm_simulate and crm_standby", () => {
   it('the group starts on the first node, moves to the second on standby, stops when both are', async () => {
     const model = checked(readText('fixtures/examples/seed.ha'), 'seed.ha');
     const { path, plan } = fullCib(model, 'seed-demo');
-    const [first, second] = plan.nodes.map((n) => n.name) as [string, string];
-    const group = plan.resources.find((r) => r.kind === 'group')!;
-    const members = group.kind === 'group' ? group.members.map((m) => m.id) : [];
+    const [first, second] = plan.cluster.nodes.map((n) => n.name) as [string, string];
+    const group = plan.cib.configuration.resources.find((r) => r.kind === 'group')!;
+    const members = group.kind === 'group' ? group.children.map((m) => m.id) : [];
     expect(members).toEqual(['vip', 'shared_device', 'shared_mount', 'program_logical']);
 
     const simulate = async (input: string, output: string, extra: string[] = []) => {
@@ -219,16 +220,22 @@ function primitivesOf(doc: string): Map<string, Raw> {
   return out;
 }
 
-function pcsArgs(p: PlanPrimitive, file: string): string[] {
+/**
+ * pcs's own create for a primitive, with the ops the file wrote (`written`: their names; the
+ * lowering adds defaults only for names the file did not use), so that pcs adds its defaults.
+ */
+function pcsArgs(p: CibPrimitive, group: string | undefined, written: ReadonlySet<string>, file: string): string[] {
   const kv = (name: string, text: string) => `${name}=${text}`;
-  const params = p.params.attrs.map((a) => kv(a.name, a.value.kind === 'literal' ? a.value.text : 'placeholder-secret'));
-  const ops = p.ops
-    .filter((o) => o.origin === 'explicit')
-    .flatMap((o) => ['op', o.name, kv('interval', o.interval), ...o.attrs.map((a) => kv(a.name, a.value)), ...(o.instanceAttributes?.attrs.map((a) => kv(a.name, a.value.kind === 'literal' ? a.value.text : '')) ?? [])]);
-  const meta = p.meta.attrs.length > 0 ? ['meta', ...p.meta.attrs.map((a) => kv(a.name, a.value.kind === 'literal' ? a.value.text : ''))] : [];
-  return p.fencing
+  const literal = (v: CibValue) => (v.kind === 'literal' ? v.text : '');
+  const params = (p.instanceAttributes?.pairs ?? []).map((a) => kv(a.name, a.value.kind === 'literal' ? a.value.text : 'placeholder-secret'));
+  const ops = p.operations
+    .filter((o) => written.has(o.name))
+    .flatMap((o) => ['op', o.name, kv('interval', o.interval!), ...o.attrs.map(([k, v]) => kv(k, v)), ...(o.instanceAttributes?.pairs.map((a) => kv(a.name, literal(a.value))) ?? [])]);
+  const metaPairs = p.metaAttributes?.pairs ?? [];
+  const meta = metaPairs.length > 0 ? ['meta', ...metaPairs.map((a) => kv(a.name, literal(a.value)))] : [];
+  return p.class === 'stonith'
     ? ['-f', file, 'stonith', 'create', p.id, p.type, ...params, ...ops, ...meta]
-    : ['-f', file, 'resource', 'create', p.id, p.agent, ...params, ...ops, ...meta, ...(p.group ? ['--group', p.group] : [])];
+    : ['-f', file, 'resource', 'create', p.id, agentName(p), ...params, ...ops, ...meta, ...(group ? ['--group', group] : [])];
 }
 
 describe.concurrent('pcs 0.11.5 replaying the primitives gives the same ids, nvpairs and ops', () => {
@@ -242,19 +249,22 @@ describe.concurrent('pcs 0.11.5 replaying the primitives gives the same ids, nvp
   for (const c of cases) {
     it(c.name, async ({ expect }) => {
       const model = checked(c.text, `${c.name}.ha`);
-      const plan = planCluster(model, catalogue);
+      const plan = lower(model, catalogue);
+      const groupOf = new Map(plan.cib.configuration.resources.flatMap((r) => (r.kind === 'group' ? r.children.map((m) => [m.id, r.id] as const) : [])));
+      const written = new Map(model.primitives.map((p) => [p.name, new Set(p.ops.map((o) => o.name))]));
       // ocf:hacc:anything is not installed here, so pcs cannot read its advice: left out.
-      const replayed = planPrimitives(plan).filter((p) => p.agent !== 'ocf:hacc:anything');
+      const replayed = cibPrimitives(plan.cib.configuration).filter((p) => agentName(p) !== 'ocf:hacc:anything');
       expect(replayed.length).toBeGreaterThan(0);
       const scratch = join(dir, `pcs-${c.name}.xml`);
       writeFileSync(scratch, execFileSync('cibadmin', ['--empty'], { encoding: 'utf8' }));
       for (const p of replayed) {
-        const r = await run('pcs', pcsArgs(p, scratch));
-        expect(r.status, `pcs ${pcsArgs(p, scratch).join(' ')}\n${r.stderr}`).toBe(0);
+        const args = pcsArgs(p, groupOf.get(p.id), written.get(p.id)!, scratch);
+        const r = await run('pcs', args);
+        expect(r.status, `pcs ${args.join(' ')}\n${r.stderr}`).toBe(0);
       }
       const theirs = primitivesOf(execFileSync('cat', [scratch], { encoding: 'utf8' }));
       const ours = primitivesOf(cibXml(plan, { full: true }));
-      const secrets = new Set(replayed.flatMap((p) => p.params.attrs.filter((a) => a.value.kind === 'secret').map((a) => a.name)));
+      const secrets = new Set(replayed.flatMap((p) => (p.instanceAttributes?.pairs ?? []).filter((a) => a.value.kind === 'secret').map((a) => a.name)));
       for (const p of replayed) {
         expect(normal(ours.get(p.id)!, secrets), p.id).toEqual(normal(theirs.get(p.id)!, secrets));
       }

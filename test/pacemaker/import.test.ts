@@ -14,6 +14,7 @@ import { checkText } from '../../src/check/check.js';
 import { emitAll } from '../../src/emit/index.js';
 import { importCib } from '../../src/import/import.js';
 import { normaliseCib } from '../../test-support/cib-normalise.js';
+import { at } from '../../test-support/expectations.js';
 
 const catalogue = defaultCatalogue();
 let dir: string;
@@ -51,7 +52,7 @@ function roundTrip(xml: string): { text: string; built: string } {
   const imported = importCib(xml, { catalogue });
   expect(imported.unsupported).toEqual([]);
   const r = checkText(imported.text, 'imported.ha', { catalogue });
-  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span.start.line}: ${d.code} ${d.message}`)).toEqual([]);
+  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${at(imported.text)(d).line}: ${d.code} ${d.message}`)).toEqual([]);
   const built = emitAll(r.checked!, catalogue, { cib: 'full' }).find((a) => a.path === 'cib.xml')!.contents;
   return { text: imported.text, built };
 }

@@ -9,7 +9,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
-import { planPrimitives, type ClusterPlan } from '../../src/emit/plan.js';
+import { cibPrimitives, type NvPair } from '../../src/cib/model.js';
+import type { Lowered } from '../../src/lower/lower.js';
 import { PLATFORMS } from '../../src/model/platforms.js';
 import { listFiles, readText } from '../../test-support/expectations.js';
 import { build, sandbox, type Sandbox } from '../../test-support/setup-script-harness.js';
@@ -103,12 +104,15 @@ function render(n: Node, indent = ''): string {
 }
 
 /** The known value each secret env var gets in these tests. */
-function secretEnv(plan: ClusterPlan): Record<string, string> {
+/** Every nvpair of the primitives' params and meta attributes. */
+function primitivePairs(lowered: Lowered): NvPair[] {
+  return cibPrimitives(lowered.cib.configuration).flatMap((p) => [...(p.instanceAttributes?.pairs ?? []), ...(p.metaAttributes?.pairs ?? [])]);
+}
+
+function secretEnv(lowered: Lowered): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const p of planPrimitives(plan)) {
-    for (const a of [...p.params.attrs, ...p.meta.attrs]) {
-      if (a.value.kind === 'secret' && a.value.scheme === 'env') env[a.value.ref] = `known value of ${a.value.ref}: it's "x" $(y)`;
-    }
+  for (const a of primitivePairs(lowered)) {
+    if (a.value.kind === 'secret' && a.value.scheme === 'env') env[a.value.ref] = `known value of ${a.value.ref}: it's "x" $(y)`;
   }
   return env;
 }
@@ -150,15 +154,15 @@ function configureFileEqualsCib(text: string, file: string, options: SetupScript
   tool('pcs');
   tool('cibadmin');
   tool('crm_diff');
-  const { plan, script, cib } = build(text, 'debian12', file, options);
+  const { lowered, script, cib } = build(text, 'debian12', file, options);
   box?.cleanup();
   box = sandbox(script, []);
   const empty = spawnSync('cibadmin', ['--empty'], { encoding: 'utf8' });
   expect(empty.status).toBe(0);
   // A fresh CIB whose validate-with is the one cib.xml names for the platform.
-  expect(empty.stdout).toContain(`validate-with="${plan.cib.schema}"`);
+  expect(empty.stdout).toContain(`validate-with="${lowered.cluster.target.schema}"`);
   const f = box.file('cib.xml', empty.stdout);
-  const env = { HACC_NODE: plan.nodes[0]!.name, ...secretEnv(plan) };
+  const env = { HACC_NODE: lowered.cluster.nodes[0]!.name, ...secretEnv(lowered) };
   const r = box.run(['configure', '--cib-file', f], env);
 
   const refusal = UNINSTALLED_AGENTS[file];
@@ -174,13 +178,11 @@ function configureFileEqualsCib(text: string, file: string, options: SetupScript
 
   // Secrets: cib.xml has a comment where each is; the script created the nvpair, with the plan's
   // id, from the environment. Check each, then take it out of the comparison.
-  for (const p of planPrimitives(plan)) {
-    for (const a of [...p.params.attrs, ...p.meta.attrs]) {
-      if (a.value.kind !== 'secret') continue;
-      expect(cib).toContain(`<!-- ${a.name}: set by the setup script from ${a.value.scheme}:${a.value.ref} -->`);
-      expect(takeNvpair(got, a.id), a.id).toBe(env[a.value.ref as keyof typeof env]);
-      expect(takeNvpair(want, a.id)).toBeUndefined();
-    }
+  for (const a of primitivePairs(lowered)) {
+    if (a.value.kind !== 'secret') continue;
+    expect(cib).toContain(`<!-- ${a.name}: set by the setup script from ${a.value.scheme}:${a.value.ref} -->`);
+    expect(takeNvpair(got, a.id), a.id).toBe(env[a.value.ref as keyof typeof env]);
+    expect(takeNvpair(want, a.id)).toBeUndefined();
   }
   // Pacemaker's own XML writer stores a line break in an attribute as the two characters \n and
   // a tab as four spaces (2.1.5; seen with cibadmin alone): no value with one reaches a cluster

@@ -16,10 +16,10 @@ describe('bench generator', () => {
     expect(result.diagnostics).toEqual([]);
     const model = result.checked!;
     expect(model.groups).toHaveLength(50);
-    expect(model.groups.every((g) => model.members.get(g)?.length === 4)).toBe(true);
-    const grouped = model.primitives.filter((p) => model.groupOf.has(p));
+    expect(model.groups.every((g) => g.members.length === 4)).toBe(true);
+    const grouped = model.primitives.filter((p) => p.parent !== undefined);
     expect(grouped).toHaveLength(200);
-    expect(grouped.every((p) => p.ops.length > 0 && (p.params.length > 0 || p.commands.length === 3))).toBe(true);
+    expect(grouped.every((p) => p.ops.length > 0 && (p.params.attrs.length > 0 || p.commands.length === 3))).toBe(true);
     expect(model.primitives.filter((p) => p.agent.text.startsWith('stonith:'))).toHaveLength(2);
   });
 

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalogue, type Catalogue } from '../../src/catalogue/catalogue.js';
 import type { AgentFact } from '../../src/catalogue/types.js';
 import { checkText, type CheckedModel } from '../../src/check/check.js';
-import { cibXml, secretComment } from '../../src/emit/cib.js';
+import { cibPrimitives, type CibPrimitive } from '../../src/cib/model.js';
+import { secretComment } from '../../src/cib/write.js';
+import { cibXml } from '../../src/emit/cib.js';
 import { emitAll } from '../../src/emit/index.js';
-import { CIB_TARGETS, planCluster, planPrimitives, sanitizeId, type ClusterPlan, type PlanPrimitive } from '../../src/emit/plan.js';
+import { sanitizeId } from '../../src/lower/ids.js';
+import { CIB_TARGETS, lower, type Lowered } from '../../src/lower/lower.js';
 import type { PlatformName } from '../../src/model/platforms.js';
 import { generateHa } from '../../test-support/generate.js';
-import { readText } from '../../test-support/expectations.js';
+import { at, readText } from '../../test-support/expectations.js';
 
 // The catalogue holds the installed agents' meta-data (resource-agents 4.12, pacemaker 2.1.5,
 // fence-agents 4.12): what pcs reads when it completes default ops. One test agent more:
@@ -30,26 +33,29 @@ const catalogue: Catalogue = defaultCatalogue().withAgents(FACTS);
 function checked(text: string, options: { target?: PlatformName; catalogue?: Catalogue } = {}): CheckedModel {
   const result = checkText(text, 'test.ha', { catalogue, ...options });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  expect(errors.map((d) => `${d.span.start.line}: ${d.code} ${d.message}`)).toEqual([]);
+  expect(errors.map((d) => `${at(text)(d).line}: ${d.code} ${d.message}`)).toEqual([]);
   return result.checked!;
 }
 
-function plan(text: string, options: { target?: PlatformName; catalogue?: Catalogue } = {}): ClusterPlan {
-  return planCluster(checked(text, options), options.catalogue ?? catalogue);
+function plan(text: string, options: { target?: PlatformName; catalogue?: Catalogue } = {}): Lowered {
+  return lower(checked(text, options), options.catalogue ?? catalogue);
 }
 
-function primitive(p: ClusterPlan, id: string): PlanPrimitive {
-  const found = planPrimitives(p).find((x) => x.id === id);
+function primitive(p: Lowered, id: string): CibPrimitive {
+  const found = cibPrimitives(p.cib.configuration).find((x) => x.id === id);
   if (!found) throw new Error(`no primitive ${id}`);
   return found;
 }
 
-/** `ID NAME INTERVAL k=v…`, one string an op, in plan order. */
-function ops(p: ClusterPlan, id: string): string[] {
-  return primitive(p, id).ops.map((o) =>
-    [o.id, o.name, o.interval, ...o.attrs.map((a) => `${a.name}=${a.value}`), ...(o.instanceAttributes?.attrs.map((a) => `[${a.id}=${a.value.kind === 'literal' ? a.value.text : '?'}]`) ?? [])].join(' '),
+/** `ID NAME INTERVAL k=v…`, one string an op, in CIB order. */
+function ops(p: Lowered, id: string): string[] {
+  return primitive(p, id).operations.map((o) =>
+    [o.id, o.name, o.interval, ...o.attrs.map(([k, v]) => `${k}=${v}`), ...(o.instanceAttributes?.pairs.map((a) => `[${a.id}=${a.value.kind === 'literal' ? a.value.text : '?'}]`) ?? [])].join(' '),
   );
 }
+
+/** The pairs of a primitive's instance attributes. */
+const params = (p: CibPrimitive) => p.instanceAttributes?.pairs ?? [];
 
 const cluster = (body: string, platform = 'el9') => `cluster t {
   platform ${platform}
@@ -194,8 +200,8 @@ describe('plan: default operations as pcs 0.11.5 completes them', () => {
       { catalogue: defaultCatalogue() },
     );
     const app = primitive(p, 'app');
-    expect([app.agent, app.class, app.provider, app.type]).toEqual(['ocf:hacc:anything', 'ocf', 'hacc', 'anything']);
-    expect(app.params.attrs.map((a) => [a.id, a.name, a.value])).toEqual([
+    expect([app.class, app.provider, app.type]).toEqual(['ocf', 'hacc', 'anything']);
+    expect(params(app).map((a) => [a.id, a.name, a.value])).toEqual([
       ['app-instance_attributes-monitor_cmd', 'monitor_cmd', { kind: 'literal', text: '/opt/app/bin/status' }],
       ['app-instance_attributes-start_cmd', 'start_cmd', { kind: 'literal', text: '/opt/app/bin/start' }],
       ['app-instance_attributes-stop_cmd', 'stop_cmd', { kind: 'literal', text: '/opt/app/bin/stop' }],
@@ -210,56 +216,60 @@ describe('plan: default operations as pcs 0.11.5 completes them', () => {
 
 describe('plan: ids and structure', () => {
   it('seed.ha', () => {
-    const p = planCluster(checked(readText('fixtures/examples/seed.ha'), { catalogue: defaultCatalogue() }), defaultCatalogue());
-    expect(p.name).toBe('cluster');
-    expect(p.platform).toBe('el6');
-    expect(p.cib).toEqual({ pacemaker: '1.1.18', schema: 'pacemaker-2.10', roles: 'legacy' });
-    expect(p.auth).toEqual({ user: 'hacluster', password: { kind: 'secret', scheme: 'env', ref: 'HACLUSTER_PASSWORD' } });
-    expect(p.nodes).toEqual([
+    const p = lower(checked(readText('fixtures/examples/seed.ha'), { catalogue: defaultCatalogue() }), defaultCatalogue());
+    const conf = p.cib.configuration;
+    expect(p.cluster.name).toBe('cluster');
+    expect(p.cluster.platform).toBe('el6');
+    expect(p.cluster.target).toEqual({ pacemaker: '1.1.18', schema: 'pacemaker-2.10', roles: 'legacy' });
+    expect(p.cluster.auth).toEqual({ user: 'hacluster', password: { kind: 'secret', scheme: 'env', ref: 'HACLUSTER_PASSWORD' } });
+    expect(p.cluster.nodes).toEqual([
       { name: 'rhel-act', id: 1, addrs: [{ text: '192.168.56.31/24', ip: '192.168.56.31', prefix: 24 }] },
       { name: 'rhel-sta', id: 2, addrs: [{ text: '192.168.56.32/24', ip: '192.168.56.32', prefix: 24 }] },
     ]);
-    expect(p.hosts).toEqual([{ name: 'rhel-iscsi', addrs: [{ text: '192.168.56.40', ip: '192.168.56.40' }] }]);
-    expect(p.properties.attrs.map((a) => [a.id, a.name])).toEqual([
+    expect(p.cluster.hosts).toEqual([{ name: 'rhel-iscsi', addrs: [{ text: '192.168.56.40', ip: '192.168.56.40' }] }]);
+    expect(conf.crmConfig[0]!.pairs.map((a) => [a.id, a.name])).toEqual([
       ['cib-bootstrap-options-stonith-enabled', 'stonith-enabled'],
       ['cib-bootstrap-options-no-quorum-policy', 'no-quorum-policy'],
     ]);
-    expect(p.rscDefaults).toBeUndefined();
-    expect(p.resources.map((r) => [r.kind, r.id])).toEqual([['group', 'resource-group']]);
-    const group = p.resources[0]!;
-    expect(group.kind === 'group' && group.members.map((m) => `${m.id}=${m.agent}@${m.group}`)).toEqual([
-      'vip=ocf:heartbeat:IPaddr2@resource-group',
-      'shared_device=ocf:heartbeat:iscsi@resource-group',
-      'shared_mount=ocf:heartbeat:Filesystem@resource-group',
-      'program_logical=ocf:hacc:anything@resource-group',
+    expect(conf.rscDefaults).toBeUndefined();
+    expect(conf.resources.map((r) => [r.kind, r.id])).toEqual([['group', 'resource-group']]);
+    const group = conf.resources[0]!;
+    expect(group.kind === 'group' && group.children.map((m) => `${m.id}=${m.class}:${m.provider}:${m.type}`)).toEqual([
+      'vip=ocf:heartbeat:IPaddr2',
+      'shared_device=ocf:heartbeat:iscsi',
+      'shared_mount=ocf:heartbeat:Filesystem',
+      'program_logical=ocf:hacc:anything',
     ]);
-    expect(primitive(p, 'vip').params.attrs.map((a) => a.id)).toEqual([
+    expect(params(primitive(p, 'vip')).map((a) => a.id)).toEqual([
       'vip-instance_attributes-cidr_netmask',
       'vip-instance_attributes-ip',
       'vip-instance_attributes-nic',
     ]);
-    expect(primitive(p, 'vip').ops.map((o) => o.id)).toEqual(['vip-monitor-interval-10s', 'vip-start-interval-0s', 'vip-stop-interval-0s']);
-    expect(p.constraints).toEqual([]);
+    expect(primitive(p, 'vip').operations.map((o) => o.id)).toEqual(['vip-monitor-interval-10s', 'vip-start-interval-0s', 'vip-stop-interval-0s']);
+    expect(conf.constraints).toEqual([]);
   });
 
   it('web-el9.ha', () => {
-    const p = planCluster(checked(readText('fixtures/examples/web-el9.ha'), { catalogue: defaultCatalogue() }), defaultCatalogue());
-    expect(p.cib.schema).toBe('pacemaker-3.9');
-    expect(p.nodes.map((n) => `${n.id}:${n.name}`)).toEqual(['1:web1', '2:web2', '3:web3']);
-    expect(p.resources.map((r) => r.id)).toEqual(['fence-web1', 'fence-web2', 'fence-web3', 'web', 'report-job']);
-    expect(planPrimitives(p).filter((x) => x.fencing).map((x) => x.id)).toEqual(['fence-web1', 'fence-web2', 'fence-web3']);
-    expect(p.rscDefaults).toEqual({
-      id: 'rsc_defaults-meta_attributes',
-      attrs: [{ id: 'rsc_defaults-meta_attributes-resource-stickiness', name: 'resource-stickiness', value: { kind: 'literal', text: '100' } }],
-    });
-    expect(p.opDefaults?.attrs.map((a) => a.id)).toEqual(['op_defaults-meta_attributes-timeout']);
-    const pw = primitive(p, 'fence-web1').params.attrs.find((a) => a.name === 'password');
+    const p = lower(checked(readText('fixtures/examples/web-el9.ha'), { catalogue: defaultCatalogue() }), defaultCatalogue());
+    const conf = p.cib.configuration;
+    expect(p.cib.validateWith).toBe('pacemaker-3.9');
+    expect(p.cluster.nodes.map((n) => `${n.id}:${n.name}`)).toEqual(['1:web1', '2:web2', '3:web3']);
+    expect(conf.resources.map((r) => r.id)).toEqual(['fence-web1', 'fence-web2', 'fence-web3', 'web', 'report-job']);
+    expect(cibPrimitives(conf).filter((x) => x.class === 'stonith').map((x) => x.id)).toEqual(['fence-web1', 'fence-web2', 'fence-web3']);
+    expect(conf.rscDefaults).toEqual([
+      {
+        id: 'rsc_defaults-meta_attributes',
+        pairs: [{ id: 'rsc_defaults-meta_attributes-resource-stickiness', name: 'resource-stickiness', value: { kind: 'literal', text: '100' } }],
+      },
+    ]);
+    expect(conf.opDefaults?.[0]?.pairs.map((a) => a.id)).toEqual(['op_defaults-meta_attributes-timeout']);
+    const pw = params(primitive(p, 'fence-web1')).find((a) => a.name === 'password');
     expect(pw).toEqual({ id: 'fence-web1-instance_attributes-password', name: 'password', value: { kind: 'secret', scheme: 'env', ref: 'IPMI_PASSWORD' } });
-    expect(p.constraints).toEqual([
-      { kind: 'location', id: 'web-prefers-web1', rsc: 'web', node: 'web1', score: '100' },
-      { kind: 'location', id: 'report-avoids-web3', rsc: 'report-job', node: 'web3', score: '-INFINITY' },
-      { kind: 'colocation', id: 'report-with-web', rsc: 'report-job', withRsc: 'web', score: 'INFINITY', attrs: [] },
-      { kind: 'order', id: 'web-then-report', first: 'web', then: 'report-job', firstAction: 'start', thenAction: 'start', attrs: [] },
+    expect(conf.constraints).toEqual([
+      { kind: 'rsc_location', id: 'web-prefers-web1', rsc: 'web', node: 'web1', score: '100', attrs: [] },
+      { kind: 'rsc_location', id: 'report-avoids-web3', rsc: 'report-job', node: 'web3', score: '-INFINITY', attrs: [] },
+      { kind: 'rsc_colocation', id: 'report-with-web', rsc: 'report-job', withRsc: 'web', score: 'INFINITY', attrs: [] },
+      { kind: 'rsc_order', id: 'web-then-report', first: 'web', firstAction: 'start', then: 'report-job', thenAction: 'start', attrs: [] },
     ]);
   });
 
@@ -272,30 +282,32 @@ describe('plan: ids and structure', () => {
   colocation cxy x with y score=-100 rsc-role=Started
   order oxy y then x kind=Optional symmetrical=false`),
     );
-    expect(p.constraints.filter((c) => c.kind === 'location')).toEqual([
-      { kind: 'location', id: 'lx-a', rsc: 'x', node: 'a', score: '50' },
-      { kind: 'location', id: 'lx-b', rsc: 'x', node: 'b', score: 'INFINITY' },
-      { kind: 'location', id: 'ly-a', rsc: 'y', node: 'a', score: '-100' },
-      { kind: 'location', id: 'ly-b', rsc: 'y', node: 'b', score: '20' },
+    const constraints = p.cib.configuration.constraints;
+    expect(constraints.filter((c) => c.kind === 'rsc_location')).toEqual([
+      { kind: 'rsc_location', id: 'lx-a', rsc: 'x', node: 'a', score: '50', attrs: [] },
+      { kind: 'rsc_location', id: 'lx-b', rsc: 'x', node: 'b', score: 'INFINITY', attrs: [] },
+      { kind: 'rsc_location', id: 'ly-a', rsc: 'y', node: 'a', score: '-100', attrs: [] },
+      { kind: 'rsc_location', id: 'ly-b', rsc: 'y', node: 'b', score: '20', attrs: [] },
     ]);
-    expect(p.constraints.find((c) => c.id === 'cxy')).toEqual({
-      kind: 'colocation',
+    expect(constraints.find((c) => c.id === 'cxy')).toEqual({
+      kind: 'rsc_colocation',
       id: 'cxy',
       rsc: 'x',
       withRsc: 'y',
       score: '-100',
-      attrs: [{ name: 'rsc-role', value: 'Started' }],
+      attrs: [['rsc-role', 'Started']],
     });
-    expect(p.constraints.find((c) => c.id === 'oxy')).toEqual({
-      kind: 'order',
+    expect(constraints.find((c) => c.id === 'oxy')).toEqual({
+      kind: 'rsc_order',
       id: 'oxy',
       first: 'y',
       then: 'x',
       firstAction: 'start',
       thenAction: 'start',
-      orderKind: 'Optional',
-      symmetrical: 'false',
-      attrs: [],
+      attrs: [
+        ['kind', 'Optional'],
+        ['symmetrical', 'false'],
+      ],
     });
     expect(cibXml(p, { full: false })).toContain(
       '<rsc_order id="oxy" first="y" first-action="start" then="x" then-action="start" kind="Optional" symmetrical="false"/>',
@@ -311,9 +323,9 @@ describe('plan: ids and structure', () => {
   primitive vip-instance_attributes ocf:pacemaker:Dummy
   location vip-monitor-interval-10s vip prefers a`),
     );
-    expect(primitive(p, 'vip').params.id).toBe('vip-instance_attributes-1');
-    expect(primitive(p, 'vip').params.attrs[0]!.id).toBe('vip-instance_attributes-1-fake');
-    expect(primitive(p, 'vip').ops.find((o) => o.name === 'monitor')!.id).toBe('vip-monitor-interval-10s-1');
+    expect(primitive(p, 'vip').instanceAttributes!.id).toBe('vip-instance_attributes-1');
+    expect(params(primitive(p, 'vip'))[0]!.id).toBe('vip-instance_attributes-1-fake');
+    expect(primitive(p, 'vip').operations.find((o) => o.name === 'monitor')!.id).toBe('vip-monitor-interval-10s-1');
     const all = new Set<string>();
     const xml = cibXml(p, { full: true });
     for (const m of xml.matchAll(/ id="([^"]+)"/g)) {
@@ -334,7 +346,7 @@ describe('plan: ids and structure', () => {
   property maintenance-mode=false
 }
 `);
-    expect(p.properties.attrs.map((a) => `${a.name}=${a.value.kind === 'literal' ? a.value.text : ''}`)).toEqual([
+    expect(p.cib.configuration.crmConfig[0]!.pairs.map((a) => `${a.name}=${a.value.kind === 'literal' ? a.value.text : ''}`)).toEqual([
       'stonith-enabled=false',
       'no-quorum-policy=stop',
       'maintenance-mode=false',
@@ -345,7 +357,7 @@ describe('plan: ids and structure', () => {
 const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', commentPropName: '#comment', htmlEntities: true });
 
 describe('cib.xml', () => {
-  const web = () => planCluster(checked(readText('fixtures/examples/web-el9.ha'), { catalogue: defaultCatalogue() }), defaultCatalogue());
+  const web = () => lower(checked(readText('fixtures/examples/web-el9.ha'), { catalogue: defaultCatalogue() }), defaultCatalogue());
 
   it('fragment: <configuration> with the sections in schema order', () => {
     const xml = cibXml(web(), { full: false });
@@ -367,7 +379,7 @@ describe('cib.xml', () => {
 
   it('full: a <cib> whose validate-with follows the platform, with an empty status', () => {
     for (const platform of ['el6', 'el7', 'el8', 'el9', 'debian12'] as const) {
-      const p = planCluster(checked(readText('fixtures/examples/web-el9.ha'), { target: platform, catalogue: defaultCatalogue() }), defaultCatalogue());
+      const p = lower(checked(readText('fixtures/examples/web-el9.ha'), { target: platform, catalogue: defaultCatalogue() }), defaultCatalogue());
       const xml = cibXml(p, { full: true });
       expect(xml).toContain(`<cib validate-with="${CIB_TARGETS[platform].schema}" admin_epoch="0" epoch="1" num_updates="0">`);
       expect(xml.endsWith('  <status/>\n</cib>\n')).toBe(true);

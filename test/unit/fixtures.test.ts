@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { rules } from '../../src/check/registry.js';
-import { codesByLine, listFiles, readExpectations, readText } from '../../test-support/expectations.js';
+import { at, codesByLine, listFiles, readExpectations, readText } from '../../test-support/expectations.js';
 import { runCli } from '../../test-support/run-cli.js';
 
 /**
@@ -27,7 +27,8 @@ describe('fixtures give exactly what their # expect comments say', () => {
       const text = readText(path);
       const expected = readExpectations(text);
       const result = checkText(text, path);
-      const found = codesByLine(result.diagnostics.map((d) => ({ line: d.span.start.line, code: d.code })));
+      const where = at(text);
+      const found = codesByLine(result.diagnostics.map((d) => ({ line: where(d).line, code: d.code })));
       const want = new Map<number, string[]>();
       for (const [line, codes] of expected.byLine) {
         const kept = codes.filter((c) => !PENDING.includes(c));

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
-import { formatHa, needsQuotes, quote } from '../../src/format/format.js';
+import { formatHa, needsQuotes, quote } from '../../src/print/print.js';
 import * as A from '../../src/syntax/ast.js';
 import { parseHa } from '../../src/syntax/parse.js';
 import { shapeOf } from '../../src/syntax/shape.js';
 import { haLexer } from '../../src/syntax/tokens.js';
-import { listFiles, readText } from '../../test-support/expectations.js';
+import { at as positionIn, listFiles, readText } from '../../test-support/expectations.js';
 import { runCli } from '../../test-support/run-cli.js';
 
 function format(text: string): string {
@@ -24,9 +24,9 @@ const hasSyntaxErrors = (text: string) => parseHa(text).diagnostics.length > 0;
  * item, then primitive body line. Lines may move when fmt reflows; these do not.
  */
 function treePath(cluster: A.ClusterDecl, offset: number): string {
-  const inside = (s: { span: A.ClusterDecl['span'] }) => s.span.start.offset <= offset && offset < s.span.end.offset;
-  const primitive = (p: A.PrimitiveDecl): string => {
-    const i = p.items.findIndex((item) => inside(A.primitiveItemNode(item)));
+  const inside = (s: A.Spanned) => s.span.start <= offset && offset < s.span.end;
+  const primitive = (p: A.PrimitiveStmt): string => {
+    const i = (p.body ?? []).findIndex(inside);
     return i < 0 ? '' : `.${i}`;
   };
   const s = cluster.statements.findIndex(inside);
@@ -34,16 +34,16 @@ function treePath(cluster: A.ClusterDecl, offset: number): string {
   const stmt = cluster.statements[s]!;
   if (stmt.kind === 'primitive') return `${s}${primitive(stmt)}`;
   if (stmt.kind === 'group') {
-    const g = stmt.items.findIndex((item) => inside(item.kind === 'primitive' ? item.primitive : item.kind === 'member' ? item.ref : item.block));
+    const g = stmt.items.findIndex(inside);
     const item = stmt.items[g];
-    return item?.kind === 'primitive' ? `${s}.${g}${primitive(item.primitive)}` : g < 0 ? `${s}` : `${s}.${g}`;
+    return item?.kind === 'primitive' ? `${s}.${g}${primitive(item)}` : g < 0 ? `${s}` : `${s}.${g}`;
   }
   return `${s}`;
 }
 
 function diagnosticsByTree(text: string): string[] {
   const r = checkText(text, 'test.ha');
-  return r.diagnostics.map((d) => `${treePath(r.file.cluster!, d.span.start.offset)} ${d.code}`).sort();
+  return r.diagnostics.map((d) => `${treePath(r.file.cluster!, d.span.start)} ${d.code}`).sort();
 }
 
 const shape = (text: string) => shapeOf(parseHa(text).file.cluster);
@@ -63,7 +63,7 @@ describe('fmt over every fixture', () => {
       const once = format(text);
       expect(shape(once)).toEqual(shape(text));
       // Fixtures have one statement per line, so even the lines stay: every # expect: stays true.
-      const at = (t: string) => checkText(t, path).diagnostics.map((d) => `${d.span.start.line} ${d.code}`);
+      const at = (t: string) => checkText(t, path).diagnostics.map((d) => `${positionIn(t)(d).line} ${d.code}`);
       expect(at(once)).toEqual(at(text));
       expect(diagnosticsByTree(once)).toEqual(diagnosticsByTree(text));
       expect(format(once)).toBe(once);

@@ -25,14 +25,13 @@ describe('mutation fuzzer', () => {
     expect(fuzzInput(corpus, 5, 1234).text).not.toBe(fuzzInput(corpus, 6, 1234).text);
   });
 
-  it('its oracles notice a span outside the file or a line/column that disagrees with the offset', async () => {
+  it('its oracles notice a span outside the file or backwards', async () => {
     const text = 'ab\ncd\n';
-    const at = (offset: number, line: number, column: number) => ({ offset, line, column });
-    const d = (start: ReturnType<typeof at>, end: ReturnType<typeof at>) => ({ code: 'HA001', severity: 'error' as const, message: 'm', span: { start, end } });
-    expect(diagnosticProblems(text, [d(at(3, 2, 1), at(5, 2, 3))])).toEqual([]);
-    expect(diagnosticProblems(text, [d(at(3, 1, 4), at(5, 2, 3))])).toHaveLength(1);
-    expect(diagnosticProblems(text, [d(at(5, 2, 3), at(3, 2, 1))])).toHaveLength(1);
-    expect(diagnosticProblems(text, [d(at(3, 2, 1), at(99, 2, 97))])).toHaveLength(1);
+    const d = (start: number, end: number) => ({ code: 'HA001', severity: 'error' as const, message: 'm', span: { start, end } });
+    expect(diagnosticProblems(text, [d(3, 5)])).toEqual([]);
+    expect(diagnosticProblems(text, [d(-1, 5)])).toHaveLength(1);
+    expect(diagnosticProblems(text, [d(5, 3)])).toHaveLength(1);
+    expect(diagnosticProblems(text, [d(3, 99)])).toHaveLength(1);
     expect(await runCase('cluster a {\n  node n addr=10.0.0.1/24\n  property stonith-enabled=false\n}\n')).toEqual([]);
   });
 });

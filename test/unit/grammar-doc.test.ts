@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { grammarFiles } from '../../scripts/gen-grammar.js';
 import { parseHa } from '../../src/syntax/parse.js';
+import { at } from '../../test-support/expectations.js';
 
 const readme = readFileSync('grammar/README.md', 'utf8');
 
@@ -36,7 +37,7 @@ describe('grammar/README.md', () => {
   for (const { line, code } of examples) {
     it(`the example at line ${line} parses without syntax errors`, () => {
       const { file, diagnostics } = parseHa(code, `README.md:${line}`);
-      expect(diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column} ${d.message}`)).toEqual([]);
+      expect(diagnostics.map((d) => `${d.code} ${at(code)(d).line}:${at(code)(d).column} ${d.message}`)).toEqual([]);
       expect(file.cluster).toBeDefined();
     });
   }

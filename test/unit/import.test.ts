@@ -3,10 +3,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
 import { checkText } from '../../src/check/check.js';
 import { emitAll, type Artifact } from '../../src/emit/index.js';
-import { formatHa } from '../../src/format/format.js';
+import { formatHa } from '../../src/print/print.js';
 import { importCib } from '../../src/import/import.js';
 import { normaliseCib } from '../../test-support/cib-normalise.js';
-import { listFiles, readText } from '../../test-support/expectations.js';
+import { at, listFiles, readText } from '../../test-support/expectations.js';
 import { generateHa } from '../../test-support/generate.js';
 import { runCli } from '../../test-support/run-cli.js';
 import { tempDir } from '../../test-support/temp-files.js';
@@ -23,7 +23,7 @@ function build(text: string, cib: 'fragment' | 'full' = 'fragment'): Artifact[] 
 
 function mustBuild(text: string, cib: 'fragment' | 'full' = 'fragment'): Artifact[] {
   const r = checkText(text, 'imported.ha', { catalogue });
-  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span.start.line}: ${d.code} ${d.message}`)).toEqual([]);
+  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${at(text)(d).line}: ${d.code} ${d.message}`)).toEqual([]);
   return emitAll(r.checked!, catalogue, { cib });
 }
 
@@ -41,7 +41,7 @@ function importClean(xml: string) {
  */
 function withMachineFacts(original: string, imported: string): string {
   const cluster = checkText(original, 'original.ha', { catalogue }).file.cluster!;
-  const slice = (s: { span: { start: { offset: number }; end: { offset: number } } }) => original.slice(s.span.start.offset, s.span.end.offset);
+  const slice = (s: { span: { start: number; end: number } }) => original.slice(s.span.start, s.span.end);
   const addrs = new Map<string, string[]>();
   const extra: string[] = [];
   for (const s of cluster.statements) {
@@ -420,7 +420,7 @@ describe('the language extensions import relies on', () => {
   });
 
   it('is checked: invalid and duplicate ids, node ids, values', () => {
-    const codes = (text: string) => checkText(text, 'x.ha', { catalogue }).diagnostics.map((d) => `${d.span.start.line} ${d.code}`);
+    const codes = (text: string) => checkText(text, 'x.ha', { catalogue }).diagnostics.map((d) => `${at(text)(d).line} ${d.code}`);
     expect(codes(file('  node c id=x\n'))).toEqual(['5 HA001']);
     expect(codes(file('  node c id=1\n  node d id=1\n'))).toEqual(['6 HA101']);
     expect(codes(file('  primitive p ocf:pacemaker:Dummy {\n    params $id=p fake=1\n  }\n'))).toEqual(['6 HA101']);

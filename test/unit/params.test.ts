@@ -2,9 +2,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue, type Catalogue } from '../../src/catalogue/catalogue.js';
 import type { AgentFact } from '../../src/catalogue/types.js';
-import { agentIdOf } from '../../src/check/agents.js';
 import { agentSchema, paramFindings, type ParamFinding } from '../../src/check/params.js';
-import { allAttrs } from '../../src/model/model.js';
+import { resolve, type Primitive } from '../../src/model/model.js';
 import type * as A from '../../src/syntax/ast.js';
 import { parseHa } from '../../src/syntax/parse.js';
 
@@ -20,14 +19,14 @@ function propertyOf(e: ErrorObject): string | undefined {
   return e.instancePath.slice(1).replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-function ajvFindings(p: A.PrimitiveDecl, catalogue: Catalogue): ParamFinding[] {
-  const id = agentIdOf(p);
+function ajvFindings(p: Primitive, catalogue: Catalogue): ParamFinding[] {
+  const id = p.agent.id;
   const agent = catalogue.agent(id);
   const out: ParamFinding[] = [];
   if (!agent) return out;
   const extra = id.startsWith('stonith:') ? catalogue.fencingParams : [];
   const attrs = new Map<string, A.Attr>();
-  for (const a of allAttrs(p.params)) attrs.set(a.key.text, a);
+  for (const a of p.params.attrs) attrs.set(a.key.text, a);
   const values: Record<string, string> = {};
   for (const [k, a] of attrs) values[k] = a.value.text;
   for (const c of p.commands) values[`${c.action.text}_cmd`] = c.value.text;
@@ -75,12 +74,12 @@ describe('parameter validation', () => {
     expect(agents.length).toBeGreaterThan(200);
     const text = `cluster c {\n${agents.flatMap((a, n) => primitivesFor(a, n)).join('\n')}\n}\n`;
     const parsed = parseHa(text, 'params.ha');
-    const primitives = (parsed.file.cluster?.statements ?? []).filter((s): s is A.PrimitiveDecl => s.kind === 'primitive');
+    const primitives = resolve(parsed.file, parsed.file.cluster!, { catalogue }).primitives;
     expect(primitives).toHaveLength(agents.length * 3);
     let kinds = new Set<string>();
     for (const p of primitives) {
       const expected = ajvFindings(p, catalogue);
-      expect(paramFindings(p, catalogue), `${p.name.text} ${p.agent.text}`).toEqual(expected);
+      expect(paramFindings(p, catalogue), `${p.name} ${p.agent.text}`).toEqual(expected);
       kinds = new Set([...kinds, ...expected.map((f) => f.kind)]);
     }
     expect([...kinds].sort()).toEqual(['invalid', 'missing', 'unknown']);

@@ -53,7 +53,7 @@ describe('--format sarif', () => {
 
   it('the schema really rejects what is not SARIF', () => {
     const validate = sarifValidator();
-    const log = JSON.parse(JSON.stringify(toSarif([{ path: 'a.ha', text: 'x', diagnostics: [{ code: 'HA001', severity: 'error', message: 'm', span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } }] }]))) as Record<string, unknown> & SarifLog;
+    const log = JSON.parse(JSON.stringify(toSarif([{ path: 'a.ha', text: 'x', diagnostics: [{ code: 'HA001', severity: 'error', message: 'm', span: { start: 0, end: 1 } }] }]))) as Record<string, unknown> & SarifLog;
     expect(validate(log)).toBe(true);
     const badRegion = JSON.parse(JSON.stringify(log).replace('"startLine":1', '"startLine":0')) as unknown;
     expect(validate(badRegion)).toBe(false);
@@ -120,13 +120,14 @@ describe('--format github', () => {
   it('escapes % CR LF in messages, and also : and , in properties', () => {
     expect(escapeData('100% a\r\nb: c, d')).toBe('100%25 a%0D%0Ab: c, d');
     expect(escapeProperty('C:\\a,b%\n')).toBe('C%3A\\a%2Cb%25%0A');
-    const pos = (line: number, column: number, offset: number) => ({ line, column, offset });
+    // Offset 10 is line 2, column 3 of this text; offset 30 is line 4, column 1.
+    const text = `${'a'.repeat(7)}\n${'b'.repeat(10)}\n${'c'.repeat(10)}\n${'d'.repeat(5)}\n`;
     const out = renderGithub([
       {
         path: 'dir,x/a:b%.ha',
-        text: '',
+        text,
         diagnostics: [
-          { code: 'HA001', severity: 'error', message: 'bad: 50%, really\nyes', span: { start: pos(2, 3, 10), end: pos(4, 1, 30) } },
+          { code: 'HA001', severity: 'error', message: 'bad: 50%, really\nyes', span: { start: 10, end: 30 } },
         ],
       },
     ]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { rules } from '../../src/check/registry.js';
 import { runCli } from '../../test-support/run-cli.js';
+import { at } from '../../test-support/expectations.js';
 
 describe('the registry', () => {
   it('is sorted by code, with unique codes and names', () => {
@@ -15,13 +16,13 @@ describe('the registry', () => {
 
 describe.each(rules.map((r) => [r.code, r] as const))('%s', (code, rule) => {
   it('bad example gives exactly one diagnostic, of this code', () => {
-    const found = checkText(rule.docs.bad, 'bad.ha').diagnostics.map((d) => `${d.code}@${d.span.start.line}: ${d.message}`);
+    const found = checkText(rule.docs.bad, 'bad.ha').diagnostics.map((d) => `${d.code}@${at(rule.docs.bad)(d).line}: ${d.message}`);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(new RegExp(`^${code}@`));
   });
 
   it('good example gives none', () => {
-    const found = checkText(rule.docs.good, 'good.ha').diagnostics.map((d) => `${d.code}@${d.span.start.line}: ${d.message}`);
+    const found = checkText(rule.docs.good, 'good.ha').diagnostics.map((d) => `${d.code}@${at(rule.docs.good)(d).line}: ${d.message}`);
     expect(found).toEqual([]);
   });
 

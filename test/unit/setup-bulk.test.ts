@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { generateBenchHa } from '../../bench/generate.js';
 import { BULK_FROM } from '../../src/emit/setup-script.js';
-import { planPrimitives } from '../../src/emit/plan.js';
+import { cibPrimitives } from '../../src/cib/model.js';
 import { shQuote } from '../../src/emit/shell.js';
 import { readText } from '../../test-support/expectations.js';
 import { build, pcsCalls, sandbox } from '../../test-support/setup-script-harness.js';
@@ -40,7 +40,7 @@ describe('setup.sh: resources and constraints as XML for a large configuration',
     expect(small.script).not.toContain('write_resources');
     expect(small.script).toContain('resource create --no-default-ops --group g1 -- r1-1');
     const large = build(bench(13), 'debian12');
-    expect(planPrimitives(large.plan).length + 1).toBeGreaterThanOrEqual(BULK_FROM);
+    expect(cibPrimitives(large.lowered.cib.configuration).length + 1).toBeGreaterThanOrEqual(BULK_FROM);
     expect(large.script).toContain('cibadmin --replace --scope resources --xml-file "$WORK/resources.xml"');
     expect(large.script).not.toContain('resource create');
   });
@@ -59,7 +59,7 @@ describe('setup.sh: resources and constraints as XML for a large configuration',
       .map((l) => l.trim())
       .filter(Boolean);
     const escaped = "it's &quot;a&quot; &lt;b&gt; &amp; c&#10;d&#9;e $(x) `y`";
-    const secretIds = planPrimitives(built.plan).flatMap((p) => p.params.attrs.filter((a) => a.value.kind === 'secret').map((a) => a.id));
+    const secretIds = cibPrimitives(built.lowered.cib.configuration).flatMap((p) => (p.instanceAttributes?.pairs ?? []).filter((a) => a.value.kind === 'secret').map((a) => a.id));
     expect(secretIds).toHaveLength(2);
     // Each comment of cib.xml is a secret's nvpair in the script's XML; every other line is the same.
     const cibLines = [...section(built.cib, 'resources'), ...section(built.cib, 'constraints')];

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cibPrimitives } from '../../src/cib/model.js';
 import { anythingAgentScript } from '../../src/emit/anything-agent.js';
 import { PLATFORMS } from '../../src/model/platforms.js';
 import { shQuote } from '../../src/emit/shell.js';
@@ -82,7 +83,7 @@ describe('setup.sh for every example and platform', () => {
 describe('configure --cib-file with recording stubs', () => {
   it('passes every value to pcs byte for byte, whatever bytes it holds', () => {
     const text = readText('fixtures/ok/setup-adversarial.ha');
-    const { plan, script } = build(text, 'debian12');
+    const { lowered, script } = build(text, 'debian12');
     const sb = open(script);
     const cib = sb.file('cib.xml', '<cib/>\n');
     const secret = `s3cr'et "$(id)" \`x\`;*`;
@@ -109,7 +110,7 @@ describe('configure --cib-file with recording stubs', () => {
     expect(cmds).toContain(`start_cmd=/bin/echo 'a b' "c" $HOME \`uname\` ; exit 0`);
     expect(cmds).toContain('stop_cmd=/bin/echo line1\nline2\ttab');
     expect(cmds).toContain('monitor_cmd=/bin/true -x *');
-    const odd = plan.nodes[1]!.name;
+    const odd = lowered.cluster.nodes[1]!.name;
     expect(odd).toBe('n_two.lab');
     expect(calls).toContainEqual(['constraint', 'location', 'add', '--', 'grp-on-odd', 'grp', odd, '50']);
     // The node goes into the copy as XML; nothing ran a command substitution.
@@ -122,20 +123,20 @@ describe('configure --cib-file with recording stubs', () => {
   });
 
   it('runs exactly the plan: every op with its id, --no-default-ops, the constraints', () => {
-    const { plan, script } = build(readText('fixtures/examples/web-el9.ha'), 'el9');
+    const { lowered, script } = build(readText('fixtures/examples/web-el9.ha'), 'el9');
     const sb = open(script);
     const cib = sb.file('cib.xml', '<cib/>\n');
     const r = sb.run(['configure', '--cib-file', cib], { HACC_NODE: 'web2', IPMI_PASSWORD: 'pw' });
     expect(r.status, r.stderr).toBe(0);
     const calls = pcsCalls(r.calls);
     const creates = calls.filter((c) => c[1] === 'create');
-    const prims = plan.resources.flatMap((x) => (x.kind === 'group' ? x.members : [x]));
+    const prims = cibPrimitives(lowered.cib.configuration);
     expect(creates.map((c) => c[c.indexOf('--') + 1])).toEqual(prims.map((p) => p.id));
     for (const p of prims) {
       const c = creates.find((x) => x[x.indexOf('--') + 1] === p.id)!;
       expect(c).toContain('--no-default-ops');
       const ids = c.filter((w) => w.startsWith('id=')).map((w) => w.slice(3));
-      expect(ids).toEqual(p.ops.map((o) => o.id));
+      expect(ids).toEqual(p.operations.map((o) => o.id));
     }
     expect(calls.filter((c) => c[0] === 'constraint')).toEqual([
       ['constraint', 'location', 'add', '--', 'web-prefers-web1', 'web', 'web1', '100'],

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { generateBenchHa } from '../../bench/generate.js';
 import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
 import { checkText } from '../../src/check/check.js';
-import { cibXml, cibXmlIn, XML_DECLARATION } from '../../src/emit/cib.js';
-import { planCluster, type ClusterPlan } from '../../src/emit/plan.js';
-import { createXml, type XmlDocument, type XmlParent } from '../../src/emit/xml.js';
+import { writeCibIn, XML_DECLARATION } from '../../src/cib/write.js';
+import { createXml, type XmlDocument, type XmlParent } from '../../src/cib/xml-writer.js';
+import { cibComment, cibXml } from '../../src/emit/cib.js';
+import { lower, type Lowered } from '../../src/lower/lower.js';
 import { listFiles, readText } from '../../test-support/expectations.js';
 import { generateHa } from '../../test-support/generate.js';
 
@@ -27,7 +28,7 @@ function xmlbuilder2Document(): XmlDocument {
   return { ele: root.ele, com: root.com, end: () => unmark(doc.end({ prettyPrint: true, indent: '  ', allowEmptyTags: false })) };
 }
 
-function plans(): { name: string; plan: ClusterPlan }[] {
+function plans(): { name: string; plan: Lowered }[] {
   const texts = [
     ...listFiles('fixtures', '.ha').map((p) => ({ name: p, text: readText(p) })),
     ...Array.from({ length: 30 }, (_, seed) => ({ name: `generated ${seed}`, text: generateHa(seed, { resources: 1 + (seed % 15) }) })),
@@ -35,7 +36,7 @@ function plans(): { name: string; plan: ClusterPlan }[] {
   ];
   return texts.flatMap(({ name, text }) => {
     const checked = checkText(text, name).checked;
-    return checked ? [{ name, plan: planCluster(checked, defaultCatalogue()) }] : [];
+    return checked ? [{ name, plan: lower(checked, defaultCatalogue()) }] : [];
   });
 }
 
@@ -45,7 +46,7 @@ describe('XML writer', () => {
     expect(all.length).toBeGreaterThan(30);
     for (const { name, plan } of all) {
       for (const full of [true, false]) {
-        expect(cibXml(plan, { full }), name).toBe(cibXmlIn(xmlbuilder2Document(), plan, { full }));
+        expect(cibXml(plan, { full }), name).toBe(writeCibIn(xmlbuilder2Document(), plan.cib, { full, comment: cibComment(plan) }));
       }
     }
   });

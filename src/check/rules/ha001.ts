@@ -1,5 +1,39 @@
-import type { Rule } from '../rule.js';
+import { SET_ID_KEY } from '../../language/attribute-set.js';
+import { statementKeys } from '../../language/index.js';
+import { DEFAULT_OPS_VALUES } from '../../language/primitive.js';
+import { isNodeId, type ClusterModel } from '../../model/model.js';
+import type * as A from '../../syntax/ast.js';
+import { suggestion } from '../../syntax/didyoumean.js';
+import { walk } from '../../syntax/walk.js';
+import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A bare `env:`/`file:` value must name a variable or an absolute path. */
+function checkSecret(ctx: RuleContext, v: A.Value): void {
+  const s = v.secret;
+  if (!s || (s.scheme === 'env' ? ENV_NAME.test(s.ref) : s.ref.startsWith('/'))) return;
+  ctx.report({
+    node: v,
+    message: `invalid secret reference '${v.text}'`,
+    help: [
+      s.scheme === 'env'
+        ? 'write env:NAME, where NAME is an environment variable name ([A-Za-z_][A-Za-z0-9_]*)'
+        : 'write file:/absolute/path to a file that holds the secret',
+    ],
+  });
+}
+
+/** The keys of statements whose keys are part of the language (node, host, auth, location, colocation, order). */
+function checkKeys(ctx: RuleContext, statement: string, attrs: readonly A.Attr[]): void {
+  const allowed = statementKeys(statement);
+  if (!allowed) return;
+  for (const a of attrs) {
+    if (allowed.includes(a.key.text)) continue;
+    ctx.report({ node: a, property: 'key', message: `unknown attribute '${a.key.text}' for ${statement}: expected ${allowed.join(', ')}`, help: suggestion(a.key.text, allowed) });
+  }
+}
 
 export const ha001: Rule = {
   code: 'HA001',
@@ -21,5 +55,46 @@ export const ha001: Rule = {
   },
   check(ctx) {
     for (const d of ctx.syntax) if (d.code === 'HA001') ctx.report({ node: d, message: d.message, help: d.help ?? [] });
+    // The words the grammar leaves open but the language closes: keys, ids, `default-ops none`,
+    // secrets. A file without a cluster block has no model (HA001 runs with the syntax rules).
+    const model = ctx.model as ClusterModel | undefined;
+    if (!model) return;
+    walk(model.cluster, (node) => {
+      switch (node.kind) {
+        case 'auth':
+        case 'node':
+        case 'host':
+        case 'location':
+        case 'colocation':
+        case 'order':
+          checkKeys(ctx, node.kind, node.attrs);
+          if (node.kind === 'node') {
+            for (const a of node.attrs) {
+              if (a.key.text === 'id' && !isNodeId(a.value.text)) {
+                ctx.report({ node: a, property: 'value', message: `node id '${a.value.text}' is not a positive integer`, help: ['id= is the corosync node id, also the CIB <node id>: 1, 2, 3…'] });
+              }
+            }
+          }
+          break;
+        case 'attr-set':
+          for (const a of node.setIds.slice(1)) {
+            ctx.report({ node: a, property: 'key', message: `a second ${SET_ID_KEY} on one line (the first is at column ${node.setIds[0]!.span.start - lineStart(ctx, node.setIds[0]!) + 1})`, help: ['an attribute set has one id'] });
+          }
+          break;
+        case 'default-ops':
+          if (!DEFAULT_OPS_VALUES.includes(node.value.text)) {
+            ctx.report({ node: node.value, message: `expected 'none' after default-ops, found '${node.value.text}'`, help: ['write default-ops none: build then adds no operations to this primitive'] });
+          }
+          break;
+        case 'value':
+          checkSecret(ctx, node);
+          break;
+      }
+    });
   },
 };
+
+function lineStart(ctx: RuleContext, node: A.Spanned): number {
+  const text = ctx.model.file.text;
+  return text.lastIndexOf('\n', node.span.start - 1) + 1;
+}

@@ -1,5 +1,6 @@
+import { statementKeys } from '../../language/index.js';
+import { forEachAttr } from '../../syntax/walk.js';
 import type { Rule } from '../rule.js';
-import { forEachAttribute } from '../walk.js';
 import { labCluster } from '../examples.js';
 
 export const ha002: Rule = {
@@ -23,10 +24,12 @@ export const ha002: Rule = {
   },
   check(ctx) {
     const text = ctx.model.file.text;
-    // Reports are sorted afterwards, so the order of the walk does not matter.
-    forEachAttribute(ctx.model, (attr) => {
+    forEachAttr(ctx.model.cluster, (attr, owner) => {
       if (!attr.missingEquals) return;
-      const written = text.slice(attr.value.span.start.offset, attr.value.span.end.offset);
+      // A key the statement does not take is HA001's (one report is enough).
+      const closed = statementKeys(owner.kind);
+      if (closed && !closed.includes(attr.key.text)) return;
+      const written = text.slice(attr.value.span.start, attr.value.span.end);
       ctx.report({
         node: attr,
         property: 'key',

@@ -1,11 +1,10 @@
 import type * as A from '../../syntax/ast.js';
-import { explicitIds } from '../../model/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
 
-function reportRepeats(ctx: RuleContext, what: string, names: readonly A.Ident[]): void {
+function reportRepeats(ctx: RuleContext, what: string, names: readonly (A.Ident | A.Value)[]): void {
   if (names.length < 2) return;
-  const first = new Map<string, A.Ident>();
+  const first = new Map<string, A.Ident | A.Value>();
   for (const n of names) {
     const earlier = first.get(n.text);
     if (!earlier) {
@@ -14,22 +13,18 @@ function reportRepeats(ctx: RuleContext, what: string, names: readonly A.Ident[]
     }
     ctx.report({
       node: n,
-      message: `${what} '${n.text}' is already declared on line ${earlier.span.start.line}`,
+      message: `${what} '${n.text}' is already declared on line ${ctx.line(earlier)}`,
       help: ['give each one its own name, or remove the repeat'],
       related: [{ node: earlier, message: 'first declared here' }],
     });
   }
 }
 
-/** Whether two of the keys of `blocks` are the same: a check without allocation for the common case of none. */
-function hasRepeatedKey(blocks: readonly { readonly attrs: readonly A.Attr[] }[]): boolean {
-  for (let i = 0; i < blocks.length; i++) {
-    const a = blocks[i]!.attrs;
-    for (let j = 0; j < a.length; j++) {
-      const key = a[j]!.key.text;
-      for (let k = j + 1; k < a.length; k++) if (a[k]!.key.text === key) return true;
-      for (let l = i + 1; l < blocks.length; l++) for (const b of blocks[l]!.attrs) if (b.key.text === key) return true;
-    }
+/** Whether two of the keys are the same: a check without allocation for the common case of none. */
+function hasRepeatedKey(attrs: readonly A.Attr[]): boolean {
+  for (let j = 0; j < attrs.length; j++) {
+    const key = attrs[j]!.key.text;
+    for (let k = j + 1; k < attrs.length; k++) if (attrs[k]!.key.text === key) return true;
   }
   return false;
 }
@@ -57,26 +52,26 @@ export const ha101: Rule = {
     const m = ctx.model;
     // Ids: resource, group and constraint names (model.ids, each name's declarations in source
     // order) and explicit CIB ids. Only a text that occurs twice needs a look.
-    const repeated = new Map<string, A.Ident[]>();
-    for (const [text, decls] of m.ids) if (decls.length > 1) repeated.set(text, decls.map((d) => d.name));
-    for (const v of explicitIds(m)) {
+    const repeated = new Map<string, (A.Ident | A.Value)[]>();
+    for (const [text, decls] of m.ids) if (decls.length > 1) repeated.set(text, decls.map((d) => d.decl.name));
+    for (const v of m.explicitIds) {
       let list = repeated.get(v.text);
-      if (!list) repeated.set(v.text, (list = (m.ids.get(v.text) ?? []).map((d) => d.name)));
+      if (!list) repeated.set(v.text, (list = (m.ids.get(v.text) ?? []).map((d) => d.decl.name)));
       list.push(v);
     }
     for (const list of repeated.values()) {
-      if (list.length > 1) reportRepeats(ctx, 'id', list.sort((a, b) => a.span.start.offset - b.span.start.offset));
+      if (list.length > 1) reportRepeats(ctx, 'id', list.sort((a, b) => a.span.start - b.span.start));
     }
-    reportRepeats(ctx, 'node id', m.nodes.flatMap((n) => n.attrs.filter((a) => a.key.text === 'id').map((a) => a.value)));
-    reportRepeats(ctx, 'machine', [...m.nodes, ...m.hosts].map((d) => d.name).sort((a, b) => a.span.start.offset - b.span.start.offset));
-    for (const kind of ['property', 'defaults', 'op-defaults'] as const) {
-      reportRepeats(ctx, kind === 'property' ? 'property' : `${kind} setting`, m.settings.filter((s) => s.kind === kind).flatMap((s) => s.attrs.map((a) => a.key)));
-    }
+    reportRepeats(ctx, 'node id', m.nodes.flatMap((n) => n.decl.attrs.filter((a) => a.key.text === 'id').map((a) => a.value)));
+    reportRepeats(ctx, 'machine', [...m.nodes, ...m.hosts].map((d) => d.decl.name).sort((a, b) => a.span.start - b.span.start));
+    reportRepeats(ctx, 'property', m.settings.property.attrs.map((a) => a.key));
+    reportRepeats(ctx, 'defaults setting', m.settings.defaults.attrs.map((a) => a.key));
+    reportRepeats(ctx, 'op-defaults setting', m.settings['op-defaults'].attrs.map((a) => a.key));
     for (const p of m.primitives) {
-      if (hasRepeatedKey(p.params)) reportRepeats(ctx, `parameter of '${p.name.text}'`, p.params.flatMap((b) => b.attrs.map((a) => a.key)));
-      if (hasRepeatedKey(p.meta)) reportRepeats(ctx, `meta attribute of '${p.name.text}'`, p.meta.flatMap((b) => b.attrs.map((a) => a.key)));
-      for (const op of p.ops) if (op.attrs.length > 1 && hasRepeatedKey([op])) reportRepeats(ctx, `attribute of op '${op.name.text}'`, op.attrs.map((a) => a.key));
-      if (p.commands.length > 1) reportRepeats(ctx, `command of '${p.name.text}'`, p.commands.map((c) => c.action));
+      if (p.params.values.size < p.params.attrs.length) reportRepeats(ctx, `parameter of '${p.name}'`, p.params.attrs.map((a) => a.key));
+      if (p.meta.values.size < p.meta.attrs.length) reportRepeats(ctx, `meta attribute of '${p.name}'`, p.meta.attrs.map((a) => a.key));
+      for (const op of p.ops) if (op.decl.attrs.length > 1 && hasRepeatedKey(op.decl.attrs)) reportRepeats(ctx, `attribute of op '${op.name}'`, op.decl.attrs.map((a) => a.key));
+      if (p.commands.length > 1) reportRepeats(ctx, `command of '${p.name}'`, p.commands.map((c) => c.action));
     }
   },
 };

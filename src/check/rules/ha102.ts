@@ -1,5 +1,3 @@
-import { explicitIds } from '../../model/model.js';
-import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -25,15 +23,15 @@ export const ha102: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    for (const name of [m.cluster.name, ...m.nodes.map((n) => n.name), ...m.hosts.map((h) => h.name)]) {
+    for (const name of [m.cluster.name, ...m.nodes.map((n) => n.decl.name), ...m.hosts.map((h) => h.decl.name)]) {
       if (name.text === '' || HOST_NAME.test(name.text)) continue;
       ctx.report({
         node: name,
         message: `'${name.text}' is not a valid name for a cluster or machine: use letters, digits, '-', '_' and '.', not at either end`,
       });
     }
-    const names = [...m.primitives, ...m.groups, ...m.constraints].map((d): { text: string; span: A.Value['span'] } => d.name);
-    for (const name of [...names, ...explicitIds(m)]) {
+    const names = [...m.primitives, ...m.groups, ...m.constraints].map((d) => d.decl.name);
+    for (const name of [...names, ...m.explicitIds]) {
       if (CIB_ID.test(name.text)) continue;
       const fixed = name.text.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^([^A-Za-z_])/, '_$1');
       ctx.report({

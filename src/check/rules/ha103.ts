@@ -1,4 +1,4 @@
-import { resourceByName } from '../../model/model.js';
+import { assertNever } from '../../syntax/ast.js';
 import type * as A from '../../syntax/ast.js';
 import { suggestion } from '../../syntax/didyoumean.js';
 import type { Rule, RuleContext } from '../rule.js';
@@ -29,28 +29,33 @@ export const ha103: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    const resources = [...m.primitives, ...m.groups].map((r) => r.name.text);
-    const primitives = m.primitives.map((p) => p.name.text);
-    const nodes = m.nodes.map((n) => n.name.text);
-    for (const g of m.groups) {
-      for (const item of g.items) {
-        if (item.kind === 'member' && !resourceByName(m, item.ref.text)) unknown(ctx, item.ref, 'resource', primitives);
-      }
-    }
+    const resources = [...m.primitives, ...m.groups].map((r) => r.name);
+    const primitives = m.primitives.map((p) => p.name);
+    const nodes = m.nodes.map((n) => n.name);
+    for (const g of m.groups) for (const item of g.items) if (!item.target) unknown(ctx, item.ident, 'resource', primitives);
     for (const c of m.constraints) {
-      for (const ref of c.kind === 'location' ? [c.resource] : [c.resource, c.target]) {
-        if (!resourceByName(m, ref.text)) unknown(ctx, ref, 'resource', resources);
-      }
-      if (c.kind !== 'location') continue;
-      for (const t of c.targets) {
-        if (m.nodes.some((n) => n.name.text === t.node.text)) continue;
-        if (m.hosts.some((h) => h.name.text === t.node.text)) {
-          ctx.report({
-            node: t.node,
-            message: `'${t.node.text}' is a host, not a cluster node: resources cannot run there`,
-            help: ['name a node declared with `node`'],
-          });
-        } else unknown(ctx, t.node, 'node', nodes);
+      switch (c.kind) {
+        case 'location':
+          if (!c.rsc.target) unknown(ctx, c.rsc.ident, 'resource', resources);
+          for (const t of c.targets) {
+            if (t.node.target) continue;
+            if (m.machines.get(t.node.ident.text)?.some((h) => h.kind === 'host')) {
+              ctx.report({
+                node: t.node.ident,
+                message: `'${t.node.ident.text}' is a host, not a cluster node: resources cannot run there`,
+                help: ['name a node declared with `node`'],
+              });
+            } else unknown(ctx, t.node.ident, 'node', nodes);
+          }
+          break;
+        case 'colocation':
+          for (const ref of [c.rsc, c.withRsc]) if (!ref.target) unknown(ctx, ref.ident, 'resource', resources);
+          break;
+        case 'order':
+          for (const ref of [c.first, c.then]) if (!ref.target) unknown(ctx, ref.ident, 'resource', resources);
+          break;
+        default:
+          assertNever(c);
       }
     }
   },

@@ -1,5 +1,3 @@
-import { resourceByName } from '../../model/model.js';
-import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -27,22 +25,19 @@ export const ha104: Rule = {
     const m = ctx.model;
     for (const g of m.groups) {
       const seen = new Set<string>();
-      for (const item of g.items) {
-        const ref: A.Ident | undefined = item.kind === 'member' ? item.ref : item.kind === 'primitive' ? item.primitive.name : undefined;
-        if (!ref) continue;
-        const target = resourceByName(m, ref.text);
-        if (ref.text === g.name.text) {
-          ctx.report({ node: ref, message: `group '${g.name.text}' cannot contain itself` });
+      for (const { ident: ref, target } of g.items) {
+        if (ref.text === g.name) {
+          ctx.report({ node: ref, message: `group '${g.name}' cannot contain itself` });
         } else if (target?.kind === 'group') {
           ctx.report({ node: ref, message: `'${ref.text}' is a group: groups cannot contain groups`, help: ['list its primitives instead, or order the two groups with an order constraint'] });
         } else if (seen.has(ref.text)) {
-          ctx.report({ node: ref, message: `'${ref.text}' is listed twice in group '${g.name.text}'` });
-        } else if (target && m.groupOf.get(target) !== g && m.groupOf.has(target)) {
-          const other = m.groupOf.get(target)!;
+          ctx.report({ node: ref, message: `'${ref.text}' is listed twice in group '${g.name}'` });
+        } else if (target?.parent && target.parent !== g) {
+          const other = target.parent;
           ctx.report({
             node: ref,
-            message: `'${ref.text}' is already in group '${other.name.text}': a resource belongs to at most one group`,
-            related: [{ node: other.name, message: 'the other group' }],
+            message: `'${ref.text}' is already in group '${other.name}': a resource belongs to at most one group`,
+            related: [{ node: other.decl.name, message: 'the other group' }],
           });
         }
         seen.add(ref.text);
@@ -50,19 +45,18 @@ export const ha104: Rule = {
     }
     for (const c of m.constraints) {
       if (c.kind === 'location') continue;
-      if (c.resource.text === c.target.text) {
-        ctx.report({ node: c.target, message: `${c.kind} '${c.name.text}' relates '${c.resource.text}' to itself` });
+      const [a, b] = c.kind === 'colocation' ? [c.rsc, c.withRsc] : [c.first, c.then];
+      if (a.ident.text === b.ident.text) {
+        ctx.report({ node: b.ident, message: `${c.kind} '${c.name}' relates '${a.ident.text}' to itself` });
         continue;
       }
       // A group already orders its members; pcs refuses an order between two of them.
-      const first = resourceByName(m, c.resource.text);
-      const then = resourceByName(m, c.target.text);
-      const group = first?.kind === 'primitive' ? m.groupOf.get(first) : undefined;
-      if (c.kind === 'order' && group && then?.kind === 'primitive' && m.groupOf.get(then) === group) {
+      const group = a.target?.kind === 'primitive' ? a.target.parent : undefined;
+      if (c.kind === 'order' && group && b.target?.kind === 'primitive' && b.target.parent === group) {
         ctx.report({
-          node: c.name,
-          message: `'${c.resource.text}' and '${c.target.text}' are both in group '${group.name.text}', which already starts them in its order`,
-          help: [`reorder the members of '${group.name.text}' instead`],
+          node: c.decl.name,
+          message: `'${a.ident.text}' and '${b.ident.text}' are both in group '${group.name}', which already starts them in its order`,
+          help: [`reorder the members of '${group.name}' instead`],
         });
       }
     }

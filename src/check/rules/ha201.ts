@@ -1,6 +1,5 @@
 import type { AgentFact } from '../../catalogue/types.js';
 import { suggestion } from '../../syntax/didyoumean.js';
-import { agentIdOf } from '../agents.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -34,15 +33,15 @@ export const ha201: Rule = {
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {
-      const agent = ctx.catalogue.agent(agentIdOf(p));
+      const agent = p.agent.fact;
       if (!agent) continue;
       const names = operationNames(agent);
       for (const op of p.ops) {
-        if (names.includes(op.name.text)) continue;
+        if (names.includes(op.name)) continue;
         ctx.report({
-          node: op.name,
-          message: `unknown operation '${op.name.text}' for ${agent.id}`,
-          help: [...suggestion(op.name.text, names), `${agent.id} has: ${names.join(', ')}`],
+          node: op.decl.name,
+          message: `unknown operation '${op.name}' for ${agent.id}`,
+          help: [...suggestion(op.name, names), `${agent.id} has: ${names.join(', ')}`],
         });
       }
     }

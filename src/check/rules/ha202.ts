@@ -1,5 +1,4 @@
 import { suggestion } from '../../syntax/didyoumean.js';
-import { agentIdOf } from '../agents.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -24,11 +23,11 @@ export const ha202: Rule = {
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {
-      const id = agentIdOf(p);
-      if (ctx.catalogue.agent(id)) continue;
+      if (p.agent.fact) continue;
+      const id = p.agent.id;
       const cls = id.split(':')[0];
       ctx.report({
-        node: p.agent,
+        node: p.decl.agent,
         message: `unknown agent '${id}': its parameters and operations are not checked`,
         help: [
           ...suggestion(id, ctx.catalogue.agentIds().filter((a) => a.startsWith(`${cls}:`))),

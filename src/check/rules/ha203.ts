@@ -1,5 +1,5 @@
 import { suggestion } from '../../syntax/didyoumean.js';
-import { agentIdOf, usesCommandParamsOnUpstreamAnything } from '../agents.js';
+import { usesCommandParamsOnUpstreamAnything } from '../agents.js';
 import { paramFindings } from '../params.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -32,22 +32,21 @@ export const ha203: Rule = {
           ctx.report({
             node: f.attr,
             property: 'key',
-            message: `unknown parameter '${f.attr.key.text}' for ${agentIdOf(p)}`,
+            message: `unknown parameter '${f.attr.key.text}' for ${p.agent.id}`,
             help: suggestion(f.attr.key.text, f.known),
           });
         }
       }
-      for (const b of p.meta) for (const attr of b.attrs) {
+      for (const attr of p.meta.attrs) {
         if (metaNames.length === 0 || isMeta.has(attr.key.text)) continue;
         ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}'`, help: suggestion(attr.key.text, metaNames) });
       }
     }
-    for (const s of ctx.model.settings) {
-      if (s.kind === 'property') continue;
-      const known = (s.kind === 'defaults' ? ctx.catalogue.resourceMeta : ctx.catalogue.opMeta).map((m) => m.name);
-      for (const attr of s.attrs) {
+    for (const kind of ['defaults', 'op-defaults'] as const) {
+      const known = (kind === 'defaults' ? ctx.catalogue.resourceMeta : ctx.catalogue.opMeta).map((m) => m.name);
+      for (const attr of ctx.model.settings[kind].attrs) {
         if (known.length === 0 || known.includes(attr.key.text)) continue;
-        ctx.report({ node: attr, property: 'key', message: `unknown ${s.kind} setting '${attr.key.text}'`, help: suggestion(attr.key.text, known) });
+        ctx.report({ node: attr, property: 'key', message: `unknown ${kind} setting '${attr.key.text}'`, help: suggestion(attr.key.text, known) });
       }
     }
   },

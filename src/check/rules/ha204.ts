@@ -1,4 +1,4 @@
-import { agentIdOf, isCommandResource, usesCommandParamsOnUpstreamAnything } from '../agents.js';
+import { usesCommandParamsOnUpstreamAnything } from '../agents.js';
 import { paramFindings } from '../params.js';
 import type { Rule } from '../rule.js';
 import { fencedCluster } from '../examples.js';
@@ -24,12 +24,12 @@ export const ha204: Rule = {
   check(ctx) {
     for (const p of ctx.model.primitives) {
       // Command resources report missing commands as HA211; the seed's anything mistake as HA212.
-      if (isCommandResource(p) || usesCommandParamsOnUpstreamAnything(p)) continue;
+      if (p.agent.command || usesCommandParamsOnUpstreamAnything(p)) continue;
       const missing = paramFindings(p, ctx.catalogue).flatMap((f) => (f.kind === 'missing' ? [f.name] : []));
       if (missing.length === 0) continue;
       ctx.report({
-        node: p.name,
-        message: `${agentIdOf(p)} requires ${missing.map((m) => `'${m}'`).join(', ')}`,
+        node: p.decl.name,
+        message: `${p.agent.id} requires ${missing.map((m) => `'${m}'`).join(', ')}`,
         help: [`add params ${missing.map((m) => `${m}=…`).join(' ')}`],
       });
     }

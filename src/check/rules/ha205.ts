@@ -1,3 +1,4 @@
+import { keyFact, statementKeys } from '../../language/index.js';
 import { valueProblem } from '../../model/values.js';
 import type * as A from '../../syntax/ast.js';
 import { paramFindings } from '../params.js';
@@ -38,27 +39,21 @@ export const ha205: Rule = {
         const problem = valueProblem(f.fact.type, f.attr.value.text, f.fact.values) ?? `'${f.attr.value.text}' is not a valid ${f.fact.type}`;
         ctx.report({ node: f.attr, property: 'value', message: `${f.attr.key.text}: ${problem}` });
       }
-      if (p.meta.length > 0) checkMeta(ctx, p.meta.flatMap((b) => b.attrs));
+      checkMeta(ctx, p.meta.attrs);
     }
-    for (const g of m.groups) checkMeta(ctx, g.items.flatMap((i) => (i.kind === 'meta' ? i.block.attrs : [])));
-    checkMeta(ctx, m.settings.filter((s) => s.kind === 'defaults').flatMap((s) => s.attrs));
+    for (const g of m.groups) checkMeta(ctx, g.meta.attrs);
+    checkMeta(ctx, m.settings.defaults.attrs);
     for (const c of m.constraints) {
-      const scores = c.kind === 'location' ? c.targets.flatMap((t) => (t.score ? [t.score] : [])) : c.attrs.filter((a) => a.key.text === 'score').map((a) => a.value);
+      const scores = c.kind === 'location' ? c.decl.targets.flatMap((t) => (t.score ? [t.score] : [])) : c.decl.attrs.filter((a) => a.key.text === 'score').map((a) => a.value);
       for (const v of scores) {
         const problem = valueProblem('score', v.text);
         if (problem) ctx.report({ node: v, message: problem });
       }
-      const roles = ['Started', 'Promoted', 'Unpromoted', 'Stopped'];
-      const actions = ['start', 'stop', 'promote', 'demote'];
-      for (const a of c.attrs) {
-        const allowed: Record<string, readonly string[]> =
-          c.kind === 'order'
-            ? { kind: ['Mandatory', 'Optional', 'Serialize'], symmetrical: ['true', 'false'], 'first-action': actions, 'then-action': actions }
-            : c.kind === 'location'
-              ? { role: roles, 'resource-discovery': ['always', 'never', 'exclusive'] }
-              : { 'rsc-role': roles, 'with-rsc-role': roles };
-        const values = allowed[a.key.text];
-        const problem = values && valueProblem('select', a.value.text, values);
+      // The keys whose values the language closes (vocabulary of each constraint).
+      const keys = statementKeys(c.kind) ?? [];
+      for (const a of c.decl.attrs) {
+        const values = keyFact(c.kind, a.key.text)?.values;
+        const problem = values && keys.includes(a.key.text) && valueProblem('select', a.value.text, values);
         if (problem) ctx.report({ node: a, property: 'value', message: `${a.key.text}: ${problem}` });
       }
     }

@@ -1,4 +1,3 @@
-import { lastAttr } from '../../model/model.js';
 import { durationMs } from '../../model/values.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -22,10 +21,10 @@ export const ha206: Rule = {
   check(ctx) {
     for (const p of ctx.model.primitives) {
       for (const op of p.ops) {
-        if (op.name.text !== 'monitor') continue;
-        const interval = lastAttr(op.attrs, 'interval');
+        if (op.name !== 'monitor') continue;
+        const interval = op.values.get('interval');
         if (interval && durationMs(interval.value.text) !== 0) continue;
-        ctx.report({ node: interval?.value ?? op.name, message: `monitor of '${p.name.text}' has no interval: it would never run again after the first probe`, help: ['add interval=10s (or what the agent advises)'] });
+        ctx.report({ node: interval?.value ?? op.decl.name, message: `monitor of '${p.name}' has no interval: it would never run again after the first probe`, help: ['add interval=10s (or what the agent advises)'] });
       }
     }
   },

@@ -1,15 +1,15 @@
 import { durationMs } from '../../model/values.js';
-import type * as A from '../../syntax/ast.js';
+import type { Op } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
-function attr(op: A.OpDecl, key: string): string | undefined {
-  return op.attrs.filter((a) => a.key.text === key).pop()?.value.text;
+function attr(op: Op, key: string): string | undefined {
+  return op.values.get(key)?.value.text;
 }
 
 /** Whether two ops share a name (most primitives have distinct op names: nothing else to compare). */
-function sameNameTwice(ops: readonly A.OpDecl[]): boolean {
-  for (let i = 0; i < ops.length; i++) for (let j = i + 1; j < ops.length; j++) if (ops[i]!.name.text === ops[j]!.name.text) return true;
+function sameNameTwice(ops: readonly Op[]): boolean {
+  for (let i = 0; i < ops.length; i++) for (let j = i + 1; j < ops.length; j++) if (ops[i]!.name === ops[j]!.name) return true;
   return false;
 }
 
@@ -34,17 +34,17 @@ export const ha207: Rule = {
   check(ctx) {
     for (const p of ctx.model.primitives) {
       if (p.ops.length < 2 || !sameNameTwice(p.ops)) continue;
-      const seen = new Map<string, A.OpDecl>();
+      const seen = new Map<string, Op>();
       for (const op of p.ops) {
         const interval = attr(op, 'interval');
-        const key = `${op.name.text}/${interval === undefined ? 0 : durationMs(interval) ?? interval}/${attr(op, 'role') ?? ''}`;
+        const key = `${op.name}/${interval === undefined ? 0 : durationMs(interval) ?? interval}/${attr(op, 'role') ?? ''}`;
         const first = seen.get(key);
         if (first) {
           ctx.report({
-            node: op.name,
-            message: `'${p.name.text}' already has a ${op.name.text} op with this interval (line ${first.span.start.line})`,
+            node: op.decl.name,
+            message: `'${p.name}' already has a ${op.name} op with this interval (line ${ctx.line(first.decl)})`,
             help: ['give each op of the same name a different interval, or merge them'],
-            related: [{ node: first.name, message: 'first defined here' }],
+            related: [{ node: first.decl.name, message: 'first defined here' }],
           });
         } else seen.set(key, op);
       }

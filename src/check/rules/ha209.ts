@@ -1,6 +1,5 @@
-import { lastAttr, settingValue } from '../../model/model.js';
+import { settingValue } from '../../model/model.js';
 import { durationMs } from '../../model/values.js';
-import { agentIdOf } from '../agents.js';
 import type { Rule } from '../rule.js';
 import { fencedCluster } from '../examples.js';
 
@@ -31,21 +30,21 @@ export const ha209: Rule = {
   check(ctx) {
     const opDefault = settingValue(ctx.model, 'op-defaults', 'timeout');
     for (const p of ctx.model.primitives) {
-      const agent = ctx.catalogue.agent(agentIdOf(p));
+      const agent = p.agent.fact;
       if (!agent) continue;
       for (const op of p.ops) {
-        const advised = agent.actions.find((a) => a.name === op.name.text && a.timeout !== undefined);
+        const advised = agent.actions.find((a) => a.name === op.name && a.timeout !== undefined);
         const advisedMs = advised?.timeout !== undefined ? durationMs(advised.timeout) : undefined;
         if (advisedMs === undefined) continue;
-        const own = lastAttr(op.attrs, 'timeout');
+        const own = op.values.get('timeout');
         const effective = own?.value.text ?? opDefault?.value.text ?? PACEMAKER_DEFAULT_TIMEOUT;
         const ms = durationMs(effective);
         if (ms === undefined || ms >= advisedMs) continue;
         const source = own ? 'its timeout' : opDefault ? 'the op-defaults timeout' : "Pacemaker's default timeout";
         ctx.report({
-          node: own?.value ?? op.name,
-          message: `${op.name.text} of '${p.name.text}' runs with ${source} of ${effective}; ${agent.id} advises at least ${advised!.timeout}`,
-          help: [`write op ${op.name.text} timeout=${advised!.timeout} …`],
+          node: own?.value ?? op.decl.name,
+          message: `${op.name} of '${p.name}' runs with ${source} of ${effective}; ${agent.id} advises at least ${advised!.timeout}`,
+          help: [`write op ${op.name} timeout=${advised!.timeout} …`],
         });
       }
     }

@@ -1,5 +1,4 @@
 import { BLOCK_DEVICE_PARAMS } from '../../catalogue/roles.js';
-import { agentIdOf } from '../agents.js';
 import type { Rule } from '../rule.js';
 import { fencedCluster } from '../examples.js';
 
@@ -25,9 +24,9 @@ export const ha210: Rule = {
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {
-      const params = BLOCK_DEVICE_PARAMS[agentIdOf(p)];
+      const params = BLOCK_DEVICE_PARAMS[p.agent.id];
       if (!params) continue;
-      for (const b of p.params) for (const attr of b.attrs) {
+      for (const attr of p.params.attrs) {
         if (!params.includes(attr.key.text)) continue;
         const unstable = attr.value.text.split(/[\s,]+/).find((d) => UNSTABLE.test(d));
         if (!unstable) continue;

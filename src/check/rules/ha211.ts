@@ -1,4 +1,4 @@
-import { COMMAND_PARAMS, isCommandResource } from '../agents.js';
+import { COMMAND_PARAMS } from '../agents.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -24,7 +24,7 @@ export const ha211: Rule = {
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {
-      if (!isCommandResource(p)) {
+      if (!p.agent.command) {
         for (const c of p.commands) {
           ctx.report({ node: c.action, message: `'${c.action.text}' command lines are only for command resources (primitive NAME anything { … })`, help: [`${p.agent.text} takes params and op lines`] });
         }
@@ -32,7 +32,7 @@ export const ha211: Rule = {
       }
       const missing = COMMAND_PARAMS.map((k) => k.replace('_cmd', '')).filter((a) => !p.commands.some((c) => c.action.text === a));
       if (missing.length > 0) {
-        ctx.report({ node: p.name, message: `command resource '${p.name.text}' has no ${missing.join(', ')} command`, help: missing.map((a) => `add: ${a} "/absolute/path/to/${a}-command"`) });
+        ctx.report({ node: p.decl.name, message: `command resource '${p.name}' has no ${missing.join(', ')} command`, help: missing.map((a) => `add: ${a} "/absolute/path/to/${a}-command"`) });
       }
       for (const c of p.commands) {
         const program = c.value.text.trim().split(/\s+/)[0] ?? '';

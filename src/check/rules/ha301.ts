@@ -1,6 +1,5 @@
 import { parseAddress } from '../../model/address.js';
 import type { Rule } from '../rule.js';
-import { addrAttrs } from '../walk.js';
 import { labCluster } from '../examples.js';
 
 export const ha301: Rule = {
@@ -20,7 +19,7 @@ export const ha301: Rule = {
   },
   check(ctx) {
     for (const machine of [...ctx.model.nodes, ...ctx.model.hosts]) {
-      for (const attr of addrAttrs(machine)) {
+      for (const attr of machine.addrs) {
         const parsed = parseAddress(attr.value.text);
         if (!parsed.ok) ctx.report({ node: attr, property: 'value', message: parsed.reason, help: ['write addr=ADDRESS or addr=ADDRESS/PREFIX, e.g. addr=10.0.0.11/24'] });
       }

@@ -1,7 +1,6 @@
 import { parseAddress, sameAddress } from '../../model/address.js';
 import { addressParams } from '../addresses.js';
 import type { Rule } from '../rule.js';
-import { addrAttrs } from '../walk.js';
 import { labCluster } from '../examples.js';
 
 export const ha303: Rule = {
@@ -26,7 +25,7 @@ export const ha303: Rule = {
     // Each machine's addresses, parsed once, in declaration order.
     const machines = [...ctx.model.nodes, ...ctx.model.hosts].map((m) => ({
       m,
-      addresses: addrAttrs(m).flatMap((a) => {
+      addresses: m.addrs.flatMap((a) => {
         const x = parseAddress(a.value.text);
         return x.ok ? [x.address] : [];
       }),
@@ -36,7 +35,7 @@ export const ha303: Rule = {
       const r = parseAddress(attr.value.text, false);
       if (!r.ok) continue;
       const owner = machines.find((x) => x.addresses.some((a) => sameAddress(a, r.address)))?.m;
-      if (owner) ctx.report({ node: attr, property: 'value', message: `virtual IP ${attr.value.text} is the address of ${owner.kind} '${owner.name.text}'`, related: [{ node: owner.name, message: 'has this address' }] });
+      if (owner) ctx.report({ node: attr, property: 'value', message: `virtual IP ${attr.value.text} is the address of ${owner.kind} '${owner.name}'`, related: [{ node: owner.decl.name, message: 'has this address' }] });
     }
   },
 };

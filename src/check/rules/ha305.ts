@@ -1,7 +1,6 @@
 import { parseAddress, sameAddress, type Address } from '../../model/address.js';
-import type * as A from '../../syntax/ast.js';
+import type { Machine } from '../../model/model.js';
 import type { Rule } from '../rule.js';
-import { addrAttrs } from '../walk.js';
 import { labCluster } from '../examples.js';
 
 export const ha305: Rule = {
@@ -20,9 +19,9 @@ export const ha305: Rule = {
     good: labCluster(``),
   },
   check(ctx) {
-    const seen: { address: Address; machine: A.MachineDecl }[] = [];
-    for (const machine of [...ctx.model.nodes, ...ctx.model.hosts].sort((a, b) => a.span.start.offset - b.span.start.offset)) {
-      for (const attr of addrAttrs(machine)) {
+    const seen: { address: Address; machine: Machine }[] = [];
+    for (const machine of [...ctx.model.nodes, ...ctx.model.hosts].sort((a, b) => a.decl.span.start - b.decl.span.start)) {
+      for (const attr of machine.addrs) {
         const parsed = parseAddress(attr.value.text);
         if (!parsed.ok) continue;
         const other = seen.find((s) => sameAddress(s.address, parsed.address));
@@ -30,8 +29,8 @@ export const ha305: Rule = {
           ctx.report({
             node: attr,
             property: 'value',
-            message: `${machine.kind} '${machine.name.text}' has the same address as ${other.machine.kind} '${other.machine.name.text}'`,
-            related: [{ node: other.machine.name, message: 'also has this address' }],
+            message: `${machine.kind} '${machine.name}' has the same address as ${other.machine.kind} '${other.machine.name}'`,
+            related: [{ node: other.machine.decl.name, message: 'also has this address' }],
           });
         }
         seen.push({ address: parsed.address, machine });

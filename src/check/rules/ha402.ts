@@ -41,9 +41,9 @@ export const ha402: Rule = {
     if (shared.length === 0) return;
     ctx.report({
       node: off,
-      message: `fencing is disabled while the cluster manages shared storage (${shared.map((p) => `'${p.name.text}'`).join(', ')})`,
+      message: `fencing is disabled while the cluster manages shared storage (${shared.map((p) => `'${p.name}'`).join(', ')})`,
       help: ['define a fencing device for every node and remove stonith-enabled=false', 'if this is a lab cluster, say so: # hacc-ignore HA402 on the line before'],
-      related: shared.map((p) => ({ node: p.name, message: 'shared storage' })),
+      related: shared.map((p) => ({ node: p.decl.name, message: 'shared storage' })),
     });
   },
 };

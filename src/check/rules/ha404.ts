@@ -15,12 +15,9 @@ export const ha404: Rule = {
 `),
   },
   check(ctx) {
-    for (const s of ctx.model.settings) {
-      if (s.kind !== 'property') continue;
-      for (const attr of s.attrs) {
-        if (ctx.catalogue.property(attr.key.text)) continue;
-        ctx.report({ node: attr, property: 'key', message: `unknown cluster property '${attr.key.text}'`, help: suggestion(attr.key.text, ctx.catalogue.propertyNames()) });
-      }
+    for (const attr of ctx.model.settings.property.attrs) {
+      if (ctx.catalogue.property(attr.key.text)) continue;
+      ctx.report({ node: attr, property: 'key', message: `unknown cluster property '${attr.key.text}'`, help: suggestion(attr.key.text, ctx.catalogue.propertyNames()) });
     }
   },
 };

@@ -15,19 +15,16 @@ export const ha405: Rule = {
 `),
   },
   check(ctx) {
-    for (const s of ctx.model.settings) {
-      if (s.kind !== 'property') continue;
-      for (const attr of s.attrs) {
-        const fact = ctx.catalogue.property(attr.key.text);
-        const problem = fact && valueProblem(fact.type, attr.value.text, fact.values);
-        if (!problem) continue;
-        ctx.report({
-          node: attr,
-          property: 'value',
-          message: `${attr.key.text}: ${problem}`,
-          help: fact.default !== undefined ? [`the default is ${fact.default}`] : [],
-        });
-      }
+    for (const attr of ctx.model.settings.property.attrs) {
+      const fact = ctx.catalogue.property(attr.key.text);
+      const problem = fact && valueProblem(fact.type, attr.value.text, fact.values);
+      if (!problem) continue;
+      ctx.report({
+        node: attr,
+        property: 'value',
+        message: `${attr.key.text}: ${problem}`,
+        help: fact.default !== undefined ? [`the default is ${fact.default}`] : [],
+      });
     }
   },
 };

@@ -26,24 +26,21 @@ export const ha406: Rule = {
   check(ctx) {
     const m = ctx.model;
     const version = PLATFORM_PACEMAKER_VERSION[m.platform];
-    for (const s of m.settings) {
-      if (s.kind !== 'property') continue;
-      for (const attr of s.attrs) {
-        const fact = ctx.catalogue.property(attr.key.text);
-        if (!fact) continue;
-        const tooNew = fact.since !== undefined && compareVersions(version, fact.since) < 0;
-        const gone = fact.until !== undefined && compareVersions(version, fact.until) > 0;
-        if (!tooNew && !gone) continue;
-        const older = ctx.catalogue.propertyNames().find((n) => ctx.catalogue.property(n)?.renamedTo === fact.name);
-        ctx.report({
-          node: attr,
-          property: 'key',
-          message: tooNew
-            ? `'${fact.name}' needs Pacemaker ${fact.since} or later; ${m.platform} has ${version}`
-            : `'${fact.name}' was removed after Pacemaker ${fact.until}; ${m.platform} has ${version}`,
-          help: tooNew && older ? [`on ${m.platform} write ${older}`] : gone && fact.renamedTo ? [`write ${fact.renamedTo}`] : [],
-        });
-      }
+    for (const attr of m.settings.property.attrs) {
+      const fact = ctx.catalogue.property(attr.key.text);
+      if (!fact) continue;
+      const tooNew = fact.since !== undefined && compareVersions(version, fact.since) < 0;
+      const gone = fact.until !== undefined && compareVersions(version, fact.until) > 0;
+      if (!tooNew && !gone) continue;
+      const older = ctx.catalogue.propertyNames().find((n) => ctx.catalogue.property(n)?.renamedTo === fact.name);
+      ctx.report({
+        node: attr,
+        property: 'key',
+        message: tooNew
+          ? `'${fact.name}' needs Pacemaker ${fact.since} or later; ${m.platform} has ${version}`
+          : `'${fact.name}' was removed after Pacemaker ${fact.until}; ${m.platform} has ${version}`,
+        help: tooNew && older ? [`on ${m.platform} write ${older}`] : gone && fact.renamedTo ? [`write ${fact.renamedTo}`] : [],
+      });
     }
   },
 };

@@ -30,7 +30,7 @@ export const ha501: Rule = {
     const candidates: A.Attr[] = ctx.model.auth ? ctx.model.auth.attrs.filter((a) => a.key.text === 'password') : [];
     const secretName = new Map<string, boolean>();
     const isSecret = (name: string) => secretName.get(name) ?? (secretName.set(name, isSecretParam(name)), secretName.get(name)!);
-    for (const p of ctx.model.primitives) for (const b of p.params) for (const a of b.attrs) if (isSecret(a.key.text)) candidates.push(a);
+    for (const p of ctx.model.primitives) for (const a of p.params.attrs) if (isSecret(a.key.text)) candidates.push(a);
     for (const attr of candidates) {
       if (attr.value.secret) continue;
       ctx.report({

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { checkParsed } from '../../check/checker.js';
-import { parseHaLazily } from '../../syntax/parse-lazy.js';
-import type { PlannedBuild } from '../../emit/index.js';
+import { parseHa } from '../../syntax/parse.js';
+import type { Lowered } from '../../emit/index.js';
 import { render } from '../../render/index.js';
 import { ioReason, readSource, UsageError, type Io } from '../io.js';
 import { agentsOption, catalogueFor, targetOf, targetOption } from '../options.js';
@@ -54,16 +54,16 @@ function defaultDir(io: Io, cluster: string): string {
 }
 
 /**
- * Checks the file (diagnostics on stderr) and plans the build; undefined when there are errors.
- * Only the plan comes back: the syntax tree and the model are garbage once this returns, before
+ * Checks the file (diagnostics on stderr) and lowers it; undefined when there are errors. Only the
+ * lowered cluster comes back: the syntax tree and the model are garbage once this returns, before
  * the artifacts (megabytes of text for a large file) are written.
  */
-async function checkAndPlan(io: Io, file: string, flags: BuildFlags): Promise<{ build: PlannedBuild; sourceLength: number } | undefined> {
+async function checkAndLower(io: Io, file: string, flags: BuildFlags): Promise<{ lowered: Lowered; sourceLength: number } | undefined> {
   const target = targetOf(flags.target);
   const catalogue = await catalogueFor(flags.agents);
   const text = readSource(file, io);
   const shown = file === '-' ? '<stdin>' : file;
-  const result = checkParsed(await parseHaLazily(text, shown), { ...(target ? { target } : {}), catalogue });
+  const result = checkParsed(parseHa(text, shown), { ...(target ? { target } : {}), catalogue });
   if (result.diagnostics.length > 0) {
     // The same rendering as `hacc check`, on stderr: stdout says what was written.
     io.stderr(render('text', [{ path: shown, text, diagnostics: result.diagnostics }], { color: useColor(io, flags.color) }));
@@ -73,8 +73,8 @@ async function checkAndPlan(io: Io, file: string, flags: BuildFlags): Promise<{ 
     return undefined;
   }
   // The emitters load only when there is something to build.
-  const { planBuild } = await import('../../emit/index.js');
-  return { build: planBuild(result.checked, catalogue), sourceLength: text.length };
+  const { lower } = await import('../../lower/lower.js');
+  return { lowered: lower(result.checked, catalogue), sourceLength: text.length };
 }
 
 /** From this size of .ha file on, the syntax tree is collected before the artifacts are made. */
@@ -82,7 +82,7 @@ const LARGE_SOURCE = 1_000_000;
 
 /**
  * A full garbage collection now. For a large file the syntax tree and the model (70 MB for 10,000
- * primitives) are garbage once the plan exists, but V8 would only collect them after the artifacts
+ * primitives) are garbage once the lowered cluster exists, but V8 would only collect them after the artifacts
  * (as many megabytes of text again) had grown the heap further: this keeps `hacc build`'s peak
  * memory near crm_verify's. `gc` is V8's own, made available for this process only; where it is
  * not, nothing happens.
@@ -107,15 +107,15 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
     .addOption(agentsOption())
     .option('--no-color', 'never colour the diagnostics')
     .action(async (file: string, flags: BuildFlags) => {
-      const planned = await checkAndPlan(io, file, flags);
+      const planned = await checkAndLower(io, file, flags);
       if (!planned) {
         setExit(1);
         return;
       }
       if (planned.sourceLength >= LARGE_SOURCE) collectGarbage();
-      const { emitPlanned } = await import('../../emit/index.js');
-      const artifacts = emitPlanned(planned.build, { cib: flags.cib });
-      const cluster = planned.build.plan.name;
+      const { emitLowered } = await import('../../emit/index.js');
+      const artifacts = emitLowered(planned.lowered, { cib: flags.cib });
+      const cluster = planned.lowered.cluster.name;
       const dir = flags.output !== undefined ? resolve(io.cwd, flags.output) : defaultDir(io, cluster);
       const dirShown = flags.output ?? `out/${cluster}`;
       const notes = await writeTree(dir, dirShown, artifacts, testHooks(io));

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { checkParsed } from '../../check/checker.js';
-import { parseHaLazily } from '../../syntax/parse-lazy.js';
+import { parseHa } from '../../syntax/parse.js';
 import { FORMATS, render, type FileReport, type Format } from '../../render/index.js';
 import { readSource, UsageError, type Io } from '../io.js';
 import { agentsOption, catalogueFor, targetOf, targetOption } from '../options.js';
@@ -42,7 +42,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       for (const path of files) {
         const text = readSource(path, io);
         const shown = path === '-' ? '<stdin>' : path;
-        const result = checkParsed(await parseHaLazily(text, shown), { ...(target ? { target } : {}), catalogue });
+        const result = checkParsed(parseHa(text, shown), { ...(target ? { target } : {}), catalogue });
         const diagnostics = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
         reports.push({ path: shown, text, diagnostics });
       }

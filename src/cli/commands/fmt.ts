@@ -12,8 +12,8 @@ export function fmtCommand(io: Io, setExit: (code: number) => void): Command {
     .argument('<files...>', '.ha files to format')
     .option('--check', 'change nothing; list the files that are not formatted and exit 1 if there are any')
     .action(async (files: string[], flags: FmtFlags) => {
-      // The formatter works on chevrotain's tokens: it loads only for `hacc fmt`.
-      const { formatHa } = await import('../../format/format.js');
+      // The printer loads only for `hacc fmt`.
+      const { formatHa } = await import('../../print/print.js');
       const broken: FileReport[] = [];
       let unformatted = false;
       for (const path of files) {

@@ -4,11 +4,13 @@ import * as A from '../syntax/ast.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
 import { parseHa } from '../syntax/parse.js';
 import { shapeOf } from '../syntax/shape.js';
+import { lineIndexOf } from '../syntax/span.js';
 import { haLexer, Word } from '../syntax/tokens.js';
 
-// `hacc fmt`: the canonical layout of a `.ha` file (described in grammar/README.md). Pure: text in,
-// text out. The formatter prints the same tokens in the same order with canonical white space (and
-// values re-quoted only where needed), so the tree cannot change; it checks that anyway.
+// The one `.ha` printer: a syntax tree in, its text in the canonical layout out (grammar/README.md).
+// `hacc fmt` prints a parsed file with its comments and blank lines (formatHa); `hacc import` prints
+// the tree it built from a CIB (printHa). Pure: no file system. The layout (Layout below) is decided
+// once, from the tree; fmt then places the source's comments around its lines.
 
 /** Trailing comments start at this column (1-based) when the code leaves room, else two spaces after it. */
 export const TRAILING_COMMENT_COLUMN = 61;
@@ -34,7 +36,7 @@ export function quote(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
 }
 
-/** A value after `=`: bare unless it needs quotes. A bare word is written as it was. */
+/** A value: bare unless it needs quotes. A bare word is written as it was. */
 function value(v: A.Value): string {
   return v.quoted && needsQuotes(v.text) ? quote(v.text) : v.text;
 }
@@ -49,9 +51,9 @@ function withAttrs(head: string, attrs: readonly A.Attr[]): string {
   return [head, ...attrs.map(attr)].join(' ');
 }
 
-/** A `params`/`meta`/`property`… line: its `$id=` (if any) first, then its pairs, then their `$id.NAME=`. */
-function withBlock(head: string, block: { readonly attrs: readonly A.Attr[]; readonly id?: A.Attr; readonly pairIds?: readonly A.Attr[] }): string {
-  return withAttrs(head, [...(block.id ? [block.id] : []), ...block.attrs, ...(block.pairIds ?? [])]);
+/** A `params`/`meta`/`property`… line: its `$id=` first, then its pairs, then their `$id.NAME=`. */
+function attrSet(set: A.AttrSet): string {
+  return withAttrs(set.keyword.text, [...set.setIds, ...set.attrs, ...set.pairIds]);
 }
 
 type UnitKind = 'open' | 'close' | 'line';
@@ -67,6 +69,8 @@ interface Unit {
   lastLine: number;
   readonly leading: IToken[];
   readonly trailing: IToken[];
+  /** The kind of the top-level statement this line starts, if it starts one. */
+  statement?: A.StatementKind;
 }
 
 class Layout {
@@ -79,26 +83,30 @@ class Layout {
   }
 
   /** Whether a comment lies strictly inside a span (so a one-line form would have to move it). */
-  private hasCommentInside(span: A.ClusterDecl['span']): boolean {
-    return this.comments.some((c) => c.startOffset > span.start.offset && c.startOffset < span.end.offset - 1);
+  private hasCommentInside(span: A.Span): boolean {
+    return this.comments.some((c) => c.startOffset > span.start && c.startOffset < span.end - 1);
   }
 
   /** `head {`, the children, `}`; the opening line takes every token up to the first child. */
-  private block(depth: number, head: string, span: A.ClusterDecl['span'], children: readonly { span: A.ClusterDecl['span'] }[], emit: () => void): void {
-    const close = span.end.offset - 1;
-    this.add('open', depth, `${head} {`, span.start.offset, children[0]?.span.start.offset ?? close);
+  private block(depth: number, head: string, span: A.Span, children: readonly { span: A.Span }[], emit: () => void): void {
+    const close = span.end - 1;
+    this.add('open', depth, `${head} {`, span.start, children[0]?.span.start ?? close);
     emit();
-    this.add('close', depth, '}', close, span.end.offset);
+    this.add('close', depth, '}', close, span.end);
   }
 
   cluster(c: A.ClusterDecl): void {
     this.block(0, `cluster ${c.name.text}`, c.span, c.statements, () => {
-      for (const s of c.statements) this.statement(s, 1);
+      for (const s of c.statements) {
+        const first = this.units.length;
+        this.statement(s, 1);
+        this.units[first]!.statement = s.kind;
+      }
     });
   }
 
-  private line(depth: number, text: string, node: { span: A.ClusterDecl['span'] }): void {
-    this.add('line', depth, text, node.span.start.offset, node.span.end.offset);
+  private line(depth: number, text: string, node: { span: A.Span }): void {
+    this.add('line', depth, text, node.span.start, node.span.end);
   }
 
   private statement(s: A.Statement, depth: number): void {
@@ -110,10 +118,8 @@ class Layout {
       case 'node':
       case 'host':
         return this.line(depth, withAttrs(`${s.kind} ${s.name.text}`, s.attrs), s);
-      case 'property':
-      case 'defaults':
-      case 'op-defaults':
-        return this.line(depth, withBlock(s.kind, s), s);
+      case 'attr-set':
+        return this.line(depth, attrSet(s), s);
       case 'primitive':
         return this.primitive(s, depth);
       case 'group':
@@ -123,52 +129,62 @@ class Layout {
         return this.line(depth, [withAttrs(`location ${s.name.text} ${s.resource.text}`, s.attrs), s.mode.text, ...targets].join(' '), s);
       }
       case 'colocation':
-      case 'order': {
-        const word = s.kind === 'colocation' ? 'with' : 'then';
-        return this.line(depth, withAttrs(`${s.kind} ${s.name.text} ${s.resource.text} ${word} ${s.target.text}`, s.attrs), s);
-      }
+        return this.line(depth, withAttrs(`colocation ${s.name.text} ${s.resource.text} with ${s.target.text}`, s.attrs), s);
+      case 'order':
+        return this.line(depth, withAttrs(`order ${s.name.text} ${s.resource.text} then ${s.target.text}`, s.attrs), s);
+      default:
+        return A.assertNever(s);
     }
   }
 
-  private primitive(p: A.PrimitiveDecl, depth: number): void {
+  private primitive(p: A.PrimitiveStmt, depth: number): void {
     const head = `primitive ${p.name.text} ${p.agent.text}`;
-    if (!p.hasBody) return this.line(depth, head, p);
-    const items = p.items.map(A.primitiveItemNode);
-    if (items.length === 0 && !this.hasCommentInside(p.span)) return this.line(depth, `${head} { }`, p);
-    this.block(depth, head, p.span, items, () => {
-      for (const item of p.items) {
+    if (!p.body) return this.line(depth, head, p);
+    if (p.body.length === 0 && !this.hasCommentInside(p.span)) return this.line(depth, `${head} { }`, p);
+    this.block(depth, head, p.span, p.body, () => {
+      for (const item of p.body!) {
         switch (item.kind) {
-          case 'params':
-          case 'meta':
-            this.line(depth + 1, withBlock(item.kind, item.block), item.block);
+          case 'attr-set':
+            this.line(depth + 1, attrSet(item), item);
             break;
           case 'op':
-            this.line(depth + 1, withAttrs(`op ${item.op.name.text}`, item.op.attrs), item.op);
+            this.line(depth + 1, withAttrs(`op ${item.name.text}`, item.attrs), item);
             break;
           case 'command':
-            this.line(depth + 1, `${item.command.action.text.padEnd(7)} ${value(item.command.value)}`, item.command);
+            this.line(depth + 1, `${item.action.text.padEnd(7)} ${value(item.value)}`, item);
             break;
           case 'default-ops':
-            this.line(depth + 1, `default-ops ${item.decl.value.text}`, item.decl);
+            this.line(depth + 1, `default-ops ${item.value.text}`, item);
             break;
+          default:
+            A.assertNever(item);
         }
       }
     });
   }
 
-  private group(g: A.GroupDecl, depth: number): void {
+  private group(g: A.GroupStmt, depth: number): void {
     const head = `group ${g.name.text}`;
     const refsOnly = g.items.every((i) => i.kind === 'member');
     if (refsOnly && !this.hasCommentInside(g.span)) {
-      const refs = g.items.map((i) => (i.kind === 'member' ? `${i.ref.text} ` : ''));
+      const refs = g.items.map((i) => (i.kind === 'member' ? `${i.name.text} ` : ''));
       return this.line(depth, `${head} { ${refs.join('')}}`, g);
     }
-    const spans = g.items.map((i) => (i.kind === 'primitive' ? i.primitive : i.kind === 'member' ? i.ref : i.block));
-    this.block(depth, head, g.span, spans, () => {
+    this.block(depth, head, g.span, g.items, () => {
       for (const item of g.items) {
-        if (item.kind === 'primitive') this.primitive(item.primitive, depth + 1);
-        else if (item.kind === 'member') this.line(depth + 1, item.ref.text, item.ref);
-        else this.line(depth + 1, withBlock('meta', item.block), item.block);
+        switch (item.kind) {
+          case 'primitive':
+            this.primitive(item, depth + 1);
+            break;
+          case 'member':
+            this.line(depth + 1, item.name.text, item);
+            break;
+          case 'attr-set':
+            this.line(depth + 1, attrSet(item), item);
+            break;
+          default:
+            A.assertNever(item);
+        }
       }
     });
   }
@@ -212,14 +228,18 @@ export function formatHa(text: string, path = '<input>'): FormatResult {
   const layout = new Layout(comments);
   layout.cluster(cluster);
   const units = layout.units;
+  // Tokens never span lines (a string ends on its line): a token's line is its start's.
+  const index = lineIndexOf(parsed.file);
+  const lineOf = (t: IToken) => index.line(t.startOffset);
 
   // Which output line each token is printed on, and so which source lines each output line came from.
   const owner = new Map<IToken, Unit>();
   for (const t of tokens) {
     const u = unitAt(units, t.startOffset);
     owner.set(t, u);
-    if (u.firstLine === 0) u.firstLine = t.startLine!;
-    u.lastLine = Math.max(u.lastLine, t.endLine!);
+    const line = lineOf(t);
+    if (u.firstLine === 0) u.firstLine = line;
+    u.lastLine = Math.max(u.lastLine, line);
   }
   if (units.some((u) => u.firstLine === 0)) throw new FormatError('an output line prints no token');
 
@@ -231,7 +251,7 @@ export function formatHa(text: string, path = '<input>'): FormatResult {
   for (const c of comments) {
     while (next < tokens.length && tokens[next]!.startOffset < c.startOffset) next++;
     const prev = tokens[next - 1];
-    if (prev && prev.endLine === c.startLine) {
+    if (prev && lineOf(prev) === lineOf(c)) {
       owner.get(prev)!.trailing.push(c);
       continue;
     }
@@ -249,8 +269,8 @@ export function formatHa(text: string, path = '<input>'): FormatResult {
   const out: OutLine[] = [];
   const commentLine = (c: IToken, depth: number): OutLine => ({
     text: `${INDENT.repeat(depth)}${commentText(c)}`,
-    firstLine: c.startLine!,
-    lastLine: c.startLine!,
+    firstLine: lineOf(c),
+    lastLine: lineOf(c),
     kind: 'comment',
   });
   for (const u of units) {
@@ -260,7 +280,7 @@ export function formatHa(text: string, path = '<input>'): FormatResult {
     for (const c of u.trailing.slice(0, -1)) out.push(commentLine(c, u.depth));
     const code = `${INDENT.repeat(u.depth)}${u.text}`;
     const line = trailing ? `${code.padEnd(Math.max(code.length + 2, TRAILING_COMMENT_COLUMN - 1))}${commentText(trailing)}` : code;
-    out.push({ text: line, firstLine: u.firstLine, lastLine: Math.max(u.lastLine, trailing?.startLine ?? 0), kind: u.kind });
+    out.push({ text: line, firstLine: u.firstLine, lastLine: Math.max(u.lastLine, trailing ? lineOf(trailing) : 0), kind: u.kind });
   }
   for (const c of endComments) out.push(commentLine(c, 0));
 
@@ -284,4 +304,48 @@ export function formatHa(text: string, path = '<input>'): FormatResult {
     throw new FormatError(`formatting ${path} would change its meaning; the file was left as it is (this is a bug in hacc fmt)`);
   }
   return { ok: true, text: formatted, changed: formatted !== text };
+}
+
+/** The sections a printed file without a source keeps apart with a blank line. */
+function section(kind: A.StatementKind): number {
+  switch (kind) {
+    case 'platform':
+    case 'auth':
+      return 0;
+    case 'node':
+    case 'host':
+      return 1;
+    case 'attr-set':
+      return 2;
+    case 'primitive':
+    case 'group':
+      return 3;
+    case 'location':
+    case 'colocation':
+    case 'order':
+      return 4;
+    default:
+      return A.assertNever(kind);
+  }
+}
+
+/**
+ * Prints a syntax tree that has no source text (what `hacc import` builds), in the canonical
+ * layout: one blank line between the sections (platform, machines, settings, resources,
+ * constraints), `header` as comment lines before the cluster block.
+ */
+export function printHa(cluster: A.ClusterDecl, header: readonly string[] = []): string {
+  const layout = new Layout([]);
+  layout.cluster(cluster);
+  const lines: string[] = [...header.map((h) => (h === '' ? '#' : `# ${h}`)), ...(header.length > 0 ? [''] : [])];
+  let previous: number | undefined;
+  for (const u of layout.units) {
+    if (u.statement !== undefined) {
+      const current = section(u.statement);
+      if (previous !== undefined && current !== previous) lines.push('');
+      previous = current;
+    }
+    lines.push(`${INDENT.repeat(u.depth)}${u.text}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

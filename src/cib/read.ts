@@ -1,11 +1,11 @@
-import { isPlatformName, type PlatformName } from '../model/platforms.js';
-import { elements, type XmlElement, type XmlNode } from './xml.js';
+import type { Cib, CibConstraint, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
+import { elements, type XmlElement, type XmlNode } from './xml-reader.js';
 
-// Reads a CIB (`<cib>` or a bare `<configuration>`) into what the importer can write as .ha, and
-// lists everything else: every element, attribute or child that the .ha language cannot express is
-// reported with its id and XPath, never dropped silently.
+// Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
+// model cannot hold: every element, attribute or child it has no place for is reported with its id
+// and XPath, never dropped silently. Each object read keeps its XPath (xpathOf), for messages.
 
-/** Something of the CIB that the .ha language cannot express (yet). */
+/** Something of the CIB that hacc cannot represent (yet). */
 export interface Unsupported {
   /** The element's tag, or `tag/@attr` for one attribute. */
   readonly what: string;
@@ -14,101 +14,13 @@ export interface Unsupported {
   readonly reason: string;
 }
 
-/** A value as the CIB holds it, or a secret that hacc's own build left as a comment. */
-export type CibValue =
-  | { readonly kind: 'literal'; readonly text: string }
-  | { readonly kind: 'secret'; readonly scheme: 'env' | 'file'; readonly ref: string };
-
-export interface CibNvpair {
-  /** Absent for a secret that hacc's build left as a comment (the setup script creates it). */
-  readonly id?: string;
-  readonly name: string;
-  readonly value: CibValue;
-  readonly xpath: string;
-}
-
-export interface CibNvset {
-  readonly id: string;
-  readonly xpath: string;
-  readonly pairs: readonly CibNvpair[];
-}
-
-export interface CibOp {
-  readonly id: string;
-  readonly xpath: string;
-  readonly name: string;
-  readonly interval?: string;
-  /** The op's XML attributes other than id, name and interval, in document order. */
-  readonly attrs: readonly (readonly [string, string])[];
-  /** OCF_CHECK_LEVEL from the op's instance_attributes. */
-  readonly checkLevel?: { readonly set: CibNvset; readonly pair: CibNvpair };
-}
-
-export interface CibPrimitive {
-  readonly kind: 'primitive';
-  readonly id: string;
-  readonly xpath: string;
-  readonly class: string;
-  readonly provider?: string;
-  readonly type: string;
-  readonly params?: CibNvset;
-  readonly meta?: CibNvset;
-  readonly ops: readonly CibOp[];
-}
-
-export interface CibGroup {
-  readonly kind: 'group';
-  readonly id: string;
-  readonly xpath: string;
-  readonly members: readonly CibPrimitive[];
-  readonly meta?: CibNvset;
-}
-
-export type CibResource = CibPrimitive | CibGroup;
-
-export interface CibLocation {
-  readonly kind: 'location';
-  readonly id: string;
-  readonly xpath: string;
-  readonly rsc: string;
-  readonly node: string;
-  readonly score: string;
-  /** `role`, `resource-discovery`, in document order. */
-  readonly attrs: readonly (readonly [string, string])[];
-}
-
-/** rsc_colocation and rsc_order: their XML attributes other than the id and the two resources. */
-export interface CibPairConstraint {
-  readonly kind: 'colocation' | 'order';
-  readonly id: string;
-  readonly xpath: string;
-  readonly rsc: string;
-  readonly target: string;
-  readonly attrs: readonly (readonly [string, string])[];
-}
-
-export type CibConstraint = CibLocation | CibPairConstraint;
-
-export interface CibNode {
-  readonly id: string;
-  readonly uname: string;
-  readonly xpath: string;
-}
-
-export interface CibConfig {
-  /** `validate-with` of a full CIB. */
-  readonly validateWith?: string;
-  /** Name and platform from the header comment of a CIB that `hacc build` wrote. */
-  readonly hacc?: { readonly name: string; readonly platform: PlatformName };
-  readonly properties?: CibNvset;
-  /** Properties Pacemaker maintains itself (dc-version…), left out of the .ha file. */
-  readonly maintained: readonly CibNvpair[];
-  readonly nodes: readonly CibNode[];
-  readonly resources: readonly CibResource[];
-  readonly constraints: readonly CibConstraint[];
-  readonly rscDefaults?: CibNvset;
-  readonly opDefaults?: CibNvset;
+export interface ReadResult {
+  readonly cib: Cib;
   readonly unsupported: readonly Unsupported[];
+  /** Where an object of `cib` was read from (an nvset, an nvpair, an op, a primitive…). */
+  readonly xpathOf: (object: object) => string;
+  /** Name and platform from the header comment of a CIB that `hacc build` wrote. */
+  readonly hacc?: { readonly name: string; readonly platform: string };
 }
 
 /** Not a CIB at all: the root is neither `<cib>` nor `<configuration>`. */
@@ -116,8 +28,8 @@ export class NotACibError extends Error {
   override readonly name = 'NotACibError';
 }
 
-/** Cluster properties that Pacemaker writes and updates itself; a .ha file does not set them. */
-export const MAINTAINED_PROPERTIES: readonly string[] = ['dc-version', 'cluster-infrastructure', 'have-watchdog', 'last-lrm-refresh'];
+/** An nvpair read from the comment hacc's build leaves for a secret has no id: the CIB holds none. */
+export const NO_ID = '';
 
 const HACC_HEADER = /^ Cluster (\S+) \(([a-z0-9]+)\): generated by hacc; do not edit, regenerate it\. $/;
 const SECRET_COMMENT = /^ (\S+): set by the setup script from (env|file):(\S+) $/;
@@ -160,25 +72,33 @@ class Reader {
     }
   }
 
+  /** Records where an object was read from, and returns it. */
+  at<T extends object>(object: T, xpath: string): T {
+    this.xpaths.set(object, xpath);
+    return object;
+  }
+
+  readonly xpaths = new WeakMap<object, string>();
+
   /**
    * An nvset (`instance_attributes`, `meta_attributes`, `cluster_property_set`). Undefined (and
    * reported) when it cannot be expressed as a whole: a rule, an id-ref, a score.
    */
-  nvset(el: XmlElement, xpath: string, options: { secretsFromComments: boolean }): CibNvset | undefined {
+  nvset(el: XmlElement, xpath: string, options: { secretsFromComments: boolean }): NvSet | undefined {
     const id = el.attrs.get('id');
     if (el.attrs.has('id-ref')) return void this.report(el, xpath, 'a reference to another attribute set (id-ref)');
     if (id === undefined) return void this.report(el, xpath, 'an attribute set without an id');
     if (elements(el).some((c) => c.tag === 'rule')) return void this.report(el, xpath, 'an attribute set with a rule');
     if (this.extraAttrs(el, xpath, ['id'])) return undefined;
     this.strayText(el, xpath);
-    const pairs: CibNvpair[] = [];
+    const pairs: NvPair[] = [];
     const seen = new Set<string>();
     for (const c of el.children) {
       if (c.type === 'comment') {
         const m = options.secretsFromComments ? SECRET_COMMENT.exec(c.text) : null;
         if (m && !seen.has(m[1]!)) {
           seen.add(m[1]!);
-          pairs.push({ name: m[1]!, value: { kind: 'secret', scheme: m[2] as 'env' | 'file', ref: m[3]! }, xpath: `${xpath}/comment()` });
+          pairs.push(this.at({ id: NO_ID, name: m[1]!, value: { kind: 'secret', scheme: m[2] as 'env' | 'file', ref: m[3]! } }, `${xpath}/comment()`));
         }
         continue;
       }
@@ -195,18 +115,18 @@ class Reader {
       else if (seen.has(name)) this.report(c, px, `a second '${name}' in one attribute set`);
       else if (!this.extraAttrs(c, px, ['id', 'name', 'value'])) {
         seen.add(name);
-        pairs.push({ id: pid, name, value: { kind: 'literal', text: value }, xpath: px });
+        pairs.push(this.at({ id: pid, name, value: { kind: 'literal', text: value } }, px));
       }
     }
-    return { id, xpath, pairs };
+    return this.at({ id, pairs }, xpath);
   }
 
   /**
    * The attribute sets of one kind under an element: the first is kept, every further one is
-   * reported (the .ha language has one set of each kind per owner).
+   * reported (hacc keeps one set of each kind per owner).
    */
-  firstSet(parent: XmlElement, parentXpath: string, tag: string, secretsFromComments = false): CibNvset | undefined {
-    let out: CibNvset | undefined;
+  firstSet(parent: XmlElement, parentXpath: string, tag: string, secretsFromComments = false): NvSet | undefined {
+    let out: NvSet | undefined;
     let kept = false;
     for (const el of elements(parent).filter((c) => c.tag === tag)) {
       const xpath = `${parentXpath}/${step(el)}`;
@@ -227,28 +147,30 @@ class Reader {
     if (el.attrs.has('id-ref')) return void this.report(el, xpath, 'a reference to another op (id-ref)');
     if (id === undefined || name === undefined) return void this.report(el, xpath, 'an op without an id or a name');
     this.strayText(el, xpath);
-    const attrs: [string, string][] = [];
+    const attrs: XmlAttr[] = [];
     for (const [k, v] of el.attrs) if (k !== 'id' && k !== 'name' && k !== 'interval') attrs.push([k, v]);
-    let checkLevel: CibOp['checkLevel'];
+    let instanceAttributes: NvSet | undefined;
     for (const c of elements(el)) {
       const cx = `${xpath}/${step(c)}`;
       if (c.tag !== 'instance_attributes') {
         this.report(c, cx, `op ${c.tag.replace('_', ' ')}`);
         continue;
       }
-      if (checkLevel) {
+      if (instanceAttributes) {
         this.report(c, cx, 'a second <instance_attributes> of an op');
         continue;
       }
       const set = this.nvset(c, cx, { secretsFromComments: false });
       if (!set) continue;
+      const level = set.pairs.find((p) => p.name === 'OCF_CHECK_LEVEL');
       for (const p of set.pairs) {
-        if (p.name === 'OCF_CHECK_LEVEL' && !checkLevel) checkLevel = { set, pair: p };
-        else this.unsupported.push({ what: 'nvpair', ...(p.id !== undefined ? { id: p.id } : {}), xpath: p.xpath, reason: `op instance attribute '${p.name}' (only OCF_CHECK_LEVEL has a place in .ha)` });
+        if (p === level) continue;
+        this.unsupported.push({ what: 'nvpair', id: p.id, xpath: this.xpaths.get(p)!, reason: `op instance attribute '${p.name}' (only OCF_CHECK_LEVEL has a place in .ha)` });
       }
+      if (level) instanceAttributes = this.at({ id: set.id, pairs: [level] }, cx);
     }
     const interval = el.attrs.get('interval');
-    return { id, xpath, name, ...(interval !== undefined ? { interval } : {}), attrs, ...(checkLevel ? { checkLevel } : {}) };
+    return this.at({ id, name, ...(interval !== undefined ? { interval } : {}), attrs, ...(instanceAttributes ? { instanceAttributes } : {}) }, xpath);
   }
 
   primitive(el: XmlElement, xpath: string): CibPrimitive | undefined {
@@ -260,7 +182,7 @@ class Reader {
     if (cls !== 'ocf' && provider !== undefined) return void this.report(el, xpath, `a provider on a ${cls} primitive`);
     this.extraAttrs(el, xpath, ['id', 'class', 'provider', 'type']);
     this.strayText(el, xpath);
-    const ops: CibOp[] = [];
+    const operations: CibOp[] = [];
     for (const c of elements(el)) {
       const cx = `${xpath}/${step(c)}`;
       if (c.tag === 'instance_attributes' || c.tag === 'meta_attributes') continue;
@@ -274,23 +196,25 @@ class Reader {
         if (o.tag !== 'op') this.report(o, ox, `a <${o.tag}> inside operations`);
         else {
           const op = this.op(o, ox);
-          if (op) ops.push(op);
+          if (op) operations.push(op);
         }
       }
     }
-    const params = this.firstSet(el, xpath, 'instance_attributes', true);
-    const meta = this.firstSet(el, xpath, 'meta_attributes');
-    return {
-      kind: 'primitive',
-      id,
+    const instanceAttributes = this.firstSet(el, xpath, 'instance_attributes', true);
+    const metaAttributes = this.firstSet(el, xpath, 'meta_attributes');
+    return this.at<CibPrimitive>(
+      {
+        kind: 'primitive',
+        id,
+        class: cls,
+        ...(provider !== undefined ? { provider } : {}),
+        type,
+        ...(instanceAttributes ? { instanceAttributes } : {}),
+        ...(metaAttributes ? { metaAttributes } : {}),
+        operations,
+      },
       xpath,
-      class: cls,
-      ...(provider !== undefined ? { provider } : {}),
-      type,
-      ...(params ? { params } : {}),
-      ...(meta ? { meta } : {}),
-      ops,
-    };
+    );
   }
 
   group(el: XmlElement, xpath: string): CibGroup | undefined {
@@ -298,17 +222,17 @@ class Reader {
     if (id === undefined) return void this.report(el, xpath, 'a group without an id');
     this.extraAttrs(el, xpath, ['id']);
     this.strayText(el, xpath);
-    const members: CibPrimitive[] = [];
+    const children: CibPrimitive[] = [];
     for (const c of elements(el)) {
       const cx = `${xpath}/${step(c)}`;
       if (c.tag === 'primitive') {
         const p = this.primitive(c, cx);
-        if (p) members.push(p);
+        if (p) children.push(p);
       } else if (c.tag === 'instance_attributes') this.report(c, cx, 'instance attributes of a group');
       else if (c.tag !== 'meta_attributes') this.report(c, cx, c.tag === 'utilization' ? 'utilization' : `a <${c.tag}> inside a group`);
     }
-    const meta = this.firstSet(el, xpath, 'meta_attributes');
-    return { kind: 'group', id, xpath, members, ...(meta ? { meta } : {}) };
+    const metaAttributes = this.firstSet(el, xpath, 'meta_attributes');
+    return this.at<CibGroup>({ kind: 'group', id, children, ...(metaAttributes ? { metaAttributes } : {}) }, xpath);
   }
 
   resources(el: XmlElement, xpath: string): CibResource[] {
@@ -329,7 +253,7 @@ class Reader {
     return out;
   }
 
-  /** A constraint's whole element is reported when any part cannot be expressed: half of one would mean something else. */
+  /** A constraint's whole element is reported when any part cannot be represented: half of one would mean something else. */
   constraint(el: XmlElement, xpath: string): CibConstraint | undefined {
     const id = el.attrs.get('id');
     if (id === undefined) return void this.report(el, xpath, 'a constraint without an id');
@@ -338,7 +262,7 @@ class Reader {
     if (inner.some((c) => c.tag === 'rule')) return void this.report(el, xpath, 'a location constraint with a rule');
     if (inner.length > 0) return void this.report(el, xpath, `a <${inner[0]!.tag}> inside a constraint`);
     const a = (k: string) => el.attrs.get(k);
-    const rest = (skip: readonly string[]) => [...el.attrs].filter(([k]) => !skip.includes(k));
+    const rest = (skip: readonly string[]): XmlAttr[] => [...el.attrs].filter(([k]) => !skip.includes(k));
     const extra = (known: readonly string[], what: string): boolean => {
       const bad = [...el.attrs.keys()].filter((k) => !known.includes(k));
       if (bad.length === 0) return false;
@@ -352,19 +276,31 @@ class Reader {
           return void this.report(el, xpath, 'a location constraint without rsc, node and score');
         }
         if (extra(['id', 'rsc', 'node', 'score', 'role', 'resource-discovery'], 'a location constraint')) return undefined;
-        return { kind: 'location', id, xpath, rsc: a('rsc')!, node: a('node')!, score: a('score')!, attrs: rest(['id', 'rsc', 'node', 'score']) };
+        return this.at<CibConstraint>({ kind: 'rsc_location', id, rsc: a('rsc')!, node: a('node')!, score: a('score')!, attrs: rest(['id', 'rsc', 'node', 'score']) }, xpath);
       }
       case 'rsc_colocation': {
         if (a('rsc') === undefined || a('with-rsc') === undefined || a('score') === undefined) {
           return void this.report(el, xpath, 'a colocation constraint without rsc, with-rsc and score');
         }
         if (extra(['id', 'rsc', 'with-rsc', 'score', 'rsc-role', 'with-rsc-role'], 'a colocation constraint')) return undefined;
-        return { kind: 'colocation', id, xpath, rsc: a('rsc')!, target: a('with-rsc')!, attrs: rest(['id', 'rsc', 'with-rsc']) };
+        return this.at<CibConstraint>({ kind: 'rsc_colocation', id, rsc: a('rsc')!, withRsc: a('with-rsc')!, score: a('score')!, attrs: rest(['id', 'rsc', 'with-rsc', 'score']) }, xpath);
       }
       case 'rsc_order': {
         if (a('first') === undefined || a('then') === undefined) return void this.report(el, xpath, 'an order constraint without first and then');
         if (extra(['id', 'first', 'then', 'first-action', 'then-action', 'kind', 'symmetrical'], 'an order constraint')) return undefined;
-        return { kind: 'order', id, xpath, rsc: a('first')!, target: a('then')!, attrs: rest(['id', 'first', 'then']) };
+        const [firstAction, thenAction] = [a('first-action'), a('then-action')];
+        return this.at<CibConstraint>(
+          {
+            kind: 'rsc_order',
+            id,
+            first: a('first')!,
+            ...(firstAction !== undefined ? { firstAction } : {}),
+            then: a('then')!,
+            ...(thenAction !== undefined ? { thenAction } : {}),
+            attrs: rest(['id', 'first', 'then', 'first-action', 'then-action']),
+          },
+          xpath,
+        );
       }
       default:
         return void this.report(el, xpath, el.tag === 'rsc_ticket' ? 'a ticket constraint' : `a <${el.tag}> constraint`);
@@ -381,28 +317,29 @@ class Reader {
       const what: Record<string, string> = { instance_attributes: 'node attributes', utilization: 'utilization' };
       this.report(c, `${nx}/${step(c)}`, what[c.tag] ?? `a <${c.tag}> inside a node`);
     }
-    return { id, uname, xpath: nx };
+    return this.at({ id, uname, ...(type !== undefined ? { type } : {}) }, nx);
   }
 
   /** rsc_defaults / op_defaults: one meta_attributes set. */
-  defaults(el: XmlElement, xpath: string): CibNvset | undefined {
+  defaults(el: XmlElement, xpath: string): NvSet[] {
     this.extraAttrs(el, xpath, []);
     for (const c of elements(el)) if (c.tag !== 'meta_attributes') this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside ${el.tag}`);
-    return this.firstSet(el, xpath, 'meta_attributes');
+    const set = this.firstSet(el, xpath, 'meta_attributes');
+    return set ? [set] : [];
   }
 }
 
-function haccHeader(nodes: readonly XmlNode[]): CibConfig['hacc'] {
+function haccHeader(nodes: readonly XmlNode[]): ReadResult['hacc'] {
   for (const n of nodes) {
     if (n.type === 'element') return undefined;
     const m = n.type === 'comment' ? HACC_HEADER.exec(n.text) : null;
-    if (m && isPlatformName(m[2]!)) return { name: m[1]!, platform: m[2] };
+    if (m) return { name: m[1]!, platform: m[2]! };
   }
   return undefined;
 }
 
 /** Reads a parsed CIB document. Throws NotACibError when the root is not `<cib>` or `<configuration>`. */
-export function readCib(doc: readonly XmlNode[]): CibConfig {
+export function readCib(doc: readonly XmlNode[]): ReadResult {
   const root = doc.find((n): n is XmlElement => n.type === 'element')!;
   const r = new Reader();
   let configuration: XmlElement | undefined;
@@ -423,13 +360,12 @@ export function readCib(doc: readonly XmlNode[]): CibConfig {
   }
   r.extraAttrs(configuration, base, []);
 
-  let properties: CibNvset | undefined;
-  const maintained: CibNvpair[] = [];
+  const crmConfig: NvSet[] = [];
   let nodes: CibNode[] = [];
   let resources: CibResource[] = [];
   const constraints: CibConstraint[] = [];
-  let rscDefaults: CibNvset | undefined;
-  let opDefaults: CibNvset | undefined;
+  let rscDefaults: NvSet[] | undefined;
+  let opDefaults: NvSet[] | undefined;
   const EMPTY_OK = ['fencing-topology', 'acls', 'tags', 'alerts'];
   for (const section of elements(configuration)) {
     const sx = `${base}/${step(section)}`;
@@ -437,11 +373,7 @@ export function readCib(doc: readonly XmlNode[]): CibConfig {
       case 'crm_config': {
         for (const c of elements(section)) if (c.tag !== 'cluster_property_set') r.report(c, `${sx}/${step(c)}`, `a <${c.tag}> inside crm_config`);
         const set = r.firstSet(section, sx, 'cluster_property_set');
-        if (set) {
-          const kept = set.pairs.filter((p) => !MAINTAINED_PROPERTIES.includes(p.name));
-          maintained.push(...set.pairs.filter((p) => MAINTAINED_PROPERTIES.includes(p.name)));
-          properties = { ...set, pairs: kept };
-        }
+        if (set) crmConfig.push(set);
         break;
       }
       case 'nodes':
@@ -473,16 +405,9 @@ export function readCib(doc: readonly XmlNode[]): CibConfig {
     }
   }
   const hacc = haccHeader(doc);
-  return {
+  const cib: Cib = {
     ...(validateWith !== undefined ? { validateWith } : {}),
-    ...(hacc ? { hacc } : {}),
-    ...(properties ? { properties } : {}),
-    maintained,
-    nodes,
-    resources,
-    constraints,
-    ...(rscDefaults ? { rscDefaults } : {}),
-    ...(opDefaults ? { opDefaults } : {}),
-    unsupported: r.unsupported,
+    configuration: { crmConfig, nodes, resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}) },
   };
+  return { cib, unsupported: r.unsupported, xpathOf: (o) => r.xpaths.get(o) ?? '', ...(hacc ? { hacc } : {}) };
 }

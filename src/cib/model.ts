@@ -1,0 +1,128 @@
+// The one typed representation of a CIB configuration. `build` lowers a checked model to it
+// (src/lower/) and writes it (write.ts); `import` reads a CIB into it (read.ts) and raises it to a
+// `.ha` tree; `plan` compares two of them (diff.ts). Element and attribute names are the CIB's; each
+// element keeps its XML attributes in document order where the schema lets them vary.
+
+/** A value as it goes into the cluster: literal text, or a secret the setup script reads when it runs. */
+export type CibValue =
+  | { readonly kind: 'literal'; readonly text: string }
+  | { readonly kind: 'secret'; readonly scheme: 'env' | 'file'; readonly ref: string };
+
+export function literal(text: string): CibValue {
+  return { kind: 'literal', text };
+}
+
+/** An XML attribute other than the ones an element's interface names: [name, value]. */
+export type XmlAttr = readonly [name: string, value: string];
+
+/** `<nvpair id name value>`. A secret has no value in cib.xml (a comment stands there). */
+export interface NvPair {
+  readonly id: string;
+  readonly name: string;
+  readonly value: CibValue;
+}
+
+/** `<instance_attributes>`, `<meta_attributes>`, `<cluster_property_set>`: an id and its nvpairs. */
+export interface NvSet {
+  readonly id: string;
+  readonly pairs: readonly NvPair[];
+}
+
+/** `<op id name interval …>`, with `OCF_CHECK_LEVEL` and the like in its instance attributes. */
+export interface CibOp {
+  readonly id: string;
+  readonly name: string;
+  readonly interval?: string;
+  /** The op's other XML attributes (timeout, role, on-fail…), in order. */
+  readonly attrs: readonly XmlAttr[];
+  readonly instanceAttributes?: NvSet;
+}
+
+export interface CibPrimitive {
+  readonly kind: 'primitive';
+  readonly id: string;
+  readonly class: string;
+  readonly provider?: string;
+  readonly type: string;
+  readonly instanceAttributes?: NvSet;
+  readonly metaAttributes?: NvSet;
+  readonly operations: readonly CibOp[];
+}
+
+export interface CibGroup {
+  readonly kind: 'group';
+  readonly id: string;
+  readonly children: readonly CibPrimitive[];
+  readonly metaAttributes?: NvSet;
+}
+
+export type CibResource = CibPrimitive | CibGroup;
+
+/** `<rsc_location id rsc node score …>`: `attrs` holds role, resource-discovery. */
+export interface CibLocation {
+  readonly kind: 'rsc_location';
+  readonly id: string;
+  readonly rsc: string;
+  readonly node: string;
+  readonly score: string;
+  readonly attrs: readonly XmlAttr[];
+}
+
+/** `<rsc_colocation id rsc with-rsc score …>`: `attrs` holds rsc-role, with-rsc-role. */
+export interface CibColocation {
+  readonly kind: 'rsc_colocation';
+  readonly id: string;
+  readonly rsc: string;
+  readonly withRsc: string;
+  readonly score: string;
+  readonly attrs: readonly XmlAttr[];
+}
+
+/** `<rsc_order id first first-action then then-action …>`: `attrs` holds kind, symmetrical. */
+export interface CibOrder {
+  readonly kind: 'rsc_order';
+  readonly id: string;
+  readonly first: string;
+  readonly firstAction?: string;
+  readonly then: string;
+  readonly thenAction?: string;
+  readonly attrs: readonly XmlAttr[];
+}
+
+export type CibConstraint = CibLocation | CibColocation | CibOrder;
+
+export interface CibNode {
+  readonly id: string;
+  readonly uname: string;
+  /** `member` (the default) or `normal` (Pacemaker 1.x's word for it). */
+  readonly type?: string;
+}
+
+/** The `<configuration>` of a CIB. */
+export interface CibConfiguration {
+  /** `<cluster_property_set>`s of `<crm_config>`. */
+  readonly crmConfig: readonly NvSet[];
+  readonly nodes: readonly CibNode[];
+  readonly resources: readonly CibResource[];
+  readonly constraints: readonly CibConstraint[];
+  /** `<meta_attributes>` of `<rsc_defaults>`; undefined when the element is absent. */
+  readonly rscDefaults?: readonly NvSet[];
+  /** `<meta_attributes>` of `<op_defaults>`; undefined when the element is absent. */
+  readonly opDefaults?: readonly NvSet[];
+}
+
+export interface Cib {
+  /** `validate-with` of a whole `<cib>`. */
+  readonly validateWith?: string;
+  readonly configuration: CibConfiguration;
+}
+
+/** Every primitive of a configuration, group children in place, in document order. */
+export function cibPrimitives(configuration: CibConfiguration): CibPrimitive[] {
+  return configuration.resources.flatMap((r) => (r.kind === 'group' ? [...r.children] : [r]));
+}
+
+/** The standard name of a primitive's agent: `ocf:heartbeat:IPaddr2`, `stonith:fence_ipmilan`. */
+export function agentName(p: CibPrimitive): string {
+  return p.provider === undefined ? `${p.class}:${p.type}` : `${p.class}:${p.provider}:${p.type}`;
+}

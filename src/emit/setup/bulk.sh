@@ -1,0 +1,32 @@
+# shellcheck shell=bash
+# A large configuration's resources and constraints load as XML (write_resources and
+# write_constraints, generated, print cib.xml's sections with the secrets filled in), one
+# cibadmin call each, instead of one pcs command per object.
+# shellcheck disable=SC2154
+
+# require_agents AGENT…: each agent must be installed here, as pcs requires of each resource it
+# creates (hacc's own ocf:hacc:anything excepted, as pcs --force does).
+require_agents() {
+	local a
+	if ((DRY_RUN)); then
+		note "each of these agents must be installed: $*"
+		return 0
+	fi
+	for a in "$@"; do
+		crm_resource --show-metadata "$a" >/dev/null 2>&1 || die "Agent '$a' is not installed or does not provide valid metadata"
+	done
+}
+
+# xml_secret BEFORE N AFTER: one line of XML, secret N as the attribute value between BEFORE and
+# AFTER (escaped for XML; line breaks and tabs as character references, as pcs would store them).
+xml_secret() {
+	local s=${SECRET_VALUE[$2]}
+	s=${s//'&'/'&amp;'}
+	s=${s//'<'/'&lt;'}
+	s=${s//'>'/'&gt;'}
+	s=${s//'"'/'&quot;'}
+	s=${s//$'\n'/'&#10;'}
+	s=${s//$'\r'/'&#13;'}
+	s=${s//$'\t'/'&#9;'}
+	printf '%s%s%s\n' "$1" "$s" "$3"
+}

@@ -1,0 +1,97 @@
+# shellcheck shell=bash
+# configure: the whole configuration built in one offline copy of the CIB ($NEW) and pushed once.
+# build_configuration (generated) runs the configuration commands against $NEW;
+# load_configuration_secrets and add_nodes are generated too.
+# shellcheck disable=SC2154
+
+# Everything the file manages is cleared from the copy first, so the result is the same whatever
+# the copy held; the properties Pacemaker maintains itself stay.
+clear_configuration() {
+	step "Clear resources, constraints, defaults and properties in the copy (the file describes them all)"
+	run env CIB_file="$NEW" cibadmin --replace --scope constraints --xml-text '<constraints/>'
+	run env CIB_file="$NEW" cibadmin --replace --scope resources --xml-text '<resources/>'
+	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/rsc_defaults|/cib/configuration/op_defaults'
+	run env CIB_file="$NEW" cibadmin --force --delete-all \
+		--xpath "/cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/nvpair[not(@name='dc-version' or @name='cluster-infrastructure' or @name='cluster-name' or @name='have-watchdog' or @name='last-lrm-refresh')]"
+}
+
+configure_live() {
+	local update=$1 rc=0 backup
+	require_root
+	require_node
+	load_configuration_secrets
+	make_work
+	if ((USES_AGENT)); then require_agent; fi
+
+	step "Create cluster $CLUSTER_NAME on ${NODES[*]} (skipped when it exists)"
+	create_cluster
+
+	step "Take a copy of the live CIB: every change below goes into the copy"
+	run pcs cluster cib "$LIVE"
+	run cp "$LIVE" "$NEW"
+
+	build_configuration
+
+	step "Compare the copy with the live CIB and push it once"
+	if ((DRY_RUN)); then
+		run crm_diff --no-version --original "$LIVE" --new "$NEW"
+		note "only when crm_diff reports a difference (a configuration that differs is replaced only with --update):"
+		run install -d -m 0700 "$BACKUP_DIR"
+		run cp -- "$LIVE" "$BACKUP_DIR/$BACKUP_NAME-cib-before-YYYYmmddTHHMMSS.xml"
+		run pcs cluster cib-push "$NEW" --config
+		return 0
+	fi
+	crm_diff --no-version --original "$LIVE" --new "$NEW" >"$WORK/diff.xml" 2>&1 || rc=$?
+	case $rc in
+	0)
+		note "cluster $CLUSTER_NAME already has this configuration: nothing pushed"
+		return 0
+		;;
+	1) ;;
+	*) die "crm_diff failed (exit $rc): $(head -c 2000 "$WORK/diff.xml")" ;;
+	esac
+	if has_configuration "$LIVE" && ((!update)); then
+		printf 'The live configuration differs from this one:\n' >&2
+		diff_summary "$WORK/diff.xml" >&2
+		die "nothing pushed: re-run with --update to replace the live configuration with this one"
+	fi
+	step "Keep the configuration being replaced, for a rollback"
+	run install -d -m 0700 "$BACKUP_DIR"
+	backup=$BACKUP_DIR/$BACKUP_NAME-cib-before-$(date +%Y%m%dT%H%M%S).xml
+	run cp -- "$LIVE" "$backup"
+	note "roll back with: pcs cluster cib-push $backup --config"
+
+	step "Push the configuration: one cib-push"
+	run pcs cluster cib-push "$NEW" --config
+	note "pushed. Next: '$PROG verify'"
+}
+
+configure_file() {
+	local file=$1 rc=0
+	require_node
+	if ! ((DRY_RUN)); then
+		if [ ! -f "$file" ] || [ ! -r "$file" ] || [ ! -w "$file" ]; then die "--cib-file $file: not a readable and writable file"; fi
+	fi
+	load_configuration_secrets
+	make_work
+
+	step "Take a copy of $file: every change below goes into the copy"
+	run cp -- "$file" "$NEW"
+
+	step "Nodes missing from the copy (a live cluster adds them itself as they join)"
+	add_nodes
+
+	build_configuration
+
+	step "Write the result to $file"
+	if ((DRY_RUN)); then
+		run cp -- "$NEW" "$file"
+		return 0
+	fi
+	crm_diff --no-version --original "$file" --new "$NEW" >/dev/null 2>&1 || rc=$?
+	if ((rc == 0)); then
+		note "$file already has this configuration: unchanged"
+		return 0
+	fi
+	run cp -- "$NEW" "$file"
+}

@@ -1,0 +1,195 @@
+# shellcheck shell=bash
+# The library every setup.sh starts with: output, quoting, secrets, the host check, the scratch
+# directory. The data block before it sets CLUSTER_NAME, NODES and the SECRET_* arrays.
+# shellcheck disable=SC2154,SC2153,SC2034
+
+PROG=${0##*/}
+DRY_RUN=0
+NODE=''
+WORK=''
+LIVE=''
+NEW=''
+
+die() {
+	printf '%s: error: %s\n' "$PROG" "$*" >&2
+	exit 1
+}
+
+# A heading for each step. A dry run prints a shell transcript: headings are comments.
+step() {
+	if ((DRY_RUN)); then printf '\n# %s\n' "$*"; else printf '\n==> %s\n' "$*"; fi
+}
+
+note() {
+	if ((DRY_RUN)); then printf '# %s\n' "$*"; else printf '    %s\n' "$*"; fi
+}
+
+# One argument as bash reads it back unchanged: bare, in single quotes, or $'…' when it holds
+# control characters.
+quote() {
+	local s=$1 safe='^[A-Za-z0-9_@%+=:,./-]+$' q="'\\''"
+	if [[ $s =~ $safe ]]; then
+		printf '%s' "$s"
+	elif [[ $s == *[[:cntrl:]]* ]]; then
+		LC_ALL=C printf '%q' "$s"
+	else
+		printf "'%s'" "${s//\'/$q}"
+	fi
+}
+
+# One argument as it may be shown: every secret value replaced by its label (<env:NAME>).
+mask() {
+	local s=$1 i
+	if ((${#SECRET_VALUE[@]} > 0)); then
+		for i in "${!SECRET_VALUE[@]}"; do
+			if [ -n "${SECRET_VALUE[i]}" ]; then s=${s//"${SECRET_VALUE[i]}"/"${SECRET_LABEL[i]}"}; fi
+		done
+	fi
+	printf '%s' "$s"
+}
+
+# A command line as it may be shown: quoted, secrets masked.
+show() {
+	local out='' a
+	for a in "$@"; do out+=" $(quote "$(mask "$a")")"; done
+	printf '%s\n' "${out# }"
+}
+
+# Run a command, or only print it on a dry run. Either way the command is shown first.
+run() {
+	if ((DRY_RUN)); then
+		show "$@"
+		return 0
+	fi
+	printf '+ %s\n' "$(show "$@")"
+	"$@"
+}
+
+# run_input TEXT SHOWN CMD…: run CMD with the line TEXT on its standard input (a password never
+# goes on a command line, where ps would show it). SHOWN is how TEXT is printed.
+run_input() {
+	local text=$1 shown=$2
+	shift 2
+	if ((DRY_RUN)); then
+		printf '%s <<< %s\n' "$(show "$@")" "$(quote "$shown")"
+		return 0
+	fi
+	printf '+ %s <<< %s\n' "$(show "$@")" "$(quote "$shown")"
+	# The writer ignores SIGPIPE: with pipefail, a command that exits before reading all of its input
+	# would otherwise fail the pipeline (exit 141) though the command itself succeeded.
+	{
+		trap '' PIPE
+		printf '%s\n' "$text" || true
+	} 2>/dev/null | "$@"
+}
+
+# load_secret N: read secret N into SECRET_VALUE[N] (a dry run uses its label instead).
+load_secret() {
+	local n=$1 ref=${SECRET_REF[$1]} value='' name='^[A-Za-z_][A-Za-z0-9_]*$'
+	if [ -n "${SECRET_VALUE[n]+set}" ]; then return 0; fi
+	if ((DRY_RUN)); then
+		SECRET_VALUE[n]=${SECRET_LABEL[n]}
+		return 0
+	fi
+	case ${SECRET_SOURCE[n]} in
+	env)
+		[[ $ref =~ $name ]] || die "secret ${SECRET_LABEL[n]}: '$ref' is not a valid environment variable name"
+		[ -n "${!ref+set}" ] || die "secret ${SECRET_LABEL[n]}: environment variable $ref is not set; export it and run $PROG again"
+		value=${!ref}
+		;;
+	file)
+		[ -f "$ref" ] || die "secret ${SECRET_LABEL[n]}: $ref is not a file"
+		[ -r "$ref" ] || die "secret ${SECRET_LABEL[n]}: $ref is not readable"
+		# The file's contents without trailing newlines.
+		value=$(cat -- "$ref") || die "secret ${SECRET_LABEL[n]}: cannot read $ref"
+		;;
+	esac
+	[ -n "$value" ] || die "secret ${SECRET_LABEL[n]} is empty"
+	SECRET_VALUE[n]=$value
+}
+
+# one_line N: secret N must be a single line (it is sent as one line on standard input).
+one_line() {
+	case ${SECRET_VALUE[$1]} in
+	*$'\n'*) die "secret ${SECRET_LABEL[$1]} holds a line break; a password must be one line" ;;
+	esac
+}
+
+require_root() {
+	if ((DRY_RUN)); then return 0; fi
+	[ "$(id -u)" -eq 0 ] || die "run $PROG as root"
+}
+
+# Sets NODE to this host's node name, from HACC_NODE or the host name; refuses any other host.
+require_node() {
+	local names=() h n
+	if [ -n "${HACC_NODE:-}" ]; then
+		names=("$HACC_NODE")
+	else
+		h=$(hostname -s 2>/dev/null || true)
+		if [ -n "$h" ]; then names+=("$h"); fi
+		names+=("$(uname -n)")
+	fi
+	for h in "${names[@]}"; do
+		for n in "${NODES[@]}"; do
+			if [ "$h" = "$n" ]; then
+				NODE=$n
+				return 0
+			fi
+		done
+	done
+	if ((DRY_RUN)); then
+		NODE=${NODES[0]}
+		note "this host (${names[0]}) is not a node of cluster $CLUSTER_NAME: a real run would refuse; showing the commands for $NODE"
+		return 0
+	fi
+	die "this host (${names[*]}) is not a node of cluster $CLUSTER_NAME (nodes: ${NODES[*]}). Run '$PROG install' on every node, then '$PROG configure' on one of them; set HACC_NODE=NAME when a node's host name differs from its node name"
+}
+
+# A private scratch directory (the CIB copies hold secret values), removed on exit.
+make_work() {
+	if ((DRY_RUN)); then
+		WORK=/tmp/hacc-setup.XXXXXX
+	else
+		WORK=$(mktemp -d "${TMPDIR:-/tmp}/hacc-setup.XXXXXX")
+		trap 'rm -rf -- "$WORK"' EXIT
+	fi
+	LIVE=$WORK/live.xml
+	NEW=$WORK/new.xml
+}
+
+# Whether the CIB manager answers on this node.
+cib_up() {
+	cibadmin --query --scope nodes >/dev/null 2>&1
+}
+
+wait_for_cib() {
+	local i
+	if ((DRY_RUN)); then
+		note "wait until 'cibadmin --query' answers (up to 120 s)"
+		return 0
+	fi
+	for ((i = 0; i < 120; i++)); do
+		if cib_up; then return 0; fi
+		sleep 1
+	done
+	die "the cluster did not start on $NODE within 120 s; see 'pcs status' and the corosync and pacemaker logs"
+}
+
+# Whether a CIB file already holds resources or constraints (a configuration someone runs).
+has_configuration() {
+	grep -Eq '<(primitive|group|clone|master|bundle|rsc_location|rsc_colocation|rsc_order|rsc_ticket)[ >]' "$1"
+}
+
+# add_node ID XML: add a <node> to the copy unless it has one with that id.
+add_node() {
+	if ! ((DRY_RUN)) && CIB_file=$NEW cibadmin --query --xpath "/cib/configuration/nodes/node[@id='$1']" >/dev/null 2>&1; then
+		return 0
+	fi
+	run env CIB_file="$NEW" cibadmin --create --scope nodes --xml-text "$2"
+}
+
+# The changes crm_diff found, one per line, without values (they may be secrets).
+diff_summary() {
+	sed -n 's/.*<change operation="\([a-z]*\)" path="\([^"]*\)".*/  \1 \2/p' "$1" | sed "s/&apos;/'/g"
+}

@@ -1,0 +1,66 @@
+# shellcheck shell=bash
+# The command line: one phase at a time, and the options that go with it.
+# shellcheck disable=SC2154
+
+usage() {
+	cat <<EOF
+usage: $PROG [--dry-run] install                  on every node: ${NODES[*]}
+       $PROG [--dry-run] configure [--update]     on one node, after install on every node
+       $PROG [--dry-run] configure --cib-file F   apply the configuration to the CIB file F only
+       $PROG [--dry-run] verify                   on the node where configure ran
+EOF
+}
+
+main() {
+	local phase='' cib_file='' update=0
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--dry-run) DRY_RUN=1 ;;
+		--update) update=1 ;;
+		--cib-file)
+			[ $# -ge 2 ] || die "--cib-file needs a file name"
+			cib_file=$2
+			shift
+			;;
+		--cib-file=*) cib_file=${1#--cib-file=} ;;
+		-h | --help)
+			usage
+			exit 0
+			;;
+		install | configure | verify)
+			[ -z "$phase" ] || die "one phase at a time ($phase, $1)"
+			phase=$1
+			;;
+		*)
+			usage >&2
+			die "unknown argument: $1"
+			;;
+		esac
+		shift
+	done
+	if [ -z "$phase" ]; then
+		usage >&2
+		exit 2
+	fi
+	if [ "$phase" != configure ] && { [ -n "$cib_file" ] || ((update)); }; then
+		die "--cib-file and --update go with configure"
+	fi
+	if ((DRY_RUN)); then
+		printf '# %s %s --dry-run: the commands a real run performs on a host where nothing is set up yet.\n' "$PROG" "$phase"
+		printf '# Steps a real run finds already done are skipped; secrets are shown as <env:NAME> or <file:PATH>.\n'
+	fi
+	case $phase in
+	install) phase_install ;;
+	configure)
+		if [ -n "$cib_file" ]; then
+			[ "$update" -eq 0 ] || die "--update goes with a live configure, not --cib-file"
+			configure_file "$cib_file"
+		else
+			configure_live "$update"
+		fi
+		;;
+	verify) phase_verify ;;
+	esac
+}
+
+main "$@"

@@ -1,0 +1,3 @@
+// `cluster NAME { … }`: the one block of a file.
+
+export const cluster = { keyword: 'cluster' } as const;

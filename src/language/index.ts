@@ -1,0 +1,65 @@
+// The language's statements and body lines, by the place they may stand. The parser offers these
+// as did-you-mean for a misspelt keyword; a keyword valid elsewhere is named with where it belongs.
+
+import * as attributeSet from './attribute-set.js';
+import { auth } from './auth.js';
+import { colocation } from './colocation.js';
+import { group } from './group.js';
+import { location } from './location.js';
+import { host, node } from './machine.js';
+import { order } from './order.js';
+import { platform } from './platform.js';
+import * as primitive from './primitive.js';
+import type { Context, KeyFact, StatementVocabulary } from './vocabulary.js';
+
+/** Every statement and body line, in the order the grammar reference lists them. */
+export const STATEMENTS: readonly StatementVocabulary[] = [
+  platform,
+  auth,
+  node,
+  host,
+  attributeSet.property,
+  attributeSet.defaults,
+  attributeSet.opDefaults,
+  primitive.primitive,
+  group,
+  location,
+  colocation,
+  order,
+  attributeSet.params,
+  attributeSet.primitiveMeta,
+  primitive.op,
+  ...primitive.commands,
+  primitive.defaultOps,
+  primitive.groupPrimitive,
+  attributeSet.groupMeta,
+];
+
+/** The keywords that start a statement or body line in one context. */
+export function keywordsIn(context: Context): string[] {
+  return STATEMENTS.filter((s) => s.context === context).map((s) => s.keyword);
+}
+
+/** Where a keyword stands, when not in `context`: `an op line goes inside a primitive's { }`. */
+export function whereElse(keyword: string, context: Context): string | undefined {
+  const other = STATEMENTS.find((s) => s.keyword === keyword && s.context !== context);
+  if (!other) return undefined;
+  switch (other.context) {
+    case 'cluster':
+      return `${other.described} stands directly in the cluster block`;
+    case 'primitive':
+      return `${other.described} goes inside a primitive's { }`;
+    case 'group':
+      return `${other.described} goes inside a group's { }`;
+  }
+}
+
+/** A key of a statement whose keys hacc defines. */
+export function keyFact(keyword: string, name: string): KeyFact | undefined {
+  return STATEMENTS.find((s) => s.keyword === keyword && s.keys !== undefined)?.keys?.find((k) => k.name === name);
+}
+
+/** The keys hacc defines for a statement (undefined where the catalogue's or none apply). */
+export function statementKeys(keyword: string): readonly string[] | undefined {
+  return STATEMENTS.find((s) => s.keyword === keyword && s.keys !== undefined)?.keys?.map((k) => k.name);
+}

@@ -1,0 +1,17 @@
+// Role names and their spellings per Pacemaker generation. The file may use either spelling; the
+// build writes the platform's: Promoted/Unpromoted on Pacemaker 2.1+, Master/Slave before.
+
+/** The role names a constraint may give (`role=`, `rsc-role=`, `with-rsc-role=`). */
+export const ROLES: readonly string[] = ['Started', 'Promoted', 'Unpromoted', 'Stopped'];
+
+/** Which spelling a platform writes: `current` (Promoted/Unpromoted) or `legacy` (Master/Slave). */
+export type RoleSpelling = 'current' | 'legacy';
+
+const LEGACY: Readonly<Record<string, string>> = { Promoted: 'Master', Unpromoted: 'Slave' };
+const CURRENT: Readonly<Record<string, string>> = { Master: 'Promoted', Slave: 'Unpromoted' };
+
+/** A role as the platform writes it (capitalised, as pcs normalises it). */
+export function platformRole(role: string, spelling: RoleSpelling): string {
+  const r = role.charAt(0).toUpperCase() + role.slice(1).toLowerCase();
+  return (spelling === 'legacy' ? LEGACY[r] : CURRENT[r]) ?? r;
+}

@@ -1,0 +1,310 @@
+// Lowering: a checked model to the CIB model and the facts the setup script needs beyond the CIB.
+// Every artifact is written from its result, so the CIB, the setup script and the summary cannot
+// disagree about an id, a value or an op.
+//
+// Ids are derived the way pcs 0.11 derives them (`vip-instance_attributes`,
+// `vip-instance_attributes-ip`, `vip-meta_attributes-target-role`, `vip-monitor-interval-10s`,
+// `cib-bootstrap-options-NAME`, `rsc_defaults-meta_attributes-NAME`); constraints keep the ids the
+// user gave them, and so do attribute sets written with `$id=`, ops with `id=` and nodes with `id=`
+// (what `hacc import` writes where a cluster's ids are not the derived ones). Every derived id is
+// allocated against every user id and every id allocated before it, and a taken id gets pcs's `-1`,
+// `-2`… suffix, so the result never has duplicates. Default operations are ops.ts's.
+
+import { assertNever } from '../assert-never.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { compareVersions, PLATFORM_PACEMAKER_VERSION } from '../catalogue/platforms.js';
+import type { Cib, CibConstraint, CibNode, CibPrimitive, CibResource, CibValue, NvSet } from '../cib/model.js';
+import { literal } from '../cib/model.js';
+import type { CheckedModel } from '../check/check.js';
+import { platformRole, type RoleSpelling } from '../language/roles.js';
+import type { AttrBag, Machine, Primitive } from '../model/model.js';
+import { PLATFORMS, type PlatformName } from '../model/platforms.js';
+import type * as A from '../syntax/ast.js';
+import { IdAllocator } from './ids.js';
+import { defaultOps, explicitOp, type OpDraft } from './ops.js';
+
+/** What the platform's Pacemaker accepts in a CIB. */
+export interface CibTarget {
+  /** The Pacemaker version hacc assumes for the platform. */
+  readonly pacemaker: string;
+  /** `validate-with` of a full CIB. */
+  readonly schema: string;
+  /** Role names: Promoted/Unpromoted (`current`, Pacemaker 2.1+) or Master/Slave (`legacy`). */
+  readonly roles: RoleSpelling;
+}
+
+/**
+ * What a CIB may contain on a platform, from the Pacemaker version the catalogue assigns it.
+ * Pacemaker 1.1 (el6 1.1.18, el7 1.1.23): pacemaker-2.10, the newest schema of the 1.1 series (3.0
+ * came with 2.0.0), and only Master/Slave. Pacemaker 2.1.5 and later (el8 2.1.7, el9 2.1.9,
+ * debian12 2.1.5): pacemaker-3.9, the newest schema every one of them ships (2.1.5 brought 3.9, 3.10
+ * came with 2.1.8), enough for everything hacc writes (Promoted/Unpromoted needs 3.7, Pacemaker 2.1).
+ */
+export function cibTarget(platform: PlatformName): CibTarget {
+  const pacemaker = PLATFORM_PACEMAKER_VERSION[platform];
+  if (compareVersions(pacemaker, '2.0.0') < 0) return { pacemaker, schema: 'pacemaker-2.10', roles: 'legacy' };
+  if (compareVersions(pacemaker, '2.1.5') < 0) throw new Error(`no CIB schema chosen for Pacemaker ${pacemaker} (${platform})`);
+  return { pacemaker, schema: 'pacemaker-3.9', roles: 'current' };
+}
+
+export const CIB_TARGETS: Readonly<Record<PlatformName, CibTarget>> = Object.fromEntries(PLATFORMS.map((p) => [p, cibTarget(p)])) as Record<PlatformName, CibTarget>;
+
+export interface Addr {
+  /** As written: `10.0.0.11/24`. */
+  readonly text: string;
+  /** The address alone: `10.0.0.11`. */
+  readonly ip: string;
+  readonly prefix?: number;
+}
+
+export interface SetupNode {
+  readonly name: string;
+  /** Corosync node id (also the CIB `<node id>`): `id=`, else the smallest free positive integer. */
+  readonly id: number;
+  readonly addrs: readonly Addr[];
+}
+
+/** What the setup script and the summary need beyond the CIB: the cluster's machines and its pcsd user. */
+export interface ClusterSetup {
+  readonly name: string;
+  readonly platform: PlatformName;
+  readonly target: CibTarget;
+  readonly auth?: { readonly user: string; readonly password?: CibValue };
+  readonly nodes: readonly SetupNode[];
+  readonly hosts: readonly { readonly name: string; readonly addrs: readonly Addr[] }[];
+  /** The file has command resources: the generated agent is an artifact and is installed. */
+  readonly usesCommandAgent: boolean;
+}
+
+/** A lowered cluster: what every artifact is written from. */
+export interface Lowered {
+  readonly cluster: ClusterSetup;
+  readonly cib: Cib;
+}
+
+function valueOf(v: A.Value): CibValue {
+  return v.secret ? { kind: 'secret', scheme: v.secret.scheme, ref: v.secret.ref } : literal(v.text);
+}
+
+function byName<T extends { readonly name: string }>(a: T, b: T): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** name -> value of an attribute bag, in first-appearance order. */
+function values(bag: AttrBag): Map<string, CibValue> {
+  const out = new Map<string, CibValue>();
+  for (const [name, a] of bag.values) out.set(name, valueOf(a.value));
+  return out;
+}
+
+class Lowering {
+  constructor(
+    private readonly ids: IdAllocator,
+    private readonly catalogue: Catalogue,
+    private readonly target: CibTarget,
+  ) {}
+
+  /**
+   * An nvset with pcs's ids; `sorted` orders nvpairs by name as pcs does for resources. The set's
+   * id is allocated (or taken from `$id=`) even when it has no pairs, as pcs's would be.
+   * `multi`: pcs 0.11's nvpair_multi (property set, resource [op] defaults update) cuts the name to
+   * 20 characters in the nvpair id: cib-bootstrap-options-priority-fencing-del.
+   */
+  nvset(setId: string, pairs: Map<string, CibValue>, sorted: boolean, bag?: AttrBag, multi = false): NvSet {
+    const id = bag?.setId?.value.text ?? this.ids.allocate(setId);
+    const entries = [...pairs].map(([name, value]) => ({ name, value }));
+    if (sorted) entries.sort(byName);
+    return {
+      id,
+      pairs: entries.map((e) => ({
+        id: bag?.pairIds.get(e.name)?.value.text ?? this.ids.allocate(`${id}-${multi ? e.name.slice(0, 20) : e.name}`),
+        name: e.name,
+        value: e.value,
+      })),
+    };
+  }
+
+  primitive(p: Primitive): CibPrimitive {
+    const params = new Map<string, CibValue>();
+    if (p.agent.command) for (const c of p.commands) params.set(`${c.action.text}_cmd`, literal(c.value.text));
+    for (const [name, value] of values(p.params)) params.set(name, value);
+    const meta = values(p.meta);
+    const role = meta.get('target-role');
+    if (role?.kind === 'literal') meta.set('target-role', literal(platformRole(role.text, this.target.roles)));
+    const explicit = p.ops.map((o) => explicitOp(o, this.target.roles));
+    const written = new Set(explicit.map((o) => o.name));
+    // `default-ops none`: exactly the written ops, not even the monitor pcs would add.
+    const completed = p.defaultOps ? [] : defaultOps(this.catalogue, p.agent, written, this.target.roles);
+    const id = p.name;
+    const instanceAttributes = this.nvset(`${id}-instance_attributes`, params, true, p.params);
+    const metaAttributes = this.nvset(`${id}-meta_attributes`, meta, true, p.meta);
+    return {
+      kind: 'primitive',
+      id,
+      class: p.agent.class,
+      ...(p.agent.provider !== undefined ? { provider: p.agent.provider } : {}),
+      type: p.agent.type,
+      ...(instanceAttributes.pairs.length > 0 ? { instanceAttributes } : {}),
+      ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}),
+      operations: this.ops(id, [...explicit, ...completed]),
+    };
+  }
+
+  /** The ops, ordered by name (stable: written ops stay ahead of defaults), with their ids. */
+  ops(rscId: string, drafts: readonly OpDraft[]): CibPrimitive['operations'] {
+    return [...drafts].sort(byName).map((d) => {
+      const id = d.id ?? this.ids.allocate(`${rscId}-${d.name}-interval-${d.interval}`);
+      return {
+        id,
+        name: d.name,
+        interval: d.interval,
+        attrs: d.attrs,
+        ...(d.checkLevel !== undefined ? { instanceAttributes: this.nvset(`${id}-instance_attributes`, new Map([['OCF_CHECK_LEVEL', literal(d.checkLevel)]]), true) } : {}),
+      };
+    });
+  }
+
+  resources(model: CheckedModel): CibResource[] {
+    return model.resources.map((r): CibResource => {
+      switch (r.kind) {
+        case 'primitive':
+          return this.primitive(r);
+        case 'group': {
+          const children = r.members.map((p) => this.primitive(p));
+          const metaAttributes = this.nvset(`${r.name}-meta_attributes`, values(r.meta), true, r.meta);
+          return { kind: 'group', id: r.name, children, ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}) };
+        }
+        default:
+          return assertNever(r);
+      }
+    });
+  }
+
+  constraints(model: CheckedModel): CibConstraint[] {
+    const role = (name: string, value: string) => (name.endsWith('role') ? platformRole(value, this.target.roles) : value);
+    const attrs = (values: ReadonlyMap<string, A.Attr>, skip: readonly string[] = []) =>
+      [...values].filter(([name]) => !skip.includes(name)).map(([name, a]) => [name, role(name, a.value.text)] as const);
+    const out: CibConstraint[] = [];
+    for (const c of model.constraints) {
+      switch (c.kind) {
+        case 'location':
+          // One rsc_location per node: the user's id when there is one node, ID-NODE for each when several.
+          for (const t of c.targets) {
+            const written = t.decl.score?.text ?? 'INFINITY';
+            out.push({
+              kind: 'rsc_location',
+              id: c.targets.length === 1 ? c.name : this.ids.allocate(`${c.name}-${t.node.ident.text}`),
+              rsc: c.rsc.ident.text,
+              node: t.node.ident.text,
+              score: c.decl.mode.text === 'avoids' ? negate(written) : written,
+              attrs: attrs(c.values),
+            });
+          }
+          break;
+        case 'colocation':
+          out.push({
+            kind: 'rsc_colocation',
+            id: c.name,
+            rsc: c.rsc.ident.text,
+            withRsc: c.withRsc.ident.text,
+            score: c.values.get('score')?.value.text ?? 'INFINITY',
+            attrs: attrs(c.values, ['score']),
+          });
+          break;
+        case 'order': {
+          const kindAndSymmetry = ['kind', 'symmetrical'].flatMap((k) => {
+            const v = c.values.get(k);
+            return v ? [[k, v.value.text] as const] : [];
+          });
+          out.push({
+            kind: 'rsc_order',
+            id: c.name,
+            first: c.first.ident.text,
+            firstAction: c.values.get('first-action')?.value.text ?? 'start',
+            then: c.then.ident.text,
+            thenAction: c.values.get('then-action')?.value.text ?? 'start',
+            attrs: [...kindAndSymmetry, ...attrs(c.values, ['first-action', 'then-action', 'kind', 'symmetrical'])],
+          });
+          break;
+        }
+        default:
+          assertNever(c);
+      }
+    }
+    return out;
+  }
+}
+
+/** `avoids` negates the written score: 100 -> -100, INFINITY -> -INFINITY, -5 -> 5. */
+function negate(score: string): string {
+  const s = score.startsWith('+') ? score.slice(1) : score;
+  return s.startsWith('-') ? s.slice(1) : `-${s}`;
+}
+
+function parseAddr(text: string): Addr {
+  const [ip, prefix] = text.split('/');
+  return { text, ip: ip!, ...(prefix !== undefined && /^\d+$/.test(prefix) ? { prefix: Number(prefix) } : {}) };
+}
+
+function addrsOf(m: Machine): Addr[] {
+  return m.addrs.map((a) => parseAddr(a.value.text));
+}
+
+/**
+ * Node ids: a node's `id=` when written, else the smallest positive integer no written id and no
+ * earlier node takes (so without any `id=`, 1..n in declaration order).
+ */
+function setupNodes(nodes: readonly Machine[]): SetupNode[] {
+  const taken = new Set(nodes.flatMap((n) => (n.id ? [Number(n.id.value.text)] : [])));
+  let next = 1;
+  return nodes.map((n) => {
+    let id: number;
+    if (n.id) id = Number(n.id.value.text);
+    else {
+      while (taken.has(next)) next++;
+      id = next;
+      taken.add(id);
+    }
+    return { name: n.name, id, addrs: addrsOf(n) };
+  });
+}
+
+/** Lowers a checked model. Pure and deterministic. */
+export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
+  const target = CIB_TARGETS[model.platform];
+  // User ids first (names and explicit `$id=`/op `id=`): derived ids step around them, never the
+  // other way round.
+  const ids = new IdAllocator([...model.ids.keys(), ...model.explicitIds.map((v) => v.text)]);
+  const l = new Lowering(ids, catalogue, target);
+  const { property, defaults, 'op-defaults': opDefaults } = model.settings;
+  const properties = l.nvset('cib-bootstrap-options', values(property), false, property, true);
+  const rscDefaults = defaults.attrs.length > 0 ? l.nvset('rsc_defaults-meta_attributes', values(defaults), false, defaults, true) : undefined;
+  const opDefaultsSet = opDefaults.attrs.length > 0 ? l.nvset('op_defaults-meta_attributes', values(opDefaults), false, opDefaults, true) : undefined;
+  const resources = l.resources(model);
+  const constraints = l.constraints(model);
+  const nodes = setupNodes(model.nodes);
+  const password = model.auth?.attrs.filter((a) => a.key.text === 'password').pop();
+  const cibNodes: CibNode[] = nodes.map((n) => ({ id: String(n.id), uname: n.name }));
+  return {
+    cluster: {
+      name: model.cluster.name.text,
+      platform: model.platform,
+      target,
+      ...(model.auth ? { auth: { user: model.auth.user.text, ...(password ? { password: valueOf(password.value) } : {}) } } : {}),
+      nodes,
+      hosts: model.hosts.map((h) => ({ name: h.name, addrs: addrsOf(h) })),
+      usesCommandAgent: model.primitives.some((p) => p.agent.command),
+    },
+    cib: {
+      validateWith: target.schema,
+      configuration: {
+        crmConfig: properties.pairs.length > 0 ? [properties] : [],
+        nodes: cibNodes,
+        resources,
+        constraints,
+        ...(rscDefaults ? { rscDefaults: [rscDefaults] } : {}),
+        ...(opDefaultsSet ? { opDefaults: [opDefaultsSet] } : {}),
+      },
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { assertNever, type Attr, type Node } from './ast.js';
+
+// The one walk over the syntax tree. forEachChild names every child of every kind of node, so a
+// rule that wants "every attribute" or "every identifier" visits them all, wherever they stand.
+
+/** Calls `f` on each child of a node, in source order (no list is built: this runs for every node). */
+export function forEachChild(node: Node, f: (child: Node) => void): void {
+  switch (node.kind) {
+    case 'file':
+      if (node.cluster) f(node.cluster);
+      return;
+    case 'cluster':
+      f(node.name);
+      return node.statements.forEach(f);
+    case 'platform':
+      return f(node.name);
+    case 'auth':
+      f(node.user);
+      return node.attrs.forEach(f);
+    case 'node':
+    case 'host':
+      f(node.name);
+      return node.attrs.forEach(f);
+    case 'attr-set':
+      f(node.keyword);
+      if (node.setIds.length === 0 && node.pairIds.length === 0) return node.attrs.forEach(f);
+      return [...node.setIds, ...node.attrs, ...node.pairIds].sort((a, b) => a.span.start - b.span.start).forEach(f);
+    case 'primitive':
+      f(node.name);
+      f(node.agent);
+      return node.body?.forEach(f);
+    case 'op':
+      f(node.name);
+      return node.attrs.forEach(f);
+    case 'command':
+      f(node.action);
+      return f(node.value);
+    case 'default-ops':
+      return f(node.value);
+    case 'group':
+      f(node.name);
+      return node.items.forEach(f);
+    case 'member':
+      return f(node.name);
+    case 'location':
+      f(node.name);
+      f(node.resource);
+      node.attrs.forEach(f);
+      f(node.mode);
+      return node.targets.forEach(f);
+    case 'location-target':
+      f(node.node);
+      if (node.score) f(node.score);
+      return;
+    case 'colocation':
+    case 'order':
+      f(node.name);
+      f(node.resource);
+      f(node.target);
+      return node.attrs.forEach(f);
+    case 'attr':
+      f(node.key);
+      return f(node.value);
+    case 'ident':
+    case 'value':
+    case 'comment':
+      return;
+    default:
+      return assertNever(node);
+  }
+}
+
+/** The children of a node, in source order. */
+export function children(node: Node): Node[] {
+  const out: Node[] = [];
+  forEachChild(node, (c) => out.push(c));
+  return out;
+}
+
+/**
+ * Visits `node` and everything under it, parents before children, in source order. `visit` returns
+ * false to skip a node's children.
+ */
+export function walk(node: Node, visit: (node: Node, parent: Node | undefined) => boolean | void): void {
+  const go = (n: Node, parent: Node | undefined): void => {
+    if (visit(n, parent) === false) return;
+    forEachChild(n, (c) => go(c, n));
+  };
+  go(node, undefined);
+}
+
+/** Calls `visit` on every `key=value` under `node`, with the node that holds it. */
+export function forEachAttr(node: Node, visit: (attr: Attr, owner: Node) => void): void {
+  walk(node, (n, parent) => {
+    if (n.kind === 'attr') {
+      visit(n, parent!);
+      return false;
+    }
+    return n.kind !== 'ident' && n.kind !== 'value';
+  });
+}
