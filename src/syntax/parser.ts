@@ -225,11 +225,14 @@ export class HaParser extends EmbeddedActionsParser {
     return { kind: 'value', text, quoted: true, span };
   }
 
-  /** `key "value"` / `key value` with the `=` forgotten also starts a pair (HA002), unless the value is itself a key. */
+  /**
+   * `key "value"` / `key value` with the `=` forgotten also starts a pair (HA002), unless the value
+   * is itself a key, or the word starts a line: that is the next statement (perhaps a misspelt one).
+   */
   private startsAttribute(): boolean {
     const next = this.LA(2);
     if (tokenMatcher(next, T.Equals)) return true;
-    if (!tokenMatcher(this.LA(1), T.Word)) return false;
+    if (!tokenMatcher(this.LA(1), T.Word) || this.startsLine(this.LA(1))) return false;
     if (tokenMatcher(next, T.AnyString)) return true;
     return tokenMatcher(next, T.Word) && !tokenMatcher(this.LA(3), T.Equals);
   }
