@@ -8,6 +8,7 @@ import * as A from '../../src/syntax/ast.js';
 import { parseHa } from '../../src/syntax/parse.js';
 import { shapeOf } from '../../src/syntax/shape.js';
 import { haLexer } from '../../src/syntax/tokens.js';
+import { forEachAttr } from '../../src/syntax/walk.js';
 import { at as positionIn, listFiles, readText } from '../../test-support/expectations.js';
 import { runCli } from '../../test-support/run-cli.js';
 
@@ -199,10 +200,18 @@ function random(seed: number): () => number {
   };
 }
 
-/** The same tokens and comments with the white space between them shuffled (newlines kept where a comment needs one). */
+/**
+ * The same tokens and comments with the white space between them shuffled: newlines kept where a
+ * comment needs one, and none before the key of a pair written without its `=` (grammar/README.md:
+ * such a key must stand on the line of what comes before it).
+ */
 function reflow(text: string, next: () => number): string {
   const lexed = haLexer.tokenize(text);
   const all = [...lexed.tokens, ...(lexed.groups['comments'] ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+  const keysWithoutEquals = new Set<number>();
+  forEachAttr(parseHa(text).file, (a) => {
+    if (a.missingEquals) keysWithoutEquals.add(a.key.span.start);
+  });
   const choices = [' ', '  ', '\t', '\n', '\n\n', '\n    ', ' \n\n\n '];
   let out = '';
   all.forEach((t, i) => {
@@ -210,7 +219,7 @@ function reflow(text: string, next: () => number): string {
     const after = all[i + 1];
     if (!after) return;
     const needsNewline = t.tokenType.name === 'Comment';
-    const ws = choices[Math.floor(next() * choices.length)]!;
+    const ws = keysWithoutEquals.has(after.startOffset) && !needsNewline ? ' ' : choices[Math.floor(next() * choices.length)]!;
     out += needsNewline && !ws.includes('\n') ? '\n' : ws;
   });
   return `${out}\n`;
