@@ -45,11 +45,29 @@ export function withTour(readme: string, tour: string): string {
   return `${readme.slice(0, a + START.length)}\n\n\`\`\`text\n${tour}\`\`\`\n\n${readme.slice(b)}`;
 }
 
+/**
+ * grammar/setup-script.md's review of the seed's script: each row names a line of
+ * out/cluster/setup.sh by its text (the line that is that text, else the first that holds it);
+ * the line numbers are worked out here.
+ */
+export function withSetupLines(doc: string, script: string): string {
+  const lines = script.split('\n');
+  return doc.replace(/^(\| \d+ \|[^\n]*?\| )(\d+)( \| `((?:[^`\n]|`(?! \|))*)` \|)/gm, (row, head: string, _n: string, tail: string, quoted: string) => {
+    const text = quoted.replace(/\\\|/g, '|');
+    const at = lines.findIndex((l) => l.trim() === text);
+    const found = at >= 0 ? at : lines.findIndex((l) => l.includes(text));
+    if (found < 0) throw new Error(`grammar/setup-script.md: no line of out/cluster/setup.sh holds ${text}`);
+    return `${head}${found + 1}${tail}`;
+  });
+}
+
 export async function docFiles(root = process.cwd()): Promise<GeneratedFile[]> {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const setup = readFileSync(join(root, 'grammar/setup-script.md'), 'utf8');
   return [
     { path: 'grammar/rules.md', content: rulesMarkdown() },
     { path: 'README.md', content: withTour(readme, await tourOutput()) },
+    { path: 'grammar/setup-script.md', content: withSetupLines(setup, readFileSync(join(root, 'out/cluster/setup.sh'), 'utf8')) },
   ];
 }
 

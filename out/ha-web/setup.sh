@@ -25,6 +25,8 @@ set -euo pipefail
 readonly CLUSTER_NAME=ha-web
 readonly PLATFORM=el9
 readonly NODES=(web1 web2 web3)
+# Cluster properties Pacemaker's controller writes itself: configure keeps them.
+readonly CONTROLLER_PROPERTIES=(dc-version cluster-infrastructure have-watchdog last-lrm-refresh cluster-name)
 # HACC_CLUSTER_CONF and HACC_BACKUP_DIR move these two paths, for tests only.
 readonly CLUSTER_CONF=${HACC_CLUSTER_CONF:-/etc/corosync/corosync.conf}
 # A single-node cluster the el9 packages start by themselves, which setup replaces ('' when none).
@@ -862,14 +864,16 @@ add_nodes() {
 # load_configuration_secrets and add_nodes are generated too.
 
 # Everything the file manages is cleared from the copy first, so the result is the same whatever
-# the copy held; the properties Pacemaker maintains itself stay.
+# the copy held; the properties Pacemaker's controller writes itself (CONTROLLER_PROPERTIES) stay.
 clear_configuration() {
+	local keep='' p
+	for p in "${CONTROLLER_PROPERTIES[@]}"; do keep+="${keep:+ or }@name='$p'"; done
 	step "Clear resources, constraints, defaults and properties in the copy (the file describes them all)"
 	run env CIB_file="$NEW" cibadmin --replace --scope constraints --xml-text '<constraints/>'
 	run env CIB_file="$NEW" cibadmin --replace --scope resources --xml-text '<resources/>'
 	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/rsc_defaults|/cib/configuration/op_defaults'
 	run env CIB_file="$NEW" cibadmin --force --delete-all \
-		--xpath "/cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/nvpair[not(@name='dc-version' or @name='cluster-infrastructure' or @name='cluster-name' or @name='have-watchdog' or @name='last-lrm-refresh')]"
+		--xpath "/cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/nvpair[not($keep)]"
 }
 
 configure_live() {

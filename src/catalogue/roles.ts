@@ -45,6 +45,20 @@ export const BLOCK_DEVICE_PARAMS: Readonly<Record<string, readonly string[]>> = 
   'stonith:sbd': ['devices'],
 };
 
+/**
+ * Cluster properties Pacemaker writes and updates itself (the controller: dc-version,
+ * cluster-infrastructure, have-watchdog; last-lrm-refresh on a refresh): a .ha file does not set
+ * them, and `hacc import` leaves them out.
+ */
+export const MAINTAINED_PROPERTIES: readonly string[] = ['dc-version', 'cluster-infrastructure', 'have-watchdog', 'last-lrm-refresh'];
+
+/**
+ * What `setup.sh configure` leaves as the live CIB has it when it rebuilds the properties: the
+ * maintained ones, and cluster-name, which the controller copies from corosync.conf (a file may
+ * still state it; import keeps it, as any other value).
+ */
+export const CONTROLLER_PROPERTIES: readonly string[] = [...MAINTAINED_PROPERTIES, 'cluster-name'];
+
 /** A parameter whose value is a secret: passwords, keys and tokens, but not paths to scripts. */
 export function isSecretParam(name: string): boolean {
   if (/(_script|_file|_path|_dir)$/i.test(name)) return false;

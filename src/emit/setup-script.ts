@@ -19,6 +19,7 @@
 // when the script runs (env:NAME, file:/path) into SECRET_VALUE[n]; nothing hacc writes holds a
 // value. Logged and dry-run commands show `<env:NAME>` instead.
 
+import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
 import { agentName, cibPrimitives, type CibConfiguration, type CibPrimitive, type CibValue } from '../cib/model.js';
 import { writeSection, type SecretWriter } from '../cib/write.js';
 import type { Lowered } from '../lower/lower.js';
@@ -194,6 +195,8 @@ function dataBlock(ctx: Ctx): string {
     `readonly PLATFORM=${shQuote(cluster.platform)}`,
     `readonly NODES=${bashArray(cluster.nodes.map((n) => n.name))}`,
     ...(pc.namesAreAddresses ? [`# The first address of each node, in NODES order.`, `readonly NODE_ADDR=${bashArray(cluster.nodes.map((n) => n.addrs[0]?.ip ?? ''))}`] : []),
+    `# Cluster properties Pacemaker's controller writes itself: configure keeps them.`,
+    `readonly CONTROLLER_PROPERTIES=${bashArray(CONTROLLER_PROPERTIES)}`,
     `# HACC_CLUSTER_CONF and HACC_BACKUP_DIR move these two paths, for tests only.`,
     `readonly CLUSTER_CONF=\${HACC_CLUSTER_CONF:-${shQuote(pc.clusterConf)}}`,
     `# A single-node cluster the ${pc.platform} packages start by themselves, which setup replaces ('' when none).`,

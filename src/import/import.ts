@@ -17,7 +17,7 @@
 
 import { isDeepStrictEqual } from 'node:util';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
-import { isSecretParam } from '../catalogue/roles.js';
+import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { cibPrimitives, type Cib, type CibConstraint, type CibGroup, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
 import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
 import { parseXml } from '../cib/xml-reader.js';
@@ -58,9 +58,6 @@ export interface ImportResult {
   readonly unsupported: readonly Unsupported[];
   readonly secrets: readonly SecretVariable[];
 }
-
-/** Cluster properties that Pacemaker writes and updates itself; a .ha file does not set them. */
-export const MAINTAINED_PROPERTIES: readonly string[] = ['dc-version', 'cluster-infrastructure', 'have-watchdog', 'last-lrm-refresh'];
 
 /** What the writer spells out explicitly instead of leaving hacc to derive it (objects of the read CIB). */
 interface Decisions {
