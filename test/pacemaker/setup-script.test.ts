@@ -139,6 +139,14 @@ describe('shellcheck', () => {
     }
   }
 
+  it('the shell files setup.sh is made of (src/emit/setup/*.sh), each read as it is: no findings', () => {
+    const files = listFiles('src/emit/setup', '.sh');
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    const r = spawnSync(shellcheck(), ['-s', 'bash', ...files], { encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('the committed golden out/cluster/setup.sh: no findings', () => {
     const r = spawnSync(shellcheck(), ['out/cluster/setup.sh'], { encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
