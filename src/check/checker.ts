@@ -4,7 +4,7 @@ import type { PlatformName } from '../model/platforms.js';
 import type * as A from '../syntax/ast.js';
 import { compareDiagnostics, type Diagnostic } from '../syntax/diagnostic.js';
 import type { ParseResult } from '../syntax/parse.js';
-import { lineIndexOf } from '../syntax/span.js';
+import { lineIndexOf, type Span } from '../syntax/span.js';
 import { clusterRules, syntaxRules } from './registry.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 
@@ -40,7 +40,7 @@ export function checkParsed(parsed: ParseResult, options: CheckOptions = {}): Ch
       model: model as ClusterModel,
       catalogue,
       syntax: parsed.diagnostics,
-      line: (node) => lines.line(node.span.start),
+      line: (node) => lines.line(node.start),
       report: <N extends A.Spanned>(r: Report<N>) => {
         const d = toDiagnostic(rule, r);
         if (!ignores.silences(d)) diagnostics.push(d);
@@ -64,10 +64,15 @@ function toDiagnostic<N extends A.Spanned>(rule: Rule, r: Report<N>): Diagnostic
     code: rule.code,
     severity: rule.severity,
     message: r.message,
-    span: (target ?? r.node).span,
+    span: spanOf(target ?? r.node),
     ...(r.help && r.help.length > 0 ? { help: r.help } : {}),
-    ...(r.related ? { related: r.related.map((x) => ({ span: x.node.span, message: x.message })) } : {}),
+    ...(r.related ? { related: r.related.map((x) => ({ span: spanOf(x.node), message: x.message })) } : {}),
   };
+}
+
+/** A diagnostic's own copy of a node's offsets (it outlives the tree). */
+function spanOf(node: A.Spanned): Span {
+  return { start: node.start, end: node.end };
 }
 
 const IGNORE = /^#\s*hacc-ignore\s+(HA\d{3}(?:[\s,]+HA\d{3})*)\s*$/;
@@ -78,12 +83,12 @@ function ignoreComments(file: A.HaFile) {
   const lines = lineIndexOf(file);
   for (const c of file.comments) {
     const m = IGNORE.exec(c.text);
-    if (m) byLine.set(lines.line(c.span.start), new Set(m[1]!.split(/[\s,]+/)));
+    if (m) byLine.set(lines.line(c.start), new Set(m[1]!.split(/[\s,]+/)));
   }
   return {
     silences(d: Diagnostic): boolean {
       if (byLine.size === 0 || !file.cluster) return false;
-      return statementsAround(file.cluster, d.span.start).some((s) => byLine.get(lines.line(s.span.start) - 1)?.has(d.code) ?? false);
+      return statementsAround(file.cluster, d.span.start).some((s) => byLine.get(lines.line(s.start) - 1)?.has(d.code) ?? false);
     },
   };
 }
@@ -93,7 +98,7 @@ function statementsAround(cluster: A.ClusterDecl, offset: number): A.Spanned[] {
   const out: A.Spanned[] = [];
   const visit = (items: readonly (A.Statement | A.PrimitiveItem | A.GroupItem)[]): void => {
     for (const item of items) {
-      if (offset < item.span.start || offset >= item.span.end) continue;
+      if (offset < item.start || offset >= item.end) continue;
       out.push(item);
       if (item.kind === 'primitive') visit(item.body ?? []);
       else if (item.kind === 'group') visit(item.items);

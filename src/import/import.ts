@@ -241,16 +241,16 @@ class Raiser {
   }
 
   private ident<T extends string>(text: T): A.Ident & { readonly text: T } {
-    return { kind: 'ident', text, span: this.span() };
+    return { kind: 'ident', text, ...this.span() };
   }
 
   private value(text: string, secret?: A.SecretRef): A.Value {
-    if (secret) return { kind: 'value', text, quoted: false, secret, span: this.span() };
-    return { kind: 'value', text, quoted: needsQuotes(text), span: this.span() };
+    if (secret) return { kind: 'value', text, quoted: false, secret, ...this.span() };
+    return { kind: 'value', text, quoted: needsQuotes(text), ...this.span() };
   }
 
   private attr(key: string, value: A.Value): A.Attr {
-    return { kind: 'attr', key: this.ident(key), value, missingEquals: false, span: this.span() };
+    return { kind: 'attr', key: this.ident(key), value, missingEquals: false, ...this.span() };
   }
 
   private pairValue(p: NvPair): A.Value {
@@ -267,7 +267,7 @@ class Raiser {
       setIds: withSetId && d.setIds.has(set) ? [this.attr('$id', this.value(set.id))] : [],
       attrs: pairs.map((p) => this.attr(p.name, this.pairValue(p))),
       pairIds: pairIdsOf.flatMap((p) => (p.id !== NO_ID && d.pairIds.has(p) ? [this.attr(`$id.${p.name}`, this.value(p.id))] : [])),
-      span,
+      ...span,
     };
   }
 
@@ -294,7 +294,7 @@ class Raiser {
     const level = o.instanceAttributes?.pairs[0];
     if (level) attrs.push(this.attr('OCF_CHECK_LEVEL', this.pairValue(level)));
     if (d.opIds.has(o)) attrs.push(this.attr('id', this.value(o.id)));
-    return { kind: 'op', name, attrs, span };
+    return { kind: 'op', name, attrs, ...span };
   }
 
   private primitive(p: CibPrimitive, d: Decisions): A.PrimitiveStmt {
@@ -307,7 +307,7 @@ class Raiser {
     if (command) {
       for (const action of COMMAND_ACTIONS) {
         const cmd = params.find((x) => x.name === `${action}_cmd` && x.value.kind === 'literal');
-        if (cmd && cmd.value.kind === 'literal') body.push({ kind: 'command', action: this.ident(action), value: this.value(cmd.value.text), span: this.span() });
+        if (cmd && cmd.value.kind === 'literal') body.push({ kind: 'command', action: this.ident(action), value: this.value(cmd.value.text), ...this.span() });
       }
       params = params.filter((x) => !(COMMAND_ACTIONS.some((a) => x.name === `${a}_cmd`) && x.value.kind === 'literal'));
     }
@@ -315,8 +315,8 @@ class Raiser {
     body.push(...this.setLine('meta', p.metaAttributes, p.metaAttributes?.pairs ?? [], d));
     const mode = d.ops.get(p) ?? { exact: true, omit: new Set<string>() };
     for (const o of p.operations) if (mode.exact || !mode.omit.has(o.name)) body.push(this.op(o, d));
-    if (mode.exact) body.push({ kind: 'default-ops', value: this.ident('none'), span: this.span() });
-    return { kind: 'primitive', name, agent, ...(body.length > 0 ? { body } : {}), span };
+    if (mode.exact) body.push({ kind: 'default-ops', value: this.ident('none'), ...this.span() });
+    return { kind: 'primitive', name, agent, ...(body.length > 0 ? { body } : {}), ...span };
   }
 
   private constraint(c: CibConstraint): A.Statement {
@@ -331,13 +331,13 @@ class Raiser {
         const written = score === 'INFINITY' || score === '-INFINITY' ? undefined : score.startsWith('-') ? score.slice(1) : c.score;
         const attrList = attrs(c.attrs);
         const modeIdent = this.ident(mode);
-        const target: A.LocationTarget = { kind: 'location-target', node: this.ident(c.node), ...(written !== undefined ? { score: this.value(written) } : {}), span: this.span() };
-        return { kind: 'location', name, resource, attrs: attrList, mode: modeIdent, targets: [target], span };
+        const target: A.LocationTarget = { kind: 'location-target', node: this.ident(c.node), ...(written !== undefined ? { score: this.value(written) } : {}), ...this.span() };
+        return { kind: 'location', name, resource, attrs: attrList, mode: modeIdent, targets: [target], ...span };
       }
       case 'rsc_colocation': {
         // What build writes anyway is left out: a colocation's score INFINITY.
         const list = [...(c.score === 'INFINITY' ? [] : [['score', c.score] as const]), ...c.attrs];
-        return { kind: 'colocation', name, resource: this.ident(c.rsc), target: this.ident(c.withRsc), attrs: attrs(list), span };
+        return { kind: 'colocation', name, resource: this.ident(c.rsc), target: this.ident(c.withRsc), attrs: attrs(list), ...span };
       }
       case 'rsc_order': {
         // … and an order's start actions.
@@ -345,7 +345,7 @@ class Raiser {
           ...(c.firstAction !== undefined && c.firstAction !== 'start' ? [['first-action', c.firstAction] as const] : []),
           ...(c.thenAction !== undefined && c.thenAction !== 'start' ? [['then-action', c.thenAction] as const] : []),
         ];
-        return { kind: 'order', name, resource: this.ident(c.first), target: this.ident(c.then), attrs: attrs([...actions, ...c.attrs]), span };
+        return { kind: 'order', name, resource: this.ident(c.first), target: this.ident(c.then), attrs: attrs([...actions, ...c.attrs]), ...span };
       }
     }
   }
@@ -356,10 +356,10 @@ class Raiser {
     const name = this.ident(this.name);
     const conf = this.cib.configuration;
     const statements: A.Statement[] = [];
-    if (this.platform) statements.push({ kind: 'platform', name: this.ident(this.platform), span: this.span() });
+    if (this.platform) statements.push({ kind: 'platform', name: this.ident(this.platform), ...this.span() });
     for (const n of conf.nodes) {
       const span = this.span();
-      statements.push({ kind: 'node', name: this.ident(n.uname), attrs: d.nodeIds.has(n) ? [this.attr('id', this.value(n.id))] : [], span });
+      statements.push({ kind: 'node', name: this.ident(n.uname), attrs: d.nodeIds.has(n) ? [this.attr('id', this.value(n.id))] : [], ...span });
     }
     statements.push(...this.settings('property', this.properties, d));
     statements.push(...this.settings('defaults', conf.rscDefaults?.[0], d));
@@ -373,10 +373,10 @@ class Raiser {
       const gname = this.ident(r.id);
       const items: A.GroupItem[] = r.children.map((m) => this.primitive(m, d));
       items.push(...this.setLine('meta', r.metaAttributes, r.metaAttributes?.pairs ?? [], d));
-      statements.push({ kind: 'group', name: gname, items, span });
+      statements.push({ kind: 'group', name: gname, items, ...span });
     }
     for (const c of conf.constraints) statements.push(this.constraint(c));
-    return { kind: 'cluster', name, statements, span };
+    return { kind: 'cluster', name, statements, ...span };
   }
 }
 

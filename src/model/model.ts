@@ -425,8 +425,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   };
 
   // Inline primitives of groups were met after later top-level ones: source order for everyone.
-  primitives.sort((a, b) => a.decl.span.start - b.decl.span.start);
-  explicitIds.sort((a, b) => a.span.start - b.span.start);
+  primitives.sort((a, b) => a.decl.start - b.decl.start);
+  explicitIds.sort((a, b) => a.start - b.start);
   const resourceByName = new Map<string, Resource>();
   for (const [name, decls] of ids) {
     const r = decls.find((d): d is Resource => d.kind === 'primitive' || d.kind === 'group');

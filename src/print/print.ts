@@ -88,15 +88,15 @@ class Layout {
   }
 
   /** `head {`, the children, `}`; the opening line takes every token up to the first child. */
-  private block(depth: number, head: string, span: A.Span, children: readonly { span: A.Span }[], emit: () => void): void {
+  private block(depth: number, head: string, span: A.Span, children: readonly A.Spanned[], emit: () => void): void {
     const close = span.end - 1;
-    this.add('open', depth, `${head} {`, span.start, children[0]?.span.start ?? close);
+    this.add('open', depth, `${head} {`, span.start, children[0]?.start ?? close);
     emit();
     this.add('close', depth, '}', close, span.end);
   }
 
   cluster(c: A.ClusterDecl): void {
-    this.block(0, `cluster ${c.name.text}`, c.span, c.statements, () => {
+    this.block(0, `cluster ${c.name.text}`, c, c.statements, () => {
       for (const s of c.statements) {
         const first = this.units.length;
         this.statement(s, 1);
@@ -105,8 +105,8 @@ class Layout {
     });
   }
 
-  private line(depth: number, text: string, node: { span: A.Span }): void {
-    this.add('line', depth, text, node.span.start, node.span.end);
+  private line(depth: number, text: string, node: A.Spanned): void {
+    this.add('line', depth, text, node.start, node.end);
   }
 
   private statement(s: A.Statement, depth: number): void {
@@ -140,8 +140,8 @@ class Layout {
   private primitive(p: A.PrimitiveStmt, depth: number): void {
     const head = `primitive ${p.name.text} ${p.agent.text}`;
     if (!p.body) return this.line(depth, head, p);
-    if (p.body.length === 0 && !this.hasCommentInside(p.span)) return this.line(depth, `${head} { }`, p);
-    this.block(depth, head, p.span, p.body, () => {
+    if (p.body.length === 0 && !this.hasCommentInside(p)) return this.line(depth, `${head} { }`, p);
+    this.block(depth, head, p, p.body, () => {
       for (const item of p.body!) {
         switch (item.kind) {
           case 'attr-set':
@@ -166,11 +166,11 @@ class Layout {
   private group(g: A.GroupStmt, depth: number): void {
     const head = `group ${g.name.text}`;
     const refsOnly = g.items.every((i) => i.kind === 'member');
-    if (refsOnly && !this.hasCommentInside(g.span)) {
+    if (refsOnly && !this.hasCommentInside(g)) {
       const refs = g.items.map((i) => (i.kind === 'member' ? `${i.name.text} ` : ''));
       return this.line(depth, `${head} { ${refs.join('')}}`, g);
     }
-    this.block(depth, head, g.span, g.items, () => {
+    this.block(depth, head, g, g.items, () => {
       for (const item of g.items) {
         switch (item.kind) {
           case 'primitive':

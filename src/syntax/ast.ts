@@ -5,13 +5,15 @@ import type { Span } from './span.js';
 
 export type { Span };
 
-// The syntax tree: one discriminated union, a `kind` on every node. Every node keeps the span of its
-// source text, and every token-sized child (a name, a key, a value) is its own node, so a diagnostic
-// can point at exactly that token. A new kind is a compile error in every `switch` that does not
+// The syntax tree: one discriminated union, a `kind` on every node. Every node keeps the offsets of
+// its source text (`start`, `end`: a node is a Span), and every token-sized child (a name, a key, a
+// value) is its own node, so a diagnostic can point at exactly that token. A new kind is a compile error in every `switch` that does not
 // handle it (they end in assertNever): walk.ts, the printer, the resolver.
 
+/** Where a node's source text starts and ends (offsets, `end` exclusive): every node is its own span. */
 export interface Spanned {
-  readonly span: Span;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A name as written: an id, a key, an agent, a node reference. */

@@ -72,7 +72,7 @@ function tokenSpan(t: IToken): Span {
 }
 
 function ident(t: IToken): A.Ident {
-  return { kind: 'ident', text: t.image, span: tokenSpan(t) };
+  return { kind: 'ident', text: t.image, start: t.startOffset, end: tokenEnd(t) };
 }
 
 const SECRET = /^(env|file):/;
@@ -178,23 +178,25 @@ export class HaParser extends EmbeddedActionsParser {
       else plain.push(a);
     }
     const keyword = ident(kw) as A.Ident & { text: SetKeyword };
-    return { kind: 'attr-set', keyword, attrs: plain, setIds, pairIds, span: this.spanFrom(kw) };
+    return { kind: 'attr-set', keyword, attrs: plain, setIds, pairIds, ...this.spanFrom(kw) };
   }
 
   private word(t: IToken): A.Value {
-    const span = tokenSpan(t);
+    const start = t.startOffset;
+    const end = tokenEnd(t);
     const m = SECRET.exec(t.image);
-    if (!m) return { kind: 'value', text: t.image, quoted: false, span };
-    return { kind: 'value', text: t.image, quoted: false, span, secret: { scheme: m[1] as 'env' | 'file', ref: t.image.slice(m[0].length) } };
+    if (!m) return { kind: 'value', text: t.image, quoted: false, start, end };
+    return { kind: 'value', text: t.image, quoted: false, start, end, secret: { scheme: m[1] as 'env' | 'file', ref: t.image.slice(m[0].length) } };
   }
 
   /** A quoted string: escapes resolved; an unterminated string, a bad escape or a character XML cannot carry is HA003. */
   private string(t: IToken): A.Value {
-    const span = tokenSpan(t);
+    const start = t.startOffset;
+    const end = tokenEnd(t);
     const terminated = t.tokenType === T.StringLiteral;
-    if (!terminated) this.error('HA003', span, 'unterminated string', ['add the closing " on the same line; use \\n for a line break inside a value']);
+    if (!terminated) this.error('HA003', { start, end }, 'unterminated string', ['add the closing " on the same line; use \\n for a line break inside a value']);
     const body = t.image.slice(1, terminated ? -1 : undefined);
-    if (!body.includes('\\') && xmlInvalidOffsets(body).size === 0) return { kind: 'value', text: body, quoted: true, span };
+    if (!body.includes('\\') && xmlInvalidOffsets(body).size === 0) return { kind: 'value', text: body, quoted: true, start, end };
     // A raw character XML cannot carry (a control character, U+FFFE, a lone surrogate) would be
     // lost or mangled on its way into the CIB: rejected, once per string, and left out.
     const invalid = xmlInvalidOffsets(body);
@@ -222,7 +224,7 @@ export class HaParser extends EmbeddedActionsParser {
         }
       } else text += ch;
     }
-    return { kind: 'value', text, quoted: true, span };
+    return { kind: 'value', text, quoted: true, start, end };
   }
 
   /**
@@ -302,7 +304,7 @@ export class HaParser extends EmbeddedActionsParser {
       if (s) statements.push(s);
     });
     this.CONSUME(T.RCurly);
-    return { kind: 'cluster', name: isReal(name) ? ident(name) : { kind: 'ident', text: '', span: tokenSpan(kw) }, statements, span: this.spanFrom(kw) };
+    return { kind: 'cluster', name: isReal(name) ? ident(name) : { kind: 'ident', text: '', ...tokenSpan(kw) }, statements, ...this.spanFrom(kw) };
   });
 
   public statement = this.RULE(
@@ -326,21 +328,21 @@ export class HaParser extends EmbeddedActionsParser {
   public platform = this.RULE('platform', (): A.PlatformStmt | undefined => {
     const kw = this.CONSUME(T.Platform);
     const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
-    return isReal(name) ? { kind: 'platform', name: ident(name), span: this.spanFrom(kw) } : undefined;
+    return isReal(name) ? { kind: 'platform', name: ident(name), ...this.spanFrom(kw) } : undefined;
   });
 
   public auth = this.RULE('auth', (): A.AuthStmt | undefined => {
     const kw = this.CONSUME(T.Auth);
     const user = this.CONSUME(T.AnyWord, { LABEL: 'name' });
     const attrs = this.SUBRULE(this.attributes);
-    return isReal(user) ? { kind: 'auth', user: ident(user), attrs, span: this.spanFrom(kw) } : undefined;
+    return isReal(user) ? { kind: 'auth', user: ident(user), attrs, ...this.spanFrom(kw) } : undefined;
   });
 
   public machine = this.RULE('machine', (): A.MachineStmt | undefined => {
     const kw = this.OR([{ ALT: () => this.CONSUME(T.NodeKw) }, { ALT: () => this.CONSUME(T.Host) }]);
     const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
     const attrs = this.SUBRULE(this.attributes);
-    return isReal(name) ? { kind: kw.image === 'host' ? 'host' : 'node', name: ident(name), attrs, span: this.spanFrom(kw) } : undefined;
+    return isReal(name) ? { kind: kw.image === 'host' ? 'host' : 'node', name: ident(name), attrs, ...this.spanFrom(kw) } : undefined;
   });
 
   /** `property`, `defaults` (rsc_defaults) and `op-defaults` (op_defaults): name=value settings. */
@@ -364,7 +366,7 @@ export class HaParser extends EmbeddedActionsParser {
       return items;
     });
     if (!isReal(name) || !isReal(agent)) return undefined;
-    return { kind: 'primitive', name: ident(name), agent: ident(agent), ...(body ? { body } : {}), span: this.spanFrom(kw) };
+    return { kind: 'primitive', name: ident(name), agent: ident(agent), ...(body ? { body } : {}), ...this.spanFrom(kw) };
   });
 
   public primitiveItem = this.RULE(
@@ -385,7 +387,7 @@ export class HaParser extends EmbeddedActionsParser {
   public defaultOps = this.RULE('defaultOps', (): A.DefaultOpsLine | undefined => {
     const kw = this.CONSUME(T.DefaultOps);
     const value = this.CONSUME(T.AnyWord, { LABEL: 'value' });
-    return isReal(value) ? { kind: 'default-ops', value: ident(value), span: this.spanFrom(kw) } : undefined;
+    return isReal(value) ? { kind: 'default-ops', value: ident(value), ...this.spanFrom(kw) } : undefined;
   });
 
   public params = this.RULE('params', (): A.AttrSet => {
@@ -402,7 +404,7 @@ export class HaParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(T.Op);
     const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
     const attrs = this.SUBRULE(this.attributes);
-    return isReal(name) ? { kind: 'op', name: ident(name), attrs, span: this.spanFrom(kw) } : undefined;
+    return isReal(name) ? { kind: 'op', name: ident(name), attrs, ...this.spanFrom(kw) } : undefined;
   });
 
   public command = this.RULE('command', (): A.CommandLine | undefined => {
@@ -413,7 +415,7 @@ export class HaParser extends EmbeddedActionsParser {
     ]);
     const value = this.SUBRULE(this.value);
     if (!isReal(action) || !value) return undefined;
-    return { kind: 'command', action: ident(action) as A.Ident & { text: CommandAction }, value, span: this.spanFrom(action) };
+    return { kind: 'command', action: ident(action) as A.Ident & { text: CommandAction }, value, ...this.spanFrom(action) };
   });
 
   public group = this.RULE('group', (): A.GroupStmt | undefined => {
@@ -429,14 +431,14 @@ export class HaParser extends EmbeddedActionsParser {
         {
           ALT: (): A.MemberRef => {
             const t = this.CONSUME(T.Word, { LABEL: 'member' });
-            return { kind: 'member', name: ident(t), span: tokenSpan(t) };
+            return { kind: 'member', name: ident(t), ...tokenSpan(t) };
           },
         },
       ]);
       if (item) items.push(item);
     });
     this.CONSUME(T.RCurly);
-    return isReal(name) ? { kind: 'group', name: ident(name), items, span: this.spanFrom(kw) } : undefined;
+    return isReal(name) ? { kind: 'group', name: ident(name), items, ...this.spanFrom(kw) } : undefined;
   });
 
   public location = this.RULE('location', (): A.LocationStmt | undefined => {
@@ -458,7 +460,7 @@ export class HaParser extends EmbeddedActionsParser {
       attrs,
       mode: ident(mode) as A.Ident & { text: LocationMode },
       targets,
-      span: this.spanFrom(kw),
+      ...this.spanFrom(kw),
     };
   });
 
@@ -469,7 +471,7 @@ export class HaParser extends EmbeddedActionsParser {
       return this.SUBRULE(this.value);
     });
     if (!isReal(node)) return undefined;
-    return { kind: 'location-target', node: ident(node), ...(score ? { score } : {}), span: this.spanFrom(node) };
+    return { kind: 'location-target', node: ident(node), ...(score ? { score } : {}), ...this.spanFrom(node) };
   });
 
   public colocation = this.RULE('colocation', (): A.ColocationStmt | undefined => {
@@ -480,7 +482,7 @@ export class HaParser extends EmbeddedActionsParser {
     const target = this.CONSUME3(T.AnyWord, { LABEL: 'target' });
     const attrs = this.SUBRULE(this.attributes);
     if (!isReal(name) || !isReal(resource) || !isReal(target)) return undefined;
-    return { kind: 'colocation', name: ident(name), resource: ident(resource), target: ident(target), attrs, span: this.spanFrom(kw) };
+    return { kind: 'colocation', name: ident(name), resource: ident(resource), target: ident(target), attrs, ...this.spanFrom(kw) };
   });
 
   public order = this.RULE('order', (): A.OrderStmt | undefined => {
@@ -491,7 +493,7 @@ export class HaParser extends EmbeddedActionsParser {
     const target = this.CONSUME3(T.AnyWord, { LABEL: 'target' });
     const attrs = this.SUBRULE(this.attributes);
     if (!isReal(name) || !isReal(resource) || !isReal(target)) return undefined;
-    return { kind: 'order', name: ident(name), resource: ident(resource), target: ident(target), attrs, span: this.spanFrom(kw) };
+    return { kind: 'order', name: ident(name), resource: ident(resource), target: ident(target), attrs, ...this.spanFrom(kw) };
   });
 
   /**
@@ -520,7 +522,7 @@ export class HaParser extends EmbeddedActionsParser {
     const eq = this.OPTION(() => this.CONSUME(T.Equals));
     const value = this.SUBRULE(this.value);
     if (!isReal(key) || !value) return undefined;
-    return { kind: 'attr', key: ident(key), value, missingEquals: eq === undefined, span: { start: key.startOffset, end: value.span.end } };
+    return { kind: 'attr', key: ident(key), value, missingEquals: eq === undefined, start: key.startOffset, end: value.end };
   });
 
   public value = this.RULE('value', (): A.Value | undefined => {
@@ -541,7 +543,13 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.CONSUME(stray) },
         { ALT: () => this.CONSUME(T.AnyString) },
         { ALT: () => this.CONSUME(T.Equals) },
-        { ALT: () => this.CONSUME(T.LCurly) },
+        {
+          ALT: () => {
+            const open = this.CONSUME(T.LCurly);
+            this.SUBRULE(this.skippedBlockRest);
+            return open;
+          },
+        },
       ]);
       this.SUBRULE(this.skipLine, { ARGS: [first, context] });
       return undefined;
@@ -552,32 +560,33 @@ export class HaParser extends EmbeddedActionsParser {
   public unknownPrimitiveLine = this.unknownLineRule('unknownPrimitiveLine', T.NotPrimitiveStart, 'primitive');
   public unknownGroupLine = this.unknownLineRule('unknownGroupLine', T.NotGroupStart, 'group');
 
-  /** Reports the line that `first` starts, and skips the rest of it. */
+  /**
+   * Reports the line that `first` starts, and skips the rest of it: nothing more when `first` opened
+   * a block (already skipped), else up to the end of the line's own block or of the line. The
+   * repetition is decided by its gate alone (one token of lookahead: anything may follow).
+   */
   public skipLine = this.RULE('skipLine', (first?: IToken, context: Context = 'cluster'): void => {
     this.ACTION(() => this.unknownLine(first!, context));
-    let block = false;
-    this.OPTION({
-      GATE: () => tokenMatcher(first!, T.LCurly),
-      DEF: () => {
-        this.SUBRULE(this.skippedBlockRest);
-        block = true;
-      },
-    });
+    let block = first !== undefined && tokenMatcher(first, T.LCurly);
     this.MANY({
+      MAX_LOOKAHEAD: 1,
       GATE: () => !block && !this.endsSkippedLine(context),
       DEF: () => {
-        this.OR([
-          { ALT: () => this.CONSUME(T.AnyWord) },
-          { ALT: () => this.CONSUME(T.AnyString) },
-          { ALT: () => this.CONSUME(T.Equals) },
-          {
-            ALT: () => {
-              this.CONSUME(T.LCurly);
-              this.SUBRULE1(this.skippedBlockRest);
-              block = true;
+        this.OR({
+          MAX_LOOKAHEAD: 1,
+          DEF: [
+            { ALT: () => this.CONSUME(T.AnyWord) },
+            { ALT: () => this.CONSUME(T.AnyString) },
+            { ALT: () => this.CONSUME(T.Equals) },
+            {
+              ALT: () => {
+                this.CONSUME(T.LCurly);
+                this.SUBRULE(this.skippedBlockRest);
+                block = true;
+              },
             },
-          },
-        ]);
+          ],
+        });
       },
     });
   });
@@ -589,6 +598,7 @@ export class HaParser extends EmbeddedActionsParser {
   public skippedBlockRest = this.RULE('skippedBlockRest', (): void => {
     let depth = 0;
     this.MANY({
+      MAX_LOOKAHEAD: 1,
       GATE: () => depth > 0 || !tokenMatcher(this.LA(1), T.RCurly),
       DEF: () => {
         this.OR([

@@ -5,7 +5,7 @@
  */
 export type Shape = null | boolean | number | string | readonly Shape[] | { readonly [key: string]: Shape };
 
-const DROPPED = new Set(['span', 'quoted']);
+const DROPPED = new Set(['start', 'end', 'quoted']);
 
 export function shapeOf(node: unknown): Shape {
   if (node === null || node === undefined) return null;

@@ -24,7 +24,7 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
     case 'attr-set':
       f(node.keyword);
       if (node.setIds.length === 0 && node.pairIds.length === 0) return node.attrs.forEach(f);
-      return [...node.setIds, ...node.attrs, ...node.pairIds].sort((a, b) => a.span.start - b.span.start).forEach(f);
+      return [...node.setIds, ...node.attrs, ...node.pairIds].sort((a, b) => a.start - b.start).forEach(f);
     case 'primitive':
       f(node.name);
       f(node.agent);
@@ -82,11 +82,16 @@ export function children(node: Node): Node[] {
  * false to skip a node's children.
  */
 export function walk(node: Node, visit: (node: Node, parent: Node | undefined) => boolean | void): void {
-  const go = (n: Node, parent: Node | undefined): void => {
+  // One closure for the whole walk (not one per node: a large file has hundreds of thousands).
+  let parent: Node | undefined;
+  const go = (n: Node): void => {
     if (visit(n, parent) === false) return;
-    forEachChild(n, (c) => go(c, n));
+    const outer = parent;
+    parent = n;
+    forEachChild(n, go);
+    parent = outer;
   };
-  go(node, undefined);
+  go(node);
 }
 
 /** Calls `visit` on every `key=value` under `node`, with the node that holds it. */

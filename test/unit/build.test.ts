@@ -8,6 +8,7 @@ import { checkText } from '../../src/check/check.js';
 import { listFiles, readText } from '../../test-support/expectations.js';
 import { runCli } from '../../test-support/run-cli.js';
 import { caseDirs, snapshot } from '../../test-support/temp-files.js';
+import { bundle } from '../../scripts/bundle.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = join(ROOT, 'fixtures/examples/seed.ha');
@@ -145,8 +146,10 @@ describe('committed golden outputs (out/<cluster>/) are up to date', () => {
 });
 
 describe('a build killed half way leaves the old directory as it was', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
+    // The child runs bin/hacc.js, which loads the bundle: build it from these sources.
     execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, stdio: 'pipe' });
+    await bundle(ROOT);
   }, 120_000);
 
   /** Runs `hacc build` in a child that pauses at `point`, and SIGKILLs it there. */

@@ -25,7 +25,7 @@ const hasSyntaxErrors = (text: string) => parseHa(text).diagnostics.length > 0;
  * item, then primitive body line. Lines may move when fmt reflows; these do not.
  */
 function treePath(cluster: A.ClusterDecl, offset: number): string {
-  const inside = (s: A.Spanned) => s.span.start <= offset && offset < s.span.end;
+  const inside = (s: A.Spanned) => s.start <= offset && offset < s.end;
   const primitive = (p: A.PrimitiveStmt): string => {
     const i = (p.body ?? []).findIndex(inside);
     return i < 0 ? '' : `.${i}`;
@@ -210,7 +210,7 @@ function reflow(text: string, next: () => number): string {
   const all = [...lexed.tokens, ...(lexed.groups['comments'] ?? [])].sort((a, b) => a.startOffset - b.startOffset);
   const keysWithoutEquals = new Set<number>();
   forEachAttr(parseHa(text).file, (a) => {
-    if (a.missingEquals) keysWithoutEquals.add(a.key.span.start);
+    if (a.missingEquals) keysWithoutEquals.add(a.key.start);
   });
   const choices = [' ', '  ', '\t', '\n', '\n\n', '\n    ', ' \n\n\n '];
   let out = '';

@@ -41,7 +41,7 @@ function importClean(xml: string) {
  */
 function withMachineFacts(original: string, imported: string): string {
   const cluster = checkText(original, 'original.ha', { catalogue }).file.cluster!;
-  const slice = (s: { span: { start: number; end: number } }) => original.slice(s.span.start, s.span.end);
+  const slice = (s: { start: number; end: number }) => original.slice(s.start, s.end);
   const addrs = new Map<string, string[]>();
   const extra: string[] = [];
   for (const s of cluster.statements) {

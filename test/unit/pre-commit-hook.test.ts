@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_DIR, bundle } from '../../scripts/bundle.js';
 import { listFiles } from '../../test-support/expectations.js';
 import { CLEAN_HA } from '../../test-support/temp-files.js';
 
@@ -29,10 +30,11 @@ const hook = hooks.find((h) => h['id'] === 'hacc-check');
 let root = '';
 let env: NodeJS.ProcessEnv = {};
 
-beforeAll(() => {
+beforeAll(async () => {
   root = mkdtempSync(resolve('.hacc-tmp-pre-commit-'));
   const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--outDir', join(root, 'dist')], { encoding: 'utf8' });
   expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+  await bundle(process.cwd(), join(root, BUNDLE_DIR));
   mkdirSync(join(root, 'bin'));
   copyFileSync('bin/hacc.js', join(root, 'bin', 'hacc.js'));
   mkdirSync(join(root, '.bin'));

@@ -54,7 +54,7 @@ export const ha001: Rule = {
 `),
   },
   check(ctx) {
-    for (const d of ctx.syntax) if (d.code === 'HA001') ctx.report({ node: d, message: d.message, help: d.help ?? [] });
+    for (const d of ctx.syntax) if (d.code === 'HA001') ctx.report({ node: d.span, message: d.message, help: d.help ?? [] });
     // The words the grammar leaves open but the language closes: keys, ids, `default-ops none`,
     // secrets. A file without a cluster block has no model (HA001 runs with the syntax rules).
     const model = ctx.model as ClusterModel | undefined;
@@ -78,7 +78,7 @@ export const ha001: Rule = {
           break;
         case 'attr-set':
           for (const a of node.setIds.slice(1)) {
-            ctx.report({ node: a, property: 'key', message: `a second ${SET_ID_KEY} on one line (the first is at column ${node.setIds[0]!.span.start - lineStart(ctx, node.setIds[0]!) + 1})`, help: ['an attribute set has one id'] });
+            ctx.report({ node: a, property: 'key', message: `a second ${SET_ID_KEY} on one line (the first is at column ${node.setIds[0]!.start - lineStart(ctx, node.setIds[0]!) + 1})`, help: ['an attribute set has one id'] });
           }
           break;
         case 'default-ops':
@@ -96,5 +96,5 @@ export const ha001: Rule = {
 
 function lineStart(ctx: RuleContext, node: A.Spanned): number {
   const text = ctx.model.file.text;
-  return text.lastIndexOf('\n', node.span.start - 1) + 1;
+  return text.lastIndexOf('\n', node.start - 1) + 1;
 }

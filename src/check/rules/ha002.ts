@@ -29,7 +29,7 @@ export const ha002: Rule = {
       // A key the statement does not take is HA001's (one report is enough).
       const closed = statementKeys(owner.kind);
       if (closed && !closed.includes(attr.key.text)) return;
-      const written = text.slice(attr.value.span.start, attr.value.span.end);
+      const written = text.slice(attr.value.start, attr.value.end);
       ctx.report({
         node: attr,
         property: 'key',

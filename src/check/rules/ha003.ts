@@ -21,6 +21,6 @@ export const ha003: Rule = {
 `),
   },
   check(ctx) {
-    for (const d of ctx.syntax) if (d.code === 'HA003') ctx.report({ node: d, message: d.message, help: d.help ?? [] });
+    for (const d of ctx.syntax) if (d.code === 'HA003') ctx.report({ node: d.span, message: d.message, help: d.help ?? [] });
   },
 };

@@ -60,10 +60,10 @@ export const ha101: Rule = {
       list.push(v);
     }
     for (const list of repeated.values()) {
-      if (list.length > 1) reportRepeats(ctx, 'id', list.sort((a, b) => a.span.start - b.span.start));
+      if (list.length > 1) reportRepeats(ctx, 'id', list.sort((a, b) => a.start - b.start));
     }
     reportRepeats(ctx, 'node id', m.nodes.flatMap((n) => n.decl.attrs.filter((a) => a.key.text === 'id').map((a) => a.value)));
-    reportRepeats(ctx, 'machine', [...m.nodes, ...m.hosts].map((d) => d.decl.name).sort((a, b) => a.span.start - b.span.start));
+    reportRepeats(ctx, 'machine', [...m.nodes, ...m.hosts].map((d) => d.decl.name).sort((a, b) => a.start - b.start));
     reportRepeats(ctx, 'property', m.settings.property.attrs.map((a) => a.key));
     reportRepeats(ctx, 'defaults setting', m.settings.defaults.attrs.map((a) => a.key));
     reportRepeats(ctx, 'op-defaults setting', m.settings['op-defaults'].attrs.map((a) => a.key));

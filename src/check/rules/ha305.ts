@@ -20,7 +20,7 @@ export const ha305: Rule = {
   },
   check(ctx) {
     const seen: { address: Address; machine: Machine }[] = [];
-    for (const machine of [...ctx.model.nodes, ...ctx.model.hosts].sort((a, b) => a.decl.span.start - b.decl.span.start)) {
+    for (const machine of [...ctx.model.nodes, ...ctx.model.hosts].sort((a, b) => a.decl.start - b.decl.start)) {
       for (const attr of machine.addrs) {
         const parsed = parseAddress(attr.value.text);
         if (!parsed.ok) continue;
