@@ -277,8 +277,19 @@ export function pcsResourceMeta(pc: PlatformCommands, file: string, id: string, 
   return pcsF(pc, file, ['resource', 'meta'], [], [lit(id), ...nvWords(set)]);
 }
 
+/** `location add` takes resource-discovery= (pcs 0.9.138 and later); a role it cannot take (see pcsCreates). */
 export function pcsLocation(pc: PlatformCommands, file: string, c: CibLocation): Cmd {
-  return pcsF(pc, file, ['constraint', 'location', 'add'], [], [lit(c.id), lit(c.rsc), lit(c.node), lit(c.score)]);
+  const options = c.attrs.filter(([name]) => name === 'resource-discovery').map(([name, value]) => kv(name, value));
+  return pcsF(pc, file, ['constraint', 'location', 'add'], [], [lit(c.id), lit(c.rsc), lit(c.node), lit(c.score), ...options]);
+}
+
+/**
+ * Whether one pcs command per object gives exactly this configuration's resources and constraints:
+ * not when a node location has a role, which `constraint location add` has no word for (pcs would
+ * need a rule, a different CIB).
+ */
+export function pcsCreates(conf: CibConfiguration): boolean {
+  return !conf.constraints.some((c) => c.kind === 'rsc_location' && c.attrs.some(([name]) => name === 'role'));
 }
 
 /** A role word as the pcs generation spells it in `colocation add`. */

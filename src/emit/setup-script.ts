@@ -32,6 +32,7 @@ import {
   packagesFor,
   pcsAuth,
   pcsColocation,
+  pcsCreates,
   pcsCreate,
   pcsLocation,
   pcsOpDefaults,
@@ -366,10 +367,11 @@ function objectCommands(conf: CibConfiguration): number {
  * each, instead of one pcs command per object. Only for a large configuration (a reviewer reads
  * pcs commands more easily, and for a few objects they are fast enough), and only when no value
  * holds a control character (Pacemaker's and pcs's handling of those would have to be imitated;
- * pcs does it for them). The Pacemaker suite checks that both ways give the same CIB.
+ * pcs does it for them). Also when pcs has no command for an object (pcsCreates). The Pacemaker
+ * suite checks that both ways give the same CIB.
  */
 function bulkLoad(conf: CibConfiguration, bulkFrom: number, text: TextFlags): boolean {
-  return objectCommands(conf) >= bulkFrom && !text.controlInObjects;
+  return (objectCommands(conf) >= bulkFrom || !pcsCreates(conf)) && !text.controlInObjects;
 }
 
 /** A section's XML as a bash function that prints it: quoted here-documents, each secret nvpair printed with its value. */
@@ -432,7 +434,9 @@ function buildConfigurationFn(ctx: Ctx): string {
     const agents = [...new Set(primitives.map(agentName))].filter((a) => a !== ANYTHING_AGENT_ID).sort();
     step(
       `Resources and constraints (${count(primitives.length, 'primitive')}, ${count(groups, 'group')}, ${count(conf.constraints.length, 'constraint')}): loaded as XML, one cibadmin call each`,
-      `\t# ${objectCommands(conf)} pcs commands would take minutes (each pcs call takes about half a second). write_resources and`,
+      pcsCreates(conf)
+        ? `\t# ${objectCommands(conf)} pcs commands would take minutes (each pcs call takes about half a second). write_resources and`
+        : `\t# A location with a role has no pcs command (pcs would write a rule instead). write_resources and`,
       `\t# write_constraints below print cib.xml's <resources> and <constraints>, the secrets filled in.`,
       ...(agents.length > 0 ? [`\trequire_agents ${agents.map(shQuote).join(' ')}`] : []),
       '\tif ! ((DRY_RUN)); then write_resources >"$WORK/resources.xml"; fi',

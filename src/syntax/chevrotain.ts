@@ -2,4 +2,4 @@
 // runs as one bundled module (scripts/bundle.ts), which holds chevrotain's one-file build.
 
 export { EmbeddedActionsParser, Lexer, createToken, createSyntaxDiagramsCode, tokenMatcher, EOF } from 'chevrotain';
-export type { ILexingError, IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
+export type { ILexingError, IOrAlt, IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';

@@ -4,12 +4,12 @@ import type { LocationMode } from '../language/location.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import type * as A from './ast.js';
-import { EmbeddedActionsParser, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain.js';
+import { EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain.js';
 import type { Diagnostic } from './diagnostic.js';
 import { suggestion } from './didyoumean.js';
 import type { Span } from './span.js';
 import * as T from './tokens.js';
-import { codePointName, xmlInvalidOffsets } from './xml-chars.js';
+import { codePointName, firstXmlInvalidChar, xmlInvalidOffsets } from './xml-chars.js';
 
 // The `.ha` grammar, and the syntax tree built as it parses (chevrotain's embedded actions: no
 // concrete syntax tree in between). The parser decides shape only; what the keys and values mean
@@ -139,8 +139,18 @@ export class HaParser extends EmbeddedActionsParser {
     const recover = self.attemptInRepetitionRecovery;
     if (typeof recover !== 'function') throw new Error('chevrotain changed: no attemptInRepetitionRecovery to bound');
     self.attemptInRepetitionRecovery = (...args: unknown[]) => {
-      if (this.errors.length < MAX_REPETITION_RECOVERIES) recover.apply(this, args);
+      if (this.errorCount() < MAX_REPETITION_RECOVERIES) recover.apply(this, args);
     };
+  }
+
+  /**
+   * How many syntax errors chevrotain has recorded. Its `errors` getter copies the list, and the
+   * repetition recovery above asks after every repetition: the list itself is read instead.
+   */
+  private errorCount(): number {
+    const list = (this as unknown as { _errors?: unknown })._errors;
+    if (!Array.isArray(list)) throw new Error('chevrotain changed: no _errors list');
+    return list.length;
   }
 
   // --- helpers (safe during chevrotain's recording phase, when tokens are placeholders) ---------
@@ -196,7 +206,7 @@ export class HaParser extends EmbeddedActionsParser {
     const terminated = t.tokenType === T.StringLiteral;
     if (!terminated) this.error('HA003', { start, end }, 'unterminated string', ['add the closing " on the same line; use \\n for a line break inside a value']);
     const body = t.image.slice(1, terminated ? -1 : undefined);
-    if (!body.includes('\\') && xmlInvalidOffsets(body).size === 0) return { kind: 'value', text: body, quoted: true, start, end };
+    if (!body.includes('\\') && firstXmlInvalidChar(body) < 0) return { kind: 'value', text: body, quoted: true, start, end };
     // A raw character XML cannot carry (a control character, U+FFFE, a lone surrogate) would be
     // lost or mangled on its way into the CIB: rejected, once per string, and left out.
     const invalid = xmlInvalidOffsets(body);
@@ -274,7 +284,8 @@ export class HaParser extends EmbeddedActionsParser {
   /** The report for a line that starts with a word that cannot start a line in `context`. */
   private unknownLine(t: IToken, context: Context): void {
     // After a syntax error on the same line, this is the rest of that broken statement: one report is enough.
-    const last = this.errors[this.errors.length - 1];
+    const count = this.errorCount();
+    const last = count > 0 ? this.errors[count - 1] : undefined;
     if (last && isReal(last.token) && !this.startsLine(t) && this.sameLine(last.token, t)) return;
     const span = tokenSpan(t);
     const keywords = keywordsIn(context);
@@ -307,10 +318,21 @@ export class HaParser extends EmbeddedActionsParser {
     return { kind: 'cluster', name: isReal(name) ? ident(name) : { kind: 'ident', text: '', ...tokenSpan(kw) }, statements, ...this.spanFrom(kw) };
   });
 
+  // chevrotain builds an OR's alternatives anew at every call unless the array is kept (its
+  // performance guide): the ones called for every statement, line and value are kept here.
+  private statementAlts?: IOrAlt<A.Statement | undefined>[];
+  private primitiveItemAlts?: IOrAlt<A.PrimitiveItem | undefined>[];
+  private groupItemAlts?: IOrAlt<A.GroupItem | undefined>[];
+  private valueAlts?: IOrAlt<IToken>[];
+  private settingsAlts?: IOrAlt<IToken>[];
+  private machineAlts?: IOrAlt<IToken>[];
+  private commandAlts?: IOrAlt<IToken>[];
+  private equalsSign = (): IToken => this.CONSUME(T.Equals);
+
   public statement = this.RULE(
     'statement',
     (): A.Statement | undefined =>
-      this.OR([
+      this.OR((this.statementAlts ??= [
         { ALT: () => this.SUBRULE(this.platform) },
         { ALT: () => this.SUBRULE(this.auth) },
         { ALT: () => this.SUBRULE(this.machine) },
@@ -321,7 +343,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.colocation) },
         { ALT: () => this.SUBRULE(this.order) },
         { ALT: () => this.SUBRULE(this.unknownStatement) },
-      ]),
+      ])),
     { recoveryValueFunc: () => undefined },
   );
 
@@ -339,7 +361,7 @@ export class HaParser extends EmbeddedActionsParser {
   });
 
   public machine = this.RULE('machine', (): A.MachineStmt | undefined => {
-    const kw = this.OR([{ ALT: () => this.CONSUME(T.NodeKw) }, { ALT: () => this.CONSUME(T.Host) }]);
+    const kw = this.OR((this.machineAlts ??= [{ ALT: () => this.CONSUME(T.NodeKw) }, { ALT: () => this.CONSUME(T.Host) }]));
     const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
     const attrs = this.SUBRULE(this.attributes);
     return isReal(name) ? { kind: kw.image === 'host' ? 'host' : 'node', name: ident(name), attrs, ...this.spanFrom(kw) } : undefined;
@@ -347,7 +369,7 @@ export class HaParser extends EmbeddedActionsParser {
 
   /** `property`, `defaults` (rsc_defaults) and `op-defaults` (op_defaults): name=value settings. */
   public settings = this.RULE('settings', (): A.AttrSet => {
-    const kw = this.OR([{ ALT: () => this.CONSUME(T.Property) }, { ALT: () => this.CONSUME(T.Defaults) }, { ALT: () => this.CONSUME(T.OpDefaults) }]);
+    const kw = this.OR((this.settingsAlts ??= [{ ALT: () => this.CONSUME(T.Property) }, { ALT: () => this.CONSUME(T.Defaults) }, { ALT: () => this.CONSUME(T.OpDefaults) }]));
     return this.attrSet(kw, this.SUBRULE(this.attributes));
   });
 
@@ -372,14 +394,14 @@ export class HaParser extends EmbeddedActionsParser {
   public primitiveItem = this.RULE(
     'primitiveItem',
     (): A.PrimitiveItem | undefined =>
-      this.OR([
+      this.OR((this.primitiveItemAlts ??= [
         { ALT: () => this.SUBRULE(this.params) },
         { ALT: () => this.SUBRULE(this.meta) },
         { ALT: () => this.SUBRULE(this.op) },
         { ALT: () => this.SUBRULE(this.command) },
         { ALT: () => this.SUBRULE(this.defaultOps) },
         { ALT: () => this.SUBRULE(this.unknownPrimitiveLine) },
-      ]),
+      ])),
     { recoveryValueFunc: () => undefined },
   );
 
@@ -408,11 +430,11 @@ export class HaParser extends EmbeddedActionsParser {
   });
 
   public command = this.RULE('command', (): A.CommandLine | undefined => {
-    const action = this.OR([
+    const action = this.OR((this.commandAlts ??= [
       { ALT: () => this.CONSUME(T.Start, { LABEL: 'action' }) },
       { ALT: () => this.CONSUME(T.Stop, { LABEL: 'action' }) },
       { ALT: () => this.CONSUME(T.Monitor, { LABEL: 'action' }) },
-    ]);
+    ]));
     const value = this.SUBRULE(this.value);
     if (!isReal(action) || !value) return undefined;
     return { kind: 'command', action: ident(action) as A.Ident & { text: CommandAction }, value, ...this.spanFrom(action) };
@@ -424,7 +446,7 @@ export class HaParser extends EmbeddedActionsParser {
     this.CONSUME(T.LCurly);
     const items: A.GroupItem[] = [];
     this.MANY(() => {
-      const item = this.OR([
+      const item = this.OR((this.groupItemAlts ??= [
         { ALT: () => this.SUBRULE(this.primitive) },
         { ALT: () => this.SUBRULE(this.meta) },
         { GATE: () => this.startsUnknownGroupLine(), ALT: () => this.SUBRULE(this.unknownGroupLine), IGNORE_AMBIGUITIES: true },
@@ -434,7 +456,7 @@ export class HaParser extends EmbeddedActionsParser {
             return { kind: 'member', name: ident(t), ...tokenSpan(t) };
           },
         },
-      ]);
+      ]));
       if (item) items.push(item);
     });
     this.CONSUME(T.RCurly);
@@ -519,16 +541,17 @@ export class HaParser extends EmbeddedActionsParser {
 
   public attribute = this.RULE('attribute', (): A.Attr | undefined => {
     const key = this.CONSUME(T.AnyWord, { LABEL: 'key' });
-    const eq = this.OPTION(() => this.CONSUME(T.Equals));
+    const eq = this.OPTION(this.equalsSign);
     const value = this.SUBRULE(this.value);
     if (!isReal(key) || !value) return undefined;
     return { kind: 'attr', key: ident(key), value, missingEquals: eq === undefined, start: key.startOffset, end: value.end };
   });
 
   public value = this.RULE('value', (): A.Value | undefined => {
-    const t = this.OR([{ ALT: () => this.CONSUME(T.AnyWord) }, { ALT: () => this.CONSUME(T.AnyString) }]);
-    if (!isReal(t)) return undefined;
-    return this.ACTION(() => (tokenMatcher(t, T.AnyString) ? this.string(t) : this.word(t)));
+    const t = this.OR((this.valueAlts ??= [{ ALT: () => this.CONSUME(T.AnyWord) }, { ALT: () => this.CONSUME(T.AnyString) }]));
+    // (Not during chevrotain's recording of the grammar, when t is a placeholder: what ACTION does, without a closure a value.)
+    if (this.RECORDING_PHASE || !isReal(t)) return undefined;
+    return tokenMatcher(t, T.AnyString) ? this.string(t) : this.word(t);
   });
 
   /**
