@@ -70,7 +70,7 @@ note() {
 	if ((DRY_RUN)); then printf '# %s\n' "$*"; else printf '    %s\n' "$*"; fi
 }
 
-# One argument as bash reads it back unchanged: bare, in single quotes, or $'…' when it holds
+# One argument as bash reads it back unchanged: bare, in single quotes, or $'...' when it holds
 # control characters.
 quote() {
 	local s=$1 safe='^[A-Za-z0-9_@%+=:,./-]+$' q="'\\''"
@@ -111,7 +111,7 @@ run() {
 	"$@"
 }
 
-# run_input TEXT SHOWN CMD…: run CMD with the line TEXT on its standard input (a password never
+# run_input TEXT SHOWN CMD...: run CMD with the line TEXT on its standard input (a password never
 # goes on a command line, where ps would show it). SHOWN is how TEXT is printed.
 run_input() {
 	local text=$1 shown=$2

@@ -36,14 +36,33 @@ function escapeAttribute(value: string): string {
 const INDENT = '  ';
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
+/** Lines are joined into one flat string every this many (see Writer). */
+const LINES_PER_CHUNK = 4096;
+
 class Writer {
-  private out = '';
+  // The text is kept as flat chunks of lines, not grown with `+=`: V8 keeps a string built that
+  // way as a tree of every small piece until it is read, which for a large CIB is ten times the
+  // text in memory and most of the garbage collector's work. Each line is one concatenation, not
+  // pieces joined: V8's join writes two bytes a character when a piece is a "thin" string (one
+  // that was used as a property key), as names and values from the source often are.
+  private readonly chunks: string[] = [];
+  private lines: string[] = [];
   /** Open elements, outermost first; whether each has written a child yet. */
   private readonly open: { name: string; hasChildren: boolean }[] = [];
   private readonly indents: string[] = [''];
 
   constructor(declaration: { version: string; encoding: string } | undefined) {
-    if (declaration) this.out = `<?xml version="${declaration.version}" encoding="${declaration.encoding}"?>\n`;
+    if (declaration) this.put(`<?xml version="${declaration.version}" encoding="${declaration.encoding}"?>\n`);
+  }
+
+  private put(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length >= LINES_PER_CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    this.chunks.push(this.lines.join(''));
+    this.lines = [];
   }
 
   private indent(level: number): string {
@@ -58,13 +77,13 @@ class Writer {
     const parent = this.open[depth - 1];
     if (parent && !parent.hasChildren) {
       parent.hasChildren = true;
-      this.out += '>\n';
+      this.put('>\n');
     }
   }
 
   private close(): void {
     const el = this.open.pop()!;
-    this.out += el.hasChildren ? `${this.indent(this.open.length)}</${el.name}>\n` : '/>\n';
+    this.put(el.hasChildren ? `${this.indent(this.open.length)}</${el.name}>\n` : '/>\n');
   }
 
   element(depth: number, name: string, attributes: Record<string, string> | undefined): void {
@@ -77,19 +96,23 @@ class Writer {
         s += ` ${key}="${escapeAttribute(attributes[key]!)}"`;
       }
     }
-    this.out += s;
+    this.put(s);
     this.open.push({ name, hasChildren: false });
   }
 
   comment(depth: number, text: string): void {
     this.beginChild(depth);
-    this.out += `${this.indent(depth)}<!--${text}-->\n`;
+    this.put(`${this.indent(depth)}<!--${text}-->\n`);
   }
 
   /** The whole text, ending in a newline (every line does). */
   text(): string {
     while (this.open.length > 0) this.close();
-    return this.out;
+    this.flush();
+    const text = this.chunks.join('');
+    this.chunks.length = 0;
+    this.chunks.push(text);
+    return text;
   }
 
   end(): string {

@@ -4,7 +4,7 @@
 # cibadmin call each, instead of one pcs command per object.
 # shellcheck disable=SC2154
 
-# require_agents AGENT…: each agent must be installed here, as pcs requires of each resource it
+# require_agents AGENT...: each agent must be installed here, as pcs requires of each resource it
 # creates (hacc's own ocf:hacc:anything excepted, as pcs --force does).
 require_agents() {
 	local a
