@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultCatalogue } from '../src/catalogue/catalogue.js';
 import { checkText } from '../src/check/check.js';
-import { cibXml } from '../src/emit/cib.js';
+import { cibText } from '../src/emit/cib.js';
 import { lower, type Lowered } from '../src/lower/lower.js';
 import { setupScript, type SetupScriptOptions } from '../src/emit/setup-script.js';
 import { summaryMarkdown } from '../src/emit/summary.js';
@@ -33,7 +33,9 @@ export function build(text: string, target?: PlatformName, path = 'test.ha', opt
     throw new Error(`${path} has errors:\n${r.diagnostics.map((d) => `${lines.line(d.span.start)}: ${d.code} ${d.message}`).join('\n')}`);
   }
   const lowered = lower(r.checked, catalogue);
-  return { lowered, script: setupScript(lowered, options), summary: summaryMarkdown(lowered), cib: cibXml(lowered, { full: true }) };
+  // As `hacc build --cib full` makes them: the script's bulk XML is this cib.xml's.
+  const cib = cibText(lowered, { full: true });
+  return { lowered, script: setupScript(lowered, { cib, ...options }), summary: summaryMarkdown(lowered), cib: cib.text };
 }
 
 /** One recorded command: its name and arguments, byte for byte. */

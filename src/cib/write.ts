@@ -1,25 +1,39 @@
 // A CIB as Pacemaker stores it. Secrets never appear: a secret nvpair is written as a comment naming
 // where the setup script reads it from (the script creates the nvpair, with the id the CIB reserved
-// for it), or, for the setup script's own copy, by a callback. Deterministic: element and attribute
-// order are fixed by the model.
+// for it). Deterministic: element and attribute order are fixed by the model. The text comes with
+// where its <resources> and <constraints> and its secret comments are, which the setup script's
+// bulk load takes from it as they are.
 
 import { assertNever } from '../assert-never.js';
 import { codePointName, firstXmlInvalidChar } from '../syntax/xml-chars.js';
 import type { Cib, CibConfiguration, CibConstraint, CibOp, CibPrimitive, CibResource, CibValue, NvPair, NvSet } from './model.js';
-import { createXml, type XmlDocument, type XmlParent } from './xml-writer.js';
+import { createXml, type XmlAttributes, type XmlDocument, type XmlParent } from './xml-writer.js';
 
 export const XML_DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const;
 
-/** What stands where a secret nvpair would be. */
-export type SecretWriter = (parent: XmlParent, pair: NvPair & { readonly value: Extract<CibValue, { kind: 'secret' }> }) => void;
+/** An nvpair whose value is a secret. */
+export type SecretPair = NvPair & { readonly value: Extract<CibValue, { kind: 'secret' }> };
 
 export interface WriteOptions {
   /** A comment before the root element. */
   readonly comment?: string;
   /** A complete `<cib>` with an empty status section, or the bare `<configuration>`. */
   readonly full: boolean;
-  /** How a secret nvpair is written; by default, as the comment secretComment gives. */
-  readonly secret?: SecretWriter;
+}
+
+/** Offsets in the text: from the start of the first line to the end of the last (its line feed included). */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A written CIB and where its parts are in the text. */
+export interface CibText {
+  readonly text: string;
+  readonly resources: TextSpan;
+  readonly constraints: TextSpan;
+  /** The comment lines that stand where secret nvpairs would be, in the order of the text. */
+  readonly secrets: readonly (TextSpan & { readonly pair: SecretPair })[];
 }
 
 // Attribute values are escaped by the writer (xml-writer.ts): & < > " as entities, and tab, line
@@ -35,13 +49,12 @@ function checked(s: string): string {
   return s;
 }
 
-function ele(parent: XmlParent, tag: string, attrs: Record<string, string> = {}): XmlParent {
-  for (const k in attrs) {
-    checked(k);
-    checked(attrs[k]!);
-  }
+/** An element whose attribute values (at the odd places of `attrs`) are checked. */
+function ele(parent: XmlParent, tag: string, attrs?: XmlAttributes): XmlParent {
+  if (attrs) for (let i = 1; i < attrs.length; i += 2) checked(attrs[i]!);
   return parent.ele(tag, attrs);
 }
+
 
 /** Text for an XML comment, which cannot hold `--` nor end with `-`: a space goes after such a `-`. */
 export function commentText(s: string): string {
@@ -53,35 +66,38 @@ export function secretComment(name: string, value: Extract<CibValue, { kind: 'se
   return commentText(` ${name}: set by the setup script from ${value.scheme}:${value.ref} `);
 }
 
-const commentForSecret: SecretWriter = (parent, pair) => {
-  parent.com(secretComment(pair.name, pair.value));
-};
+/** Where a child of `parent` would start; -1 where the document keeps no offsets. */
+function offset(parent: XmlParent): number {
+  return parent.offset ? parent.offset() : -1;
+}
 
 class CibWriter {
-  constructor(private readonly secret: SecretWriter) {}
+  resourcesSpan: TextSpan = { start: -1, end: -1 };
+  constraintsSpan: TextSpan = { start: -1, end: -1 };
+  readonly secrets: (TextSpan & { readonly pair: SecretPair })[] = [];
 
   nvset(parent: XmlParent, tag: string, set: NvSet | undefined): void {
     if (!set || set.pairs.length === 0) return;
-    const el = ele(parent, tag, { id: set.id });
+    const el = ele(parent, tag, ['id', set.id]);
     for (const p of set.pairs) {
-      if (p.value.kind === 'secret') this.secret(el, { ...p, value: p.value });
-      else ele(el, 'nvpair', { id: p.id, name: p.name, value: p.value.text });
+      if (p.value.kind === 'secret') {
+        const start = offset(el);
+        el.com(secretComment(p.name, p.value));
+        this.secrets.push({ start, end: offset(el), pair: { ...p, value: p.value } });
+      } else ele(el, 'nvpair', ['id', p.id, 'name', p.name, 'value', p.value.text]);
     }
   }
 
   op(parent: XmlParent, o: CibOp): void {
-    const attrs: Record<string, string> = { id: o.id, name: o.name };
-    if (o.interval !== undefined) attrs['interval'] = o.interval;
-    for (const [k, v] of o.attrs) attrs[k] = v;
+    const attrs = ['id', o.id, 'name', o.name];
+    if (o.interval !== undefined) attrs.push('interval', o.interval);
+    for (const [k, v] of o.attrs) attrs.push(k, v);
     const el = ele(parent, 'op', attrs);
     this.nvset(el, 'instance_attributes', o.instanceAttributes);
   }
 
   primitive(parent: XmlParent, p: CibPrimitive): void {
-    const attrs: Record<string, string> = { id: p.id, class: p.class };
-    if (p.provider !== undefined) attrs['provider'] = p.provider;
-    attrs['type'] = p.type;
-    const el = ele(parent, 'primitive', attrs);
+    const el = ele(parent, 'primitive', p.provider !== undefined ? ['id', p.id, 'class', p.class, 'provider', p.provider, 'type', p.type] : ['id', p.id, 'class', p.class, 'type', p.type]);
     this.nvset(el, 'instance_attributes', p.instanceAttributes);
     this.nvset(el, 'meta_attributes', p.metaAttributes);
     if (p.operations.length > 0) {
@@ -95,7 +111,7 @@ class CibWriter {
       case 'primitive':
         return this.primitive(parent, r);
       case 'group': {
-        const g = ele(parent, 'group', { id: r.id });
+        const g = ele(parent, 'group', ['id', r.id]);
         for (const m of r.children) this.primitive(g, m);
         return this.nvset(g, 'meta_attributes', r.metaAttributes);
       }
@@ -104,31 +120,30 @@ class CibWriter {
     }
   }
 
-  /** The `<resources>` section alone (the setup script loads it as XML for a large configuration). */
   resources(parent: XmlParent, resources: readonly CibResource[]): void {
     const el = ele(parent, 'resources');
     for (const r of resources) this.resource(el, r);
   }
 
   constraint(parent: XmlParent, c: CibConstraint): void {
-    const attrs: Record<string, string> = { id: c.id };
+    const attrs = ['id', c.id];
     switch (c.kind) {
       case 'rsc_location':
-        Object.assign(attrs, { rsc: c.rsc, node: c.node, score: c.score });
+        attrs.push('rsc', c.rsc, 'node', c.node, 'score', c.score);
         break;
       case 'rsc_colocation':
-        Object.assign(attrs, { rsc: c.rsc, 'with-rsc': c.withRsc, score: c.score });
+        attrs.push('rsc', c.rsc, 'with-rsc', c.withRsc, 'score', c.score);
         break;
       case 'rsc_order':
-        attrs['first'] = c.first;
-        if (c.firstAction !== undefined) attrs['first-action'] = c.firstAction;
-        attrs['then'] = c.then;
-        if (c.thenAction !== undefined) attrs['then-action'] = c.thenAction;
+        attrs.push('first', c.first);
+        if (c.firstAction !== undefined) attrs.push('first-action', c.firstAction);
+        attrs.push('then', c.then);
+        if (c.thenAction !== undefined) attrs.push('then-action', c.thenAction);
         break;
       default:
         assertNever(c);
     }
-    for (const [k, v] of c.attrs) attrs[k] = v;
+    for (const [k, v] of c.attrs) attrs.push(k, v);
     ele(parent, c.kind, attrs);
   }
 
@@ -142,9 +157,13 @@ class CibWriter {
     const crm = ele(el, 'crm_config');
     for (const set of conf.crmConfig) this.nvset(crm, 'cluster_property_set', set);
     const nodes = ele(el, 'nodes');
-    for (const n of conf.nodes) ele(nodes, 'node', { id: n.id, uname: n.uname, ...(n.type !== undefined ? { type: n.type } : {}) });
+    for (const n of conf.nodes) ele(nodes, 'node', ['id', n.id, 'uname', n.uname, ...(n.type !== undefined ? ['type', n.type] : [])]);
+    const resources = offset(el);
     this.resources(el, conf.resources);
+    const constraints = offset(el);
     this.constraints(el, conf.constraints);
+    this.resourcesSpan = { start: resources, end: constraints };
+    this.constraintsSpan = { start: constraints, end: offset(el) };
     if (conf.rscDefaults) {
       const d = ele(el, 'rsc_defaults');
       for (const set of conf.rscDefaults) this.nvset(d, 'meta_attributes', set);
@@ -158,36 +177,29 @@ class CibWriter {
 
 /**
  * A CIB as XML into `doc`: the string writer of xml-writer.ts, or in the tests the xmlbuilder2
- * document it replaced (test/unit/xml.test.ts requires the same text from both).
+ * document it replaced (test/unit/xml.test.ts requires the same text from both). The spans are -1
+ * where `doc` keeps no offsets.
  */
-export function writeCibIn(doc: XmlDocument, cib: Cib, options: WriteOptions): string {
-  const writer = new CibWriter(options.secret ?? commentForSecret);
+export function writeCibIn(doc: XmlDocument, cib: Cib, options: WriteOptions): CibText {
+  const writer = new CibWriter();
   if (options.comment !== undefined) doc.com(commentText(options.comment));
   if (options.full) {
-    const root = ele(doc, 'cib', {
-      ...(cib.validateWith !== undefined ? { 'validate-with': cib.validateWith } : {}),
-      admin_epoch: '0',
-      epoch: '1',
-      num_updates: '0',
-    });
+    const root = ele(doc, 'cib', [...(cib.validateWith !== undefined ? ['validate-with', cib.validateWith] : []), 'admin_epoch', '0', 'epoch', '1', 'num_updates', '0']);
     writer.configuration(root, cib.configuration);
     ele(root, 'status');
   } else {
     writer.configuration(doc, cib.configuration);
   }
-  return doc.text ? doc.text() : `${doc.end()}\n`;
+  const text = doc.text ? doc.text() : `${doc.end()}\n`;
+  return { text, resources: writer.resourcesSpan, constraints: writer.constraintsSpan, secrets: writer.secrets };
+}
+
+/** A CIB as XML, `<configuration>` alone or a whole `<cib>` (for crm_verify and crm_simulate), and where its parts are. */
+export function writeCibText(cib: Cib, options: WriteOptions): CibText {
+  return writeCibIn(createXml(XML_DECLARATION), cib, options);
 }
 
 /** A CIB as XML: `<configuration>` alone, or a whole `<cib>` for crm_verify and crm_simulate. */
 export function writeCib(cib: Cib, options: WriteOptions): string {
-  return writeCibIn(createXml(XML_DECLARATION), cib, options);
-}
-
-/** One section of a configuration (`resources` or `constraints`) as an XML document of its own. */
-export function writeSection(conf: CibConfiguration, section: 'resources' | 'constraints', secret?: SecretWriter): string {
-  const doc = createXml();
-  const writer = new CibWriter(secret ?? commentForSecret);
-  if (section === 'resources') writer.resources(doc, conf.resources);
-  else writer.constraints(doc, conf.constraints);
-  return doc.text ? doc.text() : `${doc.end()}\n`;
+  return writeCibText(cib, options).text;
 }

@@ -9,10 +9,18 @@
 // Elements must be written depth first (a parent gets no child after a later sibling of that
 // child was opened), as the CIB emitter does; that is what lets this writer stream.
 
+/** An element's attributes in order: name, value, name, value, … (no object per element). */
+export type XmlAttributes = readonly string[];
+
 /** What the CIB emitter needs of an XML document or element. */
 export interface XmlParent {
-  ele(name: string, attributes?: Record<string, string>): XmlParent;
+  ele(name: string, attributes?: XmlAttributes): XmlParent;
   com(text: string): unknown;
+  /**
+   * Where this element's next child will start in the text (what is open inside it is closed
+   * first). Only this module's writer knows offsets; the xmlbuilder2 reference of the tests does not.
+   */
+  offset?(): number;
 }
 
 export interface XmlDocument extends XmlParent {
@@ -24,13 +32,22 @@ export interface XmlDocument extends XmlParent {
 
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
+/** Whether a value needs no escaping: no control character, & < > or ". A loop: most values are short. */
+function plain(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x3f && (c < 0x20 || c === 0x22 || c === 0x26 || c === 0x3c || c === 0x3e)) return false;
+  }
+  return true;
+}
+
 /**
  * An attribute value as cib.ts has always written it: & < > " as entities (every &, even one that
  * looks like a reference already), and tab, line feed and carriage return as character references,
  * which XML parsers would otherwise turn into spaces.
  */
-function escapeAttribute(value: string): string {
-  return /[&<>"\t\n\r]/.test(value) ? value.replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c]!) : value;
+export function escapeAttribute(value: string): string {
+  return plain(value) ? value : value.replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
 }
 
 const INDENT = '  ';
@@ -47,9 +64,14 @@ class Writer {
   // that was used as a property key), as names and values from the source often are.
   private readonly chunks: string[] = [];
   private lines: string[] = [];
-  /** Open elements, outermost first; whether each has written a child yet. */
-  private readonly open: { name: string; hasChildren: boolean }[] = [];
+  /** The length of the text so far. */
+  private length = 0;
+  /** Open elements, outermost first, and whether each has written a child yet. */
+  private readonly openNames: string[] = [];
+  private readonly openHasChildren: boolean[] = [];
   private readonly indents: string[] = [''];
+  /** Attribute names found plain (checked once each). */
+  private readonly names = new Set<string>();
 
   constructor(declaration: { version: string; encoding: string } | undefined) {
     if (declaration) this.put(`<?xml version="${declaration.version}" encoding="${declaration.encoding}"?>\n`);
@@ -57,6 +79,7 @@ class Writer {
 
   private put(line: string): void {
     this.lines.push(line);
+    this.length += line.length;
     if (this.lines.length >= LINES_PER_CHUNK) this.flush();
   }
 
@@ -71,33 +94,48 @@ class Writer {
     return s;
   }
 
+  /** Closes the elements deeper than `depth`. */
+  private closeTo(depth: number): void {
+    while (this.openNames.length > depth) this.close();
+  }
+
   /** Closes the elements deeper than `depth`; the element at `depth` (if any) gets a child next. */
   private beginChild(depth: number): void {
-    while (this.open.length > depth) this.close();
-    const parent = this.open[depth - 1];
-    if (parent && !parent.hasChildren) {
-      parent.hasChildren = true;
+    this.closeTo(depth);
+    if (depth > 0 && !this.openHasChildren[depth - 1]) {
+      this.openHasChildren[depth - 1] = true;
       this.put('>\n');
     }
   }
 
   private close(): void {
-    const el = this.open.pop()!;
-    this.put(el.hasChildren ? `${this.indent(this.open.length)}</${el.name}>\n` : '/>\n');
+    const name = this.openNames.pop()!;
+    this.put(this.openHasChildren.pop() ? `${this.indent(this.openNames.length)}</${name}>\n` : '/>\n');
   }
 
-  element(depth: number, name: string, attributes: Record<string, string> | undefined): void {
+  /** Where a child at `depth` would start: after the closing of deeper elements and the parent's `>`. */
+  offset(depth: number): number {
+    this.closeTo(depth);
+    return this.length + (depth > 0 && !this.openHasChildren[depth - 1] ? 2 : 0);
+  }
+
+  element(depth: number, name: string, attributes: XmlAttributes | undefined): void {
     this.beginChild(depth);
     let s = `${this.indent(depth)}<${name}`;
     if (attributes) {
-      for (const key in attributes) {
-        // xmlbuilder2 gives `@`, `:` and xmlns names a namespace meaning; the CIB has no such names.
-        if (!PLAIN_NAME.test(key) || key === 'xmlns') throw new Error(`internal error: XML attribute name '${key}' is not a plain name`);
-        s += ` ${key}="${escapeAttribute(attributes[key]!)}"`;
+      for (let i = 0; i < attributes.length; i += 2) {
+        const key = attributes[i]!;
+        if (!this.names.has(key)) {
+          // xmlbuilder2 gives `@`, `:` and xmlns names a namespace meaning; the CIB has no such names.
+          if (!PLAIN_NAME.test(key) || key === 'xmlns') throw new Error(`internal error: XML attribute name '${key}' is not a plain name`);
+          this.names.add(key);
+        }
+        s += ` ${key}="${escapeAttribute(attributes[i + 1]!)}"`;
       }
     }
     this.put(s);
-    this.open.push({ name, hasChildren: false });
+    this.openNames.push(name);
+    this.openHasChildren.push(false);
   }
 
   comment(depth: number, text: string): void {
@@ -107,7 +145,7 @@ class Writer {
 
   /** The whole text, ending in a newline (every line does). */
   text(): string {
-    while (this.open.length > 0) this.close();
+    this.closeTo(0);
     this.flush();
     const text = this.chunks.join('');
     this.chunks.length = 0;
@@ -127,7 +165,7 @@ class Node implements XmlParent {
     private readonly depth: number,
   ) {}
 
-  ele(name: string, attributes?: Record<string, string>): XmlParent {
+  ele(name: string, attributes?: XmlAttributes): XmlParent {
     this.writer.element(this.depth, name, attributes);
     return new Node(this.writer, this.depth + 1);
   }
@@ -135,6 +173,10 @@ class Node implements XmlParent {
   com(text: string): this {
     this.writer.comment(this.depth, text);
     return this;
+  }
+
+  offset(): number {
+    return this.writer.offset(this.depth);
   }
 }
 
@@ -145,6 +187,7 @@ export function createXml(declaration?: { version: string; encoding: string }): 
   return {
     ele: (name, attributes) => root.ele(name, attributes),
     com: (text) => root.com(text),
+    offset: () => root.offset(),
     end: () => writer.end(),
     text: () => writer.text(),
   };

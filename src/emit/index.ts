@@ -3,7 +3,7 @@ import type { CheckedModel } from '../check/check.js';
 import { lower, type Lowered } from '../lower/lower.js';
 import { anythingAgentArtifact } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
-import { cibArtifact } from './cib.js';
+import { cibArtifact, cibText } from './cib.js';
 import { setupScriptArtifact } from './setup-script.js';
 import { summaryArtifact } from './summary.js';
 
@@ -19,7 +19,9 @@ export function emitAll(model: CheckedModel, catalogue: Catalogue, options: Emit
 
 /** emitAll's second half: the artifacts of a lowered cluster (no part of the syntax tree, which a caller can let go first). */
 export function emitLowered(lowered: Lowered, options: EmitOptions = {}): Artifact[] {
-  const artifacts: Artifact[] = [cibArtifact(lowered, { full: options.cib === 'full' }), setupScriptArtifact(lowered), summaryArtifact(lowered)];
+  // cib.xml is written once: setup.sh's bulk load prints its sections as they are.
+  const cib = cibText(lowered, { full: options.cib === 'full' });
+  const artifacts: Artifact[] = [cibArtifact(cib), setupScriptArtifact(lowered, { cib }), summaryArtifact(lowered)];
   if (lowered.cluster.usesCommandAgent) artifacts.push(anythingAgentArtifact());
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

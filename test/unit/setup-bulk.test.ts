@@ -27,11 +27,12 @@ function bashWith(script: string, body: string, secrets: Record<number, string>)
 }
 
 /** The lines of a section of cib.xml, indentation dropped. */
+/** A section's lines in cib.xml, as they are (indented). */
 function section(cib: string, tag: string): string[] {
-  const lines = cib.split('\n').map((l) => l.trim());
-  const start = lines.findIndex((l) => l === `<${tag}>` || l === `<${tag}/>`);
-  if (lines[start] === `<${tag}/>`) return [`<${tag}/>`];
-  return lines.slice(start, lines.indexOf(`</${tag}>`, start) + 1);
+  const lines = cib.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `<${tag}>` || l.trim() === `<${tag}/>`);
+  if (lines[start]!.trim() === `<${tag}/>`) return [lines[start]!];
+  return lines.slice(start, lines.findIndex((l, i) => i > start && l.trim() === `</${tag}>`) + 1);
 }
 
 describe('setup.sh: resources and constraints as XML for a large configuration', () => {
@@ -54,19 +55,16 @@ describe('setup.sh: resources and constraints as XML for a large configuration',
   it("prints cib.xml's sections, the secret nvpairs filled in and escaped", () => {
     const built = build(bench(3), 'debian12', 'bench.ha', { bulkFrom: 0 });
     const secret = `it's "a" <b> & c\nd\te $(x) \`y\``;
-    const printed = bashWith(built.script, 'write_resources; write_constraints', { 2: secret })
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
+    const printed = bashWith(built.script, 'write_resources; write_constraints', { 2: secret }).split('\n').filter(Boolean);
     const escaped = "it's &quot;a&quot; &lt;b&gt; &amp; c&#10;d&#9;e $(x) `y`";
     const secretIds = cibPrimitives(built.lowered.cib.configuration).flatMap((p) => (p.instanceAttributes?.pairs ?? []).filter((a) => a.value.kind === 'secret').map((a) => a.id));
     expect(secretIds).toHaveLength(2);
-    // Each comment of cib.xml is a secret's nvpair in the script's XML; every other line is the same.
+    // Each comment of cib.xml is a secret's nvpair in the script's XML, indented alike; every other line is the same.
     const cibLines = [...section(built.cib, 'resources'), ...section(built.cib, 'constraints')];
     expect(printed).toHaveLength(cibLines.length);
     for (const [i, line] of cibLines.entries()) {
-      const comment = /^<!-- (\S+): set by the setup script from env:IPMI_PASSWORD -->$/.exec(line);
-      if (comment) expect(printed[i]).toBe(`<nvpair id="${secretIds.shift()}" name="${comment[1]}" value="${escaped}"/>`);
+      const comment = /^( *)<!-- (\S+): set by the setup script from env:IPMI_PASSWORD -->$/.exec(line);
+      if (comment) expect(printed[i]).toBe(`${comment[1]}<nvpair id="${secretIds.shift()}" name="${comment[2]}" value="${escaped}"/>`);
       else expect(printed[i]).toBe(line);
     }
     expect(secretIds).toEqual([]);
@@ -79,10 +77,10 @@ describe('setup.sh: resources and constraints as XML for a large configuration',
     const printed = bashWith(built.script, 'write_resources', { 2: 'one', 3: 'two' });
     expect(printed).toContain(
       [
-        '      <nvpair id="fence-n1-instance_attributes-lanplus" name="lanplus" value="1"/>',
-        '      <nvpair id="fence-n1-instance_attributes-passwd" name="passwd" value="one"/>',
-        '      <nvpair id="fence-n1-instance_attributes-password" name="password" value="two"/>',
-        '      <nvpair id="fence-n1-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="n1"/>',
+        '          <nvpair id="fence-n1-instance_attributes-lanplus" name="lanplus" value="1"/>',
+        '          <nvpair id="fence-n1-instance_attributes-passwd" name="passwd" value="one"/>',
+        '          <nvpair id="fence-n1-instance_attributes-password" name="password" value="two"/>',
+        '          <nvpair id="fence-n1-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="n1"/>',
       ].join('\n'),
     );
     // No here-document without a line in it.
