@@ -36,7 +36,7 @@ function parseError(text: string, e: IRecognitionException): Diagnostic {
 export function parseHa(text: string, path = '<input>'): ParseResult {
   const lexed = haLexer.tokenize(text);
   const parsed = haParser.parse(text, lexed.tokens);
-  const diagnostics: Diagnostic[] = [...lexed.errors.map((e) => lexError(text, e)), ...parsed.diagnostics, ...haParser.errors.map((e) => parseError(text, e))];
+  const diagnostics: Diagnostic[] = [...lexed.errors.map((e) => lexError(text, e)), ...parsed.diagnostics, ...parsed.errors.map((e) => parseError(text, e))];
   const comments: A.Comment[] = (lexed.groups['comments'] ?? []).map((t) => ({ kind: 'comment', text: t.image, start: t.startOffset, end: t.startOffset + t.image.length }));
   const file: A.HaFile = { kind: 'file', path, text, comments, ...(parsed.cluster ? { cluster: parsed.cluster } : {}) };
   return { file, diagnostics: capSyntaxDiagnostics(diagnostics) };

@@ -4,7 +4,7 @@ import type { LocationMode } from '../language/location.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import type * as A from './ast.js';
-import { EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain.js';
+import { EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from './chevrotain.js';
 import type { Diagnostic } from './diagnostic.js';
 import { suggestion } from './didyoumean.js';
 import type { Span } from './span.js';
@@ -96,6 +96,8 @@ export interface Parsed {
   readonly cluster?: A.ClusterDecl;
   /** HA001 and HA003 findings of the parser (lexing errors are the caller's). */
   readonly diagnostics: readonly Diagnostic[];
+  /** chevrotain's recognition errors. */
+  readonly errors: readonly IRecognitionException[];
 }
 
 /**
@@ -123,7 +125,10 @@ export class HaParser extends EmbeddedActionsParser {
     this.diagnostics = [];
     this.input = tokens;
     const cluster = this.file();
-    return { ...(cluster ? { cluster } : {}), diagnostics: this.diagnostics };
+    const errors = this.errors;
+    // The one reused parser lets go of the tokens (megabytes for a large file) once it is done.
+    this.input = [];
+    return { ...(cluster ? { cluster } : {}), diagnostics: this.diagnostics, errors };
   }
 
   /**
