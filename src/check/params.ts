@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
-import type { AgentFact, ParamFact } from '../catalogue/types.js';
+import type { AgentFact, ParamFact, ParamType } from '../catalogue/types.js';
 import type { Primitive } from '../model/model.js';
 import type * as A from '../syntax/ast.js';
 
@@ -30,9 +30,19 @@ const PATTERNS: Partial<Record<ParamFact['type'], string>> = {
   percentage: '^\\d+(?:\\.\\d+)?%?$',
 };
 
+/**
+ * The type a parameter's values are judged by: the meta-data's, except an `integer` whose default is
+ * a duration (ocf:pacemaker:ping's dampen, default 5s): the agent hands it to a tool that reads
+ * durations, so `dampen=5s` is what its users write.
+ */
+export function effectiveType(fact: ParamFact): ParamType {
+  if ((fact.type === 'integer' || fact.type === 'nonnegative_integer') && fact.default !== undefined && !/^[-+]?\d+$/.test(fact.default) && new RegExp(PATTERNS.time!).test(fact.default)) return 'time';
+  return fact.type;
+}
+
 function paramSchema(fact: ParamFact): Record<string, unknown> {
   if (fact.values && fact.values.length > 0) return { type: 'string', enum: fact.values };
-  const pattern = PATTERNS[fact.type];
+  const pattern = PATTERNS[effectiveType(fact)];
   return pattern ? { type: 'string', pattern } : { type: 'string' };
 }
 
@@ -65,7 +75,7 @@ function valueTest(fact: ParamFact): (value: string) => boolean {
     const allowed = new Set(fact.values);
     return (v) => allowed.has(v);
   }
-  const pattern = PATTERNS[fact.type];
+  const pattern = PATTERNS[effectiveType(fact)];
   if (pattern === undefined) return () => true;
   const re = new RegExp(pattern, 'u');
   return (v) => re.test(v);

@@ -3,7 +3,7 @@
 // as its reference (`<env:IPMI_PASSWORD>`), never as a value.
 
 import { assertNever } from '../assert-never.js';
-import type { CibConfiguration, CibOp, CibPrimitive, CibValue, NvSet } from './model.js';
+import type { CibConfiguration, CibOp, CibPrimitive, CibResource, CibValue, NvSet } from './model.js';
 
 export interface FieldChange {
   /** `params.ip`, `meta.target-role`, `op.vip-monitor-interval-10s.timeout`, `score`. */
@@ -51,13 +51,14 @@ function op(fields: Map<string, string>, o: CibOp): void {
   nvset(fields, `${prefix}.params`, o.instanceAttributes);
 }
 
-function primitive(p: CibPrimitive, parent: string | undefined): Flat {
+/** `parent`: the group or clone that holds it, as `group` or `clone` field. */
+function primitive(p: CibPrimitive, parent: Flat | undefined): Flat {
   const fields = new Map<string, string>([
     ['class', p.class],
     ['type', p.type],
   ]);
   if (p.provider !== undefined) fields.set('provider', p.provider);
-  if (parent !== undefined) fields.set('group', parent);
+  if (parent !== undefined) fields.set(parent.kind === 'group' ? 'group' : 'clone', parent.id);
   nvset(fields, 'params', p.instanceAttributes);
   nvset(fields, 'meta', p.metaAttributes);
   for (const o of p.operations) op(fields, o);
@@ -78,22 +79,37 @@ function flatten(conf: CibConfiguration): Flat[] {
   };
   sets('cluster_property_set', conf.crmConfig);
   for (const n of conf.nodes) out.push({ kind: 'node', id: n.id, fields: new Map([['uname', n.uname], ...(n.type !== undefined ? [['type', n.type] as [string, string]] : [])]) });
-  for (const r of conf.resources) {
+  const resource = (r: CibResource, parent: Flat | undefined): void => {
     switch (r.kind) {
       case 'primitive':
-        out.push(primitive(r, undefined));
+        out.push(primitive(r, parent));
         break;
       case 'group': {
         const fields = new Map<string, string>([['members', r.children.map((c) => c.id).join(' ')]]);
+        if (parent !== undefined) fields.set('clone', parent.id);
         nvset(fields, 'meta', r.metaAttributes);
-        out.push({ kind: 'group', id: r.id, fields });
-        for (const c of r.children) out.push(primitive(c, r.id));
+        const group: Flat = { kind: 'group', id: r.id, fields };
+        out.push(group);
+        for (const c of r.children) out.push(primitive(c, group));
+        break;
+      }
+      case 'clone': {
+        // `<clone>` and `<master>` are one kind of object: the element is a field (el7 to el8 changes it).
+        const fields = new Map<string, string>([
+          ['element', r.tag],
+          ['child', r.child.id],
+        ]);
+        nvset(fields, 'meta', r.metaAttributes);
+        const clone: Flat = { kind: 'clone', id: r.id, fields };
+        out.push(clone);
+        resource(r.child, clone);
         break;
       }
       default:
         assertNever(r);
     }
-  }
+  };
+  for (const r of conf.resources) resource(r, undefined);
   for (const c of conf.constraints) {
     const fields = new Map<string, string>();
     switch (c.kind) {

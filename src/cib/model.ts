@@ -3,6 +3,8 @@
 // `.ha` tree; `plan` compares two of them (diff.ts). Element and attribute names are the CIB's; each
 // element keeps its XML attributes in document order where the schema lets them vary.
 
+import { assertNever } from '../assert-never.js';
+
 /** A value as it goes into the cluster: literal text, or a secret the setup script reads when it runs. */
 export type CibValue =
   | { readonly kind: 'literal'; readonly text: string }
@@ -56,7 +58,24 @@ export interface CibGroup {
   readonly metaAttributes?: NvSet;
 }
 
-export type CibResource = CibPrimitive | CibGroup;
+/**
+ * `<clone>` (a promotable one has the meta attribute promotable=true), or `<master>`: a promotable
+ * clone as Pacemaker 1.1 (schema 2.x) writes it.
+ */
+export interface CibClone {
+  readonly kind: 'clone';
+  readonly tag: 'clone' | 'master';
+  readonly id: string;
+  readonly child: CibPrimitive | CibGroup;
+  readonly metaAttributes?: NvSet;
+}
+
+export type CibResource = CibPrimitive | CibGroup | CibClone;
+
+/** A promotable clone: `<master>`, or `<clone>` with the meta attribute promotable=true. */
+export function isPromotable(c: CibClone): boolean {
+  return c.tag === 'master' || (c.metaAttributes?.pairs.some((p) => p.name === 'promotable' && p.value.kind === 'literal' && p.value.text.toLowerCase() === 'true') ?? false);
+}
 
 /** `<rsc_location id rsc node score …>`: `attrs` holds role, resource-discovery. */
 export interface CibLocation {
@@ -117,9 +136,35 @@ export interface Cib {
   readonly configuration: CibConfiguration;
 }
 
-/** Every primitive of a configuration, group children in place, in document order. */
+/** The primitives of a resource, in document order. */
+export function primitivesOf(r: CibResource): readonly CibPrimitive[] {
+  switch (r.kind) {
+    case 'primitive':
+      return [r];
+    case 'group':
+      return r.children;
+    case 'clone':
+      return primitivesOf(r.child);
+    default:
+      return assertNever(r);
+  }
+}
+
+/** Every resource of a configuration at every level (a clone, then its child, then the child's children), in document order. */
+export function cibResources(configuration: CibConfiguration): CibResource[] {
+  const out: CibResource[] = [];
+  const add = (r: CibResource): void => {
+    out.push(r);
+    if (r.kind === 'group') out.push(...r.children);
+    else if (r.kind === 'clone') add(r.child);
+  };
+  for (const r of configuration.resources) add(r);
+  return out;
+}
+
+/** Every primitive of a configuration, group and clone children in place, in document order. */
 export function cibPrimitives(configuration: CibConfiguration): CibPrimitive[] {
-  return configuration.resources.flatMap((r) => (r.kind === 'group' ? [...r.children] : [r]));
+  return configuration.resources.flatMap(primitivesOf);
 }
 
 /** The standard name of a primitive's agent: `ocf:heartbeat:IPaddr2`, `stonith:fence_ipmilan`. */

@@ -1,4 +1,4 @@
-import type { Cib, CibConstraint, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
+import type { Cib, CibClone, CibConstraint, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
 import { elements, type XmlElement, type XmlNode } from './xml-reader.js';
 
 // Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
@@ -235,20 +235,41 @@ class Reader {
     return this.at<CibGroup>({ kind: 'group', id, children, ...(metaAttributes ? { metaAttributes } : {}) }, xpath);
   }
 
+  /** `<clone>` or `<master>`: one primitive or group, and meta attributes. */
+  clone(el: XmlElement, xpath: string): CibClone | undefined {
+    const id = el.attrs.get('id');
+    const tag = el.tag === 'master' ? 'master' : 'clone';
+    if (id === undefined) return void this.report(el, xpath, `a ${tag} without an id`);
+    const inner = elements(el).filter((c) => c.tag === 'primitive' || c.tag === 'group');
+    if (inner.length !== 1) return void this.report(el, xpath, `a ${tag} holding ${inner.length === 0 ? 'no primitive or group' : 'more than one resource'}`);
+    this.extraAttrs(el, xpath, ['id']);
+    this.strayText(el, xpath);
+    for (const c of elements(el)) {
+      const cx = `${xpath}/${step(c)}`;
+      if (c.tag === 'instance_attributes') this.report(c, cx, `instance attributes of a ${tag}`);
+      else if (c.tag !== 'meta_attributes' && c.tag !== 'primitive' && c.tag !== 'group') this.report(c, cx, c.tag === 'utilization' ? 'utilization' : `a <${c.tag}> inside a ${tag}`);
+    }
+    const [c] = inner;
+    const cx = `${xpath}/${step(c!)}`;
+    const child = c!.tag === 'primitive' ? this.primitive(c!, cx) : this.group(c!, cx);
+    if (!child) return void this.report(el, xpath, `a ${tag} whose resource cannot be read`);
+    const metaAttributes = this.firstSet(el, xpath, 'meta_attributes');
+    return this.at<CibClone>({ kind: 'clone', tag, id, child, ...(metaAttributes ? { metaAttributes } : {}) }, xpath);
+  }
+
   resources(el: XmlElement, xpath: string): CibResource[] {
     const out: CibResource[] = [];
     for (const c of elements(el)) {
       const cx = `${xpath}/${step(c)}`;
-      if (c.tag === 'primitive') {
-        const p = this.primitive(c, cx);
-        if (p) out.push(p);
-      } else if (c.tag === 'group') {
-        const g = this.group(c, cx);
-        if (g) out.push(g);
-      } else {
-        const what: Record<string, string> = { clone: 'a clone', master: 'a promotable clone (master)', bundle: 'a bundle', template: 'a resource template' };
+      let r: CibResource | undefined;
+      if (c.tag === 'primitive') r = this.primitive(c, cx);
+      else if (c.tag === 'group') r = this.group(c, cx);
+      else if (c.tag === 'clone' || c.tag === 'master') r = this.clone(c, cx);
+      else {
+        const what: Record<string, string> = { bundle: 'a bundle', template: 'a resource template' };
         this.report(c, cx, what[c.tag] ?? `a <${c.tag}> resource`);
       }
+      if (r) out.push(r);
     }
     return out;
   }

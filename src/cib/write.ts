@@ -115,6 +115,12 @@ class CibWriter {
         for (const m of r.children) this.primitive(g, m);
         return this.nvset(g, 'meta_attributes', r.metaAttributes);
       }
+      case 'clone': {
+        // The child first, then the clone's own meta attributes, as pcs writes them.
+        const c = ele(parent, r.tag, ['id', r.id]);
+        this.resource(c, r.child);
+        return this.nvset(c, 'meta_attributes', r.metaAttributes);
+      }
       default:
         return assertNever(r);
     }

@@ -28,7 +28,8 @@
 //    AlmaLinux/Rocky/CentOS Stream: `dnf config-manager --set-enabled ha` on 8, `highavailability` on 9.
 //    RHEL 7 HA reference 4.1.1: systemctl start/enable pcsd; firewall-cmd --add-service=high-availability.
 
-import { agentName, cibPrimitives, type CibColocation, type CibConfiguration, type CibLocation, type CibOrder, type CibPrimitive, type NvSet } from '../cib/model.js';
+import { agentName, cibPrimitives, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibLocation, type CibOrder, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
+import { PROMOTABLE_META } from '../language/clone.js';
 import type { ClusterSetup, SetupNode } from '../lower/lower.js';
 import type { PlatformName } from '../model/platforms.js';
 import { cmd, kv, lit, shVar, type Cmd, type Word } from './shell.js';
@@ -283,13 +284,44 @@ export function pcsLocation(pc: PlatformCommands, file: string, c: CibLocation):
   return pcsF(pc, file, ['constraint', 'location', 'add'], [], [lit(c.id), lit(c.rsc), lit(c.node), lit(c.score), ...options]);
 }
 
+/** The roles pcs 0.10 writes in their old spelling (Master/Slave) whichever it is given. */
+const NEW_ROLES = new Set(['Promoted', 'Unpromoted']);
+
 /**
- * Whether one pcs command per object gives exactly this configuration's resources and constraints:
- * not when a node location has a role, which `constraint location add` has no word for (pcs would
- * need a rule, a different CIB).
+ * Why one pcs command per object would not give exactly this configuration's resources and
+ * constraints (undefined when it would): a node location with a role, which `constraint location
+ * add` has no word for (pcs would need a rule, a different CIB); on pcs 0.10, a Promoted or
+ * Unpromoted role anywhere (it writes Master/Slave); on pcs 0.9, a clone (`resource clone` names it
+ * RESOURCE-clone, whatever the file says, and neither its clone nor its master command is verified
+ * here against the CIB it writes).
  */
-export function pcsCreates(conf: CibConfiguration): boolean {
-  return !conf.constraints.some((c) => c.kind === 'rsc_location' && c.attrs.some(([name]) => name === 'role'));
+export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): string | undefined {
+  if (conf.constraints.some((c) => c.kind === 'rsc_location' && c.attrs.some(([name]) => name === 'role'))) {
+    return 'A location with a role has no pcs command (pcs would write a rule instead).';
+  }
+  if (pc.pcs === '0.9' && conf.resources.some((r) => r.kind === 'clone')) {
+    return "pcs 0.9 cannot give a clone the file's name (it names it RESOURCE-clone).";
+  }
+  if (pc.pcs === '0.10') {
+    const roleOf = (attrs: readonly XmlAttr[]) => attrs.some(([name, value]) => name.endsWith('role') && NEW_ROLES.has(value));
+    const meta = (set: NvSet | undefined) => set?.pairs.some((p) => p.name === 'target-role' && p.value.kind === 'literal' && NEW_ROLES.has(p.value.text)) ?? false;
+    const withRole =
+      conf.constraints.some((c) => roleOf(c.attrs)) ||
+      cibPrimitives(conf).some((p) => p.operations.some((o) => roleOf(o.attrs)) || meta(p.metaAttributes)) ||
+      conf.resources.some((r) => r.kind !== 'primitive' && meta(r.metaAttributes));
+    if (withRole) return 'pcs 0.10 writes the roles Promoted and Unpromoted as Master and Slave.';
+  }
+  return undefined;
+}
+
+/**
+ * `pcs resource clone|promotable CHILD ID [meta…]` (pcs 0.10+, which sorts the meta attributes by
+ * name and adds promotable=true itself for `promotable`).
+ */
+export function pcsClone(pc: PlatformCommands, file: string, c: CibClone): Cmd {
+  const promotable = isPromotable(c);
+  const meta = (c.metaAttributes?.pairs ?? []).filter((p) => !(promotable && p.name === PROMOTABLE_META)).map((a) => kv(a.name, a.value));
+  return pcsF(pc, file, ['resource', promotable ? 'promotable' : 'clone'], [], [lit(c.child.id), lit(c.id), ...meta]);
 }
 
 /** A role word as the pcs generation spells it in `colocation add`. */

@@ -19,8 +19,9 @@
 // when the script runs (env:NAME, file:/path) into SECRET_VALUE[n]; nothing hacc writes holds a
 // value. Logged and dry-run commands show `<env:NAME>` instead.
 
+import { assertNever } from '../assert-never.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
-import { agentName, cibPrimitives, type CibConfiguration, type CibPrimitive, type CibValue } from '../cib/model.js';
+import { agentName, cibPrimitives, isPromotable, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue } from '../cib/model.js';
 import type { CibText, TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
@@ -34,7 +35,8 @@ import {
   packagesFor,
   pcsAuth,
   pcsColocation,
-  pcsCreates,
+  pcsCannotCreate,
+  pcsClone,
   pcsCreate,
   pcsLocation,
   pcsOpDefaults,
@@ -356,10 +358,24 @@ function clusterFns(ctx: Ctx): string {
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-/** The pcs commands the resources and constraints take: one create per primitive, one meta per group, one per constraint. */
+/** The pcs commands a resource takes: one create per primitive, one meta per group with meta, one per clone. */
+function resourceCommands(r: CibResource): number {
+  switch (r.kind) {
+    case 'primitive':
+      return 1;
+    case 'group':
+      return r.children.length + (r.metaAttributes && r.metaAttributes.pairs.length > 0 && r.children.length > 0 ? 1 : 0);
+    case 'clone':
+      return resourceCommands(r.child) + 1;
+    default:
+      return assertNever(r);
+  }
+}
+
+/** The pcs commands the resources and constraints take. */
 function objectCommands(conf: CibConfiguration): number {
   let n = conf.constraints.length;
-  for (const r of conf.resources) n += r.kind === 'primitive' ? 1 : r.children.length + (r.metaAttributes && r.metaAttributes.pairs.length > 0 && r.children.length > 0 ? 1 : 0);
+  for (const r of conf.resources) n += resourceCommands(r);
   return n;
 }
 
@@ -369,11 +385,11 @@ function objectCommands(conf: CibConfiguration): number {
  * each, instead of one pcs command per object. Only for a large configuration (a reviewer reads
  * pcs commands more easily, and for a few objects they are fast enough), and only when no value
  * holds a control character (Pacemaker's and pcs's handling of those would have to be imitated;
- * pcs does it for them). Also when pcs has no command for an object (pcsCreates). The Pacemaker
+ * pcs does it for them). Also when pcs has no command for an object (pcsCannotCreate). The Pacemaker
  * suite checks that both ways give the same CIB.
  */
-function bulkLoad(conf: CibConfiguration, bulkFrom: number, text: TextFlags): boolean {
-  return (objectCommands(conf) >= bulkFrom || !pcsCreates(conf)) && !text.controlInObjects;
+function bulkLoad(pc: PlatformCommands, conf: CibConfiguration, bulkFrom: number, text: TextFlags): boolean {
+  return (objectCommands(conf) >= bulkFrom || pcsCannotCreate(pc, conf) !== undefined) && !text.controlInObjects;
 }
 
 /**
@@ -430,15 +446,35 @@ function buildConfigurationFn(ctx: Ctx): string {
       run(ctx, pcsCreate(pc, 'NEW', p, group, hacc)),
     );
   };
+  const createResource = (r: CibResource, holder?: string): void => {
+    switch (r.kind) {
+      case 'primitive':
+        return create(r, holder);
+      case 'group':
+        for (const m of r.children) create(m, r.id);
+        if (r.metaAttributes && r.metaAttributes.pairs.length > 0 && r.children.length > 0) {
+          step(`Meta attributes of group ${r.id}`, run(ctx, pcsResourceMeta(pc, 'NEW', r.id, r.metaAttributes)));
+        }
+        return;
+      case 'clone':
+        createResource(r.child);
+        step(`${isPromotable(r) ? 'Promotable clone' : 'Clone'} ${r.id} of ${r.child.id}`, run(ctx, pcsClone(pc, 'NEW', r)));
+        return;
+      default:
+        return assertNever(r);
+    }
+  };
   if (ctx.bulk) {
     const primitives = cibPrimitives(conf);
-    const groups = conf.resources.filter((r) => r.kind === 'group').length;
+    const groups = conf.resources.flatMap((r) => (r.kind === 'group' ? [r] : r.kind === 'clone' && r.child.kind === 'group' ? [r.child] : [])).length;
+    const clones = conf.resources.filter((r) => r.kind === 'clone').length;
     const agents = [...new Set(primitives.map(agentName))].filter((a) => a !== ANYTHING_AGENT_ID).sort();
+    const why = pcsCannotCreate(pc, conf);
     step(
-      `Resources and constraints (${count(primitives.length, 'primitive')}, ${count(groups, 'group')}, ${count(conf.constraints.length, 'constraint')}): loaded as XML, one cibadmin call each`,
-      pcsCreates(conf)
+      `Resources and constraints (${[count(primitives.length, 'primitive'), count(groups, 'group'), ...(clones > 0 ? [count(clones, 'clone')] : []), count(conf.constraints.length, 'constraint')].join(', ')}): loaded as XML, one cibadmin call each`,
+      why === undefined
         ? `\t# ${objectCommands(conf)} pcs commands would take minutes (each pcs call takes about half a second). write_resources and`
-        : `\t# A location with a role has no pcs command (pcs would write a rule instead). write_resources and`,
+        : `\t# ${why} write_resources and`,
       `\t# write_constraints below print cib.xml's <resources> and <constraints>, the secrets filled in.`,
       ...(agents.length > 0 ? [`\trequire_agents ${agents.map(shQuote).join(' ')}`] : []),
       '\tif ! ((DRY_RUN)); then write_resources >"$WORK/resources.xml"; fi',
@@ -447,16 +483,7 @@ function buildConfigurationFn(ctx: Ctx): string {
       '\trun env CIB_file="$NEW" cibadmin --replace --scope constraints --xml-file "$WORK/constraints.xml"',
     );
   } else {
-    for (const r of conf.resources) {
-      if (r.kind === 'primitive') {
-        create(r, undefined);
-        continue;
-      }
-      for (const m of r.children) create(m, r.id);
-      if (r.metaAttributes && r.metaAttributes.pairs.length > 0 && r.children.length > 0) {
-        step(`Meta attributes of group ${r.id}`, run(ctx, pcsResourceMeta(pc, 'NEW', r.id, r.metaAttributes)));
-      }
-    }
+    for (const r of conf.resources) createResource(r);
     if (conf.constraints.length > 0) {
       step(
         'Constraints',
@@ -486,7 +513,7 @@ export function setupScript(lowered: Lowered, options: SetupScriptOptions = {}):
   const pc = platformCommands(lowered.cluster.platform);
   const secrets = new Secrets(lowered);
   const text = textFlags(lowered);
-  const ctx: Ctx = { lowered, pc, secrets, bulk: bulkLoad(lowered.cib.configuration, options.bulkFrom ?? BULK_FROM, text), text };
+  const ctx: Ctx = { lowered, pc, secrets, bulk: bulkLoad(pc, lowered.cib.configuration, options.bulkFrom ?? BULK_FROM, text), text };
   const files = (...names: ShellFile[]) => names.map(shellFile);
   const usesAgent = lowered.cluster.usesCommandAgent;
   return [

@@ -3,7 +3,8 @@
 // platform the day-2 commands (status, standby/unstandby, move and the clear the move needs) and the
 // rollback. Written from the same lowered cluster as the CIB and the script; secrets appear as <env:NAME>.
 
-import { agentName, type CibConfiguration, type CibGroup, type CibPrimitive, type CibResource, type CibValue, type NvSet } from '../cib/model.js';
+import { assertNever } from '../assert-never.js';
+import { agentName, isPromotable, type CibClone, type CibConfiguration, type CibGroup, type CibPrimitive, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
 import { ANYTHING_AGENT_ID } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
@@ -50,8 +51,10 @@ function describeOps(p: CibPrimitive): string {
   return p.operations
     .map((o) => {
       const timeout = o.attrs.find(([name]) => name === 'timeout')?.[1];
+      const role = o.attrs.find(([name]) => name === 'role')?.[1];
       const interval = o.interval !== undefined && o.interval !== '0' && o.interval !== '0s' ? ` every ${o.interval}` : '';
-      return `${o.name}${interval}${timeout ? ` (timeout ${timeout})` : ''}`;
+      const notes = [...(timeout ? [`timeout ${timeout}`] : []), ...(role ? [`role ${role}`] : [])];
+      return `${o.name}${interval}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
     })
     .join(', ');
 }
@@ -61,17 +64,39 @@ function pairs(set: NvSet | undefined): string[] {
   return (set?.pairs ?? []).map((a) => code(`${a.name}=${shown(a.value)}`));
 }
 
-/** Every primitive with the group that holds it, in CIB order. */
-function primitivesWithGroups(conf: CibConfiguration): { p: CibPrimitive; group?: string }[] {
-  return conf.resources.flatMap((r) => (r.kind === 'group' ? r.children.map((p) => ({ p, group: r.id })) : [{ p: r }]));
+/** Every primitive with what holds it (`g`, `` `c` (clone) ``, `` `g` in `c` ``), in CIB order. */
+function primitivesWithHolders(conf: CibConfiguration): { p: CibPrimitive; holder?: string }[] {
+  const of = (r: CibResource, clone?: string): { p: CibPrimitive; holder?: string }[] => {
+    switch (r.kind) {
+      case 'primitive':
+        return [{ p: r, ...(clone !== undefined ? { holder: `${code(clone)} (clone)` } : {}) }];
+      case 'group':
+        return r.children.map((p) => ({ p, holder: clone !== undefined ? `${code(r.id)} in ${code(clone)}` : code(r.id) }));
+      case 'clone':
+        return of(r.child, r.id);
+      default:
+        return assertNever(r);
+    }
+  };
+  return conf.resources.flatMap((r) => of(r));
 }
 
 function resourceRows(conf: CibConfiguration): string[] {
   const rows = ['| resource | agent | group | parameters | operations |', '|---|---|---|---|---|'];
-  for (const { p, group } of primitivesWithGroups(conf)) {
-    rows.push(`| ${code(p.id)} | ${code(agentName(p))} | ${group ? code(group) : '—'} | ${cell(pairs(p.instanceAttributes).join(' ')) || '—'} | ${cell(describeOps(p))} |`);
+  for (const { p, holder } of primitivesWithHolders(conf)) {
+    rows.push(`| ${code(p.id)} | ${code(agentName(p))} | ${holder ?? '—'} | ${cell(pairs(p.instanceAttributes).join(' ')) || '—'} | ${cell(describeOps(p))} |`);
   }
   return rows;
+}
+
+/** What a clone runs: how many instances, where, how many promoted. */
+function cloneText(c: CibClone): string {
+  const meta = new Map((c.metaAttributes?.pairs ?? []).map((p) => [p.name, shown(p.value)]));
+  const promoted = meta.get('promoted-max') ?? meta.get('master-max') ?? '1';
+  const instances = meta.has('clone-max') ? `up to ${meta.get('clone-max')} instances` : 'one instance on every node that may run it';
+  const perNode = meta.has('clone-node-max') ? `, at most ${meta.get('clone-node-max')} per node` : '';
+  const promotion = isPromotable(c) ? `; ${promoted} promoted at a time` : '';
+  return `${instances} of ${code(c.child.id)}${perNode}${promotion}`;
 }
 
 /** Where a resource (group or primitive) prefers to run, from the location and colocation constraints. */
@@ -80,19 +105,29 @@ function placement(conf: CibConfiguration, r: CibResource): string {
   for (const c of conf.constraints) {
     if (c.kind !== 'rsc_location' || c.rsc !== r.id) continue;
     const negative = c.score.startsWith('-');
-    parts.push(
-      negative
-        ? `${c.score === '-INFINITY' ? 'never on' : 'avoids'} ${code(c.node)} (${code(c.id)}, score ${c.score})`
-        : `prefers ${code(c.node)} (${code(c.id)}, score ${c.score})`,
-    );
+    const role = attr(c.attrs, 'role');
+    const how = `${code(c.id)}, score ${c.score}${role ? `, in role ${role}` : ''}`;
+    parts.push(negative ? `${c.score === '-INFINITY' ? 'never on' : 'avoids'} ${code(c.node)} (${how})` : `prefers ${code(c.node)} (${how})`);
   }
   for (const c of conf.constraints) {
     if (c.kind === 'rsc_colocation' && c.rsc === r.id) {
-      parts.push(`${c.score.startsWith('-') ? 'kept apart from' : 'runs with'} ${code(c.withRsc)} (${code(c.id)}, score ${c.score})`);
+      const [own, other] = [attr(c.attrs, 'rsc-role'), attr(c.attrs, 'with-rsc-role')];
+      const roles = [...(own ? [`in role ${own}`] : []), ...(other ? [`with ${code(c.withRsc)} in role ${other}`] : [])];
+      parts.push(`${c.score.startsWith('-') ? 'kept apart from' : 'runs with'} ${code(c.withRsc)} (${[code(c.id), `score ${c.score}`, ...roles].join(', ')})`);
     }
   }
   if (parts.length === 0) return 'no preference: Pacemaker picks a node; with stickiness it stays there';
   return parts.join('; ');
+}
+
+/** The value of an XML attribute of a constraint. */
+function attr(attrs: readonly XmlAttr[], name: string): string | undefined {
+  return attrs.find(([k]) => k === name)?.[1];
+}
+
+/** Whether a constraint places the resource. */
+function placed(conf: CibConfiguration, r: CibResource): boolean {
+  return conf.constraints.some((c) => (c.kind === 'rsc_location' || c.kind === 'rsc_colocation') && c.rsc === r.id);
 }
 
 function firstGroup(conf: CibConfiguration): CibGroup | undefined {
@@ -127,7 +162,7 @@ export function summaryMarkdown(lowered: Lowered): string {
   const { cluster } = lowered;
   const conf = lowered.cib.configuration;
   const pc = platformCommands(cluster.platform);
-  const prims = primitivesWithGroups(conf).map((x) => x.p);
+  const prims = primitivesWithHolders(conf).map((x) => x.p);
   const usesAgent = cluster.usesCommandAgent;
   const fencing = prims.filter((p) => p.class === 'stonith');
   const out: string[] = [];
@@ -152,6 +187,10 @@ export function summaryMarkdown(lowered: Lowered): string {
   L(fencing.length > 0 ? `- Fencing devices: ${fencing.map((p) => `${code(p.id)} (${code(p.type)})`).join(', ')}.` : '- No fencing device.');
   const groups = conf.resources.filter((r): r is CibGroup => r.kind === 'group');
   for (const g of groups) L(`- Group ${code(g.id)}: ${g.children.map((m) => code(m.id)).join(' → ')} (started in this order, stopped in reverse, always on one node).`);
+  for (const c of conf.resources.filter((r): r is CibClone => r.kind === 'clone')) {
+    if (c.child.kind === 'group') L(`- Group ${code(c.child.id)}: ${c.child.children.map((m) => code(m.id)).join(' → ')} (started in this order, stopped in reverse; each instance on one node).`);
+    L(`- ${isPromotable(c) ? 'Promotable clone' : 'Clone'} ${code(c.id)}: ${cloneText(c)}.`);
+  }
   L('', ...resourceRows(conf), '');
   const orders = conf.constraints.flatMap((c) => (c.kind === 'rsc_order' ? [c] : []));
   if (orders.length > 0) {
@@ -161,7 +200,8 @@ export function summaryMarkdown(lowered: Lowered): string {
   L('## Where things run', '');
   for (const r of conf.resources) {
     if (r.kind === 'primitive' && r.class === 'stonith') continue;
-    L(`- ${r.kind === 'group' ? 'Group' : 'Resource'} ${code(r.id)}: ${placement(conf, r)}.`);
+    const kind = r.kind === 'group' ? 'Group' : r.kind === 'clone' ? (isPromotable(r) ? 'Promotable clone' : 'Clone') : 'Resource';
+    L(`- ${kind} ${code(r.id)}: ${r.kind === 'clone' && !placed(conf, r) ? `on every node it may run on (${cloneText(r)})` : placement(conf, r)}.`);
   }
   L('');
 

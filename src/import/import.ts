@@ -18,7 +18,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
-import { cibPrimitives, type Cib, type CibConstraint, type CibGroup, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
+import { assertNever } from '../assert-never.js';
+import { cibPrimitives, cibResources, isPromotable, type Cib, type CibClone, type CibConstraint, type CibGroup, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
+import { PROMOTABLE_META } from '../language/clone.js';
 import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
 import { parseXml } from '../cib/xml-reader.js';
 import type { CheckedModel } from '../check/check.js';
@@ -161,6 +163,29 @@ class Sanitiser {
     return c;
   }
 
+  resource(r: CibResource): CibResource | undefined {
+    switch (r.kind) {
+      case 'primitive':
+        return this.primitive(r);
+      case 'group': {
+        if (!isWord(r.id)) return void this.report('group', r.id, r, 'an id that cannot be written as a .ha word');
+        const metaAttributes = this.nvset(r.metaAttributes);
+        const children = r.children.flatMap((m) => this.primitive(m) ?? []);
+        if (children.length === 0) return void this.report('group', r.id, r, 'a group none of whose primitives can be written');
+        return this.keep<CibGroup>(r, { ...r, ...(metaAttributes ? { metaAttributes } : {}), children });
+      }
+      case 'clone': {
+        if (!isWord(r.id)) return void this.report(r.tag, r.id, r, 'an id that cannot be written as a .ha word');
+        const child = this.resource(r.child);
+        if (!child || child.kind === 'clone') return void this.report(r.tag, r.id, r, `a ${r.tag} whose resource cannot be written`);
+        const metaAttributes = this.nvset(r.metaAttributes);
+        return child === r.child && metaAttributes === r.metaAttributes ? r : this.keep<CibClone>(r, { ...r, child, ...(metaAttributes ? { metaAttributes } : {}) });
+      }
+      default:
+        return assertNever(r);
+    }
+  }
+
   cib(cib: Cib): Cib {
     const conf = cib.configuration;
     const nodes = conf.nodes.filter((n) => {
@@ -171,19 +196,7 @@ class Sanitiser {
     for (const n of nodes) {
       if (!NODE_ID.test(n.id)) this.unsupported.push({ what: 'node', id: n.id, xpath: `${this.xpathOf(n)}/@id`, reason: 'an id that is not a positive integer (hacc derives one)' });
     }
-    const resources = conf.resources.flatMap((r): CibResource[] => {
-      if (r.kind === 'primitive') {
-        const p = this.primitive(r);
-        return p ? [p] : [];
-      }
-      if (!isWord(r.id)) {
-        this.report('group', r.id, r, 'an id that cannot be written as a .ha word');
-        return [];
-      }
-      const metaAttributes = this.nvset(r.metaAttributes);
-      const children = r.children.flatMap((m) => this.primitive(m) ?? []);
-      return [this.keep<CibGroup>(r, { ...r, ...(metaAttributes ? { metaAttributes } : {}), children })];
-    });
+    const resources = conf.resources.flatMap((r) => this.resource(r) ?? []);
     const sets = (list: readonly NvSet[] | undefined) => list?.flatMap((s) => this.nvset(s) ?? []);
     const rscDefaults = sets(conf.rscDefaults);
     const opDefaults = sets(conf.opDefaults);
@@ -319,6 +332,42 @@ class Raiser {
     return { kind: 'primitive', name, agent, ...(body.length > 0 ? { body } : {}), ...span };
   }
 
+  private group(g: CibGroup, d: Decisions): A.GroupStmt {
+    const span = this.span();
+    const name = this.ident(g.id);
+    const items: A.GroupItem[] = g.children.map((m) => this.primitive(m, d));
+    items.push(...this.setLine('meta', g.metaAttributes, g.metaAttributes?.pairs ?? [], d));
+    return { kind: 'group', name, items, ...span };
+  }
+
+  /**
+   * `clone`/`promotable NAME { CHILD meta … }`: a `<master>`, or a `<clone>` with promotable=true, is
+   * `promotable`, which writes promotable=true itself (its nvpair id still written when it differs).
+   */
+  private clone(c: CibClone, d: Decisions): A.CloneStmt {
+    const span = this.span();
+    const promotable = isPromotable(c);
+    const keyword = this.ident(promotable ? 'promotable' : 'clone');
+    const name = this.ident(c.id);
+    const items: A.CloneItem[] = [c.child.kind === 'primitive' ? this.primitive(c.child, d) : this.group(c.child, d)];
+    const meta = c.metaAttributes;
+    if (meta) items.push(...this.setLine('meta', meta, meta.pairs.filter((p) => !(promotable && p.name === PROMOTABLE_META)), d));
+    return { kind: 'clone', keyword, name, items, ...span };
+  }
+
+  private resource(r: CibResource, d: Decisions): A.Statement {
+    switch (r.kind) {
+      case 'primitive':
+        return this.primitive(r, d);
+      case 'group':
+        return this.group(r, d);
+      case 'clone':
+        return this.clone(r, d);
+      default:
+        return assertNever(r);
+    }
+  }
+
   private constraint(c: CibConstraint): A.Statement {
     const span = this.span();
     const name = this.ident(c.id);
@@ -364,17 +413,7 @@ class Raiser {
     statements.push(...this.settings('property', this.properties, d));
     statements.push(...this.settings('defaults', conf.rscDefaults?.[0], d));
     statements.push(...this.settings('op-defaults', conf.opDefaults?.[0], d));
-    for (const r of conf.resources) {
-      if (r.kind === 'primitive') {
-        statements.push(this.primitive(r, d));
-        continue;
-      }
-      const span = this.span();
-      const gname = this.ident(r.id);
-      const items: A.GroupItem[] = r.children.map((m) => this.primitive(m, d));
-      items.push(...this.setLine('meta', r.metaAttributes, r.metaAttributes?.pairs ?? [], d));
-      statements.push({ kind: 'group', name: gname, items, ...span });
-    }
+    for (const r of conf.resources) statements.push(this.resource(r, d));
     for (const c of conf.constraints) statements.push(this.constraint(c));
     return { kind: 'cluster', name, statements, ...span };
   }
@@ -435,9 +474,12 @@ function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered): 
     [conf.opDefaults?.[0], low.opDefaults?.[0]],
   ];
   for (const [c, p] of pairedPrimitives(cib, lowered)) out.push([c.instanceAttributes, p.instanceAttributes], [c.metaAttributes, p.metaAttributes]);
-  for (const r of low.resources) {
-    const c = r.kind === 'group' ? conf.resources.find((x) => x.kind === 'group' && x.id === r.id) : undefined;
-    if (r.kind === 'group' && c?.kind === 'group') out.push([c.metaAttributes, r.metaAttributes]);
+  // Groups and clones, at any level: paired by kind and id.
+  const planned = new Map(cibResources(low).flatMap((r) => (r.kind === 'primitive' ? [] : [[`${r.kind} ${r.id}`, r] as const])));
+  for (const c of cibResources(conf)) {
+    if (c.kind === 'primitive') continue;
+    const p = planned.get(`${c.kind} ${c.id}`);
+    if (p) out.push([c.metaAttributes, p.metaAttributes]);
   }
   return out;
 }
@@ -625,7 +667,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
         for (const o of p.operations) d.opIds.add(o);
       }
       for (const n of conf.nodes) if (NODE_ID.test(n.id)) d.nodeIds.add(n);
-      for (const r of conf.resources) if (r.kind === 'group' && r.metaAttributes) d.setIds.add(r.metaAttributes);
+      for (const r of cibResources(conf)) if (r.kind !== 'primitive' && r.metaAttributes) d.setIds.add(r.metaAttributes);
       tree = raiser.cluster(d);
       lowered = lowerTree(tree, catalogue);
       break;

@@ -10,6 +10,7 @@ export const opDefaults = { keyword: 'op-defaults', context: 'cluster', describe
 export const params = { keyword: 'params', context: 'primitive', described: 'a params line' } as const satisfies StatementVocabulary;
 export const primitiveMeta = { keyword: 'meta', context: 'primitive', described: 'a meta line' } as const satisfies StatementVocabulary;
 export const groupMeta = { keyword: 'meta', context: 'group', described: 'a meta line' } as const satisfies StatementVocabulary;
+export const cloneMeta = { keyword: 'meta', context: 'clone', described: 'a meta line' } as const satisfies StatementVocabulary;
 
 /** Every keyword that starts an attribute set. */
 export type SetKeyword = 'property' | 'defaults' | 'op-defaults' | 'params' | 'meta';

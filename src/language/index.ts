@@ -3,6 +3,7 @@
 
 import * as attributeSet from './attribute-set.js';
 import { auth } from './auth.js';
+import * as clone from './clone.js';
 import { colocation } from './colocation.js';
 import { group } from './group.js';
 import { location } from './location.js';
@@ -23,6 +24,8 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   attributeSet.opDefaults,
   primitive.primitive,
   group,
+  clone.clone,
+  clone.promotable,
   location,
   colocation,
   order,
@@ -33,6 +36,9 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   primitive.defaultOps,
   primitive.groupPrimitive,
   attributeSet.groupMeta,
+  primitive.clonePrimitive,
+  clone.cloneGroup,
+  attributeSet.cloneMeta,
 ];
 
 /** The keywords that start a statement or body line in one context. */
@@ -51,6 +57,8 @@ export function whereElse(keyword: string, context: Context): string | undefined
       return `${other.described} goes inside a primitive's { }`;
     case 'group':
       return `${other.described} goes inside a group's { }`;
+    case 'clone':
+      return `${other.described} goes inside a clone's { }`;
   }
 }
 

@@ -6,6 +6,8 @@ import type { StatementVocabulary } from './vocabulary.js';
 export const primitive = { keyword: 'primitive', context: 'cluster', described: 'a primitive' } as const satisfies StatementVocabulary;
 /** A primitive declared inside a group's braces. */
 export const groupPrimitive = { keyword: 'primitive', context: 'group', described: 'a primitive' } as const satisfies StatementVocabulary;
+/** A primitive declared inside a clone's braces. */
+export const clonePrimitive = { keyword: 'primitive', context: 'clone', described: 'a primitive' } as const satisfies StatementVocabulary;
 
 /** `op NAME key=value…`; its keys are Pacemaker's op attributes (catalogue) and `id`. */
 export const op = { keyword: 'op', context: 'primitive', described: 'an op line' } as const satisfies StatementVocabulary;

@@ -2,7 +2,7 @@
 // build writes the platform's: Promoted/Unpromoted on Pacemaker 2.1+, Master/Slave before.
 
 /** The role names a constraint may give (`role=`, `rsc-role=`, `with-rsc-role=`). */
-export const ROLES: readonly string[] = ['Started', 'Promoted', 'Unpromoted', 'Stopped'];
+export const ROLES: readonly string[] = ['Started', 'Promoted', 'Unpromoted', 'Stopped', 'Master', 'Slave'];
 
 /** Which spelling a platform writes: `current` (Promoted/Unpromoted) or `legacy` (Master/Slave). */
 export type RoleSpelling = 'current' | 'legacy';

@@ -13,11 +13,12 @@
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { compareVersions, PLATFORM_PACEMAKER_VERSION } from '../catalogue/platforms.js';
-import type { Cib, CibConstraint, CibNode, CibPrimitive, CibResource, CibValue, NvSet } from '../cib/model.js';
+import type { Cib, CibClone, CibConstraint, CibGroup, CibNode, CibPrimitive, CibResource, CibValue, NvSet, XmlAttr } from '../cib/model.js';
 import { literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
+import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
-import type { AttrBag, Machine, Primitive } from '../model/model.js';
+import type { AttrBag, Clone, Group, Machine, Primitive } from '../model/model.js';
 import { PLATFORMS, type PlatformName } from '../model/platforms.js';
 import type * as A from '../syntax/ast.js';
 import { IdAllocator } from './ids.js';
@@ -128,9 +129,7 @@ class Lowering {
     const params = new Map<string, CibValue>();
     if (p.agent.command) for (const c of p.commands) params.set(`${c.action.text}_cmd`, literal(c.value.text));
     for (const [name, value] of values(p.params)) params.set(name, value);
-    const meta = values(p.meta);
-    const role = meta.get('target-role');
-    if (role?.kind === 'literal') meta.set('target-role', literal(platformRole(role.text, this.target.roles)));
+    const meta = this.metaValues(p.meta);
     const explicit = p.ops.map((o) => explicitOp(o, this.target.roles));
     const written = new Set(explicit.map((o) => o.name));
     // `default-ops none`: exactly the written ops, not even the monitor pcs would add.
@@ -150,6 +149,14 @@ class Lowering {
     };
   }
 
+  /** A meta attribute set's values, `target-role` in the platform's spelling. */
+  metaValues(bag: AttrBag): Map<string, CibValue> {
+    const meta = values(bag);
+    const role = meta.get('target-role');
+    if (role?.kind === 'literal') meta.set('target-role', literal(platformRole(role.text, this.target.roles)));
+    return meta;
+  }
+
   /** The ops, ordered by name (stable: written ops stay ahead of defaults), with their ids. */
   ops(rscId: string, drafts: readonly OpDraft[]): CibPrimitive['operations'] {
     return [...drafts].sort(byName).map((d) => {
@@ -164,16 +171,40 @@ class Lowering {
     });
   }
 
+  group(g: Group): CibGroup {
+    const children = g.members.map((p) => this.primitive(p));
+    const metaAttributes = this.nvset(`${g.name}-meta_attributes`, this.metaValues(g.meta), true, g.meta);
+    return { kind: 'group', id: g.name, children, ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}) };
+  }
+
+  /**
+   * A clone after its child, as pcs makes it (`resource clone|promotable|master`). A promotable clone
+   * is `<master>` with master-max/master-node-max before Pacemaker 2.0, else `<clone>` with
+   * promotable=true and promoted-max/promoted-node-max, whichever names the file used.
+   */
+  clone(c: Clone): CibClone {
+    const child = c.child!.kind === 'primitive' ? this.primitive(c.child!) : this.group(c.child!);
+    const legacy = this.target.roles === 'legacy';
+    const meta = new Map<string, CibValue>();
+    for (const [name, value] of this.metaValues(c.meta)) {
+      const renamed = PROMOTED_META[name];
+      meta.set(renamed ? renamed[legacy ? 'legacy' : 'current'] : name, value);
+    }
+    if (c.promotable && !legacy) meta.set(PROMOTABLE_META, literal('true'));
+    if (legacy) meta.delete(PROMOTABLE_META);
+    const metaAttributes = this.nvset(`${c.name}-meta_attributes`, meta, true, c.meta);
+    return { kind: 'clone', tag: c.promotable && legacy ? 'master' : 'clone', id: c.name, child, ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}) };
+  }
+
   resources(model: CheckedModel): CibResource[] {
     return model.resources.map((r): CibResource => {
       switch (r.kind) {
         case 'primitive':
           return this.primitive(r);
-        case 'group': {
-          const children = r.members.map((p) => this.primitive(p));
-          const metaAttributes = this.nvset(`${r.name}-meta_attributes`, values(r.meta), true, r.meta);
-          return { kind: 'group', id: r.name, children, ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}) };
-        }
+        case 'group':
+          return this.group(r);
+        case 'clone':
+          return this.clone(r);
         default:
           return assertNever(r);
       }
@@ -201,16 +232,21 @@ class Lowering {
             });
           }
           break;
-        case 'colocation':
+        case 'colocation': {
+          // pcs writes both roles as soon as one is given, the other Started (Pacemaker's default).
+          const [own, other] = [c.values.get('rsc-role'), c.values.get('with-rsc-role')];
+          const roles: XmlAttr[] =
+            own || other ? [['rsc-role', role('rsc-role', own?.value.text ?? 'Started')], ['with-rsc-role', role('with-rsc-role', other?.value.text ?? 'Started')]] : [];
           out.push({
             kind: 'rsc_colocation',
             id: c.name,
             rsc: c.rsc.ident.text,
             withRsc: c.withRsc.ident.text,
             score: c.values.get('score')?.value.text ?? 'INFINITY',
-            attrs: attrs(c.values, ['score']),
+            attrs: [...roles, ...attrs(c.values, ['score', 'rsc-role', 'with-rsc-role'])],
           });
           break;
+        }
         case 'order': {
           const kindAndSymmetry = ['kind', 'symmetrical'].flatMap((k) => {
             const v = c.values.get(k);

@@ -81,8 +81,8 @@ export interface Primitive {
   readonly decl: A.PrimitiveStmt;
   readonly name: string;
   readonly agent: Agent;
-  /** The group that holds it (the first, when it is wrongly listed in several: HA104). */
-  readonly parent?: Group;
+  /** The group or clone that holds it (the first, when it is wrongly listed in several: HA104). */
+  readonly parent?: Group | Clone;
   readonly params: AttrBag;
   readonly meta: AttrBag;
   readonly ops: readonly Op[];
@@ -100,9 +100,24 @@ export interface Group {
   /** The primitives this group really holds, in order: each resolved member whose parent it is. */
   readonly members: readonly Primitive[];
   readonly meta: AttrBag;
+  /** The clone that holds it. */
+  readonly parent?: Clone;
 }
 
-export type Resource = Primitive | Group;
+export interface Clone {
+  readonly kind: 'clone';
+  readonly decl: A.CloneStmt;
+  readonly name: string;
+  /** `promotable NAME { … }` (a promotable clone: `<master>` before Pacemaker 2.0). */
+  readonly promotable: boolean;
+  /** Every child as written (inline and references), in order, resolved (one is right: HA104). */
+  readonly items: readonly Ref<Resource>[];
+  /** The primitive or group it really holds: the first resolved child whose parent it is. */
+  readonly child?: Primitive | Group;
+  readonly meta: AttrBag;
+}
+
+export type Resource = Primitive | Group | Clone;
 
 export interface LocationTarget {
   readonly decl: A.LocationTarget;
@@ -156,9 +171,11 @@ export interface ClusterModel {
   readonly settings: Readonly<Record<SettingsKind, AttrBag>>;
   /** Top-level resources in source order; a group holds its members. */
   readonly resources: readonly Resource[];
-  /** Every primitive, top level and inside groups, in source order. */
+  /** Every primitive, top level and inside groups and clones, in source order. */
   readonly primitives: readonly Primitive[];
+  /** Every group, top level and inside clones, in source order. */
   readonly groups: readonly Group[];
+  readonly clones: readonly Clone[];
   readonly constraints: readonly Constraint[];
   /** CIB id -> every declaration of it, in source order. */
   readonly ids: ReadonlyMap<string, readonly Declared[]>;
@@ -179,8 +196,12 @@ export interface ResolveOptions {
 
 /** The resource a name denotes (the first declaration when it is declared twice: HA101). */
 export function resourceNamed(model: ClusterModel, name: string): Resource | undefined {
-  for (const d of model.ids.get(name) ?? []) if (d.kind === 'primitive' || d.kind === 'group') return d;
+  for (const d of model.ids.get(name) ?? []) if (isResource(d)) return d;
   return undefined;
+}
+
+export function isResource(d: Declared): d is Resource {
+  return d.kind === 'primitive' || d.kind === 'group' || d.kind === 'clone';
 }
 
 /** The setting that wins (`property stonith-enabled=…`), if written. */
@@ -264,6 +285,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const resources: Resource[] = [];
   const primitives: Primitive[] = [];
   const groups: Group[] = [];
+  const clones: Clone[] = [];
   const constraints: Constraint[] = [];
   const ids = new Map<string, Declared[]>();
   const machines = new Map<string, Machine[]>();
@@ -330,6 +352,30 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     return p;
   };
 
+  const group = (decl: A.GroupStmt): Group => {
+    const items: Ref<Resource>[] = [];
+    const metaLines: A.AttrSet[] = [];
+    for (const item of decl.items) {
+      switch (item.kind) {
+        case 'primitive':
+          items.push({ ident: item.name, target: primitive(item) });
+          break;
+        case 'member':
+          items.push(resourceRef(item.name));
+          break;
+        case 'attr-set':
+          metaLines.push(item);
+          break;
+        default:
+          A.assertNever(item);
+      }
+    }
+    const g: Group = { kind: 'group', decl, name: decl.name.text, items, members: [], meta: bagOf(metaLines) };
+    groups.push(g);
+    push(ids, g.name, g);
+    return g;
+  };
+
   const resourceRef = (ident: A.Ident): Ref<Resource> => {
     const ref: { ident: A.Ident; target?: Resource } = { ident };
     links.push(() => {
@@ -363,14 +409,19 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       case 'primitive':
         resources.push(primitive(s));
         break;
-      case 'group': {
+      case 'group':
+        resources.push(group(s));
+        break;
+      case 'clone': {
         const items: Ref<Resource>[] = [];
         const metaLines: A.AttrSet[] = [];
-        const group: Group = { kind: 'group', decl: s, name: s.name.text, items, members: [], meta: EMPTY_BAG };
         for (const item of s.items) {
           switch (item.kind) {
             case 'primitive':
               items.push({ ident: item.name, target: primitive(item) });
+              break;
+            case 'group':
+              items.push({ ident: item.name, target: group(item) });
               break;
             case 'member':
               items.push(resourceRef(item.name));
@@ -382,10 +433,10 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
               A.assertNever(item);
           }
         }
-        Object.assign(group, { meta: bagOf(metaLines) });
-        groups.push(group);
-        resources.push(group);
-        push(ids, group.name, group);
+        const c: Clone = { kind: 'clone', decl: s, name: s.name.text, promotable: s.keyword.text === 'promotable', items, meta: bagOf(metaLines) };
+        clones.push(c);
+        resources.push(c);
+        push(ids, c.name, c);
         break;
       }
       case 'location': {
@@ -426,10 +477,11 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
 
   // Inline primitives of groups were met after later top-level ones: source order for everyone.
   primitives.sort((a, b) => a.decl.start - b.decl.start);
+  groups.sort((a, b) => a.decl.start - b.decl.start);
   explicitIds.sort((a, b) => a.start - b.start);
   const resourceByName = new Map<string, Resource>();
   for (const [name, decls] of ids) {
-    const r = decls.find((d): d is Resource => d.kind === 'primitive' || d.kind === 'group');
+    const r = decls.find(isResource);
     if (r) resourceByName.set(name, r);
   }
   const nodeByName = new Map<string, Machine>();
@@ -447,6 +499,16 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     }
     Object.assign(g, { members });
   }
+  // A clone holds its first child that nothing else holds (HA104 reports a second child, a child
+  // already in a group or clone, and a clone of a clone).
+  for (const c of clones) {
+    for (const item of c.items) {
+      const r = item.target;
+      if ((r?.kind !== 'primitive' && r?.kind !== 'group') || r.parent !== undefined) continue;
+      Object.assign(r, { parent: c });
+      if (c.child === undefined) Object.assign(c, { child: r });
+    }
+  }
 
   const declared = platformDecl && isPlatformName(platformDecl.name.text) ? platformDecl.name.text : undefined;
   return {
@@ -458,9 +520,10 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     nodes,
     hosts,
     settings,
-    resources: resources.filter((r) => r.kind === 'group' || r.parent === undefined),
+    resources: resources.filter((r) => r.kind === 'clone' || r.parent === undefined),
     primitives,
     groups,
+    clones,
     constraints,
     ids,
     machines,

@@ -124,6 +124,8 @@ class Layout {
         return this.primitive(s, depth);
       case 'group':
         return this.group(s, depth);
+      case 'clone':
+        return this.clone(s, depth);
       case 'location': {
         const targets = s.targets.map((t) => (t.score ? `${t.node.text}=${value(t.score)}` : t.node.text));
         return this.line(depth, [withAttrs(`location ${s.name.text} ${s.resource.text}`, s.attrs), s.mode.text, ...targets].join(' '), s);
@@ -155,6 +157,34 @@ class Layout {
             break;
           case 'default-ops':
             this.line(depth + 1, `default-ops ${item.value.text}`, item);
+            break;
+          default:
+            A.assertNever(item);
+        }
+      }
+    });
+  }
+
+  private clone(c: A.CloneStmt, depth: number): void {
+    const head = `${c.keyword.text} ${c.name.text}`;
+    // `clone web-clone { web }`: a reference alone stays on one line, as a group of references does.
+    if (c.items.every((i) => i.kind === 'member') && !this.hasCommentInside(c)) {
+      return this.line(depth, `${head} { ${c.items.map((i) => (i.kind === 'member' ? `${i.name.text} ` : '')).join('')}}`, c);
+    }
+    this.block(depth, head, c, c.items, () => {
+      for (const item of c.items) {
+        switch (item.kind) {
+          case 'primitive':
+            this.primitive(item, depth + 1);
+            break;
+          case 'group':
+            this.group(item, depth + 1);
+            break;
+          case 'member':
+            this.line(depth + 1, item.name.text, item);
+            break;
+          case 'attr-set':
+            this.line(depth + 1, attrSet(item), item);
             break;
           default:
             A.assertNever(item);
@@ -319,6 +349,7 @@ function section(kind: A.StatementKind): number {
       return 2;
     case 'primitive':
     case 'group':
+    case 'clone':
       return 3;
     case 'location':
     case 'colocation':

@@ -1,4 +1,5 @@
 import type { SetKeyword } from '../language/attribute-set.js';
+import type { CloneKeyword } from '../language/clone.js';
 import type { LocationMode } from '../language/location.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Span } from './span.js';
@@ -120,6 +121,16 @@ export interface GroupStmt extends Spanned {
   readonly items: readonly GroupItem[];
 }
 
+export type CloneItem = PrimitiveStmt | GroupStmt | MemberRef | AttrSet;
+
+/** `clone NAME { … }` or `promotable NAME { … }`: one child (inline or a reference) and meta lines. */
+export interface CloneStmt extends Spanned {
+  readonly kind: 'clone';
+  readonly keyword: Ident & { readonly text: CloneKeyword };
+  readonly name: Ident;
+  readonly items: readonly CloneItem[];
+}
+
 export interface LocationTarget extends Spanned {
   readonly kind: 'location-target';
   readonly node: Ident;
@@ -152,7 +163,7 @@ export interface OrderStmt extends Spanned {
   readonly attrs: readonly Attr[];
 }
 
-export type Statement = PlatformStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | LocationStmt | ColocationStmt | OrderStmt;
+export type Statement = PlatformStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt;
 
 /** Every statement kind of the cluster block (an AttrSet stands there as property/defaults/op-defaults). */
 export type StatementKind = Statement['kind'];
@@ -183,6 +194,7 @@ export type Node =
   | Statement
   | PrimitiveItem
   | GroupItem
+  | CloneItem
   | LocationTarget
   | Attr
   | Ident

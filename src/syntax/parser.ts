@@ -1,6 +1,7 @@
 import { PAIR_ID_PREFIX, SET_ID_KEY, type SetKeyword } from '../language/attribute-set.js';
 import { keywordsIn, whereElse } from '../language/index.js';
 import type { LocationMode } from '../language/location.js';
+import type { CloneKeyword } from '../language/clone.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import type * as A from './ast.js';
@@ -84,12 +85,14 @@ const KEYWORDS: Readonly<Record<Context, ReadonlySet<string>>> = {
   cluster: new Set(keywordsIn('cluster')),
   primitive: new Set(keywordsIn('primitive')),
   group: new Set(keywordsIn('group')),
+  clone: new Set(keywordsIn('clone')),
 };
 
 const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
   cluster: 'a statement',
   primitive: 'a line of a primitive',
   group: 'a line of a group',
+  clone: 'a line of a clone',
 };
 
 export interface Parsed {
@@ -255,18 +258,18 @@ export class HaParser extends EmbeddedActionsParser {
   }
 
   /**
-   * In a group, a plain word is a member, unless `{` follows it on its line (before any `}`): then
-   * it starts a line hacc does not know (`primtive x ocf:… {`). Anything else that is not a group
-   * line or a cluster statement starts one too.
+   * In a group or a clone, a plain word is a member, unless `{` follows it on its line (before any
+   * `}`): then it starts a line hacc does not know (`primtive x ocf:… {`). Anything else that is not
+   * a line of the block (`stray`: the words that cannot start one) or a cluster statement starts one too.
    */
-  private startsUnknownGroupLine(): boolean {
+  private startsUnknownMemberLine(stray: TokenType): boolean {
     const first = this.LA(1);
     if (!tokenMatcher(first, T.Word)) return true;
     for (let i = 2; ; i++) {
       const t = this.LA(i);
       if (t.tokenType === T.EOF_TOKEN || tokenMatcher(t, T.RCurly) || !this.sameLine(first, t)) return false;
-      // A line of the group (or a statement) starts here: the words before it are members.
-      if (!tokenMatcher(t, T.NotGroupStart) && tokenMatcher(t, T.AnyWord)) return false;
+      // A line of the block (or a statement) starts here: the words before it are members.
+      if (!tokenMatcher(t, stray) && tokenMatcher(t, T.AnyWord)) return false;
       if (tokenMatcher(t, T.LCurly)) return true;
     }
   }
@@ -328,6 +331,8 @@ export class HaParser extends EmbeddedActionsParser {
   private statementAlts?: IOrAlt<A.Statement | undefined>[];
   private primitiveItemAlts?: IOrAlt<A.PrimitiveItem | undefined>[];
   private groupItemAlts?: IOrAlt<A.GroupItem | undefined>[];
+  private cloneAlts?: IOrAlt<IToken>[];
+  private cloneItemAlts?: IOrAlt<A.CloneItem | undefined>[];
   private valueAlts?: IOrAlt<IToken>[];
   private settingsAlts?: IOrAlt<IToken>[];
   private machineAlts?: IOrAlt<IToken>[];
@@ -344,6 +349,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.settings) },
         { ALT: () => this.SUBRULE(this.primitive) },
         { ALT: () => this.SUBRULE(this.group) },
+        { ALT: () => this.SUBRULE(this.clone) },
         { ALT: () => this.SUBRULE(this.location) },
         { ALT: () => this.SUBRULE(this.colocation) },
         { ALT: () => this.SUBRULE(this.order) },
@@ -454,7 +460,7 @@ export class HaParser extends EmbeddedActionsParser {
       const item = this.OR((this.groupItemAlts ??= [
         { ALT: () => this.SUBRULE(this.primitive) },
         { ALT: () => this.SUBRULE(this.meta) },
-        { GATE: () => this.startsUnknownGroupLine(), ALT: () => this.SUBRULE(this.unknownGroupLine), IGNORE_AMBIGUITIES: true },
+        { GATE: () => this.startsUnknownMemberLine(T.NotGroupStart), ALT: () => this.SUBRULE(this.unknownGroupLine), IGNORE_AMBIGUITIES: true },
         {
           ALT: (): A.MemberRef => {
             const t = this.CONSUME(T.Word, { LABEL: 'member' });
@@ -466,6 +472,31 @@ export class HaParser extends EmbeddedActionsParser {
     });
     this.CONSUME(T.RCurly);
     return isReal(name) ? { kind: 'group', name: ident(name), items, ...this.spanFrom(kw) } : undefined;
+  });
+
+  public clone = this.RULE('clone', (): A.CloneStmt | undefined => {
+    const kw = this.OR((this.cloneAlts ??= [{ ALT: () => this.CONSUME(T.Clone) }, { ALT: () => this.CONSUME(T.Promotable) }]));
+    const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    this.CONSUME(T.LCurly);
+    const items: A.CloneItem[] = [];
+    this.MANY(() => {
+      const item = this.OR1((this.cloneItemAlts ??= [
+        { ALT: () => this.SUBRULE(this.primitive) },
+        { ALT: () => this.SUBRULE(this.group) },
+        { ALT: () => this.SUBRULE(this.meta) },
+        { GATE: () => this.startsUnknownMemberLine(T.NotCloneStart), ALT: () => this.SUBRULE(this.unknownCloneLine), IGNORE_AMBIGUITIES: true },
+        {
+          ALT: (): A.MemberRef => {
+            const t = this.CONSUME(T.Word, { LABEL: 'member' });
+            return { kind: 'member', name: ident(t), ...tokenSpan(t) };
+          },
+        },
+      ]));
+      if (item) items.push(item);
+    });
+    this.CONSUME(T.RCurly);
+    if (!isReal(kw) || !isReal(name)) return undefined;
+    return { kind: 'clone', keyword: ident(kw) as A.Ident & { text: CloneKeyword }, name: ident(name), items, ...this.spanFrom(kw) };
   });
 
   public location = this.RULE('location', (): A.LocationStmt | undefined => {
@@ -587,6 +618,7 @@ export class HaParser extends EmbeddedActionsParser {
   public unknownStatement = this.unknownLineRule('unknownStatement', T.NotClusterStart, 'cluster');
   public unknownPrimitiveLine = this.unknownLineRule('unknownPrimitiveLine', T.NotPrimitiveStart, 'primitive');
   public unknownGroupLine = this.unknownLineRule('unknownGroupLine', T.NotGroupStart, 'group');
+  public unknownCloneLine = this.unknownLineRule('unknownCloneLine', T.NotCloneStart, 'clone');
 
   /**
    * Reports the line that `first` starts, and skips the rest of it: nothing more when `first` opened

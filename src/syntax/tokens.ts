@@ -17,9 +17,11 @@ export const EOF_TOKEN: TokenType = EOF;
 const CLUSTER_KEYWORDS = new Set(keywordsIn('cluster'));
 const PRIMITIVE_KEYWORDS = new Set(keywordsIn('primitive'));
 const GROUP_KEYWORDS = new Set(keywordsIn('group'));
+const CLONE_KEYWORDS = new Set(keywordsIn('clone'));
 export const NotClusterStart = createToken({ name: 'NotClusterStart', pattern: Lexer.NA, label: 'a statement' });
 export const NotPrimitiveStart = createToken({ name: 'NotPrimitiveStart', pattern: Lexer.NA, label: 'a line of a primitive' });
 export const NotGroupStart = createToken({ name: 'NotGroupStart', pattern: Lexer.NA, label: 'a line of a group' });
+export const NotCloneStart = createToken({ name: 'NotCloneStart', pattern: Lexer.NA, label: 'a line of a clone' });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
@@ -35,7 +37,7 @@ export const Word = createToken({
   // chevrotain cannot work out the first characters of a complement set, and without them it tries
   // every pattern at every position: the lexer would run about twice as long on a large file.
   start_chars_hint: wordStartHints(),
-  categories: [AnyWord, NotClusterStart, NotPrimitiveStart, NotGroupStart],
+  categories: [AnyWord, NotClusterStart, NotPrimitiveStart, NotGroupStart, NotCloneStart],
   label: 'a name or value',
 });
 
@@ -57,6 +59,7 @@ function keyword(text: string, name: string): TokenType {
   if (!CLUSTER_KEYWORDS.has(text)) categories.push(NotClusterStart);
   if (!CLUSTER_KEYWORDS.has(text) && !PRIMITIVE_KEYWORDS.has(text)) categories.push(NotPrimitiveStart);
   if (!CLUSTER_KEYWORDS.has(text) && !GROUP_KEYWORDS.has(text)) categories.push(NotGroupStart);
+  if (!CLUSTER_KEYWORDS.has(text) && !CLONE_KEYWORDS.has(text)) categories.push(NotCloneStart);
   return createToken({
     name,
     pattern: new RegExp(text.replace(/-/g, '\\-')),
@@ -83,6 +86,8 @@ export const Start = keyword('start', 'Start');
 export const Stop = keyword('stop', 'Stop');
 export const Monitor = keyword('monitor', 'Monitor');
 export const Group = keyword('group', 'Group');
+export const Clone = keyword('clone', 'Clone');
+export const Promotable = keyword('promotable', 'Promotable');
 export const Location = keyword('location', 'Location');
 export const Prefers = keyword('prefers', 'Prefers');
 export const Avoids = keyword('avoids', 'Avoids');
@@ -118,6 +123,7 @@ export const allTokens: TokenType[] = [
   NotClusterStart,
   NotPrimitiveStart,
   NotGroupStart,
+  NotCloneStart,
   Cluster,
   Platform,
   Auth,
@@ -135,6 +141,8 @@ export const allTokens: TokenType[] = [
   Stop,
   Monitor,
   Group,
+  Clone,
+  Promotable,
   Location,
   Prefers,
   Avoids,

@@ -40,6 +40,10 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
     case 'group':
       f(node.name);
       return node.items.forEach(f);
+    case 'clone':
+      f(node.keyword);
+      f(node.name);
+      return node.items.forEach(f);
     case 'member':
       return f(node.name);
     case 'location':

@@ -295,7 +295,11 @@ describe('plan: ids and structure', () => {
       rsc: 'x',
       withRsc: 'y',
       score: '-100',
-      attrs: [['rsc-role', 'Started']],
+      // pcs writes both roles once one is given, the other Started.
+      attrs: [
+        ['rsc-role', 'Started'],
+        ['with-rsc-role', 'Started'],
+      ],
     });
     expect(constraints.find((c) => c.id === 'oxy')).toEqual({
       kind: 'rsc_order',

@@ -29,7 +29,7 @@ function cibOf(text: string, path: string): string {
  * Every kind of statement and body line the syntax tree has. A Record over the union: a new kind is
  * a compile error here until it is listed, and then a failure below until a construct file uses it.
  */
-const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem['kind'], true> = {
+const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem['kind'] | A.CloneItem['kind'], true> = {
   platform: true,
   auth: true,
   node: true,
@@ -37,6 +37,7 @@ const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem[
   'attr-set': true,
   primitive: true,
   group: true,
+  clone: true,
   location: true,
   colocation: true,
   order: true,
@@ -51,15 +52,17 @@ function linesOf(text: string): { keywords: Set<string>; kinds: Set<string> } {
   const cluster = parseHa(text).file.cluster!;
   const keywords = new Set<string>();
   const kinds = new Set<string>();
-  const line = (context: Context, node: A.Statement | A.PrimitiveItem | A.GroupItem) => {
+  const line = (context: Context, node: A.Statement | A.PrimitiveItem | A.GroupItem | A.CloneItem) => {
     kinds.add(node.kind);
-    const keyword = node.kind === 'attr-set' ? node.keyword.text : node.kind === 'command' ? node.action.text : node.kind === 'member' ? undefined : node.kind;
+    const keyword =
+      node.kind === 'attr-set' || node.kind === 'clone' ? node.keyword.text : node.kind === 'command' ? node.action.text : node.kind === 'member' ? undefined : node.kind;
     if (keyword !== undefined) keywords.add(`${context}:${keyword}`);
   };
   walk(cluster, (node, parent) => {
     if (parent?.kind === 'cluster' && node.kind !== 'ident') line('cluster', node as A.Statement);
     else if (parent?.kind === 'primitive' && node.kind !== 'ident') line('primitive', node as A.PrimitiveItem);
     else if (parent?.kind === 'group' && node.kind !== 'ident') line('group', node as A.GroupItem);
+    else if (parent?.kind === 'clone' && node.kind !== 'ident') line('clone', node as A.CloneItem);
   });
   return { keywords, kinds };
 }

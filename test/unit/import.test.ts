@@ -145,13 +145,14 @@ describe('hand-written CIBs: build(import(cib)) is the same configuration', () =
 });
 
 describe('unsupported parts', () => {
-  it('a clone and a rule-based location: exit 1, both named with id and XPath, nothing written', async () => {
+  it('a rule-based location: exit 1, named with id and XPath, nothing written (the clone beside it imports)', async () => {
     const out = tmp.write('placeholder', '');
     const target = `${out}.ha`;
     const r = await runCli(['import', 'fixtures/cib/clone-and-rule.xml', '-o', target]);
     expect(r.exit).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain("clone 'ping-clone': a clone, at /cib/configuration/resources/clone[@id='ping-clone']");
+    expect(r.stderr).toContain('1 part of the CIB cannot be expressed');
+    expect(r.stderr).not.toContain('ping-clone');
     expect(r.stderr).toContain("rsc_location 'vip-needs-ping': a location constraint with a rule, at /cib/configuration/constraints/rsc_location[@id='vip-needs-ping']");
     expect(r.stderr).toContain('--allow-partial');
     expect(r.stderr).not.toMatch(/\n\s+at .*\.(?:ts|js):\d+/);
@@ -163,11 +164,12 @@ describe('unsupported parts', () => {
     expect(r.exit).toBe(0);
     const top = r.stdout.slice(0, r.stdout.indexOf('\ncluster '));
     expect(top).toContain('# NOT IMPORTED');
-    expect(top).toContain("#   clone 'ping-clone': a clone, at /cib/configuration/resources/clone[@id='ping-clone']");
+    expect(top).not.toContain('ping-clone');
     expect(top).toContain("#   rsc_location 'vip-needs-ping': a location constraint with a rule, at /cib/configuration/constraints/rsc_location[@id='vip-needs-ping']");
     expect(r.stdout).toContain('location vip-prefers-node1 vip prefers node1=50');
-    expect(r.stdout.slice(top.length)).not.toContain('ping');
-    expect(r.stderr).toContain('left out 2 parts');
+    expect(r.stdout.slice(top.length)).toContain('clone ping-clone {\n    primitive ping ocf:pacemaker:ping {');
+    expect(r.stdout.slice(top.length)).not.toContain('vip-needs-ping');
+    expect(r.stderr).toContain('left out 1 part');
     mustBuild(r.stdout);
 
     const path = `${tmp.dir}/partial.ha`;
@@ -191,7 +193,6 @@ describe('unsupported parts', () => {
       ['instance_attributes', 'grp-instance_attributes', "/cib/configuration/resources/group[@id='grp']/instance_attributes[@id='grp-instance_attributes']"],
       ['meta_attributes', 'd1-meta_attributes', "/cib/configuration/resources/group[@id='grp']/primitive[@id='d1']/meta_attributes[@id='d1-meta_attributes']"],
       ['meta_attributes', 'd1-monitor-meta', "/cib/configuration/resources/group[@id='grp']/primitive[@id='d1']/operations/op[@id='d1-monitor-interval-10s']/meta_attributes[@id='d1-monitor-meta']"],
-      ['master', 'stateful-master', "/cib/configuration/resources/master[@id='stateful-master']"],
       ['bundle', 'httpd-bundle', "/cib/configuration/resources/bundle[@id='httpd-bundle']"],
       ['rsc_colocation', 'set-colocation', "/cib/configuration/constraints/rsc_colocation[@id='set-colocation']"],
       ['rsc_colocation', 'by-rack', "/cib/configuration/constraints/rsc_colocation[@id='by-rack']"],
@@ -208,6 +209,7 @@ describe('unsupported parts', () => {
     // What can be expressed is still there.
     expect(r.text).toContain('params pcmk_host_list="node1 node2"');
     expect(r.text).toContain('primitive d1 ocf:pacemaker:Dummy');
+    expect(r.text).toContain('promotable stateful-master {');
   });
 
   it('names that cannot be .ha words, and values with control characters, are listed too', () => {

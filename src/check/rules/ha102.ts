@@ -10,7 +10,7 @@ export const ha102: Rule = {
   name: 'invalid-id',
   severity: 'error',
   docs: {
-    summary: 'A resource, group or constraint name is not a valid CIB id ([A-Za-z_][A-Za-z0-9_.-]*), or a node, host or cluster name is not a valid host name.',
+    summary: 'A resource, group, clone or constraint name is not a valid CIB id ([A-Za-z_][A-Za-z0-9_.-]*), or a node, host or cluster name is not a valid host name.',
     rationale: "Names become XML ids in the CIB. Pacemaker's schema rejects ids that start with a digit or hold other characters, and pcs refuses them.",
     bad: labCluster(`  primitive 1st-app ocf:pacemaker:Dummy {
     op monitor interval=10s
@@ -30,7 +30,7 @@ export const ha102: Rule = {
         message: `'${name.text}' is not a valid name for a cluster or machine: use letters, digits, '-', '_' and '.', not at either end`,
       });
     }
-    const names = [...m.primitives, ...m.groups, ...m.constraints].map((d) => d.decl.name);
+    const names = [...m.primitives, ...m.groups, ...m.clones, ...m.constraints].map((d) => d.decl.name);
     for (const name of [...names, ...m.explicitIds]) {
       if (CIB_ID.test(name.text)) continue;
       const fixed = name.text.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^([^A-Za-z_])/, '_$1');

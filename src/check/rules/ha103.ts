@@ -13,7 +13,7 @@ export const ha103: Rule = {
   name: 'unknown-reference',
   severity: 'error',
   docs: {
-    summary: 'A group member, constraint or location names a resource or node that is not declared.',
+    summary: 'A group member, clone child, constraint or location names a resource or node that is not declared.',
     rationale:
       'pcs refuses a constraint on a resource that does not exist, and a location on a misspelt node silently never applies: the resource runs wherever Pacemaker likes.',
     bad: labCluster(`  primitive web ocf:pacemaker:Dummy {
@@ -29,10 +29,12 @@ export const ha103: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    const resources = [...m.primitives, ...m.groups].map((r) => r.name);
+    const resources = [...m.primitives, ...m.groups, ...m.clones].map((r) => r.name);
     const primitives = m.primitives.map((p) => p.name);
+    const cloneable = [...m.primitives, ...m.groups].map((r) => r.name);
     const nodes = m.nodes.map((n) => n.name);
     for (const g of m.groups) for (const item of g.items) if (!item.target) unknown(ctx, item.ident, 'resource', primitives);
+    for (const c of m.clones) for (const item of c.items) if (!item.target) unknown(ctx, item.ident, 'resource', cloneable);
     for (const c of m.constraints) {
       switch (c.kind) {
         case 'location':

@@ -1,3 +1,5 @@
+import type { Clone, Group } from '../../model/model.js';
+import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -6,9 +8,10 @@ export const ha104: Rule = {
   name: 'invalid-membership',
   severity: 'error',
   docs: {
-    summary: 'A resource is placed in two groups (or twice in one), a group holds a group, something refers to itself, or an order is set between members of one group.',
+    summary:
+      'A resource is placed in two groups or clones (or twice in one), a group holds a group or a clone, a clone holds no resource, several, or a clone, something refers to itself, or an order is set between members of one group.',
     rationale:
-      'A Pacemaker resource belongs to at most one group and groups do not nest; pcs moves a resource out of its old group without a word, and a constraint between a resource and itself is rejected.',
+      'A Pacemaker resource belongs to at most one group or clone; groups do not nest, a clone holds exactly one primitive or group, and clones do not nest either. pcs moves a resource out of its old group without a word, and a constraint between a resource and itself is rejected.',
     bad: labCluster(`  primitive web ocf:pacemaker:Dummy {
     op monitor interval=10s
   }
@@ -23,6 +26,13 @@ export const ha104: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
+    const elsewhere = (ref: A.Ident, holder: Group | Clone, other: Group | Clone) =>
+      ctx.report({
+        node: ref,
+        message: `'${ref.text}' is already in ${other.kind} '${other.name}': a resource belongs to at most one group or clone`,
+        related: [{ node: other.decl.name, message: `the other ${other.kind}` }],
+        ...(holder.kind === 'clone' && other.kind === 'group' ? { help: [`clone the group: ${holder.decl.keyword.text} ${holder.name} { ${other.name} }`] } : {}),
+      });
     for (const g of m.groups) {
       const seen = new Set<string>();
       for (const { ident: ref, target } of g.items) {
@@ -30,17 +40,31 @@ export const ha104: Rule = {
           ctx.report({ node: ref, message: `group '${g.name}' cannot contain itself` });
         } else if (target?.kind === 'group') {
           ctx.report({ node: ref, message: `'${ref.text}' is a group: groups cannot contain groups`, help: ['list its primitives instead, or order the two groups with an order constraint'] });
+        } else if (target?.kind === 'clone') {
+          ctx.report({ node: ref, message: `'${ref.text}' is a clone: groups cannot contain clones`, help: [`clone the group instead, or colocate and order it with '${ref.text}'`] });
         } else if (seen.has(ref.text)) {
           ctx.report({ node: ref, message: `'${ref.text}' is listed twice in group '${g.name}'` });
         } else if (target?.parent && target.parent !== g) {
-          const other = target.parent;
-          ctx.report({
-            node: ref,
-            message: `'${ref.text}' is already in group '${other.name}': a resource belongs to at most one group`,
-            related: [{ node: other.decl.name, message: 'the other group' }],
-          });
+          elsewhere(ref, g, target.parent);
         }
         seen.add(ref.text);
+      }
+    }
+    for (const c of m.clones) {
+      if (c.items.length === 0) {
+        ctx.report({ node: c.decl.name, message: `${c.decl.keyword.text} '${c.name}' holds no resource`, help: [`write the primitive or group it clones inside its { }, or its name: ${c.decl.keyword.text} ${c.name} { NAME }`] });
+      }
+      let children = 0;
+      for (const { ident: ref, target } of c.items) {
+        if (ref.text === c.name) {
+          ctx.report({ node: ref, message: `${c.decl.keyword.text} '${c.name}' cannot contain itself` });
+        } else if (target?.kind === 'clone') {
+          ctx.report({ node: ref, message: `'${ref.text}' is already a clone: clones cannot be cloned`, help: [`write the meta of '${c.name}' on '${ref.text}' instead`] });
+        } else if (++children > 1) {
+          ctx.report({ node: ref, message: `${c.decl.keyword.text} '${c.name}' already holds '${c.child?.name ?? c.items[0]!.ident.text}': a clone holds exactly one primitive or group`, help: ['put them in a group and clone the group'] });
+        } else if (target?.parent && target.parent !== c) {
+          elsewhere(ref, c, target.parent);
+        }
       }
     }
     for (const c of m.constraints) {
@@ -51,7 +75,7 @@ export const ha104: Rule = {
         continue;
       }
       // A group already orders its members; pcs refuses an order between two of them.
-      const group = a.target?.kind === 'primitive' ? a.target.parent : undefined;
+      const group = a.target?.kind === 'primitive' && a.target.parent?.kind === 'group' ? a.target.parent : undefined;
       if (c.kind === 'order' && group && b.target?.kind === 'primitive' && b.target.parent === group) {
         ctx.report({
           node: c.decl.name,

@@ -1,3 +1,4 @@
+import { CLONE_META } from '../../language/clone.js';
 import { suggestion } from '../../syntax/didyoumean.js';
 import { usesCommandParamsOnUpstreamAnything } from '../agents.js';
 import { paramFindings } from '../params.js';
@@ -40,6 +41,13 @@ export const ha203: Rule = {
       for (const attr of p.meta.attrs) {
         if (metaNames.length === 0 || isMeta.has(attr.key.text)) continue;
         ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}'`, help: suggestion(attr.key.text, metaNames) });
+      }
+    }
+    const cloneMeta = [...metaNames, ...CLONE_META.map((k) => k.name)];
+    for (const c of ctx.model.clones) {
+      for (const attr of c.meta.attrs) {
+        if (metaNames.length === 0 || cloneMeta.includes(attr.key.text)) continue;
+        ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}' for a clone`, help: suggestion(attr.key.text, cloneMeta) });
       }
     }
     for (const kind of ['defaults', 'op-defaults'] as const) {

@@ -1,7 +1,8 @@
+import { CLONE_META, PROMOTABLE_META } from '../../language/clone.js';
 import { keyFact, statementKeys } from '../../language/index.js';
-import { valueProblem } from '../../model/values.js';
+import { booleanValue, valueProblem } from '../../model/values.js';
 import type * as A from '../../syntax/ast.js';
-import { paramFindings } from '../params.js';
+import { effectiveType, paramFindings } from '../params.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -36,12 +37,23 @@ export const ha205: Rule = {
     for (const p of m.primitives) {
       for (const f of paramFindings(p, ctx.catalogue)) {
         if (f.kind !== 'invalid') continue;
-        const problem = valueProblem(f.fact.type, f.attr.value.text, f.fact.values) ?? `'${f.attr.value.text}' is not a valid ${f.fact.type}`;
+        const problem = valueProblem(effectiveType(f.fact), f.attr.value.text, f.fact.values) ?? `'${f.attr.value.text}' is not a valid ${effectiveType(f.fact)}`;
         ctx.report({ node: f.attr, property: 'value', message: `${f.attr.key.text}: ${problem}` });
       }
       checkMeta(ctx, p.meta.attrs);
     }
     for (const g of m.groups) checkMeta(ctx, g.meta.attrs);
+    for (const c of m.clones) {
+      checkMeta(ctx, c.meta.attrs);
+      for (const attr of c.meta.attrs) {
+        const fact = CLONE_META.find((k) => k.name === attr.key.text);
+        const problem = fact && valueProblem(fact.type, attr.value.text, fact.values);
+        if (problem) ctx.report({ node: attr, property: 'value', message: `${attr.key.text}: ${problem}` });
+        else if (attr.key.text === PROMOTABLE_META && !c.promotable && booleanValue(attr.value.text) === true) {
+          ctx.report({ node: attr, message: `a promotable clone is written 'promotable ${c.name} { … }', not with meta promotable=true`, help: [`write promotable ${c.name} { … } and drop promotable=true`] });
+        }
+      }
+    }
     checkMeta(ctx, m.settings.defaults.attrs);
     for (const c of m.constraints) {
       const scores = c.kind === 'location' ? c.decl.targets.flatMap((t) => (t.score ? [t.score] : [])) : c.decl.attrs.filter((a) => a.key.text === 'score').map((a) => a.value);
