@@ -352,13 +352,17 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     return p;
   };
 
-  const group = (decl: A.GroupStmt): Group => {
+  /** The members of a group or the child of a clone (inline or by name), and their meta lines. */
+  const members = (list: readonly A.CloneItem[]): { items: Ref<Resource>[]; meta: AttrBag } => {
     const items: Ref<Resource>[] = [];
     const metaLines: A.AttrSet[] = [];
-    for (const item of decl.items) {
+    for (const item of list) {
       switch (item.kind) {
         case 'primitive':
           items.push({ ident: item.name, target: primitive(item) });
+          break;
+        case 'group':
+          items.push({ ident: item.name, target: group(item) });
           break;
         case 'member':
           items.push(resourceRef(item.name));
@@ -370,7 +374,12 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           A.assertNever(item);
       }
     }
-    const g: Group = { kind: 'group', decl, name: decl.name.text, items, members: [], meta: bagOf(metaLines) };
+    return { items, meta: bagOf(metaLines) };
+  };
+
+  const group = (decl: A.GroupStmt): Group => {
+    const { items, meta } = members(decl.items);
+    const g: Group = { kind: 'group', decl, name: decl.name.text, items, members: [], meta };
     groups.push(g);
     push(ids, g.name, g);
     return g;
@@ -413,27 +422,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         resources.push(group(s));
         break;
       case 'clone': {
-        const items: Ref<Resource>[] = [];
-        const metaLines: A.AttrSet[] = [];
-        for (const item of s.items) {
-          switch (item.kind) {
-            case 'primitive':
-              items.push({ ident: item.name, target: primitive(item) });
-              break;
-            case 'group':
-              items.push({ ident: item.name, target: group(item) });
-              break;
-            case 'member':
-              items.push(resourceRef(item.name));
-              break;
-            case 'attr-set':
-              metaLines.push(item);
-              break;
-            default:
-              A.assertNever(item);
-          }
-        }
-        const c: Clone = { kind: 'clone', decl: s, name: s.name.text, promotable: s.keyword.text === 'promotable', items, meta: bagOf(metaLines) };
+        const { items, meta } = members(s.items);
+        const c: Clone = { kind: 'clone', decl: s, name: s.name.text, promotable: s.keyword.text === 'promotable', items, meta };
         clones.push(c);
         resources.push(c);
         push(ids, c.name, c);

@@ -166,45 +166,27 @@ class Layout {
   }
 
   private clone(c: A.CloneStmt, depth: number): void {
-    const head = `${c.keyword.text} ${c.name.text}`;
-    // `clone web-clone { web }`: a reference alone stays on one line, as a group of references does.
-    if (c.items.every((i) => i.kind === 'member') && !this.hasCommentInside(c)) {
-      return this.line(depth, `${head} { ${c.items.map((i) => (i.kind === 'member' ? `${i.name.text} ` : '')).join('')}}`, c);
+    this.members(`${c.keyword.text} ${c.name.text}`, c, c.items, depth);
+  }
+
+  private group(g: A.GroupStmt, depth: number): void {
+    this.members(`group ${g.name.text}`, g, g.items, depth);
+  }
+
+  /** A group's or clone's block; references alone stay on one line: `group web { vip data }`. */
+  private members(head: string, node: A.GroupStmt | A.CloneStmt, items: readonly A.CloneItem[], depth: number): void {
+    if (items.every((i) => i.kind === 'member') && !this.hasCommentInside(node)) {
+      const refs = items.map((i) => (i.kind === 'member' ? `${i.name.text} ` : ''));
+      return this.line(depth, `${head} { ${refs.join('')}}`, node);
     }
-    this.block(depth, head, c, c.items, () => {
-      for (const item of c.items) {
+    this.block(depth, head, node, items, () => {
+      for (const item of items) {
         switch (item.kind) {
           case 'primitive':
             this.primitive(item, depth + 1);
             break;
           case 'group':
             this.group(item, depth + 1);
-            break;
-          case 'member':
-            this.line(depth + 1, item.name.text, item);
-            break;
-          case 'attr-set':
-            this.line(depth + 1, attrSet(item), item);
-            break;
-          default:
-            A.assertNever(item);
-        }
-      }
-    });
-  }
-
-  private group(g: A.GroupStmt, depth: number): void {
-    const head = `group ${g.name.text}`;
-    const refsOnly = g.items.every((i) => i.kind === 'member');
-    if (refsOnly && !this.hasCommentInside(g)) {
-      const refs = g.items.map((i) => (i.kind === 'member' ? `${i.name.text} ` : ''));
-      return this.line(depth, `${head} { ${refs.join('')}}`, g);
-    }
-    this.block(depth, head, g, g.items, () => {
-      for (const item of g.items) {
-        switch (item.kind) {
-          case 'primitive':
-            this.primitive(item, depth + 1);
             break;
           case 'member':
             this.line(depth + 1, item.name.text, item);
