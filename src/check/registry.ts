@@ -6,6 +6,7 @@ import { ha101 } from './rules/ha101.js';
 import { ha102 } from './rules/ha102.js';
 import { ha103 } from './rules/ha103.js';
 import { ha104 } from './rules/ha104.js';
+import { ha110 } from './rules/ha110.js';
 import { ha201 } from './rules/ha201.js';
 import { ha202 } from './rules/ha202.js';
 import { ha203 } from './rules/ha203.js';
@@ -18,10 +19,13 @@ import { ha209 } from './rules/ha209.js';
 import { ha210 } from './rules/ha210.js';
 import { ha211 } from './rules/ha211.js';
 import { ha212 } from './rules/ha212.js';
+import { ha213 } from './rules/ha213.js';
+import { ha214 } from './rules/ha214.js';
+import { ha216 } from './rules/ha216.js';
+import { ha301 } from './rules/ha301.js';
 import { ha302 } from './rules/ha302.js';
 import { ha303 } from './rules/ha303.js';
 import { ha304 } from './rules/ha304.js';
-import { ha301 } from './rules/ha301.js';
 import { ha305 } from './rules/ha305.js';
 import { ha401 } from './rules/ha401.js';
 import { ha402 } from './rules/ha402.js';
@@ -29,6 +33,10 @@ import { ha403 } from './rules/ha403.js';
 import { ha404 } from './rules/ha404.js';
 import { ha405 } from './rules/ha405.js';
 import { ha406 } from './rules/ha406.js';
+import { ha423 } from './rules/ha423.js';
+import { ha424 } from './rules/ha424.js';
+import { ha425 } from './rules/ha425.js';
+import { ha430 } from './rules/ha430.js';
 import { ha501 } from './rules/ha501.js';
 
 /** Rules that report the parser's findings; the only ones that run on a file without a cluster block. */
@@ -41,6 +49,7 @@ export const clusterRules: readonly Rule[] = [
   ha102,
   ha103,
   ha104,
+  ha110,
   ha201,
   ha202,
   ha203,
@@ -53,6 +62,9 @@ export const clusterRules: readonly Rule[] = [
   ha210,
   ha211,
   ha212,
+  ha213,
+  ha214,
+  ha216,
   ha301,
   ha302,
   ha303,
@@ -64,6 +76,10 @@ export const clusterRules: readonly Rule[] = [
   ha404,
   ha405,
   ha406,
+  ha423,
+  ha424,
+  ha425,
+  ha430,
   ha501,
 ];
 

@@ -40,3 +40,9 @@ export const PROMOTED_META: Readonly<Record<string, { readonly current: string; 
 
 /** The meta attribute that marks a clone promotable in a 2.0+ CIB (`promotable NAME` writes it). */
 export const PROMOTABLE_META = 'promotable';
+
+/**
+ * Agents that need clone notifications (notify=true) to work: DRBD learns its peers from them, and
+ * PAF (pgsqlms) elects and follows the primary through them.
+ */
+export const CLONE_NOTIFY_AGENTS: readonly string[] = ['ocf:linbit:drbd', 'ocf:heartbeat:pgsqlms'];

@@ -19,7 +19,7 @@ import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
 import type { AttrBag, Clone, Group, Machine, Primitive } from '../model/model.js';
-import { PLATFORMS, type PlatformName } from '../model/platforms.js';
+import { PLATFORMS, roleSpelling, type PlatformName } from '../model/platforms.js';
 import type * as A from '../syntax/ast.js';
 import { IdAllocator } from './ids.js';
 import { defaultOps, explicitOp, type OpDraft } from './ops.js';
@@ -43,7 +43,7 @@ export interface CibTarget {
  */
 export function cibTarget(platform: PlatformName): CibTarget {
   const pacemaker = PLATFORM_PACEMAKER_VERSION[platform];
-  if (compareVersions(pacemaker, '2.0.0') < 0) return { pacemaker, schema: 'pacemaker-2.10', roles: 'legacy' };
+  if (roleSpelling(platform) === 'legacy') return { pacemaker, schema: 'pacemaker-2.10', roles: 'legacy' };
   if (compareVersions(pacemaker, '2.1.5') < 0) throw new Error(`no CIB schema chosen for Pacemaker ${pacemaker} (${platform})`);
   return { pacemaker, schema: 'pacemaker-3.9', roles: 'current' };
 }

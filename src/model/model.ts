@@ -204,6 +204,20 @@ export function isResource(d: Declared): d is Resource {
   return d.kind === 'primitive' || d.kind === 'group' || d.kind === 'clone';
 }
 
+/** The clone a resource is or is inside (a member of a cloned group included). */
+export function cloneOf(r: Resource): Clone | undefined {
+  if (r.kind === 'clone') return r;
+  const holder = r.parent;
+  return holder?.kind === 'clone' ? holder : holder?.parent;
+}
+
+/** Whether an agent can be promoted (its meta-data has promote and demote); undefined when unknown. */
+export function agentPromotable(agent: Agent): boolean | undefined {
+  const actions = agent.fact?.actions;
+  if (!actions) return undefined;
+  return actions.some((a) => a.name === 'promote') && actions.some((a) => a.name === 'demote');
+}
+
 /** The setting that wins (`property stonith-enabled=…`), if written. */
 export function settingValue(model: ClusterModel, kind: SettingsKind, name: string): A.Attr | undefined {
   return model.settings[kind].values.get(name);

@@ -159,7 +159,7 @@ describe('plan: default operations as pcs 0.11.5 completes them', () => {
       'st-monitor-interval-10s monitor 10s timeout=20s role=Master',
       'st-monitor-interval-11s monitor 11s timeout=20s role=Slave',
     ]);
-    const written = plan(cluster('  primitive st2 ocf:pacemaker:Stateful {\n    op monitor interval=15s role=Master\n  }'));
+    const written = plan(cluster('  promotable st2-clone {\n    primitive st2 ocf:pacemaker:Stateful {\n      op monitor interval=15s role=Master\n    }\n  }'));
     expect(ops(written, 'st2').filter((o) => o.includes('monitor'))).toEqual(['st2-monitor-interval-15s monitor 15s role=Promoted']);
   });
 

@@ -384,8 +384,15 @@ describe('the language extensions import relies on', () => {
     }
     meta $id=g-meta target-role=Started
   }
-  location l p role=Promoted resource-discovery=exclusive prefers a=5
-  order o p then g first-action=promote then-action=start
+  promotable db-clone {
+    primitive db ocf:pacemaker:Stateful {
+      op monitor interval=10s role=Promoted
+      op monitor interval=11s role=Unpromoted
+      default-ops none
+    }
+  }
+  location l db-clone role=Promoted resource-discovery=exclusive prefers a=5
+  order o db-clone then g first-action=promote then-action=start
 }
 `);
     for (const s of [
@@ -401,12 +408,12 @@ describe('the language extensions import relies on', () => {
       '<op id="p-mon" name="monitor" interval="10s">',
       '<instance_attributes id="p-mon-instance_attributes">',
       '<meta_attributes id="g-meta">',
-      '<rsc_location id="l" rsc="p" node="a" score="5" role="Promoted" resource-discovery="exclusive"/>',
-      '<rsc_order id="o" first="p" first-action="promote" then="g" then-action="start"/>',
+      '<rsc_location id="l" rsc="db-clone" node="a" score="5" role="Promoted" resource-discovery="exclusive"/>',
+      '<rsc_order id="o" first="db-clone" first-action="promote" then="g" then-action="start"/>',
     ]) {
       expect(xml).toContain(s);
     }
-    expect(xml.match(/<op /g)).toHaveLength(1);
+    expect(xml.match(/<op /g)).toHaveLength(3);
   });
 
   it('$id.NAME= names one nvpair', () => {

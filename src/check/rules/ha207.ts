@@ -18,8 +18,9 @@ export const ha207: Rule = {
   name: 'duplicate-operation',
   severity: 'error',
   docs: {
-    summary: 'Two ops with the same name and interval (and role) on one resource.',
-    rationale: 'Pacemaker identifies an operation by name and interval; crm_verify rejects the duplicate and the second definition would be lost.',
+    summary: 'Two ops with the same name and interval on one resource, whatever their roles.',
+    rationale:
+      'Pacemaker identifies an operation by name and interval, not by role: crm_verify rejects the duplicate (a 10s Promoted and a 10s Unpromoted monitor too: give them different intervals, as the agents advise, 10s and 11s).',
     bad: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op monitor interval=10s timeout=20s
     op monitor interval=10000ms timeout=30s
@@ -37,13 +38,13 @@ export const ha207: Rule = {
       const seen = new Map<string, Op>();
       for (const op of p.ops) {
         const interval = attr(op, 'interval');
-        const key = `${op.name}/${interval === undefined ? 0 : durationMs(interval) ?? interval}/${attr(op, 'role') ?? ''}`;
+        const key = `${op.name}/${interval === undefined ? 0 : durationMs(interval) ?? interval}`;
         const first = seen.get(key);
         if (first) {
           ctx.report({
             node: op.decl.name,
             message: `'${p.name}' already has a ${op.name} op with this interval (line ${ctx.line(first.decl)})`,
-            help: ['give each op of the same name a different interval, or merge them'],
+            help: [attr(op, 'role') !== undefined ? 'role does not tell two ops apart: give each role its own interval (e.g. 10s and 11s)' : 'give each op of the same name a different interval, or merge them'],
             related: [{ node: first.decl.name, message: 'first defined here' }],
           });
         } else seen.set(key, op);

@@ -1,0 +1,62 @@
+import { assertNever } from '../../assert-never.js';
+import type { Resource } from '../../model/model.js';
+import type * as A from '../../syntax/ast.js';
+import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
+
+export const ha110: Rule = {
+  code: 'HA110',
+  name: 'constraint-inside-clone',
+  severity: 'warning',
+  docs: {
+    summary: 'A constraint names a resource inside a clone (or a member of a cloned group), not the clone itself.',
+    rationale:
+      "Constraints on a clone's child apply to no instance in particular: pcs refuses them, and Pacemaker places, orders and colocates the clone's instances by the clone's own constraints.",
+    bad: labCluster(`  clone ping-clone {
+    primitive ping ocf:pacemaker:ping {
+      params host_list=10.0.0.254
+      op monitor interval=10s timeout=60s
+    }
+  }
+  location ping-on-a ping prefers a
+`),
+    good: labCluster(`  clone ping-clone {
+    primitive ping ocf:pacemaker:ping {
+      params host_list=10.0.0.254
+      op monitor interval=10s timeout=60s
+    }
+  }
+  location ping-on-a ping-clone prefers a
+`),
+  },
+  check(ctx) {
+    const check = (ref: { readonly ident: A.Ident; readonly target?: Resource }) => {
+      const r = ref.target;
+      if (!r || r.kind === 'clone') return;
+      const holder = r.parent?.kind === 'clone' ? r.parent : r.parent?.parent;
+      if (!holder) return;
+      ctx.report({
+        node: ref.ident,
+        message: `'${ref.ident.text}' is inside ${holder.decl.keyword.text} '${holder.name}': constrain the clone, not what it holds`,
+        help: [`write '${holder.name}' here`],
+      });
+    };
+    for (const c of ctx.model.constraints) {
+      switch (c.kind) {
+        case 'location':
+          check(c.rsc);
+          break;
+        case 'colocation':
+          check(c.rsc);
+          check(c.withRsc);
+          break;
+        case 'order':
+          check(c.first);
+          check(c.then);
+          break;
+        default:
+          assertNever(c);
+      }
+    }
+  },
+};

@@ -1,0 +1,92 @@
+import { assertNever } from '../../assert-never.js';
+import { isPromotionRole, PROMOTION_ACTIONS } from '../../language/roles.js';
+import { agentPromotable, cloneOf, type Resource } from '../../model/model.js';
+import type * as A from '../../syntax/ast.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { labCluster } from '../examples.js';
+
+/** Whether a resource is, or is inside, a promotable clone. */
+function promotable(r: Resource | undefined): boolean | undefined {
+  if (!r) return undefined;
+  return cloneOf(r)?.promotable ?? false;
+}
+
+function notPromotable(ctx: RuleContext, node: A.Spanned, what: string, name: string): void {
+  ctx.report({
+    node,
+    message: `${what}, but '${name}' is not a promotable clone: only a promotable clone's instances are promoted`,
+    help: [`make it promotable: promotable ${name}-clone { ${name} }, and name the clone here`, 'or leave the role or action out'],
+  });
+}
+
+export const ha213: Rule = {
+  code: 'HA213',
+  name: 'promotion-without-promotable',
+  severity: 'error',
+  docs: {
+    summary:
+      'A promotable clone of an agent that cannot be promoted (no promote and demote actions), or a Promoted/Unpromoted role or a promote/demote action on a resource that is not a promotable clone.',
+    rationale:
+      'Pacemaker promotes only the instances of a promotable clone, through the agent promote and demote actions: a promotable clone of an agent without them never gets a promoted instance, and a role or action on anything else never matches, so the constraint or monitor silently does nothing.',
+    bad: labCluster(`  promotable web-clone {
+    primitive web ocf:pacemaker:Dummy {
+      op monitor interval=10s
+    }
+  }
+`),
+    good: labCluster(`  clone web-clone {
+    primitive web ocf:pacemaker:Dummy {
+      op monitor interval=10s
+    }
+  }
+`),
+  },
+  check(ctx) {
+    const m = ctx.model;
+    for (const c of m.clones) {
+      if (!c.promotable || !c.child) continue;
+      const members = c.child.kind === 'primitive' ? [c.child] : c.child.members;
+      const cannot = members.find((p) => agentPromotable(p.agent) === false);
+      if (cannot) {
+        ctx.report({
+          node: c.decl.keyword,
+          message: `'${c.name}' is promotable, but ${cannot.agent.id} ('${cannot.name}') has no promote and demote actions`,
+          help: [`write clone ${c.name} { … }, or use an agent that can be promoted (ocf:linbit:drbd, ocf:heartbeat:pgsqlms, ocf:pacemaker:Stateful…)`],
+        });
+      }
+    }
+    // Roles and actions written by the user (default ops taken from meta-data are not written here).
+    for (const p of m.primitives) {
+      if (promotable(p)) continue;
+      for (const op of p.ops) {
+        const role = op.values.get('role');
+        if (role && isPromotionRole(role.value.text)) notPromotable(ctx, role, `op ${op.name} has role=${role.value.text}`, p.name);
+        else if (PROMOTION_ACTIONS.includes(op.name)) notPromotable(ctx, op.decl.name, `op ${op.name}`, p.name);
+      }
+      const target = p.meta.values.get('target-role');
+      if (target && isPromotionRole(target.value.text)) notPromotable(ctx, target, `target-role=${target.value.text}`, p.name);
+    }
+    for (const c of m.constraints) {
+      const check = (ref: { readonly ident: A.Ident; readonly target?: Resource }, key: string) => {
+        const a = c.values.get(key);
+        if (!a || promotable(ref.target) !== false) return;
+        if (isPromotionRole(a.value.text) || PROMOTION_ACTIONS.includes(a.value.text)) notPromotable(ctx, a, `${key}=${a.value.text}`, ref.ident.text);
+      };
+      switch (c.kind) {
+        case 'location':
+          check(c.rsc, 'role');
+          break;
+        case 'colocation':
+          check(c.rsc, 'rsc-role');
+          check(c.withRsc, 'with-rsc-role');
+          break;
+        case 'order':
+          check(c.first, 'first-action');
+          check(c.then, 'then-action');
+          break;
+        default:
+          assertNever(c);
+      }
+    }
+  },
+};

@@ -1,0 +1,70 @@
+import { PROMOTED_META } from '../../language/clone.js';
+import { currentRole } from '../../language/roles.js';
+import { roleSpelling } from '../../model/platforms.js';
+import type * as A from '../../syntax/ast.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { labCluster } from '../examples.js';
+
+/** A role value in the old spelling, with its replacement. */
+function oldRole(ctx: RuleContext, attr: A.Attr | undefined): void {
+  if (!attr) return;
+  const replacement = currentRole(attr.value.text);
+  if (!replacement) return;
+  ctx.report({
+    node: attr,
+    property: 'value',
+    message: `${attr.key.text}=${attr.value.text} is the old name of ${replacement} (Pacemaker 2.1 renamed the roles)`,
+    help: [`write ${attr.key.text}=${replacement}: hacc writes the name the platform's Pacemaker reads either way`],
+  });
+}
+
+export const ha430: Rule = {
+  code: 'HA430',
+  name: 'deprecated-form',
+  severity: 'warning',
+  docs: {
+    summary:
+      'A deprecated form on a platform that has its replacement: the roles Master and Slave, or master-max and master-node-max, where Pacemaker 2.1 has Promoted, Unpromoted, promoted-max and promoted-node-max (never on el6 and el7, where the old forms are the only ones).',
+    rationale:
+      'Pacemaker 2.1 deprecated the old names and Pacemaker 3 drops them: a file that keeps them reads wrong next to what pcs and crm_mon show, and breaks on the next major upgrade.',
+    bad: labCluster(`  promotable db-clone {
+    primitive db ocf:pacemaker:Stateful {
+      op monitor interval=10s role=Master
+      op monitor interval=11s role=Unpromoted
+    }
+  }
+`),
+    good: labCluster(`  promotable db-clone {
+    primitive db ocf:pacemaker:Stateful {
+      op monitor interval=10s role=Promoted
+      op monitor interval=11s role=Unpromoted
+    }
+  }
+`),
+  },
+  check(ctx) {
+    const m = ctx.model;
+    if (roleSpelling(m.platform) === 'legacy') return;
+    for (const p of m.primitives) {
+      for (const op of p.ops) oldRole(ctx, op.values.get('role'));
+      oldRole(ctx, p.meta.values.get('target-role'));
+    }
+    for (const g of m.groups) oldRole(ctx, g.meta.values.get('target-role'));
+    for (const c of m.clones) {
+      oldRole(ctx, c.meta.values.get('target-role'));
+      for (const attr of c.meta.attrs) {
+        const names = PROMOTED_META[attr.key.text];
+        if (!names || names.current === attr.key.text) continue;
+        ctx.report({
+          node: attr,
+          property: 'key',
+          message: `${attr.key.text} is the old name of ${names.current}`,
+          help: [`write ${names.current}=${attr.value.text}`],
+        });
+      }
+    }
+    for (const c of m.constraints) {
+      for (const key of ['role', 'rsc-role', 'with-rsc-role']) oldRole(ctx, c.values.get(key));
+    }
+  },
+};
