@@ -47,7 +47,10 @@ export interface PlatformCommands {
   readonly packageManager: 'yum' | 'dnf' | 'apt';
   /** Installed on every node. */
   readonly packages: readonly string[];
-  /** Packages an agent needs to do its work, beyond resource-agents. */
+  /**
+   * Packages an agent needs to do its work, beyond resource-agents: by agent, or by agent and one
+   * parameter value (`ocf:heartbeat:Filesystem fstype=gfs2`).
+   */
   readonly agentPackages: Readonly<Record<string, readonly string[]>>;
   /** The repository that carries the HA packages, when it is not enabled by default. */
   /** `rhsmRepo` has `%s` where the machine architecture (`uname -m`) goes. */
@@ -70,7 +73,17 @@ export interface PlatformCommands {
   readonly placeholderCluster?: { readonly name: string; readonly addr: string };
 }
 
-const EL_AGENT_PACKAGES = { 'ocf:heartbeat:iscsi': ['iscsi-initiator-utils'] } as const;
+/**
+ * What agents need on RHEL and its rebuilds. DRBD is not in RHEL's repositories: its tools and
+ * kernel module come from ELRepo (drbd9x-utils and kmod-drbd9x for DRBD 9 on el9, drbd90-* on el8,
+ * drbd84-* on el6/el7), which the operator enables first. dlm is in the Resilient Storage repository.
+ */
+const EL_AGENT_PACKAGES = {
+  'ocf:heartbeat:iscsi': ['iscsi-initiator-utils'],
+  'ocf:pacemaker:controld': ['dlm'],
+  'ocf:heartbeat:Filesystem fstype=gfs2': ['gfs2-utils'],
+} as const;
+const drbd = (utils: string, kmod: string) => ({ 'ocf:linbit:drbd': [utils, kmod] });
 
 /** What el8 and el9 share. */
 const EL_DNF = {
@@ -94,7 +107,7 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     init: 'sysvinit',
     packageManager: 'yum',
     packages: ['pacemaker', 'cman', 'pcs', 'ccs', 'resource-agents', 'fence-agents'],
-    agentPackages: EL_AGENT_PACKAGES,
+    agentPackages: { ...EL_AGENT_PACKAGES, ...drbd('drbd84-utils', 'kmod-drbd84') },
     clusterConf: '/etc/cluster/cluster.conf',
     firewalld: false,
     namesAreAddresses: true,
@@ -109,7 +122,7 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     init: 'systemd',
     packageManager: 'yum',
     packages: ['pacemaker', 'pcs', 'resource-agents', 'fence-agents-all'],
-    agentPackages: EL_AGENT_PACKAGES,
+    agentPackages: { ...EL_AGENT_PACKAGES, ...drbd('drbd84-utils', 'kmod-drbd84') },
     clusterConf: '/etc/corosync/corosync.conf',
     firewalld: true,
     namesAreAddresses: true,
@@ -121,6 +134,7 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     platform: 'el8',
     title: 'RHEL 8 and rebuilds, 8.4 or later (Corosync 3, Pacemaker 2.1, pcs 0.10)',
     pcs: '0.10',
+    agentPackages: { ...EL_AGENT_PACKAGES, ...drbd('drbd90-utils', 'kmod-drbd90') },
     haRepo: { dnfRepoId: 'ha', rhsmRepo: 'rhel-8-for-%s-highavailability-rpms' },
     moveLeavesConstraint: true,
   },
@@ -129,6 +143,7 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     platform: 'el9',
     title: 'RHEL 9 and rebuilds (Corosync 3, Pacemaker 2.1, pcs 0.11)',
     pcs: '0.11',
+    agentPackages: { ...EL_AGENT_PACKAGES, ...drbd('drbd9x-utils', 'kmod-drbd9x') },
     haRepo: { dnfRepoId: 'highavailability', rhsmRepo: 'rhel-9-for-%s-highavailability-rpms' },
     moveLeavesConstraint: false,
   },
@@ -140,7 +155,13 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     init: 'systemd',
     packageManager: 'apt',
     packages: ['pacemaker', 'pacemaker-cli-utils', 'corosync', 'pcs', 'resource-agents', 'fence-agents'],
-    agentPackages: { 'ocf:heartbeat:iscsi': ['open-iscsi'] },
+    // Debian's kernel has the DRBD module; the tools are drbd-utils.
+    agentPackages: {
+      'ocf:heartbeat:iscsi': ['open-iscsi'],
+      'ocf:linbit:drbd': ['drbd-utils'],
+      'ocf:pacemaker:controld': ['dlm-controld'],
+      'ocf:heartbeat:Filesystem fstype=gfs2': ['gfs2-utils'],
+    },
     clusterConf: '/etc/corosync/corosync.conf',
     firewalld: false,
     namesAreAddresses: false,
@@ -165,7 +186,9 @@ function modern(pc: PlatformCommands): boolean {
 export function packagesFor(pc: PlatformCommands, conf: CibConfiguration): string[] {
   const out = [...pc.packages];
   for (const p of cibPrimitives(conf)) {
-    for (const pkg of pc.agentPackages[agentName(p)] ?? []) if (!out.includes(pkg)) out.push(pkg);
+    const agent = agentName(p);
+    const keys = [agent, ...(p.instanceAttributes?.pairs ?? []).flatMap((a) => (a.value.kind === 'literal' ? [`${agent} ${a.name}=${a.value.text}`] : []))];
+    for (const key of keys) for (const pkg of pc.agentPackages[key] ?? []) if (!out.includes(pkg)) out.push(pkg);
   }
   return out;
 }

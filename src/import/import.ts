@@ -384,8 +384,12 @@ class Raiser {
         return { kind: 'location', name, resource, attrs: attrList, mode: modeIdent, targets: [target], ...span };
       }
       case 'rsc_colocation': {
-        // What build writes anyway is left out: a colocation's score INFINITY.
-        const list = [...(c.score === 'INFINITY' ? [] : [['score', c.score] as const]), ...c.attrs];
+        // What build writes anyway is left out: a colocation's score INFINITY, and the role Started
+        // beside a role that is not (build writes both as soon as one is given, as pcs does).
+        const role = (k: string) => c.attrs.find(([name]) => name === k)?.[1];
+        const [own, other] = [role('rsc-role'), role('with-rsc-role')];
+        const implied = own !== undefined && other !== undefined && (own === 'Started') !== (other === 'Started') ? (own === 'Started' ? 'rsc-role' : 'with-rsc-role') : undefined;
+        const list = [...(c.score === 'INFINITY' ? [] : [['score', c.score] as const]), ...c.attrs.filter(([k]) => k !== implied)];
         return { kind: 'colocation', name, resource: this.ident(c.rsc), target: this.ident(c.withRsc), attrs: attrs(list), ...span };
       }
       case 'rsc_order': {
