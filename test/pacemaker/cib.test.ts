@@ -65,7 +65,7 @@ let catalogue: Catalogue;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hacc-cib-'));
-  for (const t of ['xmllint', 'crm_verify', 'crm_simulate', 'crm_standby', 'crm_resource', 'pcs', 'cibadmin']) tool(t);
+  for (const t of ['xmllint', 'crm_verify', 'crm_simulate', 'crm_standby', 'crm_resource', 'crm_attribute', 'pcs', 'cibadmin']) tool(t);
   expect(existsSync(NEWEST_RNG), NEWEST_RNG).toBe(true);
   // The shipped catalogue: the installed agents' meta-data, as pcs reads it (the pcs replay below checks).
   catalogue = defaultCatalogue();
@@ -179,6 +179,45 @@ describe("the seed post's demo with crm_simulate and crm_standby", () => {
     await simulate(s2, s3);
     expect(await where(s3, 'resource-group')).toBe('resource resource-group is NOT running');
     for (const m of members) expect(await where(s3, m)).toBe(`resource ${m} is NOT running`);
+  }, 60_000);
+});
+
+describe('a promotable clone with crm_simulate: promoted where its score is highest, the promotion and the VIP move on standby', () => {
+  it('fixtures/constructs/promotable.ha', async () => {
+    const { path } = fullCib(checked(readText('fixtures/constructs/promotable.ha'), 'promotable.ha'), 'promotable-demo');
+    // Two nodes, no fencing, no quorum policy: quorum is given to the simulation.
+    const simulate = async (input: string, output: string, extra: string[] = []) => {
+      const r = await run('crm_simulate', ['-x', input, '-S', '-Q', '--quorum', '1', ...extra, '-O', output]);
+      expect(r.status, r.stderr).toBe(0);
+    };
+    const where = async (cib: string, rsc: string) => {
+      const r = await run('crm_resource', ['--locate', '-r', rsc], { CIB_file: cib });
+      return (r.stdout + r.stderr).trim().split('\n').sort();
+    };
+    const s1 = join(dir, 'promotable-s1.xml');
+    await simulate(path, s1, ['--node-up', 'a', '--node-up', 'b']);
+    // Started on both nodes; nothing promoted until the agent gives a promotion score.
+    expect(await where(s1, 'db-clone')).toEqual(['resource db-clone is running on: a', 'resource db-clone is running on: b']);
+    expect(await where(s1, 'vip')).toEqual(['resource vip is NOT running']);
+    // What Stateful's monitor does on a real node: set its promotion score, higher on a.
+    for (const [node, score] of [
+      ['a', '10'],
+      ['b', '5'],
+    ] as const) {
+      const r = await run('crm_attribute', ['-N', node, '-n', 'master-db', '-v', score, '-l', 'reboot'], { CIB_file: s1 });
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const s2 = join(dir, 'promotable-s2.xml');
+    await simulate(s1, s2);
+    expect(await where(s2, 'db-clone')).toEqual(['resource db-clone is running on: a Promoted', 'resource db-clone is running on: b']);
+    expect(await where(s2, 'vip')).toEqual(['resource vip is running on: a']);
+
+    const standby = await run('crm_standby', ['-N', 'a', '-v', 'on'], { CIB_file: s2 });
+    expect(standby.status, standby.stderr).toBe(0);
+    const s3 = join(dir, 'promotable-s3.xml');
+    await simulate(s2, s3);
+    expect(await where(s3, 'db-clone')).toEqual(['resource db-clone is running on: b Promoted']);
+    expect(await where(s3, 'vip')).toEqual(['resource vip is running on: b']);
   }, 60_000);
 });
 

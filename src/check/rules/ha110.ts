@@ -7,11 +7,11 @@ import { labCluster } from '../examples.js';
 export const ha110: Rule = {
   code: 'HA110',
   name: 'constraint-inside-clone',
-  severity: 'warning',
+  severity: 'error',
   docs: {
     summary: 'A constraint names a resource inside a clone (or a member of a cloned group), not the clone itself.',
     rationale:
-      "Constraints on a clone's child apply to no instance in particular: pcs refuses them, and Pacemaker places, orders and colocates the clone's instances by the clone's own constraints.",
+      "Constraints on a clone's child apply to no instance in particular: pcs refuses them, and Pacemaker ignores them (crm_verify: \"Ignoring constraint … is not a valid resource\", config not valid). The clone's instances are placed, ordered and colocated by the clone's own constraints.",
     bad: labCluster(`  clone ping-clone {
     primitive ping ocf:pacemaker:ping {
       params host_list=10.0.0.254

@@ -49,7 +49,15 @@ export const ha205: Rule = {
         const fact = CLONE_META.find((k) => k.name === attr.key.text);
         const problem = fact && valueProblem(fact.type, attr.value.text, fact.values);
         if (problem) ctx.report({ node: attr, property: 'value', message: `${attr.key.text}: ${problem}` });
-        else if (attr.key.text === PROMOTABLE_META && !c.promotable && booleanValue(attr.value.text) === true) {
+        else if (attr.key.text === 'clone-node-max' && /^\d+$/.test(attr.value.text) && Number(attr.value.text) > 1 && booleanValue(c.meta.values.get('globally-unique')?.value.text ?? 'false') !== true) {
+          // crm_verify: "anonymous clones support only one instance per node", config not valid.
+          ctx.report({
+            node: attr,
+            property: 'value',
+            message: `clone-node-max=${attr.value.text} on '${c.name}' needs globally-unique=true: anonymous instances run one per node, and Pacemaker rejects more`,
+            help: ['add globally-unique=true if the instances really differ (an IPaddr2 clone spreading one address), or drop clone-node-max'],
+          });
+        } else if (attr.key.text === PROMOTABLE_META && !c.promotable && booleanValue(attr.value.text) === true) {
           ctx.report({ node: attr, message: `a promotable clone is written 'promotable ${c.name} { … }', not with meta promotable=true`, help: [`write promotable ${c.name} { … } and drop promotable=true`] });
         }
       }

@@ -9,21 +9,23 @@ export const ha214: Rule = {
   severity: 'warning',
   docs: {
     summary:
-      'Clone meta attributes that cannot work together: clone-node-max above 1 without globally-unique=true, promoted-max above clone-max, or notify off for an agent that needs notifications (DRBD, PostgreSQL auto-failover).',
+      'Clone meta attributes that cannot work together: promoted-max above clone-max, or notify off for an agent that needs notifications (DRBD, PostgreSQL auto-failover).',
     rationale:
-      'Anonymous clone instances are interchangeable, so Pacemaker runs at most one per node whatever clone-node-max says; more promoted instances than instances can never exist; and DRBD and PAF take their peers from notifications: without notify=true promotion and failover break at the worst moment.',
-    bad: labCluster(`  clone web-clone {
-    primitive web ocf:pacemaker:Dummy {
-      op monitor interval=10s
+      'More promoted instances than instances can never exist; and DRBD and PAF take their peers from notifications: without notify=true the DRBD agent refuses to start and PAF cannot fail over.',
+    bad: labCluster(`  promotable db-clone {
+    primitive db ocf:pacemaker:Stateful {
+      op monitor interval=10s role=Promoted
+      op monitor interval=11s role=Unpromoted
     }
-    meta clone-node-max=2
+    meta clone-max=1 promoted-max=2
   }
 `),
-    good: labCluster(`  clone web-clone {
-    primitive web ocf:pacemaker:Dummy {
-      op monitor interval=10s
+    good: labCluster(`  promotable db-clone {
+    primitive db ocf:pacemaker:Stateful {
+      op monitor interval=10s role=Promoted
+      op monitor interval=11s role=Unpromoted
     }
-    meta clone-node-max=2 globally-unique=true
+    meta clone-max=2 promoted-max=1
   }
 `),
   },
@@ -34,14 +36,6 @@ export const ha214: Rule = {
         const v = meta.get(name)?.value.text;
         return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
       };
-      const nodeMax = meta.get('clone-node-max');
-      if (nodeMax && (num('clone-node-max') ?? 1) > 1 && booleanValue(meta.get('globally-unique')?.value.text ?? 'false') !== true) {
-        ctx.report({
-          node: nodeMax,
-          message: `clone-node-max=${nodeMax.value.text} has no effect on '${c.name}' without globally-unique=true: anonymous instances run at most one per node`,
-          help: ['add globally-unique=true if the instances really differ (an IPaddr2 clone spreading one address), or drop clone-node-max'],
-        });
-      }
       const promotedMax = meta.get('promoted-max') ?? meta.get('master-max');
       const cloneMax = num('clone-max');
       const promoted = promotedMax && /^\d+$/.test(promotedMax.value.text) ? Number(promotedMax.value.text) : undefined;
