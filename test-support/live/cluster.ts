@@ -777,7 +777,15 @@ export const LIVE_CONFIG = {
   vip: { id: "vip", ip: "10.213.0.100", cidr: 24 },
   dummy: { id: "dummy" },
   app: { id: "app", monitorInterval: "2s" },
+  promotable: { clone: "db-clone", child: "db", vip: { id: "db-vip", ip: "10.213.0.101", cidr: 24 } },
 } as const;
+
+/** The node the promoted instance of a promotable clone's child runs on, or undefined. */
+export async function promotedOn(child: string, node: LiveNode | string = "ha-a"): Promise<string | undefined> {
+  const s = await clusterStatus(node);
+  const promoted = s.resources.filter((r) => r.id === child && r.role === "Promoted" && r.nodes.length === 1);
+  return promoted.length === 1 ? promoted[0]!.nodes[0] : undefined;
+}
 
 /** Install an OCF agent file as ocf:hacc:NAME inside a node (its private resource.d/hacc). */
 export async function installAgent(node: LiveNode | string, file: string, name = "anything"): Promise<void> {

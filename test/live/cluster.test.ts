@@ -34,6 +34,7 @@ import {
   inNode,
   leftovers,
   locate,
+  promotedOn,
   startCluster,
   teardown,
   waitFor,
@@ -43,8 +44,9 @@ import {
 
 const A = "ha-a";
 const B = "ha-b";
-const { group: GRP, vip: VIP, app: APP } = LIVE_CONFIG;
+const { group: GRP, vip: VIP, app: APP, promotable: DB } = LIVE_CONFIG;
 const VIP_CIDR = `${VIP.ip}/${VIP.cidr}`;
+const DB_VIP_CIDR = `${DB.vip.ip}/${DB.vip.cidr}`;
 const SETTLE = 20_000; // bounded wait for any placement change
 
 const verbose = process.env["HACC_LIVE_VERBOSE"] === "1";
@@ -65,6 +67,17 @@ async function expectGroupOn(node: string): Promise<void> {
   expect(await addressesOn(other)).not.toContain(VIP_CIDR);
   expect((await inNode(node, DAEMON_IN_NODE, ["status"], { check: false })).code).toBe(0);
   expect((await inNode(other, DAEMON_IN_NODE, ["status"], { check: false })).code).toBe(7);
+}
+
+/** Wait until the promotable clone is promoted on `node` (and only there), with its VIP on that node. */
+async function expectPromotedOn(node: string): Promise<void> {
+  const other = node === A ? B : A;
+  await waitFor(async () => (await promotedOn(DB.child)) === node, { timeoutMs: SETTLE, what: `${DB.clone} promoted on ${node}` });
+  await waitFor(async () => (await locate(DB.vip.id)) === node && (await addressesOn(node)).includes(DB_VIP_CIDR), {
+    timeoutMs: SETTLE,
+    what: `${DB.vip.id} (${DB_VIP_CIDR}) on ${node}`,
+  });
+  expect(await addressesOn(other)).not.toContain(DB_VIP_CIDR);
 }
 
 async function expectAllStopped(): Promise<void> {
@@ -106,19 +119,22 @@ describe("live two-node cluster", () => {
     expect(await addressesOn(B)).toContain("10.213.0.2/24");
   }, 10_000);
 
-  it("configures the cluster and starts the group on the first node", async () => {
+  it("configures the cluster and starts the group on the first node, the promotable clone promoted there", async () => {
     await configure(A);
     await expectGroupOn(A);
+    await expectPromotedOn(A);
     const s = await clusterStatus(A);
     expect(s.resources.filter((r) => r.group === GRP).map((r) => r.id)).toEqual([VIP.id, "dummy", APP.id]);
+    expect(s.resources.filter((r) => r.id === DB.child).map((r) => r.role).sort()).toEqual(["Promoted", "Unpromoted"]);
     expect(s.resources.find((r) => r.id === APP.id)?.agent).toBe("ocf:hacc:anything");
   }, 60_000);
 
   // The post's sequence: standby act → group on sta; standby --all → everything stopped; unstandby
   // act → group on act; unstandby --all → it stays there; move → it switches over.
-  it("standby moves the group and the VIP to the other node", async () => {
+  it("standby moves the group and the VIP to the other node, and the promotion with its VIP", async () => {
     await pcs("node", "standby", A);
     await expectGroupOn(B);
+    await expectPromotedOn(B);
   }, 30_000);
 
   it("standby of both nodes stops everything", async () => {
@@ -129,6 +145,7 @@ describe("live two-node cluster", () => {
   it("unstandby of one node starts the group there; unstandby --all leaves it in place", async () => {
     await pcs("node", "unstandby", A);
     await expectGroupOn(A);
+    await expectPromotedOn(A);
     await pcs("node", "unstandby", "--all");
     await waitFor(async () => (await clusterStatus(A)).nodes.every((n) => n.online && !n.standby), {
       timeoutMs: SETTLE,
