@@ -167,4 +167,8 @@ export const OP_META: readonly ParamFact[] = [
   meta('start-delay', 'time', { default: '0' }),
   meta('interval-origin', 'string'),
   meta('OCF_CHECK_LEVEL', 'integer'),
+  // The XML attribute: free text for people.
+  meta('description', 'string'),
+  // An op's requires is Pacemaker 1.1's; 2.0 reads it as a resource meta attribute only.
+  meta('requires', 'select', { values: ['nothing', 'quorum', 'fencing', 'unfencing'], until: LAST_1_1 }),
 ];

@@ -49,6 +49,7 @@ function op(fields: Map<string, string>, o: CibOp): void {
   if (o.interval !== undefined) fields.set(`${prefix}.interval`, o.interval);
   for (const [k, v] of o.attrs) fields.set(`${prefix}.${k}`, v);
   nvset(fields, `${prefix}.params`, o.instanceAttributes);
+  nvset(fields, `${prefix}.meta`, o.metaAttributes);
 }
 
 /** `parent`: the group or clone that holds it, as `group` or `clone` field. */

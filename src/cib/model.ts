@@ -38,6 +38,7 @@ export interface CibOp {
   /** The op's other XML attributes (timeout, role, on-fail…), in order. */
   readonly attrs: readonly XmlAttr[];
   readonly instanceAttributes?: NvSet;
+  readonly metaAttributes?: NvSet;
 }
 
 export interface CibPrimitive {

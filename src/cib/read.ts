@@ -149,28 +149,23 @@ class Reader {
     this.strayText(el, xpath);
     const attrs: XmlAttr[] = [];
     for (const [k, v] of el.attrs) if (k !== 'id' && k !== 'name' && k !== 'interval') attrs.push([k, v]);
-    let instanceAttributes: NvSet | undefined;
     for (const c of elements(el)) {
-      const cx = `${xpath}/${step(c)}`;
-      if (c.tag !== 'instance_attributes') {
-        this.report(c, cx, `op ${c.tag.replace('_', ' ')}`);
-        continue;
-      }
-      if (instanceAttributes) {
-        this.report(c, cx, 'a second <instance_attributes> of an op');
-        continue;
-      }
-      const set = this.nvset(c, cx, { secretsFromComments: false });
-      if (!set) continue;
-      const level = set.pairs.find((p) => p.name === 'OCF_CHECK_LEVEL');
-      for (const p of set.pairs) {
-        if (p === level) continue;
-        this.unsupported.push({ what: 'nvpair', id: p.id, xpath: this.xpaths.get(p)!, reason: `op instance attribute '${p.name}' (only OCF_CHECK_LEVEL has a place in .ha)` });
-      }
-      if (level) instanceAttributes = this.at({ id: set.id, pairs: [level] }, cx);
+      if (c.tag !== 'instance_attributes' && c.tag !== 'meta_attributes') this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside an op`);
     }
+    const instanceAttributes = this.firstSet(el, xpath, 'instance_attributes');
+    const metaAttributes = this.firstSet(el, xpath, 'meta_attributes');
     const interval = el.attrs.get('interval');
-    return this.at({ id, name, ...(interval !== undefined ? { interval } : {}), attrs, ...(instanceAttributes ? { instanceAttributes } : {}) }, xpath);
+    return this.at(
+      {
+        id,
+        name,
+        ...(interval !== undefined ? { interval } : {}),
+        attrs,
+        ...(instanceAttributes ? { instanceAttributes } : {}),
+        ...(metaAttributes ? { metaAttributes } : {}),
+      },
+      xpath,
+    );
   }
 
   primitive(el: XmlElement, xpath: string): CibPrimitive | undefined {

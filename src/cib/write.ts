@@ -94,6 +94,7 @@ class CibWriter {
     for (const [k, v] of o.attrs) attrs.push(k, v);
     const el = ele(parent, 'op', attrs);
     this.nvset(el, 'instance_attributes', o.instanceAttributes);
+    this.nvset(el, 'meta_attributes', o.metaAttributes);
   }
 
   primitive(parent: XmlParent, p: CibPrimitive): void {

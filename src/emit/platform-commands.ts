@@ -313,7 +313,8 @@ const NEW_ROLES = new Set(['Promoted', 'Unpromoted']);
 /**
  * Why one pcs command per object would not give exactly this configuration's resources and
  * constraints (undefined when it would): a node location with a role, which `constraint location
- * add` has no word for (pcs would need a rule, a different CIB); on pcs 0.10, a Promoted or
+ * add` has no word for (pcs would need a rule, a different CIB); an op with params or meta of its
+ * own (pcs takes only OCF_CHECK_LEVEL); on pcs 0.10, a Promoted or
  * Unpromoted role anywhere (it writes Master/Slave); on pcs 0.9, a clone (`resource clone` names it
  * RESOURCE-clone, whatever the file says, and neither its clone nor its master command is verified
  * here against the CIB it writes).
@@ -321,6 +322,10 @@ const NEW_ROLES = new Set(['Promoted', 'Unpromoted']);
 export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): string | undefined {
   if (conf.constraints.some((c) => c.kind === 'rsc_location' && c.attrs.some(([name]) => name === 'role'))) {
     return 'A location with a role has no pcs command (pcs would write a rule instead).';
+  }
+  const ops = cibPrimitives(conf).flatMap((p) => p.operations);
+  if (ops.some((o) => o.metaAttributes || o.instanceAttributes?.pairs.some((a) => a.name !== 'OCF_CHECK_LEVEL'))) {
+    return "pcs has no option for an op's own params and meta (OCF_CHECK_LEVEL aside).";
   }
   if (pc.pcs === '0.9' && conf.resources.some((r) => r.kind === 'clone')) {
     return "pcs 0.9 cannot give a clone the file's name (it names it RESOURCE-clone).";

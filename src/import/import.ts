@@ -134,9 +134,11 @@ class Sanitiser {
     if (!isWord(o.name) || !isWord(o.id) || (o.interval !== undefined && !isWritableValue(o.interval)) || bad) {
       return void this.report('op', o.id, o, bad ? `the attribute '${bad[0]}' cannot be written as it is` : 'a name or id that cannot be written as a .ha word');
     }
-    const level = o.instanceAttributes?.pairs[0]?.value;
-    if (level && !isWritableValue(level.kind === 'literal' ? level.text : '')) return void this.report('op', o.id, o, 'an OCF_CHECK_LEVEL with control characters');
-    return o;
+    const instanceAttributes = this.nvset(o.instanceAttributes);
+    const metaAttributes = this.nvset(o.metaAttributes);
+    if (instanceAttributes === o.instanceAttributes && metaAttributes === o.metaAttributes) return o;
+    const { instanceAttributes: _i, metaAttributes: _m, ...rest } = o;
+    return this.keep(o, { ...rest, ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}) });
   }
 
   primitive(p: CibPrimitive): CibPrimitive | undefined {
@@ -304,10 +306,16 @@ class Raiser {
     // `interval=0s` is what build gives any op but a monitor; a monitor keeps its interval (HA206).
     if (o.interval !== undefined && !(o.name !== 'monitor' && o.interval === '0s')) attrs.push(this.attr('interval', this.value(o.interval)));
     for (const [k, v] of o.attrs) attrs.push(this.attr(k, this.value(v)));
-    const level = o.instanceAttributes?.pairs[0];
+    // OCF_CHECK_LEVEL on the line, the op's other params and its meta in its { }.
+    const params = o.instanceAttributes?.pairs ?? [];
+    const level = params.find((p) => p.name === 'OCF_CHECK_LEVEL');
     if (level) attrs.push(this.attr('OCF_CHECK_LEVEL', this.pairValue(level)));
     if (d.opIds.has(o)) attrs.push(this.attr('id', this.value(o.id)));
-    return { kind: 'op', name, attrs, ...span };
+    const body = [
+      ...this.setLine('params', o.instanceAttributes, params.filter((p) => p !== level), d),
+      ...this.setLine('meta', o.metaAttributes, o.metaAttributes?.pairs ?? [], d),
+    ];
+    return { kind: 'op', name, attrs, ...(body.length > 0 ? { body } : {}), ...span };
   }
 
   private primitive(p: CibPrimitive, d: Decisions): A.PrimitiveStmt {
@@ -446,10 +454,17 @@ function sameOp(c: CibOp, p: CibOp | undefined, roles: RoleSpelling): boolean {
   if (!p || p.id !== c.id || p.name !== c.name || p.interval !== c.interval) return false;
   const attrs = c.attrs.map(([k, v]) => `${k}=${normalOpAttr(k, v, roles)}`);
   if (attrs.join('\n') !== p.attrs.map(([k, v]) => `${k}=${v}`).join('\n')) return false;
-  const [mine, theirs] = [c.instanceAttributes, p.instanceAttributes];
+  return sameSet(c.instanceAttributes, p.instanceAttributes) && sameSet(c.metaAttributes, p.metaAttributes);
+}
+
+/** Whether two sets have the same id and the same nvpairs (ids, names, literal values) in order. */
+function sameSet(mine: NvSet | undefined, theirs: NvSet | undefined): boolean {
   if (!mine || !theirs) return !mine && !theirs;
-  const [a, b] = [mine.pairs[0], theirs.pairs[0]];
-  return mine.id === theirs.id && a?.id === b?.id && literalText(a?.value) !== undefined && literalText(a?.value) === literalText(b?.value);
+  if (mine.id !== theirs.id || mine.pairs.length !== theirs.pairs.length) return false;
+  return mine.pairs.every((a, i) => {
+    const b = theirs.pairs[i]!;
+    return a.id === b.id && a.name === b.name && literalText(a.value) !== undefined && literalText(a.value) === literalText(b.value);
+  });
 }
 
 function opsByName(ops: readonly CibOp[]): Map<string, CibOp[]> {
@@ -477,7 +492,17 @@ function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered): 
     [conf.rscDefaults?.[0], low.rscDefaults?.[0]],
     [conf.opDefaults?.[0], low.opDefaults?.[0]],
   ];
-  for (const [c, p] of pairedPrimitives(cib, lowered)) out.push([c.instanceAttributes, p.instanceAttributes], [c.metaAttributes, p.metaAttributes]);
+  for (const [c, p] of pairedPrimitives(cib, lowered)) {
+    out.push([c.instanceAttributes, p.instanceAttributes], [c.metaAttributes, p.metaAttributes]);
+    // An op's sets, once the op has its id and build gives it the set (an op left to the agent's
+    // advice may have none yet: that is decided by the op, not by the set's id).
+    const planned = new Map(p.operations.map((o) => [o.id, o]));
+    for (const o of c.operations) {
+      const q = planned.get(o.id);
+      if (q?.instanceAttributes) out.push([o.instanceAttributes, q.instanceAttributes]);
+      if (q?.metaAttributes) out.push([o.metaAttributes, q.metaAttributes]);
+    }
+  }
   // Groups and clones, at any level: paired by kind and id.
   const planned = new Map(cibResources(low).flatMap((r) => (r.kind === 'primitive' ? [] : [[`${r.kind} ${r.id}`, r] as const])));
   for (const c of cibResources(conf)) {
@@ -568,8 +593,8 @@ function differences(cib: Cib, properties: NvSet | undefined, lowered: Lowered, 
         const reason =
           o.interval === undefined
             ? 'an op without an interval (hacc would give it one)'
-            : got[i]?.id === o.id && o.instanceAttributes
-              ? 'OCF_CHECK_LEVEL with ids hacc cannot keep'
+            : got[i]?.id === o.id && (o.instanceAttributes || o.metaAttributes)
+              ? 'op attributes with ids hacc cannot keep'
               : 'an op hacc would not rebuild exactly';
         out.push({ what: 'op', id: o.id, xpath: xpathOf(o), reason });
       });

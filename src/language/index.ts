@@ -39,6 +39,8 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   primitive.clonePrimitive,
   clone.cloneGroup,
   attributeSet.cloneMeta,
+  attributeSet.opParams,
+  attributeSet.opMeta,
 ];
 
 /** The keywords that start a statement or body line in one context. */
@@ -59,6 +61,8 @@ export function whereElse(keyword: string, context: Context): string | undefined
       return `${other.described} goes inside a group's { }`;
     case 'clone':
       return `${other.described} goes inside a clone's { }`;
+    case 'op':
+      return `${other.described} goes inside an op's { }`;
   }
 }
 

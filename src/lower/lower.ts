@@ -13,7 +13,7 @@
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { compareVersions, PLATFORM_PACEMAKER_VERSION } from '../catalogue/platforms.js';
-import type { Cib, CibClone, CibConstraint, CibGroup, CibNode, CibPrimitive, CibResource, CibValue, NvSet, XmlAttr } from '../cib/model.js';
+import type { Cib, CibClone, CibConstraint, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibValue, NvSet, XmlAttr } from '../cib/model.js';
 import { literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
@@ -157,6 +157,17 @@ class Lowering {
     return meta;
   }
 
+  /** An op's instance attributes (OCF_CHECK_LEVEL and `{ params … }`) and meta attributes. */
+  opSets(id: string, d: OpDraft): Pick<CibOp, 'instanceAttributes' | 'metaAttributes'> {
+    const params = new Map<string, CibValue>();
+    if (d.checkLevel !== undefined) params.set('OCF_CHECK_LEVEL', literal(d.checkLevel));
+    if (d.params) for (const [name, value] of values(d.params)) params.set(name, value);
+    const instanceAttributes = params.size > 0 ? this.nvset(`${id}-instance_attributes`, params, true, d.params) : undefined;
+    const meta = d.meta ? values(d.meta) : new Map<string, CibValue>();
+    const metaAttributes = meta.size > 0 ? this.nvset(`${id}-meta_attributes`, meta, true, d.meta) : undefined;
+    return { ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}) };
+  }
+
   /** The ops, ordered by name (stable: written ops stay ahead of defaults), with their ids. */
   ops(rscId: string, drafts: readonly OpDraft[]): CibPrimitive['operations'] {
     return [...drafts].sort(byName).map((d) => {
@@ -166,7 +177,7 @@ class Lowering {
         name: d.name,
         interval: d.interval,
         attrs: d.attrs,
-        ...(d.checkLevel !== undefined ? { instanceAttributes: this.nvset(`${id}-instance_attributes`, new Map([['OCF_CHECK_LEVEL', literal(d.checkLevel)]]), true) } : {}),
+        ...this.opSets(id, d),
       };
     });
   }

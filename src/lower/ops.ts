@@ -26,7 +26,7 @@ import { ANYTHING_AGENT_FACT, ANYTHING_AGENT_ID } from '../catalogue/hacc-agents
 import type { ActionFact, AgentFact } from '../catalogue/types.js';
 import type { XmlAttr } from '../cib/model.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
-import type { Agent, Op } from '../model/model.js';
+import type { Agent, AttrBag, Op } from '../model/model.js';
 
 /** An op before it has its id. */
 export interface OpDraft {
@@ -37,6 +37,9 @@ export interface OpDraft {
   /** The op's XML attributes other than id, name and interval, in written order. */
   readonly attrs: readonly XmlAttr[];
   readonly checkLevel?: string;
+  /** The written op's `{ params … }` and `{ meta … }`. */
+  readonly params?: AttrBag;
+  readonly meta?: AttrBag;
 }
 
 /** pcs's default interval of an op written without one. */
@@ -74,6 +77,8 @@ export function explicitOp(op: Op, roles: RoleSpelling): OpDraft {
     interval: interval ?? defaultInterval(op.name),
     attrs,
     ...(checkLevel !== undefined ? { checkLevel } : {}),
+    params: op.params,
+    meta: op.meta,
   };
 }
 

@@ -74,6 +74,10 @@ export interface Op {
   readonly values: ReadonlyMap<string, A.Attr>;
   /** `id=`: the op's CIB id, where it is not the one hacc derives. */
   readonly id?: A.Attr;
+  /** `{ params … }`: the op's instance attributes (besides OCF_CHECK_LEVEL=, written on the line). */
+  readonly params: AttrBag;
+  /** `{ meta … }`: the op's meta attributes. */
+  readonly meta: AttrBag;
 }
 
 export interface Primitive {
@@ -337,7 +341,15 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
               explicitIds.push(a.value);
             } else values.set(a.key.text, a);
           }
-          ops.push({ decl: item, name: item.name.text, values, ...(id ? { id } : {}) });
+          const body = item.body ?? [];
+          ops.push({
+            decl: item,
+            name: item.name.text,
+            values,
+            ...(id ? { id } : {}),
+            params: bagOf(body.filter((l) => l.keyword.text === 'params')),
+            meta: bagOf(body.filter((l) => l.keyword.text === 'meta')),
+          });
           break;
         }
         case 'command':

@@ -149,9 +149,14 @@ class Layout {
           case 'attr-set':
             this.line(depth + 1, attrSet(item), item);
             break;
-          case 'op':
-            this.line(depth + 1, withAttrs(`op ${item.name.text}`, item.attrs), item);
+          case 'op': {
+            const head = withAttrs(`op ${item.name.text}`, item.attrs);
+            const body = item.body;
+            if (!body) this.line(depth + 1, head, item);
+            else if (body.length === 0 && !this.hasCommentInside(item)) this.line(depth + 1, `${head} { }`, item);
+            else this.block(depth + 1, head, item, body, () => body.forEach((set) => this.line(depth + 2, attrSet(set), set)));
             break;
+          }
           case 'command':
             this.line(depth + 1, `${item.action.text.padEnd(7)} ${value(item.value)}`, item);
             break;

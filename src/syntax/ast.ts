@@ -82,6 +82,8 @@ export interface OpLine extends Spanned {
   readonly kind: 'op';
   readonly name: Ident;
   readonly attrs: readonly Attr[];
+  /** `{ params … meta … }`: the op's own instance and meta attributes; undefined without braces. */
+  readonly body?: readonly AttrSet[];
 }
 
 /** `start "/opt/app/bin/start"` in a command (`anything`) resource. */

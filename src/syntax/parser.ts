@@ -86,6 +86,7 @@ const KEYWORDS: Readonly<Record<Context, ReadonlySet<string>>> = {
   primitive: new Set(keywordsIn('primitive')),
   group: new Set(keywordsIn('group')),
   clone: new Set(keywordsIn('clone')),
+  op: new Set(keywordsIn('op')),
 };
 
 const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
@@ -93,6 +94,7 @@ const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
   primitive: 'a line of a primitive',
   group: 'a line of a group',
   clone: 'a line of a clone',
+  op: 'a line of an op',
 };
 
 export interface Parsed {
@@ -333,6 +335,7 @@ export class HaParser extends EmbeddedActionsParser {
   private groupItemAlts?: IOrAlt<A.GroupItem | undefined>[];
   private cloneAlts?: IOrAlt<IToken>[];
   private cloneItemAlts?: IOrAlt<A.CloneItem | undefined>[];
+  private opItemAlts?: IOrAlt<A.AttrSet | undefined>[];
   private valueAlts?: IOrAlt<IToken>[];
   private settingsAlts?: IOrAlt<IToken>[];
   private machineAlts?: IOrAlt<IToken>[];
@@ -437,7 +440,21 @@ export class HaParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(T.Op);
     const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
     const attrs = this.SUBRULE(this.attributes);
-    return isReal(name) ? { kind: 'op', name: ident(name), attrs, ...this.spanFrom(kw) } : undefined;
+    const body = this.OPTION(() => {
+      this.CONSUME(T.LCurly);
+      const items: A.AttrSet[] = [];
+      this.MANY(() => {
+        const item = this.OR((this.opItemAlts ??= [
+          { ALT: () => this.SUBRULE(this.params) },
+          { ALT: () => this.SUBRULE(this.meta) },
+          { ALT: () => this.SUBRULE(this.unknownOpLine) },
+        ]));
+        if (item) items.push(item);
+      });
+      this.CONSUME(T.RCurly);
+      return items;
+    });
+    return isReal(name) ? { kind: 'op', name: ident(name), attrs, ...(body ? { body } : {}), ...this.spanFrom(kw) } : undefined;
   });
 
   public command = this.RULE('command', (): A.CommandLine | undefined => {
@@ -619,6 +636,7 @@ export class HaParser extends EmbeddedActionsParser {
   public unknownPrimitiveLine = this.unknownLineRule('unknownPrimitiveLine', T.NotPrimitiveStart, 'primitive');
   public unknownGroupLine = this.unknownLineRule('unknownGroupLine', T.NotGroupStart, 'group');
   public unknownCloneLine = this.unknownLineRule('unknownCloneLine', T.NotCloneStart, 'clone');
+  public unknownOpLine = this.unknownLineRule('unknownOpLine', T.NotOpStart, 'op');
 
   /**
    * Reports the line that `first` starts, and skips the rest of it: nothing more when `first` opened

@@ -18,10 +18,12 @@ const CLUSTER_KEYWORDS = new Set(keywordsIn('cluster'));
 const PRIMITIVE_KEYWORDS = new Set(keywordsIn('primitive'));
 const GROUP_KEYWORDS = new Set(keywordsIn('group'));
 const CLONE_KEYWORDS = new Set(keywordsIn('clone'));
+const OP_KEYWORDS = new Set(keywordsIn('op'));
 export const NotClusterStart = createToken({ name: 'NotClusterStart', pattern: Lexer.NA, label: 'a statement' });
 export const NotPrimitiveStart = createToken({ name: 'NotPrimitiveStart', pattern: Lexer.NA, label: 'a line of a primitive' });
 export const NotGroupStart = createToken({ name: 'NotGroupStart', pattern: Lexer.NA, label: 'a line of a group' });
 export const NotCloneStart = createToken({ name: 'NotCloneStart', pattern: Lexer.NA, label: 'a line of a clone' });
+export const NotOpStart = createToken({ name: 'NotOpStart', pattern: Lexer.NA, label: 'a line of an op' });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
@@ -37,7 +39,7 @@ export const Word = createToken({
   // chevrotain cannot work out the first characters of a complement set, and without them it tries
   // every pattern at every position: the lexer would run about twice as long on a large file.
   start_chars_hint: wordStartHints(),
-  categories: [AnyWord, NotClusterStart, NotPrimitiveStart, NotGroupStart, NotCloneStart],
+  categories: [AnyWord, NotClusterStart, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotOpStart],
   label: 'a name or value',
 });
 
@@ -60,6 +62,7 @@ function keyword(text: string, name: string): TokenType {
   if (!CLUSTER_KEYWORDS.has(text) && !PRIMITIVE_KEYWORDS.has(text)) categories.push(NotPrimitiveStart);
   if (!CLUSTER_KEYWORDS.has(text) && !GROUP_KEYWORDS.has(text)) categories.push(NotGroupStart);
   if (!CLUSTER_KEYWORDS.has(text) && !CLONE_KEYWORDS.has(text)) categories.push(NotCloneStart);
+  if (!CLUSTER_KEYWORDS.has(text) && !PRIMITIVE_KEYWORDS.has(text) && !OP_KEYWORDS.has(text)) categories.push(NotOpStart);
   return createToken({
     name,
     pattern: new RegExp(text.replace(/-/g, '\\-')),
@@ -124,6 +127,7 @@ export const allTokens: TokenType[] = [
   NotPrimitiveStart,
   NotGroupStart,
   NotCloneStart,
+  NotOpStart,
   Cluster,
   Platform,
   Auth,

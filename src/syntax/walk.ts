@@ -31,7 +31,8 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       return node.body?.forEach(f);
     case 'op':
       f(node.name);
-      return node.attrs.forEach(f);
+      node.attrs.forEach(f);
+      return node.body?.forEach(f);
     case 'command':
       f(node.action);
       return f(node.value);

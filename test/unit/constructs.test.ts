@@ -63,6 +63,7 @@ function linesOf(text: string): { keywords: Set<string>; kinds: Set<string> } {
     else if (parent?.kind === 'primitive' && node.kind !== 'ident') line('primitive', node as A.PrimitiveItem);
     else if (parent?.kind === 'group' && node.kind !== 'ident') line('group', node as A.GroupItem);
     else if (parent?.kind === 'clone' && node.kind !== 'ident') line('clone', node as A.CloneItem);
+    else if (parent?.kind === 'op' && node.kind === 'attr-set') line('op', node);
   });
   return { keywords, kinds };
 }

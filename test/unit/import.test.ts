@@ -192,7 +192,6 @@ describe('unsupported parts', () => {
       ['primitive', 'from-template', "/cib/configuration/resources/primitive[@id='from-template']"],
       ['instance_attributes', 'grp-instance_attributes', "/cib/configuration/resources/group[@id='grp']/instance_attributes[@id='grp-instance_attributes']"],
       ['meta_attributes', 'd1-meta_attributes', "/cib/configuration/resources/group[@id='grp']/primitive[@id='d1']/meta_attributes[@id='d1-meta_attributes']"],
-      ['meta_attributes', 'd1-monitor-meta', "/cib/configuration/resources/group[@id='grp']/primitive[@id='d1']/operations/op[@id='d1-monitor-interval-10s']/meta_attributes[@id='d1-monitor-meta']"],
       ['bundle', 'httpd-bundle', "/cib/configuration/resources/bundle[@id='httpd-bundle']"],
       ['rsc_colocation', 'set-colocation', "/cib/configuration/constraints/rsc_colocation[@id='set-colocation']"],
       ['rsc_colocation', 'by-rack', "/cib/configuration/constraints/rsc_colocation[@id='by-rack']"],
@@ -205,7 +204,9 @@ describe('unsupported parts', () => {
     ] as const) {
       expect(listed).toContain(`${what} ${id} ${xpath}`);
     }
-    expect(r.unsupported.find((u) => u.id === 'd1-monitor-interval-10s-instance_attributes-depth')?.reason).toMatch(/op instance attribute 'depth'/);
+    // An op's own params and meta have a place now: op monitor … { params depth=1 meta $id=d1-monitor-meta x=y }.
+    expect(r.unsupported.filter((u) => u.xpath.includes('/op['))).toEqual([]);
+    expect(r.text).toMatch(/op monitor interval=10s[^\n]*\{\n\s+params depth=1\n\s+meta \$id=d1-monitor-meta x=y\n\s+\}/);
     // What can be expressed is still there.
     expect(r.text).toContain('params pcmk_host_list="node1 node2"');
     expect(r.text).toContain('primitive d1 ocf:pacemaker:Dummy');
@@ -340,12 +341,14 @@ describe('name, platform and XML details', () => {
     expect(normaliseCib(cibOf(mustBuild(r.text)))).toBe(normaliseCib(xml));
   });
 
-  it('an OCF_CHECK_LEVEL whose ids do not follow its op is listed', () => {
+  it("an op's params and meta with ids that do not follow its op keep them", () => {
     const xml = `<configuration><crm_config/><nodes/><resources><primitive id="p" class="ocf" provider="pacemaker" type="Dummy"><operations>
-      <op id="p-mon" name="monitor" interval="10s"><instance_attributes id="p-mon-depth"><nvpair id="p-mon-depth-level" name="OCF_CHECK_LEVEL" value="10"/></instance_attributes></op>
+      <op id="p-mon" name="monitor" interval="10s"><instance_attributes id="p-mon-depth"><nvpair id="p-mon-depth-level" name="OCF_CHECK_LEVEL" value="10"/><nvpair id="p-mon-trace" name="trace_ra" value="1"/></instance_attributes><meta_attributes id="p-mon-meta"><nvpair id="p-mon-meta-timeout" name="timeout" value="30s"/></meta_attributes></op>
       </operations></primitive></resources><constraints/></configuration>`;
     const r = importCib(xml, { catalogue });
-    expect(r.unsupported.map((u) => `${u.what} ${u.id}: ${u.reason}`)).toEqual(['op p-mon: OCF_CHECK_LEVEL with ids hacc cannot keep']);
+    expect(r.unsupported).toEqual([]);
+    expect(r.text).toContain('op monitor interval=10s OCF_CHECK_LEVEL=10 id=p-mon {');
+    expect(normaliseCib(cibOf(mustBuild(r.text)))).toBe(normaliseCib(xml));
   });
 
   it('the name: --name, else the cluster-name property, else cluster', () => {

@@ -43,7 +43,13 @@ export const ha208: Rule = {
       if (problem) ctx.report({ node: attr, property: 'value', message: `${attr.key.text}: ${problem}` });
     };
     // Reports are sorted afterwards: the order of the walk does not matter.
-    for (const p of ctx.model.primitives) for (const op of p.ops) for (const attr of op.decl.attrs) judge(attr, true);
+    for (const p of ctx.model.primitives) {
+      for (const op of p.ops) {
+        for (const attr of op.decl.attrs) judge(attr, true);
+        // An op's { meta … } holds op attributes too; its { params … } are the agent's.
+        for (const attr of op.meta.attrs) judge(attr, true);
+      }
+    }
     for (const attr of ctx.model.settings['op-defaults'].attrs) judge(attr, false);
   },
 };

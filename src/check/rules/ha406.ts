@@ -1,4 +1,6 @@
-import { compareVersions, PLATFORM_PACEMAKER_VERSION } from '../../catalogue/platforms.js';
+import { compareVersions, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
+import type { ParamFact } from '../../catalogue/types.js';
+import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 
 export const ha406: Rule = {
@@ -6,7 +8,7 @@ export const ha406: Rule = {
   name: 'property-not-on-platform',
   severity: 'error',
   docs: {
-    summary: "A cluster property that the target platform's Pacemaker does not have yet, or no longer has.",
+    summary: "A cluster property, meta attribute or op attribute that the target platform's Pacemaker does not have yet, or no longer has (an op's requires after 1.1).",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -42,5 +44,27 @@ export const ha406: Rule = {
         help: tooNew && older ? [`on ${m.platform} write ${older}`] : gone && fact.renamedTo ? [`write ${fact.renamedTo}`] : [],
       });
     }
+    // Meta and op attributes with a version range (catalogue overlay).
+    const ranged = (attrs: readonly A.Attr[], facts: readonly ParamFact[], what: string, help: string[] = []) => {
+      for (const attr of attrs) {
+        const fact = facts.find((f) => f.name === attr.key.text);
+        if (!fact || versionInRange(version, fact.since, fact.until)) continue;
+        const tooNew = fact.since !== undefined && compareVersions(version, fact.since) < 0;
+        ctx.report({
+          node: attr,
+          property: 'key',
+          message: tooNew
+            ? `${what} '${fact.name}' needs Pacemaker ${fact.since} or later; ${m.platform} has ${version}`
+            : `${what} '${fact.name}' was dropped after Pacemaker ${fact.until}; ${m.platform} has ${version}`,
+          help,
+        });
+      }
+    };
+    const metas = [...m.primitives.map((p) => p.meta), ...m.groups.map((g) => g.meta), ...m.clones.map((c) => c.meta), m.settings.defaults];
+    for (const bag of metas) ranged(bag.attrs, ctx.catalogue.resourceMeta, 'meta attribute');
+    for (const p of m.primitives) {
+      for (const op of p.ops) ranged(op.decl.attrs, ctx.catalogue.opMeta, 'op attribute', op.values.has('requires') ? [`write requires as a meta attribute of '${p.name}': meta requires=${op.values.get('requires')!.value.text}`] : []);
+    }
+    ranged(m.settings['op-defaults'].attrs, ctx.catalogue.opMeta, 'op-defaults setting');
   },
 };
