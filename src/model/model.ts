@@ -180,6 +180,8 @@ export interface ClusterModel {
   /** Every group, top level and inside clones, in source order. */
   readonly groups: readonly Group[];
   readonly clones: readonly Clone[];
+  /** Every resource of every kind at every level, in source order: what a rule over all resources reads. */
+  readonly allResources: readonly Resource[];
   readonly constraints: readonly Constraint[];
   /** CIB id -> every declaration of it, in source order. */
   readonly ids: ReadonlyMap<string, readonly Declared[]>;
@@ -540,6 +542,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     primitives,
     groups,
     clones,
+    allResources: [...primitives, ...groups, ...clones].sort((a, b) => a.decl.start - b.decl.start),
     constraints,
     ids,
     machines,

@@ -30,7 +30,7 @@ export const ha102: Rule = {
         message: `'${name.text}' is not a valid name for a cluster or machine: use letters, digits, '-', '_' and '.', not at either end`,
       });
     }
-    const names = [...m.primitives, ...m.groups, ...m.clones, ...m.constraints].map((d) => d.decl.name);
+    const names = [...m.allResources, ...m.constraints].map((d) => d.decl.name);
     for (const name of [...names, ...m.explicitIds]) {
       if (CIB_ID.test(name.text)) continue;
       const fixed = name.text.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^([^A-Za-z_])/, '_$1');

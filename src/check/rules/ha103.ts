@@ -29,7 +29,7 @@ export const ha103: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    const resources = [...m.primitives, ...m.groups, ...m.clones].map((r) => r.name);
+    const resources = m.allResources.map((r) => r.name);
     const primitives = m.primitives.map((p) => p.name);
     const cloneable = [...m.primitives, ...m.groups].map((r) => r.name);
     const nodes = m.nodes.map((n) => n.name);

@@ -60,7 +60,7 @@ export const ha406: Rule = {
         });
       }
     };
-    const metas = [...m.primitives.map((p) => p.meta), ...m.groups.map((g) => g.meta), ...m.clones.map((c) => c.meta), m.settings.defaults];
+    const metas = [...m.allResources.map((r) => r.meta), m.settings.defaults];
     for (const bag of metas) ranged(bag.attrs, ctx.catalogue.resourceMeta, 'meta attribute');
     for (const p of m.primitives) {
       for (const op of p.ops) ranged(op.decl.attrs, ctx.catalogue.opMeta, 'op attribute', op.values.has('requires') ? [`write requires as a meta attribute of '${p.name}': meta requires=${op.values.get('requires')!.value.text}`] : []);
