@@ -31,13 +31,14 @@ import { serializeAgents, serializeProperties } from '../src/catalogue/serialize
 import type { AgentFact, ParamFact, PropertyFact } from '../src/catalogue/types.js';
 
 const OCF_ROOT = '/usr/lib/ocf';
-const OCF_PROVIDERS = ['heartbeat', 'pacemaker'] as const;
+// linbit: DRBD's agents (drbd-utils); resource-agents-paf puts PostgreSQL's pgsqlms under heartbeat.
+const OCF_PROVIDERS = ['heartbeat', 'pacemaker', 'linbit'] as const;
 const FENCE_DIR = '/usr/sbin';
 const DAEMON_DIR = '/usr/lib/pacemaker';
 /** Daemons whose `metadata` lists cluster options, in precedence order for duplicates. */
 const PROPERTY_DAEMONS = ['pacemaker-schedulerd', 'pacemaker-controld', 'pacemaker-based'] as const;
 const FENCING_DAEMON = 'pacemaker-fenced';
-const AGENT_PACKAGES = ['fence-agents', 'pacemaker', 'pacemaker-cli-utils', 'pacemaker-resource-agents', 'resource-agents'] as const;
+const AGENT_PACKAGES = ['drbd-utils', 'fence-agents', 'fence-virt', 'pacemaker', 'pacemaker-cli-utils', 'pacemaker-resource-agents', 'resource-agents', 'resource-agents-paf'] as const;
 const PROPERTY_PACKAGES = ['pacemaker'] as const;
 // HOOK(ocf:hacc:anything): hacc's own agents, whose meta-data is not installed on the machine.
 // Each entry names an agent id and a committed file (relative to the repository root) holding that

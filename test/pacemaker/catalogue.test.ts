@@ -1,5 +1,6 @@
 // Checks the committed catalogue against the real Pacemaker stack. Needs the Debian 12 packages
-// (pacemaker, pacemaker-cli-utils, resource-agents, fence-agents): when they are missing these tests
+// (pacemaker, pacemaker-cli-utils, resource-agents, fence-agents, and the agents of drbd-utils,
+// resource-agents-paf and fence-virt that real designs use): when they are missing these tests
 // FAIL (they never skip). Run with `npm run test:pacemaker` or `npx vitest run --dir test/pacemaker`.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -67,7 +68,7 @@ describe('catalogue vs the installed Pacemaker stack', () => {
   });
 
   it('has exactly the OCF agents crm_resource lists', () => {
-    for (const provider of ['heartbeat', 'pacemaker']) {
+    for (const provider of ['heartbeat', 'pacemaker', 'linbit']) {
       const listed = tool('crm_resource', ['--list-agents', `ocf:${provider}`])
         .split('\n')
         .map((l) => l.trim())
@@ -77,13 +78,16 @@ describe('catalogue vs the installed Pacemaker stack', () => {
       const catalogued = cat.agentIds().filter((i) => i.startsWith(`ocf:${provider}:`)).sort();
       expect(catalogued).toEqual(listed);
     }
-    expect(cat.agentIds().filter((i) => i.startsWith('ocf:heartbeat:'))).toHaveLength(141);
+    // resource-agents' 141 and resource-agents-paf's pgsqlms; drbd-utils' drbd and drbd-attr.
+    expect(cat.agentIds().filter((i) => i.startsWith('ocf:heartbeat:'))).toHaveLength(142);
     expect(cat.agentIds().filter((i) => i.startsWith('ocf:pacemaker:'))).toHaveLength(13);
+    expect(cat.agentIds().filter((i) => i.startsWith('ocf:linbit:'))).toEqual(['ocf:linbit:drbd', 'ocf:linbit:drbd-attr']);
   });
 
   it('has every installed fence agent', () => {
     const installed = readdirSync('/usr/sbin').filter((n) => n.startsWith('fence_'));
-    expect(installed).toHaveLength(86);
+    // fence-agents' 86 and fence-virt's fence_virt and fence_xvm.
+    expect(installed).toHaveLength(88);
     const expected = installed.filter((n) => !NOT_FENCE_AGENTS.includes(n)).map((n) => `stonith:${n}`).sort();
     expect(cat.agentIds().filter((i) => i.startsWith('stonith:')).sort()).toEqual(expected);
     // stonith_admin sees the same fence_* agents (it also lists cluster-glue plugins, which are not catalogued).

@@ -31,27 +31,34 @@ function param(a: AgentFact | readonly ParamFact[], name: string): ParamFact {
 
 describe('committed agent catalogue', () => {
   // Facts of the Debian 12 packages the catalogue was generated from (resource-agents 4.12.0,
-  // pacemaker 2.1.5, fence-agents 4.12.1): 141 heartbeat and 13 pacemaker OCF agents; 86
-  // /usr/sbin/fence_* programs, of which fence_ack_manual has no meta-data (it is not a fence agent).
-  it('has every installed heartbeat, pacemaker and fence agent', () => {
+  // pacemaker 2.1.5, fence-agents 4.12.1, and drbd-utils, resource-agents-paf, fence-virt): 141
+  // heartbeat agents and PAF's pgsqlms, 13 pacemaker and 2 linbit OCF agents; 88 /usr/sbin/fence_*
+  // programs, of which fence_ack_manual has no meta-data (it is not a fence agent).
+  it('has every installed heartbeat, pacemaker, linbit and fence agent', () => {
     const ids = cat.agentIds();
-    expect(ids.filter((i) => i.startsWith('ocf:heartbeat:'))).toHaveLength(141);
+    expect(ids.filter((i) => i.startsWith('ocf:heartbeat:'))).toHaveLength(142);
+    expect(ids).toContain('ocf:heartbeat:pgsqlms');
     expect(ids.filter((i) => i.startsWith('ocf:pacemaker:'))).toHaveLength(13);
-    expect(ids.filter((i) => i.startsWith('stonith:fence_'))).toHaveLength(85);
+    expect(ids.filter((i) => i.startsWith('ocf:linbit:'))).toEqual(['ocf:linbit:drbd', 'ocf:linbit:drbd-attr']);
+    expect(ids.filter((i) => i.startsWith('stonith:fence_'))).toHaveLength(87);
+    expect(ids).toEqual(expect.arrayContaining(['stonith:fence_xvm', 'stonith:fence_virt']));
     // …plus hacc's own generated agent, which ships with hacc.
     expect(ids.filter((i) => i.startsWith('ocf:hacc:'))).toEqual(['ocf:hacc:anything']);
-    expect(ids).toHaveLength(240);
+    expect(ids).toHaveLength(245);
     expect(ids).not.toContain('stonith:fence_ack_manual');
   });
 
   it('records the package versions it was read from', () => {
     const file = loadAgentCatalogueFile();
     expect(file.generatedFrom).toEqual({
+      'drbd-utils': '9.22.0-1',
       'fence-agents': '4.12.1-1',
+      'fence-virt': '4.12.1-1',
       pacemaker: '2.1.5-1+deb12u1',
       'pacemaker-cli-utils': '2.1.5-1+deb12u1',
       'pacemaker-resource-agents': '2.1.5-1+deb12u1',
       'resource-agents': '1:4.12.0-2',
+      'resource-agents-paf': '2.3.0-1',
     });
   });
 
@@ -137,7 +144,7 @@ describe('Catalogue lookups', () => {
     const c2 = cat.withAgents([mine, override]);
     expect(c2.agent('ocf:acme:app')).toBe(mine);
     expect(c2.agent('ocf:heartbeat:IPaddr2')).toBe(override);
-    expect(c2.agentIds()).toHaveLength(241);
+    expect(c2.agentIds()).toHaveLength(246);
     expect(c2.overridesShipped('ocf:heartbeat:IPaddr2')).toBe(true);
     expect(c2.overridesShipped('ocf:acme:app')).toBe(false);
     expect(cat.agent('ocf:acme:app')).toBeUndefined();

@@ -10,7 +10,7 @@ export const ha423: Rule = {
   severity: 'warning',
   docs: {
     summary:
-      'A resource runs with a clone (or its promoted instance) but is not ordered after it (after its promotion), or is ordered the other way round: a file system mounted on DRBD before DRBD is promoted.',
+      'A resource colocated (INFINITY) with a clone (or its promoted instance) but not ordered after it (after its promotion), or ordered the other way round: a file system mounted on DRBD before DRBD is promoted.',
     rationale:
       'Colocation only says where: without an order Pacemaker may start the dependent resource before the clone instance it needs is running or promoted, and mounting a DRBD device that is not yet primary fails, so the resource fails over and over.',
     bad: labCluster(`  promotable db-clone {
@@ -43,7 +43,9 @@ export const ha423: Rule = {
       const clone = c.withRsc.target;
       const dependent = c.rsc.target;
       if (clone?.kind !== 'clone' || !dependent || dependent === clone) continue;
-      if (c.values.get('score')?.value.text.startsWith('-')) continue;
+      // Only a mandatory colocation needs the clone first: an advisory one (ping steering a VIP) only prefers.
+      const score = c.values.get('score')?.value.text.replace(/^\+/, '') ?? 'INFINITY';
+      if (score !== 'INFINITY') continue;
       const role = c.values.get('with-rsc-role')?.value.text;
       const promoted = role !== undefined && PROMOTED.has(role.toLowerCase());
       const after = orders.find((o) => o.first.target === clone && o.then.target === dependent);
