@@ -4,6 +4,7 @@ import type { PlatformName } from '../model/platforms.js';
 import type * as A from '../syntax/ast.js';
 import { compareDiagnostics, type Diagnostic } from '../syntax/diagnostic.js';
 import type { ParseResult } from '../syntax/parse.js';
+import { forEachChild } from '../syntax/walk.js';
 import { lineIndexOf, type Span } from '../syntax/span.js';
 import { clusterRules, syntaxRules } from './registry.js';
 import type { Report, Rule, RuleContext } from './rule.js';
@@ -83,7 +84,9 @@ function ignoreComments(file: A.HaFile) {
   const lines = lineIndexOf(file);
   for (const c of file.comments) {
     const m = IGNORE.exec(c.text);
-    if (m) byLine.set(lines.line(c.start), new Set(m[1]!.split(/[\s,]+/)));
+    // Alone on its line: a comment after code (`… { # hacc-ignore …`) belongs to that code, and fmt keeps it there.
+    const lineStart = file.text.lastIndexOf('\n', c.start - 1) + 1;
+    if (m && file.text.slice(lineStart, c.start).trim() === '') byLine.set(lines.line(c.start), new Set(m[1]!.split(/[\s,]+/)));
   }
   return {
     silences(d: Diagnostic): boolean {
@@ -93,17 +96,16 @@ function ignoreComments(file: A.HaFile) {
   };
 }
 
-/** The statements and body lines that contain an offset, outermost first. */
+/** The statements and body lines (of any depth: a clone's primitive, an op's params) that contain an offset, outermost first. */
 function statementsAround(cluster: A.ClusterDecl, offset: number): A.Spanned[] {
   const out: A.Spanned[] = [];
-  const visit = (items: readonly (A.Statement | A.PrimitiveItem | A.GroupItem)[]): void => {
-    for (const item of items) {
-      if (offset < item.start || offset >= item.end) continue;
-      out.push(item);
-      if (item.kind === 'primitive') visit(item.body ?? []);
-      else if (item.kind === 'group') visit(item.items);
-    }
+  const visit = (node: A.Node): void => {
+    forEachChild(node, (child) => {
+      if (child.kind === 'file' || child.kind === 'ident' || child.kind === 'value' || child.kind === 'attr' || offset < child.start || offset >= child.end) return;
+      out.push(child);
+      visit(child);
+    });
   };
-  visit(cluster.statements);
+  visit(cluster);
   return out;
 }

@@ -80,6 +80,13 @@ export interface Op {
   readonly meta: AttrBag;
 }
 
+/** An op of a primitive, and one of its attributes (indexes by key and name: see ClusterModel). */
+export interface OpAttr {
+  readonly primitive: Primitive;
+  readonly op: Op;
+  readonly attr: A.Attr;
+}
+
 export interface Primitive {
   readonly kind: 'primitive';
   readonly decl: A.PrimitiveStmt;
@@ -182,6 +189,10 @@ export interface ClusterModel {
   readonly clones: readonly Clone[];
   /** Every resource of every kind at every level, in source order: what a rule over all resources reads. */
   readonly allResources: readonly Resource[];
+  /** The op attributes written on op lines (not `id=`), by key: a rule about one key reads these, not every op. */
+  readonly opAttrs: ReadonlyMap<string, readonly OpAttr[]>;
+  /** Every op, by name. */
+  readonly opsByName: ReadonlyMap<string, readonly { readonly primitive: Primitive; readonly op: Op }[]>;
   readonly constraints: readonly Constraint[];
   /** CIB id -> every declaration of it, in source order. */
   readonly ids: ReadonlyMap<string, readonly Declared[]>;
@@ -307,6 +318,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const groups: Group[] = [];
   const clones: Clone[] = [];
   const constraints: Constraint[] = [];
+  const opAttrs = new Map<string, OpAttr[]>();
+  const opsByName = new Map<string, { primitive: Primitive; op: Op }[]>();
   const ids = new Map<string, Declared[]>();
   const machines = new Map<string, Machine[]>();
   const explicitIds: A.Value[] = [];
@@ -377,6 +390,10 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     };
     primitives.push(p);
     push(ids, p.name, p);
+    for (const op of ops) {
+      push(opsByName, op.name, { primitive: p, op });
+      op.values.forEach((attr, key) => push(opAttrs, key, { primitive: p, op, attr }));
+    }
     return p;
   };
 
@@ -543,6 +560,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     groups,
     clones,
     allResources: [...primitives, ...groups, ...clones].sort((a, b) => a.decl.start - b.decl.start),
+    opAttrs,
+    opsByName,
     constraints,
     ids,
     machines,

@@ -56,15 +56,17 @@ export const ha213: Rule = {
       }
     }
     // Roles and actions written by the user (default ops taken from meta-data are not written here).
-    for (const p of m.primitives) {
-      if (promotable(p)) continue;
-      for (const op of p.ops) {
-        const role = op.values.get('role');
-        if (role && isPromotionRole(role.value.text)) notPromotable(ctx, role, `op ${op.name} has role=${role.value.text}`, p.name);
-        else if (PROMOTION_ACTIONS.includes(op.name)) notPromotable(ctx, op.decl.name, `op ${op.name}`, p.name);
+    for (const { primitive: p, op, attr: role } of m.opAttrs.get('role') ?? []) {
+      if (isPromotionRole(role.value.text) && !promotable(p)) notPromotable(ctx, role, `op ${op.name} has role=${role.value.text}`, p.name);
+    }
+    for (const action of PROMOTION_ACTIONS) {
+      for (const { primitive: p, op } of m.opsByName.get(action) ?? []) {
+        if (!promotable(p) && !isPromotionRole(op.values.get('role')?.value.text ?? '')) notPromotable(ctx, op.decl.name, `op ${op.name}`, p.name);
       }
-      const target = p.meta.values.get('target-role');
-      if (target && isPromotionRole(target.value.text)) notPromotable(ctx, target, `target-role=${target.value.text}`, p.name);
+    }
+    for (const r of m.allResources) {
+      const target = r.meta.values.get('target-role');
+      if (target && isPromotionRole(target.value.text) && !promotable(r)) notPromotable(ctx, target, `target-role=${target.value.text}`, r.name);
     }
     for (const c of m.constraints) {
       const check = (ref: { readonly ident: A.Ident; readonly target?: Resource }, key: string) => {

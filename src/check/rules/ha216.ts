@@ -22,28 +22,25 @@ export const ha216: Rule = {
   },
   check(ctx) {
     const fencingOff = fencingDisabledBy(ctx.model);
-    for (const p of ctx.model.primitives) {
-      for (const op of p.ops) {
-        const onFail = op.values.get('on-fail');
-        if (!onFail) continue;
-        const value = onFail.value.text.toLowerCase();
-        const role = op.values.get('role')?.value.text.toLowerCase();
-        if (value === 'demote' && op.name !== 'promote' && !(op.name === 'monitor' && (role === 'promoted' || role === 'master'))) {
-          ctx.report({
-            node: onFail,
-            property: 'value',
-            message: `on-fail=demote on ${op.name}${role ? ` (role ${op.values.get('role')!.value.text})` : ''} of '${p.name}': only a promote op or a Promoted monitor can demote`,
-            help: ['use it on op promote or on op monitor … role=Promoted, or choose restart'],
-          });
-        } else if (value === 'fence' && fencingOff) {
-          ctx.report({
-            node: onFail,
-            property: 'value',
-            message: `on-fail=fence on ${op.name} of '${p.name}', but fencing is off: the node cannot be fenced`,
-            help: ['configure fencing, or choose block or restart'],
-            related: [{ node: fencingOff, message: 'fencing is turned off here' }],
-          });
-        }
+    for (const { primitive: p, op, attr: onFail } of ctx.model.opAttrs.get('on-fail') ?? []) {
+      const value = onFail.value.text.toLowerCase();
+      const role = op.values.get('role')?.value.text;
+      const promotedMonitor = op.name === 'monitor' && (role?.toLowerCase() === 'promoted' || role?.toLowerCase() === 'master');
+      if (value === 'demote' && op.name !== 'promote' && !promotedMonitor) {
+        ctx.report({
+          node: onFail,
+          property: 'value',
+          message: `on-fail=demote on ${op.name}${role ? ` (role ${role})` : ''} of '${p.name}': only a promote op or a Promoted monitor can demote`,
+          help: ['use it on op promote or on op monitor … role=Promoted, or choose restart'],
+        });
+      } else if (value === 'fence' && fencingOff) {
+        ctx.report({
+          node: onFail,
+          property: 'value',
+          message: `on-fail=fence on ${op.name} of '${p.name}', but fencing is off: the node cannot be fenced`,
+          help: ['configure fencing, or choose block or restart'],
+          related: [{ node: fencingOff, message: 'fencing is turned off here' }],
+        });
       }
     }
   },

@@ -44,27 +44,30 @@ export const ha406: Rule = {
         help: tooNew && older ? [`on ${m.platform} write ${older}`] : gone && fact.renamedTo ? [`write ${fact.renamedTo}`] : [],
       });
     }
-    // Meta and op attributes with a version range (catalogue overlay).
-    const ranged = (attrs: readonly A.Attr[], facts: readonly ParamFact[], what: string, help: string[] = []) => {
-      for (const attr of attrs) {
-        const fact = facts.find((f) => f.name === attr.key.text);
-        if (!fact || versionInRange(version, fact.since, fact.until)) continue;
-        const tooNew = fact.since !== undefined && compareVersions(version, fact.since) < 0;
-        ctx.report({
-          node: attr,
-          property: 'key',
-          message: tooNew
-            ? `${what} '${fact.name}' needs Pacemaker ${fact.since} or later; ${m.platform} has ${version}`
-            : `${what} '${fact.name}' was dropped after Pacemaker ${fact.until}; ${m.platform} has ${version}`,
-          help,
-        });
-      }
+    // Meta and op attributes with a version range (catalogue overlay): only the few facts this
+    // platform lacks are looked for, through the model's indexes.
+    const missing = (facts: readonly ParamFact[]) => facts.filter((f) => !versionInRange(version, f.since, f.until));
+    const report = (attr: A.Attr, fact: ParamFact, what: string, help: string[] = []) => {
+      const tooNew = fact.since !== undefined && compareVersions(version, fact.since) < 0;
+      ctx.report({
+        node: attr,
+        property: 'key',
+        message: tooNew
+          ? `${what} '${fact.name}' needs Pacemaker ${fact.since} or later; ${m.platform} has ${version}`
+          : `${what} '${fact.name}' was dropped after Pacemaker ${fact.until}; ${m.platform} has ${version}`,
+        help,
+      });
     };
-    const metas = [...m.allResources.map((r) => r.meta), m.settings.defaults];
-    for (const bag of metas) ranged(bag.attrs, ctx.catalogue.resourceMeta, 'meta attribute');
-    for (const p of m.primitives) {
-      for (const op of p.ops) ranged(op.decl.attrs, ctx.catalogue.opMeta, 'op attribute', op.values.has('requires') ? [`write requires as a meta attribute of '${p.name}': meta requires=${op.values.get('requires')!.value.text}`] : []);
+    for (const fact of missing(ctx.catalogue.resourceMeta)) {
+      for (const bag of [...m.allResources.map((r) => r.meta), m.settings.defaults]) {
+        for (const attr of bag.attrs) if (attr.key.text === fact.name) report(attr, fact, 'meta attribute');
+      }
     }
-    ranged(m.settings['op-defaults'].attrs, ctx.catalogue.opMeta, 'op-defaults setting');
+    for (const fact of missing(ctx.catalogue.opMeta)) {
+      for (const { primitive: p, attr } of m.opAttrs.get(fact.name) ?? []) {
+        report(attr, fact, 'op attribute', fact.name === 'requires' ? [`write requires as a meta attribute of '${p.name}': meta requires=${attr.value.text}`] : []);
+      }
+      for (const attr of m.settings['op-defaults'].attrs) if (attr.key.text === fact.name) report(attr, fact, 'op-defaults setting');
+    }
   },
 };

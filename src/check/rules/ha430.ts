@@ -45,13 +45,9 @@ export const ha430: Rule = {
   check(ctx) {
     const m = ctx.model;
     if (roleSpelling(m.platform) === 'legacy') return;
-    for (const p of m.primitives) {
-      for (const op of p.ops) oldRole(ctx, op.values.get('role'));
-      oldRole(ctx, p.meta.values.get('target-role'));
-    }
-    for (const g of m.groups) oldRole(ctx, g.meta.values.get('target-role'));
+    for (const { attr } of m.opAttrs.get('role') ?? []) oldRole(ctx, attr);
+    for (const r of m.allResources) oldRole(ctx, r.meta.values.get('target-role'));
     for (const c of m.clones) {
-      oldRole(ctx, c.meta.values.get('target-role'));
       for (const attr of c.meta.attrs) {
         const names = PROMOTED_META[attr.key.text];
         if (!names || names.current === attr.key.text) continue;
