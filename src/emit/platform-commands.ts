@@ -182,13 +182,32 @@ function modern(pc: PlatformCommands): boolean {
 
 // --- packages and services --------------------------------------------------------------------
 
+/** agentPackages by agent: the packages, each with the parameter value it needs, if any. */
+const packageRules = new WeakMap<PlatformCommands, Map<string, { readonly name?: string; readonly value?: string; readonly packages: readonly string[] }[]>>();
+
+function packageRulesOf(pc: PlatformCommands) {
+  let rules = packageRules.get(pc);
+  if (!rules) {
+    rules = new Map();
+    for (const [key, packages] of Object.entries(pc.agentPackages)) {
+      const [agent, condition] = key.split(' ') as [string, string | undefined];
+      const [name, value] = condition?.split('=') ?? [];
+      rules.set(agent, [...(rules.get(agent) ?? []), { ...(name !== undefined ? { name, value: value ?? '' } : {}), packages }]);
+    }
+    packageRules.set(pc, rules);
+  }
+  return rules;
+}
+
 /** The packages every node needs for this configuration, in a stable order. */
 export function packagesFor(pc: PlatformCommands, conf: CibConfiguration): string[] {
   const out = [...pc.packages];
+  const rules = packageRulesOf(pc);
   for (const p of cibPrimitives(conf)) {
-    const agent = agentName(p);
-    const keys = [agent, ...(p.instanceAttributes?.pairs ?? []).flatMap((a) => (a.value.kind === 'literal' ? [`${agent} ${a.name}=${a.value.text}`] : []))];
-    for (const key of keys) for (const pkg of pc.agentPackages[key] ?? []) if (!out.includes(pkg)) out.push(pkg);
+    for (const rule of rules.get(agentName(p)) ?? []) {
+      const applies = rule.name === undefined || (p.instanceAttributes?.pairs.some((a) => a.name === rule.name && a.value.kind === 'literal' && a.value.text === rule.value) ?? false);
+      if (applies) for (const pkg of rule.packages) if (!out.includes(pkg)) out.push(pkg);
+    }
   }
   return out;
 }

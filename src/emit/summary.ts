@@ -27,6 +27,8 @@ export const SUMMARY_PATH = 'SUMMARY.md';
 /** Inline code that survives any text: a fence longer than any backtick run inside. */
 function code(s: string): string {
   // eslint-disable-next-line no-control-regex
+  if (!/[\u0000-\u001f\u007f`]/.test(s)) return `\`${s}\``;
+  // eslint-disable-next-line no-control-regex
   const t = s.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : '?'));
   const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
@@ -50,11 +52,12 @@ function block(cmds: readonly Cmd[]): string {
 function describeOps(p: CibPrimitive): string {
   return p.operations
     .map((o) => {
-      const timeout = o.attrs.find(([name]) => name === 'timeout')?.[1];
-      const role = o.attrs.find(([name]) => name === 'role')?.[1];
+      let notes = '';
+      for (const [name, value] of o.attrs) {
+        if (name === 'timeout' || name === 'role') notes += `${notes ? ', ' : ''}${name} ${value}`;
+      }
       const interval = o.interval !== undefined && o.interval !== '0' && o.interval !== '0s' ? ` every ${o.interval}` : '';
-      const notes = [...(timeout ? [`timeout ${timeout}`] : []), ...(role ? [`role ${role}`] : [])];
-      return `${o.name}${interval}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+      return `${o.name}${interval}${notes ? ` (${notes})` : ''}`;
     })
     .join(', ');
 }

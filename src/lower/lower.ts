@@ -159,6 +159,8 @@ class Lowering {
 
   /** An op's instance attributes (OCF_CHECK_LEVEL and `{ params … }`) and meta attributes. */
   opSets(id: string, d: OpDraft): Pick<CibOp, 'instanceAttributes' | 'metaAttributes'> {
+    // Most ops have neither (no Map built for them: a large file has tens of thousands of ops).
+    if (d.checkLevel === undefined && !d.params?.attrs.length && !d.meta?.attrs.length) return {};
     const params = new Map<string, CibValue>();
     if (d.checkLevel !== undefined) params.set('OCF_CHECK_LEVEL', literal(d.checkLevel));
     if (d.params) for (const [name, value] of values(d.params)) params.set(name, value);

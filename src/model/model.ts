@@ -69,6 +69,8 @@ export interface Agent {
 
 export interface Op {
   readonly decl: A.OpLine;
+  /** The primitive whose op it is. */
+  readonly primitive: Primitive;
   readonly name: string;
   /** Attributes other than `id=`, name -> the one that wins. */
   readonly values: ReadonlyMap<string, A.Attr>;
@@ -78,13 +80,6 @@ export interface Op {
   readonly params: AttrBag;
   /** `{ meta … }`: the op's meta attributes. */
   readonly meta: AttrBag;
-}
-
-/** An op of a primitive, and one of its attributes (indexes by key and name: see ClusterModel). */
-export interface OpAttr {
-  readonly primitive: Primitive;
-  readonly op: Op;
-  readonly attr: A.Attr;
 }
 
 export interface Primitive {
@@ -187,12 +182,12 @@ export interface ClusterModel {
   /** Every group, top level and inside clones, in source order. */
   readonly groups: readonly Group[];
   readonly clones: readonly Clone[];
-  /** Every resource of every kind at every level, in source order: what a rule over all resources reads. */
+  /** Every resource of every kind at every level (primitives, groups, clones): what a rule over all resources reads. */
   readonly allResources: readonly Resource[];
-  /** The op attributes written on op lines (not `id=`), by key: a rule about one key reads these, not every op. */
-  readonly opAttrs: ReadonlyMap<string, readonly OpAttr[]>;
+  /** The ops that write a key on their line (not `id=`), by key: a rule about one key reads these, not every op. */
+  readonly opsWith: ReadonlyMap<string, readonly Op[]>;
   /** Every op, by name. */
-  readonly opsByName: ReadonlyMap<string, readonly { readonly primitive: Primitive; readonly op: Op }[]>;
+  readonly opsByName: ReadonlyMap<string, readonly Op[]>;
   readonly constraints: readonly Constraint[];
   /** CIB id -> every declaration of it, in source order. */
   readonly ids: ReadonlyMap<string, readonly Declared[]>;
@@ -318,8 +313,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const groups: Group[] = [];
   const clones: Clone[] = [];
   const constraints: Constraint[] = [];
-  const opAttrs = new Map<string, OpAttr[]>();
-  const opsByName = new Map<string, { primitive: Primitive; op: Op }[]>();
+  const opsWith = new Map<string, Op[]>();
+  const opsByName = new Map<string, Op[]>();
   const ids = new Map<string, Declared[]>();
   const machines = new Map<string, Machine[]>();
   const explicitIds: A.Value[] = [];
@@ -342,6 +337,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     const ops: Op[] = [];
     const commands: A.CommandLine[] = [];
     let defaultOps: A.DefaultOpsLine | undefined;
+    // Made first, completed below: its ops point back at it.
+    const p: Primitive = { kind: 'primitive', decl, name: decl.name.text, agent: agentOf(decl.agent.text), params: EMPTY_BAG, meta: EMPTY_BAG, ops, commands };
     for (const item of decl.body ?? []) {
       switch (item.kind) {
         case 'attr-set':
@@ -350,21 +347,27 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         case 'op': {
           const values = new Map<string, A.Attr>();
           let id: A.Attr | undefined;
+          const body = item.body;
+          const op: Op = {
+            decl: item,
+            primitive: p,
+            name: item.name.text,
+            values,
+            params: body ? bagOf(body.filter((l) => l.keyword.text === 'params')) : EMPTY_BAG,
+            meta: body ? bagOf(body.filter((l) => l.keyword.text === 'meta')) : EMPTY_BAG,
+          };
           for (const a of item.attrs) {
             if (a.key.text === OP_ID_KEY && !a.missingEquals) {
               id = a;
               explicitIds.push(a.value);
-            } else values.set(a.key.text, a);
+            } else {
+              if (!values.has(a.key.text)) push(opsWith, a.key.text, op);
+              values.set(a.key.text, a);
+            }
           }
-          const body = item.body ?? [];
-          ops.push({
-            decl: item,
-            name: item.name.text,
-            values,
-            ...(id ? { id } : {}),
-            params: bagOf(body.filter((l) => l.keyword.text === 'params')),
-            meta: bagOf(body.filter((l) => l.keyword.text === 'meta')),
-          });
+          if (id) Object.assign(op, { id });
+          ops.push(op);
+          push(opsByName, op.name, op);
           break;
         }
         case 'command':
@@ -377,23 +380,9 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           A.assertNever(item);
       }
     }
-    const p: Primitive = {
-      kind: 'primitive',
-      decl,
-      name: decl.name.text,
-      agent: agentOf(decl.agent.text),
-      params: bagOf(params),
-      meta: bagOf(meta),
-      ops,
-      commands,
-      ...(defaultOps ? { defaultOps } : {}),
-    };
+    Object.assign(p, { params: bagOf(params), meta: bagOf(meta), ...(defaultOps ? { defaultOps } : {}) });
     primitives.push(p);
     push(ids, p.name, p);
-    for (const op of ops) {
-      push(opsByName, op.name, { primitive: p, op });
-      op.values.forEach((attr, key) => push(opAttrs, key, { primitive: p, op, attr }));
-    }
     return p;
   };
 
@@ -559,8 +548,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     primitives,
     groups,
     clones,
-    allResources: [...primitives, ...groups, ...clones].sort((a, b) => a.decl.start - b.decl.start),
-    opAttrs,
+    allResources: [...primitives, ...groups, ...clones],
+    opsWith,
     opsByName,
     constraints,
     ids,

@@ -56,12 +56,13 @@ export const ha213: Rule = {
       }
     }
     // Roles and actions written by the user (default ops taken from meta-data are not written here).
-    for (const { primitive: p, op, attr: role } of m.opAttrs.get('role') ?? []) {
-      if (isPromotionRole(role.value.text) && !promotable(p)) notPromotable(ctx, role, `op ${op.name} has role=${role.value.text}`, p.name);
+    for (const op of m.opsWith.get('role') ?? []) {
+      const role = op.values.get('role')!;
+      if (isPromotionRole(role.value.text) && !promotable(op.primitive)) notPromotable(ctx, role, `op ${op.name} has role=${role.value.text}`, op.primitive.name);
     }
     for (const action of PROMOTION_ACTIONS) {
-      for (const { primitive: p, op } of m.opsByName.get(action) ?? []) {
-        if (!promotable(p) && !isPromotionRole(op.values.get('role')?.value.text ?? '')) notPromotable(ctx, op.decl.name, `op ${op.name}`, p.name);
+      for (const op of m.opsByName.get(action) ?? []) {
+        if (!promotable(op.primitive) && !isPromotionRole(op.values.get('role')?.value.text ?? '')) notPromotable(ctx, op.decl.name, `op ${op.name}`, op.primitive.name);
       }
     }
     for (const r of m.allResources) {

@@ -22,7 +22,9 @@ export const ha216: Rule = {
   },
   check(ctx) {
     const fencingOff = fencingDisabledBy(ctx.model);
-    for (const { primitive: p, op, attr: onFail } of ctx.model.opAttrs.get('on-fail') ?? []) {
+    for (const op of ctx.model.opsWith.get('on-fail') ?? []) {
+      const p = op.primitive;
+      const onFail = op.values.get('on-fail')!;
       const value = onFail.value.text.toLowerCase();
       const role = op.values.get('role')?.value.text;
       const promotedMonitor = op.name === 'monitor' && (role?.toLowerCase() === 'promoted' || role?.toLowerCase() === 'master');

@@ -64,8 +64,9 @@ export const ha406: Rule = {
       }
     }
     for (const fact of missing(ctx.catalogue.opMeta)) {
-      for (const { primitive: p, attr } of m.opAttrs.get(fact.name) ?? []) {
-        report(attr, fact, 'op attribute', fact.name === 'requires' ? [`write requires as a meta attribute of '${p.name}': meta requires=${attr.value.text}`] : []);
+      for (const op of m.opsWith.get(fact.name) ?? []) {
+        const attr = op.values.get(fact.name)!;
+        report(attr, fact, 'op attribute', fact.name === 'requires' ? [`write requires as a meta attribute of '${op.primitive.name}': meta requires=${attr.value.text}`] : []);
       }
       for (const attr of m.settings['op-defaults'].attrs) if (attr.key.text === fact.name) report(attr, fact, 'op-defaults setting');
     }

@@ -45,7 +45,7 @@ export const ha430: Rule = {
   check(ctx) {
     const m = ctx.model;
     if (roleSpelling(m.platform) === 'legacy') return;
-    for (const { attr } of m.opAttrs.get('role') ?? []) oldRole(ctx, attr);
+    for (const op of m.opsWith.get('role') ?? []) oldRole(ctx, op.values.get('role'));
     for (const r of m.allResources) oldRole(ctx, r.meta.values.get('target-role'));
     for (const c of m.clones) {
       for (const attr of c.meta.attrs) {
