@@ -67,6 +67,8 @@ interface ParamCheck {
   readonly facts: ReadonlyMap<string, ParamFact>;
   /** Names offered as did-you-mean for an unknown parameter. */
   readonly known: readonly string[];
+  /** A parameter's other names: its deprecated names (meta-data `deprecated`, replaced through `obsoletes`) and, for a deprecated one, its new name. */
+  readonly aliases: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The value test of paramSchema: an enum, an anchored pattern (as ajv compiles it, with the u flag), or any string. */
@@ -94,11 +96,18 @@ function paramCheck(agent: AgentFact, extra: readonly ParamFact[]): ParamCheck {
   for (const p of all) properties.set(p.name, { valid: valueTest(p), index: properties.get(p.name)?.index ?? properties.size });
   const facts = new Map<string, ParamFact>();
   for (const p of [...agent.params, ...extra]) if (!facts.has(p.name)) facts.set(p.name, p);
+  const aliases = new Map<string, string[]>();
+  for (const p of all) {
+    if (p.obsoletedBy === undefined) continue;
+    aliases.set(p.obsoletedBy, [...(aliases.get(p.obsoletedBy) ?? []), p.name]);
+    aliases.set(p.name, [...(aliases.get(p.name) ?? []), p.obsoletedBy]);
+  }
   const check: ParamCheck = {
     properties,
     required: agent.params.filter((p) => p.required && !p.default).map((p) => p.name),
     facts,
     known: [...agent.params.map((x) => x.name), ...extra.map((x) => x.name)],
+    aliases,
   };
   checks.set(agent, { extra, check });
   return check;
@@ -119,7 +128,11 @@ export function paramFindings(p: Primitive, catalogue: Catalogue): readonly Para
     for (const c of p.commands) values[`${c.action.text}_cmd`] = c.value.text;
     const check = paramCheck(agent, extra);
     // The schema's checks in ajv's order: required, additional properties, then each property's value.
-    for (const name of check.required) if (values[name] === undefined) out.push({ kind: 'missing', name });
+    // One parameter under either name: a deprecated one (fence agents' ipaddr, login, passwd, port) or
+    // the one that replaces it (some agents mark both required).
+    for (const name of check.required) {
+      if (values[name] === undefined && !check.aliases.get(name)?.some((old) => values[old] !== undefined)) out.push({ kind: 'missing', name });
+    }
     // One pass over what is written (not over every parameter the agent has); invalid values are
     // then put in schema order.
     let invalid: { index: number; finding: ParamFinding }[] | undefined;

@@ -71,16 +71,18 @@ describe('setup.sh: resources and constraints as XML for a large configuration',
   });
 
   it('prints secret nvpairs that follow each other, and a secret as the first and last line of a set', () => {
-    const text = bench(1).replace('password=env:IPMI_PASSWORD lanplus=1', 'passwd=env:SECOND password=env:IPMI_PASSWORD lanplus=1');
+    // A MySQL whose only params are its two secrets: a set that starts and ends with one, both in a row.
+    const db = '  primitive db ocf:heartbeat:mysql {\n    params test_passwd=env:THIRD replication_passwd=env:SECOND\n    op monitor interval=20s timeout=30s\n  }\n';
+    const text = bench(1).replace(/}\n$/, `${db}}\n`);
     const built = build(text, 'debian12', 'bench.ha', { bulkFrom: 0 });
-    // Secrets are numbered in resource order: SECOND (passwd) is 2, IPMI_PASSWORD 3.
-    const printed = bashWith(built.script, 'write_resources', { 2: 'one', 3: 'two' });
+    // Secrets are numbered in resource order, then by name: IPMI_PASSWORD 2, SECOND 3, THIRD 4.
+    const printed = bashWith(built.script, 'write_resources', { 2: 'ipmi', 3: 'one', 4: 'two' });
     expect(printed).toContain(
       [
-        '          <nvpair id="fence-n1-instance_attributes-lanplus" name="lanplus" value="1"/>',
-        '          <nvpair id="fence-n1-instance_attributes-passwd" name="passwd" value="one"/>',
-        '          <nvpair id="fence-n1-instance_attributes-password" name="password" value="two"/>',
-        '          <nvpair id="fence-n1-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="n1"/>',
+        '        <instance_attributes id="db-instance_attributes">',
+        '          <nvpair id="db-instance_attributes-replication_passwd" name="replication_passwd" value="one"/>',
+        '          <nvpair id="db-instance_attributes-test_passwd" name="test_passwd" value="two"/>',
+        '        </instance_attributes>',
       ].join('\n'),
     );
     // No here-document without a line in it.
