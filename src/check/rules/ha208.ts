@@ -1,4 +1,7 @@
-import { valueProblem } from '../../model/values.js';
+import { durationMs, valueProblem } from '../../model/values.js';
+
+/** Actions that cannot recur: crm_verify (Pacemaker 2.1.5) ignores them with an interval (notify and reload may recur). */
+const ONE_SHOT = ['start', 'stop', 'promote', 'demote', 'migrate_to', 'migrate_from', 'reload-agent'];
 import { suggestion } from '../../syntax/didyoumean.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
@@ -9,7 +12,7 @@ export const ha208: Rule = {
   name: 'invalid-op-attribute',
   severity: 'error',
   docs: {
-    summary: 'An op attribute Pacemaker does not know, or a value it cannot use (on-fail, role, timeout/interval syntax).',
+    summary: 'An op attribute Pacemaker does not know, or a value it cannot use (on-fail, role, timeout/interval syntax, an interval on an op that cannot recur).',
     rationale: 'A timeout of `20x` or an on-fail of `restrat` passes the schema and crm_verify, then Pacemaker falls back to defaults on the day it matters.',
     bad: labCluster(`  primitive p ocf:pacemaker:Dummy {
     op monitor interval=10s timeout=20x
@@ -51,5 +54,19 @@ export const ha208: Rule = {
       }
     }
     for (const attr of ctx.model.settings['op-defaults'].attrs) judge(attr, false);
+    // crm_verify: "Ignoring … because start action cannot be recurring" (config not valid).
+    for (const name of ONE_SHOT) {
+      for (const op of ctx.model.opsByName.get(name) ?? []) {
+        const interval = op.values.get('interval');
+        const ms = interval ? durationMs(interval.value.text) : undefined;
+        if (!interval || ms === undefined || ms === 0) continue;
+        ctx.report({
+          node: interval,
+          property: 'value',
+          message: `${name} cannot recur: an interval of ${interval.value.text} makes Pacemaker ignore this op`,
+          help: [`drop interval= from op ${name} (only monitor recurs)`],
+        });
+      }
+    }
   },
 };
