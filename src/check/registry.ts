@@ -23,6 +23,7 @@ import { ha213 } from './rules/ha213.js';
 import { ha214 } from './rules/ha214.js';
 import { ha216 } from './rules/ha216.js';
 import { ha218 } from './rules/ha218.js';
+import { ha219 } from './rules/ha219.js';
 import { ha301 } from './rules/ha301.js';
 import { ha302 } from './rules/ha302.js';
 import { ha303 } from './rules/ha303.js';
@@ -67,6 +68,7 @@ export const clusterRules: readonly Rule[] = [
   ha214,
   ha216,
   ha218,
+  ha219,
   ha301,
   ha302,
   ha303,
