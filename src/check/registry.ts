@@ -35,6 +35,8 @@ import { ha403 } from './rules/ha403.js';
 import { ha404 } from './rules/ha404.js';
 import { ha405 } from './rules/ha405.js';
 import { ha406 } from './rules/ha406.js';
+import { ha420 } from './rules/ha420.js';
+import { ha421 } from './rules/ha421.js';
 import { ha423 } from './rules/ha423.js';
 import { ha424 } from './rules/ha424.js';
 import { ha425 } from './rules/ha425.js';
@@ -80,6 +82,8 @@ export const clusterRules: readonly Rule[] = [
   ha404,
   ha405,
   ha406,
+  ha420,
+  ha421,
   ha423,
   ha424,
   ha425,

@@ -1,0 +1,79 @@
+import { assertNever } from '../../assert-never.js';
+import { booleanValue } from '../../model/values.js';
+import { settingValue, type Location, type Resource } from '../../model/model.js';
+import type { Rule } from '../rule.js';
+import { labCluster } from '../examples.js';
+
+/** A top-level resource and everything it holds: a location on any of them places it. */
+function family(r: Resource): Resource[] {
+  switch (r.kind) {
+    case 'primitive':
+      return [r];
+    case 'group':
+      return [r, ...r.members];
+    case 'clone':
+      return [r, ...(r.child ? family(r.child) : [])];
+    default:
+      return assertNever(r);
+  }
+}
+
+export const ha421: Rule = {
+  code: 'HA421',
+  name: 'runs-nowhere',
+  severity: 'warning',
+  docs: {
+    summary:
+      'A resource (a fencing device too) that can run nowhere: in an opt-in cluster (symmetric-cluster=false) no location constraint allows it on a node, or -INFINITY constraints ban it from every node.',
+    rationale: 'Pacemaker leaves it stopped without a word in the configuration: the service, or the fencing the cluster relies on, is simply absent.',
+    bad: labCluster(`  property symmetric-cluster=false
+  primitive web ocf:pacemaker:Dummy {
+    op monitor interval=10s
+  }
+`),
+    good: labCluster(`  property symmetric-cluster=false
+  primitive web ocf:pacemaker:Dummy {
+    op monitor interval=10s
+  }
+  location web-on-a web prefers a=100
+`),
+  },
+  check(ctx) {
+    const m = ctx.model;
+    const nodes = new Set(m.nodes.map((n) => n.name));
+    if (nodes.size === 0) return;
+    const symmetric = settingValue(m, 'property', 'symmetric-cluster');
+    const optIn = symmetric !== undefined && booleanValue(symmetric.value.text) === false;
+    const locations = new Map<Resource, Location[]>();
+    for (const c of m.constraints) if (c.kind === 'location' && c.rsc.target) locations.set(c.rsc.target, [...(locations.get(c.rsc.target) ?? []), c]);
+    const scoreOf = (l: Location, i: number): string => {
+      const written = l.decl.targets[i]!.score?.text ?? 'INFINITY';
+      return l.decl.mode.text === 'avoids' ? (written.startsWith('-') ? written.slice(1) : `-${written}`) : written;
+    };
+    // Top-level resources only: what they hold goes where they go.
+    for (const r of m.resources) {
+      const own = family(r).flatMap((x) => locations.get(x) ?? []).filter((l) => l.values.get('role') === undefined);
+      const banned = new Set<string>();
+      let allowed = false;
+      for (const l of own) {
+        l.targets.forEach((t, i) => {
+          const score = scoreOf(l, i);
+          if (score === '-INFINITY') banned.add(t.node.ident.text);
+          else if (!score.startsWith('-') && score !== '0') allowed = true;
+        });
+      }
+      const banning = [...nodes].every((n) => banned.has(n));
+      if (banning) {
+        const last = own.filter((l) => l.targets.some((t) => nodes.has(t.node.ident.text))).sort((a, b) => a.decl.start - b.decl.start).pop()!;
+        ctx.report({ node: last.decl.name, message: `'${r.name}' is banned from every node: it can run nowhere`, help: ['let it run on at least one node'] });
+      } else if (optIn && !allowed) {
+        ctx.report({
+          node: r.decl.name,
+          message: `the cluster is opt-in (symmetric-cluster=false) and no location constraint lets '${r.name}' run on any node`,
+          help: [`add e.g. location ${r.name}-on-${[...nodes][0]} ${r.name} prefers ${[...nodes][0]}=100`],
+          related: [{ node: symmetric!, message: 'opt-in here' }],
+        });
+      }
+    }
+  },
+};
