@@ -18,6 +18,18 @@ export const PLATFORM_PACEMAKER_VERSION: Readonly<Record<Platform, string>> = {
   debian12: '2.1.5',
 };
 
+/**
+ * How many addresses (corosync rings or links) a node may have: two rings with cman (RRP through
+ * an alternative name) and with corosync 2 (udpu, RRP), eight knet links with corosync 3.
+ */
+export const PLATFORM_CLUSTER_LINKS: Readonly<Record<Platform, number>> = {
+  el6: 2,
+  el7: 2,
+  el8: 8,
+  el9: 8,
+  debian12: 8,
+};
+
 function parts(v: string): number[] {
   // "2.1.5-1+deb12u1" -> [2, 1, 5]; "3.0.0-rc1" -> [3, 0, 0]. Non-numeric parts count as 0.
   const core = v.trim().split(/[-+~]/, 1)[0] ?? '';

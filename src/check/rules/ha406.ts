@@ -1,4 +1,4 @@
-import { compareVersions, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
+import { compareVersions, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
@@ -8,7 +8,8 @@ export const ha406: Rule = {
   name: 'property-not-on-platform',
   severity: 'error',
   docs: {
-    summary: "A cluster property, meta attribute or op attribute that the target platform's Pacemaker does not have yet, or no longer has (an op's requires after 1.1).",
+    summary:
+      "A cluster property, meta attribute or op attribute that the target platform's Pacemaker does not have yet, or no longer has (an op's requires after 1.1), or more addresses on a node than the platform's corosync has links (2 on el6/el7, 8 from el8).",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -61,6 +62,17 @@ export const ha406: Rule = {
     for (const fact of missing(ctx.catalogue.resourceMeta)) {
       for (const bag of [...m.allResources.map((r) => r.meta), m.settings.defaults]) {
         for (const attr of bag.attrs) if (attr.key.text === fact.name) report(attr, fact, 'meta attribute');
+      }
+    }
+    // More addresses than the platform's corosync has links for: the setup would drop them.
+    const links = PLATFORM_CLUSTER_LINKS[m.platform];
+    for (const n of m.nodes) {
+      for (const addr of n.addrs.slice(links)) {
+        ctx.report({
+          node: addr,
+          message: `${m.platform}'s corosync takes ${links} addresses a node (${links === 2 ? 'rings 0 and 1' : `knet links 0 to ${links - 1}`}): '${addr.value.text}' would not be used`,
+          help: [`keep at most ${links} addr= on each node`],
+        });
       }
     }
     for (const fact of missing(ctx.catalogue.opMeta)) {
