@@ -30,6 +30,12 @@ export const PLATFORM_CLUSTER_LINKS: Readonly<Record<Platform, number>> = {
   debian12: 8,
 };
 
+/**
+ * Agent actions Pacemaker runs only from some version on: reload-agent came with 2.1.0 (before it,
+ * reload meant what reload-agent means now). An older Pacemaker must not get the op.
+ */
+export const ACTION_SINCE: Readonly<Record<string, string>> = { 'reload-agent': '2.1.0' };
+
 function parts(v: string): number[] {
   // "2.1.5-1+deb12u1" -> [2, 1, 5]; "3.0.0-rc1" -> [3, 0, 0]. Non-numeric parts count as 0.
   const core = v.trim().split(/[-+~]/, 1)[0] ?? '';

@@ -133,7 +133,7 @@ class Lowering {
     const explicit = p.ops.map((o) => explicitOp(o, this.target.roles));
     const written = new Set(explicit.map((o) => o.name));
     // `default-ops none`: exactly the written ops, not even the monitor pcs would add.
-    const completed = p.defaultOps ? [] : defaultOps(this.catalogue, p.agent, written, this.target.roles);
+    const completed = p.defaultOps ? [] : defaultOps(this.catalogue, p.agent, written, this.target.roles, this.target.pacemaker);
     const id = p.name;
     const instanceAttributes = this.nvset(`${id}-instance_attributes`, params, true, p.params);
     const metaAttributes = this.nvset(`${id}-meta_attributes`, meta, true, p.meta);

@@ -22,6 +22,7 @@
 // Master/Slave, whichever the user or the meta-data wrote.
 
 import type { Catalogue } from '../catalogue/catalogue.js';
+import { ACTION_SINCE, compareVersions } from '../catalogue/platforms.js';
 import { ANYTHING_AGENT_FACT, ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
 import type { ActionFact, AgentFact } from '../catalogue/types.js';
 import type { XmlAttr } from '../cib/model.js';
@@ -105,9 +106,12 @@ function adviceOf(catalogue: Catalogue, agent: Agent): AgentFact | undefined {
   return catalogue.agent(agent.standard) ?? (agent.standard === ANYTHING_AGENT_ID ? ANYTHING_AGENT_FACT : undefined);
 }
 
-/** The ops pcs adds from the agent's advice for the names the user did not write. */
-export function defaultOps(catalogue: Catalogue, agent: Agent, written: ReadonlySet<string>, roles: RoleSpelling): OpDraft[] {
-  const advised = advisedFor(adviceOf(catalogue, agent), agent.fencing);
+/**
+ * The ops pcs adds from the agent's advice for the names the user did not write, less the actions
+ * the platform's Pacemaker does not have (reload-agent before 2.1: an el7 build gets none).
+ */
+export function defaultOps(catalogue: Catalogue, agent: Agent, written: ReadonlySet<string>, roles: RoleSpelling, pacemaker: string): OpDraft[] {
+  const advised = advisedFor(adviceOf(catalogue, agent), agent.fencing).filter((a) => ACTION_SINCE[a.name] === undefined || compareVersions(pacemaker, ACTION_SINCE[a.name]!) >= 0);
   const used = new Map<string, Set<number>>();
   const out: OpDraft[] = [];
   for (const action of advised) {

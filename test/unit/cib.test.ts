@@ -163,6 +163,12 @@ describe('plan: default operations as pcs 0.11.5 completes them', () => {
     expect(ops(written, 'st2').filter((o) => o.includes('monitor'))).toEqual(['st2-monitor-interval-15s monitor 15s role=Promoted']);
   });
 
+  it('an op the platform Pacemaker lacks is not added: reload-agent only from Pacemaker 2.1', () => {
+    const text = cluster('  primitive d ocf:pacemaker:Dummy');
+    expect(ops(plan(text), 'd').map((o) => o.split(' ')[1])).toContain('reload-agent');
+    for (const target of ['el6', 'el7'] as const) expect(ops(plan(text, { target }), 'd').map((o) => o.split(' ')[1])).not.toContain('reload-agent');
+  });
+
   it('a fencing device gets only the monitor, at 60s without a timeout', () => {
     const p = plan(`cluster t {
   node a addr=10.0.0.1/24
