@@ -240,6 +240,22 @@ export function fencingDevices(model: ClusterModel): Primitive[] {
   return model.primitives.filter((p) => p.agent.fencing);
 }
 
+/**
+ * The nodes some fencing device can fence: those its pcmk_host_list or pcmk_host_map names, or
+ * every node for a device that names none (Pacemaker then asks the device which it can reach).
+ */
+export function fenceableNodes(model: ClusterModel): Set<string> {
+  const out = new Set<string>();
+  for (const d of fencingDevices(model)) {
+    const list = d.params.values.get('pcmk_host_list')?.value.text;
+    const map = d.params.values.get('pcmk_host_map')?.value.text;
+    if (list === undefined && map === undefined) return new Set(model.nodes.map((n) => n.name));
+    for (const name of (list ?? '').split(/[\s,;]+/)) if (name) out.add(name);
+    for (const entry of (map ?? '').split(/[\s,;]+/)) if (entry) out.add(entry.split(':')[0]!);
+  }
+  return out;
+}
+
 /** The property line that turns fencing off (`stonith-enabled`, or its 3.0.2+ name), if any. */
 export function fencingDisabledBy(model: ClusterModel): A.Attr | undefined {
   const attrs = model.settings.property.attrs;

@@ -1,5 +1,5 @@
 import { SHARED_STORAGE_AGENTS } from '../../catalogue/roles.js';
-import { fencingDisabledBy } from '../../model/model.js';
+import { fenceableNodes, fencingDisabledBy } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -39,10 +39,19 @@ export const ha402: Rule = {
     if (!off) return;
     const shared = ctx.model.primitives.filter((p) => SHARED_STORAGE_AGENTS.has(p.agent.text));
     if (shared.length === 0) return;
+    // Say what is really missing: devices for some nodes, or only the switch.
+    const fenceable = fenceableNodes(ctx.model);
+    const unfenced = ctx.model.nodes.map((n) => n.name).filter((n) => !fenceable.has(n));
+    const fix =
+      unfenced.length === 0
+        ? `every node already has a fencing device: remove ${off.key.text}=${off.value.text}`
+        : unfenced.length === ctx.model.nodes.length
+          ? `define a fencing device for every node and remove ${off.key.text}=${off.value.text}`
+          : `define a fencing device for ${unfenced.map((n) => `'${n}'`).join(', ')} (the other nodes have one) and remove ${off.key.text}=${off.value.text}`;
     ctx.report({
       node: off,
       message: `fencing is disabled while the cluster manages shared storage (${shared.map((p) => `'${p.name}'`).join(', ')})`,
-      help: ['define a fencing device for every node and remove stonith-enabled=false', 'if this is a lab cluster, say so: # hacc-ignore HA402 on the line before'],
+      help: [fix, 'if this is a lab cluster, say so: # hacc-ignore HA402 on the line before'],
       related: shared.map((p) => ({ node: p.decl.name, message: 'shared storage' })),
     });
   },

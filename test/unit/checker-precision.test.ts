@@ -1,0 +1,39 @@
+// Issue 16: valid designs from public guides pass, and what Pacemaker, pcs and the agents reject
+// is caught. Each case states what a user writes and what hacc must say.
+
+import { describe, expect, it } from 'vitest';
+import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
+import { checkText } from '../../src/check/check.js';
+
+const catalogue = defaultCatalogue();
+
+function findings(body: string, head = '  property stonith-enabled=false\n'): string[] {
+  const text = `cluster lab {\n  node a addr=10.0.0.1/24\n  node b addr=10.0.0.2/24\n${head}${body}}\n`;
+  return checkText(text, 'test.ha', { catalogue }).diagnostics.map((d) => `${d.code} ${d.message}${d.help ? ` | ${d.help.join(' | ')}` : ''}`);
+}
+
+describe('no false alarms on valid designs', () => {
+  it("ping's dampen takes a duration, as its default (5s) is one", () => {
+    expect(findings('  primitive ping ocf:pacemaker:ping {\n    params host_list=10.0.0.254 dampen=5s\n    op monitor interval=10s timeout=60s\n  }\n')).toEqual([]);
+    expect(findings('  primitive ping ocf:pacemaker:ping {\n    params host_list=10.0.0.254 dampen=soon\n    op monitor interval=10s timeout=60s\n  }\n')).toEqual([
+      "HA205 dampen: 'soon' is not a duration (e.g. 20s, 5min, 1h, 500ms)",
+    ]);
+  });
+
+  it('a deprecated parameter name satisfies the requirement of its replacement, and the other way round', () => {
+    const apc = (params: string) => findings(`  primitive f stonith:fence_apc {\n    params ${params} password=env:PW plug=1 pcmk_host_list=a\n    op monitor interval=60s\n  }\n`, '');
+    expect(apc('ip=10.0.1.1 username=admin')).toEqual([]);
+    expect(apc('ipaddr=10.0.1.1 username=admin').map((f) => f.split(' ')[0])).toEqual(['HA218']);
+  });
+});
+
+describe('what was missed is reported', () => {
+  it('HA402 says what is really missing', () => {
+    const storage = '  primitive lv ocf:heartbeat:LVM-activate {\n    params vgname=shared vg_access_mode=system_id\n    op monitor interval=30s timeout=90s\n  }\n';
+    const fence = (host: string) => `  primitive fence-${host} stonith:fence_ipmilan {\n    params ip=10.0.1.1 username=admin password=env:PW pcmk_host_list=${host}\n    op monitor interval=60s\n  }\n`;
+    const help = (body: string) => findings(body).find((f) => f.startsWith('HA402'))!.split(' | ')[1];
+    expect(help(storage)).toBe('define a fencing device for every node and remove stonith-enabled=false');
+    expect(help(storage + fence('a'))).toBe("define a fencing device for 'b' (the other nodes have one) and remove stonith-enabled=false");
+    expect(help(storage + fence('a') + fence('b'))).toBe('every node already has a fencing device: remove stonith-enabled=false');
+  });
+});
