@@ -52,10 +52,10 @@ function block(cmds: readonly Cmd[]): string {
 function describeOps(p: CibPrimitive): string {
   return p.operations
     .map((o) => {
+      // Every attribute the op has (timeout, role, on-fail, enabled…), and its own params and meta.
       let notes = '';
-      for (const [name, value] of o.attrs) {
-        if (name === 'timeout' || name === 'role') notes += `${notes ? ', ' : ''}${name} ${value}`;
-      }
+      for (const [name, value] of o.attrs) notes += `${notes ? ', ' : ''}${name} ${value}`;
+      for (const set of [o.instanceAttributes, o.metaAttributes]) for (const a of set?.pairs ?? []) notes += `${notes ? ', ' : ''}${a.name} ${shown(a.value)}`;
       const interval = o.interval !== undefined && o.interval !== '0' && o.interval !== '0s' ? ` every ${o.interval}` : '';
       return `${o.name}${interval}${notes ? ` (${notes})` : ''}`;
     })
