@@ -51,6 +51,8 @@ SECRET_VALUE=()
 
 PROG=${0##*/}
 DRY_RUN=0
+# install --no-install: the packages are the site's business (an image, a local mirror).
+NO_INSTALL=0
 NODE=''
 WORK=''
 LIVE=''
@@ -678,8 +680,12 @@ phase_install() {
 	require_node
 	make_work
 
-	step 'Install the cluster packages (yum)'
-	run yum install -y pacemaker cman pcs ccs resource-agents fence-agents iscsi-initiator-utils
+	if ((NO_INSTALL)); then
+		note '--no-install: the packages are left to you: pacemaker cman pcs ccs resource-agents fence-agents iscsi-initiator-utils'
+	else
+		step 'Install the cluster packages (yum)'
+		run yum install -y pacemaker cman pcs ccs resource-agents fence-agents iscsi-initiator-utils
+	fi
 
 	step 'Let cman start without waiting for quorum: CMAN_QUORUM_TIMEOUT=0 in /etc/sysconfig/cman'
 	set_cman_quorum_timeout
@@ -951,7 +957,7 @@ phase_verify() {
 
 usage() {
 	cat <<EOF
-usage: $PROG [--dry-run] install                  on every node: ${NODES[*]}
+usage: $PROG [--dry-run] install [--no-install]   on every node: ${NODES[*]}
        $PROG [--dry-run] configure [--update]     on one node, after install on every node
        $PROG [--dry-run] configure --cib-file F   apply the configuration to the CIB file F only
        $PROG [--dry-run] verify                   on the node where configure ran
@@ -964,6 +970,7 @@ main() {
 		case $1 in
 		--dry-run) DRY_RUN=1 ;;
 		--update) update=1 ;;
+		--no-install) NO_INSTALL=1 ;;
 		--cib-file)
 			[ $# -ge 2 ] || die "--cib-file needs a file name"
 			cib_file=$2
@@ -991,6 +998,9 @@ main() {
 	fi
 	if [ "$phase" != configure ] && { [ -n "$cib_file" ] || ((update)); }; then
 		die "--cib-file and --update go with configure"
+	fi
+	if [ "$phase" != install ] && ((NO_INSTALL)); then
+		die "--no-install goes with install"
 	fi
 	if ((DRY_RUN)); then
 		printf '# %s %s --dry-run: the commands a real run performs on a host where nothing is set up yet.\n' "$PROG" "$phase"

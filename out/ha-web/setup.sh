@@ -52,6 +52,8 @@ SECRET_VALUE=()
 
 PROG=${0##*/}
 DRY_RUN=0
+# install --no-install: the packages are the site's business (an image, a local mirror).
+NO_INSTALL=0
 NODE=''
 WORK=''
 LIVE=''
@@ -674,11 +676,14 @@ phase_install() {
 	require_node
 	make_work
 
-	step 'Enable the High Availability repository'
-	enable_ha_repo
-
-	step 'Install the cluster packages (dnf)'
-	run dnf install -y pacemaker pcs resource-agents fence-agents-all
+	if ((NO_INSTALL)); then
+		note '--no-install: the packages are left to you: pacemaker pcs resource-agents fence-agents-ipmilan httpd wget'
+	else
+		step 'Enable the High Availability repository'
+		enable_ha_repo
+		step 'Install the cluster packages (dnf)'
+		run dnf install -y pacemaker pcs resource-agents fence-agents-ipmilan httpd wget
+	fi
 
 	step 'Set the password of user hacluster, the same on every node'
 	load_secret 1
@@ -971,7 +976,7 @@ phase_verify() {
 
 usage() {
 	cat <<EOF
-usage: $PROG [--dry-run] install                  on every node: ${NODES[*]}
+usage: $PROG [--dry-run] install [--no-install]   on every node: ${NODES[*]}
        $PROG [--dry-run] configure [--update]     on one node, after install on every node
        $PROG [--dry-run] configure --cib-file F   apply the configuration to the CIB file F only
        $PROG [--dry-run] verify                   on the node where configure ran
@@ -984,6 +989,7 @@ main() {
 		case $1 in
 		--dry-run) DRY_RUN=1 ;;
 		--update) update=1 ;;
+		--no-install) NO_INSTALL=1 ;;
 		--cib-file)
 			[ $# -ge 2 ] || die "--cib-file needs a file name"
 			cib_file=$2
@@ -1011,6 +1017,9 @@ main() {
 	fi
 	if [ "$phase" != configure ] && { [ -n "$cib_file" ] || ((update)); }; then
 		die "--cib-file and --update go with configure"
+	fi
+	if [ "$phase" != install ] && ((NO_INSTALL)); then
+		die "--no-install goes with install"
 	fi
 	if ((DRY_RUN)); then
 		printf '# %s %s --dry-run: the commands a real run performs on a host where nothing is set up yet.\n' "$PROG" "$phase"

@@ -47,6 +47,8 @@ export interface PlatformCommands {
   readonly packageManager: 'yum' | 'dnf' | 'apt';
   /** Installed on every node. */
   readonly packages: readonly string[];
+  /** Fence agents come one package each (RHEL 8+: fence-agents-ipmilan…): install the ones the devices use. */
+  readonly fenceAgentPackages?: boolean;
   /**
    * Packages an agent needs to do its work, beyond resource-agents: by agent, or by agent and one
    * parameter value (`ocf:heartbeat:Filesystem fstype=gfs2`).
@@ -82,6 +84,10 @@ const EL_AGENT_PACKAGES = {
   'ocf:heartbeat:iscsi': ['iscsi-initiator-utils'],
   'ocf:pacemaker:controld': ['dlm'],
   'ocf:heartbeat:Filesystem fstype=gfs2': ['gfs2-utils'],
+  'ocf:heartbeat:apache': ['httpd', 'wget'],
+  'ocf:heartbeat:nfsserver': ['nfs-utils'],
+  'ocf:heartbeat:exportfs': ['nfs-utils'],
+  'ocf:heartbeat:LVM-activate': ['lvm2'],
 } as const;
 const drbd = (utils: string, kmod: string) => ({ 'ocf:linbit:drbd': [utils, kmod] });
 
@@ -90,7 +96,9 @@ const EL_DNF = {
   stack: 'corosync3',
   init: 'systemd',
   packageManager: 'dnf',
-  packages: ['pacemaker', 'pcs', 'resource-agents', 'fence-agents-all'],
+  // The fence agents each device uses (fencePackage), not fence-agents-all and its dozens of agents.
+  packages: ['pacemaker', 'pcs', 'resource-agents'],
+  fenceAgentPackages: true,
   agentPackages: EL_AGENT_PACKAGES,
   clusterConf: '/etc/corosync/corosync.conf',
   firewalld: true,
@@ -161,6 +169,10 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
       'ocf:linbit:drbd': ['drbd-utils'],
       'ocf:pacemaker:controld': ['dlm-controld'],
       'ocf:heartbeat:Filesystem fstype=gfs2': ['gfs2-utils'],
+      'ocf:heartbeat:apache': ['apache2', 'wget'],
+      'ocf:heartbeat:nfsserver': ['nfs-kernel-server'],
+      'ocf:heartbeat:exportfs': ['nfs-kernel-server'],
+      'ocf:heartbeat:LVM-activate': ['lvm2'],
     },
     clusterConf: '/etc/corosync/corosync.conf',
     firewalld: false,
@@ -199,11 +211,33 @@ function packageRulesOf(pc: PlatformCommands) {
   return rules;
 }
 
+/** Fence agents RHEL packages with another agent, or under another name (most are fence-agents-NAME). */
+const FENCE_PACKAGE: Readonly<Record<string, string>> = {
+  // fence_ilo3/4/5, fence_idrac, fence_imm and fence_ipmilanplus are fence_ipmilan under other names.
+  fence_ilo3: 'fence-agents-ipmilan',
+  fence_ilo4: 'fence-agents-ipmilan',
+  fence_ilo5: 'fence-agents-ipmilan',
+  fence_idrac: 'fence-agents-ipmilan',
+  fence_imm: 'fence-agents-ipmilan',
+  fence_ipmilanplus: 'fence-agents-ipmilan',
+  fence_ilo3_ssh: 'fence-agents-ilo-ssh',
+  fence_ilo4_ssh: 'fence-agents-ilo-ssh',
+  fence_ilo5_ssh: 'fence-agents-ilo-ssh',
+  fence_xvm: 'fence-virt',
+  fence_virt: 'fence-virt',
+};
+
+/** The RHEL package of a fence agent: fence_apc_snmp is in fence-agents-apc-snmp. */
+export function fencePackage(type: string): string {
+  return FENCE_PACKAGE[type] ?? `fence-agents-${type.replace(/^fence_/, '').replace(/_/g, '-')}`;
+}
+
 /** The packages every node needs for this configuration, in a stable order. */
 export function packagesFor(pc: PlatformCommands, conf: CibConfiguration): string[] {
   const out = [...pc.packages];
   const rules = packageRulesOf(pc);
   for (const p of cibPrimitives(conf)) {
+    if (pc.fenceAgentPackages && p.class === 'stonith' && !out.includes(fencePackage(p.type))) out.push(fencePackage(p.type));
     for (const rule of rules.get(agentName(p)) ?? []) {
       const applies = rule.name === undefined || (p.instanceAttributes?.pairs.some((a) => a.name === rule.name && a.value.kind === 'literal' && a.value.text === rule.value) ?? false);
       if (applies) for (const pkg of rule.packages) if (!out.includes(pkg)) out.push(pkg);

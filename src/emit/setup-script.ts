@@ -311,8 +311,11 @@ function installPhase(ctx: Ctx): string {
   const out: string[] = ['\trequire_root', '\trequire_node'];
   const step = (title: string, ...lines: string[]) => out.push('', `\tstep ${shQuote(title)}`, ...lines);
   if (usesCommandAgent) out.push('\tmake_work');
-  if (pc.haRepo) step('Enable the High Availability repository', '\tenable_ha_repo');
-  step(`Install the cluster packages (${pc.packageManager})`, ...installPackages(pc, packagesFor(pc, lowered.cib.configuration)).map((c) => run(ctx, c)));
+  // --no-install leaves the repository and the packages to the site; everything else still runs.
+  const packages = packagesFor(pc, lowered.cib.configuration);
+  out.push('', '\tif ((NO_INSTALL)); then', `\t\tnote ${shQuote(`--no-install: the packages are left to you: ${packages.join(' ')}`)}`, '\telse');
+  if (pc.haRepo) out.push(`\t\tstep 'Enable the High Availability repository'`, '\t\tenable_ha_repo');
+  out.push(`\t\tstep ${shQuote(`Install the cluster packages (${pc.packageManager})`)}`, ...installPackages(pc, packages).map((c) => run(ctx, c, '\t\t')), '\tfi');
   if (pc.cmanQuorumTimeout) step('Let cman start without waiting for quorum: CMAN_QUORUM_TIMEOUT=0 in /etc/sysconfig/cman', '\tset_cman_quorum_timeout');
   const user = auth?.user ?? 'hacluster';
   if (auth?.password) step(`Set the password of user ${user}, the same on every node`, secretInput(ctx, auth.password, `${user}:`, ['chpasswd']));

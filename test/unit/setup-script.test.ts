@@ -358,7 +358,7 @@ describe('the host check', () => {
     const sb = open(script);
     const r = sb.run([]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('install                  on every node: rhel-act rhel-sta');
+    expect(r.stderr).toContain('install [--no-install]   on every node: rhel-act rhel-sta');
   });
 });
 
@@ -366,10 +366,22 @@ describe('install', () => {
   const STUBS = ['apt-get', 'chpasswd', 'systemctl', 'id'];
   const agentDir = (sb: Sandbox) => `${sb.dir}/ocf/resource.d/hacc`;
 
-  function installRun(sb: Sandbox) {
+  function installRun(sb: Sandbox, options: string[] = []) {
     sb.file('stubs/id', '#!/bin/sh\necho 0\n', 0o755);
-    return sb.run(['install'], { HACC_NODE: 'ha-a', OCF_ROOT: `${sb.dir}/ocf`, HACLUSTER_PASSWORD: "pa ss'w:rd" });
+    return sb.run(['install', ...options], { HACC_NODE: 'ha-a', OCF_ROOT: `${sb.dir}/ocf`, HACLUSTER_PASSWORD: "pa ss'w:rd" });
   }
+
+  it('--no-install leaves the packages to the site and does the rest; it goes with install only', () => {
+    const text = readText('test/live/fixtures/live.ha').replace('platform debian12', 'platform debian12\n  auth hacluster password=env:HACLUSTER_PASSWORD');
+    const sb = open(build(text).script, STUBS, {});
+    const r = installRun(sb, ['--no-install']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls.map((c) => c.name)).toEqual(['chpasswd', 'systemctl', 'systemctl']);
+    expect(r.stdout).toContain('--no-install: the packages are left to you: pacemaker pacemaker-cli-utils corosync pcs resource-agents fence-agents');
+    const wrong = sb.run(['configure', '--no-install'], { HACC_NODE: 'ha-a' });
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stderr).toContain('--no-install goes with install');
+  });
 
   it('installs packages, the password through stdin, pcsd, and the agent byte for byte', () => {
     const text = readText('test/live/fixtures/live.ha').replace('platform debian12', 'platform debian12\n  auth hacluster password=env:HACLUSTER_PASSWORD');

@@ -5,6 +5,8 @@
 
 PROG=${0##*/}
 DRY_RUN=0
+# install --no-install: the packages are the site's business (an image, a local mirror).
+NO_INSTALL=0
 NODE=''
 WORK=''
 LIVE=''

@@ -4,7 +4,7 @@
 
 usage() {
 	cat <<EOF
-usage: $PROG [--dry-run] install                  on every node: ${NODES[*]}
+usage: $PROG [--dry-run] install [--no-install]   on every node: ${NODES[*]}
        $PROG [--dry-run] configure [--update]     on one node, after install on every node
        $PROG [--dry-run] configure --cib-file F   apply the configuration to the CIB file F only
        $PROG [--dry-run] verify                   on the node where configure ran
@@ -17,6 +17,7 @@ main() {
 		case $1 in
 		--dry-run) DRY_RUN=1 ;;
 		--update) update=1 ;;
+		--no-install) NO_INSTALL=1 ;;
 		--cib-file)
 			[ $# -ge 2 ] || die "--cib-file needs a file name"
 			cib_file=$2
@@ -44,6 +45,9 @@ main() {
 	fi
 	if [ "$phase" != configure ] && { [ -n "$cib_file" ] || ((update)); }; then
 		die "--cib-file and --update go with configure"
+	fi
+	if [ "$phase" != install ] && ((NO_INSTALL)); then
+		die "--no-install goes with install"
 	fi
 	if ((DRY_RUN)); then
 		printf '# %s %s --dry-run: the commands a real run performs on a host where nothing is set up yet.\n' "$PROG" "$phase"
