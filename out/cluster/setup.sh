@@ -23,6 +23,8 @@ set -euo pipefail
 
 readonly CLUSTER_NAME=cluster
 readonly PLATFORM=el6
+# autostart: whether a new cluster is enabled at boot (pcs cluster enable --all).
+readonly AUTOSTART=1
 readonly NODES=(rhel-act rhel-sta)
 # The first address of each node, in NODES order.
 readonly NODE_ADDR=(192.168.56.31 192.168.56.32)
@@ -784,7 +786,11 @@ create_cluster() {
 		else
 			setup_cluster
 		fi
-		run pcs cluster enable --all
+		if ((AUTOSTART)); then
+			run pcs cluster enable --all
+		else
+			note "autostart false: the cluster services are not enabled at boot; start them by hand (pcs cluster start) after a reboot"
+		fi
 		;;
 	*)
 		die "$CLUSTER_CONF describes another cluster (or other nodes) than $CLUSTER_NAME (${NODES[*]}). hacc does not destroy clusters or change their membership: check the file, and run 'pcs cluster destroy' yourself if this node is to leave that cluster"

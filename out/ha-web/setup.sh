@@ -24,6 +24,8 @@ set -euo pipefail
 
 readonly CLUSTER_NAME=ha-web
 readonly PLATFORM=el9
+# autostart: whether a new cluster is enabled at boot (pcs cluster enable --all).
+readonly AUTOSTART=1
 readonly NODES=(web1 web2 web3)
 # Cluster properties Pacemaker's controller writes itself: configure keeps them.
 readonly CONTROLLER_PROPERTIES=(dc-version cluster-infrastructure have-watchdog last-lrm-refresh cluster-name)
@@ -777,7 +779,11 @@ create_cluster() {
 		else
 			setup_cluster
 		fi
-		run pcs cluster enable --all
+		if ((AUTOSTART)); then
+			run pcs cluster enable --all
+		else
+			note "autostart false: the cluster services are not enabled at boot; start them by hand (pcs cluster start) after a reboot"
+		fi
 		;;
 	*)
 		die "$CLUSTER_CONF describes another cluster (or other nodes) than $CLUSTER_NAME (${NODES[*]}). hacc does not destroy clusters or change their membership: check the file, and run 'pcs cluster destroy' yourself if this node is to leave that cluster"

@@ -198,6 +198,8 @@ function dataBlock(ctx: Ctx): string {
   return [
     `readonly CLUSTER_NAME=${shQuote(cluster.name)}`,
     `readonly PLATFORM=${shQuote(cluster.platform)}`,
+    `# autostart: whether a new cluster is enabled at boot (pcs cluster enable --all).`,
+    `readonly AUTOSTART=${cluster.autostart ? 1 : 0}`,
     `readonly NODES=${bashArray(cluster.nodes.map((n) => n.name))}`,
     ...(pc.namesAreAddresses ? [`# The first address of each node, in NODES order.`, `readonly NODE_ADDR=${bashArray(cluster.nodes.map((n) => n.addrs[0]?.ip ?? ''))}`] : []),
     `# Cluster properties Pacemaker's controller writes itself: configure keeps them.`,

@@ -3,6 +3,7 @@
 
 import * as attributeSet from './attribute-set.js';
 import { auth } from './auth.js';
+import { autostart } from './autostart.js';
 import * as clone from './clone.js';
 import { colocation } from './colocation.js';
 import { group } from './group.js';
@@ -16,6 +17,7 @@ import type { Context, KeyFact, StatementVocabulary } from './vocabulary.js';
 /** Every statement and body line, in the order the grammar reference lists them. */
 export const STATEMENTS: readonly StatementVocabulary[] = [
   platform,
+  autostart,
   auth,
   node,
   host,

@@ -75,6 +75,8 @@ export interface ClusterSetup {
   readonly hosts: readonly { readonly name: string; readonly addrs: readonly Addr[] }[];
   /** The file has command resources: the generated agent is an artifact and is installed. */
   readonly usesCommandAgent: boolean;
+  /** `autostart` (default true): the cluster is enabled at boot when created. */
+  readonly autostart: boolean;
 }
 
 /** A lowered cluster: what every artifact is written from. */
@@ -343,6 +345,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
       nodes,
       hosts: model.hosts.map((h) => ({ name: h.name, addrs: addrsOf(h) })),
       usesCommandAgent: model.primitives.some((p) => p.agent.command),
+      autostart: model.autostart?.value.text !== 'false',
     },
     cib: {
       validateWith: target.schema,

@@ -171,6 +171,8 @@ export interface ClusterModel {
   /** The target: `--target`, else the file's `platform`, else DEFAULT_PLATFORM. */
   readonly platform: PlatformName;
   readonly platformDecl?: A.PlatformStmt;
+  /** `autostart …` (the last one written). */
+  readonly autostart?: A.AutostartStmt;
   readonly auth?: A.AuthStmt;
   readonly nodes: readonly Machine[];
   readonly hosts: readonly Machine[];
@@ -335,6 +337,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const machines = new Map<string, Machine[]>();
   const explicitIds: A.Value[] = [];
   let platformDecl: A.PlatformStmt | undefined;
+  let autostart: A.AutostartStmt | undefined;
   let auth: A.AuthStmt | undefined;
   // References are linked once everything is declared.
   const links: (() => void)[] = [];
@@ -449,6 +452,9 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       case 'platform':
         platformDecl = s;
         break;
+      case 'autostart':
+        autostart = s;
+        break;
       case 'auth':
         auth = s;
         break;
@@ -556,6 +562,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     cluster,
     platform: options.target ?? declared ?? DEFAULT_PLATFORM,
     ...(platformDecl ? { platformDecl } : {}),
+    ...(autostart ? { autostart } : {}),
     ...(auth ? { auth } : {}),
     nodes,
     hosts,

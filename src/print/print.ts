@@ -113,6 +113,8 @@ class Layout {
     switch (s.kind) {
       case 'platform':
         return this.line(depth, `platform ${s.name.text}`, s);
+      case 'autostart':
+        return this.line(depth, `autostart ${s.value.text}`, s);
       case 'auth':
         return this.line(depth, withAttrs(`auth ${s.user.text}`, s.attrs), s);
       case 'node':
@@ -327,6 +329,7 @@ export function formatHa(text: string, path = '<input>'): FormatResult {
 function section(kind: A.StatementKind): number {
   switch (kind) {
     case 'platform':
+    case 'autostart':
     case 'auth':
       return 0;
     case 'node':

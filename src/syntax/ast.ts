@@ -65,6 +65,12 @@ export interface PlatformStmt extends Spanned {
   readonly name: Ident;
 }
 
+/** `autostart true|false`: whether the cluster starts at boot. */
+export interface AutostartStmt extends Spanned {
+  readonly kind: 'autostart';
+  readonly value: Ident;
+}
+
 export interface AuthStmt extends Spanned {
   readonly kind: 'auth';
   readonly user: Ident;
@@ -165,7 +171,7 @@ export interface OrderStmt extends Spanned {
   readonly attrs: readonly Attr[];
 }
 
-export type Statement = PlatformStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt;
+export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt;
 
 /** Every statement kind of the cluster block (an AttrSet stands there as property/defaults/op-defaults). */
 export type StatementKind = Statement['kind'];

@@ -347,6 +347,7 @@ export class HaParser extends EmbeddedActionsParser {
     (): A.Statement | undefined =>
       this.OR((this.statementAlts ??= [
         { ALT: () => this.SUBRULE(this.platform) },
+        { ALT: () => this.SUBRULE(this.autostart) },
         { ALT: () => this.SUBRULE(this.auth) },
         { ALT: () => this.SUBRULE(this.machine) },
         { ALT: () => this.SUBRULE(this.settings) },
@@ -365,6 +366,12 @@ export class HaParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(T.Platform);
     const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
     return isReal(name) ? { kind: 'platform', name: ident(name), ...this.spanFrom(kw) } : undefined;
+  });
+
+  public autostart = this.RULE('autostart', (): A.AutostartStmt | undefined => {
+    const kw = this.CONSUME(T.Autostart);
+    const value = this.CONSUME(T.AnyWord, { LABEL: 'value' });
+    return isReal(value) ? { kind: 'autostart', value: ident(value), ...this.spanFrom(kw) } : undefined;
   });
 
   public auth = this.RULE('auth', (): A.AuthStmt | undefined => {

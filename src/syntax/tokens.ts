@@ -74,6 +74,7 @@ function keyword(text: string, name: string): TokenType {
 
 export const Cluster = keyword('cluster', 'Cluster');
 export const Platform = keyword('platform', 'Platform');
+export const Autostart = keyword('autostart', 'Autostart');
 export const Auth = keyword('auth', 'Auth');
 export const NodeKw = keyword('node', 'NodeKw');
 export const Host = keyword('host', 'Host');
@@ -130,6 +131,7 @@ export const allTokens: TokenType[] = [
   NotOpStart,
   Cluster,
   Platform,
+  Autostart,
   Auth,
   NodeKw,
   Host,

@@ -14,6 +14,8 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       return node.statements.forEach(f);
     case 'platform':
       return f(node.name);
+    case 'autostart':
+      return f(node.value);
     case 'auth':
       f(node.user);
       return node.attrs.forEach(f);

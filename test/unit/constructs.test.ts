@@ -31,6 +31,7 @@ function cibOf(text: string, path: string): string {
  */
 const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem['kind'] | A.CloneItem['kind'], true> = {
   platform: true,
+  autostart: true,
   auth: true,
   node: true,
   host: true,

@@ -36,8 +36,9 @@ function importClean(xml: string) {
 }
 
 /**
- * The imported file with what no CIB holds put back from the original: node addresses, hosts and
- * the auth line (they live in corosync.conf and pcsd). The setup script and the summary need them.
+ * The imported file with what no CIB holds put back from the original: node addresses, hosts, the
+ * auth line and autostart (they live in corosync.conf, pcsd and the init system). The setup script
+ * and the summary need them.
  */
 function withMachineFacts(original: string, imported: string): string {
   const cluster = checkText(original, 'original.ha', { catalogue }).file.cluster!;
@@ -46,7 +47,7 @@ function withMachineFacts(original: string, imported: string): string {
   const extra: string[] = [];
   for (const s of cluster.statements) {
     if (s.kind === 'node') addrs.set(s.name.text, s.attrs.filter((a) => a.key.text === 'addr').map(slice));
-    if (s.kind === 'host' || s.kind === 'auth') extra.push(`  ${slice(s)}`);
+    if (s.kind === 'host' || s.kind === 'auth' || s.kind === 'autostart') extra.push(`  ${slice(s)}`);
   }
   return imported
     .split('\n')

@@ -185,8 +185,8 @@ exit 0
   const COROSYNC_CONF = (name: string, nodes: string[]) =>
     `totem {\n\tversion: 2\n\tcluster_name: ${name}\n}\nnodelist {\n${nodes.map((n, i) => `\tnode {\n\t\tring0_addr: 10.213.0.${i + 1}\n\t\tname: ${n}\n\t\tnodeid: ${i + 1}\n\t}\n`).join('')}}\n`;
 
-  function live(crmDiff: number, conf: string | undefined, liveCib = '<cib><configuration><resources/></configuration></cib>\n') {
-    const text = readText('test/live/fixtures/live.ha').replace('platform debian12', 'platform debian12\n  auth hacluster password=env:HACLUSTER_PASSWORD');
+  function live(crmDiff: number, conf: string | undefined, liveCib = '<cib><configuration><resources/></configuration></cib>\n', extra = '') {
+    const text = readText('test/live/fixtures/live.ha').replace('platform debian12', `platform debian12\n  auth hacluster password=env:HACLUSTER_PASSWORD${extra}`);
     const { script } = build(text);
     const sb = open(script, ['cibadmin', 'id'], { crm_diff: crmDiff });
     sb.file('stubs/pcs', PCS, 0o755);
@@ -218,6 +218,14 @@ exit 0
     const setup = r.calls.find((c) => c.name === 'pcs' && c.args[1] === 'setup')!;
     expect(setup.args).toEqual(['cluster', 'setup', '--start', '--', 'hacc-live', 'ha-a', 'addr=10.213.0.1', 'ha-b', 'addr=10.213.0.2']);
     expect(r.stdout).not.toContain("pa ss'w$rd");
+  });
+
+  it('autostart false: the new cluster is set up and started, not enabled at boot', () => {
+    const { sb, env } = live(1, undefined, undefined, '\n  autostart false');
+    const r = sb.run(['configure'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['host auth', 'cluster setup', 'cluster cib', 'cluster cib-push']);
+    expect(r.stdout).toContain('autostart false: the cluster services are not enabled at boot');
   });
 
   it("Debian's placeholder cluster is replaced with --force", () => {

@@ -1,3 +1,5 @@
+import { AUTOSTART_VALUES } from '../../language/autostart.js';
+import { PLATFORM_NAMES } from '../../language/platform.js';
 import { SET_ID_KEY } from '../../language/attribute-set.js';
 import { statementKeys } from '../../language/index.js';
 import { DEFAULT_OPS_VALUES } from '../../language/primitive.js';
@@ -79,6 +81,16 @@ export const ha001: Rule = {
         case 'attr-set':
           for (const a of node.setIds.slice(1)) {
             ctx.report({ node: a, property: 'key', message: `a second ${SET_ID_KEY} on one line (the first is at column ${node.setIds[0]!.start - lineStart(ctx, node.setIds[0]!) + 1})`, help: ['an attribute set has one id'] });
+          }
+          break;
+        case 'platform':
+          if (!PLATFORM_NAMES.includes(node.name.text)) {
+            ctx.report({ node: node.name, message: `unknown platform '${node.name.text}'`, help: [...suggestion(node.name.text, PLATFORM_NAMES), `a platform is one of: ${PLATFORM_NAMES.join(', ')}`] });
+          }
+          break;
+        case 'autostart':
+          if (!AUTOSTART_VALUES.includes(node.value.text)) {
+            ctx.report({ node: node.value, message: `expected true or false after autostart, found '${node.value.text}'`, help: ['autostart false creates the cluster without enabling it at boot; true (the default) enables it'] });
           }
           break;
         case 'default-ops':
