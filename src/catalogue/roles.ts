@@ -35,16 +35,6 @@ export const ADDRESS_PARAMS: Readonly<Record<string, Readonly<Record<string, 'vi
   'ocf:pacemaker:ping': { host_list: 'reach' },
 };
 
-/** Parameters that hold a block device path (HA210). */
-export const BLOCK_DEVICE_PARAMS: Readonly<Record<string, readonly string[]>> = {
-  'ocf:heartbeat:Filesystem': ['device'],
-  'ocf:heartbeat:sg_persist': ['devs'],
-  'ocf:heartbeat:Raid1': ['raiddev'],
-  'stonith:fence_scsi': ['devices'],
-  'stonith:fence_mpath': ['devices'],
-  'stonith:sbd': ['devices'],
-};
-
 /**
  * Cluster properties Pacemaker writes and updates itself (the controller: dc-version,
  * cluster-infrastructure, have-watchdog; last-lrm-refresh on a refresh): a .ha file does not set

@@ -1,4 +1,3 @@
-import { BLOCK_DEVICE_PARAMS } from '../../catalogue/roles.js';
 import type { Rule } from '../rule.js';
 import { fencedCluster } from '../examples.js';
 
@@ -9,7 +8,7 @@ export const ha210: Rule = {
   name: 'unstable-device-name',
   severity: 'warning',
   docs: {
-    summary: 'A block device named /dev/sdX (or vdX, nvmeXnY): such names are not stable across nodes or reboots.',
+    summary: 'A block device named /dev/sdX (or vdX, nvmeXnY) in any parameter: such names are not stable across nodes or reboots.',
     rationale: 'The kernel names disks in discovery order. The iSCSI disk that is /dev/sdb1 on one node can be /dev/sdc1 on the other; mounting the wrong one destroys data. /dev/disk/by-uuid, by-path or by-id names are stable.',
     bad: fencedCluster(`  primitive data ocf:heartbeat:Filesystem {
     params device=/dev/sdb1 directory=/srv/data fstype=xfs
@@ -23,11 +22,11 @@ export const ha210: Rule = {
 `),
   },
   check(ctx) {
+    // Every parameter of every agent (Filesystem's device, fence_sbd's and sbd's devices, LVM, iSCSI,
+    // DRBD…): a kernel device name is unstable whatever parameter holds it.
     for (const p of ctx.model.primitives) {
-      const params = BLOCK_DEVICE_PARAMS[p.agent.id];
-      if (!params) continue;
       for (const attr of p.params.attrs) {
-        if (!params.includes(attr.key.text)) continue;
+        if (!attr.value.text.includes('/dev/')) continue;
         const unstable = attr.value.text.split(/[\s,]+/).find((d) => UNSTABLE.test(d));
         if (!unstable) continue;
         ctx.report({
