@@ -30,6 +30,9 @@ export const PLATFORM_CLUSTER_LINKS: Readonly<Record<Platform, number>> = {
   debian12: 8,
 };
 
+/** The first Pacemaker that escapes XML after a multi-byte character (HA217): lib/common/xml.c, fixed in 2.1.10. */
+export const XML_ESCAPE_FIXED = '2.1.10';
+
 /**
  * Agent actions Pacemaker runs only from some version on: reload-agent came with 2.1.0 (before it,
  * reload meant what reload-agent means now). An older Pacemaker must not get the op.

@@ -22,6 +22,7 @@ import { ha212 } from './rules/ha212.js';
 import { ha213 } from './rules/ha213.js';
 import { ha214 } from './rules/ha214.js';
 import { ha216 } from './rules/ha216.js';
+import { ha217 } from './rules/ha217.js';
 import { ha218 } from './rules/ha218.js';
 import { ha219 } from './rules/ha219.js';
 import { ha301 } from './rules/ha301.js';
@@ -69,6 +70,7 @@ export const clusterRules: readonly Rule[] = [
   ha213,
   ha214,
   ha216,
+  ha217,
   ha218,
   ha219,
   ha301,

@@ -221,6 +221,29 @@ describe('a promotable clone with crm_simulate: promoted where its score is high
   }, 60_000);
 });
 
+describe('HA217: the installed Pacemaker writes < & " after a non-ASCII character unescaped', () => {
+  it('cibadmin stores such a value and the CIB on disk is no longer well-formed; hacc refuses the value on this platform', async () => {
+    const version = (await run('cibadmin', ['--version'])).stdout;
+    expect(version).toMatch(/Pacemaker 2\.1\.5/);
+    const cib = join(dir, 'ha217.xml');
+    writeFileSync(cib, (await run('cibadmin', ['--empty'])).stdout);
+    const value = 'caf\u00e9 &lt;b&gt; &amp; &quot;x&quot;';
+    const created = await run('cibadmin', ['--create', '-o', 'resources', '-X', `<primitive id="p" class="ocf" provider="pacemaker" type="Dummy"><instance_attributes id="p-ia"><nvpair id="p-ia-fake" name="fake" value="${value}"/></instance_attributes></primitive>`], { CIB_file: cib });
+    expect(created.status, created.stderr).toBe(0);
+    // The same value escaped in what was sent, unescaped in what Pacemaker wrote: not XML any more.
+    const lint = await run('xmllint', ['--noout', cib]);
+    expect(lint.status).not.toBe(0);
+    expect(lint.stderr).toContain("Unescaped '<' not allowed in attributes values");
+    // Without the non-ASCII character the same value is written escaped.
+    writeFileSync(cib, (await run('cibadmin', ['--empty'])).stdout);
+    await run('cibadmin', ['--create', '-o', 'resources', '-X', `<primitive id="p" class="ocf" provider="pacemaker" type="Dummy"><instance_attributes id="p-ia"><nvpair id="p-ia-fake" name="fake" value="cafe &lt;b&gt;"/></instance_attributes></primitive>`], { CIB_file: cib });
+    expect((await run('xmllint', ['--noout', cib])).status).toBe(0);
+    // And hacc check says so before anything reaches a cluster.
+    const text = 'cluster c {\n  platform debian12\n  node a addr=10.0.0.1/24\n  property stonith-enabled=false\n  primitive p ocf:pacemaker:Dummy {\n    params fake="caf\u00e9 <b>"\n  }\n}\n';
+    expect(checkText(text, 'ha217.ha').diagnostics.map((d) => d.code)).toEqual(['HA217']);
+  });
+});
+
 // pcs replays each primitive on a scratch CIB: `pcs resource create` (or `stonith create`) with
 // the params, meta and the ops the user wrote, completing the rest from the same meta-data. The
 // result must equal hacc's primitive: ids, nvpairs, and ops with their attributes.

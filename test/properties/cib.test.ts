@@ -82,7 +82,8 @@ describe(`cib.xml properties (${runs} runs each)`, () => {
   it('a value with a tab or a line break comes back with it, not with a space', () => {
     fc.assert(
       fc.property(valueArb, fc.constantFrom('\t', '\n', '\t\n', ' \n\t '), (v, ws) => {
-        const value = `${v}${ws}${v}`;
+        // The white space before any non-ASCII character (HA217: Pacemaker < 2.1.10 corrupts it after one).
+        const value = `${v.replace(/[^\u0000-\u007f]/g, '')}${ws}${v}`;
         const text = `cluster p {\n  node a addr=10.0.0.1/24\n  property stonith-enabled=false\n  primitive r ocf:acme:thing {\n    params k=${quoteHa(value)}\n  }\n}\n`;
         const root = cibOf({ text, nodes: ['a'], primitives: [], groups: new Map(), constraints: [] }, false);
         const nv = allElements(root).find((e) => e.name === 'nvpair' && e.attrs['name'] === 'k')!;
