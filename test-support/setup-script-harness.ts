@@ -57,8 +57,8 @@ export interface Sandbox {
   readonly script: string;
   /** Write a file into the sandbox; returns its path. */
   file(name: string, contents: string, mode?: number): string;
-  /** Run `bash setup.sh ARGS…` with the stubs first on PATH. */
-  run(args: readonly string[], env?: Record<string, string>): RunResult;
+  /** Run `bash setup.sh ARGS…` with the stubs first on PATH; under a watcher such as `strace -f` when UNDER is given. */
+  run(args: readonly string[], env?: Record<string, string>, under?: readonly string[]): RunResult;
   cleanup(): void;
 }
 
@@ -107,9 +107,10 @@ export function sandbox(script: string, stubs: readonly string[], failing: Recor
       chmodSync(p, mode);
       return p;
     },
-    run(args, env = {}) {
+    run(args, env = {}, under = []) {
       writeFileSync(log, '');
-      const r = spawnSync('bash', [path, ...args], {
+      const argv = [...under, 'bash', path, ...args];
+      const r = spawnSync(argv[0]!, argv.slice(1), {
         cwd: dir,
         encoding: 'utf8',
         env: {

@@ -88,21 +88,10 @@ quote() {
 	fi
 }
 
-# One argument as it may be shown: every secret value replaced by its label (<env:NAME>).
-mask() {
-	local s=$1 i
-	if ((${#SECRET_VALUE[@]} > 0)); then
-		for i in "${!SECRET_VALUE[@]}"; do
-			if [ -n "${SECRET_VALUE[i]}" ]; then s=${s//"${SECRET_VALUE[i]}"/"${SECRET_LABEL[i]}"}; fi
-		done
-	fi
-	printf '%s' "$s"
-}
-
-# A command line as it may be shown: quoted, secrets masked.
+# A command line as it may be shown, quoted. No argument holds a secret (they go on standard input).
 show() {
 	local out='' a
-	for a in "$@"; do out+=" $(quote "$(mask "$a")")"; done
+	for a in "$@"; do out+=" $(quote "$a")"; done
 	printf '%s\n' "${out# }"
 }
 
@@ -164,6 +153,20 @@ one_line() {
 	case ${SECRET_VALUE[$1]} in
 	*$'\n'*) die "secret ${SECRET_LABEL[$1]} holds a line break; a password must be one line" ;;
 	esac
+}
+
+# xml_secret BEFORE N AFTER: one line of XML, secret N as the attribute value between BEFORE and
+# AFTER (escaped for XML; line breaks and tabs as character references, as pcs would store them).
+xml_secret() {
+	local s=${SECRET_VALUE[$2]}
+	s=${s//'&'/'&amp;'}
+	s=${s//'<'/'&lt;'}
+	s=${s//'>'/'&gt;'}
+	s=${s//'"'/'&quot;'}
+	s=${s//$'\n'/'&#10;'}
+	s=${s//$'\r'/'&#13;'}
+	s=${s//$'\t'/'&#9;'}
+	printf '%s%s%s\n' "$1" "$s" "$3"
 }
 
 require_root() {
@@ -806,19 +809,25 @@ build_configuration() {
 	run pcs -f "$NEW" resource op defaults update -- timeout=60s
 
 	step 'Fencing device fence-web1 (stonith:fence_ipmilan)'
+	# password: created as hacc-secret-pending, then set on cibadmin's standard input (never on a command line).
 	run pcs -f "$NEW" stonith create --no-default-ops -- fence-web1 fence_ipmilan ip=10.20.1.11 \
-	    lanplus=1 password="${SECRET_VALUE[2]}" pcmk_host_list=web1 username=admin \
+	    lanplus=1 password=hacc-secret-pending pcmk_host_list=web1 username=admin \
 	    op monitor interval=60s id=fence-web1-monitor-interval-60s
+	set_secret_nvpair fence-web1-instance_attributes-password 2
 
 	step 'Fencing device fence-web2 (stonith:fence_ipmilan)'
+	# password: created as hacc-secret-pending, then set on cibadmin's standard input (never on a command line).
 	run pcs -f "$NEW" stonith create --no-default-ops -- fence-web2 fence_ipmilan ip=10.20.1.12 \
-	    lanplus=1 password="${SECRET_VALUE[2]}" pcmk_host_list=web2 username=admin \
+	    lanplus=1 password=hacc-secret-pending pcmk_host_list=web2 username=admin \
 	    op monitor interval=60s id=fence-web2-monitor-interval-60s
+	set_secret_nvpair fence-web2-instance_attributes-password 2
 
 	step 'Fencing device fence-web3 (stonith:fence_ipmilan)'
+	# password: created as hacc-secret-pending, then set on cibadmin's standard input (never on a command line).
 	run pcs -f "$NEW" stonith create --no-default-ops -- fence-web3 fence_ipmilan ip=10.20.1.13 \
-	    lanplus=1 password="${SECRET_VALUE[2]}" pcmk_host_list=web3 username=admin \
+	    lanplus=1 password=hacc-secret-pending pcmk_host_list=web3 username=admin \
 	    op monitor interval=60s id=fence-web3-monitor-interval-60s
+	set_secret_nvpair fence-web3-instance_attributes-password 2
 
 	step 'Resource web-vip (ocf:heartbeat:IPaddr2) in group web'
 	run pcs -f "$NEW" resource create --no-default-ops --group web -- web-vip ocf:heartbeat:IPaddr2 \
@@ -885,6 +894,15 @@ clear_configuration() {
 	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/rsc_defaults|/cib/configuration/op_defaults'
 	run env CIB_file="$NEW" cibadmin --force --delete-all \
 		--xpath "/cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/nvpair[not($keep)]"
+}
+
+# set_secret_nvpair ID N: secret N as the value of nvpair ID in $NEW. pcs created the nvpair with a
+# placeholder: a value on pcs's command line is in /proc/PID/cmdline for every local user to read,
+# while cibadmin reads this one on its standard input.
+set_secret_nvpair() {
+	local xml
+	xml=$(xml_secret "<nvpair id=\"$1\" value=\"" "$2" '"/>')
+	run_input "$xml" "<nvpair id=\"$1\" value=\"${SECRET_LABEL[$2]}\"/>" env CIB_file="$NEW" cibadmin --modify --xml-pipe
 }
 
 configure_live() {

@@ -376,6 +376,15 @@ export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): s
   if (conf.constraints.some((c) => c.kind === 'rsc_location' && c.attrs.some(([name]) => name === 'role'))) {
     return 'A location with a role has no pcs command (pcs would write a rule instead).';
   }
+  // pcs's `constraint location add` removes a location on the same resource and node before it adds its own.
+  const placed = new Map<string, string>();
+  for (const c of conf.constraints) {
+    if (c.kind !== 'rsc_location') continue;
+    const key = `${c.rsc}\n${c.node}`;
+    const first = placed.get(key);
+    if (first !== undefined) return `pcs would replace the location ${first} with ${c.id} (same resource ${c.rsc} and node ${c.node}).`;
+    placed.set(key, c.id);
+  }
   const ops = cibPrimitives(conf).flatMap((p) => p.operations);
   if (ops.some((o) => o.metaAttributes || o.instanceAttributes?.pairs.some((a) => a.name !== 'OCF_CHECK_LEVEL'))) {
     return "pcs has no option for an op's own params and meta (OCF_CHECK_LEVEL aside).";

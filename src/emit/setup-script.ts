@@ -21,8 +21,8 @@
 
 import { assertNever } from '../assert-never.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
-import { agentName, cibPrimitives, isPromotable, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue } from '../cib/model.js';
-import type { CibText, TextSpan } from '../cib/write.js';
+import { agentName, cibPrimitives, isPromotable, literal, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue, type NvPair } from '../cib/model.js';
+import type { CibText, SecretPair, TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
 import { ANYTHING_AGENT_ID, anythingAgentScript, ANYTHING_AGENT_PATH } from './anything-agent.js';
@@ -49,7 +49,7 @@ import {
   type PlatformCommands,
 } from './platform-commands.js';
 import { shellFile, type ShellFile } from './setup/files.js';
-import { renderWord, secretLabel, shQuote, shVar, type Cmd, type SecretNaming } from './shell.js';
+import { renderWord, secretLabel, shQuote, shVar, type Cmd } from './shell.js';
 
 export const SETUP_SCRIPT_PATH = 'setup.sh';
 /** Where `setup.sh install` puts the generated agent. */
@@ -91,10 +91,10 @@ export const BULK_FROM = 50;
 
 /**
  * Every distinct secret of the cluster, found in one walk: the auth password first, then the
- * primitives' parameters and meta attributes in CIB order; with what uses each (for the header)
+ * primitives' parameters in CIB order (HA502 allows no other); with what uses each (for the header)
  * and which the configuration holds (configure reads those).
  */
-class Secrets implements SecretNaming {
+class Secrets {
   readonly list: Secret[] = [];
   readonly uses = new Map<string, string[]>();
   /** Numbers of the secrets the CIB holds. */
@@ -105,7 +105,6 @@ class Secrets implements SecretNaming {
     if (pw?.kind === 'secret') this.add(pw, `password of user ${lowered.cluster.auth!.user}`);
     for (const p of cibPrimitives(lowered.cib.configuration)) {
       for (const a of p.instanceAttributes?.pairs ?? []) if (a.value.kind === 'secret') this.inConfiguration.add(this.add(a.value, `${p.id} ${a.name}`));
-      for (const a of p.metaAttributes?.pairs ?? []) if (a.value.kind === 'secret') this.inConfiguration.add(this.add(a.value, `${p.id} meta ${a.name}`));
     }
   }
 
@@ -128,10 +127,6 @@ class Secrets implements SecretNaming {
     return this.list.findIndex((x) => this.key(x) === this.key(s)) + 1;
   }
 
-  expr(s: Secret): string {
-    return `SECRET_VALUE[${this.index(s)}]`;
-  }
-
   usedFor(s: Secret): string {
     return (this.uses.get(this.key(s)) ?? []).join(', ');
   }
@@ -152,8 +147,8 @@ function bashArray(words: readonly string[]): string {
  * `run CMD…` as one logical line; long pcs commands break before `op` and `meta` (and after the
  * agent) so a reviewer reads one op per line.
  */
-function runLine(c: Cmd, secrets: SecretNaming, indent: string): string {
-  const words = c.map((w) => renderWord(w, secrets));
+function run(c: Cmd, indent = '\t'): string {
+  const words = c.map(renderWord);
   const flat = `${indent}run ${words.join(' ')}`;
   if (flat.length <= 100) return flat;
   const lines: string[] = [];
@@ -176,10 +171,6 @@ interface Ctx {
   /** Resources and constraints are loaded as XML (bulkLoad), not created one pcs command each. */
   readonly bulk: boolean;
   readonly text: TextFlags;
-}
-
-function run(ctx: Ctx, c: Cmd, indent = '\t'): string {
-  return runLine(c, ctx.secrets, indent);
 }
 
 /** A function of the script: `name() {`, its lines, `}`, after a comment. */
@@ -317,13 +308,13 @@ function installPhase(ctx: Ctx): string {
   const packages = packagesFor(pc, lowered.cib.configuration);
   out.push('', '\tif ((NO_INSTALL)); then', `\t\tnote ${shQuote(`--no-install: the packages are left to you: ${packages.join(' ')}`)}`, '\telse');
   if (pc.haRepo) out.push(`\t\tstep 'Enable the High Availability repository'`, '\t\tenable_ha_repo');
-  out.push(`\t\tstep ${shQuote(`Install the cluster packages (${pc.packageManager})`)}`, ...installPackages(pc, packages).map((c) => run(ctx, c, '\t\t')), '\tfi');
+  out.push(`\t\tstep ${shQuote(`Install the cluster packages (${pc.packageManager})`)}`, ...installPackages(pc, packages).map((c) => run(c, '\t\t')), '\tfi');
   if (pc.cmanQuorumTimeout) step('Let cman start without waiting for quorum: CMAN_QUORUM_TIMEOUT=0 in /etc/sysconfig/cman', '\tset_cman_quorum_timeout');
   const user = auth?.user ?? 'hacluster';
   if (auth?.password) step(`Set the password of user ${user}, the same on every node`, secretInput(ctx, auth.password, `${user}:`, ['chpasswd']));
   else out.push('', `\tnote ${shQuote(`The file gives no auth password: set the password of user ${user} on every node yourself (passwd ${user})`)}`);
-  step('Start pcsd now and at every boot', ...enableService(pc, 'pcsd').map((c) => run(ctx, c)));
-  if (pc.stack === 'cman') step('Keep corosync from starting on its own at boot: cman starts it', ...disableService(pc, 'corosync').map((c) => run(ctx, c)));
+  step('Start pcsd now and at every boot', ...enableService(pc, 'pcsd').map((c) => run(c)));
+  if (pc.stack === 'cman') step('Keep corosync from starting on its own at boot: cman starts it', ...disableService(pc, 'corosync').map((c) => run(c)));
   if (pc.firewalld) step('Open the high-availability service in firewalld, when firewalld runs', '\topen_firewall');
   if (pc.namesAreAddresses) step('Check that every node name resolves to its address (pcs 0.9 uses node names as ring addresses)', '\tcheck_names');
   if (usesCommandAgent) step(`Install the command agent ${ANYTHING_AGENT_ID} as ${AGENT_INSTALL_PATH}`, '\tinstall_agent');
@@ -349,13 +340,13 @@ function clusterFns(ctx: Ctx): string {
   const authLines =
     pw !== undefined
       ? [secretInput(ctx, pw, '', auth.map((w) => (w[0] as { text: string }).text))]
-      : [`\tnote ${shQuote(`pcs asks for the password of ${user}`)}`, run(ctx, auth)];
+      : [`\tnote ${shQuote(`pcs asks for the password of ${user}`)}`, run(auth)];
   return [
     fn('pcs authenticates to pcsd on every node (the password on standard input).', 'authenticate_nodes', authLines),
     '',
     pc.placeholderCluster
-      ? fn('The cluster of these nodes, started; arguments (--force, for the placeholder) go to pcs cluster setup.', 'setup_cluster', [run(ctx, pcsSetup(pc, lowered.cluster, [shVar('@')]))])
-      : fn('The cluster of these nodes, started.', 'setup_cluster', [run(ctx, pcsSetup(pc, lowered.cluster))]),
+      ? fn('The cluster of these nodes, started; arguments (--force, for the placeholder) go to pcs cluster setup.', 'setup_cluster', [run(pcsSetup(pc, lowered.cluster, [shVar('@')]))])
+      : fn('The cluster of these nodes, started.', 'setup_cluster', [run(pcsSetup(pc, lowered.cluster))]),
   ].join('\n');
 }
 
@@ -439,16 +430,19 @@ function buildConfigurationFn(ctx: Ctx): string {
   const conf = lowered.cib.configuration;
   const out: string[] = ['\tclear_configuration'];
   const step = (title: string, ...lines: string[]) => out.push('', `\tstep ${shQuote(title)}`, ...lines);
-  for (const set of conf.crmConfig) if (set.pairs.length > 0) step('Cluster properties', run(ctx, pcsPropertySet(pc, 'NEW', set)));
-  for (const set of conf.rscDefaults ?? []) if (set.pairs.length > 0) step('Resource defaults', run(ctx, pcsRscDefaults(pc, 'NEW', set)));
-  for (const set of conf.opDefaults ?? []) if (set.pairs.length > 0) step('Operation defaults', run(ctx, pcsOpDefaults(pc, 'NEW', set)));
+  for (const set of conf.crmConfig) if (set.pairs.length > 0) step('Cluster properties', run(pcsPropertySet(pc, 'NEW', set)));
+  for (const set of conf.rscDefaults ?? []) if (set.pairs.length > 0) step('Resource defaults', run(pcsRscDefaults(pc, 'NEW', set)));
+  for (const set of conf.opDefaults ?? []) if (set.pairs.length > 0) step('Operation defaults', run(pcsOpDefaults(pc, 'NEW', set)));
   const create = (p: CibPrimitive, group: string | undefined) => {
     const hacc = agentName(p) === ANYTHING_AGENT_ID;
     const where = group !== undefined ? ` in group ${group}` : '';
+    const secret = (p.instanceAttributes?.pairs ?? []).filter(isSecretPair);
     step(
       `${p.class === 'stonith' ? 'Fencing device' : 'Resource'} ${p.id} (${agentName(p)})${where}`,
       ...(hacc ? [`\t# --force: pcs cannot read this agent's meta-data where install has not run (--cib-file on a workstation); hacc checked the params against it.`] : []),
-      run(ctx, pcsCreate(pc, 'NEW', p, group, hacc)),
+      ...(secret.length > 0 ? [`\t# ${secret.map((a) => a.name).join(', ')}: created as ${SECRET_PLACEHOLDER}, then set on cibadmin's standard input (never on a command line).`] : []),
+      run(pcsCreate(pc, 'NEW', secret.length > 0 ? withPlaceholders(p) : p, group, hacc)),
+      ...secret.map((a) => `\tset_secret_nvpair ${shQuote(a.id)} ${ctx.secrets.index(a.value)}`),
     );
   };
   const createResource = (r: CibResource, holder?: string): void => {
@@ -458,12 +452,12 @@ function buildConfigurationFn(ctx: Ctx): string {
       case 'group':
         for (const m of r.children) create(m, r.id);
         if (r.metaAttributes && r.metaAttributes.pairs.length > 0 && r.children.length > 0) {
-          step(`Meta attributes of group ${r.id}`, run(ctx, pcsResourceMeta(pc, 'NEW', r.id, r.metaAttributes)));
+          step(`Meta attributes of group ${r.id}`, run(pcsResourceMeta(pc, 'NEW', r.id, r.metaAttributes)));
         }
         return;
       case 'clone':
         createResource(r.child);
-        step(`${isPromotable(r) ? 'Promotable clone' : 'Clone'} ${r.id} of ${r.child.id}`, run(ctx, pcsClone(pc, 'NEW', r)));
+        step(`${isPromotable(r) ? 'Promotable clone' : 'Clone'} ${r.id} of ${r.child.id}`, run(pcsClone(pc, 'NEW', r)));
         return;
       default:
         return assertNever(r);
@@ -494,12 +488,25 @@ function buildConfigurationFn(ctx: Ctx): string {
         'Constraints',
         ...conf.constraints.flatMap((c) => [
           ...(c.kind === 'rsc_order' ? [`\t# shellcheck disable=SC1010 # 'then' is an argument of pcs here`] : []),
-          run(ctx, c.kind === 'rsc_location' ? pcsLocation(pc, 'NEW', c) : c.kind === 'rsc_colocation' ? pcsColocation(pc, 'NEW', c) : pcsOrder(pc, 'NEW', c)),
+          run(c.kind === 'rsc_location' ? pcsLocation(pc, 'NEW', c) : c.kind === 'rsc_colocation' ? pcsColocation(pc, 'NEW', c) : pcsOrder(pc, 'NEW', c)),
         ]),
       );
     }
   }
   return fn('The configuration this file describes, built in the CIB copy $NEW (after clear_configuration).', 'build_configuration', out);
+}
+
+/** The value pcs creates a secret parameter with; set_secret_nvpair replaces it at once. */
+const SECRET_PLACEHOLDER = 'hacc-secret-pending';
+
+function isSecretPair(a: NvPair): a is SecretPair {
+  return a.value.kind === 'secret';
+}
+
+/** P with each secret parameter's value the placeholder. */
+function withPlaceholders(p: CibPrimitive): CibPrimitive {
+  const set = p.instanceAttributes!;
+  return { ...p, instanceAttributes: { ...set, pairs: set.pairs.map((a) => (isSecretPair(a) ? { ...a, value: literal(SECRET_PLACEHOLDER) } : a)) } };
 }
 
 /** XML attribute text. */

@@ -1,7 +1,7 @@
 // Shell words for the generated bash: every value from a .ha file reaches bash only through
 // shQuote, so no byte it holds (quotes, `$(…)`, backticks, `;`, newlines, `*`, a leading `-`) can do
 // anything but be itself. A word is a list of parts: literal text, a bash variable the script set
-// itself (`$NEW`), or a value from the plan, which may be a secret read when the script runs.
+// itself (`$NEW`), or a value from the plan (never a secret: see renderWord).
 
 import type { CibValue } from '../cib/model.js';
 
@@ -52,31 +52,31 @@ export function shQuote(s: string): string {
   return `'${s.replace(/'/g, "'\\''")}'`;
 }
 
-/** How a script refers to a secret: the bash expression holding its value, and how to show it. */
-export interface SecretNaming {
-  /** Bash expression (without `$`/braces) of the variable that holds the value, e.g. `SECRET_VALUE[2]`. */
-  expr(value: Extract<CibValue, { kind: 'secret' }>): string;
-}
-
 /** A secret as it is shown instead of its value: `<env:IPMI_PASSWORD>`, `<file:/etc/hacc/pw>`. */
 export function secretLabel(value: Extract<CibValue, { kind: 'secret' }>): string {
   return `<${value.scheme}:${value.ref}>`;
 }
 
-/** A word as bash source. Variables and secrets are expanded inside double quotes, never split. */
-export function renderWord(word: Word, secrets: SecretNaming): string {
+/**
+ * A word as bash source. Variables are expanded inside double quotes, never split. A secret is no
+ * word: an argument is in /proc/PID/cmdline for every local user while the program runs, so setup.sh
+ * hands secrets over on standard input only (set_secret_nvpair, run_input).
+ */
+export function renderWord(word: Word): string {
   let out = '';
   let run = '';
   let literalOnly = true;
   for (const p of word) {
-    if (p.kind === 'lit' || (p.kind === 'value' && p.value.kind === 'literal')) {
-      run += p.kind === 'lit' ? p.text : (p.value as { text: string }).text;
-      continue;
+    if (p.kind === 'lit') run += p.text;
+    else if (p.kind === 'value') {
+      if (p.value.kind === 'secret') throw new Error(`internal error: ${secretLabel(p.value)} would be an argument of a command`);
+      run += p.value.text;
+    } else {
+      literalOnly = false;
+      if (run !== '') out += shQuote(run);
+      run = '';
+      out += `"$${p.name}"`;
     }
-    literalOnly = false;
-    if (run !== '') out += shQuote(run);
-    run = '';
-    out += p.kind === 'var' ? `"$${p.name}"` : `"\${${secrets.expr(p.value as Extract<CibValue, { kind: 'secret' }>)}}"`;
   }
   if (literalOnly) return shQuote(run);
   if (run !== '') out += shQuote(run);

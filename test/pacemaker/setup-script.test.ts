@@ -260,3 +260,32 @@ describe('configure --cib-file with the real pcs (debian12) equals cib.xml', () 
   });
 
 });
+
+// Issue 17: a fencing password on pcs's command line is in /proc/PID/cmdline (and ps) for every
+// local user while pcs runs. strace records the argv of every program the run executes; the secret
+// must be in none of them, and still reach the CIB.
+describe('no secret is ever an argument of a process', () => {
+  const text = readText('fixtures/examples/web-el9.ha');
+  for (const [how, bulkFrom] of [['one pcs command per object', Infinity], ['resources as XML', 0]] as const) {
+    it(`configure --cib-file, ${how}, watched by strace`, () => {
+      const strace = tool('strace');
+      const { lowered, script } = build(text, 'debian12', 'web-el9.ha', { bulkFrom });
+      box = sandbox(script, []);
+      const cib = spawnSync('cibadmin', ['--empty'], { encoding: 'utf8' });
+      const f = box.file('cib.xml', cib.stdout);
+      const secret = 'Watched-Secret-4711';
+      const trace = `${box.dir}/execve.log`;
+      const r = box.run(['configure', '--cib-file', f], { HACC_NODE: lowered.cluster.nodes[0]!.name, IPMI_PASSWORD: secret }, [strace, '-f', '-qq', '-e', 'trace=execve', '-s', '100000', '-o', trace]);
+      expect(r.status, r.stderr).toBe(0);
+      const execs = readFileSync(trace, 'utf8').split('\n').filter((l) => l.includes('execve('));
+      // The watcher saw the run: pcs and cibadmin were executed, pcs with the fencing devices.
+      expect(execs.some((l) => l.includes('cibadmin'))).toBe(true);
+      if (bulkFrom === Infinity) expect(execs.filter((l) => l.includes('"stonith", "create"'))).toHaveLength(3);
+      expect(execs.filter((l) => l.includes(secret))).toEqual([]);
+      expect(r.stdout + r.stderr).not.toContain(secret);
+      // And the password is in the CIB, on each device.
+      const out = readFileSync(f, 'utf8');
+      for (const n of [1, 2, 3]) expect(out).toContain(`<nvpair id="fence-web${n}-instance_attributes-password" name="password" value="${secret}"/>`);
+    });
+  }
+});

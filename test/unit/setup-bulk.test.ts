@@ -52,6 +52,15 @@ describe('setup.sh: resources and constraints as XML for a large configuration',
     expect(build(readText('fixtures/examples/web-el9.ha'), 'debian12', 'web.ha', { bulkFrom: 0 }).script).toContain('write_resources');
   });
 
+  it('loads XML when two locations hold the same resource and node (pcs would keep only the last)', () => {
+    const two = build(readText('fixtures/err/ha420-move-constraints.ha'), 'debian12', 'two.ha');
+    expect(two.script).toContain('# pcs would replace the location cli-prefer-web with web-prefers-a (same resource web and node a).');
+    expect(two.script).toContain('cibadmin --replace --scope constraints');
+    expect(two.script).not.toContain('constraint location add');
+    const one = build(readText('fixtures/err/ha420-move-constraints.ha').replace(/\n *location web-prefers-a .*\n/, '\n'), 'debian12', 'one.ha');
+    expect(one.script).toContain('constraint location add -- cli-prefer-web web a INFINITY');
+  });
+
   it("prints cib.xml's sections, the secret nvpairs filled in and escaped", () => {
     const built = build(bench(3), 'debian12', 'bench.ha', { bulkFrom: 0 });
     const secret = `it's "a" <b> & c\nd\te $(x) \`y\``;

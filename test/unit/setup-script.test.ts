@@ -102,7 +102,7 @@ describe('configure --cib-file with recording stubs', () => {
       'quirky',
       'ocf:pacemaker:Dummy',
       'fake=it\'s "quoted" $(touch /tmp/pwned) `id`; rm -rf * \\ é ü 中 🙂',
-      `passwd=${secret}`,
+      'passwd=hacc-secret-pending',
       'state=-rf --force',
       ...quirky.slice(quirky.indexOf('op')),
     ]);
@@ -117,9 +117,11 @@ describe('configure --cib-file with recording stubs', () => {
     const nodeXml = r.calls.filter((c) => c.name === 'cibadmin' && c.args.includes('--create')).map((c) => c.args.at(-1));
     expect(nodeXml).toEqual(['<node id="1" uname="n-one"/>', '<node id="2" uname="n_two.lab"/>']);
     expect(existsSync('/tmp/pwned')).toBe(false);
-    // The log shows the secret's label, never its value.
+    // No command line holds the secret (cibadmin reads it); the log shows its label.
+    expect(JSON.stringify(r.calls)).not.toContain('s3cr');
+    expect(r.calls).toContainEqual({ name: 'cibadmin', args: ['--modify', '--xml-pipe'] });
     expect(r.stdout).not.toContain(secret);
-    expect(r.stdout).toContain("'passwd=<env:HACC_TEST_SECRET>'");
+    expect(r.stdout).toContain(`<<< '<nvpair id="quirky-instance_attributes-passwd" value="<env:HACC_TEST_SECRET>"/>'`);
   });
 
   it('runs exactly the plan: every op with its id, --no-default-ops, the constraints', () => {
@@ -307,7 +309,10 @@ describe('secrets', () => {
         expect(r.stderr).not.toContain(v);
       }
       expect(r.calls).toEqual([]);
-      if (phase[0] === 'configure') expect(r.stdout).toContain("'password=<env:IPMI_PASSWORD>'");
+      if (phase[0] === 'configure') {
+        expect(r.stdout).toContain(' password=hacc-secret-pending ');
+        expect(r.stdout).toContain(`cibadmin --modify --xml-pipe <<< '<nvpair id="fence-web1-instance_attributes-password" value="<env:IPMI_PASSWORD>"/>'`);
+      }
       if (phase[0] === 'install') expect(r.stdout).toContain("chpasswd <<< 'hacluster:<env:HACLUSTER_PASSWORD>'");
     });
   }
@@ -343,7 +348,10 @@ describe('secrets', () => {
     sb.file('ipmi', 'from-a-file\n', 0o600);
     r = sb.run(['configure', '--cib-file', cib], { HACC_NODE: 'web1' });
     expect(r.status, r.stderr).toBe(0);
-    expect(pcsCalls(r.calls).find((c) => c.includes('fence-web1'))).toContain('password=from-a-file');
+    // The value goes to cibadmin on its standard input: on no command line, in no output.
+    expect(pcsCalls(r.calls).find((c) => c.includes('fence-web1'))).toContain('password=hacc-secret-pending');
+    expect(r.calls.filter((c) => c.name === 'cibadmin' && c.args.includes('--xml-pipe'))).toHaveLength(3);
+    expect(JSON.stringify(r.calls)).not.toContain('from-a-file');
     expect(r.stdout).not.toContain('from-a-file');
   });
 });

@@ -16,17 +16,3 @@ require_agents() {
 		crm_resource --show-metadata "$a" >/dev/null 2>&1 || die "Agent '$a' is not installed or does not provide valid metadata"
 	done
 }
-
-# xml_secret BEFORE N AFTER: one line of XML, secret N as the attribute value between BEFORE and
-# AFTER (escaped for XML; line breaks and tabs as character references, as pcs would store them).
-xml_secret() {
-	local s=${SECRET_VALUE[$2]}
-	s=${s//'&'/'&amp;'}
-	s=${s//'<'/'&lt;'}
-	s=${s//'>'/'&gt;'}
-	s=${s//'"'/'&quot;'}
-	s=${s//$'\n'/'&#10;'}
-	s=${s//$'\r'/'&#13;'}
-	s=${s//$'\t'/'&#9;'}
-	printf '%s%s%s\n' "$1" "$s" "$3"
-}

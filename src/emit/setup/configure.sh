@@ -17,6 +17,15 @@ clear_configuration() {
 		--xpath "/cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/nvpair[not($keep)]"
 }
 
+# set_secret_nvpair ID N: secret N as the value of nvpair ID in $NEW. pcs created the nvpair with a
+# placeholder: a value on pcs's command line is in /proc/PID/cmdline for every local user to read,
+# while cibadmin reads this one on its standard input.
+set_secret_nvpair() {
+	local xml
+	xml=$(xml_secret "<nvpair id=\"$1\" value=\"" "$2" '"/>')
+	run_input "$xml" "<nvpair id=\"$1\" value=\"${SECRET_LABEL[$2]}\"/>" env CIB_file="$NEW" cibadmin --modify --xml-pipe
+}
+
 configure_live() {
 	local update=$1 rc=0 backup
 	require_root

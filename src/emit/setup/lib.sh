@@ -39,21 +39,10 @@ quote() {
 	fi
 }
 
-# One argument as it may be shown: every secret value replaced by its label (<env:NAME>).
-mask() {
-	local s=$1 i
-	if ((${#SECRET_VALUE[@]} > 0)); then
-		for i in "${!SECRET_VALUE[@]}"; do
-			if [ -n "${SECRET_VALUE[i]}" ]; then s=${s//"${SECRET_VALUE[i]}"/"${SECRET_LABEL[i]}"}; fi
-		done
-	fi
-	printf '%s' "$s"
-}
-
-# A command line as it may be shown: quoted, secrets masked.
+# A command line as it may be shown, quoted. No argument holds a secret (they go on standard input).
 show() {
 	local out='' a
-	for a in "$@"; do out+=" $(quote "$(mask "$a")")"; done
+	for a in "$@"; do out+=" $(quote "$a")"; done
 	printf '%s\n' "${out# }"
 }
 
@@ -115,6 +104,20 @@ one_line() {
 	case ${SECRET_VALUE[$1]} in
 	*$'\n'*) die "secret ${SECRET_LABEL[$1]} holds a line break; a password must be one line" ;;
 	esac
+}
+
+# xml_secret BEFORE N AFTER: one line of XML, secret N as the attribute value between BEFORE and
+# AFTER (escaped for XML; line breaks and tabs as character references, as pcs would store them).
+xml_secret() {
+	local s=${SECRET_VALUE[$2]}
+	s=${s//'&'/'&amp;'}
+	s=${s//'<'/'&lt;'}
+	s=${s//'>'/'&gt;'}
+	s=${s//'"'/'&quot;'}
+	s=${s//$'\n'/'&#10;'}
+	s=${s//$'\r'/'&#13;'}
+	s=${s//$'\t'/'&#9;'}
+	printf '%s%s%s\n' "$1" "$s" "$3"
 }
 
 require_root() {
