@@ -42,6 +42,10 @@ function reason(e: unknown): string {
       return 'not a directory';
     case 'ENOSPC':
       return 'no space left on device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EFBIG':
+      return 'file too large (a file-size limit: ulimit -f?)';
     default:
       return e instanceof Error ? e.message : String(e);
   }
@@ -63,10 +67,26 @@ export function ioReason(e: unknown): string {
 }
 
 /**
+ * Writes all of `text` to `fd`. write(2) may write less than it was given (a file-size limit, a
+ * full disk or quota): the rest is written again, and the call that cannot write any of it throws
+ * (EFBIG, ENOSPC, EDQUOT), so a truncated file is never taken for a complete one.
+ */
+export function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) {
+    const n = writeSync(fd, bytes, done, bytes.length - done);
+    if (n <= 0) throw Object.assign(new Error('nothing written'), { code: 'ENOSPC' });
+    done += n;
+  }
+}
+
+/**
  * Replaces (or creates) a file all at once: a fresh temporary file beside it, fsynced, then renamed
  * over it, so a reader sees the old contents or the new, never a part. An existing file keeps its mode.
+ * An error names the file as `shown` (the path as the user wrote it).
  */
-export function writeFileAtomically(path: string, text: string): void {
+export function writeFileAtomically(path: string, text: string, shown = path): void {
   const tmp = join(dirname(path), `.${basename(path)}.hacc-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     let mode: number | undefined;
@@ -77,7 +97,7 @@ export function writeFileAtomically(path: string, text: string): void {
     }
     const fd = openSync(tmp, 'wx', mode ?? 0o644);
     try {
-      writeSync(fd, text);
+      writeAll(fd, text);
       if (mode !== undefined) chmodSync(tmp, mode);
       fsyncSync(fd);
     } finally {
@@ -90,6 +110,6 @@ export function writeFileAtomically(path: string, text: string): void {
     } catch {
       // nothing was left behind
     }
-    throw new UsageError(`cannot write ${path}: ${reason(e)}`);
+    throw new UsageError(`cannot write ${shown}: ${reason(e)}`);
   }
 }

@@ -21,10 +21,10 @@
 // replaced or followed.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, chmodSync, type Stats } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, chmodSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import type { Artifact } from '../emit/artifact.js';
-import { ioReason, UsageError } from './io.js';
+import { ioReason, UsageError, writeAll } from './io.js';
 
 /** Points where a test may stop the writer (see `HACC_TEST_PAUSE_AT` in commands/build.ts). */
 export type WritePoint = 'writing' | 'before-swap' | 'after-aside';
@@ -64,7 +64,7 @@ function checkedRelative(path: string): string {
 function writeFileExclusive(path: string, contents: string, mode: number): void {
   const fd = openSync(path, 'wx', mode);
   try {
-    writeSync(fd, contents);
+    writeAll(fd, contents);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

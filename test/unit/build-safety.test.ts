@@ -161,12 +161,56 @@ describe('read-only and full file systems: one line, exit 2, DIR as it was', () 
   });
 });
 
+describe('hacc as a child process (bin/hacc.js)', () => {
+beforeAll(async () => {
+  // The child runs bin/hacc.js, which loads the bundle: build it from these sources.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, stdio: 'pipe' });
+  await bundle(ROOT);
+}, 120_000);
+
+/** bin/hacc.js with ARGS under a file-size limit of `kib` KiB (bash's `ulimit -f`), in `cwd`. */
+function limited(kib: number, args: readonly string[], cwd: string) {
+  const words = [process.execPath, join(ROOT, 'bin/hacc.js'), ...args].map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(' ');
+  return spawnSync('bash', ['-c', `ulimit -f ${kib} && exec ${words}`], { cwd, encoding: 'utf8' });
+}
+
+describe('a write cut short (a file-size limit, as a full disk or quota would): exit 2, nothing replaced', () => {
+  it('build: the previous build stays byte for byte, no temporary left', async () => {
+    const { cwd, dir, before } = await built(SEED);
+    // web-el9's setup.sh is larger than 8 KiB: the first write of it stops at the limit.
+    const run = limited(8, ['build', WEB, '-o', 'site'], cwd);
+    expect(run.stderr).toBe('hacc: cannot write site: file too large (a file-size limit: ulimit -f?)\n');
+    expect(run.status).toBe(2);
+    expect(snapshot(dir)).toEqual(before);
+    expect(readdirSync(cwd)).toEqual(['site']);
+  });
+
+  it('fmt: the file is left as it was, no temporary beside it', () => {
+    const cwd = fresh();
+    const text = generateHa(5, { resources: 120 }).replace(/^ +/gm, '');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(16 * 1024);
+    writeFileSync(join(cwd, 'big.ha'), text);
+    const run = limited(8, ['fmt', 'big.ha'], cwd);
+    expect(run.stderr).toBe('hacc: cannot write big.ha: file too large (a file-size limit: ulimit -f?)\n');
+    expect(run.status).toBe(2);
+    expect(readFileSync(join(cwd, 'big.ha'), 'utf8')).toBe(text);
+    expect(readdirSync(cwd)).toEqual(['big.ha']);
+  });
+
+  it('import -o: an existing file is left as it was, no temporary beside it', () => {
+    const cwd = fresh();
+    const built = spawnSync(process.execPath, [join(ROOT, 'bin/hacc.js'), 'build', '--cib', 'full', '-o', 'site', WEB], { cwd, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    writeFileSync(join(cwd, 'cluster.ha'), 'old contents\n');
+    const run = limited(1, ['import', 'site/cib.xml', '-o', 'cluster.ha'], cwd);
+    expect(run.stderr).toBe('hacc: cannot write cluster.ha: file too large (a file-size limit: ulimit -f?)\n');
+    expect(run.status).toBe(2);
+    expect(readFileSync(join(cwd, 'cluster.ha'), 'utf8')).toBe('old contents\n');
+    expect(readdirSync(cwd).sort()).toEqual(['cluster.ha', 'site']);
+  });
+});
+
 describe('builds are deterministic across processes, directories, locales and time zones', () => {
-  beforeAll(async () => {
-    // The child runs bin/hacc.js, which loads the bundle: build it from these sources.
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, stdio: 'pipe' });
-    await bundle(ROOT);
-  }, 120_000);
 
   const ENVS: Record<string, string>[] = [
     { LANG: 'C', LC_ALL: 'C', TZ: 'UTC' },
@@ -198,4 +242,5 @@ describe('builds are deterministic across processes, directories, locales and ti
       expect(existsSync(join(ROOT, 'site'))).toBe(false);
     }, 60_000);
   }
+});
 });

@@ -54,7 +54,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
       if (secrets.length > 0) {
         io.stderr(`hacc: ${secrets.length} secret${secrets.length === 1 ? '' : 's'} of the CIB replaced by environment variables (listed at the top of the file): ${secrets.map((s) => s.variable).join(', ')}\n`);
       }
-      if (flags.output !== undefined) writeFileAtomically(resolve(io.cwd, flags.output), text);
+      if (flags.output !== undefined) writeFileAtomically(resolve(io.cwd, flags.output), text, flags.output);
       else io.stdout(text);
       setExit(0);
     });
