@@ -138,12 +138,19 @@ export const clusterArb: fc.Arbitrary<ArbCluster> = fc
       lines.push('  }');
     }
     const constraints: { id: string; kind: 'location' | 'colocation' | 'order' }[] = [];
+    // One location per resource and node: pcs would replace the first with the second, so such a
+    // file is loaded as XML (no pcs commands to compare; setup-bulk covers it).
+    const placed = new Set<string>();
     rest.slice(groupIds.length).forEach((id, i) => {
       const kind = tops.length >= 2 ? g.constraintKinds[i]! : 'location';
       const a = g.picks[2 * i]! % tops.length;
       const b = (a + 1 + (g.picks[2 * i + 1]! % Math.max(1, tops.length - 1))) % tops.length;
-      if (kind === 'location') lines.push(`  location ${id} ${tops[a]} prefers ${g.nodes[g.picks[2 * i + 1]! % g.nodes.length]}=100`);
-      else if (kind === 'colocation') lines.push(`  colocation ${id} ${tops[a]} with ${tops[b]}`);
+      if (kind === 'location') {
+        const node = g.nodes[g.picks[2 * i + 1]! % g.nodes.length]!;
+        if (placed.has(`${tops[a]} ${node}`)) return;
+        placed.add(`${tops[a]} ${node}`);
+        lines.push(`  location ${id} ${tops[a]} prefers ${node}=100`);
+      } else if (kind === 'colocation') lines.push(`  colocation ${id} ${tops[a]} with ${tops[b]}`);
       else lines.push(`  order ${id} ${tops[a]} then ${tops[b]}`);
       constraints.push({ id, kind });
     });

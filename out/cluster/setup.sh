@@ -21,6 +21,16 @@
 
 set -euo pipefail
 
+# Secrets: where each is read from when the script runs. Values live only in SECRET_VALUE; the
+# environment's are taken here, before the script sets a variable of its own.
+# SECRET_ENV[N] is '=' and the value when the variable is set, '' when it is not (one assignment:
+# every value is expanded before SECRET_ENV is set, even a variable named SECRET_ENV).
+SECRET_ENV=([1]="${HACLUSTER_PASSWORD+=}${HACLUSTER_PASSWORD-}")
+SECRET_LABEL=([1]='<env:HACLUSTER_PASSWORD>')
+SECRET_SOURCE=([1]=env)
+SECRET_REF=([1]=HACLUSTER_PASSWORD)
+SECRET_VALUE=()
+
 readonly CLUSTER_NAME=cluster
 readonly PLATFORM=el6
 # autostart: whether a new cluster is enabled at boot (pcs cluster enable --all).
@@ -41,12 +51,6 @@ readonly AGENT_PATH="${OCF_ROOT:-/usr/lib/ocf}"/resource.d/hacc/anything AGENT_M
 # configure keeps each live configuration it replaces here (root only), for a rollback.
 readonly BACKUP_DIR=${HACC_BACKUP_DIR:-/var/lib/hacc}
 readonly BACKUP_NAME=cluster
-
-# Secrets: where each is read from when the script runs. Values live only in SECRET_VALUE.
-SECRET_LABEL=([1]='<env:HACLUSTER_PASSWORD>')
-SECRET_SOURCE=([1]=env)
-SECRET_REF=([1]=HACLUSTER_PASSWORD)
-SECRET_VALUE=()
 
 # The library every setup.sh starts with: output, quoting, secrets, the host check, the scratch
 # directory. The data block before it sets CLUSTER_NAME, NODES and the SECRET_* arrays.
@@ -124,7 +128,7 @@ run_input() {
 
 # load_secret N: read secret N into SECRET_VALUE[N] (a dry run uses its label instead).
 load_secret() {
-	local n=$1 ref=${SECRET_REF[$1]} value='' name='^[A-Za-z_][A-Za-z0-9_]*$'
+	local n=$1 ref=${SECRET_REF[$1]} value=''
 	if [ -n "${SECRET_VALUE[n]+set}" ]; then return 0; fi
 	if ((DRY_RUN)); then
 		SECRET_VALUE[n]=${SECRET_LABEL[n]}
@@ -132,9 +136,9 @@ load_secret() {
 	fi
 	case ${SECRET_SOURCE[n]} in
 	env)
-		[[ $ref =~ $name ]] || die "secret ${SECRET_LABEL[n]}: '$ref' is not a valid environment variable name"
-		[ -n "${!ref+set}" ] || die "secret ${SECRET_LABEL[n]}: environment variable $ref is not set; export it and run $PROG again"
-		value=${!ref}
+		# Taken from the environment when the script started (SECRET_ENV), before it set anything.
+		[[ ${SECRET_ENV[n]-} == =* ]] || die "secret ${SECRET_LABEL[n]}: environment variable $ref is not set; export it and run $PROG again"
+		value=${SECRET_ENV[n]#=}
 		;;
 	file)
 		[ -f "$ref" ] || die "secret ${SECRET_LABEL[n]}: $ref is not a file"

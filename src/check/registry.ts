@@ -44,6 +44,7 @@ import { ha425 } from './rules/ha425.js';
 import { ha430 } from './rules/ha430.js';
 import { ha501 } from './rules/ha501.js';
 import { ha502 } from './rules/ha502.js';
+import { ha503 } from './rules/ha503.js';
 
 /** Rules that report the parser's findings; the only ones that run on a file without a cluster block. */
 export const syntaxRules: readonly Rule[] = [ha001, ha003];
@@ -93,6 +94,7 @@ export const clusterRules: readonly Rule[] = [
   ha430,
   ha501,
   ha502,
+  ha503,
 ];
 
 /** Every rule, sorted by code. */

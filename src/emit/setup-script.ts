@@ -25,6 +25,7 @@ import { agentName, cibPrimitives, isPromotable, literal, type CibConfiguration,
 import type { CibText, SecretPair, TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
+import { ENV_NAME } from '../language/secret.js';
 import { ANYTHING_AGENT_ID, anythingAgentScript, ANYTHING_AGENT_PATH } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
 import { cibText } from './cib.js';
@@ -181,11 +182,8 @@ function fn(comment: string, name: string, lines: readonly string[]): string {
 // --- data block -------------------------------------------------------------------------------
 
 function dataBlock(ctx: Ctx): string {
-  const { lowered, pc, secrets } = ctx;
+  const { lowered, pc } = ctx;
   const { cluster } = lowered;
-  const labels = secrets.list.map((s, i) => `[${i + 1}]=${shQuote(secretLabel(s))}`).join(' ');
-  const sources = secrets.list.map((s, i) => `[${i + 1}]=${s.scheme}`).join(' ');
-  const refs = secrets.list.map((s, i) => `[${i + 1}]=${shQuote(s.ref)}`).join(' ');
   return [
     `readonly CLUSTER_NAME=${shQuote(cluster.name)}`,
     `readonly PLATFORM=${shQuote(cluster.platform)}`,
@@ -211,8 +209,31 @@ function dataBlock(ctx: Ctx): string {
     `# configure keeps each live configuration it replaces here (root only), for a rollback.`,
     `readonly BACKUP_DIR=\${HACC_BACKUP_DIR:-${shQuote(BACKUP_DIR)}}`,
     `readonly BACKUP_NAME=${shQuote(backupName(cluster.name))}`,
-    ``,
-    `# Secrets: where each is read from when the script runs. Values live only in SECRET_VALUE.`,
+  ].join('\n');
+}
+
+/**
+ * Where each secret is read from when the script runs. The environment's are taken first, before
+ * the script sets any variable, so that none of its own (PROG, NODES, a function's local) can
+ * shadow one; check (HA503) rejects the names bash itself sets.
+ */
+function secretBlock(ctx: Ctx): string {
+  const { list } = ctx.secrets;
+  const env = list.flatMap((s, i) => {
+    if (s.scheme !== 'env') return [];
+    if (!ENV_NAME.test(s.ref)) throw new Error(`internal error: env:${s.ref} reached the setup script`);
+    return [{ n: i + 1, name: s.ref }];
+  });
+  const labels = list.map((s, i) => `[${i + 1}]=${shQuote(secretLabel(s))}`).join(' ');
+  const sources = list.map((s, i) => `[${i + 1}]=${s.scheme}`).join(' ');
+  const refs = list.map((s, i) => `[${i + 1}]=${shQuote(s.ref)}`).join(' ');
+  return [
+    `# Secrets: where each is read from when the script runs. Values live only in SECRET_VALUE; the`,
+    `# environment's are taken here, before the script sets a variable of its own.`,
+    ...(env.some((e) => /[a-z]/.test(e.name)) ? ['# shellcheck disable=SC2154 # variables of the environment'] : []),
+    `# SECRET_ENV[N] is '=' and the value when the variable is set, '' when it is not (one assignment:`,
+    `# every value is expanded before SECRET_ENV is set, even a variable named SECRET_ENV).`,
+    `SECRET_ENV=(${env.map((e) => `[${e.n}]="\${${e.name}+=}\${${e.name}-}"`).join(' ')})`,
     `SECRET_LABEL=(${labels})`,
     `SECRET_SOURCE=(${sources})`,
     `SECRET_REF=(${refs})`,
@@ -531,6 +552,7 @@ export function setupScript(lowered: Lowered, options: SetupScriptOptions = {}):
   return [
     header(ctx, options).trimEnd(),
     'set -euo pipefail',
+    secretBlock(ctx),
     dataBlock(ctx),
     ...files('lib'),
     ...(pc.haRepo ? files('ha-repo') : []),

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cibPrimitives } from '../../src/cib/model.js';
 import { anythingAgentScript } from '../../src/emit/anything-agent.js';
+import { SCRIPT_READS } from '../../src/language/secret.js';
 import { PLATFORMS } from '../../src/model/platforms.js';
 import { shQuote } from '../../src/emit/shell.js';
 import { readText } from '../../test-support/expectations.js';
@@ -334,6 +335,28 @@ describe('secrets', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`setup.sh: error: secret <env:IPMI_PASSWORD>: environment variable IPMI_PASSWORD is not set; export it and run setup.sh again\n`);
     expect(r.calls).toEqual([]);
+  });
+
+  it("env: secrets are the environment's values, whatever names the script uses itself", () => {
+    // Names of the script's own globals, of load_secret's locals and of its secret arrays.
+    const names = ['PROG', 'CLUSTER_NAME', 'NODES', 'ref', 'n', 'value', 'name', 'SECRET_REF', 'SECRET_ENV', 'SECRET_VALUE'];
+    const dummies = names.map((v, i) => `  primitive d${i} ocf:pacemaker:Dummy {\n    params fake=env:${v}\n  }\n`).join('');
+    const text = `cluster lab {\n  node a addr=10.0.0.1/24\n  node b addr=10.0.0.2/24\n  property stonith-enabled=false\n${dummies}}\n`;
+    const { script } = build(text, 'debian12');
+    const defs = script.replace(/\nmain "\$@"\n$/, '\n');
+    const env = Object.fromEntries(names.map((v) => [v, `secret of ${v}`]));
+    const r = spawnSync('bash', ['--norc', '-c', `${defs}\nfor i in "\${!SECRET_REF[@]}"; do load_secret "$i"; printf '%s=%s\\n' "\${SECRET_REF[i]}" "\${SECRET_VALUE[i]}"; done`], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').filter(Boolean).sort()).toEqual(names.map((v) => `${v}=secret of ${v}`).sort());
+  });
+
+  it('HA503 knows every HACC_ variable the script reads', () => {
+    const { script } = build(readText('fixtures/examples/web-el9.ha'), 'el9');
+    const read = [...script.matchAll(/\$\{?(HACC_[A-Z_]+)/g)].map((m) => m[1]!);
+    expect([...new Set(read)].sort()).toEqual([...SCRIPT_READS]);
   });
 
   it('file: secrets are read when the script runs; a missing file is a clear error', () => {

@@ -3,6 +3,7 @@ import { PLATFORM_NAMES } from '../../language/platform.js';
 import { SET_ID_KEY } from '../../language/attribute-set.js';
 import { statementKeys } from '../../language/index.js';
 import { DEFAULT_OPS_VALUES } from '../../language/primitive.js';
+import { ENV_NAME } from '../../language/secret.js';
 import { isNodeId, type ClusterModel } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import { suggestion } from '../../syntax/didyoumean.js';
@@ -10,7 +11,6 @@ import { walk } from '../../syntax/walk.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A bare `env:`/`file:` value must name a variable or an absolute path. */
 function checkSecret(ctx: RuleContext, v: A.Value): void {

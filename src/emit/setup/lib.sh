@@ -76,7 +76,7 @@ run_input() {
 
 # load_secret N: read secret N into SECRET_VALUE[N] (a dry run uses its label instead).
 load_secret() {
-	local n=$1 ref=${SECRET_REF[$1]} value='' name='^[A-Za-z_][A-Za-z0-9_]*$'
+	local n=$1 ref=${SECRET_REF[$1]} value=''
 	if [ -n "${SECRET_VALUE[n]+set}" ]; then return 0; fi
 	if ((DRY_RUN)); then
 		SECRET_VALUE[n]=${SECRET_LABEL[n]}
@@ -84,9 +84,9 @@ load_secret() {
 	fi
 	case ${SECRET_SOURCE[n]} in
 	env)
-		[[ $ref =~ $name ]] || die "secret ${SECRET_LABEL[n]}: '$ref' is not a valid environment variable name"
-		[ -n "${!ref+set}" ] || die "secret ${SECRET_LABEL[n]}: environment variable $ref is not set; export it and run $PROG again"
-		value=${!ref}
+		# Taken from the environment when the script started (SECRET_ENV), before it set anything.
+		[[ ${SECRET_ENV[n]-} == =* ]] || die "secret ${SECRET_LABEL[n]}: environment variable $ref is not set; export it and run $PROG again"
+		value=${SECRET_ENV[n]#=}
 		;;
 	file)
 		[ -f "$ref" ] || die "secret ${SECRET_LABEL[n]}: $ref is not a file"
