@@ -8,3 +8,10 @@ export const auth = {
   described: 'an auth line',
   keys: [key('password', 'string')],
 } as const satisfies StatementVocabulary;
+
+/**
+ * A Linux user name as shadow-utils' useradd accepts it by default (NAME_REGEX
+ * `^[a-z_][a-z0-9_-]*[$]?$`, at most 32 characters): setup.sh hands `USER:PASSWORD` to chpasswd,
+ * where a `:` in the name would make another account's password out of the rest.
+ */
+export const USER_NAME = /^[a-z_][a-z0-9_-]{0,30}\$?$/;

@@ -1,3 +1,4 @@
+import { USER_NAME } from '../../language/auth.js';
 import { AUTOSTART_VALUES } from '../../language/autostart.js';
 import { PLATFORM_NAMES } from '../../language/platform.js';
 import { SET_ID_KEY } from '../../language/attribute-set.js';
@@ -70,6 +71,13 @@ export const ha001: Rule = {
         case 'colocation':
         case 'order':
           checkKeys(ctx, node.kind, node.attrs);
+          if (node.kind === 'auth' && !USER_NAME.test(node.user.text)) {
+            ctx.report({
+              node: node.user,
+              message: `'${node.user.text}' is not a user name`,
+              help: ['a user name is lower-case letters, digits, _ and - (at most 32 characters, not starting with a digit or -): the pcsd user is normally hacluster'],
+            });
+          }
           if (node.kind === 'node') {
             for (const a of node.attrs) {
               if (a.key.text === 'id' && !isNodeId(a.value.text)) {
