@@ -183,6 +183,7 @@ describe('configure on a live cluster (stubbed pcs, cibadmin, crm_diff)', () => 
 printf '%s\\0' "$#" pcs "$@" >>"$HACC_STUB_LOG"
 if [ "$1" = host ] || [ "$2" = auth ]; then cat >"$HACC_STUB_STDIN"; fi
 if [ "$1" = cluster ] && [ "$2" = cib ]; then cp "$LIVE_CIB" "$3"; fi
+if [ "$1" = cluster ] && [ "$2" = enable ] && [ -n "\${FAIL_ENABLE-}" ]; then exit 1; fi
 exit 0
 `;
   const COROSYNC_CONF = (name: string, nodes: string[]) =>
@@ -257,7 +258,20 @@ exit 0
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('already names cluster hacc-live with nodes ha-a ha-b: no auth, no setup');
     expect(r.stdout).toContain('cluster hacc-live already has this configuration: nothing pushed');
-    expect(pcsVerbs(r.calls)).toEqual(['cluster cib']);
+    // Enabling services that are enabled changes nothing; it is what makes a failed enable converge.
+    expect(pcsVerbs(r.calls)).toEqual(['cluster enable', 'cluster cib']);
+  });
+
+  it('a re-run after a failed enable retries it', () => {
+    const { sb, env } = live(1, undefined);
+    let r = sb.run(['configure'], { ...env, FAIL_ENABLE: '1' });
+    expect(r.status).toBe(1);
+    expect(pcsVerbs(r.calls)).toEqual(['host auth', 'cluster setup', 'cluster enable']);
+    // pcs cluster setup wrote corosync.conf before enable failed.
+    sb.file('corosync.conf', COROSYNC_CONF('hacc-live', ['ha-a', 'ha-b']));
+    r = sb.run(['configure'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['cluster enable', 'cluster cib', 'cluster cib-push']);
   });
 
   it('a live configuration that differs is replaced only with --update, after a backup', () => {
@@ -266,10 +280,10 @@ exit 0
     let r = sb.run(['configure'], env);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('re-run with --update');
-    expect(pcsVerbs(r.calls)).toEqual(['cluster cib']);
+    expect(pcsVerbs(r.calls)).toEqual(['cluster enable', 'cluster cib']);
     r = sb.run(['configure', '--update'], env);
     expect(r.status, r.stderr).toBe(0);
-    expect(pcsVerbs(r.calls)).toEqual(['cluster cib', 'cluster cib-push']);
+    expect(pcsVerbs(r.calls)).toEqual(['cluster enable', 'cluster cib', 'cluster cib-push']);
     const backups = spawnSync('ls', [`${sb.dir}/backup`], { encoding: 'utf8' }).stdout.trim().split('\n');
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(/^hacc-live-cib-before-\d{8}T\d{6}\.xml$/);

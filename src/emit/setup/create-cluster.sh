@@ -22,15 +22,17 @@ create_cluster() {
 		else
 			setup_cluster
 		fi
-		if ((AUTOSTART)); then
-			run pcs cluster enable --all
-		else
-			note "autostart false: the cluster services are not enabled at boot; start them by hand (pcs cluster start) after a reboot"
-		fi
 		;;
 	*)
 		die "$CLUSTER_CONF describes another cluster (or other nodes) than $CLUSTER_NAME (${NODES[*]}). hacc does not destroy clusters or change their membership: check the file, and run 'pcs cluster destroy' yourself if this node is to leave that cluster"
 		;;
 	esac
+	# On every run, not only the one that set the cluster up: a re-run after a failed enable retries
+	# it (enabling services that are enabled changes nothing).
+	if ((AUTOSTART)); then
+		run pcs cluster enable --all
+	else
+		note "autostart false: the cluster services are not enabled at boot; start them by hand (pcs cluster start) after a reboot"
+	fi
 	wait_for_cib
 }
