@@ -230,7 +230,6 @@ function secretBlock(ctx: Ctx): string {
   return [
     `# Secrets: where each is read from when the script runs. Values live only in SECRET_VALUE; the`,
     `# environment's are taken here, before the script sets a variable of its own.`,
-    ...(env.some((e) => /[a-z]/.test(e.name)) ? ['# shellcheck disable=SC2154 # variables of the environment'] : []),
     `# SECRET_ENV[N] is '=' and the value when the variable is set, '' when it is not (one assignment:`,
     `# every value is expanded before SECRET_ENV is set, even a variable named SECRET_ENV).`,
     `SECRET_ENV=(${env.map((e) => `[${e.n}]="\${${e.name}+=}\${${e.name}-}"`).join(' ')})`,

@@ -4,18 +4,21 @@
 // failure here, never a skip: .ci/run installs them (see /work/shared/VERIFY.md).
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
 import { cibPrimitives, type NvPair } from '../../src/cib/model.js';
 import type { Lowered } from '../../src/lower/lower.js';
-import { PLATFORMS } from '../../src/model/platforms.js';
+import { PLATFORMS, type PlatformName } from '../../src/model/platforms.js';
 import { listFiles, readText } from '../../test-support/expectations.js';
 import { build, sandbox, type Sandbox } from '../../test-support/setup-script-harness.js';
 import type { SetupScriptOptions } from '../../src/emit/setup-script.js';
 import { generateBenchHa } from '../../bench/generate.js';
+import { generateHa } from '../../test-support/generate.js';
 
 function tool(name: string): string {
   const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
@@ -139,6 +142,31 @@ describe('shellcheck', () => {
       });
     }
   }
+
+  it('every shape of input: each clean fixture on each platform and 40 generated clusters, no findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hacc-shellcheck-'));
+    try {
+      const scripts: string[] = [];
+      const add = (text: string, file: string, platform?: PlatformName) => {
+        const r = checkText(text, file, { ...(platform ? { target: platform } : {}), catalogue: defaultCatalogue() });
+        if (!r.checked) return;
+        const path = join(dir, `${scripts.length}.sh`);
+        writeFileSync(path, build(text, platform, file).script);
+        scripts.push(path);
+      };
+      for (const file of cleanFixtures()) for (const platform of PLATFORMS) add(readText(file), file, platform);
+      for (let seed = 1; seed <= 40; seed++) add(generateHa(seed, { resources: 1 + (seed % 12) }), `gen-${seed}.ha`);
+      const lowerCaseEnv = 'cluster lab {\n  node a addr=10.0.0.1/24\n  node b addr=10.0.0.2/24\n  property stonith-enabled=false\n  primitive d ocf:pacemaker:Dummy {\n    params fake=env:ref state=file:/etc/x\n  }\n}\n';
+      for (const platform of PLATFORMS) add(lowerCaseEnv, 'lower.ha', platform);
+      // Shapes: with and without the anything agent, secrets (env and file, lower-case names), clones, XML loading.
+      expect(scripts.length).toBeGreaterThan(100);
+      const r = spawnSync(shellcheck(), ['-s', 'bash', ...scripts], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      expect(r.stdout + r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('the shell files setup.sh is made of (src/emit/setup/*.sh), each read as it is: no findings', () => {
     const files = listFiles('src/emit/setup', '.sh');
