@@ -83,3 +83,23 @@ export function generateBenchHa(seed: number, shape: BenchShape): string {
   lines.push('  location g1-prefers-n1 g1 prefers n1=100', '}');
   return lines.join('\n') + '\n';
 }
+
+/**
+ * `n` primitives and `n` locations each naming one of them with a typo (`res-7` as `rse-7`): every
+ * location is an unknown reference (HA103) with a did-you-mean, the shape that was quadratic.
+ */
+export function generateMisspeltHa(n: number): string {
+  const lines = ['cluster misspelt {', '  node a addr=10.0.0.1/16', '  node b addr=10.0.0.2/16', '  property stonith-enabled=false'];
+  for (let i = 0; i < n; i++) lines.push(`  primitive res-${i} ocf:pacemaker:Dummy`);
+  for (let i = 0; i < n; i++) lines.push(`  location l${i} rse-${i} prefers a`);
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+/** A cluster of `n` nodes, each with its own address in 10.0.0.0/8: the shape HA305 was superlinear on. */
+export function generateManyNodesHa(n: number): string {
+  const lines = ['cluster many {'];
+  for (let i = 1; i <= n; i++) lines.push(`  node n${i} addr=10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}/8`);
+  lines.push('  property stonith-enabled=false', '}');
+  return `${lines.join('\n')}\n`;
+}

@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateBenchHa, LARGE, type BenchShape } from './generate.js';
+import { generateBenchHa, generateManyNodesHa, generateMisspeltHa, LARGE, type BenchShape } from './generate.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const HACC = join(ROOT, 'bin', 'hacc.js');
@@ -244,6 +244,26 @@ async function main(): Promise<void> {
       .sort();
     const cibBytes = readFileSync(join(largeOut, 'cib.xml')).length;
 
+    // Shapes that were quadratic: n and 4n of each, whose time ratio is near 4 when the work is
+    // near-linear (the fixed start-up makes it less) and near 16 when it is quadratic.
+    process.stderr.write('scaling: misspelt references (did-you-mean) and many nodes\n');
+    const shapeFile = (name: string, text: string) => {
+      const path = join(scratch, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const [typoSmall, typoLarge, nodesSmall, nodesLarge] = await measure(
+      [
+        { ...hacc('hacc check (1,000 misspelt references)', 'check', shapeFile('typo-1000.ha', generateMisspeltHa(1000))), ok: [1] },
+        { ...hacc('hacc check (4,000 misspelt references)', 'check', shapeFile('typo-4000.ha', generateMisspeltHa(4000))), ok: [1] },
+        hacc('hacc check (4,000 nodes)', 'check', shapeFile('nodes-4000.ha', generateManyNodesHa(4000))),
+        hacc('hacc check (16,000 nodes)', 'check', shapeFile('nodes-16000.ha', generateManyNodesHa(16000))),
+      ],
+      1,
+      7,
+      scratch,
+    );
+
     process.stderr.write('setup.sh configure --cib-file\n');
     const configure = await measureConfigure(scratch, hacc);
 
@@ -262,10 +282,12 @@ async function main(): Promise<void> {
         : { measure: `\`hacc build\` peak memory, ${nLarge} primitives`, target: '≤ 1.5 × `crm_verify`’s', measured: `${mib(buildLarge!.rssKb)}; ${noVerify}`, holds: undefined },
       ratioTarget(`scaling of \`hacc check\`: time(${nLarge}) / time(${nSmall})`, 11, checkLarge!, checkSmall, ''),
       ratioTarget(`scaling of \`hacc build\`: time(${nLarge}) / time(${nSmall})`, 11, buildLarge!, buildSmall, ''),
+      ratioTarget('scaling of did-you-mean: `hacc check`, 4,000 misspelt references / 1,000', 5, typoLarge!, typoSmall, ''),
+      ratioTarget('scaling with nodes: `hacc check`, 16,000 nodes / 4,000', 5, nodesLarge!, nodesSmall, ''),
       configure.target,
     ];
 
-    const all = [nodeEmpty!, seedCheck!, checkSmall!, buildSmall!, checkLarge!, buildLarge!, ...(verifyLarge ? [verifyLarge] : []), ...configure.stats];
+    const all = [nodeEmpty!, seedCheck!, checkSmall!, buildSmall!, checkLarge!, buildLarge!, ...(verifyLarge ? [verifyLarge] : []), typoSmall!, typoLarge!, nodesSmall!, nodesLarge!, ...configure.stats];
     const mem = `${(totalmem() / 2 ** 30).toFixed(1)} GiB`;
     const verdict = (h: boolean | undefined) => (h === undefined ? 'not measured' : h ? 'holds' : '**misses**');
     const md = [

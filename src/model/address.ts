@@ -54,8 +54,9 @@ export function inSubnet(ip: Address, net: Address): boolean {
   return ip.bits >> shift === net.bits >> shift;
 }
 
-export function sameAddress(a: Address, b: Address): boolean {
-  return a.family === b.family && a.bits === b.bits;
+/** A string two addresses share exactly when they are the same address (family and bits; the prefix aside): for a Map. */
+export function addressKey(a: Address): string {
+  return `${a.family}:${a.bits.toString(16)}`;
 }
 
 /** `10.0.0.0/24` for `10.0.0.11/24`. */

@@ -21,6 +21,8 @@ export interface Spanned {
 export interface Ident extends Spanned {
   readonly kind: 'ident';
   readonly text: string;
+  /** A name written in quotes, which the parser reported (HA001); later rules leave it alone. */
+  readonly quoted?: true;
 }
 
 /** A secret reference: the value is read when the setup script runs, never written anywhere. */

@@ -72,6 +72,11 @@ function tokenSpan(t: IToken): Span {
   return { start: t.startOffset, end: tokenEnd(t) };
 }
 
+/** A name the `name` rule gave (during chevrotain's grammar recording, a subrule gives a placeholder). */
+function isIdent(n: A.Ident | undefined): n is A.Ident {
+  return n?.kind === 'ident';
+}
+
 function ident(t: IToken): A.Ident {
   return { kind: 'ident', text: t.image, start: t.startOffset, end: tokenEnd(t) };
 }
@@ -315,9 +320,24 @@ export class HaParser extends EmbeddedActionsParser {
 
   public file = this.RULE('file', (): A.ClusterDecl | undefined => this.SUBRULE(this.cluster));
 
+  /**
+   * A statement's own name. Names are bare words (they become CIB ids, host names, user names): a
+   * quoted one (`node "b c"`) is one HA001 that says so, and the statement is read on as if its
+   * name were the string's text, so that nothing after it is reported for it.
+   */
+  public name = this.RULE('name', (): A.Ident | undefined => {
+    const t = this.OR((this.nameAlts ??= [{ ALT: () => this.CONSUME(T.AnyWord) }, { ALT: () => this.CONSUME(T.AnyString) }]));
+    if (this.RECORDING_PHASE || !isReal(t)) return undefined;
+    if (!tokenMatcher(t, T.AnyString)) return ident(t);
+    const text = this.string(t).text;
+    const bare = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(text) ? text : text.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'name';
+    this.error('HA001', tokenSpan(t), `names are written without quotes: write ${bare}`, ['names become ids and host names: letters, digits, _, . and -']);
+    return { kind: 'ident', text, start: t.startOffset, end: tokenEnd(t), quoted: true };
+  });
+
   public cluster = this.RULE('cluster', (): A.ClusterDecl | undefined => {
     const kw = this.CONSUME(T.Cluster);
-    const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    const name = this.SUBRULE(this.name);
     this.CONSUME(T.LCurly);
     const statements: A.Statement[] = [];
     this.MANY(() => {
@@ -325,7 +345,7 @@ export class HaParser extends EmbeddedActionsParser {
       if (s) statements.push(s);
     });
     this.CONSUME(T.RCurly);
-    return { kind: 'cluster', name: isReal(name) ? ident(name) : { kind: 'ident', text: '', ...tokenSpan(kw) }, statements, ...this.spanFrom(kw) };
+    return { kind: 'cluster', name: isIdent(name) ? name : { kind: 'ident', text: '', ...tokenSpan(kw) }, statements, ...this.spanFrom(kw) };
   });
 
   // chevrotain builds an OR's alternatives anew at every call unless the array is kept (its
@@ -339,6 +359,7 @@ export class HaParser extends EmbeddedActionsParser {
   private valueAlts?: IOrAlt<IToken>[];
   private settingsAlts?: IOrAlt<IToken>[];
   private machineAlts?: IOrAlt<IToken>[];
+  private nameAlts?: IOrAlt<IToken>[];
   private commandAlts?: IOrAlt<IToken>[];
   private equalsSign = (): IToken => this.CONSUME(T.Equals);
 
@@ -376,16 +397,16 @@ export class HaParser extends EmbeddedActionsParser {
 
   public auth = this.RULE('auth', (): A.AuthStmt | undefined => {
     const kw = this.CONSUME(T.Auth);
-    const user = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    const user = this.SUBRULE(this.name);
     const attrs = this.SUBRULE(this.attributes);
-    return isReal(user) ? { kind: 'auth', user: ident(user), attrs, ...this.spanFrom(kw) } : undefined;
+    return isIdent(user) ? { kind: 'auth', user, attrs, ...this.spanFrom(kw) } : undefined;
   });
 
   public machine = this.RULE('machine', (): A.MachineStmt | undefined => {
     const kw = this.OR((this.machineAlts ??= [{ ALT: () => this.CONSUME(T.NodeKw) }, { ALT: () => this.CONSUME(T.Host) }]));
-    const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    const name = this.SUBRULE(this.name);
     const attrs = this.SUBRULE(this.attributes);
-    return isReal(name) ? { kind: kw.image === 'host' ? 'host' : 'node', name: ident(name), attrs, ...this.spanFrom(kw) } : undefined;
+    return isIdent(name) ? { kind: kw.image === 'host' ? 'host' : 'node', name, attrs, ...this.spanFrom(kw) } : undefined;
   });
 
   /** `property`, `defaults` (rsc_defaults) and `op-defaults` (op_defaults): name=value settings. */
@@ -396,7 +417,7 @@ export class HaParser extends EmbeddedActionsParser {
 
   public primitive = this.RULE('primitive', (): A.PrimitiveStmt | undefined => {
     const kw = this.CONSUME(T.Primitive);
-    const name = this.CONSUME1(T.AnyWord, { LABEL: 'name' });
+    const name = this.SUBRULE(this.name);
     const agent = this.CONSUME2(T.AnyWord, { LABEL: 'agent' });
     const body = this.OPTION(() => {
       this.CONSUME(T.LCurly);
@@ -408,8 +429,8 @@ export class HaParser extends EmbeddedActionsParser {
       this.CONSUME(T.RCurly);
       return items;
     });
-    if (!isReal(name) || !isReal(agent)) return undefined;
-    return { kind: 'primitive', name: ident(name), agent: ident(agent), ...(body ? { body } : {}), ...this.spanFrom(kw) };
+    if (!isIdent(name) || !isReal(agent)) return undefined;
+    return { kind: 'primitive', name, agent: ident(agent), ...(body ? { body } : {}), ...this.spanFrom(kw) };
   });
 
   public primitiveItem = this.RULE(
@@ -445,7 +466,7 @@ export class HaParser extends EmbeddedActionsParser {
 
   public op = this.RULE('op', (): A.OpLine | undefined => {
     const kw = this.CONSUME(T.Op);
-    const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    const name = this.SUBRULE(this.name);
     const attrs = this.SUBRULE(this.attributes);
     const body = this.OPTION(() => {
       this.CONSUME(T.LCurly);
@@ -461,7 +482,7 @@ export class HaParser extends EmbeddedActionsParser {
       this.CONSUME(T.RCurly);
       return items;
     });
-    return isReal(name) ? { kind: 'op', name: ident(name), attrs, ...(body ? { body } : {}), ...this.spanFrom(kw) } : undefined;
+    return isIdent(name) ? { kind: 'op', name, attrs, ...(body ? { body } : {}), ...this.spanFrom(kw) } : undefined;
   });
 
   public command = this.RULE('command', (): A.CommandLine | undefined => {
@@ -477,7 +498,7 @@ export class HaParser extends EmbeddedActionsParser {
 
   public group = this.RULE('group', (): A.GroupStmt | undefined => {
     const kw = this.CONSUME(T.Group);
-    const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    const name = this.SUBRULE(this.name);
     this.CONSUME(T.LCurly);
     const items: A.GroupItem[] = [];
     this.MANY(() => {
@@ -495,12 +516,12 @@ export class HaParser extends EmbeddedActionsParser {
       if (item) items.push(item);
     });
     this.CONSUME(T.RCurly);
-    return isReal(name) ? { kind: 'group', name: ident(name), items, ...this.spanFrom(kw) } : undefined;
+    return isIdent(name) ? { kind: 'group', name, items, ...this.spanFrom(kw) } : undefined;
   });
 
   public clone = this.RULE('clone', (): A.CloneStmt | undefined => {
     const kw = this.OR((this.cloneAlts ??= [{ ALT: () => this.CONSUME(T.Clone) }, { ALT: () => this.CONSUME(T.Promotable) }]));
-    const name = this.CONSUME(T.AnyWord, { LABEL: 'name' });
+    const name = this.SUBRULE(this.name);
     this.CONSUME(T.LCurly);
     const items: A.CloneItem[] = [];
     this.MANY(() => {
@@ -519,13 +540,13 @@ export class HaParser extends EmbeddedActionsParser {
       if (item) items.push(item);
     });
     this.CONSUME(T.RCurly);
-    if (!isReal(kw) || !isReal(name)) return undefined;
-    return { kind: 'clone', keyword: ident(kw) as A.Ident & { text: CloneKeyword }, name: ident(name), items, ...this.spanFrom(kw) };
+    if (!isReal(kw) || !isIdent(name)) return undefined;
+    return { kind: 'clone', keyword: ident(kw) as A.Ident & { text: CloneKeyword }, name, items, ...this.spanFrom(kw) };
   });
 
   public location = this.RULE('location', (): A.LocationStmt | undefined => {
     const kw = this.CONSUME(T.Location);
-    const name = this.CONSUME1(T.AnyWord, { LABEL: 'name' });
+    const name = this.SUBRULE(this.name);
     const resource = this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
     const attrs = this.SUBRULE(this.attributes);
     const mode = this.OR([{ ALT: () => this.CONSUME(T.Prefers, { LABEL: 'mode' }) }, { ALT: () => this.CONSUME(T.Avoids, { LABEL: 'mode' }) }]);
@@ -534,10 +555,10 @@ export class HaParser extends EmbeddedActionsParser {
       const target = this.SUBRULE(this.locationTarget);
       if (target) targets.push(target);
     });
-    if (!isReal(name) || !isReal(resource) || !isReal(mode)) return undefined;
+    if (!isIdent(name) || !isReal(resource) || !isReal(mode)) return undefined;
     return {
       kind: 'location',
-      name: ident(name),
+      name,
       resource: ident(resource),
       attrs,
       mode: ident(mode) as A.Ident & { text: LocationMode },
@@ -558,24 +579,24 @@ export class HaParser extends EmbeddedActionsParser {
 
   public colocation = this.RULE('colocation', (): A.ColocationStmt | undefined => {
     const kw = this.CONSUME(T.Colocation);
-    const name = this.CONSUME1(T.AnyWord, { LABEL: 'name' });
+    const name = this.SUBRULE(this.name);
     const resource = this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
     this.CONSUME(T.With);
     const target = this.CONSUME3(T.AnyWord, { LABEL: 'target' });
     const attrs = this.SUBRULE(this.attributes);
-    if (!isReal(name) || !isReal(resource) || !isReal(target)) return undefined;
-    return { kind: 'colocation', name: ident(name), resource: ident(resource), target: ident(target), attrs, ...this.spanFrom(kw) };
+    if (!isIdent(name) || !isReal(resource) || !isReal(target)) return undefined;
+    return { kind: 'colocation', name, resource: ident(resource), target: ident(target), attrs, ...this.spanFrom(kw) };
   });
 
   public order = this.RULE('order', (): A.OrderStmt | undefined => {
     const kw = this.CONSUME(T.Order);
-    const name = this.CONSUME1(T.AnyWord, { LABEL: 'name' });
+    const name = this.SUBRULE(this.name);
     const resource = this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
     this.CONSUME(T.Then);
     const target = this.CONSUME3(T.AnyWord, { LABEL: 'target' });
     const attrs = this.SUBRULE(this.attributes);
-    if (!isReal(name) || !isReal(resource) || !isReal(target)) return undefined;
-    return { kind: 'order', name: ident(name), resource: ident(resource), target: ident(target), attrs, ...this.spanFrom(kw) };
+    if (!isIdent(name) || !isReal(resource) || !isReal(target)) return undefined;
+    return { kind: 'order', name, resource: ident(resource), target: ident(target), attrs, ...this.spanFrom(kw) };
   });
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateBenchHa, LARGE } from '../../bench/generate.js';
+import { generateBenchHa, generateManyNodesHa, generateMisspeltHa, LARGE } from '../../bench/generate.js';
 import { checkText } from '../../src/check/check.js';
 
 // The benchmark's input generator: its shape and determinism only. Timings are measured by
@@ -25,5 +25,19 @@ describe('bench generator', () => {
 
   it('names the issue’s large shape: 2,500 groups of 4', () => {
     expect(LARGE).toEqual({ groups: 2500, perGroup: 4 });
+  });
+
+  it('the misspelt shape: every location an unknown resource with the right did-you-mean', () => {
+    const result = checkText(generateMisspeltHa(300), 'misspelt.ha');
+    expect(result.diagnostics).toHaveLength(300);
+    result.diagnostics.forEach((d, i) => {
+      expect(d.code).toBe('HA103');
+      expect(d.message).toBe(`unknown resource 'rse-${i}'`);
+      expect(d.help).toEqual([`did you mean 'res-${i}'?`]);
+    });
+  });
+
+  it('the many-nodes shape checks clean (no address twice)', () => {
+    expect(checkText(generateManyNodesHa(600), 'many.ha').diagnostics).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ export const ha102: Rule = {
   check(ctx) {
     const m = ctx.model;
     for (const name of [m.cluster.name, ...m.nodes.map((n) => n.decl.name), ...m.hosts.map((h) => h.decl.name)]) {
-      if (name.text === '' || HOST_NAME.test(name.text)) continue;
+      if (name.text === '' || name.quoted || HOST_NAME.test(name.text)) continue;
       ctx.report({
         node: name,
         message: `'${name.text}' is not a valid name for a cluster or machine: use letters, digits, '-', '_' and '.', not at either end`,
@@ -32,7 +32,7 @@ export const ha102: Rule = {
     }
     const names = [...m.allResources, ...m.constraints].map((d) => d.decl.name);
     for (const name of [...names, ...m.explicitIds]) {
-      if (CIB_ID.test(name.text)) continue;
+      if ((name.kind === 'ident' && name.quoted) || CIB_ID.test(name.text)) continue;
       const fixed = name.text.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^([^A-Za-z_])/, '_$1');
       ctx.report({
         node: name,

@@ -1,10 +1,10 @@
 import { assertNever } from '../../syntax/ast.js';
 import type * as A from '../../syntax/ast.js';
-import { suggestion } from '../../syntax/didyoumean.js';
+import { NameIndex, suggestion } from '../../syntax/didyoumean.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
 
-function unknown(ctx: RuleContext, ref: A.Ident, kind: string, candidates: Iterable<string>): void {
+function unknown(ctx: RuleContext, ref: A.Ident, kind: string, candidates: NameIndex): void {
   ctx.report({ node: ref, message: `unknown ${kind} '${ref.text}'`, help: suggestion(ref.text, candidates) });
 }
 
@@ -29,10 +29,11 @@ export const ha103: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    const resources = m.allResources.map((r) => r.name);
-    const primitives = m.primitives.map((p) => p.name);
-    const cloneable = [...m.primitives, ...m.groups].map((r) => r.name);
-    const nodes = m.nodes.map((n) => n.name);
+    // Indexed once, for every misspelt reference.
+    const resources = new NameIndex(m.allResources.map((r) => r.name));
+    const primitives = new NameIndex(m.primitives.map((p) => p.name));
+    const cloneable = new NameIndex([...m.primitives, ...m.groups].map((r) => r.name));
+    const nodes = new NameIndex(m.nodes.map((n) => n.name));
     for (const g of m.groups) for (const item of g.items) if (!item.target) unknown(ctx, item.ident, 'resource', primitives);
     for (const c of m.clones) for (const item of c.items) if (!item.target) unknown(ctx, item.ident, 'resource', cloneable);
     for (const c of m.constraints) {

@@ -1,4 +1,4 @@
-import { suggestion } from '../../syntax/didyoumean.js';
+import { NameIndex, suggestion } from '../../syntax/didyoumean.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -22,15 +22,19 @@ export const ha202: Rule = {
 `),
   },
   check(ctx) {
+    // The catalogue's agents of each class, indexed once.
+    const byClass = new Map<string, NameIndex>();
     for (const p of ctx.model.primitives) {
       if (p.agent.fact) continue;
       const id = p.agent.id;
-      const cls = id.split(':')[0];
+      const cls = id.split(':')[0]!;
+      let agents = byClass.get(cls);
+      if (!agents) byClass.set(cls, (agents = new NameIndex(ctx.catalogue.agentIds().filter((a) => a.startsWith(`${cls}:`)))));
       ctx.report({
         node: p.decl.agent,
         message: `unknown agent '${id}': its parameters and operations are not checked`,
         help: [
-          ...suggestion(id, ctx.catalogue.agentIds().filter((a) => a.startsWith(`${cls}:`))),
+          ...suggestion(id, agents),
           'for a site-specific agent, pass its meta-data with --agents DIR',
         ],
       });

@@ -1,4 +1,5 @@
-import { parseAddress, sameAddress } from '../../model/address.js';
+import { addressKey, parseAddress } from '../../model/address.js';
+import type { Machine } from '../../model/model.js';
 import { addressParams } from '../addresses.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -22,19 +23,19 @@ export const ha303: Rule = {
 `),
   },
   check(ctx) {
-    // Each machine's addresses, parsed once, in declaration order.
-    const machines = [...ctx.model.nodes, ...ctx.model.hosts].map((m) => ({
-      m,
-      addresses: m.addrs.flatMap((a) => {
+    // The first machine (nodes, then hosts) with each address, by addressKey: one lookup per VIP.
+    const owners = new Map<string, Machine>();
+    for (const m of [...ctx.model.nodes, ...ctx.model.hosts]) {
+      for (const a of m.addrs) {
         const x = parseAddress(a.value.text);
-        return x.ok ? [x.address] : [];
-      }),
-    }));
+        if (x.ok && !owners.has(addressKey(x.address))) owners.set(addressKey(x.address), m);
+      }
+    }
     for (const { attr, role } of addressParams(ctx.model)) {
       if (role !== 'vip') continue;
       const r = parseAddress(attr.value.text, false);
       if (!r.ok) continue;
-      const owner = machines.find((x) => x.addresses.some((a) => sameAddress(a, r.address)))?.m;
+      const owner = owners.get(addressKey(r.address));
       if (owner) ctx.report({ node: attr, property: 'value', message: `virtual IP ${attr.value.text} is the address of ${owner.kind} '${owner.name}'`, related: [{ node: owner.decl.name, message: 'has this address' }] });
     }
   },

@@ -1,4 +1,4 @@
-import { parseAddress, sameAddress, type Address } from '../../model/address.js';
+import { addressKey, parseAddress } from '../../model/address.js';
 import type { Machine } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -19,21 +19,23 @@ export const ha305: Rule = {
     good: labCluster(``),
   },
   check(ctx) {
-    const seen: { address: Address; machine: Machine }[] = [];
+    // The first machine with each address (as sameAddress compares them: family and bits), by key.
+    const seen = new Map<string, Machine>();
     for (const machine of [...ctx.model.nodes, ...ctx.model.hosts].sort((a, b) => a.decl.start - b.decl.start)) {
       for (const attr of machine.addrs) {
         const parsed = parseAddress(attr.value.text);
         if (!parsed.ok) continue;
-        const other = seen.find((s) => sameAddress(s.address, parsed.address));
-        if (other && other.machine !== machine) {
+        const key = addressKey(parsed.address);
+        const first = seen.get(key);
+        if (first && first !== machine) {
           ctx.report({
             node: attr,
             property: 'value',
-            message: `${machine.kind} '${machine.name}' has the same address as ${other.machine.kind} '${other.machine.name}'`,
-            related: [{ node: other.machine.decl.name, message: 'also has this address' }],
+            message: `${machine.kind} '${machine.name}' has the same address as ${first.kind} '${first.name}'`,
+            related: [{ node: first.decl.name, message: 'also has this address' }],
           });
         }
-        seen.push({ address: parsed.address, machine });
+        if (!first) seen.set(key, machine);
       }
     }
   },
