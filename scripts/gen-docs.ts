@@ -33,7 +33,7 @@ const END = '<!-- tour:end -->';
 /** The output of a real `hacc check` on the post's cluster, as the README shows it. */
 export async function tourOutput(): Promise<string> {
   let out = '';
-  const io: Io = { stdout: (s) => (out += s), stderr: (s) => (out += s), readStdin: () => '', stdoutIsTTY: false, env: {}, cwd: process.cwd() };
+  const io: Io = { stdout: (s) => (out += s), stderr: (s) => (out += s), readStdin: () => new Uint8Array(), stdoutIsTTY: false, env: {}, cwd: process.cwd() };
   const exit = await hacc(TOUR_COMMAND, io);
   return `$ hacc ${TOUR_COMMAND.join(' ')}\n${out}$ echo $?\n${exit}\n`;
 }

@@ -330,7 +330,7 @@ export async function runMain(argv: string[], stdin: string, cwd: string): Promi
   const io: Io = {
     stdout: (s) => void (stdout += s),
     stderr: (s) => void (stderr += s),
-    readStdin: () => stdin,
+    readStdin: () => Buffer.from(stdin),
     stdoutIsTTY: false,
     env: {},
     cwd,

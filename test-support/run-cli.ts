@@ -18,7 +18,7 @@ export async function runCli(argv: string[], options: { stdin?: string; env?: Re
     stderr: (s) => {
       stderr += s;
     },
-    readStdin: () => options.stdin ?? '',
+    readStdin: () => Buffer.from(options.stdin ?? ''),
     stdoutIsTTY: options.tty ?? false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),

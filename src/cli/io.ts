@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { decodeSource, type SourceText } from '../syntax/source.js';
 
 /** The process surface the commands use, so tests can run them in-process. */
 export interface Io {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
-  readonly readStdin: () => string;
+  /** All of standard input, up to MAX_INPUT_BYTES (readCapped). */
+  readonly readStdin: () => Uint8Array;
   readonly stdoutIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
@@ -15,7 +17,7 @@ export interface Io {
 export const processIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => readCapped(0),
   stdoutIsTTY: process.stdout.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
@@ -51,15 +53,63 @@ function reason(e: unknown): string {
   }
 }
 
-/** Reads a source file (or stdin for `-`) as UTF-8. */
-export function readSource(path: string, io: Io): string {
+/**
+ * The most hacc reads from one file or standard input: far more than any real .ha file or CIB (the
+ * benchmark's 10,000 primitives are 2 MB), and a bound on what `hacc check /dev/zero` or
+ * `yes | hacc check -` can make it hold.
+ */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+class InputTooLarge extends Error {
+  override readonly name = 'InputTooLarge';
+}
+
+/** Reads fd to its end, in chunks, and stops with InputTooLarge past MAX_INPUT_BYTES. */
+function readCapped(fd: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 16);
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      // A non-blocking standard input with nothing yet: wait a little and read again.
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      continue;
+    }
+    if (n === 0) return Buffer.concat(chunks, total);
+    total += n;
+    if (total > MAX_INPUT_BYTES) throw new InputTooLarge(`larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, more than hacc reads (is it really a .ha file?)`);
+    chunks.push(chunk.subarray(0, n));
+  }
+}
+
+/** A file's bytes (standard input for `-`), at most MAX_INPUT_BYTES; any failure is a UsageError. */
+function readBytes(path: string, io: Io): Uint8Array {
   try {
     if (path === '-') return io.readStdin();
     if (statSync(path).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    return readFileSync(path, 'utf8');
+    const fd = openSync(path, 'r');
+    try {
+      return readCapped(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch (e) {
-    throw new UsageError(`cannot read ${path === '-' ? 'standard input' : path}: ${reason(e)}`);
+    throw new UsageError(`cannot read ${path === '-' ? 'standard input' : path}: ${e instanceof InputTooLarge ? e.message : reason(e)}`);
   }
+}
+
+/** A .ha source: its text, and HA003 for bytes that are not UTF-8 (see syntax/source.ts). */
+export function readSource(path: string, io: Io): SourceText {
+  return decodeSource(readBytes(path, io));
+}
+
+/** A text file that is not .ha (a CIB), as UTF-8 with any invalid byte replaced. */
+export function readText(path: string, io: Io): string {
+  return new TextDecoder().decode(readBytes(path, io));
 }
 
 export function ioReason(e: unknown): string {

@@ -3,6 +3,7 @@ import type { IToken } from '../syntax/chevrotain.js';
 import * as A from '../syntax/ast.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
 import { parseHa } from '../syntax/parse.js';
+import type { SourceText } from '../syntax/source.js';
 import { shapeOf } from '../syntax/shape.js';
 import { lineIndexOf } from '../syntax/span.js';
 import { haLexer, Word } from '../syntax/tokens.js';
@@ -235,8 +236,9 @@ function commentText(c: IToken): string {
 }
 
 /** Formats a `.ha` file. A file with syntax errors (HA001, HA003) is not formatted: its diagnostics are returned. */
-export function formatHa(text: string, path = '<input>'): FormatResult {
-  const parsed = parseHa(text, path);
+export function formatHa(input: string | SourceText, path = '<input>'): FormatResult {
+  const text = typeof input === 'string' ? input : input.text;
+  const parsed = parseHa(input, path);
   if (parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
   const cluster = parsed.file.cluster;
   if (!cluster) throw new FormatError('a file without syntax errors has no cluster block');

@@ -2,6 +2,7 @@ import type * as A from './ast.js';
 import type { ILexingError, IRecognitionException } from './chevrotain.js';
 import type { Diagnostic } from './diagnostic.js';
 import { haParser } from './parser.js';
+import type { SourceText } from './source.js';
 import { haLexer } from './tokens.js';
 
 /** More syntax errors than this in one file are noise: the rest is summarised in one line. */
@@ -33,10 +34,11 @@ function parseError(text: string, e: IRecognitionException): Diagnostic {
 }
 
 /** Lexes, parses and builds the syntax tree. Returns every syntax error it can find; never throws. */
-export function parseHa(text: string, path = '<input>'): ParseResult {
+export function parseHa(input: string | SourceText, path = '<input>'): ParseResult {
+  const text = typeof input === 'string' ? input : input.text;
   const lexed = haLexer.tokenize(text);
   const parsed = haParser.parse(text, lexed.tokens);
-  const diagnostics: Diagnostic[] = [...lexed.errors.map((e) => lexError(text, e)), ...parsed.diagnostics, ...parsed.errors.map((e) => parseError(text, e))];
+  const diagnostics: Diagnostic[] = [...(typeof input === 'string' ? [] : input.diagnostics), ...lexed.errors.map((e) => lexError(text, e)), ...parsed.diagnostics, ...parsed.errors.map((e) => parseError(text, e))];
   const comments: A.Comment[] = (lexed.groups['comments'] ?? []).map((t) => ({ kind: 'comment', text: t.image, start: t.startOffset, end: t.startOffset + t.image.length }));
   const file: A.HaFile = { kind: 'file', path, text, comments, ...(parsed.cluster ? { cluster: parsed.cluster } : {}) };
   return { file, diagnostics: capSyntaxDiagnostics(diagnostics) };

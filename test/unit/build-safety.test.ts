@@ -210,6 +210,14 @@ describe('a write cut short (a file-size limit, as a full disk or quota would): 
   });
 });
 
+describe('input that never ends', () => {
+  it('`yes | hacc check -` stops reading at the cap: a clear message, exit 2', () => {
+    const run = spawnSync('bash', ['-c', `yes | '${process.execPath}' '${join(ROOT, 'bin/hacc.js')}' check -`], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('hacc: cannot read standard input: larger than 64 MiB, more than hacc reads (is it really a .ha file?)\n');
+    expect(run.status).toBe(2);
+  });
+});
+
 describe('builds are deterministic across processes, directories, locales and time zones', () => {
 
   const ENVS: Record<string, string>[] = [

@@ -61,9 +61,10 @@ function defaultDir(io: Io, cluster: string): string {
 async function checkAndLower(io: Io, file: string, flags: BuildFlags): Promise<{ lowered: Lowered; sourceLength: number } | undefined> {
   const target = targetOf(flags.target);
   const catalogue = await catalogueFor(flags.agents);
-  const text = readSource(file, io);
+  const source = readSource(file, io);
+  const text = source.text;
   const shown = file === '-' ? '<stdin>' : file;
-  const result = checkParsed(parseHa(text, shown), { ...(target ? { target } : {}), catalogue });
+  const result = checkParsed(parseHa(source, shown), { ...(target ? { target } : {}), catalogue });
   if (result.diagnostics.length > 0) {
     // The same rendering as `hacc check`, on stderr: stdout says what was written.
     io.stderr(render('text', [{ path: shown, text, diagnostics: result.diagnostics }], { color: useColor(io, flags.color) }));

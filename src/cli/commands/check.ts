@@ -40,9 +40,10 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
       }
       const reports: FileReport[] = [];
       for (const path of files) {
-        const text = readSource(path, io);
+        const source = readSource(path, io);
+        const text = source.text;
         const shown = path === '-' ? '<stdin>' : path;
-        const result = checkParsed(parseHa(text, shown), { ...(target ? { target } : {}), catalogue });
+        const result = checkParsed(parseHa(source, shown), { ...(target ? { target } : {}), catalogue });
         const diagnostics = flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
         reports.push({ path: shown, text, diagnostics });
       }

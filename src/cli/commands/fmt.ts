@@ -17,9 +17,10 @@ export function fmtCommand(io: Io, setExit: (code: number) => void): Command {
       const broken: FileReport[] = [];
       let unformatted = false;
       for (const path of files) {
-        const text = readSource(path, io);
+        const source = readSource(path, io);
+        const text = source.text;
         const shown = path === '-' ? '<stdin>' : path;
-        const result = formatHa(text, shown);
+        const result = formatHa(source, shown);
         if (!result.ok) {
           broken.push({ path: shown, text, diagnostics: result.diagnostics });
           continue;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { PLATFORMS } from '../../model/platforms.js';
-import { readSource, UsageError, writeFileAtomically, type Io } from '../io.js';
+import { readText, UsageError, writeFileAtomically, type Io } from '../io.js';
 import { agentsOption, catalogueFor, targetOf } from '../options.js';
 
 interface ImportFlags {
@@ -26,7 +26,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
       const { describeUnsupported, importCib, NotACibError, XmlSyntaxError } = await import('../../import/import.js');
       const target = targetOf(flags.target);
       const catalogue = await catalogueFor(flags.agents);
-      const xml = readSource(file, io);
+      const xml = readText(file, io);
       const shown = file === '-' ? '<stdin>' : file;
       let result;
       try {
