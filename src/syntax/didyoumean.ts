@@ -31,7 +31,17 @@ export class NameIndex {
   private readonly byLength = new Map<string, string[]>();
   private readonly answers = new Map<string, string | undefined>();
 
+  private names: Iterable<string> | undefined;
+
+  /** The index is built at the first question: most checks of most files ask none. */
   constructor(names: Iterable<string>) {
+    this.names = names;
+  }
+
+  private build(): void {
+    if (this.names === undefined) return;
+    const names = this.names;
+    this.names = undefined;
     for (const name of new Set(names)) {
       if (name.length > MAX_LENGTH) continue;
       push(this.byLower, name.toLowerCase(), name);
@@ -43,6 +53,7 @@ export class NameIndex {
 
   didYouMean(word: string): string | undefined {
     if (this.answers.has(word)) return this.answers.get(word);
+    this.build();
     const answer = this.search(word);
     this.answers.set(word, answer);
     return answer;
