@@ -25,6 +25,7 @@ import { ha216 } from './rules/ha216.js';
 import { ha217 } from './rules/ha217.js';
 import { ha218 } from './rules/ha218.js';
 import { ha219 } from './rules/ha219.js';
+import { ha224 } from './rules/ha224.js';
 import { ha301 } from './rules/ha301.js';
 import { ha302 } from './rules/ha302.js';
 import { ha303 } from './rules/ha303.js';
@@ -75,6 +76,7 @@ export const clusterRules: readonly Rule[] = [
   ha217,
   ha218,
   ha219,
+  ha224,
   ha301,
   ha302,
   ha303,

@@ -171,7 +171,8 @@ interface Ctx {
   readonly secrets: Secrets;
   /** Resources and constraints are loaded as XML (bulkLoad), not created one pcs command each. */
   readonly bulk: boolean;
-  readonly text: TextFlags;
+  /** A `$` or backtick in a value (see hasDollars). */
+  readonly dollars: boolean;
 }
 
 /** A function of the script: `name() {`, its lines, `}`, after a comment. */
@@ -265,43 +266,18 @@ ${env.length + files.length > 0 ? `# Secrets, read when the script runs and neve
 # configure builds the whole configuration in ONE offline copy of the CIB and pushes it once
 # ('pcs cluster cib-push --config'): a failure part way changes nothing on the cluster. Re-running
 # it changes nothing when the cluster already has this configuration.
-${ctx.text.dollars ? "#\n# Values from the .ha file are single-quoted: a $ or ` in them is text, never an expansion.\n# shellcheck disable=SC2016\n" : ''}`;
+${ctx.dollars ? "#\n# Values from the .ha file are single-quoted: a $ or ` in them is text, never an expansion.\n# shellcheck disable=SC2016\n" : ''}`;
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** What the cluster's strings hold that the script must know about, found in one walk. */
-interface TextFlags {
-  /** A `$` or backtick anywhere (shellcheck then asks about SC2016). */
-  readonly dollars: boolean;
-  /** A control character in a resource or constraint (they keep pcs commands: see bulkLoad). */
-  readonly controlInObjects: boolean;
-}
-
-function textFlags(lowered: Lowered): TextFlags {
-  let dollars = false;
-  let control = false;
-  let inObjects = false;
-  const walk = (x: unknown): void => {
-    if (typeof x === 'string') {
-      if (!dollars && (x.includes('$') || x.includes('`'))) dollars = true;
-      if (inObjects && !control && CONTROL.test(x)) control = true;
-    } else if (Array.isArray(x)) {
-      for (const v of x) walk(v);
-    } else if (typeof x === 'object' && x !== null) {
-      const o = x as Record<string, unknown>;
-      for (const k in o) walk(o[k]);
-    }
+/** Whether a string of the cluster holds a `$` or backtick (shellcheck then asks about SC2016). */
+function hasDollars(lowered: Lowered): boolean {
+  const walk = (x: unknown): boolean => {
+    if (typeof x === 'string') return x.includes('$') || x.includes('`');
+    if (Array.isArray(x)) return x.some(walk);
+    if (typeof x === 'object' && x !== null) return Object.values(x).some(walk);
+    return false;
   };
-  walk(lowered.cluster);
-  const conf = lowered.cib.configuration;
-  let k: keyof CibConfiguration;
-  for (k in conf) {
-    inObjects = k === 'resources' || k === 'constraints';
-    walk(conf[k]);
-  }
-  return { dollars, controlInObjects: control };
+  return walk(lowered.cluster) || walk(lowered.cib.configuration);
 }
 
 // --- install ------------------------------------------------------------------------------------
@@ -399,13 +375,12 @@ function objectCommands(conf: CibConfiguration): number {
  * Whether configure loads the resources and constraints as XML: cib.xml's own <resources> and
  * <constraints>, written into the script (secrets filled in when it runs), one `cibadmin --replace`
  * each, instead of one pcs command per object. Only for a large configuration (a reviewer reads
- * pcs commands more easily, and for a few objects they are fast enough), and only when no value
- * holds a control character (Pacemaker's and pcs's handling of those would have to be imitated;
- * pcs does it for them). Also when pcs has no command for an object (pcsCannotCreate). The Pacemaker
- * suite checks that both ways give the same CIB.
+ * pcs commands more easily, and for a few objects they are fast enough), or when pcs has no
+ * command for an object (pcsCannotCreate). The Pacemaker suite checks that both ways give the same
+ * CIB. (No value holds a control character: HA003 and HA224.)
  */
-function bulkLoad(pc: PlatformCommands, conf: CibConfiguration, bulkFrom: number, text: TextFlags): boolean {
-  return (objectCommands(conf) >= bulkFrom || pcsCannotCreate(pc, conf) !== undefined) && !text.controlInObjects;
+function bulkLoad(pc: PlatformCommands, conf: CibConfiguration, bulkFrom: number): boolean {
+  return objectCommands(conf) >= bulkFrom || pcsCannotCreate(pc, conf) !== undefined;
 }
 
 /**
@@ -544,8 +519,7 @@ function configureFns(ctx: Ctx): string {
 export function setupScript(lowered: Lowered, options: SetupScriptOptions = {}): string {
   const pc = platformCommands(lowered.cluster.platform);
   const secrets = new Secrets(lowered);
-  const text = textFlags(lowered);
-  const ctx: Ctx = { lowered, pc, secrets, bulk: bulkLoad(pc, lowered.cib.configuration, options.bulkFrom ?? BULK_FROM, text), text };
+  const ctx: Ctx = { lowered, pc, secrets, bulk: bulkLoad(pc, lowered.cib.configuration, options.bulkFrom ?? BULK_FROM), dollars: hasDollars(lowered) };
   const files = (...names: ShellFile[]) => names.map(shellFile);
   const usesAgent = lowered.cluster.usesCommandAgent;
   return [

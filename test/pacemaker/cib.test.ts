@@ -244,6 +244,20 @@ describe('HA217: the installed Pacemaker writes < & " after a non-ASCII characte
   });
 });
 
+describe('HA224: the installed Pacemaker does not keep a line break or a tab in a value', () => {
+  it('cibadmin stores &#10; as the two characters \\n and &#9; as four spaces; hacc refuses such values', async () => {
+    const cib = join(dir, 'ha224.xml');
+    writeFileSync(cib, (await run('cibadmin', ['--empty'])).stdout);
+    const created = await run('cibadmin', ['--create', '-o', 'resources', '-X', `<primitive id="p" class="ocf" provider="pacemaker" type="Dummy"><instance_attributes id="p-ia"><nvpair id="p-ia-fake" name="fake" value="one&#10;two&#9;three"/></instance_attributes></primitive>`], { CIB_file: cib });
+    expect(created.status, created.stderr).toBe(0);
+    const stored = await run('crm_resource', ['--resource', 'p', '--get-parameter', 'fake'], { CIB_file: cib });
+    expect(stored.status, stored.stderr).toBe(0);
+    expect(stored.stdout.trim()).toBe('one\\ntwo    three');
+    const text = 'cluster c {\n  platform debian12\n  node a addr=10.0.0.1/24\n  property stonith-enabled=false\n  primitive p ocf:pacemaker:Dummy {\n    params fake="one\\ntwo" state="a\\tb"\n  }\n}\n';
+    expect(checkText(text, 'ha224.ha').diagnostics.map((d) => d.code)).toEqual(['HA224', 'HA224']);
+  });
+});
+
 // pcs replays each primitive on a scratch CIB: `pcs resource create` (or `stonith create`) with
 // the params, meta and the ops the user wrote, completing the rest from the same meta-data. The
 // result must equal hacc's primitive: ids, nvpairs, and ops with their attributes.

@@ -46,12 +46,6 @@ describe('setup.sh: resources and constraints as XML for a large configuration',
     expect(large.script).not.toContain('resource create');
   });
 
-  it('keeps pcs for values with control characters, whatever the size', () => {
-    const adversarial = build(readText('fixtures/ok/setup-adversarial.ha'), 'debian12', 'adversarial.ha', { bulkFrom: 0 });
-    expect(adversarial.script).not.toContain('write_resources');
-    expect(build(readText('fixtures/examples/web-el9.ha'), 'debian12', 'web.ha', { bulkFrom: 0 }).script).toContain('write_resources');
-  });
-
   it('loads XML when two locations hold the same resource and node (pcs would keep only the last)', () => {
     const two = build(readText('fixtures/err/ha420-move-constraints.ha'), 'debian12', 'two.ha');
     expect(two.script).toContain('# pcs would replace the location cli-prefer-web with web-prefers-a (same resource web and node a).');

@@ -109,7 +109,7 @@ describe('configure --cib-file with recording stubs', () => {
     ]);
     const cmds = calls.find((c) => c.includes('cmds'))!;
     expect(cmds).toContain(`start_cmd=/bin/echo 'a b' "c" $HOME \`uname\` ; exit 0`);
-    expect(cmds).toContain('stop_cmd=/bin/echo line1\nline2\ttab');
+    expect(cmds).toContain('stop_cmd=/bin/echo \\n is two characters here');
     expect(cmds).toContain('monitor_cmd=/bin/true -x *');
     const odd = lowered.cluster.nodes[1]!.name;
     expect(odd).toBe('n_two.lab');
