@@ -49,8 +49,12 @@ export const MAINTAINED_PROPERTIES: readonly string[] = ['dc-version', 'cluster-
  */
 export const CONTROLLER_PROPERTIES: readonly string[] = [...MAINTAINED_PROPERTIES, 'cluster-name'];
 
-/** A parameter whose value is a secret: passwords, keys and tokens, but not paths to scripts. */
+/**
+ * A parameter whose value is a secret, by its name (agents' meta-data has no mark for one):
+ * passwords, passphrases, keys and tokens, and SNMP community strings (the password of SNMP v1/v2c:
+ * fence_apc_snmp's `community`), but not paths to scripts or files that hold them.
+ */
 export function isSecretParam(name: string): boolean {
   if (/(_script|_file|_path|_dir)$/i.test(name)) return false;
-  return /(^|[_-])(pass|passwd|password|secret|token|api[_-]?key|private[_-]?key|auth[_-]?key)([_-]|$)/i.test(name);
+  return /(^|[_-])(pass|passwd|password|passphrase|secret|token|community|credentials?|api[_-]?key|private[_-]?key|auth[_-]?key)([_-]|$)/i.test(name);
 }

@@ -53,16 +53,22 @@ function decode(raw: string, source: string): string {
     const num = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/.exec(name);
     if (num) {
       const code = num[1] !== undefined ? parseInt(num[1], 16) : Number(num[2]);
-      if (code > 0 && code <= 0x10ffff) return String.fromCodePoint(code);
+      if (isXmlChar(code)) return String.fromCodePoint(code);
+      if (code <= 0x10ffff) throw refError(source, whole, 'refers to a character XML does not allow (a control character, a surrogate, U+FFFE or U+FFFF)');
     }
     throw refError(source, whole);
   });
 }
 
-function refError(source: string, ref: string): XmlSyntaxError {
+/** XML 1.0's Char production: tab, line feed, carriage return, and U+0020 on without surrogates, U+FFFE and U+FFFF. */
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+function refError(source: string, ref: string, why?: string): XmlSyntaxError {
   const at = source.indexOf(ref);
   const p = at >= 0 ? position(source, at) : undefined;
-  return new XmlSyntaxError(`unknown or malformed reference '${ref}'`, p?.line, p?.column);
+  return new XmlSyntaxError(why ? `reference '${ref}' ${why}` : `unknown or malformed reference '${ref}'`, p?.line, p?.column);
 }
 
 type Raw = Record<string, unknown>;
@@ -74,7 +80,9 @@ function convert(list: readonly Raw[], source: string): XmlNode[] {
     if (key === undefined) continue;
     const body = item[key] as Raw[];
     if (key === '#text') {
-      out.push({ type: 'text', text: decode(String(item[key]), source) });
+      // Indentation between elements is no text of the CIB's.
+      const text = String(item[key]);
+      if (text.trim() !== '') out.push({ type: 'text', text: decode(text, source) });
     } else if (key === '#comment') {
       const text = body.map((t) => String(t['#text'] ?? '')).join('');
       out.push({ type: 'comment', text });
@@ -107,7 +115,8 @@ export function parseXml(text: string): XmlNode[] {
     parseTagValue: false,
     parseAttributeValue: false,
     processEntities: false,
-    trimValues: true,
+    // Attribute values byte for byte: a value's leading and trailing spaces are the value's.
+    trimValues: false,
     ignoreDeclaration: true,
     ignorePiTags: true,
   });

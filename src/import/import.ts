@@ -18,6 +18,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
+import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
 import { cibPrimitives, cibResources, isPromotable, type Cib, type CibClone, type CibConstraint, type CibGroup, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
@@ -226,12 +227,20 @@ function suggestedPlatform(cib: Cib, maintained: readonly NvPair[]): PlatformNam
   return undefined;
 }
 
+/** The cluster's name, which the .ha file must be able to hold as it is (no silent change). */
 function clusterName(properties: NvSet | undefined, hacc: ReadResult['hacc'], options: ImportOptions): string {
   const property = properties?.pairs.find((p) => p.name === 'cluster-name');
   const fromProperty = property?.value.kind === 'literal' ? property.value.text : undefined;
-  const raw = options.name ?? hacc?.name ?? fromProperty ?? 'cluster';
-  const cleaned = raw.replace(/[^A-Za-z0-9_.-]/g, '-');
-  return isWord(cleaned) ? cleaned : 'cluster';
+  const name = options.name ?? hacc?.name ?? fromProperty ?? 'cluster';
+  if (MACHINE_NAME.test(name)) return name;
+  const rule = "letters, digits, '-', '_' and '.', not '-' or '.' at either end";
+  if (options.name !== undefined) throw new ImportNameError(`--name '${options.name}' is not a cluster name (${rule})`);
+  throw new ImportNameError(`the CIB's cluster-name '${name}' is not a name a .ha file can give a cluster (${rule}): give one with --name NAME`);
+}
+
+/** The cluster's name cannot be written in the .ha language. */
+export class ImportNameError extends Error {
+  override readonly name = 'ImportNameError';
 }
 
 /**

@@ -4,7 +4,7 @@ import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
 import { checkText } from '../../src/check/check.js';
 import { emitAll, type Artifact } from '../../src/emit/index.js';
 import { formatHa } from '../../src/print/print.js';
-import { importCib } from '../../src/import/import.js';
+import { ImportNameError, importCib } from '../../src/import/import.js';
 import { normaliseCib } from '../../test-support/cib-normalise.js';
 import { at, listFiles, readText } from '../../test-support/expectations.js';
 import { generateHa } from '../../test-support/generate.js';
@@ -352,11 +352,13 @@ describe('name, platform and XML details', () => {
     expect(normaliseCib(cibOf(mustBuild(r.text)))).toBe(normaliseCib(xml));
   });
 
-  it('the name: --name, else the cluster-name property, else cluster', () => {
-    const named = bare('<nvpair id="cib-bootstrap-options-cluster-name" name="cluster-name" value="prod db"/>');
+  it('the name: --name, else the cluster-name property, else cluster; never a rewritten one', () => {
+    const named = bare('<nvpair id="cib-bootstrap-options-cluster-name" name="cluster-name" value="prod-db"/>');
     expect(importClean(named).text).toContain('cluster prod-db {');
-    expect(importClean(named).text).toContain('property cluster-name="prod db"');
-    expect(importCib(named, { catalogue, name: 'other' }).text).toContain('cluster other {');
+    const spaced = bare('<nvpair id="cib-bootstrap-options-cluster-name" name="cluster-name" value="prod db"/>');
+    expect(() => importCib(spaced, { catalogue })).toThrow(ImportNameError);
+    expect(importCib(spaced, { catalogue, name: 'other' }).text).toContain('cluster other {');
+    expect(importCib(spaced, { catalogue, name: 'other' }).text).toContain('property cluster-name="prod db"');
     expect(importClean(bare('')).text).toContain('cluster cluster {');
   });
 
@@ -449,5 +451,46 @@ describe('the language extensions import relies on', () => {
     expect(r.ok && r.text).toBe(
       'cluster lab {\n  defaults $id=x a=1 $id.a=y\n  primitive p ocf:pacemaker:Dummy {\n    params $id=y b=2\n    default-ops none\n  }\n  location l p role=Started prefers a\n}\n',
     );
+  });
+});
+
+describe('import of a hostile or unusual CIB: exact, or a clear refusal', () => {
+  const cib = (crm: string, resources: string) =>
+    `<cib validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0"><configuration><crm_config><cluster_property_set id="cib-bootstrap-options">${crm}<nvpair id="o-se" name="stonith-enabled" value="false"/></cluster_property_set></crm_config><nodes><node id="1" uname="a"/></nodes><resources>${resources}</resources><constraints/></configuration><status/></cib>\n`;
+  const dummy = (pairs: string) => `<primitive id="d" class="ocf" provider="pacemaker" type="Dummy"><instance_attributes id="d-ia">${pairs}</instance_attributes></primitive>`;
+
+  it('a cluster-name the language cannot hold is refused with what to do, never rewritten', async () => {
+    const file = tmp.write('name.xml', cib('<nvpair id="o-cn" name="cluster-name" value="ha$(id)"/>', ''));
+    const r = await runCli(['import', file]);
+    expect(r).toEqual({
+      exit: 2,
+      stdout: '',
+      stderr: `hacc: ${file}: the CIB's cluster-name 'ha$(id)' is not a name a .ha file can give a cluster (letters, digits, '-', '_' and '.', not '-' or '.' at either end): give one with --name NAME\n`,
+    });
+    const named = await runCli(['import', file, '--name', 'lab']);
+    expect(named.exit).toBe(0);
+    expect(named.stdout).toContain('cluster lab {');
+  });
+
+  it('a character reference to a character XML does not allow (a lone surrogate) is not well-formed XML: exit 2', async () => {
+    const file = tmp.write('surrogate.xml', cib('', dummy('<nvpair id="d-ia-fake" name="fake" value="x&#xD800;y"/>')));
+    const r = await runCli(['import', file]);
+    expect(r.exit).toBe(2);
+    expect(r.stderr).toMatch(/^hacc: .*surrogate\.xml:1:\d+: not well-formed XML: reference '&#xD800;' refers to a character XML does not allow/);
+  });
+
+  it('values come back byte for byte: leading and trailing spaces, quotes, non-ASCII', () => {
+    const { text } = importClean(cib('', dummy('<nvpair id="d-ia-fake" name="fake" value="  two  spaces  "/><nvpair id="d-ia-state" name="state" value=" &quot;q&quot; caf&#233; "/>')));
+    expect(text).toContain('fake="  two  spaces  "');
+    expect(text).toContain('state=" \\"q\\" café "');
+    expect(normaliseCib(cibOf(mustBuild(text.replace('node a', 'node a addr=10.0.0.1/24'))))).toContain('value="  two  spaces  "');
+  });
+
+  it('an SNMP community string becomes an env: reference, as a password does', () => {
+    const fence = '<primitive id="fence-pdu" class="stonith" type="fence_apc_snmp"><instance_attributes id="fence-pdu-ia"><nvpair id="fence-pdu-ia-ip" name="ip" value="10.0.1.9"/><nvpair id="fence-pdu-ia-community" name="community" value="pdu-private"/><nvpair id="fence-pdu-ia-hl" name="pcmk_host_list" value="a"/></instance_attributes></primitive>';
+    const { text, secrets } = importClean(cib('', fence));
+    expect(text).not.toContain('pdu-private');
+    expect(secrets.map((s) => `${s.variable}=${s.resource}.${s.param}`)).toEqual(['HACC_FENCE_PDU_COMMUNITY=fence-pdu.community']);
+    expect(text).toContain('community=env:HACC_FENCE_PDU_COMMUNITY');
   });
 });

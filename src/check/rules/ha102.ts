@@ -1,9 +1,8 @@
+import { MACHINE_NAME } from '../../language/cluster.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
 const CIB_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-/** Node, host and cluster names end up in corosync.conf and on pcs command lines. */
-const HOST_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
 
 export const ha102: Rule = {
   code: 'HA102',
@@ -24,7 +23,7 @@ export const ha102: Rule = {
   check(ctx) {
     const m = ctx.model;
     for (const name of [m.cluster.name, ...m.nodes.map((n) => n.decl.name), ...m.hosts.map((h) => h.decl.name)]) {
-      if (name.text === '' || name.quoted || HOST_NAME.test(name.text)) continue;
+      if (name.text === '' || name.quoted || MACHINE_NAME.test(name.text)) continue;
       ctx.report({
         node: name,
         message: `'${name.text}' is not a valid name for a cluster or machine: use letters, digits, '-', '_' and '.', not at either end`,

@@ -23,7 +23,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
     .addOption(agentsOption())
     .action(async (file: string, flags: ImportFlags) => {
       // The importer (and its XML parser, a large module graph) loads only for `hacc import`.
-      const { describeUnsupported, importCib, NotACibError, XmlSyntaxError } = await import('../../import/import.js');
+      const { describeUnsupported, ImportNameError, importCib, NotACibError, XmlSyntaxError } = await import('../../import/import.js');
       const target = targetOf(flags.target);
       const catalogue = await catalogueFor(flags.agents);
       const xml = readText(file, io);
@@ -37,6 +37,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
           throw new UsageError(`${shown}:${at} not well-formed XML: ${e.message}`);
         }
         if (e instanceof NotACibError) throw new UsageError(`${shown}: not a CIB: ${e.message}`);
+        if (e instanceof ImportNameError) throw new UsageError(`${shown}: ${e.message}`);
         throw e;
       }
       const { text, unsupported, secrets } = result;
