@@ -23,6 +23,7 @@ import { MANIFEST, notOwned } from '../src/cli/write-tree.js';
 import { PLATFORMS, type PlatformName } from '../src/model/platforms.js';
 import { emitAll, type Artifact } from '../src/emit/index.js';
 import type { Diagnostic } from '../src/syntax/diagnostic.js';
+import { decodeSource } from '../src/syntax/source.js';
 import { LineIndex, type Span } from '../src/syntax/span.js';
 import { firstXmlInvalidChar } from '../src/syntax/xml-chars.js';
 import { listFiles, readText } from './expectations.js';
@@ -377,11 +378,14 @@ export interface CaseOptions {
 }
 
 /** Runs one input through check, emit (and fmt, and build to disk); returns what went wrong. */
-export async function runCase(text: string, options: CaseOptions = {}): Promise<Problems> {
+export async function runCase(input: string, options: CaseOptions = {}): Promise<Problems> {
+  // What hacc reads is the input's UTF-8 bytes, decoded: a lone surrogate arrives as U+FFFD and a
+  // leading U+FEFF is a byte-order mark, dropped. The in-process checks see the same text.
+  const text = decodeSource(Buffer.from(input, 'utf8')).text;
   const problems: Problems = [];
   const cwd = options.diskDir ?? process.cwd();
   const target = options.target ? ['--target', options.target] : [];
-  const check = await runMain(['check', '-', '--format', options.format ?? 'text', ...target], text, cwd);
+  const check = await runMain(['check', '-', '--format', options.format ?? 'text', ...target], input, cwd);
   problems.push(...exitProblems('check', check, [0, 1, 2]));
 
   let expected: Artifact[] | undefined;
@@ -399,12 +403,12 @@ export async function runCase(text: string, options: CaseOptions = {}): Promise<
     problems.push(`check/emit threw: ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 4).join(' | ') : String(e)}`);
   }
 
-  if (options.fmt) problems.push(...exitProblems('fmt', await runMain(['fmt', '-'], text, cwd), [0, 1]));
+  if (options.fmt) problems.push(...exitProblems('fmt', await runMain(['fmt', '-'], input, cwd), [0, 1]));
 
   if (options.diskDir) {
     mkdirSync(options.diskDir, { recursive: true });
     const out = join(options.diskDir, 'out');
-    const build = await runMain(['build', '-', '-o', out, '--cib', options.fullCib ? 'full' : 'fragment', ...target], text, options.diskDir);
+    const build = await runMain(['build', '-', '-o', out, '--cib', options.fullCib ? 'full' : 'fragment', ...target], input, options.diskDir);
     problems.push(...exitProblems('build', build, [0, 1, 2]));
     if (build.exit === 0) {
       const want = new Map<string, string | null>();

@@ -783,6 +783,10 @@ create_cluster() {
 		if ! cib_up; then
 			run pcs cluster start --all
 		fi
+		if [ -e "$ENABLE_PENDING" ]; then
+			note "the run that set this cluster up did not finish enabling it at boot: enabling it now"
+			enable_at_boot
+		fi
 		;;
 	none | placeholder)
 		if ((DRY_RUN)); then note "only when $CLUSTER_CONF does not name cluster $CLUSTER_NAME yet:"; fi
@@ -793,19 +797,31 @@ create_cluster() {
 		else
 			setup_cluster
 		fi
+		enable_at_boot
 		;;
 	*)
 		die "$CLUSTER_CONF describes another cluster (or other nodes) than $CLUSTER_NAME (${NODES[*]}). hacc does not destroy clusters or change their membership: check the file, and run 'pcs cluster destroy' yourself if this node is to leave that cluster"
 		;;
 	esac
-	# On every run, not only the one that set the cluster up: a re-run after a failed enable retries
-	# it (enabling services that are enabled changes nothing).
-	if ((AUTOSTART)); then
-		run pcs cluster enable --all
-	else
-		note "autostart false: the cluster services are not enabled at boot; start them by hand (pcs cluster start) after a reboot"
-	fi
 	wait_for_cib
+}
+
+# A file that says `pcs cluster enable --all` has not succeeded yet. It is made before the attempt
+# and removed after it, so when enable fails the next run of configure (which finds the cluster set
+# up and skips setup) still enables it. A cluster hacc did not set up has none: it is left as it is.
+ENABLE_PENDING=$BACKUP_DIR/$BACKUP_NAME-enable-pending
+
+enable_at_boot() {
+	if ! ((AUTOSTART)); then
+		note "autostart false: the cluster services are not enabled at boot; start them by hand (pcs cluster start) after a reboot"
+		return 0
+	fi
+	if ! ((DRY_RUN)); then
+		install -d -m 0700 "$BACKUP_DIR"
+		: >"$ENABLE_PENDING"
+	fi
+	run pcs cluster enable --all
+	if ! ((DRY_RUN)); then rm -f -- "$ENABLE_PENDING"; fi
 }
 
 # The configuration this file describes, built in the CIB copy $NEW (after clear_configuration).
