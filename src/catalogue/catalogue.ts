@@ -61,6 +61,17 @@ export class Catalogue {
     return undefined;
   }
 
+  /** An agent's parameter by name (a map per agent, made at its first question), or undefined. */
+  param(agentId: string, name: string): ParamFact | undefined {
+    const agent = this.agent(agentId);
+    if (agent === undefined) return undefined;
+    let byName = this.paramsByName.get(agent);
+    if (byName === undefined) this.paramsByName.set(agent, (byName = new Map(agent.params.map((f) => [f.name, f]))));
+    return byName.get(name);
+  }
+
+  private readonly paramsByName = new WeakMap<AgentFact, ReadonlyMap<string, ParamFact>>();
+
   /** Ids of all catalogued agents (shipped plus extra), sorted. Synthesised service agents are not listed. */
   agentIds(): string[] {
     return [...this.agents.keys()].sort(compareStrings);

@@ -6,6 +6,7 @@ import { PAIR_ID_PREFIX } from '../language/attribute-set.js';
 import { NODE_ID } from '../language/machine.js';
 import { COMMAND_AGENT, OP_ID_KEY } from '../language/primitive.js';
 import * as A from '../syntax/ast.js';
+import { walk } from '../syntax/walk.js';
 import { DEFAULT_PLATFORM, isPlatformName, type PlatformName } from './platforms.js';
 import { booleanValue } from './values.js';
 
@@ -200,6 +201,8 @@ export interface ClusterModel {
    * `$id.NAME=` of nvpairs, ops' `id=`. They share the CIB's one id namespace.
    */
   readonly explicitIds: readonly A.Value[];
+  /** Every value of the file (after `=`, a command, a location's score…), in source order: one walk for the rules that read them all. */
+  readonly values: readonly A.Value[];
 }
 
 export interface ResolveOptions {
@@ -578,7 +581,17 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     ids,
     machines,
     explicitIds,
+    values: allValues(cluster),
   };
+}
+
+function allValues(cluster: A.ClusterDecl): A.Value[] {
+  const values: A.Value[] = [];
+  walk(cluster, (node) => {
+    if (node.kind === 'value') values.push(node);
+    return node.kind !== 'value' && node.kind !== 'ident';
+  });
+  return values;
 }
 
 /** Whether a node id is valid as corosync's (a positive integer). */

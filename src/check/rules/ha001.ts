@@ -106,11 +106,11 @@ export const ha001: Rule = {
             ctx.report({ node: node.value, message: `expected 'none' after default-ops, found '${node.value.text}'`, help: ['write default-ops none: build then adds no operations to this primitive'] });
           }
           break;
-        case 'value':
-          checkSecret(ctx, node);
-          break;
       }
+      // Nothing below a key=value pair or a word is the language's to close here.
+      return node.kind !== 'attr' && node.kind !== 'ident' && node.kind !== 'value';
     });
+    for (const v of model.values) if (v.secret) checkSecret(ctx, v);
   },
 };
 

@@ -71,7 +71,7 @@ export const ha101: Rule = {
       if (p.params.values.size < p.params.attrs.length) reportRepeats(ctx, `parameter of '${p.name}'`, p.params.attrs.map((a) => a.key));
       // A parameter under its deprecated name and its new one (ipaddr and ip): one parameter set twice.
       for (const attr of p.params.values.values()) {
-        const renamed = ctx.catalogue.agent(p.agent.id)?.params.find((f) => f.name === attr.key.text)?.obsoletedBy;
+        const renamed = ctx.catalogue.param(p.agent.id, attr.key.text)?.obsoletedBy;
         const now = renamed !== undefined ? p.params.values.get(renamed) : undefined;
         if (now) {
           ctx.report({

@@ -1,10 +1,12 @@
 import { compareVersions, PLATFORM_PACEMAKER_VERSION, XML_ESCAPE_FIXED } from '../../catalogue/platforms.js';
-import { walk } from '../../syntax/walk.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /** The first character Pacemaker before 2.1.10 would leave unescaped: `<`, `&`, `"` or a control character after a non-ASCII one. */
 function unescapedAt(text: string): number {
+  if (!NON_ASCII.test(text)) return -1;
   let nonAscii = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -37,11 +39,12 @@ export const ha217: Rule = {
   check(ctx) {
     const m = ctx.model;
     const version = PLATFORM_PACEMAKER_VERSION[m.platform];
-    if (compareVersions(version, XML_ESCAPE_FIXED) >= 0) return;
-    walk(m.cluster, (node) => {
-      if (node.kind !== 'value' || node.secret) return node.kind !== 'ident';
+    // Most files are ASCII: one look at the whole text, then nothing to do.
+    if (compareVersions(version, XML_ESCAPE_FIXED) >= 0 || !NON_ASCII.test(m.file.text)) return;
+    for (const node of m.values) {
+      if (node.secret) continue;
       const at = unescapedAt(node.text);
-      if (at < 0) return false;
+      if (at < 0) continue;
       const ch = node.text[at]!;
       const shown = ch < ' ' ? `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : ch;
       ctx.report({
@@ -49,7 +52,6 @@ export const ha217: Rule = {
         message: `'${shown}' after a non-ASCII character: ${m.platform}'s Pacemaker ${version} writes it into the CIB unescaped, and the CIB is no longer well-formed`,
         help: ['leave out the non-ASCII characters, or the <, & and " (and line breaks, tabs) after them; Pacemaker 2.1.10 and later escape them'],
       });
-      return false;
-    });
+    }
   },
 };

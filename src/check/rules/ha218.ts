@@ -22,10 +22,8 @@ export const ha218: Rule = {
   },
   check(ctx) {
     for (const p of ctx.model.primitives) {
-      const agent = ctx.catalogue.agent(p.agent.id);
-      if (!agent) continue;
       for (const attr of p.params.attrs) {
-        const fact = agent.params.find((f) => f.name === attr.key.text);
+        const fact = ctx.catalogue.param(p.agent.id, attr.key.text);
         if (!fact?.deprecated) continue;
         const replacement = fact.obsoletedBy;
         ctx.report({

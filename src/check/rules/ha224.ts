@@ -1,4 +1,3 @@
-import { walk } from '../../syntax/walk.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -31,17 +30,15 @@ export const ha224: Rule = {
 `),
   },
   check(ctx) {
-    walk(ctx.model.cluster, (node) => {
-      if (node.kind !== 'value' || node.secret) return node.kind !== 'ident';
-      const what = mangled(node.text);
-      if (what !== undefined) {
-        ctx.report({
-          node,
-          message: `${what} in a value does not reach the cluster: Pacemaker stores it as ${what === 'a line break' ? "the two characters \\n (2.1.5) or a space" : 'four spaces (2.1.5) or a space'}`,
-          help: [what === 'a line break' ? 'write it on one line: join commands with && or ;, or put them in a script' : 'use spaces'],
-        });
-      }
-      return false;
-    });
+    for (const node of ctx.model.values) {
+      // Only a quoted string can hold a line break or tab (a bare word cannot).
+      const what = node.quoted ? mangled(node.text) : undefined;
+      if (what === undefined) continue;
+      ctx.report({
+        node,
+        message: `${what} in a value does not reach the cluster: Pacemaker stores it as ${what === 'a line break' ? 'the two characters \\n (2.1.5) or a space' : 'four spaces (2.1.5) or a space'}`,
+        help: [what === 'a line break' ? 'write it on one line: join commands with && or ;, or put them in a script' : 'use spaces'],
+      });
+    }
   },
 };

@@ -1,5 +1,4 @@
 import type * as A from '../../syntax/ast.js';
-import { walk } from '../../syntax/walk.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -23,18 +22,19 @@ export const ha502: Rule = {
 `),
   },
   check(ctx) {
+    const secrets = ctx.model.values.filter((v): v is A.Value & { secret: A.SecretRef } => v.secret !== undefined);
+    if (secrets.length === 0) return;
     const kept = new Set<A.Value>();
     // auth takes only password= (HA001 reports any other key).
     for (const a of ctx.model.auth?.attrs ?? []) kept.add(a.value);
-    for (const p of ctx.model.primitives) for (const a of p.params.attrs) kept.add(a.value);
-    walk(ctx.model.cluster, (node) => {
-      if (node.kind !== 'value' || !node.secret || kept.has(node)) return node.kind !== 'ident' && node.kind !== 'value';
+    for (const p of ctx.model.primitives) for (const a of p.params.attrs) if (a.value.secret) kept.add(a.value);
+    for (const node of secrets) {
+      if (kept.has(node)) continue;
       ctx.report({
         node,
         message: `${node.secret.scheme}:${node.secret.ref} here would not stay secret: hacc keeps secrets only in a resource's params and the auth password`,
         help: ['write the value itself; if it must stay out of the file, it belongs in the agent\'s params (or a file the agent reads)'],
       });
-      return false;
-    });
+    }
   },
 };

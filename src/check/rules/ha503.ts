@@ -1,5 +1,4 @@
 import { reservedEnvName } from '../../language/secret.js';
-import { walk } from '../../syntax/walk.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -23,18 +22,15 @@ export const ha503: Rule = {
 `),
   },
   check(ctx) {
-    walk(ctx.model.cluster, (node) => {
-      if (node.kind !== 'value') return true;
+    for (const node of ctx.model.values) {
       const s = node.secret;
       const why = s?.scheme === 'env' ? reservedEnvName(s.ref) : undefined;
-      if (why !== undefined) {
-        ctx.report({
-          node,
-          message: `env:${s!.ref} cannot hold a secret: ${why}`,
-          help: ['export the secret under a name of your own, such as DB_PASSWORD, and write env:DB_PASSWORD'],
-        });
-      }
-      return false;
-    });
+      if (why === undefined) continue;
+      ctx.report({
+        node,
+        message: `env:${s!.ref} cannot hold a secret: ${why}`,
+        help: ['export the secret under a name of your own, such as DB_PASSWORD, and write env:DB_PASSWORD'],
+      });
+    }
   },
 };
