@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeSource, type SourceText } from '../syntax/source.js';
 
@@ -68,8 +68,13 @@ class InputTooLarge extends Error {
 function readCapped(fd: number): Uint8Array {
   const chunks: Buffer[] = [];
   let total = 0;
+  // A regular file is read in one piece of its size (plus one byte, to see the end); a pipe or a
+  // device (size 0) in 64 KiB pieces.
+  const size = fstatSync(fd).size;
+  let next = size > 0 && size <= MAX_INPUT_BYTES ? size + 1 : 1 << 16;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(1 << 16);
+    const chunk = Buffer.allocUnsafe(next);
+    next = 1 << 16;
     let n: number;
     try {
       n = readSync(fd, chunk, 0, chunk.length, null);
