@@ -6,7 +6,7 @@ import { PAIR_ID_PREFIX } from '../language/attribute-set.js';
 import { NODE_ID } from '../language/machine.js';
 import { COMMAND_AGENT, OP_ID_KEY } from '../language/primitive.js';
 import * as A from '../syntax/ast.js';
-import { walk } from '../syntax/walk.js';
+import { forEachChild } from '../syntax/walk.js';
 import { DEFAULT_PLATFORM, isPlatformName, type PlatformName } from './platforms.js';
 import { booleanValue } from './values.js';
 
@@ -587,10 +587,12 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
 
 function allValues(cluster: A.ClusterDecl): A.Value[] {
   const values: A.Value[] = [];
-  walk(cluster, (node) => {
+  // forEachChild without walk's parent bookkeeping: this runs over every node of a large file.
+  const collect = (node: A.Node): void => {
     if (node.kind === 'value') values.push(node);
-    return node.kind !== 'value' && node.kind !== 'ident';
-  });
+    else if (node.kind !== 'ident') forEachChild(node, collect);
+  };
+  collect(cluster);
   return values;
 }
 
