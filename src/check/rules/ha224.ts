@@ -15,7 +15,7 @@ export const ha224: Rule = {
   docs: {
     summary: 'A value holding a line break or a tab (the \\n and \\t escapes): no Pacemaker hacc builds for keeps one in the CIB.',
     rationale:
-      "Pacemaker writes every CIB it changes with its own XML writer, and before 3.0 that writer does not keep a line break or tab in an attribute value: Debian 12's 2.1.5 stores a line break as the two characters \\n and a tab as four spaces (the Pacemaker suite shows it with the installed cibadmin), and 2.1.8's writes them raw, which every XML parser reads back as a space. The value the cluster runs with is not the one in the file: a two-line start command of an `anything` resource becomes one line with \\n in it. hacc's cib.xml would carry it, so the CIB pcs builds and cib.xml would differ.",
+      "Pacemaker writes every CIB it changes with its own XML writer, and the writers of the Pacemaker versions hacc builds for do not keep a line break or tab in an attribute value: Debian 12's 2.1.5 stores a line break as the two characters \\n and a tab as four spaces (the Pacemaker suite shows it with the installed cibadmin), and the 2024 writer (pcmk__xml_escape before its escape types) leaves them raw, which every XML parser reads back as a space; only the later one writes &#10; and &#9;. The value the cluster runs with is not the one in the file: a two-line start command of an `anything` resource becomes one line with \\n in it. hacc's cib.xml would carry it, so the CIB pcs builds and cib.xml would differ.",
     bad: labCluster(`  primitive job anything {
     start "/usr/bin/prepare\\n/usr/bin/run"
     stop "/usr/bin/pkill -f run"
