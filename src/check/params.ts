@@ -122,26 +122,23 @@ export function paramFindings(p: Primitive, catalogue: Catalogue): readonly Para
   if (agent) {
     const extra = p.agent.fencing ? catalogue.fencingParams : NO_PARAMS;
     const attrs = p.params.values;
-    // Command resources write their params as start/stop/monitor lines.
-    const values: Record<string, string> = {};
-    for (const [k, a] of attrs) values[k] = a.value.text;
-    for (const c of p.commands) values[`${c.action.text}_cmd`] = c.value.text;
+    // Command resources write their params as start/stop/monitor lines (no object of values is
+    // built: this runs for every primitive of a large file).
+    const given = (name: string): boolean => attrs.has(name) || (p.commands.length > 0 && p.commands.some((c) => `${c.action.text}_cmd` === name));
     const check = paramCheck(agent, extra);
     // The schema's checks in ajv's order: required, additional properties, then each property's value.
     // One parameter under either name: a deprecated one (fence agents' ipaddr, login, passwd, port) or
     // the one that replaces it (some agents mark both required).
     for (const name of check.required) {
-      if (values[name] === undefined && !check.aliases.get(name)?.some((old) => values[old] !== undefined)) out.push({ kind: 'missing', name });
+      if (!given(name) && !check.aliases.get(name)?.some(given)) out.push({ kind: 'missing', name });
     }
     // One pass over what is written (not over every parameter the agent has); invalid values are
     // then put in schema order.
     let invalid: { index: number; finding: ParamFinding }[] | undefined;
-    for (const name of Object.keys(values)) {
-      const attr = attrs.get(name);
-      if (!attr) continue;
+    for (const [name, attr] of attrs) {
       const property = check.properties.get(name);
       if (!property) out.push({ kind: 'unknown', attr, known: check.known });
-      else if (!property.valid(values[name]!)) {
+      else if (!property.valid(attr.value.text)) {
         const fact = check.facts.get(name);
         if (fact) (invalid ??= []).push({ index: property.index, finding: { kind: 'invalid', attr, fact } });
       }
