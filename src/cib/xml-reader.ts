@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { firstXmlInvalidChar } from '../syntax/xml-chars.js';
 
 // A small, order-preserving XML tree for the importer, read with fast-xml-parser. Attribute values
 // are normalised the way a conforming XML parser (libxml2, so Pacemaker) reads them: a literal tab,
@@ -53,16 +54,14 @@ function decode(raw: string, source: string): string {
     const num = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/.exec(name);
     if (num) {
       const code = num[1] !== undefined ? parseInt(num[1], 16) : Number(num[2]);
-      if (isXmlChar(code)) return String.fromCodePoint(code);
-      if (code <= 0x10ffff) throw refError(source, whole, 'refers to a character XML does not allow (a control character, a surrogate, U+FFFE or U+FFFF)');
+      if (code <= 0x10ffff) {
+        const ch = String.fromCodePoint(code);
+        if (firstXmlInvalidChar(ch) >= 0) throw refError(source, whole, 'refers to a character XML does not allow (a control character, a surrogate, U+FFFE or U+FFFF)');
+        return ch;
+      }
     }
     throw refError(source, whole);
   });
-}
-
-/** XML 1.0's Char production: tab, line feed, carriage return, and U+0020 on without surrogates, U+FFFE and U+FFFF. */
-function isXmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
 
 function refError(source: string, ref: string, why?: string): XmlSyntaxError {
