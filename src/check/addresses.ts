@@ -1,6 +1,6 @@
 import { ADDRESS_PARAMS } from '../catalogue/roles.js';
-import { parseAddress, type Address } from '../model/address.js';
-import type { ClusterModel, Primitive } from '../model/model.js';
+import { addressKey, parseAddress, type Address } from '../model/address.js';
+import type { ClusterModel, Machine, Primitive } from '../model/model.js';
 import type * as A from '../syntax/ast.js';
 
 export interface AddressParam {
@@ -25,6 +25,30 @@ export function addressParams(model: ClusterModel): readonly AddressParam[] {
     }
   }
   addressParamsOf.set(model, out);
+  return out;
+}
+
+export interface MachineAddress {
+  readonly machine: Machine;
+  readonly attr: A.Attr;
+  /** addressKey of the address: equal for the same address, whatever its prefix. */
+  readonly key: string;
+}
+
+const machineAddressesOf = new WeakMap<ClusterModel, readonly MachineAddress[]>();
+
+/** Every address of every node and host that parses, in declaration order; listed once per model. */
+export function machineAddresses(model: ClusterModel): readonly MachineAddress[] {
+  const cached = machineAddressesOf.get(model);
+  if (cached) return cached;
+  const out: MachineAddress[] = [];
+  for (const machine of [...model.nodes, ...model.hosts].sort((a, b) => a.decl.start - b.decl.start)) {
+    for (const attr of machine.addrs) {
+      const r = parseAddress(attr.value.text);
+      if (r.ok) out.push({ machine, attr, key: addressKey(r.address) });
+    }
+  }
+  machineAddressesOf.set(model, out);
   return out;
 }
 

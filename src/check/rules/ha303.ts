@@ -1,6 +1,6 @@
 import { addressKey, parseAddress } from '../../model/address.js';
 import type { Machine } from '../../model/model.js';
-import { addressParams } from '../addresses.js';
+import { addressParams, machineAddresses } from '../addresses.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -25,11 +25,8 @@ export const ha303: Rule = {
   check(ctx) {
     // The first machine (nodes, then hosts) with each address, by addressKey: one lookup per VIP.
     const owners = new Map<string, Machine>();
-    for (const m of [...ctx.model.nodes, ...ctx.model.hosts]) {
-      for (const a of m.addrs) {
-        const x = parseAddress(a.value.text);
-        if (x.ok && !owners.has(addressKey(x.address))) owners.set(addressKey(x.address), m);
-      }
+    for (const kind of ['node', 'host'] as const) {
+      for (const { machine, key } of machineAddresses(ctx.model)) if (machine.kind === kind && !owners.has(key)) owners.set(key, machine);
     }
     for (const { attr, role } of addressParams(ctx.model)) {
       if (role !== 'vip') continue;

@@ -1,4 +1,4 @@
-import { addressKey, parseAddress } from '../../model/address.js';
+import { machineAddresses } from '../addresses.js';
 import type { Machine } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -19,24 +19,19 @@ export const ha305: Rule = {
     good: labCluster(``),
   },
   check(ctx) {
-    // The first machine with each address (as sameAddress compares them: family and bits), by key.
+    // The first machine with each address, by addressKey.
     const seen = new Map<string, Machine>();
-    for (const machine of [...ctx.model.nodes, ...ctx.model.hosts].sort((a, b) => a.decl.start - b.decl.start)) {
-      for (const attr of machine.addrs) {
-        const parsed = parseAddress(attr.value.text);
-        if (!parsed.ok) continue;
-        const key = addressKey(parsed.address);
-        const first = seen.get(key);
-        if (first && first !== machine) {
-          ctx.report({
-            node: attr,
-            property: 'value',
-            message: `${machine.kind} '${machine.name}' has the same address as ${first.kind} '${first.name}'`,
-            related: [{ node: first.decl.name, message: 'also has this address' }],
-          });
-        }
-        if (!first) seen.set(key, machine);
+    for (const { machine, attr, key } of machineAddresses(ctx.model)) {
+      const first = seen.get(key);
+      if (first && first !== machine) {
+        ctx.report({
+          node: attr,
+          property: 'value',
+          message: `${machine.kind} '${machine.name}' has the same address as ${first.kind} '${first.name}'`,
+          related: [{ node: first.decl.name, message: 'also has this address' }],
+        });
       }
+      if (!first) seen.set(key, machine);
     }
   },
 };
