@@ -40,7 +40,7 @@ function decodeWithErrors(b: Uint8Array, skipped: number): SourceText {
     }
   };
   while (i < b.length) {
-    const n = validSequenceLength(b, i);
+    let n = sequenceAt(b, i);
     if (n > 0) {
       i += n;
       continue;
@@ -49,8 +49,8 @@ function decodeWithErrors(b: Uint8Array, skipped: number): SourceText {
     // A run of invalid subparts in a row is one finding: each is one U+FFFD in the text.
     const from = i;
     let replaced = 0;
-    while (i < b.length && validSequenceLength(b, i) === 0) {
-      i += invalidSubpartLength(b, i);
+    for (; n < 0; n = i < b.length ? sequenceAt(b, i) : 0) {
+      i -= n;
       replaced++;
     }
     const shown = Array.from(b.subarray(from, Math.min(i, from + 8)), (x) => `0x${x.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
@@ -102,12 +102,11 @@ function validPrefix(b: Uint8Array, i: number): { valid: number; needed: number 
   return { valid, needed };
 }
 
-function validSequenceLength(b: Uint8Array, i: number): number {
+/**
+ * The sequence at i: its length when it is valid UTF-8, else minus the length of its maximal
+ * invalid subpart (the valid prefix of a cut-short sequence, or one byte).
+ */
+function sequenceAt(b: Uint8Array, i: number): number {
   const { valid, needed } = validPrefix(b, i);
-  return needed > 0 && valid === needed ? needed : 0;
-}
-
-/** The length of the invalid maximal subpart at i: the valid prefix of a cut-short sequence, or one byte. */
-function invalidSubpartLength(b: Uint8Array, i: number): number {
-  return Math.max(1, validPrefix(b, i).valid);
+  return needed > 0 && valid === needed ? needed : -Math.max(1, valid);
 }
