@@ -135,6 +135,9 @@ export const RESOURCE_META: readonly ParamFact[] = [
     valuesSince: { stop_unexpected: '2.1.3' },
   }),
   meta('allow-migrate', 'boolean'),
+  // Of fence devices: `provides=unfencing` makes Pacemaker unfence a node before resources start
+  // there (fabric fencing: fence_scsi, fence_mpath). The scheduler reads it from the meta attributes.
+  meta('provides', 'select', { values: ['unfencing'] }),
   meta('allow-unhealthy-nodes', 'boolean', { default: 'false', since: '2.1.3' }),
   meta('container-attribute-target', 'string'),
   meta('remote-node', 'string'),

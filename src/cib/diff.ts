@@ -1,9 +1,19 @@
 // What changes between two configurations, object by object (by id), field by field: what `hacc
-// plan` reports, and what an import that does not round-trip leaves different. A secret is shown
-// as its reference (`<env:IPMI_PASSWORD>`), never as a value.
+// plan` reports, and what an import that does not round-trip leaves different. Kinds are the .ha
+// language's words for the objects (`primitive`, `location`, `property`…).
+//
+// Secrets: a value is never shown, only SECRET. A parameter that holds a secret on either side (a
+// `env:`/`file:` reference, or a literal under a secret's name such as `password`) is compared only
+// when both sides are literal: a reference gets its value when the setup script runs, so what the
+// cluster holds cannot be compared with it here, and the setup script sets it again on every run.
 
 import { assertNever } from '../assert-never.js';
-import type { CibConfiguration, CibOp, CibPrimitive, CibResource, CibValue, NvSet } from './model.js';
+import { isSecretParam } from '../catalogue/roles.js';
+import type { CibConfiguration, CibConstraint, CibOp, CibPrimitive, CibResource, CibValue, NvSet } from './model.js';
+import { NO_ID } from './read.js';
+
+/** What a plan shows instead of a secret's value. */
+export const SECRET = '(secret)';
 
 export interface FieldChange {
   /** `params.ip`, `meta.target-role`, `op.vip-monitor-interval-10s.timeout`, `score`. */
@@ -23,27 +33,31 @@ export interface Change {
   readonly fields: readonly FieldChange[];
 }
 
+/** A field's value: text, or a secret (a literal under a secret's name, or a reference). */
+type FieldValue = string | { readonly secret: CibValue };
+
 /** An object of a configuration, flattened: its kind, id and fields (path -> value). */
 interface Flat {
   readonly kind: string;
   readonly id: string;
-  readonly fields: Map<string, string>;
+  readonly fields: Map<string, FieldValue>;
 }
 
-function shown(v: CibValue): string {
-  return v.kind === 'literal' ? v.text : `<${v.scheme}:${v.ref}>`;
+function pairValue(name: string, v: CibValue): FieldValue {
+  return v.kind === 'literal' && !isSecretParam(name) ? v.text : { secret: v };
 }
 
-function nvset(fields: Map<string, string>, prefix: string, set: NvSet | undefined): void {
-  if (!set) return;
+function nvset(fields: Map<string, FieldValue>, prefix: string, set: NvSet | undefined): void {
+  // An empty set means nothing to Pacemaker (import leaves one out).
+  if (!set || set.pairs.length === 0) return;
   fields.set(`${prefix}.id`, set.id);
   for (const p of set.pairs) {
-    fields.set(`${prefix}.${p.name}`, shown(p.value));
-    fields.set(`${prefix}.${p.name}.id`, p.id);
+    fields.set(`${prefix}.${p.name}`, pairValue(p.name, p.value));
+    if (p.id !== NO_ID) fields.set(`${prefix}.${p.name}.id`, p.id);
   }
 }
 
-function op(fields: Map<string, string>, o: CibOp): void {
+function op(fields: Map<string, FieldValue>, o: CibOp): void {
   const prefix = `op.${o.id}`;
   fields.set(`${prefix}.name`, o.name);
   if (o.interval !== undefined) fields.set(`${prefix}.interval`, o.interval);
@@ -54,7 +68,7 @@ function op(fields: Map<string, string>, o: CibOp): void {
 
 /** `parent`: the group or clone that holds it, as `group` or `clone` field. */
 function primitive(p: CibPrimitive, parent: Flat | undefined): Flat {
-  const fields = new Map<string, string>([
+  const fields = new Map<string, FieldValue>([
     ['class', p.class],
     ['type', p.type],
   ]);
@@ -70,15 +84,16 @@ function flatten(conf: CibConfiguration): Flat[] {
   const out: Flat[] = [];
   const sets = (kind: string, list: readonly NvSet[] | undefined) => {
     for (const set of list ?? []) {
-      const fields = new Map<string, string>();
+      if (set.pairs.length === 0) continue;
+      const fields = new Map<string, FieldValue>();
       for (const p of set.pairs) {
-        fields.set(p.name, shown(p.value));
-        fields.set(`${p.name}.id`, p.id);
+        fields.set(p.name, pairValue(p.name, p.value));
+        if (p.id !== NO_ID) fields.set(`${p.name}.id`, p.id);
       }
       out.push({ kind, id: set.id, fields });
     }
   };
-  sets('cluster_property_set', conf.crmConfig);
+  sets('property', conf.crmConfig);
   for (const n of conf.nodes) out.push({ kind: 'node', id: n.id, fields: new Map([['uname', n.uname], ...(n.type !== undefined ? [['type', n.type] as [string, string]] : [])]) });
   const resource = (r: CibResource, parent: Flat | undefined): void => {
     switch (r.kind) {
@@ -86,7 +101,7 @@ function flatten(conf: CibConfiguration): Flat[] {
         out.push(primitive(r, parent));
         break;
       case 'group': {
-        const fields = new Map<string, string>([['members', r.children.map((c) => c.id).join(' ')]]);
+        const fields = new Map<string, FieldValue>([['members', r.children.map((c) => c.id).join(' ')]]);
         if (parent !== undefined) fields.set('clone', parent.id);
         nvset(fields, 'meta', r.metaAttributes);
         const group: Flat = { kind: 'group', id: r.id, fields };
@@ -96,7 +111,7 @@ function flatten(conf: CibConfiguration): Flat[] {
       }
       case 'clone': {
         // `<clone>` and `<master>` are one kind of object: the element is a field (el7 to el8 changes it).
-        const fields = new Map<string, string>([
+        const fields = new Map<string, FieldValue>([
           ['element', r.tag],
           ['child', r.child.id],
         ]);
@@ -112,7 +127,7 @@ function flatten(conf: CibConfiguration): Flat[] {
   };
   for (const r of conf.resources) resource(r, undefined);
   for (const c of conf.constraints) {
-    const fields = new Map<string, string>();
+    const fields = new Map<string, FieldValue>();
     switch (c.kind) {
       case 'rsc_location':
         fields.set('rsc', c.rsc).set('node', c.node).set('score', c.score);
@@ -129,21 +144,84 @@ function flatten(conf: CibConfiguration): Flat[] {
         assertNever(c);
     }
     for (const [k, v] of c.attrs) fields.set(k, v);
-    out.push({ kind: c.kind, id: c.id, fields });
+    withoutDefaults(c.kind, fields);
+    out.push({ kind: CONSTRAINT_KIND[c.kind], id: c.id, fields });
   }
-  sets('rsc_defaults', conf.rscDefaults);
-  sets('op_defaults', conf.opDefaults);
+  sets('defaults', conf.rscDefaults);
+  sets('op-defaults', conf.opDefaults);
   return out;
 }
 
-function fieldChanges(from: Map<string, string> | undefined, to: Map<string, string> | undefined): FieldChange[] {
+/**
+ * A constraint attribute that says what Pacemaker assumes when it is absent is compared as absent:
+ * pcs writes `first-action="start"` where crmsh and hand-written CIBs leave it out, and neither is a
+ * change. Defaults from Pacemaker Explained (ordering, colocation): an order's first action is
+ * start, its then-action the first's, its kind Mandatory, symmetrical unless Serialize; a
+ * colocation's roles are Started.
+ */
+function withoutDefaults(kind: CibConstraint['kind'], fields: Map<string, FieldValue>): void {
+  const drop = (name: string, value: string | undefined) => {
+    if (value !== undefined && fields.get(name) === value) fields.delete(name);
+  };
+  switch (kind) {
+    case 'rsc_order': {
+      const first = fields.get('first-action') ?? 'start';
+      const orderKind = fields.get('kind') ?? 'Mandatory';
+      drop('then-action', typeof first === 'string' ? first : undefined);
+      drop('first-action', 'start');
+      drop('kind', 'Mandatory');
+      drop('symmetrical', orderKind === 'Serialize' ? 'false' : 'true');
+      break;
+    }
+    case 'rsc_colocation':
+      drop('rsc-role', 'Started');
+      drop('with-rsc-role', 'Started');
+      break;
+    case 'rsc_location':
+      break;
+    default:
+      assertNever(kind);
+  }
+}
+
+const CONSTRAINT_KIND = { rsc_location: 'location', rsc_colocation: 'colocation', rsc_order: 'order' } as const;
+
+function text(v: FieldValue): string {
+  return typeof v === 'string' ? v : SECRET;
+}
+
+/** A field's literal text; undefined for a secret's reference, which has no value until the script runs. */
+function known(v: FieldValue): string | undefined {
+  if (typeof v === 'string') return v;
+  return v.secret.kind === 'literal' ? v.secret.text : undefined;
+}
+
+/** Whether two values of one field differ, as far as can be known here (see the header). */
+function differ(a: FieldValue, b: FieldValue): boolean {
+  const [x, y] = [known(a), known(b)];
+  return x !== undefined && y !== undefined && x !== y;
+}
+
+/**
+ * The id of a secret's nvpair that one side does not know: hacc's own cib.xml names a secret in a
+ * comment, without the nvpair the setup script creates (read.ts's NO_ID).
+ */
+function unknownSecretId(path: string, from: Map<string, FieldValue> | undefined, to: Map<string, FieldValue> | undefined): boolean {
+  if (!path.endsWith('.id') || (from?.has(path) === true && to?.has(path) === true)) return false;
+  const owner = path.slice(0, -'.id'.length);
+  const [a, b] = [from?.get(owner), to?.get(owner)];
+  return a !== undefined && b !== undefined && typeof a !== 'string' && typeof b !== 'string';
+}
+
+function fieldChanges(from: Map<string, FieldValue> | undefined, to: Map<string, FieldValue> | undefined): FieldChange[] {
   const out: FieldChange[] = [];
   const paths = new Set([...(from?.keys() ?? []), ...(to?.keys() ?? [])]);
   for (const path of [...paths].sort()) {
     const a = from?.get(path);
     const b = to?.get(path);
-    if (a === b) continue;
-    out.push({ path, ...(a !== undefined ? { from: a } : {}), ...(b !== undefined ? { to: b } : {}) });
+    if (a !== undefined && b !== undefined && !differ(a, b)) continue;
+    if (unknownSecretId(path, from, to)) continue;
+    out.push({ path, ...(a !== undefined ? { from: text(a) } : {}), ...(b !== undefined ? { to: text(b) } : {}) });
   }
   return out;
 }

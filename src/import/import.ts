@@ -29,7 +29,7 @@ import { COMMAND_AGENT, COMMAND_ACTIONS } from '../language/primitive.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
 import { lower, type Lowered } from '../lower/lower.js';
 import { resolve } from '../model/model.js';
-import { DEFAULT_PLATFORM, isPlatformName, type PlatformName } from '../model/platforms.js';
+import { DEFAULT_PLATFORM, isPlatformName, roleSpelling, type PlatformName } from '../model/platforms.js';
 import { FormatError, needsQuotes, printHa } from '../print/print.js';
 import type * as A from '../syntax/ast.js';
 import { parseHa } from '../syntax/parse.js';
@@ -217,14 +217,19 @@ class Sanitiser {
   }
 }
 
-/** The platform the CIB suggests: Pacemaker's dc-version (el7, el8…), else a pre-3.0 schema (el7). */
+/**
+ * The platform the CIB suggests: Pacemaker's dc-version (el7, el8…), else a pre-3.0 schema (el7).
+ * A dc-version of Pacemaker 1.1 (el6, el7) beside a schema of 3.0 or later is a CIB upgraded since
+ * (as Pacemaker's own scheduler tests are): a 1.1 cluster could not load it, so it says nothing.
+ */
 function suggestedPlatform(cib: Cib, maintained: readonly NvPair[]): PlatformName | undefined {
+  const schema = /^pacemaker-(\d+)\./.exec(cib.validateWith ?? '');
+  const legacySchema = schema !== null && Number(schema[1]) < 3;
   const dc = maintained.find((p) => p.name === 'dc-version');
   const el = dc?.value.kind === 'literal' ? /\.el([6-9])(?![0-9])/.exec(dc.value.text) : null;
-  if (el && isPlatformName(`el${el[1]}`)) return `el${el[1]}` as PlatformName;
-  const schema = /^pacemaker-(\d+)\./.exec(cib.validateWith ?? '');
-  if (schema && Number(schema[1]) < 3) return 'el7';
-  return undefined;
+  const platform = el ? `el${el[1]}` : undefined;
+  if (platform !== undefined && isPlatformName(platform) && (legacySchema || schema === null || roleSpelling(platform) !== 'legacy')) return platform;
+  return legacySchema ? 'el7' : undefined;
 }
 
 /** The cluster's name, which the .ha file must be able to hold as it is (no silent change). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
 import { checkText } from '../../src/check/check.js';
 import { diffCib } from '../../src/cib/diff.js';
-import type { Cib, CibConfiguration } from '../../src/cib/model.js';
+import type { Cib, CibConfiguration, CibPrimitive } from '../../src/cib/model.js';
 import { readCib } from '../../src/cib/read.js';
 import { writeCib } from '../../src/cib/write.js';
 import { parseXml } from '../../src/cib/xml-reader.js';
@@ -72,12 +72,39 @@ describe('the CIB model', () => {
 `,
     ).configuration;
     const changes = diffCib(before, after);
-    expect(changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(['update primitive vip', 'create primitive fence', 'update rsc_location vip-on-a', 'delete primitive gone']);
+    expect(changes.map((c) => `${c.op} ${c.kind} ${c.id}`)).toEqual(['update primitive vip', 'create primitive fence', 'update location vip-on-a', 'delete primitive gone']);
     expect(changes[0]!.fields).toEqual([
       { path: 'op.vip-monitor-interval-10s.timeout', from: '20s', to: '30s' },
       { path: 'params.ip', from: '10.0.0.30', to: '10.0.0.31' },
     ]);
-    expect(changes[1]!.fields).toContainEqual({ path: 'params.password', to: '<env:IPMI_PASSWORD>' });
+    expect(changes[1]!.fields).toContainEqual({ path: 'params.password', to: '(secret)' });
     expect(changes[2]!.fields).toEqual([{ path: 'score', from: '100', to: '50' }]);
+  });
+
+  it('diff: a secret is never shown, and is compared only when both sides are literal', () => {
+    const fence = (password: string) =>
+      lowered(`cluster c {
+  node a addr=10.0.0.1/24
+  primitive fence stonith:fence_ipmilan {
+    params ip=10.0.1.1 username=admin password=${password} pcmk_host_list=a
+  }
+}
+`).configuration;
+    // What a live cluster holds: the password as a literal (a .ha file cannot write one).
+    const holding = (password: string) => {
+      const conf = fence('env:IPMI_PASSWORD');
+      const [p] = conf.resources as CibPrimitive[];
+      const params = p!.instanceAttributes!;
+      const pairs = params.pairs.map((pair) => (pair.name === 'password' ? { ...pair, value: { kind: 'literal' as const, text: password } } : pair));
+      return { ...conf, resources: [{ ...p!, instanceAttributes: { ...params, pairs } }] };
+    };
+    const [env, other, literal, same] = [fence('env:IPMI_PASSWORD'), fence('env:OTHER'), holding('hunter2'), holding('hunter2')];
+    // A reference has no value until the script runs: it is not compared with what the cluster holds.
+    expect(diffCib(literal, env)).toEqual([]);
+    expect(diffCib(env, other)).toEqual([]);
+    expect(diffCib(literal, same)).toEqual([]);
+    const changed = diffCib(literal, holding('correct-horse'));
+    expect(changed.map((c) => c.fields)).toEqual([[{ path: 'params.password', from: '(secret)', to: '(secret)' }]]);
+    expect(JSON.stringify(changed)).not.toMatch(/hunter2|correct-horse/);
   });
 });

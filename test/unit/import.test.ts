@@ -323,7 +323,10 @@ describe('name, platform and XML details', () => {
     `<cib validate-with="pacemaker-3.9"${attrs}><configuration><crm_config><cluster_property_set id="cib-bootstrap-options">${crm}</cluster_property_set></crm_config><nodes/><resources/><constraints/></configuration></cib>`;
 
   it('the platform: --target, else the dc-version, else an old schema; else none, and a note says so', () => {
-    const dc = bare('<nvpair id="o-dc" name="dc-version" value="1.1.23-1.el7_9.1-9acf116022"/><nvpair id="cib-bootstrap-options-stonith-enabled" name="stonith-enabled" value="false"/>');
+    const dc = bare('<nvpair id="o-dc" name="dc-version" value="1.1.23-1.el7_9.1-9acf116022"/><nvpair id="cib-bootstrap-options-stonith-enabled" name="stonith-enabled" value="false"/>').replace(
+      'pacemaker-3.9',
+      'pacemaker-2.10',
+    );
     const el7 = importClean(dc);
     expect(el7.text).toContain('platform el7');
     expect(el7.text).toContain('# Left out, maintained by Pacemaker itself: property dc-version.');
@@ -333,6 +336,12 @@ describe('name, platform and XML details', () => {
     const none = importClean(bare(''));
     expect(none.text).not.toMatch(/^\s*platform /m);
     expect(none.text).toContain('hacc assumes el9');
+    // A Pacemaker 1.1 dc-version beside a 3.x schema: a CIB upgraded since (Pacemaker's own scheduler
+    // tests), which no el7 cluster could load; the dc-version says nothing then.
+    const upgraded = importClean(dc.replace('pacemaker-2.10', 'pacemaker-3.7'));
+    expect(upgraded.text).not.toMatch(/^\s*platform /m);
+    const el8 = bare('<nvpair id="o-dc" name="dc-version" value="2.1.7-5.el8_10-0f7f88312"/>');
+    expect(importClean(el8).text).toContain('platform el8');
   });
 
   it('an nvpair id hacc would not derive is kept with $id.NAME=', () => {

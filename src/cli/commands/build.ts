@@ -3,14 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { checkParsed } from '../../check/checker.js';
-import { parseHa } from '../../syntax/parse.js';
-import type { Lowered } from '../../emit/index.js';
-import { render } from '../../render/index.js';
-import { ioReason, readSource, UsageError, type Io } from '../io.js';
-import { agentsOption, catalogueFor, targetOf, targetOption } from '../options.js';
+import { ioReason, UsageError, type Io } from '../io.js';
+import { checkAndLower } from '../lowering.js';
+import { agentsOption, targetOption } from '../options.js';
 import { writeTree, type WriteHooks, type WritePoint } from '../write-tree.js';
-import { useColor } from './check.js';
 
 interface BuildFlags {
   output?: string;
@@ -53,31 +49,6 @@ function defaultDir(io: Io, cluster: string): string {
   return join(out, cluster);
 }
 
-/**
- * Checks the file (diagnostics on stderr) and lowers it; undefined when there are errors. Only the
- * lowered cluster comes back: the syntax tree and the model are garbage once this returns, before
- * the artifacts (megabytes of text for a large file) are written.
- */
-async function checkAndLower(io: Io, file: string, flags: BuildFlags): Promise<{ lowered: Lowered; sourceLength: number } | undefined> {
-  const target = targetOf(flags.target);
-  const catalogue = await catalogueFor(flags.agents);
-  const source = readSource(file, io);
-  const text = source.text;
-  const shown = file === '-' ? '<stdin>' : file;
-  const result = checkParsed(parseHa(source, shown), { ...(target ? { target } : {}), catalogue });
-  if (result.diagnostics.length > 0) {
-    // The same rendering as `hacc check`, on stderr: stdout says what was written.
-    io.stderr(render('text', [{ path: shown, text, diagnostics: result.diagnostics }], { color: useColor(io, flags.color) }));
-  }
-  if (!result.checked) {
-    io.stderr(`hacc: not building ${shown}: fix the errors above first\n`);
-    return undefined;
-  }
-  // The emitters load only when there is something to build.
-  const { lower } = await import('../../lower/lower.js');
-  return { lowered: lower(result.checked, catalogue), sourceLength: text.length };
-}
-
 /** From this size of .ha file on, the syntax tree is collected before the artifacts are made. */
 const LARGE_SOURCE = 1_000_000;
 
@@ -108,7 +79,7 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
     .addOption(agentsOption())
     .option('--no-color', 'never colour the diagnostics')
     .action(async (file: string, flags: BuildFlags) => {
-      const planned = await checkAndLower(io, file, flags);
+      const planned = await checkAndLower(io, file, flags, 'building');
       if (!planned) {
         setExit(1);
         return;
