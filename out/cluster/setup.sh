@@ -238,6 +238,37 @@ has_configuration() {
 	grep -Eq '<(primitive|group|clone|master|bundle|rsc_location|rsc_colocation|rsc_order|rsc_ticket)[ >]' "$1"
 }
 
+# cib_version [FILE]: ADMIN_EPOCH.EPOCH of the live CIB, or of the CIB file FILE. Pacemaker raises
+# epoch on every change to the configuration, and never for status alone.
+cib_version() {
+	local tag admin
+	if [ $# -gt 0 ]; then
+		tag=$(CIB_file=$1 cibadmin --query --xpath /cib --no-children 2>/dev/null) || return 1
+	else
+		tag=$(cibadmin --query --xpath /cib --no-children 2>/dev/null) || return 1
+	fi
+	[[ $tag =~ [[:space:]]admin_epoch=\"([0-9]+)\" ]] || return 1
+	admin=${BASH_REMATCH[1]}
+	[[ $tag =~ [[:space:]]epoch=\"([0-9]+)\" ]] || return 1
+	printf '%s.%s\n' "$admin" "${BASH_REMATCH[1]}"
+}
+
+# require_cib_unchanged FILE: die unless the live CIB is still the version FILE was copied from.
+# A push replaces the whole configuration: whatever someone changed since the copy was taken
+# (a pcs command on another node, a resource move) would be lost without a word.
+require_cib_unchanged() {
+	local copied now
+	if ((DRY_RUN)); then
+		note "refuse to push if the live CIB changed since it was copied (cibadmin --query: admin_epoch, epoch)"
+		return 0
+	fi
+	copied=$(cib_version "$1") || die "cannot read the version (admin_epoch, epoch) of the copy $1"
+	now=$(cib_version) || die "cannot read the version (admin_epoch, epoch) of the live CIB: is the cluster running here?"
+	if [ "$copied" != "$now" ]; then
+		die "the live CIB changed while this ran (version $copied when copied, $now now): nothing pushed; run configure again to build on the new one"
+	fi
+}
+
 # add_node ID XML: add a <node> to the copy unless it has one with that id.
 add_node() {
 	if ! ((DRY_RUN)) && CIB_file=$NEW cibadmin --query --xpath "/cib/configuration/nodes/node[@id='$1']" >/dev/null 2>&1; then
@@ -925,6 +956,7 @@ configure_live() {
 		note "only when crm_diff reports a difference (a configuration that differs is replaced only with --update):"
 		run install -d -m 0700 "$BACKUP_DIR"
 		run cp -- "$LIVE" "$BACKUP_DIR/$BACKUP_NAME-cib-before-YYYYmmddTHHMMSS.xml"
+		require_cib_unchanged "$LIVE"
 		run pcs cluster cib-push "$NEW" --config
 		return 0
 	fi
@@ -949,6 +981,7 @@ configure_live() {
 	note "roll back with: pcs cluster cib-push $backup --config"
 
 	step "Push the configuration: one cib-push"
+	require_cib_unchanged "$LIVE"
 	run pcs cluster cib-push "$NEW" --config
 	note "pushed. Next: '$PROG verify'"
 }

@@ -186,6 +186,16 @@ if [ "$1" = cluster ] && [ "$2" = cib ]; then cp "$LIVE_CIB" "$3"; fi
 if [ "$1" = cluster ] && [ "$2" = enable ] && [ -n "\${FAIL_ENABLE-}" ]; then exit 1; fi
 exit 0
 `;
+  // cibadmin records its argv; asked for the <cib> element alone, it answers with a version: the
+  // copy's (CIB_file set) is 0.5, the live CIB's LIVE_EPOCH (0.5 unless a test moves it on).
+  const CIBADMIN = `#!/bin/bash
+printf '%s\\0' "$#" cibadmin "$@" >>"$HACC_STUB_LOG"
+if [ "$*" = "--query --xpath /cib --no-children" ]; then
+  if [ -n "\${CIB_file-}" ]; then echo '<cib validate-with="pacemaker-3.9" epoch="5" num_updates="2" admin_epoch="0"/>'
+  else printf '<cib validate-with="pacemaker-3.9" epoch="%s" num_updates="9" admin_epoch="0"/>\\n' "\${LIVE_EPOCH:-5}"; fi
+fi
+exit 0
+`;
   const COROSYNC_CONF = (name: string, nodes: string[]) =>
     `totem {\n\tversion: 2\n\tcluster_name: ${name}\n}\nnodelist {\n${nodes.map((n, i) => `\tnode {\n\t\tring0_addr: 10.213.0.${i + 1}\n\t\tname: ${n}\n\t\tnodeid: ${i + 1}\n\t}\n`).join('')}}\n`;
 
@@ -194,6 +204,7 @@ exit 0
     const { script } = build(text);
     const sb = open(script, ['cibadmin', 'id'], { crm_diff: crmDiff });
     sb.file('stubs/pcs', PCS, 0o755);
+    sb.file('stubs/cibadmin', CIBADMIN, 0o755);
     sb.file('stubs/id', '#!/bin/sh\necho 0\n', 0o755);
     spawnSync('mkdir', ['-p', `${sb.dir}/ocf/resource.d/hacc`]);
     sb.file('ocf/resource.d/hacc/anything', anythingAgentScript(), 0o755);
@@ -292,6 +303,20 @@ exit 0
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(/^hacc-live-cib-before-\d{8}T\d{6}\.xml$/);
     expect(readFileSync(`${sb.dir}/backup/${backups[0]}`, 'utf8')).toBe(running);
+  });
+
+  it('refuses to push when the live CIB changed since it was copied, and says so', () => {
+    const { sb, env } = live(1, COROSYNC_CONF('hacc-live', ['ha-a', 'ha-b']));
+    const r = sb.run(['configure'], { ...env, LIVE_EPOCH: '6' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('the live CIB changed while this ran (version 0.5 when copied, 0.6 now): nothing pushed');
+    expect(pcsVerbs(r.calls)).toEqual(['cluster cib']);
+    const versions = r.calls.filter((c) => c.name === 'cibadmin' && c.args.includes('--no-children'));
+    expect(versions).toHaveLength(2);
+    // Unchanged: pushed.
+    const again = sb.run(['configure'], env);
+    expect(again.status, again.stderr).toBe(0);
+    expect(pcsVerbs(again.calls)).toEqual(['cluster cib', 'cluster cib-push']);
   });
 
   it('refuses when the agent is not installed here', () => {

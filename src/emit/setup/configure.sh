@@ -49,6 +49,7 @@ configure_live() {
 		note "only when crm_diff reports a difference (a configuration that differs is replaced only with --update):"
 		run install -d -m 0700 "$BACKUP_DIR"
 		run cp -- "$LIVE" "$BACKUP_DIR/$BACKUP_NAME-cib-before-YYYYmmddTHHMMSS.xml"
+		require_cib_unchanged "$LIVE"
 		run pcs cluster cib-push "$NEW" --config
 		return 0
 	fi
@@ -73,6 +74,7 @@ configure_live() {
 	note "roll back with: pcs cluster cib-push $backup --config"
 
 	step "Push the configuration: one cib-push"
+	require_cib_unchanged "$LIVE"
 	run pcs cluster cib-push "$NEW" --config
 	note "pushed. Next: '$PROG verify'"
 }
