@@ -18,6 +18,9 @@ export function tempDir(prefix = 'hacc-test-') {
       writeFileSync(path, text);
       return path;
     },
+    read(name: string): string {
+      return readFileSync(join(dir, name), 'utf8');
+    },
     remove(): void {
       rmSync(dir, { recursive: true, force: true });
     },

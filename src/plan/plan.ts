@@ -199,8 +199,9 @@ export interface SimulationInput {
  * CIB's. A CIB without a status (a saved configuration, or hacc's own cib.xml) starts with every
  * node up and nothing running.
  */
-export function simulationCib(liveDoc: readonly XmlNode[], live: Cib, plan: Plan, validateWith: string | undefined): SimulationInput {
+export function simulationCib(liveDoc: readonly XmlNode[], live: Cib, plan: Plan, desired: Cib): SimulationInput {
   const planned = withSecretValues(plan.planned, live.configuration);
+  const { validateWith } = desired;
   const written = parseXml(writeCibText({ ...(validateWith !== undefined ? { validateWith } : {}), configuration: planned }, { full: true }).text);
   const plannedRoot = written.find((n): n is XmlElement => n.type === 'element')!;
   const plannedSections = new Map(elements(elements(plannedRoot).find((e) => e.tag === 'configuration')!).map((e) => [e.tag, e]));
@@ -235,12 +236,15 @@ export function simulationCib(liveDoc: readonly XmlNode[], live: Cib, plan: Plan
         const liveNodes = liveSection ? elements(liveSection) : [];
         const unames = new Set(liveNodes.map((n) => n.attrs.get('uname')));
         for (const n of liveNodes) copy(el, n);
-        // Without a status there is no running cluster to join: the file's members are its nodes.
-        const added = hasStatus ? [] : (mine ? elements(mine) : []).filter((n) => !unames.has(n.attrs.get('uname')));
-        for (const n of added) copy(el, n);
-        for (const n of [...liveNodes, ...added]) {
+        for (const n of liveNodes) {
           const uname = n.attrs.get('uname');
           if (uname !== undefined && n.attrs.get('type') !== 'remote') nodeNames.push(uname);
+        }
+        // Without a status there is no running cluster to join: the file's members are its nodes.
+        for (const n of hasStatus ? [] : desired.configuration.nodes) {
+          if (unames.has(n.uname)) continue;
+          el.ele('node', ['id', n.id, 'uname', n.uname, ...(n.type !== undefined ? ['type', n.type] : [])]);
+          nodeNames.push(n.uname);
         }
         return;
       }

@@ -90,7 +90,7 @@ export function planCommand(io: Io, setExit: (code: number) => void): Command {
       const plan = makePlan(read, lowered.cib);
       let simulation: import('../../plan/render.js').Simulation;
       let simulationFailed = false;
-      const input = simulationCib(doc, read.cib, plan, lowered.cib.validateWith);
+      const input = simulationCib(doc, read.cib, plan, lowered.cib);
       const dir = mkdtempSync(join(tmpdir(), 'hacc-plan-'));
       try {
         const path = join(dir, 'planned-cib.xml');
