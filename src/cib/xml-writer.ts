@@ -9,6 +9,8 @@
 // Elements must be written depth first (a parent gets no child after a later sibling of that
 // child was opened), as the CIB emitter does; that is what lets this writer stream.
 
+import type { XmlNode } from './xml-reader.js';
+
 /** An element's attributes in order: name, value, name, value, … (no object per element). */
 export type XmlAttributes = readonly string[];
 
@@ -191,4 +193,18 @@ export function createXml(declaration?: { version: string; encoding: string }): 
     end: () => writer.end(),
     text: () => writer.text(),
   };
+}
+
+/**
+ * A parsed element (xml-reader.ts), its attributes in order, comments and elements below it, into
+ * `parent`. Text is left out: a CIB holds none that Pacemaker reads.
+ */
+export function copyXml(parent: XmlParent, node: XmlNode): void {
+  if (node.type === 'comment') parent.com(node.text);
+  else if (node.type === 'element') {
+    const attrs: string[] = [];
+    for (const [k, v] of node.attrs) attrs.push(k, v);
+    const el = parent.ele(node.tag, attrs);
+    for (const c of node.children) copyXml(el, c);
+  }
 }

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { CheckedModel } from '../check/check.js';
+import type { FailoverPreview } from '../plan/failover.js';
 import { lower, type Lowered } from '../lower/lower.js';
 import { anythingAgentArtifact } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
@@ -10,6 +11,8 @@ import { summaryArtifact } from './summary.js';
 export interface EmitOptions {
   /** `fragment`: cib.xml holds the `<configuration>`; `full`: a complete `<cib>`. Default fragment. */
   readonly cib?: 'fragment' | 'full';
+  /** SUMMARY.md's failover preview, made by the CLI with crm_simulate (`hacc build --preview`). */
+  readonly preview?: FailoverPreview;
 }
 
 /** Every artifact of a build, in a stable order. Pure: no file system, no process. */
@@ -21,7 +24,7 @@ export function emitAll(model: CheckedModel, catalogue: Catalogue, options: Emit
 export function emitLowered(lowered: Lowered, options: EmitOptions = {}): Artifact[] {
   // cib.xml is written once: setup.sh's bulk load prints its sections as they are.
   const cib = cibText(lowered, { full: options.cib === 'full' });
-  const artifacts: Artifact[] = [cibArtifact(cib), setupScriptArtifact(lowered, { cib }), summaryArtifact(lowered)];
+  const artifacts: Artifact[] = [cibArtifact(cib), setupScriptArtifact(lowered, { cib }), summaryArtifact(lowered, options.preview)];
   if (lowered.cluster.usesCommandAgent) artifacts.push(anythingAgentArtifact());
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

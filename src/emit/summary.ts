@@ -6,6 +6,8 @@
 import { assertNever } from '../assert-never.js';
 import { agentName, isPromotable, type CibClone, type CibConfiguration, type CibGroup, type CibPrimitive, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
+import type { FailoverPreview } from '../plan/failover.js';
+import type { TransitionAction } from '../plan/plan.js';
 import { ANYTHING_AGENT_ID } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
 import {
@@ -161,7 +163,7 @@ function installSteps(lowered: Lowered, pc: PlatformCommands, usesAgent: boolean
 }
 
 /** The SUMMARY.md text of a lowered cluster. Pure and deterministic. */
-export function summaryMarkdown(lowered: Lowered): string {
+export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): string {
   const { cluster } = lowered;
   const conf = lowered.cib.configuration;
   const pc = platformCommands(cluster.platform);
@@ -208,12 +210,14 @@ export function summaryMarkdown(lowered: Lowered): string {
   }
   L('');
 
+  L('## Failover preview', '', ...previewLines(preview, cluster.nodes.map((n) => n.name)));
+
   L('## The phases of setup.sh', '');
   L('Run as root. Every phase takes `--dry-run`, which prints each command (quoted, secrets as `<env:NAME>`) instead of running it.', '');
   L(`1. ${code('./setup.sh install')} on **every** node (${cluster.nodes.map((n) => code(n.name)).join(', ')}):`);
   for (const s of installSteps(lowered, pc, usesAgent)) L(`   - ${s};`);
   L(
-    `2. ${code('./setup.sh configure')} on **one** node, once install has run everywhere: authenticates pcs to pcsd on the nodes and creates the cluster (${code('pcs cluster setup')}, started${cluster.autostart ? ' and enabled at boot' : `; not enabled at boot (${code('autostart false')}): after a reboot, start it by hand with ${code('pcs cluster start')}`}) unless ${code(pc.clusterConf)} already names this cluster with these nodes; then takes one copy of the live CIB, builds the whole configuration in it with ${code('pcs -f')}, compares it with the live CIB and pushes it once (${code('pcs cluster cib-push --config')}) only when it differs. A failure part way changes nothing on the cluster; a second run changes nothing. A live configuration that already has resources and differs is replaced only with ${code('--update')}, after the script lists what would change; the replaced configuration is kept in ${code(`${BACKUP_DIR}/${backupName(cluster.name)}-cib-before-DATE.xml`)}.`,
+    `2. ${code('./setup.sh configure')} on **one** node, once install has run everywhere: authenticates pcs to pcsd on the nodes and creates the cluster (${code('pcs cluster setup')}, started${cluster.autostart ? ' and enabled at boot' : `; not enabled at boot (${code('autostart false')}): after a reboot, start it by hand with ${code('pcs cluster start')}`}) unless ${code(pc.clusterConf)} already names this cluster with these nodes; then takes one copy of the live CIB, builds the whole configuration in it with ${code('pcs -f')}, compares it with the live CIB and pushes it once (${code('pcs cluster cib-push --config')}) only when it differs, and only if nobody changed the live CIB meanwhile (its ${code('epoch')}). A failure part way changes nothing on the cluster; a second run changes nothing. A live configuration that already has resources and differs is replaced only with ${code('--update')}, after the script lists what would change; the replaced configuration is kept in ${code(`${BACKUP_DIR}/${backupName(cluster.name)}-cib-before-DATE.xml`)}.`,
   );
   L(`   ${code('./setup.sh configure --cib-file F')} applies the same commands to the CIB file F only (no auth, no cluster, no push), for a review without a cluster: start from ${code('cibadmin --empty > F')}.`);
   L(`3. ${code('./setup.sh verify')}: ${code(displayCmd(crmVerifyLive()))} and ${code('pcs status')}.`, '');
@@ -263,6 +267,30 @@ export function summaryMarkdown(lowered: Lowered): string {
   return out.join('\n');
 }
 
-export function summaryArtifact(lowered: Lowered): Artifact {
-  return { path: SUMMARY_PATH, contents: summaryMarkdown(lowered), mode: 0o644 };
+export function summaryArtifact(lowered: Lowered, preview?: FailoverPreview): Artifact {
+  return { path: SUMMARY_PATH, contents: summaryMarkdown(lowered, preview), mode: 0o644 };
+}
+
+/** One action of crm_simulate's transition summary, in words. */
+function actionText(a: TransitionAction): string {
+  const where = a.nodes.length === 2 ? `${code(a.nodes[0]!)} → ${code(a.nodes[1]!)}` : `on ${a.nodes.map(code).join(' ')}`;
+  const roles = a.roles ? ` (${a.roles[0]} → ${a.roles[1]})` : '';
+  return `${a.action}${a.resource !== undefined ? ` ${code(a.resource)}` : ''} ${where}${roles}`;
+}
+
+function previewLines(preview: FailoverPreview | undefined, nodes: readonly string[]): string[] {
+  if (!preview) {
+    return [`Not made: ${code('hacc build --preview')} adds what Pacemaker's scheduler (${code('crm_simulate')}) does when each node fails or is put in standby, and ${code('hacc plan')} what a change does to a running cluster.`, ''];
+  }
+  const started = preview.start.filter((a) => a.action === 'Start' || a.action === 'Promote');
+  const out = [
+    `From Pacemaker's scheduler (${code('crm_simulate')}), the cluster started with every node up (${nodes.map(code).join(', ')}), then each node failing (fenced) or put in standby from there:`,
+    '',
+    `- All nodes up: ${started.length > 0 ? started.map(actionText).join('; ') : 'nothing starts'}.`,
+  ];
+  for (const s of preview.scenarios) {
+    out.push(`- ${code(s.node)} ${s.event === 'fails' ? 'fails' : 'in standby'}: ${s.actions.length > 0 ? s.actions.map(actionText).join('; ') : 'nothing moves'}.`);
+  }
+  out.push('');
+  return out;
 }

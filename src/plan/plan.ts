@@ -13,7 +13,7 @@ import { diffCib, type Change } from '../cib/diff.js';
 import { cibResources, type Cib, type CibConfiguration, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet } from '../cib/model.js';
 import type { ReadResult, Unsupported } from '../cib/read.js';
 import { writeCibText, XML_DECLARATION } from '../cib/write.js';
-import { createXml, type XmlParent } from '../cib/xml-writer.js';
+import { copyXml as copy, createXml } from '../cib/xml-writer.js';
 import { elements, parseXml, type XmlElement, type XmlNode } from '../cib/xml-reader.js';
 import { assertNever } from '../assert-never.js';
 
@@ -173,17 +173,6 @@ function withSecretValues(conf: CibConfiguration, live: CibConfiguration): CibCo
     }
   };
   return { ...conf, resources: conf.resources.map(resource) };
-}
-
-function copy(parent: XmlParent, node: XmlNode): void {
-  if (node.type === 'comment') parent.com(node.text);
-  else if (node.type === 'element') {
-    const attrs: string[] = [];
-    for (const [k, v] of node.attrs) attrs.push(k, v);
-    const el = parent.ele(node.tag, attrs);
-    for (const c of node.children) copy(el, c);
-  }
-  // Text: a CIB holds none that the scheduler reads.
 }
 
 export interface SimulationInput {

@@ -168,6 +168,26 @@ describe('change requests on the web-el9 example, planned against a settled stat
   });
 });
 
+describe('hacc build --preview', () => {
+  it("each node's failure and standby, as crm_simulate and crm_attribute give them", async () => {
+    const out = join(dir, 'preview');
+    const ha = join(dir, 'preview.ha');
+    writeFileSync(ha, EXAMPLE);
+    const r = await runCli(['build', ha, '--preview', '-o', out], { env });
+    expect(r.exit, r.stderr).toBe(0);
+    const md = readFileSync(join(out, 'SUMMARY.md'), 'utf8');
+    expect(md).toContain('- All nodes up: Start `fence-web1` on `web1`; Start `fence-web2` on `web2`; Start `fence-web3` on `web3`; Start `web-vip` on `web1`;');
+    expect(md).toContain('- `web1` fails: Fence (reboot) on `web1`; Move `fence-web1` `web1` → `web2`; Move `web-vip` `web1` → `web2`;');
+    // The oracle for standby: pcs's own way of setting it (crm_attribute), then the scheduler.
+    const standby = join(dir, 'standby-oracle.xml');
+    copyFileSync(settled, standby);
+    run('crm_attribute', ['--node', 'web1', '--name', 'standby', '--update', 'on'], { CIB_file: standby });
+    const moves = parseSimulation(run('crm_simulate', ['-x', standby, '-S', '--output-as=xml'])).map((a) => `Move \`${a.resource}\` \`${a.nodes[0]}\` → \`${a.nodes[1]}\``);
+    expect(moves.length).toBeGreaterThan(0);
+    expect(md).toContain(`- \`web1\` in standby: ${moves.join('; ')}.`);
+  });
+});
+
 describe("Pacemaker's scheduler corpus", () => {
   it('every CIB that imports and checks plans to no change, with the transition of the CIB itself', () => {
     expect(existsSync(CORPUS), `the corpus is read from ${CORPUS} (set HACC_CORPUS to its directory)`).toBe(true);

@@ -10,6 +10,8 @@ import type { Cib } from '../../src/cib/model.js';
 import { readCib } from '../../src/cib/read.js';
 import { elements, parseXml, type XmlElement } from '../../src/cib/xml-reader.js';
 import { lower } from '../../src/lower/lower.js';
+import { summaryMarkdown } from '../../src/emit/summary.js';
+import { standbyCib } from '../../src/plan/failover.js';
 import { makePlan, parseSimulation, simulationCib } from '../../src/plan/plan.js';
 import { runCli } from '../../test-support/run-cli.js';
 import { tempDir } from '../../test-support/temp-files.js';
@@ -280,5 +282,49 @@ describe('hacc plan, the command', () => {
     r = await runCli(['plan', ha, '--cib', `${tmp.dir}/missing.xml`], { env: NO_TOOLS });
     expect(r.exit).toBe(2);
     for (const out of [r.stderr]) expect(out).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the failover preview of SUMMARY.md (build --preview)', () => {
+  const r = checkText(FILE, 'lab.ha', { catalogue });
+  const low = lower(r.checked!, catalogue);
+
+  it('without --preview: says how to get one', () => {
+    expect(summaryMarkdown(low)).toContain('## Failover preview\n\nNot made: `hacc build --preview` adds');
+  });
+
+  it("with one: where things start, and each node's failure and standby, in crm_simulate's words", () => {
+    const md = summaryMarkdown(low, {
+      start: [
+        { action: 'Start', resource: 'fence-a', nodes: ['b'] },
+        { action: 'Start', resource: 'vip', nodes: ['a'] },
+      ],
+      scenarios: [
+        { node: 'a', event: 'fails', actions: [{ action: 'Fence (reboot)', nodes: ['a'], reason: 'peer is no longer part of the cluster' }, { action: 'Move', resource: 'vip', nodes: ['a', 'b'] }] },
+        { node: 'a', event: 'standby', actions: [{ action: 'Move', resource: 'vip', nodes: ['a', 'b'] }] },
+        { node: 'b', event: 'fails', actions: [] },
+      ],
+    });
+    expect(md).toContain('- All nodes up: Start `fence-a` on `b`; Start `vip` on `a`.');
+    expect(md).toContain('- `a` fails: Fence (reboot) on `a`; Move `vip` `a` → `b`.');
+    expect(md).toContain('- `a` in standby: Move `vip` `a` → `b`.');
+    expect(md).toContain('- `b` fails: nothing moves.');
+  });
+
+  it('standby is the node attribute pcs sets, on that node of the configuration only', () => {
+    const doc = parseXml(liveCib());
+    const xml = standbyCib(doc, 'b');
+    const root = parseXml(xml).find((n): n is XmlElement => n.type === 'element')!;
+    const nodes = elements(elements(elements(root).find((e) => e.tag === 'configuration')!).find((e) => e.tag === 'nodes')!);
+    expect(nodes.map((n) => elements(n).map((set) => elements(set).map((p) => `${p.attrs.get('name')}=${p.attrs.get('value')}`)))).toEqual([[['rack=1']], [['standby=on']]]);
+    expect(xml).toContain('<node_state id="1" uname="a"');
+  });
+
+  it('needs crm_simulate: without it, exit 2 and nothing written', async () => {
+    const ha = tmp.write('preview.ha', FILE);
+    const r = await runCli(['build', ha, '--preview', '-o', `${tmp.dir}/preview-out`], { env: NO_TOOLS });
+    expect(r.exit).toBe(2);
+    expect(r.stderr).toContain('--preview: crm_simulate not found');
+    expect(() => tmp.read('preview-out/SUMMARY.md')).toThrow();
   });
 });

@@ -14,6 +14,7 @@ interface BuildFlags {
   cib: 'fragment' | 'full';
   agents?: string;
   color: boolean;
+  preview?: boolean;
 }
 
 const POINTS: readonly WritePoint[] = ['writing', 'before-swap', 'after-aside'];
@@ -77,6 +78,7 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
     .addOption(targetOption())
     .addOption(new Option('--cib <form>', 'cib.xml as the bare <configuration> or a complete <cib>').choices(['fragment', 'full']).default('fragment'))
     .addOption(agentsOption())
+    .option('--preview', "add a failover preview to SUMMARY.md: what Pacemaker's scheduler (crm_simulate) does when each node fails or is put in standby")
     .option('--no-color', 'never colour the diagnostics')
     .action(async (file: string, flags: BuildFlags) => {
       const planned = await checkAndLower(io, file, flags, 'building');
@@ -85,8 +87,18 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
         return;
       }
       if (planned.sourceLength >= LARGE_SOURCE) collectGarbage();
+      let preview;
+      if (flags.preview) {
+        const { failoverPreview, SimulationError } = await import('../simulate.js');
+        try {
+          preview = failoverPreview(io, planned.lowered.cib);
+        } catch (e) {
+          if (e instanceof SimulationError) throw new UsageError(`--preview: crm_simulate could not schedule the built CIB (${e.message})`);
+          throw e;
+        }
+      }
       const { emitLowered } = await import('../../emit/index.js');
-      const artifacts = emitLowered(planned.lowered, { cib: flags.cib });
+      const artifacts = emitLowered(planned.lowered, { cib: flags.cib, ...(preview ? { preview } : {}) });
       const cluster = planned.lowered.cluster.name;
       const dir = flags.output !== undefined ? resolve(io.cwd, flags.output) : defaultDir(io, cluster);
       const dirShown = flags.output ?? `out/${cluster}`;

@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { readText, UsageError, writeFileAtomically, type Io } from '../io.js';
@@ -20,28 +18,8 @@ interface PlanFlags {
 /** `--exit-code`: the plan was made and it changes something (as `terraform plan -detailed-exitcode`). */
 export const EXIT_CHANGES = 3;
 
-interface ToolRun {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs a Pacemaker tool found on io's PATH; undefined when it is not installed. */
-function runTool(io: Io, command: string, args: readonly string[]): ToolRun | undefined {
-  const r = spawnSync(command, args, { env: { ...io.env }, cwd: io.cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (r.error) {
-    if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`cannot run ${command}: ${r.error.message}`);
-  }
-  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function firstLines(text: string): string {
-  return text.trim().split('\n').slice(0, 5).join('\n  ');
-}
-
 /** The live CIB: the --cib file, or `cibadmin --query` on a cluster node. */
-function liveCib(io: Io, flags: PlanFlags): { xml: string; source: string } {
+function liveCib(io: Io, flags: PlanFlags, { runTool, firstLines }: typeof import('../simulate.js')): { xml: string; source: string } {
   if (flags.cib !== undefined) return { xml: readText(flags.cib, io), source: flags.cib === '-' ? 'the CIB on standard input' : flags.cib };
   const r = runTool(io, 'cibadmin', ['--query']);
   if (r === undefined) throw new UsageError('cibadmin not found: run hacc plan on a cluster node, or give a saved CIB with --cib FILE (pcs cluster cib FILE)');
@@ -67,11 +45,14 @@ export function planCommand(io: Io, setExit: (code: number) => void): Command {
         setExit(1);
         return;
       }
-      const { makePlan, simulationCib, parseSimulation, SimulationOutputError, changesSomething } = await import('../../plan/plan.js');
+      // Like the emitters, the planner and Pacemaker's tools load only for the command that needs them.
+      const tools = await import('../simulate.js');
+      const { NO_CRM_SIMULATE, simulate, SimulationError, withScratch } = tools;
+      const { makePlan, simulationCib, changesSomething } = await import('../../plan/plan.js');
       const { planText, planJson, planMarkdown } = await import('../../plan/render.js');
       const { readCib, NotACibError } = await import('../../cib/read.js');
       const { parseXml, XmlSyntaxError } = await import('../../cib/xml-reader.js');
-      const live = liveCib(io, flags);
+      const live = liveCib(io, flags, tools);
       let doc;
       let read;
       try {
@@ -88,29 +69,21 @@ export function planCommand(io: Io, setExit: (code: number) => void): Command {
       }
       const { lowered } = planned;
       const plan = makePlan(read, lowered.cib);
+      const input = simulationCib(doc, read.cib, plan, lowered.cib);
+      const on = input.nodesUp.length > 0 ? 'a new cluster: every node up, nothing running' : "the CIB's current state";
       let simulation: import('../../plan/render.js').Simulation;
       let simulationFailed = false;
-      const input = simulationCib(doc, read.cib, plan, lowered.cib);
-      const dir = mkdtempSync(join(tmpdir(), 'hacc-plan-'));
       try {
-        const path = join(dir, 'planned-cib.xml');
-        writeFileSync(path, input.xml, { mode: 0o600 });
-        const args = ['-x', path, '-S', '--output-as=xml', ...input.nodesUp.flatMap((n) => ['--node-up', n])];
-        const r = runTool(io, 'crm_simulate', args);
-        const on = input.nodesUp.length > 0 ? 'a new cluster: every node up, nothing running' : "the CIB's current state";
-        if (r === undefined) simulation = { ran: false, why: 'crm_simulate not found (Debian: pacemaker-cli-utils; RHEL: pacemaker-cli): the changes alone' };
-        else {
-          try {
-            simulation = { ran: true, actions: parseSimulation(r.stdout), on };
-            if (r.status !== 0) throw new SimulationOutputError(`exit ${r.status}`);
-          } catch (e) {
-            if (!(e instanceof SimulationOutputError)) throw e;
-            simulationFailed = true;
-            simulation = { ran: false, why: `crm_simulate could not schedule the planned CIB (${e.message}): ${firstLines(r.stderr) || firstLines(r.stdout) || 'no message'}` };
-          }
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
+        const actions = withScratch((dir) => {
+          const path = join(dir, 'planned-cib.xml');
+          writeFileSync(path, input.xml, { mode: 0o600 });
+          return simulate(io, path, input.nodesUp.flatMap((n) => ['--node-up', n]));
+        });
+        simulation = actions === undefined ? { ran: false, why: `${NO_CRM_SIMULATE}: the changes alone` } : { ran: true, actions, on };
+      } catch (e) {
+        if (!(e instanceof SimulationError)) throw e;
+        simulationFailed = true;
+        simulation = { ran: false, why: `crm_simulate could not schedule the planned CIB (${e.message})` };
       }
       const report = { file: file === '-' ? '<stdin>' : file, cluster: lowered.cluster.name, cibSource: live.source, plan, simulation };
       io.stdout(flags.format === 'json' ? planJson(report) : planText(report));
