@@ -21,6 +21,9 @@
 //   `setup.sh configure` inside ha-a, which finds the cluster in corosync.conf, skips auth and setup,
 //   and builds the configuration in one CIB copy pushed once.
 
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DAEMON_IN_NODE,
@@ -194,6 +197,30 @@ describe("live two-node cluster", () => {
     expect(rerun.stdout + rerun.stderr).toContain("already has this configuration: nothing pushed");
     const after = await configurationXml(A);
     expect(after).toBe(before);
+  }, 60_000);
+
+  it("hacc plan on a node reads the live CIB: no change; a readdressed VIP restarts the group behind it", async () => {
+    const hacc = resolve("bin/hacc.js");
+    const fixture = resolve("test/live/fixtures/live.ha");
+    const plan = async (file: string) => {
+      const r = await inNode(A, process.execPath, [hacc, "plan", file, "--format", "json", "--exit-code"], { check: false, timeoutMs: 60_000 });
+      return { exit: r.code, json: JSON.parse(r.stdout) as { changes: { op: string; id: string }[]; transition: { action: string; resource?: string }[] } };
+    };
+    const same = await plan(fixture);
+    expect(same.exit).toBe(0);
+    expect(same.json.changes).toEqual([]);
+    expect(same.json.transition).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), "hacc-live-plan-"));
+    try {
+      const changed = join(dir, "live.ha");
+      writeFileSync(changed, readFileSync(fixture, "utf8").replace("ip=10.213.0.100", "ip=10.213.0.102"));
+      const moved = await plan(changed);
+      expect(moved.exit).toBe(3);
+      expect(moved.json.changes.map((c) => `${c.op} ${c.id}`)).toEqual(["update vip"]);
+      expect(moved.json.transition.map((a) => `${a.action} ${a.resource}`)).toEqual(["Restart vip", "Restart dummy", "Restart app"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("tears down and leaves nothing behind", async () => {
