@@ -180,6 +180,8 @@ export interface SimulationInput {
   readonly xml: string;
   /** Nodes to bring up first (`--node-up`): every node when the live CIB has no status to start from. */
   readonly nodesUp: readonly string[];
+  /** crm_simulate's arguments beyond `-x FILE -S`: a new cluster has its nodes up, with quorum. */
+  readonly args: readonly string[];
 }
 
 /**
@@ -247,7 +249,8 @@ export function simulationCib(liveDoc: readonly XmlNode[], live: Cib, plan: Plan
   for (const tag of ['crm_config', 'nodes', ...REPLACED_SECTIONS]) if (!placed.has(tag)) place(tag, undefined);
   if (status && hasStatus) copy(root, status);
   else root.ele('status');
-  return { xml: doc.text ? doc.text() : `${doc.end()}\n`, nodesUp: hasStatus ? [] : nodeNames };
+  const nodesUp = hasStatus ? [] : nodeNames;
+  return { xml: doc.text ? doc.text() : `${doc.end()}\n`, nodesUp, args: nodesUp.length > 0 ? ['--quorum=1', ...nodesUp.flatMap((n) => ['--node-up', n])] : [] };
 }
 
 // The scheduler's answer ---------------------------------------------------------------------

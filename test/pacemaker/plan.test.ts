@@ -159,6 +159,31 @@ describe('change requests on the web-el9 example, planned against a settled stat
     expect(md).toContain('`pcs resource clear web`');
   });
 
+  it("the CIB the real pcs makes (setup.sh configure --cib-file): no change, and its secret's value shown nowhere", async () => {
+    const out = join(dir, 'replay');
+    const ha = join(dir, 'replay.ha');
+    writeFileSync(ha, EXAMPLE);
+    expect((await runCli(['build', ha, '-o', out], { env })).exit).toBe(0);
+    const cib = join(dir, 'replayed.xml');
+    writeFileSync(cib, run('cibadmin', ['--empty']));
+    run('bash', [join(out, 'setup.sh'), 'configure', '--cib-file', cib], { HACC_NODE: 'web1', IPMI_PASSWORD: 'ipmi-s3cret-value', TMPDIR: dir });
+    expect(readFileSync(cib, 'utf8')).toContain('ipmi-s3cret-value');
+    const { json, md } = await plan(EXAMPLE, 'replayed', cib);
+    expect(json.changes).toEqual([]);
+    expect(json.transition!.map((a) => `${a.action} ${a.resource} ${a.nodes.join(' ')}`)).toEqual([
+      'Start fence-web1 web1',
+      'Start fence-web2 web2',
+      'Start fence-web3 web3',
+      'Start web-vip web1',
+      'Start web-data web1',
+      'Start web-server web1',
+      'Start report-job web1',
+    ]);
+    const without = await plan(EXAMPLE.replace('username=admin password=env:IPMI_PASSWORD lanplus=1 pcmk_host_list=web1', 'username=admin lanplus=1 pcmk_host_list=web1'), 'replayed-less', cib);
+    expect(without.json.changes[0]!.fields).toContainEqual({ path: 'params.password', from: '(secret)' });
+    for (const text of [JSON.stringify(json), md, JSON.stringify(without.json), without.md]) expect(text).not.toContain('ipmi-s3cret-value');
+  }, 60_000);
+
   it('a CIB without a status (hacc build --cib full): every node up, everything starts', async () => {
     const full = join(dir, 'built.xml');
     writeFileSync(full, cibOf(EXAMPLE, true));
@@ -220,7 +245,7 @@ describe("Pacemaker's scheduler corpus", () => {
       const input = simulationCib(doc, read.cib, p, desired);
       const mine = join(dir, `corpus-${f}`);
       writeFileSync(mine, input.xml);
-      const ours = parseSimulation(run('crm_simulate', ['-x', mine, '-S', '--output-as=xml', ...input.nodesUp.flatMap((n) => ['--node-up', n])]));
+      const ours = parseSimulation(run('crm_simulate', ['-x', mine, '-S', '--output-as=xml', ...input.args]));
       const theirs = parseSimulation(run('crm_simulate', ['-x', join(CORPUS, f), '-S', '--output-as=xml']));
       if (JSON.stringify(ours) !== JSON.stringify(theirs)) failures.push(`${f}: transition ${JSON.stringify(ours)} != ${JSON.stringify(theirs)}`);
       planned.push(f);

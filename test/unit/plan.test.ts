@@ -179,6 +179,7 @@ describe("the simulation's CIB", () => {
     const { doc, read, desired, plan: p } = plan(FILE.replace('ip=10.0.0.30', 'ip=10.0.0.31'), liveCib('', tags));
     const input = simulationCib(doc, read.cib, p, desired);
     expect(input.nodesUp).toEqual([]);
+    expect(input.args).toEqual([]);
     const { root, get } = sections(input.xml);
     expect(root.attrs.get('epoch')).toBe('12');
     expect(elements(root).map((e) => e.tag)).toEqual(['configuration', 'status']);
@@ -196,6 +197,7 @@ describe("the simulation's CIB", () => {
     const { doc, read, desired, plan: p } = plan(FILE, bare);
     const input = simulationCib(doc, read.cib, p, desired);
     expect(input.nodesUp).toEqual(['a', 'b']);
+    expect(input.args).toEqual(['--quorum=1', '--node-up', 'a', '--node-up', 'b']);
     const { root, get } = sections(input.xml);
     expect(root.attrs.get('validate-with')).toBe('pacemaker-3.9');
     expect(elements(get('nodes')!).map((n) => n.attrs.get('uname'))).toEqual(['a', 'b']);

@@ -77,7 +77,7 @@ export function planCommand(io: Io, setExit: (code: number) => void): Command {
         const actions = withScratch((dir) => {
           const path = join(dir, 'planned-cib.xml');
           writeFileSync(path, input.xml, { mode: 0o600 });
-          return simulate(io, path, input.nodesUp.flatMap((n) => ['--node-up', n]));
+          return simulate(io, path, input.args);
         });
         simulation = actions === undefined ? { ran: false, why: `${NO_CRM_SIMULATE}: the changes alone` } : { ran: true, actions, on };
       } catch (e) {
