@@ -68,6 +68,7 @@ function toDiagnostic<N extends A.Spanned>(rule: Rule, r: Report<N>): Diagnostic
     span: spanOf(target ?? r.node),
     ...(r.help && r.help.length > 0 ? { help: r.help } : {}),
     ...(r.related ? { related: r.related.map((x) => ({ span: spanOf(x.node), message: x.message })) } : {}),
+    ...(r.fix ? { fixes: [{ title: r.fix.title, span: spanOf(r.fix.at ?? target ?? r.node), replacement: r.fix.replacement }] } : {}),
   };
 }
 

@@ -27,6 +27,8 @@ export interface Report<N extends Spanned = Spanned> {
   readonly message: string;
   readonly help?: readonly string[];
   readonly related?: readonly { readonly node: Spanned; readonly message: string }[];
+  /** A machine-applicable fix: `replacement` in place of the reported node (or of `at`). */
+  readonly fix?: { readonly title: string; readonly replacement: string; readonly at?: Spanned };
 }
 
 export interface RuleContext {

@@ -8,6 +8,17 @@ export interface RelatedSpan {
   readonly message: string;
 }
 
+/**
+ * A machine-applicable fix: the text of `span` replaced by `replacement` (an insertion when the span
+ * is empty). `hacc check --fix` applies it to the file, the language server offers it as a code action.
+ */
+export interface Fix {
+  /** What the edit does, for a person: `replace with 'monitor'`. */
+  readonly title: string;
+  readonly span: Span;
+  readonly replacement: string;
+}
+
 /** A finding, as data. Rendering (text, json, sarif, github) is the renderers' business. */
 export interface Diagnostic {
   readonly code: string;
@@ -16,6 +27,8 @@ export interface Diagnostic {
   readonly span: Span;
   readonly help?: readonly string[];
   readonly related?: readonly RelatedSpan[];
+  /** At most one edit per diagnostic today; a list so a fix may touch several places. */
+  readonly fixes?: readonly Fix[];
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -123,10 +123,10 @@ export function didYouMean(word: string, candidates: Iterable<string> | NameInde
   return best.name;
 }
 
-/** `help:` text for a did-you-mean, or nothing when no candidate is close. */
-export function suggestion(word: string, candidates: Iterable<string> | NameIndex): string[] {
+/** A did-you-mean as help (before `more`) and as the fix that writes it in the misspelt word's place. */
+export function misspelt(word: string, candidates: Iterable<string> | NameIndex, ...more: string[]): { help: string[]; fix?: { title: string; replacement: string } } {
   const s = didYouMean(word, candidates);
-  return s === undefined ? [] : [`did you mean '${s}'?`];
+  return s === undefined ? { help: more } : { help: [`did you mean '${s}'?`, ...more], fix: { title: `replace with '${s}'`, replacement: s } };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Context } from '../language/vocabulary.js';
 import type * as A from './ast.js';
 import { EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from './chevrotain.js';
 import type { Diagnostic } from './diagnostic.js';
-import { suggestion } from './didyoumean.js';
+import { misspelt } from './didyoumean.js';
 import type { Span } from './span.js';
 import * as T from './tokens.js';
 import { codePointName, firstXmlInvalidChar, xmlInvalidOffsets } from './xml-chars.js';
@@ -176,8 +176,8 @@ export class HaParser extends EmbeddedActionsParser {
     return { start: first.startOffset, end: tokenEnd(isReal(last) ? last : first) };
   }
 
-  private error(code: 'HA001' | 'HA003', span: Span, message: string, help?: readonly string[]): void {
-    this.diagnostics.push({ code, severity: 'error', message, span, ...(help && help.length > 0 ? { help } : {}) });
+  private error(code: 'HA001' | 'HA003', span: Span, message: string, help?: readonly string[], fix?: { title: string; replacement: string }): void {
+    this.diagnostics.push({ code, severity: 'error', message, span, ...(help && help.length > 0 ? { help } : {}), ...(fix ? { fixes: [{ ...fix, span }] } : {}) });
   }
 
   /** Whether the token is the first on its line. */
@@ -310,10 +310,9 @@ export class HaParser extends EmbeddedActionsParser {
       return;
     }
     const found = tokenMatcher(t, T.LCurly) ? 'a block without a keyword' : `'${t.image}'`;
-    this.error('HA001', span, `expected ${CONTEXT_TEXT[context]}, found ${found}`, [
-      ...(tokenMatcher(t, T.AnyWord) ? suggestion(t.image, keywords) : []),
-      `${CONTEXT_TEXT[context]} starts with one of: ${keywords.join(', ')}`,
-    ]);
+    const starts = `${CONTEXT_TEXT[context]} starts with one of: ${keywords.join(', ')}`;
+    const { help, fix } = tokenMatcher(t, T.AnyWord) ? misspelt(t.image, keywords, starts) : { help: [starts], fix: undefined };
+    this.error('HA001', span, `expected ${CONTEXT_TEXT[context]}, found ${found}`, help, fix);
   }
 
   // --- the grammar ------------------------------------------------------------------------------

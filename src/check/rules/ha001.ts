@@ -7,7 +7,7 @@ import { DEFAULT_OPS_VALUES } from '../../language/primitive.js';
 import { ENV_NAME } from '../../language/secret.js';
 import { isNodeId, type ClusterModel } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
-import { suggestion } from '../../syntax/didyoumean.js';
+import { misspelt } from '../../syntax/didyoumean.js';
 import { walk } from '../../syntax/walk.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -34,7 +34,7 @@ function checkKeys(ctx: RuleContext, statement: string, attrs: readonly A.Attr[]
   if (!allowed) return;
   for (const a of attrs) {
     if (allowed.includes(a.key.text)) continue;
-    ctx.report({ node: a, property: 'key', message: `unknown attribute '${a.key.text}' for ${statement}: expected ${allowed.join(', ')}`, help: suggestion(a.key.text, allowed) });
+    ctx.report({ node: a, property: 'key', message: `unknown attribute '${a.key.text}' for ${statement}: expected ${allowed.join(', ')}`, ...misspelt(a.key.text, allowed) });
   }
 }
 
@@ -57,7 +57,11 @@ export const ha001: Rule = {
 `),
   },
   check(ctx) {
-    for (const d of ctx.syntax) if (d.code === 'HA001') ctx.report({ node: d.span, message: d.message, help: d.help ?? [] });
+    for (const d of ctx.syntax) {
+      if (d.code !== 'HA001') continue;
+      const fix = d.fixes?.[0];
+      ctx.report({ node: d.span, message: d.message, help: d.help ?? [], ...(fix ? { fix: { title: fix.title, replacement: fix.replacement, at: fix.span } } : {}) });
+    }
     // The words the grammar leaves open but the language closes: keys, ids, `default-ops none`,
     // secrets. A file without a cluster block has no model (HA001 runs with the syntax rules).
     const model = ctx.model as ClusterModel | undefined;
@@ -93,7 +97,7 @@ export const ha001: Rule = {
           break;
         case 'platform':
           if (!PLATFORM_NAMES.includes(node.name.text)) {
-            ctx.report({ node: node.name, message: `unknown platform '${node.name.text}'`, help: [...suggestion(node.name.text, PLATFORM_NAMES), `a platform is one of: ${PLATFORM_NAMES.join(', ')}`] });
+            ctx.report({ node: node.name, message: `unknown platform '${node.name.text}'`, ...misspelt(node.name.text, PLATFORM_NAMES, `a platform is one of: ${PLATFORM_NAMES.join(', ')}`) });
           }
           break;
         case 'autostart':

@@ -35,6 +35,7 @@ export const ha002: Rule = {
         property: 'key',
         message: `missing '=' between '${attr.key.text}' and its value`,
         help: [`write ${attr.key.text}=${written}`],
+        fix: { title: `write ${attr.key.text}=${written}`, replacement: '=', at: { start: attr.key.end, end: attr.value.start } },
       });
     });
   },

@@ -1,11 +1,11 @@
 import { assertNever } from '../../syntax/ast.js';
 import type * as A from '../../syntax/ast.js';
-import { NameIndex, suggestion } from '../../syntax/didyoumean.js';
+import { misspelt, NameIndex } from '../../syntax/didyoumean.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
 
 function unknown(ctx: RuleContext, ref: A.Ident, kind: string, candidates: NameIndex): void {
-  ctx.report({ node: ref, message: `unknown ${kind} '${ref.text}'`, help: suggestion(ref.text, candidates) });
+  ctx.report({ node: ref, message: `unknown ${kind} '${ref.text}'`, ...misspelt(ref.text, candidates) });
 }
 
 export const ha103: Rule = {

@@ -1,5 +1,5 @@
 import type { AgentFact } from '../../catalogue/types.js';
-import { suggestion } from '../../syntax/didyoumean.js';
+import { misspelt } from '../../syntax/didyoumean.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -41,7 +41,7 @@ export const ha201: Rule = {
         ctx.report({
           node: op.decl.name,
           message: `unknown operation '${op.name}' for ${agent.id}`,
-          help: [...suggestion(op.name, names), `${agent.id} has: ${names.join(', ')}`],
+          ...misspelt(op.name, names, `${agent.id} has: ${names.join(', ')}`),
         });
       }
     }

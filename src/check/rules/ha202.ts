@@ -1,4 +1,4 @@
-import { NameIndex, suggestion } from '../../syntax/didyoumean.js';
+import { misspelt, NameIndex } from '../../syntax/didyoumean.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -33,10 +33,7 @@ export const ha202: Rule = {
       ctx.report({
         node: p.decl.agent,
         message: `unknown agent '${id}': its parameters and operations are not checked`,
-        help: [
-          ...suggestion(id, agents),
-          'for a site-specific agent, pass its meta-data with --agents DIR',
-        ],
+        ...misspelt(id, agents, 'for a site-specific agent, pass its meta-data with --agents DIR'),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { CLONE_META } from '../../language/clone.js';
-import { suggestion } from '../../syntax/didyoumean.js';
+import { misspelt } from '../../syntax/didyoumean.js';
 import { usesCommandParamsOnUpstreamAnything } from '../agents.js';
 import { paramFindings } from '../params.js';
 import type { Rule } from '../rule.js';
@@ -34,27 +34,27 @@ export const ha203: Rule = {
             node: f.attr,
             property: 'key',
             message: `unknown parameter '${f.attr.key.text}' for ${p.agent.id}`,
-            help: suggestion(f.attr.key.text, f.known),
+            ...misspelt(f.attr.key.text, f.known),
           });
         }
       }
       for (const attr of p.meta.attrs) {
         if (metaNames.length === 0 || isMeta.has(attr.key.text)) continue;
-        ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}'`, help: suggestion(attr.key.text, metaNames) });
+        ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}'`, ...misspelt(attr.key.text, metaNames) });
       }
     }
     const cloneMeta = [...metaNames, ...CLONE_META.map((k) => k.name)];
     for (const c of ctx.model.clones) {
       for (const attr of c.meta.attrs) {
         if (metaNames.length === 0 || cloneMeta.includes(attr.key.text)) continue;
-        ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}' for a clone`, help: suggestion(attr.key.text, cloneMeta) });
+        ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}' for a clone`, ...misspelt(attr.key.text, cloneMeta) });
       }
     }
     for (const kind of ['defaults', 'op-defaults'] as const) {
       const known = (kind === 'defaults' ? ctx.catalogue.resourceMeta : ctx.catalogue.opMeta).map((m) => m.name);
       for (const attr of ctx.model.settings[kind].attrs) {
         if (known.length === 0 || known.includes(attr.key.text)) continue;
-        ctx.report({ node: attr, property: 'key', message: `unknown ${kind} setting '${attr.key.text}'`, help: suggestion(attr.key.text, known) });
+        ctx.report({ node: attr, property: 'key', message: `unknown ${kind} setting '${attr.key.text}'`, ...misspelt(attr.key.text, known) });
       }
     }
   },

@@ -2,7 +2,7 @@ import { durationMs, valueProblem } from '../../model/values.js';
 
 /** Actions that cannot recur: crm_verify (Pacemaker 2.1.5) ignores them with an interval (notify and reload may recur). */
 const ONE_SHOT = ['start', 'stop', 'promote', 'demote', 'migrate_to', 'migrate_from', 'reload-agent'];
-import { suggestion } from '../../syntax/didyoumean.js';
+import { misspelt } from '../../syntax/didyoumean.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -35,7 +35,7 @@ export const ha208: Rule = {
       const fact = factOf.get(attr.key.text);
       if (!fact) {
         // Unknown op-defaults keys are HA203's, like other defaults.
-        if (inOp) ctx.report({ node: attr, property: 'key', message: `unknown op attribute '${attr.key.text}'`, help: suggestion(attr.key.text, names) });
+        if (inOp) ctx.report({ node: attr, property: 'key', message: `unknown op attribute '${attr.key.text}'`, ...misspelt(attr.key.text, names) });
         return;
       }
       // A file repeats a few values (10s, 20s, restart…) thousands of times: judge each once.

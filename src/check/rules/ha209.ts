@@ -28,6 +28,7 @@ export const ha209: Rule = {
 `),
   },
   check(ctx) {
+    const endOf = (n: { readonly end: number }) => ({ start: n.end, end: n.end });
     const opDefault = settingValue(ctx.model, 'op-defaults', 'timeout');
     for (const p of ctx.model.primitives) {
       const agent = p.agent.fact;
@@ -45,6 +46,9 @@ export const ha209: Rule = {
           node: own?.value ?? op.decl.name,
           message: `${op.name} of '${p.name}' runs with ${source} of ${effective}; ${agent.id} advises at least ${advised!.timeout}`,
           help: [`write op ${op.name} timeout=${advised!.timeout} …`],
+          fix: own
+            ? { title: `raise the timeout to ${advised!.timeout}`, replacement: advised!.timeout! }
+            : { title: `add timeout=${advised!.timeout}`, replacement: ` timeout=${advised!.timeout}`, at: endOf(op.decl.attrs.at(-1) ?? op.decl.name) },
         });
       }
     }

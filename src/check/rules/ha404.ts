@@ -1,4 +1,4 @@
-import { suggestion } from '../../syntax/didyoumean.js';
+import { misspelt } from '../../syntax/didyoumean.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -17,7 +17,7 @@ export const ha404: Rule = {
   check(ctx) {
     for (const attr of ctx.model.settings.property.attrs) {
       if (ctx.catalogue.property(attr.key.text)) continue;
-      ctx.report({ node: attr, property: 'key', message: `unknown cluster property '${attr.key.text}'`, help: suggestion(attr.key.text, ctx.catalogue.propertyNames()) });
+      ctx.report({ node: attr, property: 'key', message: `unknown cluster property '${attr.key.text}'`, ...misspelt(attr.key.text, ctx.catalogue.propertyNames()) });
     }
   },
 };

@@ -1,4 +1,5 @@
 import { isSecretParam } from '../../catalogue/roles.js';
+import { reservedEnvName } from '../../language/secret.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 
@@ -30,7 +31,20 @@ export const ha501: Rule = {
     const candidates: A.Attr[] = ctx.model.auth ? ctx.model.auth.attrs.filter((a) => a.key.text === 'password') : [];
     const secretName = new Map<string, boolean>();
     const isSecret = (name: string) => secretName.get(name) ?? (secretName.set(name, isSecretParam(name)), secretName.get(name)!);
-    for (const p of ctx.model.primitives) for (const a of p.params.attrs) if (isSecret(a.key.text)) candidates.push(a);
+    const owners = new Map<A.Attr, string>();
+    for (const p of ctx.model.primitives) {
+      for (const a of p.params.attrs) {
+        if (!isSecret(a.key.text)) continue;
+        candidates.push(a);
+        owners.set(a, p.name);
+      }
+    }
+    // The variable a fix names: HACLUSTER_PASSWORD for the auth line, else PRIMITIVE_PARAM (fence-a's password: FENCE_A_PASSWORD).
+    // A name the setup script cannot take (HA503: PCMK_*, PATH…) or one that starts with a digit gets SECRET_ in front.
+    const variable = (a: A.Attr) => {
+      const name = (owners.has(a) ? `${owners.get(a)}_${a.key.text}` : `${ctx.model.auth?.user.text ?? 'hacluster'}_${a.key.text}`).toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+      return /^[0-9]/.test(name) || reservedEnvName(name) !== undefined ? `SECRET_${name}` : name;
+    };
     for (const attr of candidates) {
       if (attr.value.secret) continue;
       ctx.report({
@@ -38,6 +52,7 @@ export const ha501: Rule = {
         property: 'value',
         message: `'${attr.key.text}' is a secret written literally`,
         help: [`write ${attr.key.text}=env:NAME (an environment variable) or ${attr.key.text}=file:/path (a file) read when the setup script runs`],
+        fix: { title: `read it from the environment: env:${variable(attr)}`, replacement: `env:${variable(attr)}` },
       });
     }
   },
