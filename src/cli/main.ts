@@ -4,6 +4,7 @@ import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { fmtCommand } from './commands/fmt.js';
 import { importCommand } from './commands/import.js';
+import { lspCommand } from './commands/lsp.js';
 import { planCommand } from './commands/plan.js';
 import { HACC_VERSION } from '../version.js';
 import { processIo, UsageError, type Io } from './io.js';
@@ -25,7 +26,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addCommand(explainCommand(io))
     .addCommand(fmtCommand(io, setExit))
     .addCommand(importCommand(io, setExit))
-    .addCommand(planCommand(io, setExit));
+    .addCommand(planCommand(io, setExit))
+    .addCommand(lspCommand(io));
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,25 +1,7 @@
 import { Command } from 'commander';
 import { ruleByCode, rules } from '../../check/registry.js';
-import type { Rule } from '../../check/rule.js';
+import { explainText } from '../../check/explain.js';
 import { UsageError, type Io } from '../io.js';
-
-export function explainText(rule: Rule): string {
-  const indent = (s: string) => s.trimEnd().split('\n').map((l) => `    ${l}`).join('\n');
-  return [
-    `${rule.code} ${rule.name} (${rule.severity})`,
-    '',
-    rule.docs.summary,
-    '',
-    `Why: ${rule.docs.rationale}`,
-    '',
-    'Bad:',
-    indent(rule.docs.bad),
-    '',
-    'Good:',
-    indent(rule.docs.good),
-    '',
-  ].join('\n');
-}
 
 export function explainCommand(io: Io): Command {
   return new Command('explain')

@@ -1,0 +1,119 @@
+// Every name of a file where it is declared and where it is used, from the syntax tree: what go to
+// definition, find references, rename and the outline read. Two namespaces, as in the cluster:
+// machines (nodes and hosts) and CIB ids (resources and constraints share one, as in the CIB).
+
+import { assertNever } from '../assert-never.js';
+import type * as A from '../syntax/ast.js';
+import type { Span } from '../syntax/span.js';
+
+export type Namespace = 'machine' | 'id';
+
+/** What declares a name: the statement's kind. */
+export type DeclKind = 'node' | 'host' | 'primitive' | 'group' | 'clone' | 'promotable' | 'location' | 'colocation' | 'order';
+
+export interface Occurrence {
+  readonly name: string;
+  readonly namespace: Namespace;
+  readonly span: Span;
+  /** Set on a declaration: what declares it. */
+  readonly declares?: DeclKind;
+}
+
+/** Parameters whose value lists nodes by name (fencing devices' targets). */
+const NODE_LIST_PARAMS = new Set(['pcmk_host_list']);
+
+function at(ident: A.Ident): Span {
+  return { start: ident.start, end: ident.end };
+}
+
+/** The node names a `pcmk_host_list=a,b c` lists, where each stands in the file (an unquoted value only: offsets are exact there). */
+function nodeList(value: A.Value, out: Occurrence[]): void {
+  if (value.quoted || value.secret) return;
+  for (const m of value.text.matchAll(/[^\s,]+/g)) {
+    const start = value.start + m.index;
+    out.push({ name: m[0], namespace: 'machine', span: { start, end: start + m[0].length } });
+  }
+}
+
+function primitive(p: A.PrimitiveStmt, out: Occurrence[]): void {
+  out.push({ name: p.name.text, namespace: 'id', span: at(p.name), declares: 'primitive' });
+  for (const item of p.body ?? []) {
+    if (item.kind !== 'attr-set' || item.keyword.text !== 'params') continue;
+    for (const a of item.attrs) if (NODE_LIST_PARAMS.has(a.key.text)) nodeList(a.value, out);
+  }
+}
+
+function member(item: A.GroupItem | A.CloneItem, out: Occurrence[]): void {
+  switch (item.kind) {
+    case 'primitive':
+      primitive(item, out);
+      break;
+    case 'member':
+      out.push({ name: item.name.text, namespace: 'id', span: at(item.name) });
+      break;
+    case 'group':
+      group(item, out);
+      break;
+    case 'attr-set':
+      break;
+    default:
+      assertNever(item);
+  }
+}
+
+function group(g: A.GroupStmt, out: Occurrence[]): void {
+  out.push({ name: g.name.text, namespace: 'id', span: at(g.name), declares: 'group' });
+  for (const item of g.items) member(item, out);
+}
+
+/** Every occurrence of a name in the file, in source order. */
+export function occurrences(file: A.HaFile): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const s of file.cluster?.statements ?? []) {
+    switch (s.kind) {
+      case 'node':
+      case 'host':
+        out.push({ name: s.name.text, namespace: 'machine', span: at(s.name), declares: s.kind });
+        break;
+      case 'primitive':
+        primitive(s, out);
+        break;
+      case 'group':
+        group(s, out);
+        break;
+      case 'clone':
+        out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: s.keyword.text });
+        for (const item of s.items) member(item, out);
+        break;
+      case 'location':
+        out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'location' });
+        out.push({ name: s.resource.text, namespace: 'id', span: at(s.resource) });
+        for (const t of s.targets) out.push({ name: t.node.text, namespace: 'machine', span: at(t.node) });
+        break;
+      case 'colocation':
+      case 'order':
+        out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: s.kind });
+        out.push({ name: s.resource.text, namespace: 'id', span: at(s.resource) });
+        out.push({ name: s.target.text, namespace: 'id', span: at(s.target) });
+        break;
+      case 'platform':
+      case 'autostart':
+      case 'auth':
+      case 'attr-set':
+        break;
+      default:
+        assertNever(s);
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The occurrence under an offset (its end counts: the cursor just after a name is on it). */
+export function occurrenceAt(list: readonly Occurrence[], offset: number): Occurrence | undefined {
+  return list.find((o) => o.span.start <= offset && offset <= o.span.end);
+}
+
+/** Every occurrence of the same name in the same namespace: its declarations and its uses. */
+export function sameName(list: readonly Occurrence[], o: Occurrence): Occurrence[] {
+  return list.filter((x) => x.name === o.name && x.namespace === o.namespace);
+}

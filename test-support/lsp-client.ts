@@ -1,0 +1,78 @@
+// A language-server client for the tests: `hacc lsp` as a child process, spoken to through
+// vscode-jsonrpc (the library VS Code's own client is built on), as an editor would.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+const HACC = resolve(import.meta.dirname, '..', 'bin', 'hacc.js');
+
+export interface LspClient {
+  readonly connection: MessageConnection;
+  readonly stderr: () => string;
+  open(uri: string, text: string): Promise<Diagnostic[]>;
+  /** Replaces the whole text (version + 1) and waits for that version's diagnostics. */
+  change(uri: string, text: string): Promise<Diagnostic[]>;
+  /** An incremental edit: `text` in place of the range, and waits for that version's diagnostics. */
+  edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<Diagnostic[]>;
+  request<R>(method: string, params: unknown): Promise<R>;
+  close(): Promise<number | null>;
+}
+
+export async function startClient(args: readonly string[] = []): Promise<LspClient> {
+  const child: ChildProcess = spawn(process.execPath, [HACC, 'lsp', '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const versions = new Map<string, number>();
+  const waiting = new Map<string, { version: number; done: (d: Diagnostic[]) => void }>();
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    const w = waiting.get(p.uri);
+    if (w && p.version === w.version) {
+      waiting.delete(p.uri);
+      w.done(p.diagnostics);
+    }
+  });
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  const diagnosticsOf = (uri: string, version: number) =>
+    new Promise<Diagnostic[]>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no diagnostics for ${uri} version ${version}: ${err}`)), 30_000);
+      waiting.set(uri, { version, done: (d) => (clearTimeout(timer), done(d)) });
+    });
+  return {
+    connection,
+    stderr: () => err,
+    async open(uri, text) {
+      versions.set(uri, 1);
+      const d = diagnosticsOf(uri, 1);
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ha', version: 1, text } });
+      return d;
+    },
+    async change(uri, text) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      const d = diagnosticsOf(uri, version);
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      return d;
+    },
+    async edit(uri, range, text) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      const d = diagnosticsOf(uri, version);
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+      return d;
+    },
+    request: (method, params) => connection.sendRequest(method, params),
+    async close() {
+      await connection.sendRequest('shutdown');
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      await connection.sendNotification('exit');
+      const code = await exited;
+      connection.dispose();
+      return code;
+    },
+  };
+}
