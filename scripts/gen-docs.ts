@@ -5,6 +5,7 @@ import { rules } from '../src/check/registry.js';
 import { main as hacc } from '../src/cli/main.js';
 import type { Io } from '../src/cli/io.js';
 import type { GeneratedFile } from './gen-grammar.js';
+import { TEXTMATE_PATH, textMateJson } from './gen-textmate.js';
 
 /** The rule list, generated from the registry: code, severity, name, summary. */
 export function rulesMarkdown(): string {
@@ -68,6 +69,7 @@ export async function docFiles(root = process.cwd()): Promise<GeneratedFile[]> {
     { path: 'grammar/rules.md', content: rulesMarkdown() },
     { path: 'README.md', content: withTour(readme, await tourOutput()) },
     { path: 'grammar/setup-script.md', content: withSetupLines(setup, readFileSync(join(root, 'out/cluster/setup.sh'), 'utf8')) },
+    { path: TEXTMATE_PATH, content: textMateJson() },
   ];
 }
 

@@ -2,11 +2,20 @@
 // vscode-jsonrpc (the library VS Code's own client is built on), as an editor would.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
-const HACC = resolve(import.meta.dirname, '..', 'bin', 'hacc.js');
+/** bin/hacc.js of this checkout, from test-support/ (the tests) or dist/test-support/ (the benchmark). */
+function haccBin(): string {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'bin', 'hacc.js')) && existsSync(join(dir, 'package.json'))) return join(dir, 'bin', 'hacc.js');
+    if (dirname(dir) === dir) throw new Error(`no bin/hacc.js above ${import.meta.dirname}`);
+  }
+}
+
+const HACC = haccBin();
 
 export interface LspClient {
   readonly connection: MessageConnection;
@@ -35,7 +44,10 @@ export async function startClient(args: readonly string[] = []): Promise<LspClie
     }
   });
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  // A server that dies on the way up is an error here, not a request waiting for ever.
+  const died = new Promise<never>((_, fail) => child.on('exit', (code) => fail(new Error(`hacc lsp exited (${code}) before it answered: ${err}`))));
+  await Promise.race([connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), died]);
+  died.catch(() => undefined);
   await connection.sendNotification('initialized', {});
   const diagnosticsOf = (uri: string, version: number) =>
     new Promise<Diagnostic[]>((done, fail) => {

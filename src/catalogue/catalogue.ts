@@ -22,7 +22,7 @@ export type { ParseOptions } from './metadata.js';
 
 /** Actions every systemd:/lsb: (and service:) resource supports; these classes take no parameters. */
 const SERVICE_ACTIONS: readonly ActionFact[] = [{ name: 'start' }, { name: 'stop' }, { name: 'monitor' }, { name: 'status' }];
-const SERVICE_CLASSES = new Set(['systemd', 'lsb', 'service']);
+export const SERVICE_CLASSES: ReadonlySet<string> = new Set(['systemd', 'lsb', 'service']);
 
 export class Catalogue {
   private readonly agents: ReadonlyMap<string, AgentFact>;

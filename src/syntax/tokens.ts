@@ -43,6 +43,9 @@ export const Word = createToken({
   label: 'a name or value',
 });
 
+/** Every keyword's text, in the order the tokens are made (the editor grammar is generated from it). */
+export const KEYWORD_TEXTS: string[] = [];
+
 /**
  * The characters a Word may start with, as chevrotain's first-character table wants them: every
  * printable Latin-1 character but the ones Word excludes, and one character of each of chevrotain's
@@ -63,6 +66,7 @@ function keyword(text: string, name: string): TokenType {
   if (!CLUSTER_KEYWORDS.has(text) && !GROUP_KEYWORDS.has(text)) categories.push(NotGroupStart);
   if (!CLUSTER_KEYWORDS.has(text) && !CLONE_KEYWORDS.has(text)) categories.push(NotCloneStart);
   if (!CLUSTER_KEYWORDS.has(text) && !PRIMITIVE_KEYWORDS.has(text) && !OP_KEYWORDS.has(text)) categories.push(NotOpStart);
+  KEYWORD_TEXTS.push(text);
   return createToken({
     name,
     pattern: new RegExp(text.replace(/-/g, '\\-')),
