@@ -107,3 +107,16 @@ describe('the hacc-fmt hook', () => {
     expect(runHook(['fixtures/err/ha003-lexical.ha'], fmt).status).toBe(1);
   });
 });
+
+describe('the hacc-fix hook', () => {
+  const fix = hooks.find((h) => h['id'] === 'hacc-fix');
+
+  it('applies the fixes in place and reports what is left', () => {
+    expect(fix).toEqual(expect.objectContaining({ entry: 'hacc check --fix', language: 'node', files: '\\.ha$' }));
+    const file = join(root, 'typo.ha');
+    writeFileSync(file, 'cluster c {\n  node a addr=10.0.0.1/24\n  property stonith-enabled=false\n  primitive d ocf:pacemaker:Dummy\n  location l d prefers aa=10\n}\n');
+    const run = runHook([file], fix);
+    expect(run.status, run.stdout).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('location l d prefers a=10');
+  });
+});
