@@ -341,7 +341,7 @@ const BLOCK_CONTEXT: Record<string, Context> = { cluster: 'cluster', primitive: 
  * The blocks open at an offset and the words of the statement being written there, read from the
  * text itself (strings and comments skipped): half-typed input has no reliable tree.
  */
-function scan(text: string, offset: number): { frames: Frame[]; words: string[]; partial: string } {
+function scan(text: string, offset: number): { frames: Frame[]; words: string[]; partial: string; inert: boolean } {
   const frames: Frame[] = [];
   let words: string[] = [];
   let i = 0;
@@ -350,18 +350,24 @@ function scan(text: string, offset: number): { frames: Frame[]; words: string[];
     if (word !== '') words.push(word);
     word = '';
   };
+  // The cursor inside a comment or a string: nothing to complete there.
+  let inert = false;
   while (i < offset) {
     const ch = text[i]!;
     if (ch === '#') {
       endWord();
       while (i < offset && text[i] !== '\n') i++;
+      inert = i === offset;
       continue;
     }
     if (ch === '"') {
+      // A string ends at its quote, or unterminated at the end of its line (as the lexer reads it).
       let j = i + 1;
-      while (j < offset && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      word += text.slice(i, Math.min(j + 1, offset));
-      i = j + 1;
+      while (j < offset && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      const closed = j < offset && text[j] === '"';
+      word += text.slice(i, Math.min(closed ? j + 1 : j, offset));
+      inert = j >= offset;
+      i = closed ? j + 1 : j;
       continue;
     }
     if (ch === '{') {
@@ -379,7 +385,7 @@ function scan(text: string, offset: number): { frames: Frame[]; words: string[];
     else word += ch;
     i++;
   }
-  return { frames, words, partial: word };
+  return { frames, words, partial: word, inert };
 }
 
 function items(labels: Iterable<string>, kind: CompletionItemKind, detail?: string): CompletionItem[] {
@@ -410,7 +416,8 @@ const RESOURCE_KINDS = ['primitive', 'group', 'clone', 'promotable'];
 /** What may be written at the cursor: keywords, agents, parameters, op names, allowed values, properties, names. */
 export function completion(a: Analysis, offset: number): CompletionItem[] {
   const { catalogue } = a.options;
-  const { frames, words, partial } = scan(a.doc.getText(), offset);
+  const { frames, words, partial, inert } = scan(a.doc.getText(), offset);
+  if (inert) return [];
   const block = frames.at(-1)?.words[0];
   const context: Context | undefined = block === undefined ? undefined : BLOCK_CONTEXT[block];
   const head = words[0];

@@ -117,6 +117,11 @@ describe('requests', () => {
     await client.change(URI, line);
     const keywords = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(line, '  lo', 'lo', 2)));
     expect(keywords.map((c) => c.label)).toEqual(expect.arrayContaining(['location', 'colocation', 'order', 'primitive', 'node']));
+    // Nothing inside a comment or a string.
+    const inComment = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(line, '# A three-node', 'three', 2)));
+    expect(inComment).toEqual([]);
+    const inString = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(line, 'start   "/usr/local/bin/report-job start"', 'local', 2)));
+    expect(inString).toEqual([]);
     await client.change(URI, text);
   });
 
