@@ -3,7 +3,7 @@
 // unbalanced braces and quotes, very long names, deep nesting, other line endings), and runs
 // `check`, `fmt` and `build` on the result. A case passes when
 //   - no command throws, and every exit status is 0, 1 or 2 (main() turns an uncaught exception
-//     into "internal error", exit 3);
+//     into "internal error", exit 70);
 //   - every diagnostic's span (and related span) lies inside the file, start <= end, and its
 //     line and column agree with its offset;
 //   - a file that checks without errors emits every artifact (emitAll, in memory), with a cib.xml

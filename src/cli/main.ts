@@ -9,6 +9,9 @@ import { planCommand } from './commands/plan.js';
 import { HACC_VERSION } from '../version.js';
 import { processIo, UsageError, type Io } from './io.js';
 
+/** The exit status of a bug in hacc. */
+export const INTERNAL_ERROR = 70;
+
 /** Runs hacc with `argv` (without `node hacc`) and returns the exit status. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let exit = 0;
@@ -42,6 +45,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return 2;
     }
     io.stderr(`hacc: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 3;
+    // 70 (sysexits' EX_SOFTWARE): never one of the statuses a command gives (3 is plan --exit-code's "changes").
+    return INTERNAL_ERROR;
   }
 }
