@@ -6,8 +6,12 @@ import { createConnection, ErrorCodes, ResponseError, TextDocuments, TextDocumen
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, codeActions, completion, definition, diagnostics, documentSymbols, format, hover, prepareRename, references, rename, renameProblem, type ServiceOptions } from '../lsp/services.js';
 
-/** Edits closer together than this are checked once, after the last (typing is not checked per key). */
-const SETTLE_MS = 30;
+/**
+ * Edits that arrive together (read in one go, before any timer runs) are checked once, after the
+ * last: a check of a large file takes a few hundred milliseconds, and waiting longer would only add
+ * to the time to fresh diagnostics.
+ */
+const SETTLE_MS = 0;
 
 export function startLanguageServer(options: ServiceOptions, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Connection {
   const connection = createConnection(input, output);
