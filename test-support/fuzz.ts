@@ -5,7 +5,8 @@
 //   - no command throws, and every exit status is 0, 1 or 2 (main() turns an uncaught exception
 //     into "internal error", exit 70);
 //   - every diagnostic's span (and related span) lies inside the file, start <= end, and its
-//     line and column agree with its offset;
+//     line and column agree with its offset; so does every fix's, and the text the fixes make
+//     checks with diagnostics that hold to the same;
 //   - a file that checks without errors emits every artifact (emitAll, in memory), with a cib.xml
 //     that is well-formed XML holding no character XML cannot carry; and
 //   - for the cases that build to disk, the output directory holds exactly those artifacts after
@@ -17,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { join } from 'node:path';
 import { defaultCatalogue } from '../src/catalogue/catalogue.js';
 import { checkText } from '../src/check/check.js';
+import { applyFixes } from '../src/check/fixes.js';
 import type { Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 import { MANIFEST, notOwned } from '../src/cli/write-tree.js';
@@ -392,6 +394,13 @@ export async function runCase(input: string, options: CaseOptions = {}): Promise
   try {
     const result = checkText(text, '<fuzz>', options.target ? { target: options.target } : {});
     problems.push(...diagnosticProblems(text, result.diagnostics));
+    // The fixes (check --fix, the editor's quick fixes) lie inside the file, and the text they make checks too.
+    const fixes = result.diagnostics.flatMap((d) => d.fixes ?? []);
+    for (const f of fixes) if (f.span.start < 0 || f.span.start > f.span.end || f.span.end > text.length) problems.push(`fix span ${f.span.start}-${f.span.end} outside the file`);
+    if (fixes.length > 0) {
+      const fixed = applyFixes(text, result.diagnostics).text;
+      problems.push(...diagnosticProblems(fixed, checkText(fixed, '<fuzz>', options.target ? { target: options.target } : {}).diagnostics).map((p) => `after --fix: ${p}`));
+    }
     const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
     if (hasErrors !== (result.checked === undefined)) problems.push(`checked model ${result.checked ? 'despite' : 'without'} errors`);
     if (hasErrors !== (check.exit === 1)) problems.push(`check exit ${check.exit} but ${hasErrors ? '' : 'no '}errors`);
