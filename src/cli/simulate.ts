@@ -17,14 +17,32 @@ export interface ToolRun {
   readonly stderr: string;
 }
 
-/** Runs a tool found on io's PATH; undefined when it is not installed. */
-export function runTool(io: Io, command: string, args: readonly string[]): ToolRun | undefined {
-  const r = spawnSync(command, args, { env: { ...io.env }, cwd: io.cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+/** A tool that ran longer than it was given. */
+export class ToolTimeout extends Error {
+  override readonly name = 'ToolTimeout';
+}
+
+/** Runs a tool found on io's PATH; undefined when it is not installed. `timeoutMs`: ToolTimeout after that. */
+export function runTool(io: Io, command: string, args: readonly string[], timeoutMs?: number): ToolRun | undefined {
+  const r = spawnSync(command, args, { env: { ...io.env }, cwd: io.cwd, encoding: 'utf8', maxBuffer: 1 << 30, ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}) });
   if (r.error) {
-    if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (r.error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ETIMEDOUT') throw new ToolTimeout(`${command} did not finish within ${Math.round((timeoutMs ?? 0) / 1000)} s`);
     throw new UsageError(`cannot run ${command}: ${r.error.message}`);
   }
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * How long hacc waits for one crm_simulate run: HACC_SIMULATE_TIMEOUT seconds, default 300. The
+ * scheduler's time grows fast with the configuration (grammar/plan.md): past this, hacc says so.
+ */
+export function simulateTimeoutMs(io: Io): number {
+  const s = io.env['HACC_SIMULATE_TIMEOUT'];
+  if (s === undefined) return 300_000;
+  if (!/^\d+$/.test(s) || Number(s) === 0) throw new UsageError(`HACC_SIMULATE_TIMEOUT takes a number of seconds, not '${s}'`);
+  return Number(s) * 1000;
 }
 
 /** The first lines of a tool's message, for one of hacc's. */
@@ -51,10 +69,10 @@ export function withScratch<T>(work: (dir: string) => T): T {
 
 /**
  * `crm_simulate -x FILE -S --output-as=xml ARGS`: its transition. Undefined when crm_simulate is
- * not installed; SimulationError when it cannot schedule the CIB.
+ * not installed; SimulationError when it cannot schedule the CIB; ToolTimeout when it takes too long.
  */
 export function simulate(io: Io, file: string, args: readonly string[]): TransitionAction[] | undefined {
-  const r = runTool(io, 'crm_simulate', ['-x', file, '-S', '--output-as=xml', ...args]);
+  const r = runTool(io, 'crm_simulate', ['-x', file, '-S', '--output-as=xml', ...args], simulateTimeoutMs(io));
   if (r === undefined) return undefined;
   try {
     const actions = parseSimulation(r.stdout);

@@ -3,6 +3,7 @@
 // crm_simulate's XML, and the command's output and exit statuses. The scheduler itself is the
 // Pacemaker suite's (test/pacemaker/plan.test.ts).
 
+import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
 import { checkText } from '../../src/check/check.js';
@@ -264,6 +265,33 @@ describe('hacc plan, the command', () => {
     expect(md).toContain('setup.sh configure --update');
     expect(md).toContain('pcs cluster cib-push cib-before.xml --config');
   });
+
+  it('a crm_simulate that fails (exit 1, its message) or takes too long (HACC_SIMULATE_TIMEOUT: the changes alone, exit 0)', async () => {
+    const bin = `${tmp.dir}/stub-bin`;
+    fs.mkdirSync(bin, { recursive: true });
+    const stub = (body: string) => {
+      tmp.write('stub-bin/crm_simulate', `#!/bin/sh\n${body}\n`);
+      fs.chmodSync(`${bin}/crm_simulate`, 0o755);
+    };
+    const cib = tmp.write('live4.xml', liveCib());
+    const other = tmp.write('other4.ha', FILE.replace('a=100', 'a=50'));
+    stub("echo 'crm_simulate: the CIB is broken' >&2; exit 1");
+    let r = await runCli(['plan', other, '--cib', cib], { env: { PATH: bin } });
+    expect(r.exit).toBe(1);
+    expect(r.stdout).toContain('~ location vip-on-a');
+    expect(r.stdout).toContain('crm_simulate could not schedule the planned CIB');
+    expect(r.stdout).toContain('the CIB is broken');
+    stub('exec /bin/sleep 30');
+    r = await runCli(['plan', other, '--cib', cib, '--exit-code'], { env: { PATH: bin, HACC_SIMULATE_TIMEOUT: '1' } });
+    expect(r.exit).toBe(3);
+    expect(r.stdout).toContain('not simulated (crm_simulate did not finish within 1 s (HACC_SIMULATE_TIMEOUT): the changes alone)');
+    r = await runCli(['build', other, '--preview', '-o', `${tmp.dir}/slow-out`], { env: { PATH: bin, HACC_SIMULATE_TIMEOUT: '1' } });
+    expect(r.exit).toBe(2);
+    expect(r.stderr).toContain('--preview: crm_simulate did not finish within 1 s');
+    r = await runCli(['plan', other, '--cib', cib], { env: { PATH: bin, HACC_SIMULATE_TIMEOUT: 'soon' } });
+    expect(r.exit).toBe(2);
+    expect(r.stderr).toContain("HACC_SIMULATE_TIMEOUT takes a number of seconds, not 'soon'");
+  }, 30_000);
 
   it('errors: the file (1), the CIB (1), no CIB and no cibadmin (2); never a stack trace', async () => {
     const cib = tmp.write('live3.xml', liveCib());

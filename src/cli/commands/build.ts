@@ -89,11 +89,12 @@ export function buildCommand(io: Io, setExit: (code: number) => void): Command {
       if (planned.sourceLength >= LARGE_SOURCE) collectGarbage();
       let preview;
       if (flags.preview) {
-        const { failoverPreview, SimulationError } = await import('../simulate.js');
+        const { failoverPreview, SimulationError, ToolTimeout } = await import('../simulate.js');
         try {
           preview = failoverPreview(io, planned.lowered.cib);
         } catch (e) {
           if (e instanceof SimulationError) throw new UsageError(`--preview: crm_simulate could not schedule the built CIB (${e.message})`);
+          if (e instanceof ToolTimeout) throw new UsageError(`--preview: ${e.message} (HACC_SIMULATE_TIMEOUT); nothing written`);
           throw e;
         }
       }

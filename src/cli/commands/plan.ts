@@ -47,7 +47,7 @@ export function planCommand(io: Io, setExit: (code: number) => void): Command {
       }
       // Like the emitters, the planner and Pacemaker's tools load only for the command that needs them.
       const tools = await import('../simulate.js');
-      const { NO_CRM_SIMULATE, simulate, SimulationError, withScratch } = tools;
+      const { NO_CRM_SIMULATE, simulate, SimulationError, ToolTimeout, withScratch } = tools;
       const { makePlan, simulationCib, changesSomething } = await import('../../plan/plan.js');
       const { planText, planJson, planMarkdown } = await import('../../plan/render.js');
       const { readCib, NotACibError } = await import('../../cib/read.js');
@@ -81,9 +81,11 @@ export function planCommand(io: Io, setExit: (code: number) => void): Command {
         });
         simulation = actions === undefined ? { ran: false, why: `${NO_CRM_SIMULATE}: the changes alone` } : { ran: true, actions, on };
       } catch (e) {
-        if (!(e instanceof SimulationError)) throw e;
-        simulationFailed = true;
-        simulation = { ran: false, why: `crm_simulate could not schedule the planned CIB (${e.message})` };
+        if (e instanceof ToolTimeout) simulation = { ran: false, why: `${e.message} (HACC_SIMULATE_TIMEOUT): the changes alone` };
+        else if (e instanceof SimulationError) {
+          simulationFailed = true;
+          simulation = { ran: false, why: `crm_simulate could not schedule the planned CIB (${e.message})` };
+        } else throw e;
       }
       const report = { file: file === '-' ? '<stdin>' : file, cluster: lowered.cluster.name, cibSource: live.source, plan, simulation };
       io.stdout(flags.format === 'json' ? planJson(report) : planText(report));
