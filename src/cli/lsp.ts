@@ -98,10 +98,11 @@ export function startLanguageServer(options: ServiceOptions, input: NodeJS.Reada
   connection.onReferences((p) => atPosition('references', (a, offset) => references(a, offset, p.context.includeDeclaration), [])(p));
   connection.onPrepareRename(atPosition('rename', (a, offset) => prepareRename(a, offset) ?? null, null));
   connection.onRenameRequest((p) => {
-    // A name that cannot be one is the client's error to show, not a failure of the server.
-    const problem = renameProblem(p.newName);
+    // A name that cannot be given is the client's error to show, not a failure of the server.
+    const a = analysisOf(p.textDocument.uri);
+    const problem = a && renameProblem(a, a.doc.offsetAt(p.position), p.newName);
     if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
-    return atPosition('rename', (a, offset) => rename(a, offset, p.newName) ?? null, null)(p);
+    return atPosition('rename', (x, offset) => rename(x, offset, p.newName) ?? null, null)(p);
   });
   connection.onDocumentFormatting(onDocument('formatting', format, []));
   connection.onDocumentSymbol(onDocument('symbols', documentSymbols, []));

@@ -140,9 +140,15 @@ export function prepareRename(a: Analysis, offset: number): { range: Range; plac
   return { range: a.range(o.span), placeholder: o.name };
 }
 
-/** Why a new name cannot be given, or undefined when it can. */
-export function renameProblem(newName: string): string | undefined {
-  return MACHINE_NAME.test(newName) ? undefined : `'${newName}' is not a name: letters, digits, '-', '_' and '.', not '-' or '.' at either end`;
+/** Why the name under the cursor cannot become `newName`, or undefined when it can. */
+export function renameProblem(a: Analysis, offset: number, newName: string): string | undefined {
+  if (!MACHINE_NAME.test(newName)) return `'${newName}' is not a name: letters, digits, '-', '_' and '.', not '-' or '.' at either end`;
+  const o = occurrenceAt(a.occurrences, offset);
+  // Two things of one name: the rename would make the file's own error (HA101, HA305).
+  if (o && o.name !== newName && a.occurrences.some((x) => x.namespace === o.namespace && x.name === newName && x.declares !== undefined)) {
+    return `'${newName}' is already the name of ${o.namespace === 'machine' ? 'a machine' : 'a resource or constraint'} in this file`;
+  }
+  return undefined;
 }
 
 /** The edits of a rename: the declaration and every use, and nothing else (a name that merely contains it is another name). */
@@ -268,6 +274,19 @@ function platformsKnowing(since: string | undefined, until: string | undefined):
     .map(([p]) => p);
 }
 
+/** A name under the cursor: what declares it, and where. */
+function nameHover(a: Analysis, offset: number): Hover | undefined {
+  const o = occurrenceAt(a.occurrences, offset);
+  if (!o) return undefined;
+  const lines = sameName(a.occurrences, o)
+    .filter((x) => x.declares !== undefined)
+    .map((x) => {
+      const agent = x.declares === 'primitive' ? a.result.model?.primitives.find((p) => p.decl.name.start === x.span.start)?.agent.text : undefined;
+      return `**${x.declares}** \`${x.name}\`${agent ? ` (${agent})` : ''}, line ${a.doc.positionAt(x.span.start).line + 1}`;
+    });
+  return md(lines.length > 0 ? lines.join('\n\n') : `\`${o.name}\`: declared nowhere in this file`);
+}
+
 /** What the cursor is on: an agent, a parameter, a meta or op attribute, a property, a rule code in a comment. */
 export function hover(a: Analysis, offset: number): Hover | undefined {
   const { catalogue } = a.options;
@@ -285,14 +304,14 @@ export function hover(a: Analysis, offset: number): Hover | undefined {
   const path = pathAt(a.file, offset);
   const leaf = path.at(-1);
   const parent = path.at(-2);
-  if (!leaf || leaf.kind !== 'ident') return undefined;
+  if (!leaf || leaf.kind !== 'ident') return nameHover(a, offset);
   const primitive = [...path].reverse().find((n): n is A.PrimitiveStmt => n.kind === 'primitive');
   const agentId = primitive && a.result.model?.primitives.find((p) => p.decl === primitive)?.agent.id;
   if (parent?.kind === 'primitive' && leaf === parent.agent) {
     const fact = agentId !== undefined ? catalogue.agent(agentId) : undefined;
     return fact ? md(agentHover(fact)) : undefined;
   }
-  if (parent?.kind !== 'attr' || leaf !== parent.key) return undefined;
+  if (parent?.kind !== 'attr' || leaf !== parent.key) return nameHover(a, offset);
   const set = path.at(-3);
   const name = leaf.text;
   if (set?.kind === 'attr-set') {

@@ -85,6 +85,10 @@ describe('requests', () => {
     expect((param.contents as { value: string }).value).toContain('**cidr_netmask** (ocf:heartbeat:IPaddr2)');
     const property = await client.request<Hover>('textDocument/hover', doc(pos(text, 'property no-quorum-policy', 'no-quorum-policy')));
     expect((property.contents as { value: string }).value).toMatch(/\*\*no-quorum-policy\*\* \(cluster property\)[\s\S]*known on: el6, el7, el8, el9, debian12/);
+    const name = await client.request<Hover>('textDocument/hover', doc(pos(text, 'colocation report-with-web', ' web ', 2)));
+    expect((name.contents as { value: string }).value).toBe(`**group** \`web\`, line ${pos(text, '  group web {', 'web').line + 1}`);
+    const prim = await client.request<Hover>('textDocument/hover', doc(pos(text, 'order web-then-report', 'report-job', 2)));
+    expect((prim.contents as { value: string }).value).toMatch(/^\*\*primitive\*\* `report-job` \(anything\), line \d+$/);
     const withComment = text.replace('  property stonith-enabled=true', '  # hacc-ignore HA402\n  property stonith-enabled=true');
     await client.change(URI, withComment);
     const code = await client.request<Hover>('textDocument/hover', doc(pos(withComment, '# hacc-ignore HA402', 'HA402', 2)));
@@ -149,6 +153,8 @@ describe('requests', () => {
     expect(renamed).toContain('primitive web-vip');
     const bad = client.request('textDocument/rename', { ...doc(pos(text, 'group web {', 'web')), newName: 'two words' });
     await expect(bad).rejects.toThrow(/is not a name/);
+    const taken = client.request('textDocument/rename', { ...doc(pos(text, 'group web {', 'web')), newName: 'report-job' });
+    await expect(taken).rejects.toThrow(/'report-job' is already the name of a resource or constraint/);
     expect(await client.request('textDocument/prepareRename', doc(pos(text, 'params ip=10.20.0.30', 'ip=')))).toBeNull();
   });
 
