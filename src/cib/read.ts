@@ -1,5 +1,5 @@
 import type { Cib, CibClone, CibConstraint, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
-import { elements, type XmlElement, type XmlNode } from './xml-reader.js';
+import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
 // Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
 // model cannot hold: every element, attribute or child it has no place for is reported with its id
@@ -26,6 +26,16 @@ export interface ReadResult {
 /** Not a CIB at all: the root is neither `<cib>` nor `<configuration>`. */
 export class NotACibError extends Error {
   override readonly name = 'NotACibError';
+}
+
+/**
+ * What hacc says of a CIB it cannot read, after the input's name: `:3:7: not well-formed XML: …`
+ * or `: not a CIB: …`; undefined for any other error.
+ */
+export function cibReadError(e: unknown): string | undefined {
+  if (e instanceof XmlSyntaxError) return `:${e.line !== undefined ? `${e.line}:${e.column ?? 1}:` : ''} not well-formed XML: ${e.message}`;
+  if (e instanceof NotACibError) return `: not a CIB: ${e.message}`;
+  return undefined;
 }
 
 /** An nvpair read from the comment hacc's build leaves for a secret has no id: the CIB holds none. */

@@ -30,21 +30,27 @@ export function startLanguageServer(options: ServiceOptions, input: NodeJS.Reada
     return made;
   };
 
-  const guarded =
-    <P, R>(what: string, answer: (params: P) => R, fallback: R) =>
-    (params: P): R => {
-      try {
-        return answer(params);
-      } catch (e) {
-        connection.console.error(`hacc lsp: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        return fallback;
-      }
-    };
+  /** `answer()`, or the fallback when it throws (logged to the client). */
+  const safely = <R>(what: string, answer: () => R, fallback: R): R => {
+    try {
+      return answer();
+    } catch (e) {
+      connection.console.error(`hacc lsp: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return fallback;
+    }
+  };
 
   const publish = (uri: string): void => {
     pending.delete(uri);
-    const a = guarded('diagnostics', () => analysisOf(uri), undefined)(undefined);
-    if (a) void connection.sendDiagnostics({ uri, version: a.doc.version, diagnostics: guarded('diagnostics', () => diagnostics(a), [])(undefined) });
+    const published = safely(
+      'diagnostics',
+      () => {
+        const a = analysisOf(uri);
+        return a && { uri, version: a.doc.version, diagnostics: diagnostics(a) };
+      },
+      undefined,
+    );
+    if (published) void connection.sendDiagnostics(published);
   };
 
   connection.onInitialize(() => ({
@@ -79,18 +85,18 @@ export function startLanguageServer(options: ServiceOptions, input: NodeJS.Reada
   const atPosition =
     <R>(what: string, answer: (a: Analysis, offset: number) => R, fallback: R) =>
     (p: { textDocument: { uri: string }; position: { line: number; character: number } }): R =>
-      guarded(what, () => {
+      safely(what, () => {
         const a = analysisOf(p.textDocument.uri);
         return a ? answer(a, a.doc.offsetAt(p.position)) : fallback;
-      }, fallback)(undefined);
+      }, fallback);
   /** A request about a whole document. */
   const onDocument =
     <R>(what: string, answer: (a: Analysis) => R, fallback: R) =>
     (p: { textDocument: { uri: string } }): R =>
-      guarded(what, () => {
+      safely(what, () => {
         const a = analysisOf(p.textDocument.uri);
         return a ? answer(a) : fallback;
-      }, fallback)(undefined);
+      }, fallback);
 
   connection.onHover(atPosition('hover', (a, offset) => hover(a, offset) ?? null, null));
   connection.onCompletion(atPosition('completion', completion, []));
@@ -98,11 +104,10 @@ export function startLanguageServer(options: ServiceOptions, input: NodeJS.Reada
   connection.onReferences((p) => atPosition('references', (a, offset) => references(a, offset, p.context.includeDeclaration), [])(p));
   connection.onPrepareRename(atPosition('rename', (a, offset) => prepareRename(a, offset) ?? null, null));
   connection.onRenameRequest((p) => {
-    // A name that cannot be given is the client's error to show, not a failure of the server.
-    const a = analysisOf(p.textDocument.uri);
-    const problem = a && renameProblem(a, a.doc.offsetAt(p.position), p.newName);
+    // A name that cannot be given is the client's error to show (thrown past `safely`), not a failure of the server.
+    const problem = atPosition('rename', (a, offset) => renameProblem(a, offset, p.newName), undefined)(p);
     if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
-    return atPosition('rename', (x, offset) => rename(x, offset, p.newName) ?? null, null)(p);
+    return atPosition('rename', (a, offset) => rename(a, offset, p.newName) ?? null, null)(p);
   });
   connection.onDocumentFormatting(onDocument('formatting', format, []));
   connection.onDocumentSymbol(onDocument('symbols', documentSymbols, []));

@@ -36,8 +36,7 @@ import { parseHa } from '../syntax/parse.js';
 import { shapeOf } from '../syntax/shape.js';
 import { haLexer, Word } from '../syntax/tokens.js';
 
-export { NotACibError, type Unsupported } from '../cib/read.js';
-export { XmlSyntaxError } from '../cib/xml-reader.js';
+export { cibReadError, type Unsupported } from '../cib/read.js';
 
 export interface ImportOptions {
   readonly catalogue?: Catalogue;

@@ -2,6 +2,7 @@
 // `hacc check`'s own; formatting is `hacc fmt`'s; names come from the syntax tree (symbols.ts) and
 // facts from the catalogue and the vocabulary. The protocol wiring is src/cli/lsp.ts.
 
+import { fileURLToPath } from 'node:url';
 import type {
   CodeAction,
   CompletionItem,
@@ -16,12 +17,14 @@ import type {
 import { CodeActionKind, CompletionItemKind, DiagnosticSeverity, MarkupKind, SymbolKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalogue } from '../catalogue/catalogue.js';
+import { ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
 import { compareVersions, PLATFORM_PACEMAKER_VERSION } from '../catalogue/platforms.js';
 import type { AgentFact, ParamFact } from '../catalogue/types.js';
 import { checkParsed, type CheckResult } from '../check/checker.js';
 import { explainText } from '../check/explain.js';
 import { ruleByCode } from '../check/registry.js';
 import { keywordsIn, statementKeys } from '../language/index.js';
+import { COMMAND_AGENT } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import type { PlatformName } from '../model/platforms.js';
@@ -29,6 +32,7 @@ import { formatHa } from '../print/print.js';
 import type * as A from '../syntax/ast.js';
 import type { Diagnostic, Fix } from '../syntax/diagnostic.js';
 import { parseHa } from '../syntax/parse.js';
+import { children } from '../syntax/walk.js';
 import type { Span } from '../syntax/span.js';
 import { occurrenceAt, occurrences, sameName, type Occurrence } from './symbols.js';
 
@@ -49,7 +53,7 @@ export class Analysis {
     readonly options: ServiceOptions,
   ) {
     this.doc = TextDocument.create(live.uri, live.languageId, live.version, live.getText());
-    const path = live.uri.startsWith('file://') ? decodeURIComponent(live.uri.slice('file://'.length)) : live.uri;
+    const path = live.uri.startsWith('file:') ? fileURLToPath(live.uri) : live.uri;
     this.result = checkParsed(parseHa(this.doc.getText(), path), { catalogue: options.catalogue, ...(options.target ? { target: options.target } : {}) });
   }
 
@@ -209,39 +213,10 @@ function pathAt(file: A.HaFile, offset: number): A.Node[] {
   const out: A.Node[] = [];
   const visit = (n: A.Node): void => {
     out.push(n);
-    for (const c of childrenOf(n)) if (c.start <= offset && offset <= c.end) return visit(c);
+    for (const c of children(n)) if (c.kind !== 'file' && c.start <= offset && offset <= c.end) return visit(c);
   };
   if (file.cluster && file.cluster.start <= offset && offset <= file.cluster.end) visit(file.cluster);
   return out;
-}
-
-function childrenOf(n: A.Node): Exclude<A.Node, A.HaFile>[] {
-  switch (n.kind) {
-    case 'cluster':
-      return [n.name, ...n.statements];
-    case 'primitive':
-      return [n.name, n.agent, ...(n.body ?? [])];
-    case 'group':
-      return [n.name, ...n.items];
-    case 'clone':
-      return [n.keyword, n.name, ...n.items];
-    case 'attr-set':
-      return [n.keyword, ...n.attrs];
-    case 'op':
-      return [n.name, ...n.attrs, ...(n.body ?? [])];
-    case 'attr':
-      return [n.key, n.value];
-    case 'node':
-    case 'host':
-      return [n.name, ...n.attrs];
-    case 'location':
-      return [n.name, n.resource, ...n.attrs, n.mode, ...n.targets];
-    case 'colocation':
-    case 'order':
-      return [n.name, n.resource, n.target, ...n.attrs];
-    default:
-      return [];
-  }
 }
 
 const md = (value: string): Hover => ({ contents: { kind: MarkupKind.Markdown, value } });
@@ -416,7 +391,7 @@ function agentOf(a: Analysis, frames: readonly Frame[]): AgentFact | undefined {
     if (f.words[0] !== 'primitive') continue;
     const written = f.words[2];
     const known = a.result.model?.primitives.find((p) => p.name === f.words[1]);
-    const id = known?.agent.id ?? (written === 'anything' ? 'ocf:hacc:anything' : written);
+    const id = known?.agent.id ?? (written === COMMAND_AGENT ? ANYTHING_AGENT_ID : written);
     return id !== undefined ? a.options.catalogue.agent(id) : undefined;
   }
   return undefined;
@@ -461,7 +436,7 @@ export function completion(a: Analysis, offset: number): CompletionItem[] {
   const n = words.length; // words before the partial one
   switch (head) {
     case 'primitive':
-      if (n === 2) return [...items(['anything'], CompletionItemKind.Module, 'hacc command resource'), ...items(catalogue.agentIds(), CompletionItemKind.Module)];
+      if (n === 2) return [...items([COMMAND_AGENT], CompletionItemKind.Module, 'hacc command resource'), ...items(catalogue.agentIds(), CompletionItemKind.Module)];
       return [];
     case 'op':
       if (n === 1) return agent ? items(agent.actions.map((x) => x.name), CompletionItemKind.Function, agent.id) : [];

@@ -10,7 +10,7 @@
 
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
 import { diffCib, type Change } from '../cib/diff.js';
-import { cibResources, type Cib, type CibConfiguration, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet } from '../cib/model.js';
+import { cibPrimitives, type Cib, type CibConfiguration, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet } from '../cib/model.js';
 import type { ReadResult, Unsupported } from '../cib/read.js';
 import { writeCibText, XML_DECLARATION } from '../cib/write.js';
 import { copyXml as copy, createXml } from '../cib/xml-writer.js';
@@ -131,10 +131,9 @@ function pairValues(conf: CibConfiguration): Map<string, string | null> {
   const set = (s: NvSet | undefined) => {
     for (const p of s?.pairs ?? []) out.set(`${s!.id}\u0000${p.name}`, p.value.kind === 'literal' ? p.value.text : null);
   };
-  for (const r of cibResources(conf)) {
-    if (r.kind !== 'primitive') continue;
-    set(r.instanceAttributes);
-    for (const o of r.operations) set(o.instanceAttributes);
+  for (const p of cibPrimitives(conf)) {
+    set(p.instanceAttributes);
+    for (const o of p.operations) set(o.instanceAttributes);
   }
   return out;
 }

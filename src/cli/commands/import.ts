@@ -23,7 +23,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
     .addOption(agentsOption())
     .action(async (file: string, flags: ImportFlags) => {
       // The importer (and its XML parser, a large module graph) loads only for `hacc import`.
-      const { describeUnsupported, ImportNameError, importCib, NotACibError, XmlSyntaxError } = await import('../../import/import.js');
+      const { cibReadError, describeUnsupported, ImportNameError, importCib } = await import('../../import/import.js');
       const target = targetOf(flags.target);
       const catalogue = await catalogueFor(flags.agents);
       const xml = readText(file, io);
@@ -32,11 +32,8 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
       try {
         result = importCib(xml, { catalogue, ...(target ? { target } : {}), ...(flags.name !== undefined ? { name: flags.name } : {}) });
       } catch (e) {
-        if (e instanceof XmlSyntaxError) {
-          const at = e.line !== undefined ? `${e.line}:${e.column ?? 1}:` : '';
-          throw new UsageError(`${shown}:${at} not well-formed XML: ${e.message}`);
-        }
-        if (e instanceof NotACibError) throw new UsageError(`${shown}: not a CIB: ${e.message}`);
+        const why = cibReadError(e);
+        if (why !== undefined) throw new UsageError(`${shown}${why}`);
         if (e instanceof ImportNameError) throw new UsageError(`${shown}: ${e.message}`);
         throw e;
       }

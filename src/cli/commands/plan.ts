@@ -50,8 +50,8 @@ export function planCommand(io: Io, setExit: (code: number) => void): Command {
       const { NO_CRM_SIMULATE, simulate, SimulationError, ToolTimeout, withScratch } = tools;
       const { makePlan, simulationCib, changesSomething } = await import('../../plan/plan.js');
       const { planText, planJson, planMarkdown } = await import('../../plan/render.js');
-      const { readCib, NotACibError } = await import('../../cib/read.js');
-      const { parseXml, XmlSyntaxError } = await import('../../cib/xml-reader.js');
+      const { cibReadError, readCib } = await import('../../cib/read.js');
+      const { parseXml } = await import('../../cib/xml-reader.js');
       const live = liveCib(io, flags, tools);
       let doc;
       let read;
@@ -59,13 +59,11 @@ export function planCommand(io: Io, setExit: (code: number) => void): Command {
         doc = parseXml(live.xml);
         read = readCib(doc);
       } catch (e) {
-        if (e instanceof XmlSyntaxError || e instanceof NotACibError) {
-          const what = e instanceof XmlSyntaxError ? `${e.line !== undefined ? `${e.line}:${e.column ?? 1}:` : ''} not well-formed XML` : ' not a CIB';
-          io.stderr(`hacc: ${live.source}:${what}: ${e.message}\n`);
-          setExit(1);
-          return;
-        }
-        throw e;
+        const why = cibReadError(e);
+        if (why === undefined) throw e;
+        io.stderr(`hacc: ${live.source}${why}\n`);
+        setExit(1);
+        return;
       }
       const { lowered } = planned;
       const plan = makePlan(read, lowered.cib);
