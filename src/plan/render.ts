@@ -50,10 +50,14 @@ function count(plan: Plan): string {
   return `${n('create')} to create, ${n('update')} to update, ${n('delete')} to delete`;
 }
 
-export function actionLine(a: TransitionAction): string {
-  const where = a.nodes.length === 2 ? `${a.nodes[0]} -> ${a.nodes[1]}` : a.nodes.join(' ');
-  const roles = a.roles ? `${a.roles[0]} -> ${a.roles[1]} ` : '';
-  const what = a.resource !== undefined ? `${a.action.padEnd(8)} ${a.resource} (${roles}${where})` : `${a.action} ${where}`;
+/** Where an action happens, with its role change: `Unpromoted -> Promoted node2`, `node1 -> node2`. */
+function placeOf(a: TransitionAction, arrow: string): string {
+  const where = a.nodes.length === 2 ? `${a.nodes[0]} ${arrow} ${a.nodes[1]}` : a.nodes.join(' ');
+  return a.roles ? `${a.roles[0]} ${arrow} ${a.roles[1]} ${where}` : where;
+}
+
+function actionLine(a: TransitionAction): string {
+  const what = a.resource !== undefined ? `${a.action.padEnd(8)} ${a.resource} (${placeOf(a, '->')})` : `${a.action} ${placeOf(a, '->')}`;
   return `${what}${a.reason !== undefined ? `  due to ${a.reason}` : ''}`;
 }
 
@@ -134,9 +138,7 @@ export function planMarkdown(r: PlanReport, setup: string): string {
   else {
     out.push(`From Pacemaker's scheduler (crm_simulate on ${r.simulation.on}):`, '', '| action | resource | where | due to |', '|---|---|---|---|');
     for (const a of r.simulation.actions) {
-      const where = a.nodes.length === 2 ? `${a.nodes[0]} → ${a.nodes[1]}` : a.nodes.join(' ');
-      const roles = a.roles ? `${a.roles[0]} → ${a.roles[1]} ` : '';
-      out.push(`| ${cell(disruptive(a) ? `**${a.action}**` : a.action)} | ${cell(a.resource ?? '')} | ${cell(roles + where)} | ${cell(a.reason ?? '')} |`);
+      out.push(`| ${cell(disruptive(a) ? `**${a.action}**` : a.action)} | ${cell(a.resource ?? '')} | ${cell(placeOf(a, '→'))} | ${cell(a.reason ?? '')} |`);
     }
   }
   const leftovers = plan.changes.filter((c) => c.leftover !== undefined);
