@@ -1,34 +1,68 @@
-// Which Pacemaker version each hacc target platform ships. Used to decide whether a property (or a
-// property value) is available on the target: compare against PropertyFact.since / until.
+// The platforms hacc targets, as data in one place: what each ships (Pacemaker, corosync, the
+// configuration tool), the CIB schema hacc writes for it and how many corosync links it has. The
+// checks read the versions; lowering reads the schema; the setup script's command forms and
+// package names (emit/platform-commands.ts) are chosen by the tool and versions given here.
+//
+// Where each version was taken from:
+//   el6 = RHEL 6.10 (the seed's RHEL 6.4 shipped 1.1.8/1.1.10; 6.10 ships 1.1.18), el7 = RHEL 7.9,
+//   el8 = RHEL 8.10, el9 = RHEL 9.4+, debian12 = bookworm (2.1.5-1+deb12u1, pcs 0.11.5, corosync
+//   3.1.7: the packages on this project's test machines).
+//   el10 = RHEL 10.1: Pacemaker 3.0.1, pcs 0.12 (pcs CHANGELOG 0.12.0: "Minimal supported version of
+//   pacemaker is 3.0"), corosync 3.1.
+//   debian13 = trixie: pacemaker 3.0.0-2, corosync 3.1.9-2 (packages.debian.org), pcs 0.12.
+//   sles15 = SUSE Linux Enterprise High Availability 15 SP6 and later: Pacemaker 2.1.7 (the SP6
+//   release; later service packs are newer, never older), corosync 2.4 (udpu), crmsh 4.6 (its
+//   `crm cluster init` options were read at crmsh tag 4.6.0, crmsh/ui_cluster.py).
+//   sles16 = SUSE Linux Enterprise High Availability 16.0: Pacemaker 3.0.1, corosync 3.1 (knet),
+//   crmsh 5.0.
+// CIB schemas: Pacemaker 1.1 writes pacemaker-2.10 (the newest of the 1.1 series); 2.1.5 to 2.1.x
+// pacemaker-3.9 (2.1.5 brought 3.9; 3.10 came with 2.1.8 and hacc needs nothing of it); Pacemaker
+// 3.0 pacemaker-4.0 (xml/README.md at Pacemaker-3.0.1: "3.0.0 | 4.0").
 
-export type Platform = 'el6' | 'el7' | 'el8' | 'el9' | 'debian12';
+export type Platform = 'el6' | 'el7' | 'el8' | 'el9' | 'el10' | 'debian12' | 'debian13' | 'sles15' | 'sles16';
 
-export const PLATFORMS: readonly Platform[] = ['el6', 'el7', 'el8', 'el9', 'debian12'];
+export const PLATFORMS: readonly Platform[] = ['el6', 'el7', 'el8', 'el9', 'el10', 'debian12', 'debian13', 'sles15', 'sles16'];
 
-/**
- * Pacemaker version of each platform's newest point release:
- * el6 = RHEL 6.10 (the seed's RHEL 6.4 shipped 1.1.8/1.1.10; 6.10 ships 1.1.18),
- * el7 = RHEL 7.9, el8 = RHEL 8.10, el9 = RHEL 9.4+, debian12 = bookworm.
- */
-export const PLATFORM_PACEMAKER_VERSION: Readonly<Record<Platform, string>> = {
-  el6: '1.1.18',
-  el7: '1.1.23',
-  el8: '2.1.7',
-  el9: '2.1.9',
-  debian12: '2.1.5',
+/** The tool that configures the cluster: pcs (Red Hat, Debian) or crmsh (SUSE). */
+export type ConfigTool = 'pcs' | 'crmsh';
+
+export interface PlatformFacts {
+  /** For people: `RHEL 10 and rebuilds (Corosync 3, Pacemaker 3.0, pcs 0.12)`. */
+  readonly title: string;
+  /** The Pacemaker version hacc assumes (the platform's newest point release, or its oldest supported one). */
+  readonly pacemaker: string;
+  readonly corosync: string;
+  readonly tool: ConfigTool;
+  /** The tool's version: pcs 0.9 … 0.12, crmsh 4.6, 5.0. */
+  readonly toolVersion: string;
+  /** `validate-with` of the CIB hacc writes. */
+  readonly schema: 'pacemaker-2.10' | 'pacemaker-3.9' | 'pacemaker-4.0';
+  /**
+   * How many addresses (corosync rings or links) a node may have: two rings with cman (RRP through
+   * an alternative name) and with corosync 2 (udpu, RRP), eight knet links with corosync 3.
+   */
+  readonly links: number;
+}
+
+export const PLATFORM_FACTS: Readonly<Record<Platform, PlatformFacts>> = {
+  el6: { title: 'RHEL 6 / CentOS 6 (cman + Corosync 1, Pacemaker 1.1, pcs 0.9)', pacemaker: '1.1.18', corosync: '1.4.7', tool: 'pcs', toolVersion: '0.9', schema: 'pacemaker-2.10', links: 2 },
+  el7: { title: 'RHEL 7 / CentOS 7 (Corosync 2, Pacemaker 1.1, pcs 0.9)', pacemaker: '1.1.23', corosync: '2.4.5', tool: 'pcs', toolVersion: '0.9', schema: 'pacemaker-2.10', links: 2 },
+  el8: { title: 'RHEL 8 and rebuilds, 8.4 or later (Corosync 3, Pacemaker 2.1, pcs 0.10)', pacemaker: '2.1.7', corosync: '3.1.8', tool: 'pcs', toolVersion: '0.10', schema: 'pacemaker-3.9', links: 8 },
+  el9: { title: 'RHEL 9 and rebuilds (Corosync 3, Pacemaker 2.1, pcs 0.11)', pacemaker: '2.1.9', corosync: '3.1.8', tool: 'pcs', toolVersion: '0.11', schema: 'pacemaker-3.9', links: 8 },
+  el10: { title: 'RHEL 10 and rebuilds (Corosync 3, Pacemaker 3.0, pcs 0.12)', pacemaker: '3.0.1', corosync: '3.1.9', tool: 'pcs', toolVersion: '0.12', schema: 'pacemaker-4.0', links: 8 },
+  debian12: { title: 'Debian 12 (Corosync 3.1, Pacemaker 2.1.5, pcs 0.11.5)', pacemaker: '2.1.5', corosync: '3.1.7', tool: 'pcs', toolVersion: '0.11', schema: 'pacemaker-3.9', links: 8 },
+  debian13: { title: 'Debian 13 (Corosync 3.1, Pacemaker 3.0.0, pcs 0.12)', pacemaker: '3.0.0', corosync: '3.1.9', tool: 'pcs', toolVersion: '0.12', schema: 'pacemaker-4.0', links: 8 },
+  sles15: { title: 'SUSE Linux Enterprise High Availability 15 SP6+ (Corosync 2.4, Pacemaker 2.1, crmsh 4.6)', pacemaker: '2.1.7', corosync: '2.4.6', tool: 'crmsh', toolVersion: '4.6', schema: 'pacemaker-3.9', links: 2 },
+  sles16: { title: 'SUSE Linux Enterprise High Availability 16 (Corosync 3.1, Pacemaker 3.0, crmsh 5.0)', pacemaker: '3.0.1', corosync: '3.1.9', tool: 'crmsh', toolVersion: '5.0', schema: 'pacemaker-4.0', links: 8 },
 };
 
-/**
- * How many addresses (corosync rings or links) a node may have: two rings with cman (RRP through
- * an alternative name) and with corosync 2 (udpu, RRP), eight knet links with corosync 3.
- */
-export const PLATFORM_CLUSTER_LINKS: Readonly<Record<Platform, number>> = {
-  el6: 2,
-  el7: 2,
-  el8: 8,
-  el9: 8,
-  debian12: 8,
-};
+const byPlatform = <T>(f: (facts: PlatformFacts) => T) => Object.fromEntries(PLATFORMS.map((p) => [p, f(PLATFORM_FACTS[p])])) as Record<Platform, T>;
+
+/** The Pacemaker version of each platform (PLATFORM_FACTS). */
+export const PLATFORM_PACEMAKER_VERSION: Readonly<Record<Platform, string>> = byPlatform((f) => f.pacemaker);
+
+/** How many corosync links (rings) a node may have on each platform (PLATFORM_FACTS). */
+export const PLATFORM_CLUSTER_LINKS: Readonly<Record<Platform, number>> = byPlatform((f) => f.links);
 
 /** The first Pacemaker that escapes XML after a multi-byte character (HA217): lib/common/xml.c, fixed in 2.1.10. */
 export const XML_ESCAPE_FIXED = '2.1.10';

@@ -31,22 +31,28 @@
 import { agentName, cibPrimitives, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibLocation, type CibOrder, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import type { ClusterSetup, SetupNode } from '../lower/lower.js';
+import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
 import type { PlatformName } from '../model/platforms.js';
 import { cmd, kv, lit, shVar, type Cmd, type Word } from './shell.js';
 
-export type PcsGeneration = '0.9' | '0.10' | '0.11';
+export type PcsGeneration = '0.9' | '0.10' | '0.11' | '0.12';
 
 export interface PlatformCommands {
   readonly platform: PlatformName;
-  /** For people: `RHEL 6 / CentOS 6 (cman, pcs 0.9)`. */
+  /** For people: `RHEL 6 / CentOS 6 (cman, pcs 0.9)` (PLATFORM_FACTS). */
   readonly title: string;
-  readonly pcs: PcsGeneration;
+  /** The configuration tool (PLATFORM_FACTS): pcs, or crmsh on SUSE. */
+  readonly tool: ConfigTool;
+  /** The pcs generation whose command forms the script uses (pcs platforms only). */
+  readonly pcs?: PcsGeneration;
   /** Cluster stack under Pacemaker. */
   readonly stack: 'cman' | 'corosync2' | 'corosync3';
   readonly init: 'sysvinit' | 'systemd';
-  readonly packageManager: 'yum' | 'dnf' | 'apt';
+  readonly packageManager: 'yum' | 'dnf' | 'apt' | 'zypper';
   /** Installed on every node. */
   readonly packages: readonly string[];
+  /** zypper patterns installed first (SUSE's ha_sles: crmsh, pacemaker, corosync, sbd, the agents). */
+  readonly patterns?: readonly string[];
   /** Fence agents come one package each (RHEL 8+: fence-agents-ipmilan…): install the ones the devices use. */
   readonly fenceAgentPackages?: boolean;
   /**
@@ -106,10 +112,57 @@ const EL_DNF = {
   cmanQuorumTimeout: false,
 } as const;
 
+/** The fields PLATFORM_FACTS decides. */
+const facts = (platform: PlatformName) => ({ platform, title: PLATFORM_FACTS[platform].title, tool: PLATFORM_FACTS[platform].tool });
+
+const DEBIAN = {
+  stack: 'corosync3',
+  init: 'systemd',
+  packageManager: 'apt',
+  packages: ['pacemaker', 'pacemaker-cli-utils', 'corosync', 'pcs', 'resource-agents', 'fence-agents'],
+  // Debian's kernel has the DRBD module; the tools are drbd-utils.
+  agentPackages: {
+    'ocf:heartbeat:iscsi': ['open-iscsi'],
+    'ocf:linbit:drbd': ['drbd-utils'],
+    'ocf:pacemaker:controld': ['dlm-controld'],
+    'ocf:heartbeat:Filesystem fstype=gfs2': ['gfs2-utils'],
+    'ocf:heartbeat:apache': ['apache2', 'wget'],
+    'ocf:heartbeat:nfsserver': ['nfs-kernel-server'],
+    'ocf:heartbeat:exportfs': ['nfs-kernel-server'],
+    'ocf:heartbeat:LVM-activate': ['lvm2'],
+  },
+  clusterConf: '/etc/corosync/corosync.conf',
+  firewalld: false,
+  namesAreAddresses: false,
+  cmanQuorumTimeout: false,
+  moveLeavesConstraint: false,
+  placeholderCluster: { name: 'debian', addr: '127.0.0.1' },
+} as const;
+
+const SUSE = {
+  init: 'systemd',
+  packageManager: 'zypper',
+  patterns: ['ha_sles'],
+  packages: [],
+  agentPackages: {
+    'ocf:heartbeat:iscsi': ['open-iscsi'],
+    'ocf:linbit:drbd': ['drbd', 'drbd-utils'],
+    'ocf:pacemaker:controld': ['libdlm'],
+    'ocf:heartbeat:apache': ['apache2', 'wget'],
+    'ocf:heartbeat:nfsserver': ['nfs-kernel-server'],
+    'ocf:heartbeat:exportfs': ['nfs-kernel-server'],
+    'ocf:heartbeat:LVM-activate': ['lvm2'],
+  },
+  clusterConf: '/etc/corosync/corosync.conf',
+  firewalld: false,
+  namesAreAddresses: false,
+  cmanQuorumTimeout: false,
+  moveLeavesConstraint: true,
+} as const;
+
 export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>> = {
   el6: {
-    platform: 'el6',
-    title: 'RHEL 6 / CentOS 6 (cman + Corosync 1, Pacemaker 1.1, pcs 0.9)',
+    ...facts('el6'),
     pcs: '0.9',
     stack: 'cman',
     init: 'sysvinit',
@@ -123,8 +176,7 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     moveLeavesConstraint: true,
   },
   el7: {
-    platform: 'el7',
-    title: 'RHEL 7 / CentOS 7 (Corosync 2, Pacemaker 1.1, pcs 0.9)',
+    ...facts('el7'),
     pcs: '0.9',
     stack: 'corosync2',
     init: 'systemd',
@@ -139,8 +191,7 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
   },
   el8: {
     ...EL_DNF,
-    platform: 'el8',
-    title: 'RHEL 8 and rebuilds, 8.4 or later (Corosync 3, Pacemaker 2.1, pcs 0.10)',
+    ...facts('el8'),
     pcs: '0.10',
     agentPackages: { ...EL_AGENT_PACKAGES, ...drbd('drbd90-utils', 'kmod-drbd90') },
     haRepo: { dnfRepoId: 'ha', rhsmRepo: 'rhel-8-for-%s-highavailability-rpms' },
@@ -148,38 +199,45 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
   },
   el9: {
     ...EL_DNF,
-    platform: 'el9',
-    title: 'RHEL 9 and rebuilds (Corosync 3, Pacemaker 2.1, pcs 0.11)',
+    ...facts('el9'),
     pcs: '0.11',
     agentPackages: { ...EL_AGENT_PACKAGES, ...drbd('drbd9x-utils', 'kmod-drbd9x') },
     haRepo: { dnfRepoId: 'highavailability', rhsmRepo: 'rhel-9-for-%s-highavailability-rpms' },
     moveLeavesConstraint: false,
   },
-  debian12: {
-    platform: 'debian12',
-    title: 'Debian 12 (Corosync 3.1, Pacemaker 2.1.5, pcs 0.11.5)',
-    pcs: '0.11',
-    stack: 'corosync3',
-    init: 'systemd',
-    packageManager: 'apt',
-    packages: ['pacemaker', 'pacemaker-cli-utils', 'corosync', 'pcs', 'resource-agents', 'fence-agents'],
-    // Debian's kernel has the DRBD module; the tools are drbd-utils.
-    agentPackages: {
-      'ocf:heartbeat:iscsi': ['open-iscsi'],
-      'ocf:linbit:drbd': ['drbd-utils'],
-      'ocf:pacemaker:controld': ['dlm-controld'],
-      'ocf:heartbeat:Filesystem fstype=gfs2': ['gfs2-utils'],
-      'ocf:heartbeat:apache': ['apache2', 'wget'],
-      'ocf:heartbeat:nfsserver': ['nfs-kernel-server'],
-      'ocf:heartbeat:exportfs': ['nfs-kernel-server'],
-      'ocf:heartbeat:LVM-activate': ['lvm2'],
-    },
-    clusterConf: '/etc/corosync/corosync.conf',
-    firewalld: false,
-    namesAreAddresses: false,
-    cmanQuorumTimeout: false,
+  // RHEL 10: the repository ids follow RHEL 9's (rhel-10-for-ARCH-highavailability-rpms; AlmaLinux and
+  // Rocky 10: highavailability). ELRepo builds DRBD 9 for el10 under el9's package names.
+  el10: {
+    ...EL_DNF,
+    ...facts('el10'),
+    pcs: '0.12',
+    agentPackages: { ...EL_AGENT_PACKAGES, ...drbd('drbd9x-utils', 'kmod-drbd9x') },
+    haRepo: { dnfRepoId: 'highavailability', rhsmRepo: 'rhel-10-for-%s-highavailability-rpms' },
     moveLeavesConstraint: false,
-    placeholderCluster: { name: 'debian', addr: '127.0.0.1' },
+  },
+  debian12: {
+    ...DEBIAN,
+    ...facts('debian12'),
+    pcs: '0.11',
+  },
+  debian13: {
+    ...DEBIAN,
+    ...facts('debian13'),
+    pcs: '0.12',
+  },
+  // SUSE: crmsh, not pcs. The ha_sles pattern brings crmsh, pacemaker, corosync, sbd, the resource
+  // and fence agents (SUSE's installation guide: `zypper install -t pattern ha_sles`). No pcsd and no
+  // firewall step: `crm cluster init` and `join` open the cluster's ports themselves (crmsh
+  // bootstrap.py, configure_firewall).
+  sles15: {
+    ...SUSE,
+    ...facts('sles15'),
+    stack: 'corosync2',
+  },
+  sles16: {
+    ...SUSE,
+    ...facts('sles16'),
+    stack: 'corosync3',
   },
 };
 
@@ -256,6 +314,11 @@ export function installPackages(pc: PlatformCommands, packages: readonly string[
       return [
         cmd('env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'update'),
         cmd('env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '--no-install-recommends', ...packages),
+      ];
+    case 'zypper':
+      return [
+        ...(pc.patterns ?? []).map((pattern) => cmd('zypper', '--non-interactive', 'install', '-t', 'pattern', pattern)),
+        ...(packages.length > 0 ? [cmd('zypper', '--non-interactive', 'install', ...packages)] : []),
       ];
   }
 }

@@ -12,7 +12,7 @@
 
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
-import { compareVersions, PLATFORM_PACEMAKER_VERSION } from '../catalogue/platforms.js';
+import { PLATFORM_FACTS } from '../catalogue/platforms.js';
 import type { Cib, CibClone, CibConstraint, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibValue, NvSet, XmlAttr } from '../cib/model.js';
 import { literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
@@ -35,17 +35,13 @@ export interface CibTarget {
 }
 
 /**
- * What a CIB may contain on a platform, from the Pacemaker version the catalogue assigns it.
- * Pacemaker 1.1 (el6 1.1.18, el7 1.1.23): pacemaker-2.10, the newest schema of the 1.1 series (3.0
- * came with 2.0.0), and only Master/Slave. Pacemaker 2.1.5 and later (el8 2.1.7, el9 2.1.9,
- * debian12 2.1.5): pacemaker-3.9, the newest schema every one of them ships (2.1.5 brought 3.9, 3.10
- * came with 2.1.8), enough for everything hacc writes (Promoted/Unpromoted needs 3.7, Pacemaker 2.1).
+ * What a CIB may contain on a platform: the schema PLATFORM_FACTS gives it, and the role names its
+ * Pacemaker writes (Master/Slave before 2.0, on el6/el7; Promoted/Unpromoted from 2.1, which the
+ * 3.x schemas need 3.7 for and every later platform has).
  */
 export function cibTarget(platform: PlatformName): CibTarget {
-  const pacemaker = PLATFORM_PACEMAKER_VERSION[platform];
-  if (roleSpelling(platform) === 'legacy') return { pacemaker, schema: 'pacemaker-2.10', roles: 'legacy' };
-  if (compareVersions(pacemaker, '2.1.5') < 0) throw new Error(`no CIB schema chosen for Pacemaker ${pacemaker} (${platform})`);
-  return { pacemaker, schema: 'pacemaker-3.9', roles: 'current' };
+  const facts = PLATFORM_FACTS[platform];
+  return { pacemaker: facts.pacemaker, schema: facts.schema, roles: roleSpelling(platform) };
 }
 
 export const CIB_TARGETS: Readonly<Record<PlatformName, CibTarget>> = Object.fromEntries(PLATFORMS.map((p) => [p, cibTarget(p)])) as Record<PlatformName, CibTarget>;

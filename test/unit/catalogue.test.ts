@@ -205,7 +205,7 @@ describe('property catalogue', () => {
 
 describe('platforms', () => {
   it('maps platforms to Pacemaker versions', () => {
-    expect(PLATFORM_PACEMAKER_VERSION).toEqual({ el6: '1.1.18', el7: '1.1.23', el8: '2.1.7', el9: '2.1.9', debian12: '2.1.5' });
+    expect(PLATFORM_PACEMAKER_VERSION).toEqual({ el6: '1.1.18', el7: '1.1.23', el8: '2.1.7', el9: '2.1.9', el10: '3.0.1', debian12: '2.1.5', debian13: '3.0.0', sles15: '2.1.7', sles16: '3.0.1' });
   });
 
   it('compares versions numerically', () => {

@@ -10,7 +10,7 @@ import { cibXml } from '../../src/emit/cib.js';
 import { emitAll } from '../../src/emit/index.js';
 import { sanitizeId } from '../../src/lower/ids.js';
 import { CIB_TARGETS, lower, type Lowered } from '../../src/lower/lower.js';
-import type { PlatformName } from '../../src/model/platforms.js';
+import { PLATFORMS, type PlatformName } from '../../src/model/platforms.js';
 import { generateHa } from '../../test-support/generate.js';
 import { at, readText } from '../../test-support/expectations.js';
 
@@ -389,7 +389,7 @@ describe('cib.xml', () => {
   });
 
   it('full: a <cib> whose validate-with follows the platform, with an empty status', () => {
-    for (const platform of ['el6', 'el7', 'el8', 'el9', 'debian12'] as const) {
+    for (const platform of PLATFORMS) {
       const p = lower(checked(readText('fixtures/examples/web-el9.ha'), { target: platform, catalogue: defaultCatalogue() }), defaultCatalogue());
       const xml = cibXml(p, { full: true });
       expect(xml).toContain(`<cib validate-with="${CIB_TARGETS[platform].schema}" admin_epoch="0" epoch="1" num_updates="0">`);
@@ -400,7 +400,11 @@ describe('cib.xml', () => {
       el7: 'pacemaker-2.10',
       el8: 'pacemaker-3.9',
       el9: 'pacemaker-3.9',
+      el10: 'pacemaker-4.0',
       debian12: 'pacemaker-3.9',
+      debian13: 'pacemaker-4.0',
+      sles15: 'pacemaker-3.9',
+      sles16: 'pacemaker-4.0',
     });
   });
 

@@ -84,7 +84,7 @@ describe('requests', () => {
     const param = await client.request<Hover>('textDocument/hover', doc(pos(text, 'params ip=10.20.0.30', 'cidr_netmask')));
     expect((param.contents as { value: string }).value).toContain('**cidr_netmask** (ocf:heartbeat:IPaddr2)');
     const property = await client.request<Hover>('textDocument/hover', doc(pos(text, 'property no-quorum-policy', 'no-quorum-policy')));
-    expect((property.contents as { value: string }).value).toMatch(/\*\*no-quorum-policy\*\* \(cluster property\)[\s\S]*known on: el6, el7, el8, el9, debian12/);
+    expect((property.contents as { value: string }).value).toMatch(/\*\*no-quorum-policy\*\* \(cluster property\)[\s\S]*known on: el6, el7, el8, el9, el10, debian12, debian13, sles15, sles16/);
     const name = await client.request<Hover>('textDocument/hover', doc(pos(text, 'colocation report-with-web', ' web ', 2)));
     expect((name.contents as { value: string }).value).toBe(`**group** \`web\`, line ${pos(text, '  group web {', 'web').line + 1}`);
     const prim = await client.request<Hover>('textDocument/hover', doc(pos(text, 'order web-then-report', 'report-job', 2)));
