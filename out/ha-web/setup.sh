@@ -8,8 +8,8 @@
 #   ./setup.sh verify       on the node where configure ran
 # Options:
 #   --dry-run               print every command, quoted, instead of running it (secrets as <env:NAME>)
-#   --cib-file F            with configure: apply the configuration to the CIB file F with 'pcs -f'
-#                           only; no cluster is created or changed (see SUMMARY.md)
+#   --cib-file F            with configure: apply the configuration to the CIB file F only
+#                           ('pcs -f'); no cluster is created or changed (see SUMMARY.md)
 #   --update                with configure: replace a live configuration that differs from this one
 # Secrets, read when the script runs and never written or printed:
 #   HACLUSTER_PASSWORD     password of user hacluster
@@ -17,8 +17,8 @@
 #   HACC_NODE               this host's node name, when it is not 'hostname -s' or 'uname -n'
 #
 # configure builds the whole configuration in ONE offline copy of the CIB and pushes it once
-# ('pcs cluster cib-push --config'): a failure part way changes nothing on the cluster. Re-running
-# it changes nothing when the cluster already has this configuration.
+# ('pcs cluster cib-push --config'): a failure part way changes nothing on the
+# cluster. Re-running it changes nothing when the cluster already has this configuration.
 
 set -euo pipefail
 
@@ -34,6 +34,8 @@ SECRET_VALUE=()
 
 readonly CLUSTER_NAME=ha-web
 readonly PLATFORM=el9
+# The configuration tool: pcs, or crmsh (SUSE: the cluster is made by the init and join phases).
+readonly TOOL=pcs
 # autostart: whether a new cluster is enabled at boot (pcs cluster enable --all).
 readonly AUTOSTART=1
 readonly NODES=(web1 web2 web3)
@@ -754,7 +756,7 @@ conf_node_names() {
 	sed -n 's/^[[:space:]]*name:[[:space:]]*\([^[:space:]]*\).*/\1/p' "$CLUSTER_CONF"
 }
 
-# What the cluster configuration file says, for create_cluster. conf_cluster_name and
+# What the cluster configuration file says, for ensure_cluster. conf_cluster_name and
 # conf_node_names (conf-*.sh, one per cluster stack) read the name and the members from it.
 # PLACEHOLDER_CLUSTER and PLACEHOLDER_ADDR name the single-node cluster a distribution's packages
 # start by themselves (Debian, README.Debian), which setup replaces; empty elsewhere.
@@ -795,11 +797,13 @@ setup_cluster() {
 	    addr=10.20.0.13
 }
 
-# The cluster itself: auth and setup (authenticate_nodes and setup_cluster are generated from the
-# nodes) only when the cluster configuration file does not name this cluster with these nodes yet.
+# The cluster itself, pcs's way: auth and setup (authenticate_nodes and setup_cluster are
+# generated from the nodes) only when the cluster configuration file does not name this cluster
+# with these nodes yet.
 
-create_cluster() {
+ensure_cluster() {
 	local state=none
+	step "Create cluster $CLUSTER_NAME on ${NODES[*]} (skipped when it exists)"
 	if ! ((DRY_RUN)); then state=$(cluster_state); fi
 	case $state in
 	this)
@@ -932,6 +936,28 @@ add_nodes() {
 	add_node 3 '<node id="3" uname="web3"/>'
 }
 
+# What configure and verify ask of the configuration tool, pcs's way: the CIB copy, the push,
+# the status.
+
+# cib_get FILE: the live CIB into FILE.
+cib_get() {
+	run pcs cluster cib "$1"
+}
+
+# cib_push FILE: the <configuration> of the copy FILE replaces the live one, in one call.
+cib_push() {
+	run pcs cluster cib-push "$1" --config
+}
+
+# The command that puts a kept CIB back, for the rollback note.
+cib_push_hint() {
+	printf 'pcs cluster cib-push %s --config' "$1"
+}
+
+show_status() {
+	run pcs status
+}
+
 # configure: the whole configuration built in one offline copy of the CIB ($NEW) and pushed once.
 # build_configuration (generated) runs the configuration commands against $NEW;
 # load_configuration_secrets and add_nodes are generated too.
@@ -949,9 +975,9 @@ clear_configuration() {
 		--xpath "/cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/nvpair[not($keep)]"
 }
 
-# set_secret_nvpair ID N: secret N as the value of nvpair ID in $NEW. pcs created the nvpair with a
-# placeholder: a value on pcs's command line is in /proc/PID/cmdline for every local user to read,
-# while cibadmin reads this one on its standard input.
+# set_secret_nvpair ID N: secret N as the value of nvpair ID in $NEW. pcs (or crm.conf) created the
+# nvpair with a placeholder: a value on pcs's command line is in /proc/PID/cmdline for every local
+# user to read, while cibadmin reads this one on its standard input.
 set_secret_nvpair() {
 	local xml
 	xml=$(xml_secret "<nvpair id=\"$1\" value=\"" "$2" '"/>')
@@ -966,11 +992,10 @@ configure_live() {
 	make_work
 	if ((USES_AGENT)); then require_agent; fi
 
-	step "Create cluster $CLUSTER_NAME on ${NODES[*]} (skipped when it exists)"
-	create_cluster
+	ensure_cluster
 
 	step "Take a copy of the live CIB: every change below goes into the copy"
-	run pcs cluster cib "$LIVE"
+	cib_get "$LIVE"
 	run cp "$LIVE" "$NEW"
 
 	build_configuration
@@ -982,7 +1007,7 @@ configure_live() {
 		run install -d -m 0700 "$BACKUP_DIR"
 		run cp -- "$LIVE" "$BACKUP_DIR/$BACKUP_NAME-cib-before-YYYYmmddTHHMMSS.xml"
 		require_cib_unchanged "$LIVE"
-		run pcs cluster cib-push "$NEW" --config
+		cib_push "$NEW"
 		return 0
 	fi
 	crm_diff --no-version --original "$LIVE" --new "$NEW" >"$WORK/diff.xml" 2>&1 || rc=$?
@@ -1003,11 +1028,11 @@ configure_live() {
 	run install -d -m 0700 "$BACKUP_DIR"
 	backup=$BACKUP_DIR/$BACKUP_NAME-cib-before-$(date +%Y%m%dT%H%M%S).xml
 	run cp -- "$LIVE" "$backup"
-	note "roll back with: pcs cluster cib-push $backup --config"
+	note "roll back with: $(cib_push_hint "$backup")"
 
-	step "Push the configuration: one cib-push"
+	step "Push the configuration: one replace of the live configuration"
 	require_cib_unchanged "$LIVE"
-	run pcs cluster cib-push "$NEW" --config
+	cib_push "$NEW"
 	note "pushed. Next: '$PROG verify'"
 }
 
@@ -1048,18 +1073,31 @@ phase_verify() {
 	step "Check the live configuration (crm_verify)"
 	run crm_verify -L -V || die "crm_verify found problems (above)"
 	step "Cluster status"
-	run pcs status
+	show_status
 }
 
-# The command line: one phase at a time, and the options that go with it.
+# The command line: one phase at a time, and the options that go with it. TOOL (pcs or crmsh)
+# says whether the cluster is created by configure (pcs, through pcsd on every node) or by init
+# and join beforehand (crmsh).
 
 usage() {
-	cat <<EOF
+	if [ "$TOOL" = crmsh ]; then
+		cat <<EOF
+usage: $PROG [--dry-run] install [--no-install]   on every node: ${NODES[*]}
+       $PROG [--dry-run] init                     on ${NODES[0]}, after install on every node
+       $PROG [--dry-run] join                     on each other node, after init
+       $PROG [--dry-run] configure [--update]     on one node, once every node has joined
+       $PROG [--dry-run] configure --cib-file F   apply the configuration to the CIB file F only
+       $PROG [--dry-run] verify                   on the node where configure ran
+EOF
+	else
+		cat <<EOF
 usage: $PROG [--dry-run] install [--no-install]   on every node: ${NODES[*]}
        $PROG [--dry-run] configure [--update]     on one node, after install on every node
        $PROG [--dry-run] configure --cib-file F   apply the configuration to the CIB file F only
        $PROG [--dry-run] verify                   on the node where configure ran
 EOF
+	fi
 }
 
 main() {
@@ -1079,8 +1117,11 @@ main() {
 			usage
 			exit 0
 			;;
-		install | configure | verify)
+		install | configure | verify | init | join)
 			[ -z "$phase" ] || die "one phase at a time ($phase, $1)"
+			if [ "$TOOL" != crmsh ] && { [ "$1" = init ] || [ "$1" = join ]; }; then
+				die "$1 is a phase of the SUSE platforms: on $PLATFORM, configure creates the cluster"
+			fi
 			phase=$1
 			;;
 		*)
@@ -1115,6 +1156,8 @@ main() {
 		fi
 		;;
 	verify) phase_verify ;;
+	init) phase_init ;;
+	join) phase_join ;;
 	esac
 }
 

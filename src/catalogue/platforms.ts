@@ -64,6 +64,13 @@ export const PLATFORM_PACEMAKER_VERSION: Readonly<Record<Platform, string>> = by
 /** How many corosync links (rings) a node may have on each platform (PLATFORM_FACTS). */
 export const PLATFORM_CLUSTER_LINKS: Readonly<Record<Platform, number>> = byPlatform((f) => f.links);
 
+/**
+ * The first Pacemaker that writes a control character of an attribute value as a character
+ * reference (pcmk__xml_escape, lib/common/xml_attr.c); up to 2.1.7 crm_xml_escape wrote DEL as the
+ * four characters \177 (HA224; seen with Debian 12's cibadmin 2.1.5).
+ */
+export const CONTROL_ESCAPE_FIXED = '2.1.8';
+
 /** The first Pacemaker that escapes XML after a multi-byte character (HA217): lib/common/xml.c, fixed in 2.1.10. */
 export const XML_ESCAPE_FIXED = '2.1.10';
 
@@ -72,6 +79,13 @@ export const XML_ESCAPE_FIXED = '2.1.10';
  * reload meant what reload-agent means now). An older Pacemaker must not get the op.
  */
 export const ACTION_SINCE: Readonly<Record<string, string>> = { 'reload-agent': '2.1.0' };
+
+/**
+ * Agents a Pacemaker release stopped shipping, with the last release that has them: ocf:pacemaker:o2cb,
+ * dropped by 3.0.0 (ChangeLog and commit 399df10d8a, "drop ocf:pacemaker:o2cb resource agent", which
+ * names no replacement).
+ */
+export const AGENT_UNTIL: Readonly<Record<string, string>> = { 'ocf:pacemaker:o2cb': '2.1.9' };
 
 function parts(v: string): number[] {
   // "2.1.5-1+deb12u1" -> [2, 1, 5]; "3.0.0-rc1" -> [3, 0, 0]. Non-numeric parts count as 0.

@@ -5,6 +5,8 @@ import { lower, type Lowered } from '../lower/lower.js';
 import { anythingAgentArtifact } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
 import { cibArtifact, cibText } from './cib.js';
+import { crmConfArtifact } from './crm-conf.js';
+import { platformCommands } from './platform-commands.js';
 import { setupScriptArtifact } from './setup-script.js';
 import { summaryArtifact } from './summary.js';
 
@@ -26,6 +28,8 @@ export function emitLowered(lowered: Lowered, options: EmitOptions = {}): Artifa
   const cib = cibText(lowered, { full: options.cib === 'full' });
   const artifacts: Artifact[] = [cibArtifact(cib), setupScriptArtifact(lowered, { cib }), summaryArtifact(lowered, options.preview)];
   if (lowered.cluster.usesCommandAgent) artifacts.push(anythingAgentArtifact());
+  // SUSE: the configuration in crmsh's language too, which setup.sh embeds and loads.
+  if (platformCommands(lowered.cluster.platform).tool === 'crmsh') artifacts.push(crmConfArtifact(lowered));
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

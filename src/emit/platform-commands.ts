@@ -51,6 +51,11 @@ export interface PlatformCommands {
   readonly packageManager: 'yum' | 'dnf' | 'apt' | 'zypper';
   /** Installed on every node. */
   readonly packages: readonly string[];
+  /**
+   * What crmsh's `crm cluster init|join -i` takes: interface names only (crmsh 4: `choices` are the
+   * host's interfaces), or addresses too (crmsh 5: "Allowed value is nic name or IP address").
+   */
+  readonly crmshInterfaces?: 'nic' | 'address';
   /** zypper patterns installed first (SUSE's ha_sles: crmsh, pacemaker, corosync, sbd, the agents). */
   readonly patterns?: readonly string[];
   /** Fence agents come one package each (RHEL 8+: fence-agents-ipmilan…): install the ones the devices use. */
@@ -233,11 +238,13 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
     ...SUSE,
     ...facts('sles15'),
     stack: 'corosync2',
+    crmshInterfaces: 'nic',
   },
   sles16: {
     ...SUSE,
     ...facts('sles16'),
     stack: 'corosync3',
+    crmshInterfaces: 'address',
   },
 };
 
@@ -513,16 +520,27 @@ export function pcsOrder(pc: PlatformCommands, file: string, c: CibOrder): Cmd {
 }
 
 // --- day-2 operations (for the summary) ---------------------------------------------------------
+// crmsh's forms (crmsh 4.x/5.x `crm node standby|online NODE`, `crm resource move RSC NODE`,
+// `crm resource clear RSC`, `crm status`, `crm cluster stop --all`); rolling back a kept CIB with
+// `crm configure load xml replace FILE` was checked with the installed crmsh against a scratch CIB.
 
-export function pcsStandby(pc: PlatformCommands, node: string): Cmd {
+export function standbyCmd(pc: PlatformCommands, node: string): Cmd {
+  if (pc.tool === 'crmsh') return cmd('crm', 'node', 'standby', node);
   return modern(pc) ? cmd('pcs', 'node', 'standby', node) : cmd('pcs', 'cluster', 'standby', node);
 }
 
-export function pcsUnstandby(pc: PlatformCommands, node: string): Cmd {
+export function unstandbyCmd(pc: PlatformCommands, node: string): Cmd {
+  if (pc.tool === 'crmsh') return cmd('crm', 'node', 'online', node);
   return modern(pc) ? cmd('pcs', 'node', 'unstandby', node) : cmd('pcs', 'cluster', 'unstandby', node);
 }
 
-export const pcsStatus = (): Cmd => cmd('pcs', 'status');
-export const pcsMove = (rsc: string, node: string): Cmd => cmd('pcs', 'resource', 'move', rsc, node);
-export const pcsClear = (rsc: string): Cmd => cmd('pcs', 'resource', 'clear', rsc);
+export const statusCmd = (pc: PlatformCommands): Cmd => (pc.tool === 'crmsh' ? cmd('crm', 'status') : cmd('pcs', 'status'));
+export const moveCmd = (pc: PlatformCommands, rsc: string, node: string): Cmd => cmd(pc.tool === 'crmsh' ? 'crm' : 'pcs', 'resource', 'move', rsc, node);
+export const clearCmd = (pc: PlatformCommands, rsc: string): Cmd => cmd(pc.tool === 'crmsh' ? 'crm' : 'pcs', 'resource', 'clear', rsc);
+/** Put a CIB that configure kept back as the live configuration. */
+export const rollbackCmd = (pc: PlatformCommands, file: string): Cmd =>
+  pc.tool === 'crmsh' ? cmd('crm', 'configure', 'load', 'xml', 'replace', file) : cmd('pcs', 'cluster', 'cib-push', file, '--config');
+/** Stop a new cluster everywhere and take it apart (pcs), or stop it (crmsh: `crm cluster remove` per node). */
+export const teardownCmds = (pc: PlatformCommands): Cmd[] =>
+  pc.tool === 'crmsh' ? [cmd('crm', 'cluster', 'stop', '--all')] : [cmd('pcs', 'cluster', 'stop', '--all'), cmd('pcs', 'cluster', 'destroy', '--all')];
 export const crmVerifyLive = (): Cmd => cmd('crm_verify', '-L', '-V');

@@ -52,6 +52,12 @@ export function shQuote(s: string): string {
   return `'${s.replace(/'/g, "'\\''")}'`;
 }
 
+/**
+ * The value a secret nvpair is created with (by pcs, or in crm.conf), never its own: setup.sh sets
+ * the real one at once, on cibadmin's standard input (set_secret_nvpair).
+ */
+export const SECRET_PLACEHOLDER = 'hacc-secret-pending';
+
 /** A secret as it is shown instead of its value: `<env:IPMI_PASSWORD>`, `<file:/etc/hacc/pw>`. */
 export function secretLabel(value: Extract<CibValue, { kind: 'secret' }>): string {
   return `<${value.scheme}:${value.ref}>`;

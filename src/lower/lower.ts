@@ -12,7 +12,7 @@
 
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
-import { PLATFORM_FACTS } from '../catalogue/platforms.js';
+import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
 import type { Cib, CibClone, CibConstraint, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibValue, NvSet, XmlAttr } from '../cib/model.js';
 import { literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
@@ -32,6 +32,8 @@ export interface CibTarget {
   readonly schema: string;
   /** Role names: Promoted/Unpromoted (`current`, Pacemaker 2.1+) or Master/Slave (`legacy`). */
   readonly roles: RoleSpelling;
+  /** The tool that loads the configuration (resourcesInToolOrder). */
+  readonly tool: ConfigTool;
 }
 
 /**
@@ -41,7 +43,22 @@ export interface CibTarget {
  */
 export function cibTarget(platform: PlatformName): CibTarget {
   const facts = PLATFORM_FACTS[platform];
-  return { pacemaker: facts.pacemaker, schema: facts.schema, roles: roleSpelling(platform) };
+  return { pacemaker: facts.pacemaker, schema: facts.schema, roles: roleSpelling(platform), tool: facts.tool };
+}
+
+/** crmsh's creation order of the resource kinds hacc writes (crmsh xmlutil.py, _sort_xml_order). */
+const CRMSH_KIND_ORDER: Readonly<Record<CibResource['kind'], number>> = { primitive: 0, group: 1, clone: 2 };
+
+/**
+ * The top-level resources in the order the platform's tool leaves them in the CIB, so that
+ * cib.xml is what the cluster will hold: pcs creates them in the file's order; crmsh creates the
+ * objects it loads sorted by kind, primitives first, then groups, then clones, each kind in the
+ * file's order (a stable sort; crmsh xmlutil.processing_sort). The order only breaks ties between
+ * resources of equal priority when Pacemaker places them.
+ */
+function resourcesInToolOrder(resources: readonly CibResource[], tool: ConfigTool): CibResource[] {
+  if (tool === 'pcs') return [...resources];
+  return resources.map((r, i) => ({ r, i })).sort((a, b) => CRMSH_KIND_ORDER[a.r.kind] - CRMSH_KIND_ORDER[b.r.kind] || a.i - b.i).map(({ r }) => r);
 }
 
 export const CIB_TARGETS: Readonly<Record<PlatformName, CibTarget>> = Object.fromEntries(PLATFORMS.map((p) => [p, cibTarget(p)])) as Record<PlatformName, CibTarget>;
@@ -327,7 +344,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const properties = l.nvset('cib-bootstrap-options', values(property), false, property, true);
   const rscDefaults = defaults.attrs.length > 0 ? l.nvset('rsc_defaults-meta_attributes', values(defaults), false, defaults, true) : undefined;
   const opDefaultsSet = opDefaults.attrs.length > 0 ? l.nvset('op_defaults-meta_attributes', values(opDefaults), false, opDefaults, true) : undefined;
-  const resources = l.resources(model);
+  const resources = resourcesInToolOrder(l.resources(model), target.tool);
   const constraints = l.constraints(model);
   const nodes = setupNodes(model.nodes);
   const password = model.auth?.attrs.filter((a) => a.key.text === 'password').pop();

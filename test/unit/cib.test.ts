@@ -227,7 +227,7 @@ describe('plan: ids and structure', () => {
     const conf = p.cib.configuration;
     expect(p.cluster.name).toBe('cluster');
     expect(p.cluster.platform).toBe('el6');
-    expect(p.cluster.target).toEqual({ pacemaker: '1.1.18', schema: 'pacemaker-2.10', roles: 'legacy' });
+    expect(p.cluster.target).toEqual({ pacemaker: '1.1.18', schema: 'pacemaker-2.10', roles: 'legacy', tool: 'pcs' });
     expect(p.cluster.auth).toEqual({ user: 'hacluster', password: { kind: 'secret', scheme: 'env', ref: 'HACLUSTER_PASSWORD' } });
     expect(p.cluster.nodes).toEqual([
       { name: 'rhel-act', id: 1, addrs: [{ text: '192.168.56.31/24', ip: '192.168.56.31', prefix: 24 }] },

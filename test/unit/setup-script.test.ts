@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cibPrimitives } from '../../src/cib/model.js';
 import { anythingAgentScript } from '../../src/emit/anything-agent.js';
+import { crmConf } from '../../src/emit/crm-conf.js';
+import { platformCommands } from '../../src/emit/platform-commands.js';
 import { SCRIPT_READS } from '../../src/language/secret.js';
 import { PLATFORMS } from '../../src/model/platforms.js';
 import { shQuote } from '../../src/emit/shell.js';
@@ -74,8 +76,17 @@ describe('setup.sh for every example and platform', () => {
         expect(r.stderr).toBe('');
         expect(r.status).toBe(0);
         // Exactly one push, in the live configure, and it is the offline copy.
-        expect(a.script.match(/run pcs cluster cib-push "\$NEW" --config$/gm)?.length).toBe(2); // dry run + real
-        expect(a.script).not.toMatch(/pcs (?!-f "\$NEW"|cluster|host|-f\b)[a-z]+ (create|set|add)/);
+        expect(a.script.match(/^\t+cib_push "\$NEW"$/gm)?.length).toBe(2); // dry run + real
+        if (platformCommands(platform).tool === 'pcs') {
+          expect(a.script).toContain('\trun pcs cluster cib-push "$1" --config\n');
+          expect(a.script).not.toMatch(/pcs (?!-f "\$NEW"|cluster|host|-f\b)[a-z]+ (create|set|add)/);
+        } else {
+          // crmsh: no pcs anywhere; crm.conf loaded into the copy, the copy's configuration replaced with cibadmin.
+          expect(a.script).not.toMatch(/\brun pcs\b|^\s*pcs /m);
+          expect(a.script).toContain('\trun env CIB_file="$NEW" crm -F configure load update "$WORK/crm.conf"\n');
+          expect(a.script).toContain('\trun cibadmin --replace --scope configuration --xml-file "$conf"\n');
+          expect(a.script).toContain(`write_crm_conf() {\n\tcat <<'HACC_CRM_CONF_EOF'\n${crmConf(a.lowered)}HACC_CRM_CONF_EOF\n}`);
+        }
       });
     }
   }
@@ -539,10 +550,12 @@ describe('the el6 script for the seed post', () => {
       'resource create --no-default-ops --group resource-group shared_device',
       'resource create --no-default-ops --group resource-group shared_mount',
       'resource create --no-default-ops --group resource-group --force program_logical',
-      'run pcs cluster cib-push "$NEW" --config',
+      'run pcs cluster cib-push "$1" --config',
+      '\tcib_push "$NEW"',
       'run crm_verify -L -V',
-      'run pcs status',
+      '\tshow_status',
     ];
+    expect(script).toContain('show_status() {\n\trun pcs status\n}');
     expect(script).toContain("run sed -i -e 's/^#*[[:space:]]*CMAN_QUORUM_TIMEOUT=.*/CMAN_QUORUM_TIMEOUT=0/' \"$f\"");
     let at = script.indexOf('\nphase_install() {');
     for (const s of steps) {

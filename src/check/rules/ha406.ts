@@ -1,7 +1,10 @@
-import { compareVersions, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
+import { AGENT_UNTIL, compareVersions, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
+
+/** A dropped value's replacement, where Pacemaker's own upgrade names one (upgrade-3.10-1.xsl: poweroff becomes off). */
+const REPLACED_VALUES: Readonly<Record<string, string>> = { 'stonith-action=poweroff': 'off' };
 
 export const ha406: Rule = {
   code: 'HA406',
@@ -9,7 +12,7 @@ export const ha406: Rule = {
   severity: 'error',
   docs: {
     summary:
-      "A cluster property, meta attribute or op attribute that the target platform's Pacemaker does not have yet, or no longer has (an op's requires after 1.1), or more addresses on a node than the platform's corosync has links (2 on el6/el7, 8 from el8).",
+      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent it no longer ships (ocf:pacemaker:o2cb on Pacemaker 3), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others).",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -74,6 +77,51 @@ export const ha406: Rule = {
           help: [`keep at most ${links} addr= on each node`],
         });
       }
+    }
+    // Values a release added or dropped (valuesSince/valuesUntil). Role values are not among them:
+    // the file may spell a role either way and the build writes the platform's (HA430 names the old
+    // spelling where a new one exists).
+    const value = (attr: A.Attr, fact: { readonly name: string; readonly valuesSince?: Readonly<Record<string, string>>; readonly valuesUntil?: Readonly<Record<string, string>> }, what: string) => {
+      if (fact.name === 'role' || fact.name === 'target-role') return;
+      const v = attr.value.text;
+      const since = fact.valuesSince?.[v];
+      const until = fact.valuesUntil?.[v];
+      if (versionInRange(version, since, until)) return;
+      const tooNew = since !== undefined && compareVersions(version, since) < 0;
+      const replacement = REPLACED_VALUES[`${fact.name}=${v}`];
+      ctx.report({
+        node: attr,
+        property: 'value',
+        message: tooNew
+          ? `${what} ${fact.name}=${v} needs Pacemaker ${since} or later; ${m.platform} has ${version}`
+          : `${what} ${fact.name}=${v} was dropped after Pacemaker ${until}; ${m.platform} has ${version}`,
+        help: replacement ? [`write ${fact.name}=${replacement}`] : [],
+        ...(replacement ? { fix: { title: `write ${fact.name}=${replacement}`, replacement } } : {}),
+      });
+    };
+    for (const attr of m.settings.property.attrs) {
+      const fact = ctx.catalogue.property(attr.key.text);
+      if (fact) value(attr, fact, 'cluster property');
+    }
+    for (const fact of ctx.catalogue.resourceMeta) {
+      if (!fact.valuesSince && !fact.valuesUntil) continue;
+      for (const bag of [...m.allResources.map((r) => r.meta), m.settings.defaults]) {
+        for (const attr of bag.attrs) if (attr.key.text === fact.name) value(attr, fact, 'meta attribute');
+      }
+    }
+    for (const fact of ctx.catalogue.opMeta) {
+      if (!fact.valuesSince && !fact.valuesUntil) continue;
+      for (const op of m.opsWith.get(fact.name) ?? []) value(op.values.get(fact.name)!, fact, 'op attribute');
+    }
+    // Agents the platform's Pacemaker no longer ships.
+    for (const p of m.primitives) {
+      const until = AGENT_UNTIL[p.agent.id];
+      if (until === undefined || compareVersions(version, until) <= 0) continue;
+      ctx.report({
+        node: p.decl.agent,
+        message: `${p.agent.id} was dropped after Pacemaker ${until}; ${m.platform} has ${version}`,
+        help: ['Pacemaker no longer installs it there: remove the resource, or use an agent the platform ships'],
+      });
     }
     for (const fact of missing(ctx.catalogue.opMeta)) {
       for (const op of m.opsWith.get(fact.name) ?? []) {

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# What the cluster configuration file says, for create_cluster. conf_cluster_name and
+# What the cluster configuration file says, for ensure_cluster. conf_cluster_name and
 # conf_node_names (conf-*.sh, one per cluster stack) read the name and the members from it.
 # PLACEHOLDER_CLUSTER and PLACEHOLDER_ADDR name the single-node cluster a distribution's packages
 # start by themselves (Debian, README.Debian), which setup replaces; empty elsewhere.

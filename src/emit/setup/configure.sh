@@ -17,9 +17,9 @@ clear_configuration() {
 		--xpath "/cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/nvpair[not($keep)]"
 }
 
-# set_secret_nvpair ID N: secret N as the value of nvpair ID in $NEW. pcs created the nvpair with a
-# placeholder: a value on pcs's command line is in /proc/PID/cmdline for every local user to read,
-# while cibadmin reads this one on its standard input.
+# set_secret_nvpair ID N: secret N as the value of nvpair ID in $NEW. pcs (or crm.conf) created the
+# nvpair with a placeholder: a value on pcs's command line is in /proc/PID/cmdline for every local
+# user to read, while cibadmin reads this one on its standard input.
 set_secret_nvpair() {
 	local xml
 	xml=$(xml_secret "<nvpair id=\"$1\" value=\"" "$2" '"/>')
@@ -34,11 +34,10 @@ configure_live() {
 	make_work
 	if ((USES_AGENT)); then require_agent; fi
 
-	step "Create cluster $CLUSTER_NAME on ${NODES[*]} (skipped when it exists)"
-	create_cluster
+	ensure_cluster
 
 	step "Take a copy of the live CIB: every change below goes into the copy"
-	run pcs cluster cib "$LIVE"
+	cib_get "$LIVE"
 	run cp "$LIVE" "$NEW"
 
 	build_configuration
@@ -50,7 +49,7 @@ configure_live() {
 		run install -d -m 0700 "$BACKUP_DIR"
 		run cp -- "$LIVE" "$BACKUP_DIR/$BACKUP_NAME-cib-before-YYYYmmddTHHMMSS.xml"
 		require_cib_unchanged "$LIVE"
-		run pcs cluster cib-push "$NEW" --config
+		cib_push "$NEW"
 		return 0
 	fi
 	crm_diff --no-version --original "$LIVE" --new "$NEW" >"$WORK/diff.xml" 2>&1 || rc=$?
@@ -71,11 +70,11 @@ configure_live() {
 	run install -d -m 0700 "$BACKUP_DIR"
 	backup=$BACKUP_DIR/$BACKUP_NAME-cib-before-$(date +%Y%m%dT%H%M%S).xml
 	run cp -- "$LIVE" "$backup"
-	note "roll back with: pcs cluster cib-push $backup --config"
+	note "roll back with: $(cib_push_hint "$backup")"
 
-	step "Push the configuration: one cib-push"
+	step "Push the configuration: one replace of the live configuration"
 	require_cib_unchanged "$LIVE"
-	run pcs cluster cib-push "$NEW" --config
+	cib_push "$NEW"
 	note "pushed. Next: '$PROG verify'"
 }
 

@@ -1,10 +1,12 @@
 # shellcheck shell=bash
-# The cluster itself: auth and setup (authenticate_nodes and setup_cluster are generated from the
-# nodes) only when the cluster configuration file does not name this cluster with these nodes yet.
+# The cluster itself, pcs's way: auth and setup (authenticate_nodes and setup_cluster are
+# generated from the nodes) only when the cluster configuration file does not name this cluster
+# with these nodes yet.
 # shellcheck disable=SC2154
 
-create_cluster() {
+ensure_cluster() {
 	local state=none
+	step "Create cluster $CLUSTER_NAME on ${NODES[*]} (skipped when it exists)"
 	if ! ((DRY_RUN)); then state=$(cluster_state); fi
 	case $state in
 	this)

@@ -1,14 +1,27 @@
 # shellcheck shell=bash
-# The command line: one phase at a time, and the options that go with it.
+# The command line: one phase at a time, and the options that go with it. TOOL (pcs or crmsh)
+# says whether the cluster is created by configure (pcs, through pcsd on every node) or by init
+# and join beforehand (crmsh).
 # shellcheck disable=SC2154
 
 usage() {
-	cat <<EOF
+	if [ "$TOOL" = crmsh ]; then
+		cat <<EOF
+usage: $PROG [--dry-run] install [--no-install]   on every node: ${NODES[*]}
+       $PROG [--dry-run] init                     on ${NODES[0]}, after install on every node
+       $PROG [--dry-run] join                     on each other node, after init
+       $PROG [--dry-run] configure [--update]     on one node, once every node has joined
+       $PROG [--dry-run] configure --cib-file F   apply the configuration to the CIB file F only
+       $PROG [--dry-run] verify                   on the node where configure ran
+EOF
+	else
+		cat <<EOF
 usage: $PROG [--dry-run] install [--no-install]   on every node: ${NODES[*]}
        $PROG [--dry-run] configure [--update]     on one node, after install on every node
        $PROG [--dry-run] configure --cib-file F   apply the configuration to the CIB file F only
        $PROG [--dry-run] verify                   on the node where configure ran
 EOF
+	fi
 }
 
 main() {
@@ -28,8 +41,11 @@ main() {
 			usage
 			exit 0
 			;;
-		install | configure | verify)
+		install | configure | verify | init | join)
 			[ -z "$phase" ] || die "one phase at a time ($phase, $1)"
+			if [ "$TOOL" != crmsh ] && { [ "$1" = init ] || [ "$1" = join ]; }; then
+				die "$1 is a phase of the SUSE platforms: on $PLATFORM, configure creates the cluster"
+			fi
 			phase=$1
 			;;
 		*)
@@ -64,6 +80,8 @@ main() {
 		fi
 		;;
 	verify) phase_verify ;;
+	init) phase_init ;;
+	join) phase_join ;;
 	esac
 }
 

@@ -6,5 +6,5 @@ phase_verify() {
 	step "Check the live configuration (crm_verify)"
 	run crm_verify -L -V || die "crm_verify found problems (above)"
 	step "Cluster status"
-	run pcs status
+	show_status
 }

@@ -1,0 +1,217 @@
+// crm.conf: the configuration in crmsh's own language, for SUSE (`crm configure load update`).
+// Written from the CIB model, like cib.xml, so the two agree on every id and value: every set, op
+// and constraint is given the CIB's id (`$id=` on a set, `id=` on an op), so crmsh derives nothing
+// of its own. Nodes are not written: they are the cluster's (corosync gives their ids as they join).
+//
+// Syntax, checked against the installed crmsh (4.4.1) by loading into a scratch CIB: a value is
+// bare when it holds only word characters, else double-quoted with `\` before `"` and `\`; `op NAME
+// … id=ID` sets the op's id; `op_params`/`op_meta` hold an op's own sets; `location ID RSC
+// [role=R] [resource-discovery=D] SCORE: NODE`; `colocation ID SCORE: RSC[:ROLE] WITH[:ROLE]`
+// (the first is the CIB's rsc); `order ID [KIND:] FIRST[:ACTION] THEN[:ACTION] [symmetrical=B]`.
+//
+// What crm.conf does not carry, setup.sh sets in the same offline copy with cibadmin before its
+// one push (afterLoad lists it):
+// - secrets: never written anywhere hacc writes; crm.conf holds SECRET_PLACEHOLDER, with a comment;
+// - an nvpair crmsh cannot make exactly: crmsh names every nvpair SET-NAME itself (so no other id,
+//   such as `$id.NAME=` or an imported one), refuses a name that makes no valid id that way (its
+//   is_id_valid: `^[A-Za-z_][\w._-]*$`; it fails with a Python NameError on `x~y`, crmsh 4.4.1),
+//   and stores text with a character outside ASCII as the characters of an XML reference (`é`
+//   becomes the seven characters `&#233;`). Seen with the installed crmsh 4.4.1 against scratch
+//   CIBs. From the first such nvpair of a set on, crm.conf leaves the set's pairs out and
+//   setup.sh appends them, in order, with `cibadmin --modify` (which adds the children it does not
+//   find), so the set ends up exactly as cib.xml has it.
+
+import { assertNever } from '../assert-never.js';
+import { agentName, cibPrimitives, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import type { Lowered } from '../lower/lower.js';
+import type { Artifact } from './artifact.js';
+import { SECRET_PLACEHOLDER, secretLabel } from './shell.js';
+
+export const CRM_CONF_PATH = 'crm.conf';
+
+/** What setup.sh sets in the copy after `crm configure load update`, in this order. */
+export type AfterLoad =
+  /** The nvpairs of a set from the first one crmsh cannot make exactly: appended with cibadmin (secrets as placeholders). */
+  | { readonly kind: 'append'; readonly tag: SetTag; readonly set: NvSet; readonly pairs: readonly NvPair[] }
+  /** A secret's value, read when the script runs. */
+  | { readonly kind: 'secret'; readonly pair: NvPair & { readonly value: Extract<NvPair['value'], { kind: 'secret' }> } };
+
+/** The CIB element of a set, as cibadmin needs it. */
+export type SetTag = 'cluster_property_set' | 'meta_attributes' | 'instance_attributes';
+
+/** crmsh's own test for an id it derives (crmsh utils.is_id_valid), ASCII only. */
+const CRMSH_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** Whether crmsh makes this nvpair exactly from `name=value` in set SET (see the header). */
+function crmshMakes(set: NvSet, pair: NvPair): boolean {
+  const id = `${set.id}-${pair.name}`;
+  // eslint-disable-next-line no-control-regex
+  return pair.id === id && CRMSH_ID.test(id) && (pair.value.kind === 'secret' || /^[\u0000-\u007f]*$/.test(pair.value.text));
+}
+
+/** How many of a set's nvpairs crm.conf writes: those before the first crmsh cannot make. */
+function carried(set: NvSet): number {
+  const k = set.pairs.findIndex((p) => !crmshMakes(set, p));
+  return k < 0 ? set.pairs.length : k;
+}
+
+/** Every set of a configuration with its element, in document order. */
+function setsOf(conf: CibConfiguration): { readonly tag: SetTag; readonly set: NvSet }[] {
+  const out: { tag: SetTag; set: NvSet }[] = [];
+  const add = (tag: SetTag, set: NvSet | undefined) => {
+    if (set) out.push({ tag, set });
+  };
+  for (const set of conf.crmConfig) add('cluster_property_set', set);
+  for (const set of conf.rscDefaults ?? []) add('meta_attributes', set);
+  for (const set of conf.opDefaults ?? []) add('meta_attributes', set);
+  const resource = (r: CibResource): void => {
+    switch (r.kind) {
+      case 'primitive':
+        add('instance_attributes', r.instanceAttributes);
+        add('meta_attributes', r.metaAttributes);
+        for (const op of r.operations) {
+          add('instance_attributes', op.instanceAttributes);
+          add('meta_attributes', op.metaAttributes);
+        }
+        return;
+      case 'group':
+        r.children.forEach(resource);
+        return add('meta_attributes', r.metaAttributes);
+      case 'clone':
+        resource(r.child);
+        return add('meta_attributes', r.metaAttributes);
+      default:
+        return assertNever(r);
+    }
+  };
+  conf.resources.forEach(resource);
+  return out;
+}
+
+/** What setup.sh sets after the load: the sets' remainders, then every secret. */
+export function afterLoad(conf: CibConfiguration): AfterLoad[] {
+  const sets = setsOf(conf);
+  const appends: AfterLoad[] = sets.flatMap(({ tag, set }) => {
+    const k = carried(set);
+    return k < set.pairs.length ? [{ kind: 'append' as const, tag, set, pairs: set.pairs.slice(k) }] : [];
+  });
+  const secrets: AfterLoad[] = sets.flatMap(({ set }) => set.pairs.flatMap((pair) => (pair.value.kind === 'secret' ? [{ kind: 'secret' as const, pair: { ...pair, value: pair.value } }] : [])));
+  return [...appends, ...secrets];
+}
+
+const BARE = /^[A-Za-z0-9_.:/@%+-]+$/;
+
+/** A value as crmsh reads it back exactly. */
+function crmValue(text: string): string {
+  return BARE.test(text) ? text : `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+function pairText(pair: NvPair): string {
+  return `${pair.name}=${pair.value.kind === 'literal' ? crmValue(pair.value.text) : SECRET_PLACEHOLDER}`;
+}
+
+/** `KEYWORD $id=ID k=v …` with the pairs crmsh makes exactly (the rest: afterLoad), or nothing for an absent set. */
+function setText(keyword: string, set: NvSet | undefined): string[] {
+  if (!set) return [];
+  return [`${keyword} $id=${set.id}${set.pairs.slice(0, carried(set)).map((p) => ` ${pairText(p)}`).join('')}`];
+}
+
+function attrsText(attrs: readonly XmlAttr[]): string {
+  return attrs.map(([name, value]) => ` ${name}=${crmValue(value)}`).join('');
+}
+
+function opText(op: CibOp): string {
+  const interval = op.interval !== undefined ? ` interval=${crmValue(op.interval)}` : '';
+  const sets = [...setText('op_params', op.instanceAttributes), ...setText('op_meta', op.metaAttributes)].map((s) => ` ${s}`).join('');
+  return `op ${op.name}${interval}${attrsText(op.attrs)} id=${op.id}${sets}`;
+}
+
+/** What setup.sh sets after the load, one comment line each. */
+function afterLoadNotes(conf: CibConfiguration): string[] {
+  return afterLoad(conf).map((x) =>
+    x.kind === 'secret'
+      ? `#   ${x.pair.id}: the secret ${secretLabel(x.pair.value)} (crm.conf holds ${SECRET_PLACEHOLDER})`
+      : `#   ${x.set.id}: ${x.pairs.map((p) => p.name).join(', ')} (ids or text crmsh would not make as they are)`,
+  );
+}
+
+/** A statement over several lines, joined with crmsh's ` \` continuation. */
+function statement(head: string, parts: readonly string[]): string {
+  return [head, ...parts].join(' \\\n\t');
+}
+
+function primitiveText(p: CibPrimitive): string {
+  const parts = [...setText('params', p.instanceAttributes), ...setText('meta', p.metaAttributes), ...p.operations.map(opText)];
+  return statement(`primitive ${p.id} ${agentName(p)}`, parts);
+}
+
+function resourceText(r: CibResource): string[] {
+  switch (r.kind) {
+    case 'primitive':
+      return [primitiveText(r)];
+    case 'group':
+      return [...r.children.map(primitiveText), statement(`group ${r.id} ${r.children.map((c) => c.id).join(' ')}`, setText('meta', r.metaAttributes))];
+    case 'clone':
+      // `ms` is crmsh's word for <master>, which only Pacemaker 1.1 writes (no SUSE platform of hacc's).
+      return [...resourceText(r.child), statement(`${r.tag === 'master' ? 'ms' : 'clone'} ${r.id} ${r.child.id}`, setText('meta', r.metaAttributes))];
+    default:
+      return assertNever(r);
+  }
+}
+
+const attr = (attrs: readonly XmlAttr[], name: string) => attrs.find(([n]) => n === name)?.[1];
+const without = (attrs: readonly XmlAttr[], ...names: string[]) => attrs.filter(([n]) => !names.includes(n));
+
+function constraintText(c: CibConstraint): string {
+  switch (c.kind) {
+    case 'rsc_location':
+      return `location ${c.id} ${c.rsc}${attrsText(c.attrs)} ${c.score}: ${c.node}`;
+    case 'rsc_colocation': {
+      const role = (name: string) => (attr(c.attrs, name) !== undefined ? `:${attr(c.attrs, name)}` : '');
+      return `colocation ${c.id} ${c.score}: ${c.rsc}${role('rsc-role')} ${c.withRsc}${role('with-rsc-role')}${attrsText(without(c.attrs, 'rsc-role', 'with-rsc-role'))}`;
+    }
+    case 'rsc_order': {
+      const kind = attr(c.attrs, 'kind');
+      const action = (a: string | undefined) => (a !== undefined ? `:${a}` : '');
+      return `order ${c.id} ${kind !== undefined ? `${kind}: ` : ''}${c.first}${action(c.firstAction)} ${c.then}${action(c.thenAction)}${attrsText(without(c.attrs, 'kind'))}`;
+    }
+    default:
+      return assertNever(c);
+  }
+}
+
+/**
+ * crm.conf's text. Pure and deterministic. Its notes come last: crmsh keeps a comment that comes
+ * before a statement as an XML comment in the CIB (seen with crmsh 4.4.1), and drops one after the
+ * last statement.
+ */
+export function crmConf(lowered: Lowered): string {
+  const conf = lowered.cib.configuration;
+  const { cluster } = lowered;
+  const sets = (keyword: string, list: readonly NvSet[] | undefined) => (list ?? []).filter((s) => s.pairs.length > 0).map((s) => setText(keyword, s)[0]!);
+  const statements = [
+    ...sets('property', conf.crmConfig),
+    ...sets('rsc_defaults', conf.rscDefaults),
+    ...sets('op_defaults', conf.opDefaults),
+    ...conf.resources.flatMap(resourceText),
+    ...conf.constraints.map(constraintText),
+  ];
+  const agents = [...new Set(cibPrimitives(conf).map(agentName))].sort();
+  const later = afterLoadNotes(conf);
+  return [
+    ...statements,
+    '',
+    `# crm.conf: the configuration of Pacemaker cluster '${cluster.name}' (${cluster.platform}) in crmsh's language,`,
+    `# generated by hacc with cib.xml from the same plan; do not edit, regenerate it with 'hacc build'.`,
+    `# setup.sh configure loads it into an offline copy of the CIB ('crm configure load update'), sets`,
+    `# with cibadmin what it leaves out, and pushes the copy once.${later.length > 0 ? ' Left out:' : ''}`,
+    ...later,
+    `# Agents: ${agents.join(', ') || 'none'}. These notes come last: crmsh would keep a comment before a`,
+    `# statement in the CIB.`,
+    '',
+  ].join('\n');
+}
+
+export function crmConfArtifact(lowered: Lowered): Artifact {
+  return { path: CRM_CONF_PATH, contents: crmConf(lowered), mode: 0o644 };
+}
