@@ -81,6 +81,16 @@ export const XML_ESCAPE_FIXED = '2.1.10';
 export const ACTION_SINCE: Readonly<Record<string, string>> = { 'reload-agent': '2.1.0' };
 
 /**
+ * Values a Pacemaker release deprecated, with their replacement: `KEY=VALUE`. HA430 names them
+ * while they still work; HA406 once they are gone (catalogue valuesUntil). stonith-action=poweroff:
+ * Pacemaker 2.1.0's option table ("poweroff" is a deprecated alias for "off"), dropped by 3.0.0
+ * (upgrade-3.10-1.xsl turns it into off).
+ */
+export const DEPRECATED_VALUES: Readonly<Record<string, { readonly since: string; readonly instead: string }>> = {
+  'stonith-action=poweroff': { since: '2.1.0', instead: 'off' },
+};
+
+/**
  * Agents a Pacemaker release stopped shipping, with the last release that has them: ocf:pacemaker:o2cb,
  * dropped by 3.0.0 (ChangeLog and commit 399df10d8a, "drop ocf:pacemaker:o2cb resource agent", which
  * names no replacement).

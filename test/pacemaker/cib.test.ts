@@ -3,7 +3,7 @@
 // primitives. A missing tool is a failure here, never a skip: .ci/run installs them (VERIFY.md).
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -19,6 +19,12 @@ import { generateHa } from '../../test-support/generate.js';
 
 const RNG_DIR = '/usr/share/pacemaker';
 const NEWEST_RNG = join(RNG_DIR, 'pacemaker-3.9.rng');
+/**
+ * Pacemaker 3's schema (el10, debian13, sles16), from ../shared/schemas (Pacemaker-3.0.1's xml/):
+ * Debian 12's crm_verify (2.1.5) cannot read a pacemaker-4.0 CIB, so the schema is its oracle, and
+ * crm_verify checks the same configuration under the newest schema it knows.
+ */
+const RNG_4_0 = join(process.env['HACC_SHARED'] ?? '../shared', 'schemas/pacemaker-3.0.1/pacemaker-4.0.rng');
 const GENERATED = 200;
 const CONCURRENCY = 4;
 
@@ -104,15 +110,30 @@ async function verifyErrors(file: string): Promise<string | undefined> {
   return errors.length > 0 || (r.status !== 0 && r.status !== 78) ? `${file}: rc ${r.status}\n${r.stderr}` : undefined;
 }
 
+/** The schema file a validate-with names: Pacemaker 2.1.5's own, or Pacemaker 3's from ../shared. */
+function rngOf(schema: string): string {
+  return schema === 'pacemaker-4.0' ? RNG_4_0 : join(RNG_DIR, `${schema}.rng`);
+}
+
+/** For crm_verify 2.1.5: a pacemaker-4.0 CIB's copy that names pacemaker-3.9 (same configuration). */
+function readableByCrmVerify(c: { path: string; plan: Lowered }): string {
+  if (c.plan.cluster.target.schema !== 'pacemaker-4.0') return c.path;
+  const copy = c.path.replace(/\.xml$/, '-as-3.9.xml');
+  writeFileSync(copy, readFileSync(c.path, 'utf8').replace('validate-with="pacemaker-4.0"', 'validate-with="pacemaker-3.9"'));
+  return copy;
+}
+
 async function conformance(cibs: readonly { path: string; plan: Lowered }[]): Promise<void> {
-  const paths = cibs.map((c) => c.path);
-  expect(await schemaFailures(NEWEST_RNG, paths)).toEqual([]);
-  // And each against the schema its validate-with names (pacemaker-2.10 for el6/el7).
+  // Every CIB of a Pacemaker 2 platform validates against 2.1.5's newest schema too (3.9 names its own
+  // versions in validate-with, so a pacemaker-4.0 CIB is for 4.0's schema alone).
+  const paths = cibs.filter((c) => c.plan.cluster.target.schema !== 'pacemaker-4.0').map((c) => c.path);
+  if (paths.length > 0) expect(await schemaFailures(NEWEST_RNG, paths)).toEqual([]);
+  // And each against the schema its validate-with names (pacemaker-2.10 for el6/el7, 4.0 for Pacemaker 3).
   for (const schema of new Set(cibs.map((c) => c.plan.cluster.target.schema))) {
     const own = cibs.filter((c) => c.plan.cluster.target.schema === schema).map((c) => c.path);
-    expect(await schemaFailures(join(RNG_DIR, `${schema}.rng`), own)).toEqual([]);
+    expect(await schemaFailures(rngOf(schema), own)).toEqual([]);
   }
-  const errors = (await pool(paths, verifyErrors)).filter((e) => e !== undefined);
+  const errors = (await pool(cibs.map(readableByCrmVerify), verifyErrors)).filter((e) => e !== undefined);
   expect(errors).toEqual([]);
 }
 
@@ -124,6 +145,20 @@ describe('CIB conformance: xmllint with the RelaxNG schema and crm_verify', () =
     const cibs = fixtures.map((p, i) => fullCib(checked(readText(p), p), `fixture-${i}`));
     await conformance(cibs);
   });
+
+  // Issue 24: what hacc writes for Pacemaker 3 validates against its schema (pacemaker-4.0, which
+  // drops <master>, nvpairs without a value, lifetime, rkt and more), for every fixture that checks
+  // there; crm_verify (2.1.5) reads the same configuration under pacemaker-3.9.
+  for (const platform of ['el10', 'debian13', 'sles16'] as const) {
+    it(`every fixture that checks on ${platform}, against pacemaker-4.0.rng`, async () => {
+      expect(existsSync(RNG_4_0), `${RNG_4_0}: the Pacemaker 3 schemas of ../shared`).toBe(true);
+      const clean = listFiles('fixtures', '.ha').filter((p) => checkText(readText(p), p, { target: platform, catalogue }).checked !== undefined);
+      expect(clean.length).toBeGreaterThan(30);
+      const cibs = clean.map((p, i) => fullCib(checkText(readText(p), p, { target: platform, catalogue }).checked!, `${platform}-${i}`));
+      expect(new Set(cibs.map((c) => c.plan.cluster.target.schema))).toEqual(new Set(['pacemaker-4.0']));
+      await conformance(cibs);
+    });
+  }
 
   it(`${GENERATED} generated configurations`, async () => {
     const cibs = Array.from({ length: GENERATED }, (_, i) => {

@@ -1,10 +1,7 @@
-import { AGENT_UNTIL, compareVersions, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
+import { AGENT_UNTIL, compareVersions, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
-
-/** A dropped value's replacement, where Pacemaker's own upgrade names one (upgrade-3.10-1.xsl: poweroff becomes off). */
-const REPLACED_VALUES: Readonly<Record<string, string>> = { 'stonith-action=poweroff': 'off' };
 
 export const ha406: Rule = {
   code: 'HA406',
@@ -88,7 +85,7 @@ export const ha406: Rule = {
       const until = fact.valuesUntil?.[v];
       if (versionInRange(version, since, until)) return;
       const tooNew = since !== undefined && compareVersions(version, since) < 0;
-      const replacement = REPLACED_VALUES[`${fact.name}=${v}`];
+      const replacement = DEPRECATED_VALUES[`${fact.name}=${v}`]?.instead;
       ctx.report({
         node: attr,
         property: 'value',

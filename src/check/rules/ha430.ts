@@ -1,3 +1,4 @@
+import { compareVersions, DEPRECATED_VALUES, PLATFORM_PACEMAKER_VERSION } from '../../catalogue/platforms.js';
 import { PROMOTED_META } from '../../language/clone.js';
 import { currentRole } from '../../language/roles.js';
 import { roleSpelling } from '../../model/platforms.js';
@@ -24,7 +25,7 @@ export const ha430: Rule = {
   severity: 'warning',
   docs: {
     summary:
-      'A deprecated form on a platform that has its replacement: the roles Master and Slave, or master-max and master-node-max, where Pacemaker 2.1 has Promoted, Unpromoted, promoted-max and promoted-node-max (never on el6 and el7, where the old forms are the only ones).',
+      'A deprecated form on a platform that has its replacement: the roles Master and Slave, or master-max and master-node-max, where Pacemaker 2.1 has Promoted, Unpromoted, promoted-max and promoted-node-max (never on el6 and el7, where the old forms are the only ones; Pacemaker 3.0 still reads them, deprecated); stonith-action=poweroff from Pacemaker 2.1 (write off; Pacemaker 3 drops it: HA406).',
     rationale:
       'Pacemaker 2.1 deprecated the old names and Pacemaker 3 drops them: a file that keeps them reads wrong next to what pcs and crm_mon show, and breaks on the next major upgrade.',
     bad: labCluster(`  promotable db-clone {
@@ -44,6 +45,20 @@ export const ha430: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
+    // Deprecated property values, while the platform's Pacemaker still takes them (HA406 after).
+    const version = PLATFORM_PACEMAKER_VERSION[m.platform];
+    for (const attr of m.settings.property.attrs) {
+      const deprecated = DEPRECATED_VALUES[`${attr.key.text}=${attr.value.text}`];
+      const gone = ctx.catalogue.property(attr.key.text)?.valuesUntil?.[attr.value.text];
+      if (!deprecated || compareVersions(version, deprecated.since) < 0 || (gone !== undefined && compareVersions(version, gone) > 0)) continue;
+      ctx.report({
+        node: attr,
+        property: 'value',
+        message: `${attr.key.text}=${attr.value.text} is deprecated since Pacemaker ${deprecated.since} (${m.platform} has ${version}); Pacemaker 3 drops it`,
+        help: [`write ${attr.key.text}=${deprecated.instead}`],
+        fix: { title: `write ${attr.key.text}=${deprecated.instead}`, replacement: deprecated.instead },
+      });
+    }
     if (roleSpelling(m.platform) === 'legacy') return;
     for (const op of m.opsWith.get('role') ?? []) oldRole(ctx, op.values.get('role'));
     for (const r of m.allResources) oldRole(ctx, r.meta.values.get('target-role'));
