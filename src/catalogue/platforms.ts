@@ -97,6 +97,13 @@ export const DEPRECATED_VALUES: Readonly<Record<string, { readonly since: string
  */
 export const AGENT_UNTIL: Readonly<Record<string, string>> = { 'ocf:pacemaker:o2cb': '2.1.9' };
 
+/**
+ * Resource classes a Pacemaker release dropped, with the last release that has them: nagios and
+ * upstart, by 3.0.0 (ChangeLog: "drop support for deprecated nagios and upstart resource classes";
+ * resources-4.0.rng has neither).
+ */
+export const CLASS_UNTIL: Readonly<Record<string, string>> = { nagios: '2.1.9', upstart: '2.1.9' };
+
 function parts(v: string): number[] {
   // "2.1.5-1+deb12u1" -> [2, 1, 5]; "3.0.0-rc1" -> [3, 0, 0]. Non-numeric parts count as 0.
   const core = v.trim().split(/[-+~]/, 1)[0] ?? '';

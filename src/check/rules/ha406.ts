@@ -1,4 +1,4 @@
-import { AGENT_UNTIL, compareVersions, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
+import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
@@ -9,7 +9,7 @@ export const ha406: Rule = {
   severity: 'error',
   docs: {
     summary:
-      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent it no longer ships (ocf:pacemaker:o2cb on Pacemaker 3), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others).",
+      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others).",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -110,8 +110,18 @@ export const ha406: Rule = {
       if (!fact.valuesSince && !fact.valuesUntil) continue;
       for (const op of m.opsWith.get(fact.name) ?? []) value(op.values.get(fact.name)!, fact, 'op attribute');
     }
-    // Agents the platform's Pacemaker no longer ships.
+    // Agents the platform's Pacemaker no longer ships, and classes it no longer runs.
     for (const p of m.primitives) {
+      const cls = p.agent.id.split(':')[0] ?? '';
+      const classUntil = CLASS_UNTIL[cls];
+      if (classUntil !== undefined && compareVersions(version, classUntil) > 0) {
+        ctx.report({
+          node: p.decl.agent,
+          message: `the ${cls} resource class was dropped after Pacemaker ${classUntil}; ${m.platform} has ${version}`,
+          help: [cls === 'upstart' ? 'use the systemd unit of the service: systemd:NAME' : 'run the check from an OCF agent, or monitor the service with its own agent'],
+        });
+        continue;
+      }
       const until = AGENT_UNTIL[p.agent.id];
       if (until === undefined || compareVersions(version, until) <= 0) continue;
       ctx.report({
