@@ -15,6 +15,7 @@
 // the variables (never the values). A secret that `hacc build` itself left as a comment in the CIB
 // (`<!-- password: set by the setup script from env:X -->`) gets its reference back.
 
+import { PLATFORM_FACTS } from '../catalogue/platforms.js';
 import { isDeepStrictEqual } from 'node:util';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
@@ -217,7 +218,8 @@ class Sanitiser {
 }
 
 /**
- * The platform the CIB suggests: Pacemaker's dc-version (el7, el8…), else a pre-3.0 schema (el7).
+ * The platform the CIB suggests: Pacemaker's dc-version (el7, el8… el10), else a pre-3.0 schema (el7)
+ * or a 4.x schema (el10, Pacemaker 3).
  * A dc-version of Pacemaker 1.1 (el6, el7) beside a schema of 3.0 or later is a CIB upgraded since
  * (as Pacemaker's own scheduler tests are): a 1.1 cluster could not load it, so it says nothing.
  */
@@ -225,9 +227,14 @@ function suggestedPlatform(cib: Cib, maintained: readonly NvPair[]): PlatformNam
   const schema = /^pacemaker-(\d+)\./.exec(cib.validateWith ?? '');
   const legacySchema = schema !== null && Number(schema[1]) < 3;
   const dc = maintained.find((p) => p.name === 'dc-version');
-  const el = dc?.value.kind === 'literal' ? /\.el([6-9])(?![0-9])/.exec(dc.value.text) : null;
+  const el = dc?.value.kind === 'literal' ? /\.el(\d+)(?![0-9])/.exec(dc.value.text) : null;
   const platform = el ? `el${el[1]}` : undefined;
-  if (platform !== undefined && isPlatformName(platform) && (legacySchema || schema === null || roleSpelling(platform) !== 'legacy')) return platform;
+  // A pacemaker-4.x CIB is Pacemaker 3's: only a Pacemaker 3 platform can load it (el10 unless its dc-version says another).
+  const pacemaker3 = schema !== null && Number(schema[1]) >= 4;
+  if (platform !== undefined && isPlatformName(platform) && (!pacemaker3 || PLATFORM_FACTS[platform].schema === 'pacemaker-4.0')) {
+    if (legacySchema || schema === null || roleSpelling(platform) !== 'legacy') return platform;
+  }
+  if (pacemaker3) return 'el10';
   return legacySchema ? 'el7' : undefined;
 }
 

@@ -8,6 +8,8 @@
 // the live CIB: its nodes and their attributes, other property sets, the sections hacc does not
 // write, and the status.
 
+import { clearCmd, type PlatformCommands } from '../emit/platform-commands.js';
+import { displayCmd } from '../emit/shell.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
 import { diffCib, type Change } from '../cib/diff.js';
 import { cibPrimitives, type Cib, type CibConfiguration, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet } from '../cib/model.js';
@@ -47,13 +49,13 @@ export interface Plan {
   readonly planned: CibConfiguration;
 }
 
-/** `cli-prefer-RSC`, `cli-ban-RSC-on-NODE`: what pcs/crm_resource move and ban create. */
-function leftoverCommand(id: string): string | undefined {
-  if (id.startsWith('cli-prefer-')) return `pcs resource clear ${id.slice('cli-prefer-'.length)}`;
+/** `cli-prefer-RSC`, `cli-ban-RSC-on-NODE`: what pcs/crm resource move and ban create; the platform's command that clears it. */
+function leftoverCommand(id: string, pc: PlatformCommands): string | undefined {
+  if (id.startsWith('cli-prefer-')) return displayCmd(clearCmd(pc, id.slice('cli-prefer-'.length)));
   if (id.startsWith('cli-ban-')) {
     const rest = id.slice('cli-ban-'.length);
     const on = rest.lastIndexOf('-on-');
-    return `pcs resource clear ${on > 0 ? rest.slice(0, on) : rest}`;
+    return displayCmd(clearCmd(pc, on > 0 ? rest.slice(0, on) : rest));
   }
   return undefined;
 }
@@ -83,12 +85,12 @@ function plannedConfiguration(desired: CibConfiguration, live: CibConfiguration)
   return { ...desired, crmConfig, nodes: live.nodes };
 }
 
-/** Plans `desired` (what the file builds) against a live CIB read with readCib. */
-export function makePlan(live: ReadResult, desired: Cib): Plan {
+/** Plans `desired` (what the file builds for `pc`'s platform) against a live CIB read with readCib. */
+export function makePlan(live: ReadResult, desired: Cib, pc: PlatformCommands): Plan {
   const liveConf = live.cib.configuration;
   const planned = plannedConfiguration(desired.configuration, liveConf);
   const changes: PlanChange[] = diffCib(liveConf, planned).map((c) => {
-    const command = c.op === 'delete' && c.kind === 'location' ? leftoverCommand(c.id) : undefined;
+    const command = c.op === 'delete' && c.kind === 'location' ? leftoverCommand(c.id, pc) : undefined;
     return command !== undefined ? { ...c, leftover: command } : c;
   });
   const kept: Kept[] = [];
@@ -97,7 +99,7 @@ export function makePlan(live: ReadResult, desired: Cib): Plan {
       kept.push(u);
       continue;
     }
-    const command = u.what === 'rsc_location' && u.id !== undefined ? leftoverCommand(u.id) : undefined;
+    const command = u.what === 'rsc_location' && u.id !== undefined ? leftoverCommand(u.id, pc) : undefined;
     changes.push({ op: 'delete', kind: u.what, id: u.id ?? u.xpath, fields: [], unmodelled: u.reason, ...(command !== undefined ? { leftover: command } : {}) });
   }
   const liveNames = new Set(liveConf.nodes.map((n) => n.uname));

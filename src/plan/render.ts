@@ -2,6 +2,8 @@
 // Markdown page for a change ticket. Secrets reach here only as "(secret)" (src/cib/diff.ts).
 
 import type { FieldChange } from '../cib/diff.js';
+import { rollbackCmd, type PlatformCommands } from '../emit/platform-commands.js';
+import { displayCmd } from '../emit/shell.js';
 import type { Kept, Plan, PlanChange, TransitionAction } from './plan.js';
 
 /** What the simulation gave: its actions, or why there are none. */
@@ -15,6 +17,8 @@ export interface PlanReport {
   readonly cibSource: string;
   readonly plan: Plan;
   readonly simulation: Simulation;
+  /** The platform's commands, for the apply and roll-back lines. */
+  readonly commands: PlatformCommands;
 }
 
 const SIGN = { create: '+', update: '~', delete: '-' } as const;
@@ -33,7 +37,7 @@ function fieldLine(f: FieldChange, op: PlanChange['op']): string {
 
 /** Why a deletion is worth a second look, in words. */
 function deletionNote(c: PlanChange): string | undefined {
-  if (c.leftover !== undefined) return `left by 'pcs resource move' or 'ban'; configure removes it; to clear it first: ${c.leftover}`;
+  if (c.leftover !== undefined) return `left by 'resource move' or 'ban'; configure removes it; to clear it first: ${c.leftover}`;
   if (c.unmodelled !== undefined) return `hacc cannot describe it (${c.unmodelled}); configure removes it`;
   return undefined;
 }
@@ -143,7 +147,8 @@ export function planMarkdown(r: PlanReport, setup: string): string {
   }
   const leftovers = plan.changes.filter((c) => c.leftover !== undefined);
   if (leftovers.length > 0) {
-    out.push('', '## Left by `pcs resource move`/`ban`', '', 'configure removes these; to clear them before the change instead:', '');
+    const tool = r.commands.tool === 'crmsh' ? 'crm' : 'pcs';
+    out.push('', `## Left by \`${tool} resource move\`/\`ban\``, '', 'configure removes these; to clear them before the change instead:', '');
     for (const c of leftovers) out.push(`- \`${c.id}\`: \`${c.leftover}\``);
   }
   if (plan.kept.length > 0) {
@@ -162,14 +167,14 @@ export function planMarkdown(r: PlanReport, setup: string): string {
     '',
     '```sh',
     `hacc build ${r.file} -o ${setup}`,
-    'pcs cluster cib > cib-before.xml      # for the roll-back',
+    'cibadmin --query > cib-before.xml      # for the roll-back',
     `${setup}/setup.sh configure --update`,
     '```',
     '',
     '## Roll back',
     '',
     '```sh',
-    'pcs cluster cib-push cib-before.xml --config',
+    displayCmd(rollbackCmd(r.commands, 'cib-before.xml')),
     '```',
     '',
     'configure keeps a copy of the CIB it replaces as well, and prints the command that restores it.',

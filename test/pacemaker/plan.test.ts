@@ -7,6 +7,7 @@
 // imports and checks, with the same transition as the original CIB. A missing tool or corpus is a
 // failure here, never a skip.
 
+import { platformCommands } from '../../src/emit/platform-commands.js';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -237,7 +238,7 @@ describe("Pacemaker's scheduler corpus", () => {
       const desired = lower(checked.checked, catalogue).cib;
       const doc = parseXml(xml);
       const read = readCib(doc);
-      const p = makePlan(read, desired);
+      const p = makePlan(read, desired, platformCommands(checked.checked.platform));
       if (p.changes.length > 0) {
         failures.push(`${f}: ${JSON.stringify(p.changes).slice(0, 300)}`);
         continue;

@@ -342,6 +342,12 @@ describe('name, platform and XML details', () => {
     expect(upgraded.text).not.toMatch(/^\s*platform /m);
     const el8 = bare('<nvpair id="o-dc" name="dc-version" value="2.1.7-5.el8_10-0f7f88312"/>');
     expect(importClean(el8).text).toContain('platform el8');
+    // Pacemaker 3: RHEL 10's dc-version; a pacemaker-4.0 CIB without one is el10's (only Pacemaker 3 loads it),
+    // and an el9 dc-version cannot stand beside it.
+    const el10 = bare('<nvpair id="o-dc" name="dc-version" value="3.0.1-3.el10-8f7e1a4"/>').replace('pacemaker-3.9', 'pacemaker-4.0');
+    expect(importClean(el10).text).toContain('platform el10');
+    expect(importClean(bare('').replace('pacemaker-3.9', 'pacemaker-4.0')).text).toContain('platform el10');
+    expect(importClean(el8.replace('pacemaker-3.9', 'pacemaker-4.0')).text).toContain('platform el10');
   });
 
   it('an nvpair id hacc would not derive is kept with $id.NAME=', () => {

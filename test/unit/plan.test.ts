@@ -3,6 +3,7 @@
 // crm_simulate's XML, and the command's output and exit statuses. The scheduler itself is the
 // Pacemaker suite's (test/pacemaker/plan.test.ts).
 
+import { platformCommands } from '../../src/emit/platform-commands.js';
 import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
@@ -100,7 +101,7 @@ function plan(text: string, live: string) {
   const doc = parseXml(live);
   const read = readCib(doc);
   const desired = lowered(text);
-  return { doc, read, desired, plan: makePlan(read, desired) };
+  return { doc, read, desired, plan: makePlan(read, desired, platformCommands('el9')) };
 }
 
 describe('the plan of a file against a CIB', () => {
@@ -264,6 +265,16 @@ describe('hacc plan, the command', () => {
     expect(md).toContain('- `cli-ban-vip-on-a`: `pcs resource clear vip`');
     expect(md).toContain('setup.sh configure --update');
     expect(md).toContain('pcs cluster cib-push cib-before.xml --config');
+
+    // On SUSE the same plan says crm's commands.
+    const suse = tmp.write('suse2.ha', FILE.replace('ip=10.0.0.30', 'ip=10.0.0.31').replace('cluster lab {', 'cluster lab {\n  platform sles15'));
+    const s = await runCli(['plan', suse, '--cib', cib, '-o', `${tmp.dir}/PLAN3.md`], { env: NO_TOOLS });
+    expect(s.exit, s.stderr).toBe(0);
+    const smd = tmp.read('PLAN3.md');
+    expect(smd).toContain('## Left by `crm resource move`/`ban`');
+    expect(smd).toContain('- `cli-ban-vip-on-a`: `crm resource clear vip`');
+    expect(smd).toContain('crm configure load xml replace cib-before.xml');
+    expect(smd).not.toMatch(/\bpcs\b/);
   });
 
   it('a crm_simulate that fails (exit 1, its message) or takes too long (HACC_SIMULATE_TIMEOUT: the changes alone, exit 0)', async () => {

@@ -1,3 +1,4 @@
+import { platformCommands } from '../../emit/platform-commands.js';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -66,7 +67,8 @@ export function planCommand(io: Io, setExit: (code: number) => void): Command {
         return;
       }
       const { lowered } = planned;
-      const plan = makePlan(read, lowered.cib);
+      const commands = platformCommands(lowered.cluster.platform);
+      const plan = makePlan(read, lowered.cib, commands);
       const input = simulationCib(doc, read.cib, plan, lowered.cib);
       const on = input.nodesUp.length > 0 ? 'a new cluster: every node up, nothing running' : "the CIB's current state";
       let simulation: import('../../plan/render.js').Simulation;
@@ -85,7 +87,7 @@ export function planCommand(io: Io, setExit: (code: number) => void): Command {
           simulation = { ran: false, why: `crm_simulate could not schedule the planned CIB (${e.message})` };
         } else throw e;
       }
-      const report = { file: file === '-' ? '<stdin>' : file, cluster: lowered.cluster.name, cibSource: live.source, plan, simulation };
+      const report = { file: file === '-' ? '<stdin>' : file, cluster: lowered.cluster.name, cibSource: live.source, plan, simulation, commands };
       io.stdout(flags.format === 'json' ? planJson(report) : planText(report));
       if (flags.output !== undefined) {
         writeFileAtomically(resolve(io.cwd, flags.output), planMarkdown(report, `out/${lowered.cluster.name}`), flags.output);
