@@ -98,6 +98,12 @@ export const DEPRECATED_VALUES: Readonly<Record<string, { readonly since: string
 export const AGENT_UNTIL: Readonly<Record<string, string>> = { 'ocf:pacemaker:o2cb': '2.1.9' };
 
 /**
+ * The first pcs that refuses a fencing device in a group: 0.12 ("Ability to create stonith resource in
+ * a group from `pcs stonith create`" removed, CHANGELOG 0.12.0a1; deprecated since 0.11).
+ */
+export const PCS_NO_FENCING_IN_GROUP = '0.12';
+
+/**
  * Resource classes a Pacemaker release dropped, with the last release that has them: nagios and
  * upstart, by 3.0.0 (ChangeLog: "drop support for deprecated nagios and upstart resource classes";
  * resources-4.0.rng has neither).

@@ -11,7 +11,7 @@
 //
 // What crm.conf does not carry, setup.sh sets in the same offline copy with cibadmin before its
 // one push (afterLoad lists it):
-// - secrets: never written anywhere hacc writes; crm.conf holds SECRET_PLACEHOLDER, with a comment;
+// - secrets: never written anywhere hacc writes; crm.conf holds SECRET_PLACEHOLDER (its notes say whose);
 // - an nvpair crmsh cannot make exactly: crmsh names every nvpair SET-NAME itself (so no other id,
 //   such as `$id.NAME=` or an imported one), refuses a name that makes no valid id that way (its
 //   is_id_valid: `^[A-Za-z_][\w._-]*$`; it fails with a Python NameError on `x~y`, crmsh 4.4.1),
@@ -19,7 +19,8 @@
 //   becomes the seven characters `&#233;`). Seen with the installed crmsh 4.4.1 against scratch
 //   CIBs. From the first such nvpair of a set on, crm.conf leaves the set's pairs out and
 //   setup.sh appends them, in order, with `cibadmin --modify` (which adds the children it does not
-//   find), so the set ends up exactly as cib.xml has it.
+//   find), so the set ends up exactly as cib.xml has it;
+// - an op attribute with text outside ASCII (a description): left out, and set on the op by id.
 
 import { assertNever } from '../assert-never.js';
 import { agentName, cibPrimitives, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
@@ -33,11 +34,17 @@ export const CRM_CONF_PATH = 'crm.conf';
 export type AfterLoad =
   /** The nvpairs of a set from the first one crmsh cannot make exactly: appended with cibadmin (secrets as placeholders). */
   | { readonly kind: 'append'; readonly tag: SetTag; readonly set: NvSet; readonly pairs: readonly NvPair[] }
+  /** Attributes of an op whose text crmsh would alter: set on the element with that id. */
+  | { readonly kind: 'attrs'; readonly tag: 'op'; readonly id: string; readonly attrs: readonly XmlAttr[] }
   /** A secret's value, read when the script runs. */
   | { readonly kind: 'secret'; readonly pair: NvPair & { readonly value: Extract<NvPair['value'], { kind: 'secret' }> } };
 
 /** The CIB element of a set, as cibadmin needs it. */
 export type SetTag = 'cluster_property_set' | 'meta_attributes' | 'instance_attributes';
+
+/** Text crmsh stores as written: ASCII only (see the header). */
+// eslint-disable-next-line no-control-regex
+const ascii = (text: string) => /^[\u0000-\u007f]*$/.test(text);
 
 /** crmsh's own test for an id it derives (crmsh utils.is_id_valid), ASCII only. */
 const CRMSH_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -45,8 +52,7 @@ const CRMSH_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 /** Whether crmsh makes this nvpair exactly from `name=value` in set SET (see the header). */
 function crmshMakes(set: NvSet, pair: NvPair): boolean {
   const id = `${set.id}-${pair.name}`;
-  // eslint-disable-next-line no-control-regex
-  return pair.id === id && CRMSH_ID.test(id) && (pair.value.kind === 'secret' || /^[\u0000-\u007f]*$/.test(pair.value.text));
+  return pair.id === id && CRMSH_ID.test(id) && (pair.value.kind === 'secret' || ascii(pair.value.text));
 }
 
 /** How many of a set's nvpairs crm.conf writes: those before the first crmsh cannot make. */
@@ -95,8 +101,14 @@ export function afterLoad(conf: CibConfiguration): AfterLoad[] {
     const k = carried(set);
     return k < set.pairs.length ? [{ kind: 'append' as const, tag, set, pairs: set.pairs.slice(k) }] : [];
   });
+  const attrs: AfterLoad[] = cibPrimitives(conf).flatMap((p) =>
+    p.operations.flatMap((op) => {
+      const later = op.attrs.filter(([, value]) => !ascii(value));
+      return later.length > 0 ? [{ kind: 'attrs' as const, tag: 'op' as const, id: op.id, attrs: later }] : [];
+    }),
+  );
   const secrets: AfterLoad[] = sets.flatMap(({ set }) => set.pairs.flatMap((pair) => (pair.value.kind === 'secret' ? [{ kind: 'secret' as const, pair: { ...pair, value: pair.value } }] : [])));
-  return [...appends, ...secrets];
+  return [...appends, ...attrs, ...secrets];
 }
 
 const BARE = /^[A-Za-z0-9_.:/@%+-]+$/;
@@ -123,16 +135,23 @@ function attrsText(attrs: readonly XmlAttr[]): string {
 function opText(op: CibOp): string {
   const interval = op.interval !== undefined ? ` interval=${crmValue(op.interval)}` : '';
   const sets = [...setText('op_params', op.instanceAttributes), ...setText('op_meta', op.metaAttributes)].map((s) => ` ${s}`).join('');
-  return `op ${op.name}${interval}${attrsText(op.attrs)} id=${op.id}${sets}`;
+  return `op ${op.name}${interval}${attrsText(op.attrs.filter(([, value]) => ascii(value)))} id=${op.id}${sets}`;
 }
 
 /** What setup.sh sets after the load, one comment line each. */
 function afterLoadNotes(conf: CibConfiguration): string[] {
-  return afterLoad(conf).map((x) =>
-    x.kind === 'secret'
-      ? `#   ${x.pair.id}: the secret ${secretLabel(x.pair.value)} (crm.conf holds ${SECRET_PLACEHOLDER})`
-      : `#   ${x.set.id}: ${x.pairs.map((p) => p.name).join(', ')} (ids or text crmsh would not make as they are)`,
-  );
+  return afterLoad(conf).map((x) => {
+    switch (x.kind) {
+      case 'secret':
+        return `#   ${x.pair.id}: the secret ${secretLabel(x.pair.value)} (crm.conf holds ${SECRET_PLACEHOLDER})`;
+      case 'append':
+        return `#   ${x.set.id}: ${x.pairs.map((p) => p.name).join(', ')} (ids or text crmsh would not make as they are)`;
+      case 'attrs':
+        return `#   op ${x.id}: ${x.attrs.map(([name]) => name).join(', ')} (text crmsh would not keep as it is)`;
+      default:
+        return assertNever(x);
+    }
+  });
 }
 
 /** A statement over several lines, joined with crmsh's ` \` continuation. */
@@ -206,8 +225,8 @@ export function crmConf(lowered: Lowered): string {
     `# setup.sh configure loads it into an offline copy of the CIB ('crm configure load update'), sets`,
     `# with cibadmin what it leaves out, and pushes the copy once.${later.length > 0 ? ' Left out:' : ''}`,
     ...later,
-    `# Agents: ${agents.join(', ') || 'none'}. These notes come last: crmsh would keep a comment before a`,
-    `# statement in the CIB.`,
+    `# Agents: ${agents.join(', ') || 'none'}.`,
+    `# These notes come last: crmsh would keep a comment before a statement in the CIB.`,
     '',
   ].join('\n');
 }

@@ -481,14 +481,24 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
   ];
   if (later.length > 0) {
     out.push('', `\tstep ${shQuote('What crm.conf leaves to this script, set in the copy with cibadmin')}`);
+    const modify = (xml: string) => `\trun env CIB_file="$NEW" cibadmin --modify --xml-text ${shQuote(xml)}`;
     for (const x of later) {
-      if (x.kind === 'secret') {
-        out.push(`\tset_secret_nvpair ${shQuote(x.pair.id)} ${ctx.secrets.index(x.pair.value)}`);
-        continue;
+      switch (x.kind) {
+        case 'secret':
+          out.push(`\tset_secret_nvpair ${shQuote(x.pair.id)} ${ctx.secrets.index(x.pair.value)}`);
+          break;
+        case 'append': {
+          // The set's remaining nvpairs, in order: cibadmin --modify appends the children it does not find.
+          const pairs = x.pairs.map((p) => `<nvpair id="${escapeAttribute(p.id)}" name="${escapeAttribute(p.name)}" value="${escapeAttribute(p.value.kind === 'literal' ? p.value.text : SECRET_PLACEHOLDER)}"/>`);
+          out.push(modify(`<${x.tag} id="${escapeAttribute(x.set.id)}">${pairs.join('')}</${x.tag}>`));
+          break;
+        }
+        case 'attrs':
+          out.push(modify(`<${x.tag} id="${escapeAttribute(x.id)}"${x.attrs.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('')}/>`));
+          break;
+        default:
+          assertNever(x);
       }
-      // The set's remaining nvpairs, in order: cibadmin --modify appends the children it does not find.
-      const pairs = x.pairs.map((p) => `<nvpair id="${escapeAttribute(p.id)}" name="${escapeAttribute(p.name)}" value="${escapeAttribute(p.value.kind === 'literal' ? p.value.text : SECRET_PLACEHOLDER)}"/>`);
-      out.push(`\trun env CIB_file="$NEW" cibadmin --modify --xml-text ${shQuote(`<${x.tag} id="${escapeAttribute(x.set.id)}">${pairs.join('')}</${x.tag}>`)}`);
     }
   }
   return [

@@ -38,6 +38,7 @@ function cleanFixtures(platform: PlatformName = 'debian12'): string[] {
 /** Fixtures whose agents pcs cannot find on this host, so it refuses them: the script leaves that to pcs. */
 const UNINSTALLED_AGENTS: Record<string, RegExp> = {
   'fixtures/err/ha202-unknown-agents.ha': /Agent 'ocf:(heartbeat:IPAddr2|acme:app)' is not installed/,
+  'fixtures/err/ha406-pacemaker-3.ha': /Agent 'upstart:report-job' is not installed/,
 };
 
 /**

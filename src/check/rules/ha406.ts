@@ -1,4 +1,4 @@
-import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
+import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, PCS_NO_FENCING_IN_GROUP, PLATFORM_FACTS, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
@@ -9,7 +9,7 @@ export const ha406: Rule = {
   severity: 'error',
   docs: {
     summary:
-      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others).",
+      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others).",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -109,6 +109,18 @@ export const ha406: Rule = {
     for (const fact of ctx.catalogue.opMeta) {
       if (!fact.valuesSince && !fact.valuesUntil) continue;
       for (const op of m.opsWith.get(fact.name) ?? []) value(op.values.get(fact.name)!, fact, 'op attribute');
+    }
+    // A fencing device in a group: the platform's pcs cannot create one (setup.sh would stop there).
+    const facts = PLATFORM_FACTS[m.platform];
+    if (facts.tool === 'pcs' && compareVersions(facts.toolVersion, PCS_NO_FENCING_IN_GROUP) >= 0) {
+      for (const p of m.primitives) {
+        if (!p.agent.id.startsWith('stonith:') || p.parent?.kind !== 'group') continue;
+        ctx.report({
+          node: p.decl.name,
+          message: `fencing device '${p.name}' in group '${p.parent.name}': pcs ${facts.toolVersion} (${m.platform}) no longer creates a fencing device in a group`,
+          help: ['declare it outside the group: a fencing device needs no group to run'],
+        });
+      }
     }
     // Agents the platform's Pacemaker no longer ships, and classes it no longer runs.
     for (const p of m.primitives) {
