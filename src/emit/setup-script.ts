@@ -196,7 +196,7 @@ function dataBlock(ctx: Ctx): string {
     `readonly PLATFORM=${shQuote(cluster.platform)}`,
     `# The configuration tool: pcs, or crmsh (SUSE: the cluster is made by the init and join phases).`,
     `readonly TOOL=${pc.tool}`,
-    `# autostart: whether a new cluster is enabled at boot (pcs cluster enable --all).`,
+    `# autostart: whether a new cluster is enabled at boot (${pc.tool === 'crmsh' ? 'crmsh enables it; crm cluster disable when 0' : 'pcs cluster enable --all'}).`,
     `readonly AUTOSTART=${cluster.autostart ? 1 : 0}`,
     `readonly NODES=${bashArray(cluster.nodes.map((n) => n.name))}`,
     ...(pc.namesAreAddresses ? [`# The first address of each node, in NODES order.`, `readonly NODE_ADDR=${bashArray(cluster.nodes.map((n) => n.addrs[0]?.ip ?? ''))}`] : []),
