@@ -571,3 +571,97 @@ describe('the el6 script for the seed post', () => {
     expect(script).not.toMatch(/pcs [^\n]* -p /);
   });
 });
+
+// Issue 24: SUSE's phases with crm, ip and cibadmin stubs. init makes the cluster on the first node
+// with the interface (crmsh 4, sles15) or the address (crmsh 5, sles16) of each link; join joins the
+// others through it; configure stops, naming them, until every node is in corosync.conf.
+describe('SUSE: init, join and the cluster configure needs (crmsh)', () => {
+  const SUSE = `cluster suse-lab {
+  platform sles15
+  node s1 addr=10.0.0.1/24 addr=10.1.0.1/24
+  node s2 addr=10.0.0.2/24 addr=10.1.0.2/24
+  node s3 addr=10.0.0.3/24 addr=10.1.0.3/24
+  property stonith-enabled=false
+  primitive d ocf:pacemaker:Dummy
+}
+`;
+  // `ip -o addr show`: every node's addresses, each on its own interface (the stub answers for all hosts).
+  const IP = `#!/bin/sh
+printf '%s\\n' '2: eth0    inet 10.0.0.1/24 brd 10.0.0.255 scope global eth0' '3: eth1    inet 10.1.0.1/24 scope global eth1' \\
+  '4: ens3    inet 10.0.0.2/24 scope global ens3' '5: ens4    inet 10.1.0.2/24 scope global ens4'
+`;
+  const conf = (...addrs: string[]) => `totem {\n    cluster_name: suse-lab\n}\nnodelist {\n${addrs.map((a, i) => `    node {\n        ring0_addr: ${a}\n        nodeid: ${i + 1}\n    }\n`).join('')}}\n`;
+  function suse(platform: 'sles15' | 'sles16', corosync?: string) {
+    const { script } = build(SUSE.replace('platform sles15', `platform ${platform}`), platform);
+    const sb = open(script, ['crm', 'cibadmin', 'id']);
+    sb.file('stubs/ip', IP, 0o755);
+    sb.file('stubs/id', '#!/bin/sh\necho 0\n', 0o755);
+    if (corosync !== undefined) sb.file('corosync.conf', corosync);
+    return { sb, env: { HACC_CLUSTER_CONF: `${sb.dir}/corosync.conf`, HACC_BACKUP_DIR: `${sb.dir}/backup` } };
+  }
+  const crm = (calls: ReturnType<Sandbox['run']>['calls']) => calls.filter((c) => c.name === 'crm').map((c) => c.args);
+
+  it('init on the first node: crm cluster init with the interfaces of its two links (crmsh 4: names and -M)', () => {
+    const { sb, env } = suse('sles15');
+    const r = sb.run(['init'], { ...env, HACC_NODE: 's1' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(crm(r.calls)).toEqual([['cluster', 'init', '-y', '-n', 'suse-lab', '-i', 'eth0', '-i', 'eth1', '-M']]);
+    expect(r.stdout).toContain("Next: 'setup.sh join' on s2 s3");
+  });
+
+  it('join on another node: through the first, with its addresses on crmsh 5 (sles16)', () => {
+    const { sb, env } = suse('sles16');
+    const r = sb.run(['join'], { ...env, HACC_NODE: 's2' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(crm(r.calls)).toEqual([['cluster', 'join', '-y', '-c', 's1', '-i', '10.0.0.2', '-i', '10.1.0.2']]);
+  });
+
+  it('init elsewhere, join on the first node, or a node without its address: refused, nothing run', () => {
+    const { sb, env } = suse('sles15');
+    const init = sb.run(['init'], { ...env, HACC_NODE: 's2' });
+    expect(init.status).toBe(1);
+    expect(init.stderr).toContain("the cluster is created on s1, the first node of the file: run 'setup.sh init' there");
+    const join = sb.run(['join'], { ...env, HACC_NODE: 's1' });
+    expect(join.status).toBe(1);
+    expect(join.stderr).toContain("s1 created the cluster ('setup.sh init')");
+    const noNic = sb.run(['join'], { ...env, HACC_NODE: 's3' });
+    expect(noNic.status).toBe(1);
+    expect(noNic.stderr).toContain('no interface of s3 holds 10.0.0.3');
+    expect(crm([...init.calls, ...join.calls, ...noNic.calls])).toEqual([]);
+  });
+
+  it('init and join where the cluster exists already: nothing to do', () => {
+    const { sb, env } = suse('sles15', conf('10.0.0.1', '10.0.0.2', '10.0.0.3'));
+    const init = sb.run(['init'], { ...env, HACC_NODE: 's1' });
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toContain('already names cluster suse-lab: nothing to do');
+    const join = sb.run(['join'], { ...env, HACC_NODE: 's2' });
+    expect(join.status, join.stderr).toBe(0);
+    expect(join.stdout).toContain('s2 is a member of cluster suse-lab already');
+    expect(crm([...init.calls, ...join.calls])).toEqual([]);
+  });
+
+  it('configure: refuses while nodes are still to join (naming them), then loads crm.conf into the copy', () => {
+    const partial = suse('sles15', conf('10.0.0.1', '10.0.0.2'));
+    const r = partial.sb.run(['configure'], { ...partial.env, HACC_NODE: 's1' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("nodes still to join cluster suse-lab: run 'setup.sh join' on s3");
+    expect(crm(r.calls)).toEqual([]);
+    const none = suse('sles15');
+    expect(none.sb.run(['configure'], { ...none.env, HACC_NODE: 's1' }).stderr).toContain("no cluster here yet: run 'setup.sh init' on s1, then 'setup.sh join' on s2 s3");
+    const other = suse('sles15', conf('10.0.0.1', '10.0.0.9'));
+    expect(other.sb.run(['configure'], { ...other.env, HACC_NODE: 's1' }).stderr).toContain('describes another cluster (or other nodes)');
+    const all = suse('sles15', conf('10.0.0.1', '10.0.0.2', '10.0.0.3'));
+    const ok = all.sb.run(['configure'], { ...all.env, HACC_NODE: 's1' });
+    expect(ok.calls.some((c) => c.name === 'cibadmin' && c.args.join(' ') === '--query')).toBe(true);
+    expect(crm(ok.calls)).toContainEqual(['-F', 'configure', 'load', 'update', expect.stringMatching(/\/crm\.conf$/)]);
+  });
+
+  it('pcs platforms have no init or join phase', () => {
+    const { script } = build(SUSE.replace('platform sles15', 'platform el9'), 'el9');
+    const sb = open(script, ['pcs']);
+    const r = sb.run(['init'], { HACC_NODE: 's1' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('init is a phase of the SUSE platforms: on el9, configure creates the cluster');
+  });
+});
