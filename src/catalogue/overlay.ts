@@ -11,9 +11,10 @@
 //   - "3.0.1" is the last release before the stonith-* -> fencing-* renames of 3.0.2. Note: 3.0.2
 //     still accepts the stonith-* names as deprecated aliases; `until` marks where the new name
 //     becomes the one to write, so a checker can suggest `renamedTo`.
-// Not confirmed, therefore left without bounds: when join-integration-timeout,
-// join-finalization-timeout and transition-delay replaced the crmd-* names (the old names are
-// accepted until 2.1.9); the version of properties that 1.1.x lacks but that carry no "since" note in
+// join-integration-timeout, join-finalization-timeout and transition-delay: since 2.0.0, which
+// renamed the crmd-* names (daemons/controld/controld_control.c at Pacemaker-2.0.0 lists each new
+// name with its old one; Pacemaker-1.1.18's tree has none of the new names). Not confirmed,
+// therefore left without bounds: the version of properties that 1.1.x lacks but that carry no "since" note in
 // Pacemaker Explained (e.g. cluster-ipc-limit, stop-all-resources, node-health-base); and the
 // 3.0.x stop-removed-resources / cancel-removed-actions / fence-remote-without-quorum names (omitted).
 
@@ -31,6 +32,10 @@ export const PROPERTY_OVERLAY: readonly PropertyOverlay[] = [
   // --- values and bounds of properties Pacemaker 2.1.5 ships -------------------------------------
   // demote: Pacemaker Explained "(since 2.0.5)". suicide is the 1.1/2.x spelling (3.x: fence).
   { name: 'no-quorum-policy', valuesSince: { demote: '2.0.5' } },
+  // The names 2.0.0 gave the crmd-* options (see the header).
+  { name: 'join-integration-timeout', since: '2.0.0' },
+  { name: 'join-finalization-timeout', since: '2.0.0' },
+  { name: 'transition-delay', since: '2.0.0' },
   // poweroff: dropped by 3.0.0 (ChangeLog "drop support for deprecated poweroff value").
   { name: 'stonith-action', until: BEFORE_FENCING_RENAME, renamedTo: 'fencing-action', valuesUntil: { poweroff: LAST_2_1 } },
   { name: 'stonith-enabled', until: BEFORE_FENCING_RENAME, renamedTo: 'fencing-enabled' },

@@ -104,6 +104,13 @@ export const AGENT_UNTIL: Readonly<Record<string, string>> = { 'ocf:pacemaker:o2
 export const PCS_NO_FENCING_IN_GROUP = '0.12';
 
 /**
+ * The first pcs that refuses a cluster property name Pacemaker still reads under an old name (the
+ * crmd-* options 2.0.0 renamed): pcs 0.11.5 on Debian 12 answers `pcs property set
+ * crmd-transition-delay=0s` with "invalid cluster property option …, use --force to override".
+ */
+export const PCS_REFUSES_OLD_PROPERTY_NAMES = '0.11';
+
+/**
  * Resource classes a Pacemaker release dropped, with the last release that has them: nagios and
  * upstart, by 3.0.0 (ChangeLog: "drop support for deprecated nagios and upstart resource classes";
  * resources-4.0.rng has neither).

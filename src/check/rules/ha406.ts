@@ -1,4 +1,4 @@
-import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, PCS_NO_FENCING_IN_GROUP, PLATFORM_FACTS, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
+import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, PCS_NO_FENCING_IN_GROUP, PCS_REFUSES_OLD_PROPERTY_NAMES, PLATFORM_FACTS, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
@@ -9,7 +9,7 @@ export const ha406: Rule = {
   severity: 'error',
   docs: {
     summary:
-      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others).",
+      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others).",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -29,9 +29,23 @@ export const ha406: Rule = {
   check(ctx) {
     const m = ctx.model;
     const version = PLATFORM_PACEMAKER_VERSION[m.platform];
+    const facts = PLATFORM_FACTS[m.platform];
+    const pcsRefusesOldNames = facts.tool === 'pcs' && compareVersions(facts.toolVersion, PCS_REFUSES_OLD_PROPERTY_NAMES) >= 0;
     for (const attr of m.settings.property.attrs) {
       const fact = ctx.catalogue.property(attr.key.text);
       if (!fact) continue;
+      // An old name Pacemaker still reads but the platform's pcs refuses (HA430 names it elsewhere).
+      const renamed = fact.renamedTo !== undefined ? ctx.catalogue.property(fact.renamedTo) : undefined;
+      if (pcsRefusesOldNames && renamed && versionInRange(version, renamed.since, renamed.until) && versionInRange(version, fact.since, fact.until)) {
+        ctx.report({
+          node: attr,
+          property: 'key',
+          message: `pcs ${facts.toolVersion} (${m.platform}) refuses '${fact.name}', the old name of ${renamed.name} (Pacemaker ${version} still reads it): setup.sh would stop there`,
+          help: [`write ${renamed.name}`],
+          fix: { title: `write ${renamed.name}`, replacement: renamed.name },
+        });
+        continue;
+      }
       const tooNew = fact.since !== undefined && compareVersions(version, fact.since) < 0;
       const gone = fact.until !== undefined && compareVersions(version, fact.until) > 0;
       if (!tooNew && !gone) continue;
@@ -111,7 +125,6 @@ export const ha406: Rule = {
       for (const op of m.opsWith.get(fact.name) ?? []) value(op.values.get(fact.name)!, fact, 'op attribute');
     }
     // A fencing device in a group: the platform's pcs cannot create one (setup.sh would stop there).
-    const facts = PLATFORM_FACTS[m.platform];
     if (facts.tool === 'pcs' && compareVersions(facts.toolVersion, PCS_NO_FENCING_IN_GROUP) >= 0) {
       for (const p of m.primitives) {
         if (!p.agent.id.startsWith('stonith:') || p.parent?.kind !== 'group') continue;

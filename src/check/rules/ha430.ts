@@ -1,4 +1,4 @@
-import { compareVersions, DEPRECATED_VALUES, PLATFORM_PACEMAKER_VERSION } from '../../catalogue/platforms.js';
+import { compareVersions, DEPRECATED_VALUES, PCS_REFUSES_OLD_PROPERTY_NAMES, PLATFORM_FACTS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import { PROMOTED_META } from '../../language/clone.js';
 import { currentRole } from '../../language/roles.js';
 import { roleSpelling } from '../../model/platforms.js';
@@ -25,7 +25,7 @@ export const ha430: Rule = {
   severity: 'warning',
   docs: {
     summary:
-      'A deprecated form on a platform that has its replacement: the roles Master and Slave, or master-max and master-node-max, where Pacemaker 2.1 has Promoted, Unpromoted, promoted-max and promoted-node-max (never on el6 and el7, where the old forms are the only ones; Pacemaker 3.0 still reads them, deprecated); stonith-action=poweroff from Pacemaker 2.1 (write off; Pacemaker 3 drops it: HA406).',
+      'A deprecated form on a platform that has its replacement: the roles Master and Slave, or master-max and master-node-max, where Pacemaker 2.1 has Promoted, Unpromoted, promoted-max and promoted-node-max (never on el6 and el7, where the old forms are the only ones; Pacemaker 3.0 still reads them, deprecated); stonith-action=poweroff from Pacemaker 2.1 (write off; Pacemaker 3 drops it: HA406); the crmd-* properties 2.0 renamed (join-*, transition-delay), where pcs does not refuse them (el8, sles15; HA406 on el9 and debian12).',
     rationale:
       'Pacemaker 2.1 deprecated the old names and Pacemaker 3 drops them: a file that keeps them reads wrong next to what pcs and crm_mon show, and breaks on the next major upgrade.',
     bad: labCluster(`  promotable db-clone {
@@ -57,6 +57,21 @@ export const ha430: Rule = {
         message: `${attr.key.text}=${attr.value.text} is deprecated since Pacemaker ${deprecated.since} (${m.platform} has ${version}); Pacemaker 3 drops it`,
         help: [`write ${attr.key.text}=${deprecated.instead}`],
         fix: { title: `write ${attr.key.text}=${deprecated.instead}`, replacement: deprecated.instead },
+      });
+    }
+    // Old property names whose new name the platform's Pacemaker has (HA406 where pcs refuses them).
+    const facts = PLATFORM_FACTS[m.platform];
+    const pcsRefuses = facts.tool === 'pcs' && compareVersions(facts.toolVersion, PCS_REFUSES_OLD_PROPERTY_NAMES) >= 0;
+    for (const attr of m.settings.property.attrs) {
+      const fact = ctx.catalogue.property(attr.key.text);
+      const renamed = fact?.renamedTo !== undefined ? ctx.catalogue.property(fact.renamedTo) : undefined;
+      if (!fact || !renamed || pcsRefuses || !versionInRange(version, renamed.since, renamed.until) || !versionInRange(version, fact.since, fact.until)) continue;
+      ctx.report({
+        node: attr,
+        property: 'key',
+        message: `${fact.name} is the old name of ${renamed.name}${renamed.since !== undefined ? ` (renamed by Pacemaker ${renamed.since})` : ''}; Pacemaker 3 drops it`,
+        help: [`write ${renamed.name}`],
+        fix: { title: `write ${renamed.name}`, replacement: renamed.name },
       });
     }
     if (roleSpelling(m.platform) === 'legacy') return;
