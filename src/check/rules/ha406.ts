@@ -29,8 +29,8 @@ export const ha406: Rule = {
   check(ctx) {
     const m = ctx.model;
     const version = PLATFORM_PACEMAKER_VERSION[m.platform];
-    const facts = PLATFORM_FACTS[m.platform];
-    const pcsRefusesOldNames = facts.tool === 'pcs' && compareVersions(facts.toolVersion, PCS_REFUSES_OLD_PROPERTY_NAMES) >= 0;
+    const platform = PLATFORM_FACTS[m.platform];
+    const pcsRefusesOldNames = platform.tool === 'pcs' && compareVersions(platform.toolVersion, PCS_REFUSES_OLD_PROPERTY_NAMES) >= 0;
     for (const attr of m.settings.property.attrs) {
       const fact = ctx.catalogue.property(attr.key.text);
       if (!fact) continue;
@@ -40,7 +40,7 @@ export const ha406: Rule = {
         ctx.report({
           node: attr,
           property: 'key',
-          message: `pcs ${facts.toolVersion} (${m.platform}) refuses '${fact.name}', the old name of ${renamed.name} (Pacemaker ${version} still reads it): setup.sh would stop there`,
+          message: `pcs ${platform.toolVersion} (${m.platform}) refuses '${fact.name}', the old name of ${renamed.name} (Pacemaker ${version} still reads it): setup.sh would stop there`,
           help: [`write ${renamed.name}`],
           fix: { title: `write ${renamed.name}`, replacement: renamed.name },
         });
@@ -125,12 +125,12 @@ export const ha406: Rule = {
       for (const op of m.opsWith.get(fact.name) ?? []) value(op.values.get(fact.name)!, fact, 'op attribute');
     }
     // A fencing device in a group: the platform's pcs cannot create one (setup.sh would stop there).
-    if (facts.tool === 'pcs' && compareVersions(facts.toolVersion, PCS_NO_FENCING_IN_GROUP) >= 0) {
+    if (platform.tool === 'pcs' && compareVersions(platform.toolVersion, PCS_NO_FENCING_IN_GROUP) >= 0) {
       for (const p of m.primitives) {
         if (!p.agent.id.startsWith('stonith:') || p.parent?.kind !== 'group') continue;
         ctx.report({
           node: p.decl.name,
-          message: `fencing device '${p.name}' in group '${p.parent.name}': pcs ${facts.toolVersion} (${m.platform}) no longer creates a fencing device in a group`,
+          message: `fencing device '${p.name}' in group '${p.parent.name}': pcs ${platform.toolVersion} (${m.platform}) no longer creates a fencing device in a group`,
           help: ['declare it outside the group: a fencing device needs no group to run'],
         });
       }

@@ -60,8 +60,8 @@ export const ha430: Rule = {
       });
     }
     // Old property names whose new name the platform's Pacemaker has (HA406 where pcs refuses them).
-    const facts = PLATFORM_FACTS[m.platform];
-    const pcsRefuses = facts.tool === 'pcs' && compareVersions(facts.toolVersion, PCS_REFUSES_OLD_PROPERTY_NAMES) >= 0;
+    const platform = PLATFORM_FACTS[m.platform];
+    const pcsRefuses = platform.tool === 'pcs' && compareVersions(platform.toolVersion, PCS_REFUSES_OLD_PROPERTY_NAMES) >= 0;
     for (const attr of m.settings.property.attrs) {
       const fact = ctx.catalogue.property(attr.key.text);
       const renamed = fact?.renamedTo !== undefined ? ctx.catalogue.property(fact.renamedTo) : undefined;
