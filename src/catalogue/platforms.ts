@@ -26,15 +26,15 @@ export const PLATFORMS: readonly Platform[] = ['el6', 'el7', 'el8', 'el9', 'el10
 /** The tool that configures the cluster: pcs (Red Hat, Debian) or crmsh (SUSE). */
 export type ConfigTool = 'pcs' | 'crmsh';
 
-export interface PlatformFacts {
+/** The pcs generations hacc writes commands for. */
+export type PcsVersion = '0.9' | '0.10' | '0.11' | '0.12';
+
+interface CommonFacts {
   /** For people: `RHEL 10 and rebuilds (Corosync 3, Pacemaker 3.0, pcs 0.12)`. */
   readonly title: string;
   /** The Pacemaker version hacc assumes (the platform's newest point release, or its oldest supported one). */
   readonly pacemaker: string;
   readonly corosync: string;
-  readonly tool: ConfigTool;
-  /** The tool's version: pcs 0.9 … 0.12, crmsh 4.6, 5.0. */
-  readonly toolVersion: string;
   /** `validate-with` of the CIB hacc writes. */
   readonly schema: 'pacemaker-2.10' | 'pacemaker-3.9' | 'pacemaker-4.0';
   /**
@@ -42,6 +42,15 @@ export interface PlatformFacts {
    * an alternative name) and with corosync 2 (udpu, RRP), eight knet links with corosync 3.
    */
   readonly links: number;
+}
+
+/** A platform: its tool, with the tool's version (pcs 0.9 … 0.12, crmsh 4.6, 5.0). */
+export type PlatformFacts = CommonFacts & ({ readonly tool: 'pcs'; readonly toolVersion: PcsVersion } | { readonly tool: 'crmsh'; readonly toolVersion: string });
+
+/** Whether the platform is configured with pcs `version` or later. */
+export function pcsFrom(platform: Platform, version: PcsVersion): boolean {
+  const facts = PLATFORM_FACTS[platform];
+  return facts.tool === 'pcs' && compareVersions(facts.toolVersion, version) >= 0;
 }
 
 export const PLATFORM_FACTS: Readonly<Record<Platform, PlatformFacts>> = {
@@ -101,14 +110,14 @@ export const AGENT_UNTIL: Readonly<Record<string, string>> = { 'ocf:pacemaker:o2
  * The first pcs that refuses a fencing device in a group: 0.12 ("Ability to create stonith resource in
  * a group from `pcs stonith create`" removed, CHANGELOG 0.12.0a1; deprecated since 0.11).
  */
-export const PCS_NO_FENCING_IN_GROUP = '0.12';
+export const PCS_NO_FENCING_IN_GROUP: PcsVersion = '0.12';
 
 /**
  * The first pcs that refuses a cluster property name Pacemaker still reads under an old name (the
  * crmd-* options 2.0.0 renamed): pcs 0.11.5 on Debian 12 answers `pcs property set
  * crmd-transition-delay=0s` with "invalid cluster property option …, use --force to override".
  */
-export const PCS_REFUSES_OLD_PROPERTY_NAMES = '0.11';
+export const PCS_REFUSES_OLD_PROPERTY_NAMES: PcsVersion = '0.11';
 
 /**
  * Resource classes a Pacemaker release dropped, with the last release that has them: nagios and

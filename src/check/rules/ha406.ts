@@ -1,6 +1,7 @@
-import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, PCS_NO_FENCING_IN_GROUP, PCS_REFUSES_OLD_PROPERTY_NAMES, PLATFORM_FACTS, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
+import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, PCS_NO_FENCING_IN_GROUP, PCS_REFUSES_OLD_PROPERTY_NAMES, pcsFrom, PLATFORM_FACTS, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
 import type * as A from '../../syntax/ast.js';
+import { newNameOf } from '../renamed-property.js';
 import type { Rule } from '../rule.js';
 
 export const ha406: Rule = {
@@ -30,13 +31,13 @@ export const ha406: Rule = {
     const m = ctx.model;
     const version = PLATFORM_PACEMAKER_VERSION[m.platform];
     const platform = PLATFORM_FACTS[m.platform];
-    const pcsRefusesOldNames = platform.tool === 'pcs' && compareVersions(platform.toolVersion, PCS_REFUSES_OLD_PROPERTY_NAMES) >= 0;
+    const pcsRefusesOldNames = pcsFrom(m.platform, PCS_REFUSES_OLD_PROPERTY_NAMES);
     for (const attr of m.settings.property.attrs) {
       const fact = ctx.catalogue.property(attr.key.text);
       if (!fact) continue;
       // An old name Pacemaker still reads but the platform's pcs refuses (HA430 names it elsewhere).
-      const renamed = fact.renamedTo !== undefined ? ctx.catalogue.property(fact.renamedTo) : undefined;
-      if (pcsRefusesOldNames && renamed && versionInRange(version, renamed.since, renamed.until) && versionInRange(version, fact.since, fact.until)) {
+      const renamed = pcsRefusesOldNames ? newNameOf(ctx.catalogue, fact.name, version) : undefined;
+      if (renamed) {
         ctx.report({
           node: attr,
           property: 'key',
@@ -125,7 +126,7 @@ export const ha406: Rule = {
       for (const op of m.opsWith.get(fact.name) ?? []) value(op.values.get(fact.name)!, fact, 'op attribute');
     }
     // A fencing device in a group: the platform's pcs cannot create one (setup.sh would stop there).
-    if (platform.tool === 'pcs' && compareVersions(platform.toolVersion, PCS_NO_FENCING_IN_GROUP) >= 0) {
+    if (pcsFrom(m.platform, PCS_NO_FENCING_IN_GROUP)) {
       for (const p of m.primitives) {
         if (!p.agent.id.startsWith('stonith:') || p.parent?.kind !== 'group') continue;
         ctx.report({

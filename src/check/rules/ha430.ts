@@ -1,8 +1,9 @@
-import { compareVersions, DEPRECATED_VALUES, PCS_REFUSES_OLD_PROPERTY_NAMES, PLATFORM_FACTS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
+import { compareVersions, DEPRECATED_VALUES, PCS_REFUSES_OLD_PROPERTY_NAMES, pcsFrom, PLATFORM_PACEMAKER_VERSION } from '../../catalogue/platforms.js';
 import { PROMOTED_META } from '../../language/clone.js';
 import { currentRole } from '../../language/roles.js';
 import { roleSpelling } from '../../model/platforms.js';
 import type * as A from '../../syntax/ast.js';
+import { newNameOf } from '../renamed-property.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -60,16 +61,14 @@ export const ha430: Rule = {
       });
     }
     // Old property names whose new name the platform's Pacemaker has (HA406 where pcs refuses them).
-    const platform = PLATFORM_FACTS[m.platform];
-    const pcsRefuses = platform.tool === 'pcs' && compareVersions(platform.toolVersion, PCS_REFUSES_OLD_PROPERTY_NAMES) >= 0;
+    const pcsRefuses = pcsFrom(m.platform, PCS_REFUSES_OLD_PROPERTY_NAMES);
     for (const attr of m.settings.property.attrs) {
-      const fact = ctx.catalogue.property(attr.key.text);
-      const renamed = fact?.renamedTo !== undefined ? ctx.catalogue.property(fact.renamedTo) : undefined;
-      if (!fact || !renamed || pcsRefuses || !versionInRange(version, renamed.since, renamed.until) || !versionInRange(version, fact.since, fact.until)) continue;
+      const renamed = pcsRefuses ? undefined : newNameOf(ctx.catalogue, attr.key.text, version);
+      if (!renamed) continue;
       ctx.report({
         node: attr,
         property: 'key',
-        message: `${fact.name} is the old name of ${renamed.name}${renamed.since !== undefined ? ` (renamed by Pacemaker ${renamed.since})` : ''}; Pacemaker 3 drops it`,
+        message: `${attr.key.text} is the old name of ${renamed.name}${renamed.since !== undefined ? ` (renamed by Pacemaker ${renamed.since})` : ''}; Pacemaker 3 drops it`,
         help: [`write ${renamed.name}`],
         fix: { title: `write ${renamed.name}`, replacement: renamed.name },
       });
