@@ -31,11 +31,11 @@
 import { agentName, cibPrimitives, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibLocation, type CibOrder, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import type { ClusterSetup, SetupNode } from '../lower/lower.js';
-import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
+import { PLATFORM_FACTS, type ConfigTool, type PcsVersion } from '../catalogue/platforms.js';
 import type { PlatformName } from '../model/platforms.js';
 import { cmd, kv, lit, shVar, type Cmd, type Word } from './shell.js';
 
-export type PcsGeneration = '0.9' | '0.10' | '0.11' | '0.12';
+export type PcsGeneration = PcsVersion;
 
 export interface PlatformCommands {
   readonly platform: PlatformName;
@@ -43,7 +43,7 @@ export interface PlatformCommands {
   readonly title: string;
   /** The configuration tool (PLATFORM_FACTS): pcs, or crmsh on SUSE. */
   readonly tool: ConfigTool;
-  /** The pcs generation whose command forms the script uses (pcs platforms only). */
+  /** The pcs generation whose command forms the script uses (pcs platforms only; PLATFORM_FACTS). */
   readonly pcs?: PcsGeneration;
   /** Cluster stack under Pacemaker. */
   readonly stack: 'cman' | 'corosync2' | 'corosync3';
@@ -117,8 +117,20 @@ const EL_DNF = {
   cmanQuorumTimeout: false,
 } as const;
 
-/** The fields PLATFORM_FACTS decides. */
-const facts = (platform: PlatformName) => ({ platform, title: PLATFORM_FACTS[platform].title, tool: PLATFORM_FACTS[platform].tool });
+/** The fields PLATFORM_FACTS decides: the title, the tool and (pcs) its generation. */
+function facts(platform: PlatformName): Pick<PlatformCommands, 'platform' | 'title' | 'tool' | 'pcs'> {
+  const f = PLATFORM_FACTS[platform];
+  return { platform, title: f.title, tool: f.tool, ...(f.tool === 'pcs' ? { pcs: f.toolVersion } : {}) };
+}
+
+/** What agents need where Debian and SUSE name the packages alike. */
+const DEBIAN_AND_SUSE_AGENT_PACKAGES = {
+  'ocf:heartbeat:iscsi': ['open-iscsi'],
+  'ocf:heartbeat:apache': ['apache2', 'wget'],
+  'ocf:heartbeat:nfsserver': ['nfs-kernel-server'],
+  'ocf:heartbeat:exportfs': ['nfs-kernel-server'],
+  'ocf:heartbeat:LVM-activate': ['lvm2'],
+} as const;
 
 const DEBIAN = {
   stack: 'corosync3',
@@ -127,14 +139,10 @@ const DEBIAN = {
   packages: ['pacemaker', 'pacemaker-cli-utils', 'corosync', 'pcs', 'resource-agents', 'fence-agents'],
   // Debian's kernel has the DRBD module; the tools are drbd-utils.
   agentPackages: {
-    'ocf:heartbeat:iscsi': ['open-iscsi'],
+    ...DEBIAN_AND_SUSE_AGENT_PACKAGES,
     'ocf:linbit:drbd': ['drbd-utils'],
     'ocf:pacemaker:controld': ['dlm-controld'],
     'ocf:heartbeat:Filesystem fstype=gfs2': ['gfs2-utils'],
-    'ocf:heartbeat:apache': ['apache2', 'wget'],
-    'ocf:heartbeat:nfsserver': ['nfs-kernel-server'],
-    'ocf:heartbeat:exportfs': ['nfs-kernel-server'],
-    'ocf:heartbeat:LVM-activate': ['lvm2'],
   },
   clusterConf: '/etc/corosync/corosync.conf',
   firewalld: false,
@@ -150,13 +158,9 @@ const SUSE = {
   patterns: ['ha_sles'],
   packages: [],
   agentPackages: {
-    'ocf:heartbeat:iscsi': ['open-iscsi'],
+    ...DEBIAN_AND_SUSE_AGENT_PACKAGES,
     'ocf:linbit:drbd': ['drbd', 'drbd-utils'],
     'ocf:pacemaker:controld': ['libdlm'],
-    'ocf:heartbeat:apache': ['apache2', 'wget'],
-    'ocf:heartbeat:nfsserver': ['nfs-kernel-server'],
-    'ocf:heartbeat:exportfs': ['nfs-kernel-server'],
-    'ocf:heartbeat:LVM-activate': ['lvm2'],
   },
   clusterConf: '/etc/corosync/corosync.conf',
   firewalld: false,
@@ -168,7 +172,6 @@ const SUSE = {
 export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>> = {
   el6: {
     ...facts('el6'),
-    pcs: '0.9',
     stack: 'cman',
     init: 'sysvinit',
     packageManager: 'yum',
@@ -182,7 +185,6 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
   },
   el7: {
     ...facts('el7'),
-    pcs: '0.9',
     stack: 'corosync2',
     init: 'systemd',
     packageManager: 'yum',
@@ -197,7 +199,6 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
   el8: {
     ...EL_DNF,
     ...facts('el8'),
-    pcs: '0.10',
     agentPackages: { ...EL_AGENT_PACKAGES, ...drbd('drbd90-utils', 'kmod-drbd90') },
     haRepo: { dnfRepoId: 'ha', rhsmRepo: 'rhel-8-for-%s-highavailability-rpms' },
     moveLeavesConstraint: true,
@@ -205,7 +206,6 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
   el9: {
     ...EL_DNF,
     ...facts('el9'),
-    pcs: '0.11',
     agentPackages: { ...EL_AGENT_PACKAGES, ...drbd('drbd9x-utils', 'kmod-drbd9x') },
     haRepo: { dnfRepoId: 'highavailability', rhsmRepo: 'rhel-9-for-%s-highavailability-rpms' },
     moveLeavesConstraint: false,
@@ -215,7 +215,6 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
   el10: {
     ...EL_DNF,
     ...facts('el10'),
-    pcs: '0.12',
     agentPackages: { ...EL_AGENT_PACKAGES, ...drbd('drbd9x-utils', 'kmod-drbd9x') },
     haRepo: { dnfRepoId: 'highavailability', rhsmRepo: 'rhel-10-for-%s-highavailability-rpms' },
     moveLeavesConstraint: false,
@@ -223,12 +222,10 @@ export const PLATFORM_COMMANDS: Readonly<Record<PlatformName, PlatformCommands>>
   debian12: {
     ...DEBIAN,
     ...facts('debian12'),
-    pcs: '0.11',
   },
   debian13: {
     ...DEBIAN,
     ...facts('debian13'),
-    pcs: '0.12',
   },
   // SUSE: crmsh, not pcs. The ha_sles pattern brings crmsh, pacemaker, corosync, sbd, the resource
   // and fence agents (SUSE's installation guide: `zypper install -t pattern ha_sles`). No pcsd and no
@@ -534,9 +531,11 @@ export function unstandbyCmd(pc: PlatformCommands, node: string): Cmd {
   return modern(pc) ? cmd('pcs', 'node', 'unstandby', node) : cmd('pcs', 'cluster', 'unstandby', node);
 }
 
-export const statusCmd = (pc: PlatformCommands): Cmd => (pc.tool === 'crmsh' ? cmd('crm', 'status') : cmd('pcs', 'status'));
-export const moveCmd = (pc: PlatformCommands, rsc: string, node: string): Cmd => cmd(pc.tool === 'crmsh' ? 'crm' : 'pcs', 'resource', 'move', rsc, node);
-export const clearCmd = (pc: PlatformCommands, rsc: string): Cmd => cmd(pc.tool === 'crmsh' ? 'crm' : 'pcs', 'resource', 'clear', rsc);
+export const statusCmd = (pc: PlatformCommands): Cmd => cmd(toolCommand(pc), 'status');
+/** The tool's command: `pcs`, or crmsh's `crm`. */
+export const toolCommand = (pc: PlatformCommands): string => (pc.tool === 'crmsh' ? 'crm' : 'pcs');
+export const moveCmd = (pc: PlatformCommands, rsc: string, node: string): Cmd => cmd(toolCommand(pc), 'resource', 'move', rsc, node);
+export const clearCmd = (pc: PlatformCommands, rsc: string): Cmd => cmd(toolCommand(pc), 'resource', 'clear', rsc);
 /** Put a CIB that configure kept back as the live configuration. */
 export const rollbackCmd = (pc: PlatformCommands, file: string): Cmd =>
   pc.tool === 'crmsh' ? cmd('crm', 'configure', 'load', 'xml', 'replace', file) : cmd('pcs', 'cluster', 'cib-push', file, '--config');

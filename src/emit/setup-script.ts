@@ -286,21 +286,23 @@ ${ctx.dollars ? "#\n# Values from the .ha file are single-quoted: a $ or ` in th
 
 /** The header's list of phases, in the order they run. */
 function phasesComment(ctx: Ctx): string {
-  const nodes = ctx.lowered.cluster.nodes.map((n) => n.name);
-  if (ctx.pc.tool === 'crmsh') {
-    return `# Run it as root, in this order:
-#   ./setup.sh install      on every node (${commentText(nodes.join(', '))})
-#   ./setup.sh init         on ${commentText(nodes[0] ?? '')}: crm cluster init makes a cluster of that node
-#   ./setup.sh join         on each other node: crm cluster join (asks for ${commentText(nodes[0] ?? '')}'s root password once)
-#   ./setup.sh configure    on one node, once every node has joined
-#   ./setup.sh verify       on the node where configure ran
-`;
-  }
-  return `# Run it as root, in this order:
-#   ./setup.sh install      on every node (${commentText(nodes.join(', '))})
-#   ./setup.sh configure    on one node, once install has run on all of them
-#   ./setup.sh verify       on the node where configure ran
-`;
+  const nodes = ctx.lowered.cluster.nodes.map((n) => commentText(n.name));
+  const first = nodes[0] ?? '';
+  const cluster =
+    ctx.pc.tool === 'crmsh'
+      ? [
+          `#   ./setup.sh init         on ${first}: crm cluster init makes a cluster of that node`,
+          `#   ./setup.sh join         on each other node: crm cluster join (asks for ${first}'s root password once)`,
+          `#   ./setup.sh configure    on one node, once every node has joined`,
+        ]
+      : [`#   ./setup.sh configure    on one node, once install has run on all of them`];
+  return [
+    '# Run it as root, in this order:',
+    `#   ./setup.sh install      on every node (${nodes.join(', ')})`,
+    ...cluster,
+    '#   ./setup.sh verify       on the node where configure ran',
+    '',
+  ].join('\n');
 }
 
 /** Whether a string of the cluster holds a `$` or backtick (shellcheck then asks about SC2016). */

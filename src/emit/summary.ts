@@ -19,6 +19,7 @@ import {
   standbyCmd,
   statusCmd,
   teardownCmds,
+  toolCommand,
   unstandbyCmd,
   platformCommands,
   type PlatformCommands,
@@ -248,7 +249,7 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
     const to = otherNode(lowered, g);
     if (pc.moveLeavesConstraint) {
       L(
-        `Move ${code(g.id)} to ${code(to)} by hand. ${code(`${pc.tool === 'crmsh' ? 'crm' : 'pcs'} resource move`)} works by adding a location constraint (${code(`cli-prefer-${g.id}`)}) that pins ${code(g.id)} there until it is removed: clear it once the move is done, or ${code(g.id)} can never fail back or over on its own (and the next ${code('setup.sh configure')} reports the extra constraint):`,
+        `Move ${code(g.id)} to ${code(to)} by hand. ${code(`${toolCommand(pc)} resource move`)} works by adding a location constraint (${code(`cli-prefer-${g.id}`)}) that pins ${code(g.id)} there until it is removed: clear it once the move is done, or ${code(g.id)} can never fail back or over on its own (and the next ${code('setup.sh configure')} reports the extra constraint):`,
         '',
         block([moveCmd(pc, g.id, to), clearCmd(pc, g.id)]),
         '',

@@ -53,12 +53,12 @@ const CRMSH_KIND_ORDER: Readonly<Record<CibResource['kind'], number>> = { primit
  * The top-level resources in the order the platform's tool leaves them in the CIB, so that
  * cib.xml is what the cluster will hold: pcs creates them in the file's order; crmsh creates the
  * objects it loads sorted by kind, primitives first, then groups, then clones, each kind in the
- * file's order (a stable sort; crmsh xmlutil.processing_sort). The order only breaks ties between
+ * file's order (crmsh's and JavaScript's sorts are stable; crmsh xmlutil.processing_sort). The order only breaks ties between
  * resources of equal priority when Pacemaker places them.
  */
 function resourcesInToolOrder(resources: readonly CibResource[], tool: ConfigTool): CibResource[] {
   if (tool === 'pcs') return [...resources];
-  return resources.map((r, i) => ({ r, i })).sort((a, b) => CRMSH_KIND_ORDER[a.r.kind] - CRMSH_KIND_ORDER[b.r.kind] || a.i - b.i).map(({ r }) => r);
+  return [...resources].sort((a, b) => CRMSH_KIND_ORDER[a.kind] - CRMSH_KIND_ORDER[b.kind]);
 }
 
 export const CIB_TARGETS: Readonly<Record<PlatformName, CibTarget>> = Object.fromEntries(PLATFORMS.map((p) => [p, cibTarget(p)])) as Record<PlatformName, CibTarget>;

@@ -2,7 +2,7 @@
 // Markdown page for a change ticket. Secrets reach here only as "(secret)" (src/cib/diff.ts).
 
 import type { FieldChange } from '../cib/diff.js';
-import { rollbackCmd, type PlatformCommands } from '../emit/platform-commands.js';
+import { rollbackCmd, toolCommand, type PlatformCommands } from '../emit/platform-commands.js';
 import { displayCmd } from '../emit/shell.js';
 import type { Kept, Plan, PlanChange, TransitionAction } from './plan.js';
 
@@ -147,8 +147,7 @@ export function planMarkdown(r: PlanReport, setup: string): string {
   }
   const leftovers = plan.changes.filter((c) => c.leftover !== undefined);
   if (leftovers.length > 0) {
-    const tool = r.commands.tool === 'crmsh' ? 'crm' : 'pcs';
-    out.push('', `## Left by \`${tool} resource move\`/\`ban\``, '', 'configure removes these; to clear them before the change instead:', '');
+    out.push('', `## Left by \`${toolCommand(r.commands)} resource move\`/\`ban\``, '', 'configure removes these; to clear them before the change instead:', '');
     for (const c of leftovers) out.push(`- \`${c.id}\`: \`${c.leftover}\``);
   }
   if (plan.kept.length > 0) {
