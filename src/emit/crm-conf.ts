@@ -15,12 +15,15 @@
 // - an nvpair crmsh cannot make exactly: crmsh names every nvpair SET-NAME itself (so no other id,
 //   such as `$id.NAME=` or an imported one), refuses a name that makes no valid id that way (its
 //   is_id_valid: `^[A-Za-z_][\w._-]*$`; it fails with a Python NameError on `x~y`, crmsh 4.4.1),
-//   and stores text with a character outside ASCII as the characters of an XML reference (`é`
-//   becomes the seven characters `&#233;`). Seen with the installed crmsh 4.4.1 against scratch
-//   CIBs. From the first such nvpair of a set on, crm.conf leaves the set's pairs out and
-//   setup.sh appends them, in order, with `cibadmin --modify` (which adds the children it does not
-//   find), so the set ends up exactly as cib.xml has it;
-// - an op attribute with text outside ASCII (a description): left out, and set on the op by id.
+//   stores text with a character outside ASCII as the characters of an XML reference (`é`
+//   becomes the seven characters `&#233;`), and fails on a value that ends in `\` or holds `\"`
+//   ("No closing quotation": it writes each value back for itself quoted without escaping `\`,
+//   cliformat.quote_wrap, the same in 4.6 and 5.0, and reads that with shlex). Seen with the
+//   installed crmsh 4.4.1 against scratch CIBs; any text with a `\` is left to cibadmin. From the
+//   first such nvpair of a set on, crm.conf leaves the set's pairs out and setup.sh appends them,
+//   in order, with `cibadmin --modify` (which adds the children it does not find), so the set ends
+//   up exactly as cib.xml has it;
+// - an op attribute with such text (a description): left out, and set on the op by id.
 
 import { assertNever } from '../assert-never.js';
 import { agentName, cibPrimitives, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
@@ -42,9 +45,9 @@ export type AfterLoad =
 /** The CIB element of a set, as cibadmin needs it. */
 export type SetTag = 'cluster_property_set' | 'meta_attributes' | 'instance_attributes';
 
-/** Text crmsh stores as written: ASCII only (see the header). */
+/** Text crmsh stores as written: ASCII without a backslash (see the header). */
 // eslint-disable-next-line no-control-regex
-const ascii = (text: string) => /^[\u0000-\u007f]*$/.test(text);
+const crmshKeeps = (text: string) => /^[\u0000-\u005b\u005d-\u007f]*$/.test(text);
 
 /** crmsh's own test for an id it derives (crmsh utils.is_id_valid), ASCII only. */
 const CRMSH_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -52,7 +55,7 @@ const CRMSH_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 /** Whether crmsh makes this nvpair exactly from `name=value` in set SET (see the header). */
 function crmshMakes(set: NvSet, pair: NvPair): boolean {
   const id = `${set.id}-${pair.name}`;
-  return pair.id === id && CRMSH_ID.test(id) && (pair.value.kind === 'secret' || ascii(pair.value.text));
+  return pair.id === id && CRMSH_ID.test(id) && (pair.value.kind === 'secret' || crmshKeeps(pair.value.text));
 }
 
 /** How many of a set's nvpairs crm.conf writes: those before the first crmsh cannot make. */
@@ -103,7 +106,7 @@ export function afterLoad(conf: CibConfiguration): AfterLoad[] {
   });
   const attrs: AfterLoad[] = cibPrimitives(conf).flatMap((p) =>
     p.operations.flatMap((op) => {
-      const later = op.attrs.filter(([, value]) => !ascii(value));
+      const later = op.attrs.filter(([, value]) => !crmshKeeps(value));
       return later.length > 0 ? [{ kind: 'attrs' as const, tag: 'op' as const, id: op.id, attrs: later }] : [];
     }),
   );
@@ -135,7 +138,7 @@ function attrsText(attrs: readonly XmlAttr[]): string {
 function opText(op: CibOp): string {
   const interval = op.interval !== undefined ? ` interval=${crmValue(op.interval)}` : '';
   const sets = [...setText('op_params', op.instanceAttributes), ...setText('op_meta', op.metaAttributes)].map((s) => ` ${s}`).join('');
-  return `op ${op.name}${interval}${attrsText(op.attrs.filter(([, value]) => ascii(value)))} id=${op.id}${sets}`;
+  return `op ${op.name}${interval}${attrsText(op.attrs.filter(([, value]) => crmshKeeps(value)))} id=${op.id}${sets}`;
 }
 
 /** What setup.sh sets after the load, one comment line each. */
