@@ -19,7 +19,9 @@
 //   becomes the seven characters `&#233;`), and fails on a value that ends in `\` or holds `\"`
 //   ("No closing quotation": it writes each value back for itself quoted without escaping `\`,
 //   cliformat.quote_wrap, the same in 4.6 and 5.0, and reads that with shlex). Seen with the
-//   installed crmsh 4.4.1 against scratch CIBs; any text with a `\` is left to cibadmin. From the
+//   installed crmsh 4.4.1 against scratch CIBs; any text with a `\` is left to cibadmin. And a
+//   `name=value` token that ends in `:` right after `$id=` is read as the set's score (parse.py's
+//   _SCORE_RE, `([^:]+):$`, the same in 5.0): text ending in `:` is left to cibadmin too. From the
 //   first such nvpair of a set on, crm.conf leaves the set's pairs out and setup.sh appends them,
 //   in order, with `cibadmin --modify` (which adds the children it does not find), so the set ends
 //   up exactly as cib.xml has it;
@@ -45,9 +47,9 @@ export type AfterLoad =
 /** The CIB element of a set, as cibadmin needs it. */
 export type SetTag = 'cluster_property_set' | 'meta_attributes' | 'instance_attributes';
 
-/** Text crmsh stores as written: ASCII without a backslash (see the header). */
+/** Text crmsh stores as written: ASCII without a backslash, not ending in `:` (see the header). */
 // eslint-disable-next-line no-control-regex
-const crmshKeeps = (text: string) => /^[\u0000-\u005b\u005d-\u007f]*$/.test(text);
+const crmshKeeps = (text: string) => /^[\u0000-\u005b\u005d-\u007f]*$/.test(text) && !text.endsWith(':');
 
 /** crmsh's own test for an id it derives (crmsh utils.is_id_valid), ASCII only. */
 const CRMSH_ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;

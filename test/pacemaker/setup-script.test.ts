@@ -375,10 +375,11 @@ describe('configure --cib-file with the real crmsh (sles15) equals cib.xml', () 
     });
   });
 
-  // Found by the property test below (CI, seed 2034545392): crmsh writes each value back quoted
-  // without escaping `\` and reads it with shlex, so a value ending in `\` or holding `\"` fails
-  // the load ("No closing quotation"); setup.sh sets every value with a `\` with cibadmin.
-  it('values with a backslash: a trailing one, before a quote, doubled', () => {
+  // Found by the property test below: crmsh writes each value back quoted without escaping `\` and
+  // reads it with shlex, so a value ending in `\` or holding `\"` fails the load ("No closing
+  // quotation", CI seed 2034545392); and it reads a first pair ending in `:` as the set's score
+  // (seed 1993630107). setup.sh sets such values with cibadmin.
+  it('values crmsh would misread: a backslash (trailing, before a quote, doubled), a trailing colon', () => {
     const text = String.raw`cluster bs {
   node a addr=10.0.0.1/16
   property stonith-enabled=false
@@ -388,6 +389,11 @@ describe('configure --cib-file with the real crmsh (sles15) equals cib.xml', () 
     start "/"
     stop "/\\"
     monitor "/"
+  }
+  primitive _ anything {
+    start "/"
+    stop "/"
+    monitor "/:"
   }
 }
 `;
