@@ -40,7 +40,7 @@ export function generateBenchHa(seed: number, shape: BenchShape): string {
   for (const n of ['n1', 'n2']) {
     lines.push(
       `  primitive fence-${n} stonith:fence_ipmilan {`,
-      `    params ip=10.21.0.${n === 'n1' ? 11 : 12} username=admin password=env:IPMI_PASSWORD lanplus=1 pcmk_host_list=${n}`,
+      `    params ip=10.21.0.${n === 'n1' ? 11 : 12} username=admin password=env:IPMI_PASSWORD lanplus=1 pcmk_host_list=${n}${n === 'n1' ? ' pcmk_delay_base=5s' : ''}`,
       '    op monitor interval=60s',
       '  }',
     );

@@ -12,10 +12,13 @@ ${body}}
 `;
 }
 
-/** A two-node cluster with a fencing device, for examples that manage shared storage. */
+/**
+ * A two-node cluster with a fencing device, for examples that manage shared storage or fence: its
+ * random delay keeps the two nodes from shooting each other at once (HA434).
+ */
 export function fencedCluster(body: string): string {
   return `${NODES}  primitive fence stonith:fence_ipmilan {
-    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b"
+    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b" pcmk_delay_max=10s
     op monitor interval=60s
   }
 ${body}}

@@ -6,6 +6,7 @@ import { ha101 } from './rules/ha101.js';
 import { ha102 } from './rules/ha102.js';
 import { ha103 } from './rules/ha103.js';
 import { ha104 } from './rules/ha104.js';
+import { ha105 } from './rules/ha105.js';
 import { ha110 } from './rules/ha110.js';
 import { ha201 } from './rules/ha201.js';
 import { ha202 } from './rules/ha202.js';
@@ -37,12 +38,19 @@ import { ha403 } from './rules/ha403.js';
 import { ha404 } from './rules/ha404.js';
 import { ha405 } from './rules/ha405.js';
 import { ha406 } from './rules/ha406.js';
+import { ha407 } from './rules/ha407.js';
+import { ha408 } from './rules/ha408.js';
 import { ha420 } from './rules/ha420.js';
 import { ha421 } from './rules/ha421.js';
 import { ha423 } from './rules/ha423.js';
 import { ha424 } from './rules/ha424.js';
 import { ha425 } from './rules/ha425.js';
+import { ha427 } from './rules/ha427.js';
 import { ha430 } from './rules/ha430.js';
+import { ha432 } from './rules/ha432.js';
+import { ha433 } from './rules/ha433.js';
+import { ha434 } from './rules/ha434.js';
+import { ha435 } from './rules/ha435.js';
 import { ha501 } from './rules/ha501.js';
 import { ha502 } from './rules/ha502.js';
 import { ha503 } from './rules/ha503.js';
@@ -57,6 +65,7 @@ export const clusterRules: readonly Rule[] = [
   ha102,
   ha103,
   ha104,
+  ha105,
   ha110,
   ha201,
   ha202,
@@ -88,12 +97,19 @@ export const clusterRules: readonly Rule[] = [
   ha404,
   ha405,
   ha406,
+  ha407,
+  ha408,
   ha420,
   ha421,
   ha423,
   ha424,
   ha425,
+  ha427,
   ha430,
+  ha432,
+  ha433,
+  ha434,
+  ha435,
   ha501,
   ha502,
   ha503,

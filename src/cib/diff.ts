@@ -149,6 +149,7 @@ function flatten(conf: CibConfiguration): Flat[] {
   }
   sets('defaults', conf.rscDefaults);
   sets('op-defaults', conf.opDefaults);
+  for (const l of conf.fencingTopology ?? []) out.push({ kind: 'fencing-level', id: l.id, fields: new Map([...l.target, ['index', l.index], ['devices', l.devices]]) });
   return out;
 }
 

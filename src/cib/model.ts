@@ -111,6 +111,18 @@ export interface CibOrder {
 
 export type CibConstraint = CibLocation | CibColocation | CibOrder;
 
+/**
+ * `<fencing-level id target… index devices>`: `target` holds `target`, or `target-pattern`, or
+ * `target-attribute` and `target-value`, in that order.
+ */
+export interface CibFencingLevel {
+  readonly id: string;
+  readonly target: readonly XmlAttr[];
+  readonly index: string;
+  /** Comma-separated device ids, as the CIB has them. */
+  readonly devices: string;
+}
+
 export interface CibNode {
   readonly id: string;
   readonly uname: string;
@@ -129,6 +141,8 @@ export interface CibConfiguration {
   readonly rscDefaults?: readonly NvSet[];
   /** `<meta_attributes>` of `<op_defaults>`; undefined when the element is absent. */
   readonly opDefaults?: readonly NvSet[];
+  /** `<fencing-level>`s of `<fencing-topology>`; undefined when the element is absent. */
+  readonly fencingTopology?: readonly CibFencingLevel[];
 }
 
 export interface Cib {

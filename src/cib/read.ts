@@ -1,4 +1,4 @@
-import type { Cib, CibClone, CibConstraint, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
+import type { Cib, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
 import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
 // Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
@@ -346,6 +346,23 @@ class Reader {
     return this.at({ id, uname, ...(type !== undefined ? { type } : {}) }, nx);
   }
 
+  /** `<fencing-level>`: one target (a node, a pattern, or an attribute and its value), an index, devices. */
+  fencingLevel(el: XmlElement, xpath: string): CibFencingLevel | undefined {
+    if (el.tag !== 'fencing-level') return void this.report(el, xpath, `a <${el.tag}> inside fencing-topology`);
+    const [id, index, devices] = [el.attrs.get('id'), el.attrs.get('index'), el.attrs.get('devices')];
+    if (id === undefined || index === undefined || devices === undefined) return void this.report(el, xpath, 'a fencing level without an id, an index or devices');
+    const targets = (['target', 'target-pattern', 'target-attribute'] as const).filter((t) => el.attrs.has(t));
+    const value = el.attrs.get('target-value');
+    if (targets.length !== 1 || (targets[0] === 'target-attribute') !== (value !== undefined)) {
+      return void this.report(el, xpath, 'a fencing level without exactly one target (target, target-pattern, or target-attribute with target-value)');
+    }
+    const name = targets[0]!;
+    this.extraAttrs(el, xpath, ['id', 'index', 'devices', name, ...(value !== undefined ? ['target-value'] : [])]);
+    for (const c of elements(el)) this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside a fencing level`);
+    const target: XmlAttr[] = [[name, el.attrs.get(name)!], ...(value !== undefined ? [['target-value', value] as const] : [])];
+    return this.at({ id, target, index, devices }, xpath);
+  }
+
   /** rsc_defaults / op_defaults: one meta_attributes set. */
   defaults(el: XmlElement, xpath: string): NvSet[] {
     this.extraAttrs(el, xpath, []);
@@ -392,7 +409,8 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
   const constraints: CibConstraint[] = [];
   let rscDefaults: NvSet[] | undefined;
   let opDefaults: NvSet[] | undefined;
-  const EMPTY_OK = ['fencing-topology', 'acls', 'tags', 'alerts'];
+  let fencingTopology: CibFencingLevel[] | undefined;
+  const EMPTY_OK = ['acls', 'tags', 'alerts'];
   for (const section of elements(configuration)) {
     const sx = `${base}/${step(section)}`;
     switch (section.tag) {
@@ -423,9 +441,16 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
       case 'op_defaults':
         opDefaults = r.defaults(section, sx);
         break;
+      case 'fencing-topology':
+        r.extraAttrs(section, sx, []);
+        fencingTopology = elements(section).flatMap((l) => {
+          const level = r.fencingLevel(l, `${sx}/${step(l)}`);
+          return level ? [level] : [];
+        });
+        break;
       default: {
         if (EMPTY_OK.includes(section.tag) && elements(section).length === 0) break;
-        const what: Record<string, string> = { 'fencing-topology': 'fencing topology', acls: 'ACLs', tags: 'tags', alerts: 'alerts' };
+        const what: Record<string, string> = { acls: 'ACLs', tags: 'tags', alerts: 'alerts' };
         r.report(section, sx, what[section.tag] ?? `a <${section.tag}> section`);
       }
     }
@@ -433,7 +458,7 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
   const hacc = haccHeader(doc);
   const cib: Cib = {
     ...(validateWith !== undefined ? { validateWith } : {}),
-    configuration: { crmConfig, nodes, resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}) },
+    configuration: { crmConfig, nodes, resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}) },
   };
   return { cib, unsupported: r.unsupported, xpathOf: (o) => r.xpaths.get(o) ?? '', ...(hacc ? { hacc } : {}) };
 }

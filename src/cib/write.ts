@@ -179,6 +179,10 @@ class CibWriter {
       const d = ele(el, 'op_defaults');
       for (const set of conf.opDefaults) this.nvset(d, 'meta_attributes', set);
     }
+    if (conf.fencingTopology) {
+      const t = ele(el, 'fencing-topology');
+      for (const l of conf.fencingTopology) ele(t, 'fencing-level', ['id', l.id, ...l.target.flat(), 'index', l.index, 'devices', l.devices]);
+    }
   }
 }
 

@@ -28,8 +28,9 @@
 //    AlmaLinux/Rocky/CentOS Stream: `dnf config-manager --set-enabled ha` on 8, `highavailability` on 9.
 //    RHEL 7 HA reference 4.1.1: systemctl start/enable pcsd; firewall-cmd --add-service=high-availability.
 
-import { agentName, cibPrimitives, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibLocation, type CibOrder, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, cibPrimitives, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibFencingLevel, type CibLocation, type CibOrder, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
+import { sanitizeId } from '../lower/ids.js';
 import type { ClusterSetup, SetupNode } from '../lower/lower.js';
 import { PLATFORM_FACTS, type ConfigTool, type PcsVersion } from '../catalogue/platforms.js';
 import type { PlatformName } from '../model/platforms.js';
@@ -514,6 +515,23 @@ export function pcsOrder(pc: PlatformCommands, file: string, c: CibOrder): Cmd {
     ...options,
     kv('id', c.id),
   ]);
+}
+
+/**
+ * `pcs stonith level add INDEX TARGET DEVICE…` (pcs 0.9 takes the devices comma-separated, later
+ * ones as words; the target is NODE, `regexp%PATTERN` or `attrib%NAME=VALUE`), or undefined where
+ * pcs cannot make the level exactly: pcs has no option for an id (it names a level
+ * `fl-TARGET-INDEX`, sanitised, pcs lib/cib/fencing_topology.py), and the pcs 0.9 of el6 knows only
+ * node targets. `--force` for a node: pcs asks the running cluster whether the node exists, which an
+ * offline copy is not (hacc checked it: HA408).
+ */
+export function pcsFencingLevel(pc: PlatformCommands, file: string, level: CibFencingLevel): Cmd | undefined {
+  const [[name, value], second] = [level.target[0]!, level.target[1]];
+  if (level.id !== sanitizeId(`fl-${value}-${level.index}`)) return undefined;
+  if (pc.platform === 'el6' && name !== 'target') return undefined;
+  const target = name === 'target' ? value : name === 'target-pattern' ? `regexp%${value}` : `attrib%${value}=${second?.[1] ?? ''}`;
+  const devices = modern(pc) ? level.devices.split(',') : [level.devices];
+  return pcsF(pc, file, ['stonith', 'level', 'add'], name === 'target' ? ['--force'] : [], [lit(level.index), lit(target), ...devices.map(lit)]);
 }
 
 // --- day-2 operations (for the summary) ---------------------------------------------------------

@@ -47,6 +47,7 @@ import {
   pcsCreate,
   pcsLocation,
   pcsOpDefaults,
+  pcsFencingLevel,
   pcsOrder,
   pcsPropertySet,
   pcsResourceMeta,
@@ -459,6 +460,23 @@ function bulkXmlFns(ctx: Ctx, cib: CibText): string {
   ].join('\n');
 }
 
+/**
+ * The fencing topology's step: one `pcs stonith level add` per level where pcs makes the level
+ * exactly, else (and always with crmsh, whose fencing_topology names levels itself) the level's
+ * XML with add_fencing_level.
+ */
+function fencingLevelStep(ctx: Ctx): string[] {
+  const levels = ctx.lowered.cib.configuration.fencingTopology ?? [];
+  if (levels.length === 0) return [];
+  const lines = levels.map((l) => {
+    const viaPcs = ctx.pc.tool === 'pcs' ? pcsFencingLevel(ctx.pc, 'NEW', l) : undefined;
+    if (viaPcs) return run(viaPcs);
+    const attrs = [['id', l.id], ...l.target, ['index', l.index], ['devices', l.devices]].map(([k, v]) => ` ${k}="${xmlAttr(v!)}"`).join('');
+    return `	add_fencing_level ${shQuote(`<fencing-level${attrs}/>`)}`;
+  });
+  return ['', `	step ${shQuote(`Fencing topology (${count(levels.length, 'level')})`)}`, ...lines];
+}
+
 /** The here-document delimiter that embeds crm.conf. */
 const CRM_EOF = 'HACC_CRM_CONF_EOF';
 
@@ -503,6 +521,7 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
       }
     }
   }
+  out.push(...fencingLevelStep(ctx));
   return [
     `# crm.conf, byte for byte the artifact, as a quoted here-document.\nwrite_crm_conf() {\n\tcat <<'${CRM_EOF}'\n${text}${CRM_EOF}\n}`,
     '',
@@ -579,6 +598,7 @@ function buildConfigurationFn(ctx: Ctx): string {
       );
     }
   }
+  out.push(...fencingLevelStep(ctx));
   return fn('The configuration this file describes, built in the CIB copy $NEW (after clear_configuration).', 'build_configuration', out);
 }
 

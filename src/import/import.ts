@@ -21,13 +21,14 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibResources, isPromotable, type Cib, type CibClone, type CibConstraint, type CibGroup, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
+import { cibPrimitives, cibResources, isPromotable, type Cib, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
 import { parseXml } from '../cib/xml-reader.js';
 import type { CheckedModel } from '../check/check.js';
 import { COMMAND_AGENT, COMMAND_ACTIONS } from '../language/primitive.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
+import { sanitizeId } from '../lower/ids.js';
 import { lower, type Lowered } from '../lower/lower.js';
 import { resolve } from '../model/model.js';
 import { DEFAULT_PLATFORM, isPlatformName, roleSpelling, type PlatformName } from '../model/platforms.js';
@@ -166,6 +167,16 @@ class Sanitiser {
     return c;
   }
 
+  fencingLevel(l: CibFencingLevel): CibFencingLevel | undefined {
+    const [name, value] = l.target[0]!;
+    const devices = l.devices.split(',');
+    if (!isWord(l.id) || !/^[1-9][0-9]*$/.test(l.index) || !devices.every((d) => isWord(d, true)) || !l.target.every(([, v]) => isWritableValue(v))) {
+      return void this.report('fencing-level', l.id, l, 'an id, index or device that cannot be written as a .ha word');
+    }
+    if (name === 'target' && !isWord(value, true)) return void this.report('fencing-level', l.id, l, `the node name '${value}' is a .ha keyword or not a word`);
+    return l;
+  }
+
   resource(r: CibResource): CibResource | undefined {
     switch (r.kind) {
       case 'primitive':
@@ -203,6 +214,7 @@ class Sanitiser {
     const sets = (list: readonly NvSet[] | undefined) => list?.flatMap((s) => this.nvset(s) ?? []);
     const rscDefaults = sets(conf.rscDefaults);
     const opDefaults = sets(conf.opDefaults);
+    const fencingTopology = conf.fencingTopology?.flatMap((l) => this.fencingLevel(l) ?? []);
     return {
       ...cib,
       configuration: {
@@ -212,6 +224,7 @@ class Sanitiser {
         constraints: conf.constraints.flatMap((c) => this.constraint(c) ?? []),
         ...(rscDefaults ? { rscDefaults } : {}),
         ...(opDefaults ? { opDefaults } : {}),
+        ...(fencingTopology && fencingTopology.length > 0 ? { fencingTopology } : {}),
       },
     };
   }
@@ -431,6 +444,18 @@ class Raiser {
     }
   }
 
+  /** A level: `id=` only where it is not the one build derives (`fl-TARGET-INDEX`, as pcs). */
+  private fencingLevel(l: CibFencingLevel): A.FencingLevelStmt {
+    const span = this.span();
+    const index = this.ident(l.index);
+    const [[name, value]] = [l.target[0]!];
+    const target = name === 'target' ? { target: this.ident(value) } : {};
+    const targetAttrs = name === 'target' ? [] : l.target.map(([k, v]) => this.attr(k, this.value(v)));
+    const devices = l.devices.split(',').map((d) => this.ident(d));
+    const id = l.id === sanitizeId(`fl-${value}-${l.index}`) ? [] : [this.attr('id', this.value(l.id))];
+    return { kind: 'fencing-level', index, ...target, devices, attrs: [...targetAttrs, ...id], ...span };
+  }
+
   cluster(d: Decisions): A.ClusterDecl {
     this.offset = 0;
     const span = this.span();
@@ -447,6 +472,7 @@ class Raiser {
     statements.push(...this.settings('op-defaults', conf.opDefaults?.[0], d));
     for (const r of conf.resources) statements.push(this.resource(r, d));
     for (const c of conf.constraints) statements.push(this.constraint(c));
+    for (const l of conf.fencingTopology ?? []) statements.push(this.fencingLevel(l));
     return { kind: 'cluster', name, statements, ...span };
   }
 }

@@ -6,6 +6,7 @@ import { auth } from './auth.js';
 import { autostart } from './autostart.js';
 import * as clone from './clone.js';
 import { colocation } from './colocation.js';
+import { fencingLevel } from './fencing-level.js';
 import { group } from './group.js';
 import { location } from './location.js';
 import { host, node } from './machine.js';
@@ -31,6 +32,7 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   location,
   colocation,
   order,
+  fencingLevel,
   attributeSet.params,
   attributeSet.primitiveMeta,
   primitive.op,

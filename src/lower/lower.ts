@@ -13,7 +13,7 @@
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
-import type { Cib, CibClone, CibConstraint, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibValue, NvSet, XmlAttr } from '../cib/model.js';
+import type { Cib, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibValue, NvSet, XmlAttr } from '../cib/model.js';
 import { literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
@@ -299,6 +299,25 @@ class Lowering {
   }
 }
 
+/**
+ * The fencing topology, each level with its id as pcs gives one (`fl-TARGET-INDEX`, from the node
+ * name, the pattern or the attribute's name, sanitised; pcs lib/cib/fencing_topology.py) unless `id=`.
+ */
+function fencingTopology(model: CheckedModel, ids: IdAllocator): CibFencingLevel[] {
+  return model.fencingLevels.map((l) => {
+    const t = l.target;
+    const target: XmlAttr[] =
+      t.kind === 'node'
+        ? [['target', t.node.ident.text]]
+        : t.kind === 'pattern'
+          ? [['target-pattern', t.pattern.value.text]]
+          : [['target-attribute', t.name.value.text], ['target-value', t.value?.value.text ?? '']];
+    const index = l.decl.index.text;
+    const id = l.values.get('id')?.value.text ?? ids.allocate(`fl-${target[0]![1]}-${index}`);
+    return { id, target, index, devices: l.devices.map((d) => d.ident.text).join(',') };
+  });
+}
+
 /** `avoids` negates the written score: 100 -> -100, INFINITY -> -INFINITY, -5 -> 5. */
 function negate(score: string): string {
   const s = score.startsWith('+') ? score.slice(1) : score;
@@ -346,6 +365,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const opDefaultsSet = opDefaults.attrs.length > 0 ? l.nvset('op_defaults-meta_attributes', values(opDefaults), false, opDefaults, true) : undefined;
   const resources = resourcesInToolOrder(l.resources(model), target.tool);
   const constraints = l.constraints(model);
+  const levels = fencingTopology(model, ids);
   const nodes = setupNodes(model.nodes);
   const password = model.auth?.attrs.filter((a) => a.key.text === 'password').pop();
   const cibNodes: CibNode[] = nodes.map((n) => ({ id: String(n.id), uname: n.name }));
@@ -369,6 +389,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
         constraints,
         ...(rscDefaults ? { rscDefaults: [rscDefaults] } : {}),
         ...(opDefaultsSet ? { opDefaults: [opDefaultsSet] } : {}),
+        ...(levels.length > 0 ? { fencingTopology: levels } : {}),
       },
     },
   };

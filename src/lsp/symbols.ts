@@ -96,6 +96,10 @@ export function occurrences(file: A.HaFile): Occurrence[] {
         out.push({ name: s.resource.text, namespace: 'id', span: at(s.resource) });
         out.push({ name: s.target.text, namespace: 'id', span: at(s.target) });
         break;
+      case 'fencing-level':
+        if (s.target) out.push({ name: s.target.text, namespace: 'machine', span: at(s.target) });
+        for (const d of s.devices) out.push({ name: d.text, namespace: 'id', span: at(d) });
+        break;
       case 'platform':
       case 'autostart':
       case 'auth':

@@ -160,6 +160,25 @@ export interface Order {
 
 export type Constraint = Location | Colocation | Order;
 
+/** Whom a fencing level is for: a node, the nodes a pattern matches, or those with an attribute's value. */
+export type LevelTarget =
+  | { readonly kind: 'node'; readonly node: Ref<Machine> }
+  | { readonly kind: 'pattern'; readonly pattern: A.Attr }
+  | { readonly kind: 'attribute'; readonly name: A.Attr; readonly value?: A.Attr };
+
+/** `fencing-level INDEX TARGET DEVICES`: one level of a target's fencing topology. */
+export interface FencingLevel {
+  readonly kind: 'fencing-level';
+  readonly decl: A.FencingLevelStmt;
+  /** The index as a number; undefined when it is not a positive integer (HA205 reports it). */
+  readonly index?: number;
+  readonly target: LevelTarget;
+  /** The devices, each linked to the resource it names. */
+  readonly devices: readonly Ref<Resource>[];
+  /** The keys of its line (target-pattern, target-attribute, target-value, id), the last of each. */
+  readonly values: ReadonlyMap<string, A.Attr>;
+}
+
 /** Everything whose name is a CIB id: they share one namespace, as in the CIB. */
 export type Declared = Resource | Constraint;
 
@@ -192,6 +211,8 @@ export interface ClusterModel {
   /** Every op, by name. */
   readonly opsByName: ReadonlyMap<string, readonly Op[]>;
   readonly constraints: readonly Constraint[];
+  /** The fencing topology, in source order. */
+  readonly fencingLevels: readonly FencingLevel[];
   /** CIB id -> every declaration of it, in source order. */
   readonly ids: ReadonlyMap<string, readonly Declared[]>;
   /** Node or host name -> every declaration of it. */
@@ -246,19 +267,47 @@ export function fencingDevices(model: ClusterModel): Primitive[] {
 }
 
 /**
+ * The hosts a fencing device names, as Pacemaker's fencer reads them (2.1.7,
+ * daemons/fenced/fenced_commands.c): pcmk_host_list's names split at white space, `,` and `;`;
+ * pcmk_host_map's names before each `=` or `:`, entries split at white space and `;`; compared
+ * without case. Undefined when the device names none, or pcmk_host_check is not static-list: then
+ * the fencer asks the device which hosts it can reach.
+ */
+export function deviceTargets(device: Primitive): { readonly names: readonly A.Attr[]; readonly hosts: ReadonlySet<string> } | undefined {
+  const check = device.params.values.get('pcmk_host_check')?.value.text.toLowerCase();
+  const named = hostNames(device);
+  if (named.length === 0 || (check !== undefined && check !== 'static-list')) return undefined;
+  return { names: named.map((n) => n.attr), hosts: new Set(named.flatMap((n) => n.hosts.map((h) => h.toLowerCase()))) };
+}
+
+/** The host names a device's pcmk_host_list and pcmk_host_map write, as written, by attribute. */
+export function hostNames(device: Primitive): { readonly attr: A.Attr; readonly hosts: readonly string[] }[] {
+  const out: { attr: A.Attr; hosts: string[] }[] = [];
+  const list = device.params.values.get('pcmk_host_list');
+  const map = device.params.values.get('pcmk_host_map');
+  if (list) out.push({ attr: list, hosts: list.value.text.split(/[\s,;]+/).filter((n) => n !== '') });
+  if (map) {
+    const hosts: string[] = [];
+    for (const entry of map.value.text.split(/[\s;]+/)) {
+      const at = entry.search(/[=:]/);
+      if (at > 0) hosts.push(entry.slice(0, at));
+    }
+    out.push({ attr: map, hosts });
+  }
+  return out;
+}
+
+/** Whether some fencing device can fence the node (its host list names it, or it names no hosts). */
+export function canFence(model: ClusterModel, node: string): boolean {
+  return fencingDevices(model).some((d) => deviceTargets(d)?.hosts.has(node.toLowerCase()) ?? true);
+}
+
+/**
  * The nodes some fencing device can fence: those its pcmk_host_list or pcmk_host_map names, or
  * every node for a device that names none (Pacemaker then asks the device which it can reach).
  */
 export function fenceableNodes(model: ClusterModel): Set<string> {
-  const out = new Set<string>();
-  for (const d of fencingDevices(model)) {
-    const list = d.params.values.get('pcmk_host_list')?.value.text;
-    const map = d.params.values.get('pcmk_host_map')?.value.text;
-    if (list === undefined && map === undefined) return new Set(model.nodes.map((n) => n.name));
-    for (const name of (list ?? '').split(/[\s,;]+/)) if (name) out.add(name);
-    for (const entry of (map ?? '').split(/[\s,;]+/)) if (entry) out.add(entry.split(':')[0]!);
-  }
-  return out;
+  return new Set(model.nodes.filter((n) => canFence(model, n.name)).map((n) => n.name));
 }
 
 /** The property line that turns fencing off (`stonith-enabled`, or its 3.0.2+ name), if any. */
@@ -334,6 +383,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const groups: Group[] = [];
   const clones: Clone[] = [];
   const constraints: Constraint[] = [];
+  const fencingLevels: FencingLevel[] = [];
   const opsWith = new Map<string, Op[]>();
   const opsByName = new Map<string, Op[]>();
   const ids = new Map<string, Declared[]>();
@@ -441,13 +491,26 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     return g;
   };
 
-  const resourceRef = (ident: A.Ident): Ref<Resource> => {
-    const ref: { ident: A.Ident; target?: Resource } = { ident };
+  /** A reference, linked once everything is declared (`find` reads the indexes built then). */
+  const reference = <T>(ident: A.Ident, find: (name: string) => T | undefined): Ref<T> => {
+    const ref: { ident: A.Ident; target?: T } = { ident };
     links.push(() => {
-      const target = resourceByName.get(ident.text);
+      const target = find(ident.text);
       if (target) ref.target = target;
     });
     return ref;
+  };
+  const resourceRef = (ident: A.Ident): Ref<Resource> => reference(ident, (name) => resourceByName.get(name));
+  const nodeRef = (ident: A.Ident): Ref<Machine> => reference(ident, (name) => nodeByName.get(name));
+
+  /** A level's target: its node, else target-pattern=, else target-attribute= (HA001 reports a mix). */
+  const levelTarget = (s: A.FencingLevelStmt, values: ReadonlyMap<string, A.Attr>): LevelTarget => {
+    if (s.target) return { kind: 'node', node: nodeRef(s.target) };
+    const pattern = values.get('target-pattern');
+    if (pattern) return { kind: 'pattern', pattern };
+    const name = values.get('target-attribute') ?? values.get('target-value')!;
+    const value = values.get('target-value');
+    return { kind: 'attribute', name, ...(value ? { value } : {}) };
   };
 
   for (const s of cluster.statements) {
@@ -489,14 +552,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         break;
       }
       case 'location': {
-        const targets = s.targets.map((t): LocationTarget => {
-          const node: { ident: A.Ident; target?: Machine } = { ident: t.node };
-          links.push(() => {
-            const target = nodeByName.get(t.node.text);
-            if (target) node.target = target;
-          });
-          return { decl: t, node };
-        });
+        const targets = s.targets.map((t): LocationTarget => ({ decl: t, node: nodeRef(t.node) }));
         const c: Location = { kind: 'location', decl: s, name: s.name.text, rsc: resourceRef(s.resource), values: lastWins(s.attrs), targets };
         constraints.push(c);
         push(ids, c.name, c);
@@ -512,6 +568,13 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         const c: Order = { kind: 'order', decl: s, name: s.name.text, first: resourceRef(s.resource), then: resourceRef(s.target), values: lastWins(s.attrs) };
         constraints.push(c);
         push(ids, c.name, c);
+        break;
+      }
+      case 'fencing-level': {
+        const values = lastWins(s.attrs);
+        const id = values.get('id');
+        if (id) explicitIds.push(id.value);
+        fencingLevels.push({ kind: 'fencing-level', decl: s, ...levelIndex(s.index.text), target: levelTarget(s, values), devices: s.devices.map(resourceRef), values });
         break;
       }
       default:
@@ -578,11 +641,17 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     opsWith,
     opsByName,
     constraints,
+    fencingLevels,
     ids,
     machines,
     explicitIds,
     values: allValues(cluster),
   };
+}
+
+/** A level's index: a positive integer as Pacemaker reads it, or nothing. */
+function levelIndex(text: string): { index?: number } {
+  return /^[1-9][0-9]{0,8}$/.test(text) ? { index: Number(text) } : {};
 }
 
 function allValues(cluster: A.ClusterDecl): A.Value[] {

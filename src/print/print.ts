@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { TARGET_KEYS } from '../language/fencing-level.js';
 import type { IToken } from '../syntax/chevrotain.js';
 import * as A from '../syntax/ast.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
@@ -137,6 +138,12 @@ class Layout {
         return this.line(depth, withAttrs(`colocation ${s.name.text} ${s.resource.text} with ${s.target.text}`, s.attrs), s);
       case 'order':
         return this.line(depth, withAttrs(`order ${s.name.text} ${s.resource.text} then ${s.target.text}`, s.attrs), s);
+      case 'fencing-level': {
+        // The target first (a node, or its target-* pairs), then the devices, then the rest (id=).
+        const isTarget = (a: A.Attr) => (TARGET_KEYS as readonly string[]).includes(a.key.text);
+        const head = withAttrs(`fencing-level ${s.index.text}${s.target ? ` ${s.target.text}` : ''}`, s.attrs.filter(isTarget));
+        return this.line(depth, withAttrs(`${head} ${s.devices.map((d) => d.text).join(',')}`, s.attrs.filter((a) => !isTarget(a))), s);
+      }
       default:
         return A.assertNever(s);
     }
@@ -347,6 +354,8 @@ function section(kind: A.StatementKind): number {
     case 'colocation':
     case 'order':
       return 4;
+    case 'fencing-level':
+      return 5;
     default:
       return A.assertNever(kind);
   }

@@ -173,7 +173,21 @@ export interface OrderStmt extends Spanned {
   readonly attrs: readonly Attr[];
 }
 
-export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt;
+/**
+ * `fencing-level INDEX TARGET DEVICES [id=ID]`, TARGET a node or `target-pattern=` or
+ * `target-attribute=` with `target-value=` (those are in `attrs`, with `id=`).
+ */
+export interface FencingLevelStmt extends Spanned {
+  readonly kind: 'fencing-level';
+  readonly index: Ident;
+  /** The node the level is for; absent when `attrs` name the target. */
+  readonly target?: Ident;
+  /** Each device of the comma-separated word, with its own span. */
+  readonly devices: readonly Ident[];
+  readonly attrs: readonly Attr[];
+}
+
+export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | FencingLevelStmt;
 
 /** Every statement kind of the cluster block (an AttrSet stands there as property/defaults/op-defaults). */
 export type StatementKind = Statement['kind'];

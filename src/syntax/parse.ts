@@ -46,7 +46,8 @@ export function parseHa(input: string | SourceText, path = '<input>'): ParseResu
 
 function capSyntaxDiagnostics(all: Diagnostic[]): Diagnostic[] {
   if (all.length === 0) return all;
-  const sorted = all.sort((a, b) => a.span.start - b.span.start);
+  // One report per place and message: a statement missing two words in a row fails twice at the same token.
+  const sorted = all.sort((a, b) => a.span.start - b.span.start).filter((d, i, list) => i === 0 || !(d.span.start === list[i - 1]!.span.start && d.message === list[i - 1]!.message));
   if (sorted.length <= MAX_SYNTAX_DIAGNOSTICS) return sorted;
   const kept = sorted.slice(0, MAX_SYNTAX_DIAGNOSTICS);
   const last = sorted[MAX_SYNTAX_DIAGNOSTICS]!;

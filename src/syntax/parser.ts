@@ -2,6 +2,7 @@ import { PAIR_ID_PREFIX, SET_ID_KEY, type SetKeyword } from '../language/attribu
 import { keywordsIn, whereElse } from '../language/index.js';
 import type { LocationMode } from '../language/location.js';
 import type { CloneKeyword } from '../language/clone.js';
+import { TARGET_KEYS } from '../language/fencing-level.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import type * as A from './ast.js';
@@ -377,6 +378,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.location) },
         { ALT: () => this.SUBRULE(this.colocation) },
         { ALT: () => this.SUBRULE(this.order) },
+        { ALT: () => this.SUBRULE(this.fencingLevel) },
         { ALT: () => this.SUBRULE(this.unknownStatement) },
       ])),
     { recoveryValueFunc: () => undefined },
@@ -596,6 +598,44 @@ export class HaParser extends EmbeddedActionsParser {
     const attrs = this.SUBRULE(this.attributes);
     if (!isIdent(name) || !isReal(resource) || !isReal(target)) return undefined;
     return { kind: 'order', name, resource: ident(resource), target: ident(target), attrs, ...this.spanFrom(kw) };
+  });
+
+  /**
+   * `fencing-level INDEX TARGET DEVICES [id=ID]`, TARGET a node name or `target-pattern=…` or
+   * `target-attribute=… target-value=…`. Line breaks mean nothing here either: the pairs are known
+   * by their `=`, and the node name is read only when no target-* pair came before the devices.
+   */
+  public fencingLevel = this.RULE('fencingLevel', (): A.FencingLevelStmt | undefined => {
+    const kw = this.CONSUME(T.FencingLevel);
+    const index = this.CONSUME3(T.Operand, { LABEL: 'index' });
+    const attrs: A.Attr[] = [];
+    this.MANY({
+      GATE: () => tokenMatcher(this.LA(2), T.Equals),
+      DEF: () => {
+        const a = this.SUBRULE(this.attribute);
+        if (a) attrs.push(a);
+      },
+    });
+    const namesTarget = !this.RECORDING_PHASE && attrs.some((a) => (TARGET_KEYS as readonly string[]).includes(a.key.text));
+    // (Words that cannot start a statement: a missing word is reported, not taken from the next line.)
+    const node = this.OPTION({ GATE: () => !namesTarget, DEF: () => this.CONSUME(T.Operand, { LABEL: 'target' }) });
+    const deviceWord = this.CONSUME2(T.Operand, { LABEL: 'devices' });
+    this.MANY2({
+      GATE: () => tokenMatcher(this.LA(2), T.Equals),
+      DEF: () => {
+        const a = this.SUBRULE2(this.attribute);
+        if (a) attrs.push(a);
+      },
+    });
+    if (this.RECORDING_PHASE || !isReal(kw) || !isReal(index) || !isReal(deviceWord) || (node !== undefined && !isReal(node))) return undefined;
+    const devices: A.Ident[] = [];
+    let at = deviceWord.startOffset;
+    for (const part of deviceWord.image.split(',')) {
+      if (part === '') this.error('HA001', { start: at, end: at + 1 }, 'an empty device name in a fencing level', ['devices are separated by single commas: fence-a,fence-b']);
+      else devices.push({ kind: 'ident', text: part, start: at, end: at + part.length });
+      at += part.length + 1;
+    }
+    return { kind: 'fencing-level', index: ident(index), ...(node ? { target: ident(node) } : {}), devices, attrs, ...this.spanFrom(kw) };
   });
 
   /**

@@ -24,6 +24,8 @@ export const NotPrimitiveStart = createToken({ name: 'NotPrimitiveStart', patter
 export const NotGroupStart = createToken({ name: 'NotGroupStart', pattern: Lexer.NA, label: 'a line of a group' });
 export const NotCloneStart = createToken({ name: 'NotCloneStart', pattern: Lexer.NA, label: 'a line of a clone' });
 export const NotOpStart = createToken({ name: 'NotOpStart', pattern: Lexer.NA, label: 'a line of an op' });
+/** A word in the middle of a statement that cannot be the start of the next one (a fencing level's words). */
+export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA, label: 'a name or value' });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
@@ -39,7 +41,7 @@ export const Word = createToken({
   // chevrotain cannot work out the first characters of a complement set, and without them it tries
   // every pattern at every position: the lexer would run about twice as long on a large file.
   start_chars_hint: wordStartHints(),
-  categories: [AnyWord, NotClusterStart, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotOpStart],
+  categories: [AnyWord, NotClusterStart, Operand, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotOpStart],
   label: 'a name or value',
 });
 
@@ -61,7 +63,7 @@ function wordStartHints(): number[] {
 
 function keyword(text: string, name: string): TokenType {
   const categories = [AnyWord];
-  if (!CLUSTER_KEYWORDS.has(text)) categories.push(NotClusterStart);
+  if (!CLUSTER_KEYWORDS.has(text)) categories.push(NotClusterStart, Operand);
   if (!CLUSTER_KEYWORDS.has(text) && !PRIMITIVE_KEYWORDS.has(text)) categories.push(NotPrimitiveStart);
   if (!CLUSTER_KEYWORDS.has(text) && !GROUP_KEYWORDS.has(text)) categories.push(NotGroupStart);
   if (!CLUSTER_KEYWORDS.has(text) && !CLONE_KEYWORDS.has(text)) categories.push(NotCloneStart);
@@ -103,6 +105,7 @@ export const Colocation = keyword('colocation', 'Colocation');
 export const With = keyword('with', 'With');
 export const Order = keyword('order', 'Order');
 export const Then = keyword('then', 'Then');
+export const FencingLevel = keyword('fencing-level', 'FencingLevel');
 
 export const Equals = createToken({ name: 'Equals', pattern: /=/, label: "'='" });
 export const LCurly = createToken({ name: 'LCurly', pattern: /\{/, label: "'{'" });
@@ -133,6 +136,7 @@ export const allTokens: TokenType[] = [
   NotGroupStart,
   NotCloneStart,
   NotOpStart,
+  Operand,
   Cluster,
   Platform,
   Autostart,
@@ -160,6 +164,7 @@ export const allTokens: TokenType[] = [
   With,
   Order,
   Then,
+  FencingLevel,
   Word,
   Equals,
   LCurly,

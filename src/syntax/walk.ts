@@ -1,4 +1,4 @@
-import { assertNever, type Attr, type Node } from './ast.js';
+import { assertNever, type Attr, type Ident, type Node } from './ast.js';
 
 // The one walk over the syntax tree. forEachChild names every child of every kind of node, so a
 // rule that wants "every attribute" or "every identifier" visits them all, wherever they stand.
@@ -65,6 +65,12 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       f(node.resource);
       f(node.target);
       return node.attrs.forEach(f);
+    case 'fencing-level': {
+      f(node.index);
+      // Source order: the target and devices words and the pairs may stand in any order.
+      const children: (Ident | Attr)[] = [...(node.target ? [node.target] : []), ...node.devices, ...node.attrs];
+      return children.sort((a, b) => a.start - b.start).forEach(f);
+    }
     case 'attr':
       f(node.key);
       return f(node.value);

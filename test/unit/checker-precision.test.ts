@@ -21,7 +21,7 @@ describe('no false alarms on valid designs', () => {
   });
 
   it('a deprecated parameter name satisfies the requirement of its replacement, and the other way round', () => {
-    const apc = (params: string) => findings(`  primitive f stonith:fence_apc {\n    params ${params} password=env:PW plug=1 pcmk_host_list=a\n    op monitor interval=60s\n  }\n`, '');
+    const apc = (params: string) => findings(`  primitive f stonith:fence_apc {\n    params ${params} password=env:PW plug=1 pcmk_host_list="a b" pcmk_delay_max=10s\n    op monitor interval=60s\n  }\n`, '');
     expect(apc('ip=10.0.1.1 username=admin')).toEqual([]);
     expect(apc('ipaddr=10.0.1.1 username=admin').map((f) => f.split(' ')[0])).toEqual(['HA218']);
   });

@@ -42,6 +42,7 @@ const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem[
   location: true,
   colocation: true,
   order: true,
+  'fencing-level': true,
   op: true,
   command: true,
   'default-ops': true,

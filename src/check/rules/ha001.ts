@@ -38,6 +38,22 @@ function checkKeys(ctx: RuleContext, statement: string, attrs: readonly A.Attr[]
   }
 }
 
+/**
+ * A level has one target: a node name, or target-pattern=, or target-attribute= with target-value=
+ * (the CIB schema's choice). The parser took the node name only when no target-* key was written.
+ */
+function checkLevelTarget(ctx: RuleContext, level: A.FencingLevelStmt): void {
+  const given = (key: string) => level.attrs.find((a) => a.key.text === key);
+  const [pattern, attribute, value] = [given('target-pattern'), given('target-attribute'), given('target-value')];
+  if (pattern && (attribute || value)) {
+    ctx.report({ node: attribute ?? value!, property: 'key', message: 'a fencing level has one target: target-pattern= or target-attribute=, not both', help: ['write two levels, one for each target'] });
+  } else if (attribute && !value) {
+    ctx.report({ node: attribute, property: 'key', message: 'target-attribute= needs target-value=: the level is for the nodes whose attribute has that value', help: [`target-attribute=${attribute.value.text} target-value=VALUE`] });
+  } else if (value && !attribute) {
+    ctx.report({ node: value, property: 'key', message: 'target-value= needs target-attribute=, the node attribute it is the value of', help: [`target-attribute=NAME target-value=${value.value.text}`] });
+  }
+}
+
 export const ha001: Rule = {
   code: 'HA001',
   name: 'syntax-error',
@@ -74,7 +90,9 @@ export const ha001: Rule = {
         case 'location':
         case 'colocation':
         case 'order':
+        case 'fencing-level':
           checkKeys(ctx, node.kind, node.attrs);
+          if (node.kind === 'fencing-level') checkLevelTarget(ctx, node);
           if (node.kind === 'auth' && !USER_NAME.test(node.user.text)) {
             ctx.report({
               node: node.user,

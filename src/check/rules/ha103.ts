@@ -13,7 +13,7 @@ export const ha103: Rule = {
   name: 'unknown-reference',
   severity: 'error',
   docs: {
-    summary: 'A group member, clone child, constraint or location names a resource or node that is not declared.',
+    summary: 'A group member, clone child, constraint, location or fencing level names a resource or node that is not declared.',
     rationale:
       'pcs refuses a constraint on a resource that does not exist, and a location on a misspelt node silently never applies: the resource runs wherever Pacemaker likes.',
     bad: labCluster(`  primitive web ocf:pacemaker:Dummy {
@@ -61,5 +61,7 @@ export const ha103: Rule = {
           assertNever(c);
       }
     }
+    const devices = new NameIndex(m.primitives.filter((p) => p.agent.fencing).map((p) => p.name));
+    for (const l of m.fencingLevels) for (const ref of l.devices) if (!ref.target) unknown(ctx, ref.ident, 'fencing device', devices);
   },
 };

@@ -1,3 +1,4 @@
+import { MAX_LEVEL_INDEX } from '../../language/fencing-level.js';
 import { CLONE_META, PROMOTABLE_META } from '../../language/clone.js';
 import { keyFact, statementKeys } from '../../language/index.js';
 import { booleanValue, valueProblem } from '../../model/values.js';
@@ -19,7 +20,7 @@ export const ha205: Rule = {
   name: 'invalid-value',
   severity: 'error',
   docs: {
-    summary: 'A parameter, meta attribute or constraint value of the wrong type or outside its allowed set.',
+    summary: 'A parameter, meta attribute, constraint value or fencing level index of the wrong type or outside its allowed set.',
     rationale: "Agents and Pacemaker read a value they cannot parse as something else (often the default): `lanplus=maybe` is false, `target-role=started` is an error at run time.",
     bad: labCluster(`  primitive p ocf:pacemaker:Dummy {
     meta migration-threshold=three
@@ -63,6 +64,10 @@ export const ha205: Rule = {
       }
     }
     checkMeta(ctx, m.settings.defaults.attrs);
+    for (const l of m.fencingLevels) {
+      if (l.index !== undefined && l.index <= MAX_LEVEL_INDEX) continue;
+      ctx.report({ node: l.decl.index, message: `fencing level index '${l.decl.index.text}' is not one of 1 to ${MAX_LEVEL_INDEX}`, help: [`Pacemaker's fencer takes levels 1 to ${MAX_LEVEL_INDEX}, tried in that order`] });
+    }
     for (const c of m.constraints) {
       const scores = c.kind === 'location' ? c.decl.targets.flatMap((t) => (t.score ? [t.score] : [])) : c.decl.attrs.filter((a) => a.key.text === 'score').map((a) => a.value);
       for (const v of scores) {

@@ -10,12 +10,12 @@ export const ha218: Rule = {
     rationale:
       'The old name still works (it satisfies the requirement of the new one, and hacc checks it so), but agents drop deprecated names in time, and pcs and the documentation use the new ones: the configuration breaks on an upgrade of the agents.',
     bad: labCluster(`  primitive fence-a stonith:fence_ipmilan {
-    params ipaddr=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list=a
+    params ipaddr=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b" pcmk_delay_max=10s
     op monitor interval=60s
   }
 `).replace('  property stonith-enabled=false\n', ''),
     good: labCluster(`  primitive fence-a stonith:fence_ipmilan {
-    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list=a
+    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b" pcmk_delay_max=10s
     op monitor interval=60s
   }
 `).replace('  property stonith-enabled=false\n', ''),

@@ -20,7 +20,7 @@ export const ha402: Rule = {
   node a addr=10.0.0.1/24
   node b addr=10.0.0.2/24
   primitive fence-a stonith:fence_ipmilan {
-    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list=a
+    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list=a pcmk_delay_base=5s
     op monitor interval=60s
   }
   primitive fence-b stonith:fence_ipmilan {

@@ -1,0 +1,38 @@
+import type { Rule } from '../rule.js';
+import { fencedCluster } from '../examples.js';
+
+export const ha105: Rule = {
+  code: 'HA105',
+  name: 'wrong-kind-of-reference',
+  severity: 'error',
+  docs: {
+    summary: 'A reference names an object of the wrong kind: a fencing level lists a resource that is not a fencing device.',
+    rationale:
+      "A fencing level's devices must be stonith resources: the fencer looks each one up among its devices, and pcs refuses a level naming anything else (\"… is not a stonith id\"). A level of ordinary resources leaves the target with a level that can never succeed.",
+    bad: fencedCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
+    params ip=10.0.0.100 cidr_netmask=24
+  }
+  fencing-level 1 a vip
+`),
+    good: fencedCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
+    params ip=10.0.0.100 cidr_netmask=24
+  }
+  fencing-level 1 a fence
+`),
+  },
+  check(ctx) {
+    for (const l of ctx.model.fencingLevels) {
+      for (const ref of l.devices) {
+        const r = ref.target;
+        if (!r || (r.kind === 'primitive' && r.agent.fencing)) continue;
+        const what = r.kind === 'primitive' ? `a resource of agent ${r.agent.text}` : `a ${r.kind}`;
+        const devices = ctx.model.primitives.filter((p) => p.agent.fencing).map((p) => p.name);
+        ctx.report({
+          node: ref.ident,
+          message: `'${ref.ident.text}' is ${what}, not a fencing device: a fencing level lists stonith resources`,
+          help: [devices.length > 0 ? `the fencing devices are: ${devices.join(', ')}` : 'declare a fencing device: primitive NAME stonith:AGENT { params … }'],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,45 @@
+import type * as A from '../../syntax/ast.js';
+import type { Rule } from '../rule.js';
+import { fencedCluster } from '../examples.js';
+
+/**
+ * Why a pattern is no POSIX extended regular expression (what Pacemaker compiles with regcomp and
+ * REG_EXTENDED), or undefined. Read with JavaScript's own regular expressions, which accept a
+ * superset: their `(?…)` groups (lookaround, non-capturing, named) are refused by regcomp.
+ */
+export function patternProblem(text: string): string | undefined {
+  if (text.includes('(?')) return '`(?` starts no group in a POSIX extended regular expression (lookaround and non-capturing groups are not POSIX)';
+  try {
+    new RegExp(text);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
+  }
+}
+
+/** A pattern as a JavaScript regular expression that matches what regexec matches (unanchored), or undefined. */
+export function patternRegExp(attr: A.Attr): RegExp | undefined {
+  return patternProblem(attr.value.text) === undefined ? new RegExp(attr.value.text) : undefined;
+}
+
+export const ha427: Rule = {
+  code: 'HA427',
+  name: 'invalid-pattern',
+  severity: 'error',
+  docs: {
+    summary: "A fencing level's target-pattern is not a valid POSIX extended regular expression.",
+    rationale:
+      'Pacemaker compiles target-pattern with regcomp (REG_EXTENDED): a pattern it cannot compile matches no node, so the level never applies and the nodes it was meant for fall back to the other levels, or to none. The pattern is matched anywhere in the node name: anchor it (^web[0-9]+$) to match whole names.',
+    bad: fencedCluster(`  fencing-level 1 target-pattern="web[0-9" fence
+`),
+    good: fencedCluster(`  fencing-level 1 target-pattern="^[ab]$" fence
+`),
+  },
+  check(ctx) {
+    for (const l of ctx.model.fencingLevels) {
+      if (l.target.kind !== 'pattern') continue;
+      const problem = patternProblem(l.target.pattern.value.text);
+      if (problem) ctx.report({ node: l.target.pattern, property: 'value', message: `target-pattern is not a valid extended regular expression: ${problem}`, help: ['e.g. target-pattern="^web[0-9]+$" for web1, web2…'] });
+    }
+  },
+};
