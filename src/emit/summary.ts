@@ -4,6 +4,7 @@
 // rollback. Written from the same lowered cluster as the CIB and the script; secrets appear as <env:NAME>.
 
 import { assertNever } from '../assert-never.js';
+import { CLUSTER_DELAY, DEVICE_DELAYS, fenceTargets, isDelay } from '../catalogue/fence-hosts.js';
 import { agentName, isPromotable, type CibClone, type CibConfiguration, type CibGroup, type CibPrimitive, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
 import type { FailoverPreview } from '../plan/failover.js';
@@ -105,6 +106,52 @@ function cloneText(c: CibClone): string {
   const perNode = meta.has('clone-node-max') ? `, at most ${meta.get('clone-node-max')} per node` : '';
   const promotion = isPromotable(c) ? `; ${promoted} promoted at a time` : '';
   return `${instances} of ${code(c.child.id)}${perNode}${promotion}`;
+}
+
+/** A literal parameter of a device, or undefined (a secret says nothing about hosts or delays). */
+function param(p: CibPrimitive, name: string): string | undefined {
+  const v = p.instanceAttributes?.pairs.find((a) => a.name === name)?.value;
+  return v?.kind === 'literal' ? v.text : undefined;
+}
+
+/**
+ * Who can fence whom: for each node, its fencing levels in order (targets by name, by pattern,
+ * and by attribute, which only the running cluster can resolve), else the devices whose host list
+ * allows it; and each device's delay. Read the way Pacemaker's fencer reads them (fence-hosts.ts).
+ */
+function fencingLines(lowered: Lowered, devices: readonly CibPrimitive[]): string[] {
+  const conf = lowered.cib.configuration;
+  const properties = new Map(conf.crmConfig.flatMap((s) => s.pairs).map((p) => [p.name, p.value.kind === 'literal' ? p.value.text : '']));
+  const off = ['stonith-enabled', 'fencing-enabled'].some((k) => properties.get(k)?.toLowerCase() === 'false');
+  if (off) return ['Fencing is disabled (`stonith-enabled=false`): no node is fenced, and a node that stops answering keeps its resources blocked until it returns.', ''];
+  if (devices.length === 0) return ['No fencing device: Pacemaker starts no resource until one is defined (or fencing is disabled).', ''];
+  const levels = conf.fencingTopology ?? [];
+  const can = (d: CibPrimitive, node: string) => fenceTargets(param(d, 'pcmk_host_list'), param(d, 'pcmk_host_map'), param(d, 'pcmk_host_check'))?.has(node.toLowerCase()) ?? true;
+  const byAttribute = levels.filter((l) => l.target[0]![0] === 'target-attribute');
+  const out = ['| node | fenced by |', '|---|---|'];
+  for (const n of lowered.cluster.nodes) {
+    const mine = levels.filter((l) => {
+      const [name, value] = l.target[0]!;
+      if (name === 'target') return value === n.name;
+      if (name !== 'target-pattern') return false;
+      try {
+        return new RegExp(value).test(n.name);
+      } catch {
+        return false;
+      }
+    });
+    const text =
+      mine.length > 0
+        ? [...mine].sort((a, b) => Number(a.index) - Number(b.index)).map((l) => `level ${l.index}: ${l.devices.split(',').map(code).join(' and ')}`).join(', then ')
+        : devices.filter((d) => can(d, n.name)).map((d) => code(d.id)).join(' or ') || '**no device**';
+    out.push(`| ${code(n.name)} | ${text} |`);
+  }
+  for (const l of byAttribute) out.push('', `Level ${l.index} for the nodes whose attribute ${code(l.target[0]![1])} is ${code(l.target[1]?.[1] ?? '')}: ${l.devices.split(',').map(code).join(' and ')} (node attributes are the running cluster's).`);
+  const delays = devices.flatMap((d) => DEVICE_DELAYS.flatMap((k) => (isDelay(param(d, k)) ? [`${code(d.id)} waits ${k === 'pcmk_delay_base' ? '' : 'up to '}${param(d, k)}${k === 'pcmk_delay_max' ? ' (random)' : ''}`] : [])));
+  const priority = properties.get(CLUSTER_DELAY);
+  if (isDelay(priority)) delays.push(`fencing of the node running the more important resources waits ${priority} (${code(CLUSTER_DELAY)})`);
+  out.push('', delays.length > 0 ? `Delays: ${delays.join('; ')}.` : 'No fence delay.', '');
+  return out;
 }
 
 /** Where a resource (group or primitive) prefers to run, from the location and colocation constraints. */
@@ -214,6 +261,8 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
     L(`- ${kind} ${code(r.id)}: ${r.kind === 'clone' && !placed(conf, r) ? `on every node it may run on (${cloneText(r)})` : placement(conf, r)}.`);
   }
   L('');
+
+  L('## Fencing', '', ...fencingLines(lowered, fencing));
 
   L('## Failover preview', '', ...previewLines(preview, cluster.nodes.map((n) => n.name)));
 

@@ -8,6 +8,7 @@ import { COMMAND_AGENT, OP_ID_KEY } from '../language/primitive.js';
 import * as A from '../syntax/ast.js';
 import { forEachChild } from '../syntax/walk.js';
 import { DEFAULT_PLATFORM, isPlatformName, type PlatformName } from './platforms.js';
+import { fenceTargets, hostListNames, hostMapNames } from '../catalogue/fence-hosts.js';
 import { booleanValue } from './values.js';
 
 // The resolved cluster: what every rule and emitter reads. It is built once, after parsing, from any
@@ -267,34 +268,20 @@ export function fencingDevices(model: ClusterModel): Primitive[] {
 }
 
 /**
- * The hosts a fencing device names, as Pacemaker's fencer reads them (2.1.7,
- * daemons/fenced/fenced_commands.c): pcmk_host_list's names split at white space, `,` and `;`;
- * pcmk_host_map's names before each `=` or `:`, entries split at white space and `;`; compared
- * without case. Undefined when the device names none, or pcmk_host_check is not static-list: then
- * the fencer asks the device which hosts it can reach.
+ * The hosts a fencing device may fence, lower-cased, with the parameters that name them, as
+ * Pacemaker's fencer reads them (catalogue/fence-hosts.ts); undefined when the fencer asks the device.
  */
 export function deviceTargets(device: Primitive): { readonly names: readonly A.Attr[]; readonly hosts: ReadonlySet<string> } | undefined {
-  const check = device.params.values.get('pcmk_host_check')?.value.text.toLowerCase();
-  const named = hostNames(device);
-  if (named.length === 0 || (check !== undefined && check !== 'static-list')) return undefined;
-  return { names: named.map((n) => n.attr), hosts: new Set(named.flatMap((n) => n.hosts.map((h) => h.toLowerCase()))) };
+  const value = (key: string) => device.params.values.get(key)?.value.text;
+  const hosts = fenceTargets(value('pcmk_host_list'), value('pcmk_host_map'), value('pcmk_host_check'));
+  return hosts && { names: hostNames(device).map((n) => n.attr), hosts };
 }
 
 /** The host names a device's pcmk_host_list and pcmk_host_map write, as written, by attribute. */
 export function hostNames(device: Primitive): { readonly attr: A.Attr; readonly hosts: readonly string[] }[] {
-  const out: { attr: A.Attr; hosts: string[] }[] = [];
   const list = device.params.values.get('pcmk_host_list');
   const map = device.params.values.get('pcmk_host_map');
-  if (list) out.push({ attr: list, hosts: list.value.text.split(/[\s,;]+/).filter((n) => n !== '') });
-  if (map) {
-    const hosts: string[] = [];
-    for (const entry of map.value.text.split(/[\s;]+/)) {
-      const at = entry.search(/[=:]/);
-      if (at > 0) hosts.push(entry.slice(0, at));
-    }
-    out.push({ attr: map, hosts });
-  }
-  return out;
+  return [...(list ? [{ attr: list, hosts: hostListNames(list.value.text) }] : []), ...(map ? [{ attr: map, hosts: hostMapNames(map.value.text) }] : [])];
 }
 
 /** Whether some fencing device can fence the node (its host list names it, or it names no hosts). */

@@ -1,3 +1,4 @@
+import { CLUSTER_DELAY, DEVICE_DELAYS, isDelay } from '../../catalogue/fence-hosts.js';
 import { fencingDevices, fencingDisabledBy } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 
@@ -10,12 +11,6 @@ const TWO_NODES = (device: string) => `cluster demo {
 }
 `;
 
-/** The fence delays: a device's own, and the cluster's for the node running more resources. */
-const DEVICE_DELAYS = ['pcmk_delay_base', 'pcmk_delay_max'];
-const CLUSTER_DELAY = 'priority-fencing-delay';
-
-/** Whether a delay value delays at all (0, 0s, 0ms do not). */
-const delays = (text: string) => !/^\s*0+(?:\.0*)?\s*(?:ms|msec|s|sec)?\s*$/i.test(text);
 
 export const ha434: Rule = {
   code: 'HA434',
@@ -32,8 +27,8 @@ export const ha434: Rule = {
     const m = ctx.model;
     const devices = fencingDevices(m);
     if (m.nodes.length !== 2 || devices.length === 0 || fencingDisabledBy(m)) return;
-    if (devices.some((d) => DEVICE_DELAYS.some((k) => delays(d.params.values.get(k)?.value.text ?? '0')))) return;
-    if (delays(m.settings.property.values.get(CLUSTER_DELAY)?.value.text ?? '0')) return;
+    if (devices.some((d) => DEVICE_DELAYS.some((k) => isDelay(d.params.values.get(k)?.value.text)))) return;
+    if (isDelay(m.settings.property.values.get(CLUSTER_DELAY)?.value.text)) return;
     const first = devices.reduce((a, b) => (a.decl.start <= b.decl.start ? a : b));
     ctx.report({
       node: first.decl.name,
