@@ -70,3 +70,31 @@ export function ipOfEndpoint(text: string): Address | undefined {
   }
   return undefined;
 }
+
+/** One member's address on one corosync link (the N-th addr= is link N), parsed. */
+export interface LinkAddress {
+  readonly node: Machine;
+  readonly attr: A.Attr;
+  readonly address: Address;
+}
+
+/** The members' addresses link by link (only those that parse; HA301 reports the others). */
+export function linkAddresses(model: ClusterModel): LinkAddress[][] {
+  const links: LinkAddress[][] = [];
+  for (const node of model.nodes) {
+    node.addrs.forEach((attr, i) => {
+      const r = parseAddress(attr.value.text);
+      if (r.ok) (links[i] ??= []).push({ node, attr, address: r.address });
+    });
+  }
+  return links;
+}
+
+/** The value most members have (the first one seen on a tie): what the odd ones out differ from. */
+export function mostCommon<T>(values: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
+  return best;
+}

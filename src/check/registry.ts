@@ -32,6 +32,10 @@ import { ha302 } from './rules/ha302.js';
 import { ha303 } from './rules/ha303.js';
 import { ha304 } from './rules/ha304.js';
 import { ha305 } from './rules/ha305.js';
+import { ha306 } from './rules/ha306.js';
+import { ha307 } from './rules/ha307.js';
+import { ha308 } from './rules/ha308.js';
+import { ha309 } from './rules/ha309.js';
 import { ha401 } from './rules/ha401.js';
 import { ha402 } from './rules/ha402.js';
 import { ha403 } from './rules/ha403.js';
@@ -91,6 +95,10 @@ export const clusterRules: readonly Rule[] = [
   ha303,
   ha304,
   ha305,
+  ha306,
+  ha307,
+  ha308,
+  ha309,
   ha401,
   ha402,
   ha403,

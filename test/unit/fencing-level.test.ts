@@ -34,9 +34,10 @@ const cluster = (levels: string, platform: PlatformName = 'el9') => `cluster fen
 ${levels}}
 `;
 
-function built(text: string): Lowered {
+/** `expected`: codes the text may give (an imported file has no node addresses: HA306). */
+function built(text: string, expected: readonly string[] = []): Lowered {
   const r = checkText(text, 'f.ha', { catalogue });
-  expect(r.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+  expect(r.diagnostics.filter((d) => !expected.includes(d.code)).map((d) => `${d.code} ${d.message}`)).toEqual([]);
   return lower(r.checked!, catalogue);
 }
 
@@ -106,7 +107,7 @@ describe('fencing-level', () => {
     expect(r.text).toContain('  fencing-level 1 target-pattern=web[23] fence-ipmi\n');
     expect(r.text).toContain('  fencing-level 2 target-attribute=rack target-value=1 fence-pdu-a,fence-pdu-b\n');
     expect(r.text).toContain('  fencing-level 3 web1 fence-pdu-a id=web1-last\n');
-    expect(writeCib(built(r.text.replace('platform el9', 'platform el9')).cib, { full: true })).toBe(xml);
+    expect(writeCib(built(r.text, ['HA306']).cib, { full: true })).toBe(xml);
   });
 
   it('import refuses a level it cannot write, with its XPath', () => {
