@@ -252,8 +252,10 @@ describe("Pacemaker's scheduler corpus", () => {
       planned.push(f);
     }
     expect(failures).toEqual([]);
-    // Floors, not results: what imports and plans today (58 and 52); fewer is a regression.
+    // Floors, not results: what imports and plans today (58 and 50); fewer is a regression. (52
+    // planned before HA433: asymmetrical-order-restart and group-anticolocation have fencing devices
+    // whose pcmk_host_list names hosts that are no nodes of their cluster, the suite's lab hosts.)
     expect(imported).toBeGreaterThanOrEqual(58);
-    expect(planned.length).toBeGreaterThanOrEqual(52);
+    expect(planned.length).toBeGreaterThanOrEqual(50);
   }, 600_000);
 });
