@@ -46,6 +46,7 @@ import { ha407 } from './rules/ha407.js';
 import { ha408 } from './rules/ha408.js';
 import { ha420 } from './rules/ha420.js';
 import { ha421 } from './rules/ha421.js';
+import { ha422 } from './rules/ha422.js';
 import { ha423 } from './rules/ha423.js';
 import { ha424 } from './rules/ha424.js';
 import { ha425 } from './rules/ha425.js';
@@ -109,6 +110,7 @@ export const clusterRules: readonly Rule[] = [
   ha408,
   ha420,
   ha421,
+  ha422,
   ha423,
   ha424,
   ha425,

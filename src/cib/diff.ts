@@ -149,6 +149,22 @@ function flatten(conf: CibConfiguration): Flat[] {
   }
   sets('defaults', conf.rscDefaults);
   sets('op-defaults', conf.opDefaults);
+  for (const a of conf.alerts ?? []) {
+    const fields = new Map<string, FieldValue>([['path', a.path]]);
+    nvset(fields, 'meta', a.metaAttributes);
+    nvset(fields, 'params', a.instanceAttributes);
+    if (a.select) {
+      const kinds = (['fencing', 'nodes', 'resources'] as const).filter((k) => a.select![k]);
+      fields.set('select', [...kinds, ...(a.select.attributes ? [`attributes=${a.select.attributes.map((x) => x.name).join(',')}`] : [])].join(' '));
+      for (const x of a.select.attributes ?? []) fields.set(`select.${x.name}.id`, x.id);
+    }
+    for (const r of a.recipients) {
+      fields.set(`recipient.${r.id}.value`, r.value);
+      nvset(fields, `recipient.${r.id}.meta`, r.metaAttributes);
+      nvset(fields, `recipient.${r.id}.params`, r.instanceAttributes);
+    }
+    out.push({ kind: 'alert', id: a.id, fields });
+  }
   for (const l of conf.fencingTopology ?? []) out.push({ kind: 'fencing-level', id: l.id, fields: new Map([...l.target, ['index', l.index], ['devices', l.devices]]) });
   return out;
 }

@@ -123,6 +123,36 @@ export interface CibFencingLevel {
   readonly devices: string;
 }
 
+/** `<recipient id value>` of an alert, with its own sets. */
+export interface CibRecipient {
+  readonly id: string;
+  readonly value: string;
+  readonly metaAttributes?: NvSet;
+  readonly instanceAttributes?: NvSet;
+}
+
+/**
+ * `<select>` of an alert: which of `<select_fencing/>`, `<select_nodes/>`, `<select_resources/>`
+ * it holds, and `<select_attributes>` with its `<attribute id name>`s (undefined: no such element;
+ * empty: every attribute).
+ */
+export interface CibAlertSelect {
+  readonly fencing: boolean;
+  readonly nodes: boolean;
+  readonly resources: boolean;
+  readonly attributes?: readonly { readonly id: string; readonly name: string }[];
+}
+
+/** `<alert id path>`: its sets, its select, its recipients, in that order. */
+export interface CibAlert {
+  readonly id: string;
+  readonly path: string;
+  readonly metaAttributes?: NvSet;
+  readonly instanceAttributes?: NvSet;
+  readonly select?: CibAlertSelect;
+  readonly recipients: readonly CibRecipient[];
+}
+
 export interface CibNode {
   readonly id: string;
   readonly uname: string;
@@ -143,6 +173,8 @@ export interface CibConfiguration {
   readonly opDefaults?: readonly NvSet[];
   /** `<fencing-level>`s of `<fencing-topology>`; undefined when the element is absent. */
   readonly fencingTopology?: readonly CibFencingLevel[];
+  /** `<alert>`s of `<alerts>`; undefined when the element is absent. */
+  readonly alerts?: readonly CibAlert[];
 }
 
 export interface Cib {

@@ -1,4 +1,4 @@
-import type { Cib, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
+import type { Cib, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
 import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
 // Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
@@ -363,6 +363,61 @@ class Reader {
     return this.at({ id, target, index, devices }, xpath);
   }
 
+  /** `<alert id path>`: one meta and one instance set, a select, recipients (each with its own sets). */
+  alert(el: XmlElement, xpath: string): CibAlert | undefined {
+    if (el.tag !== 'alert') return void this.report(el, xpath, `a <${el.tag}> inside alerts`);
+    const [id, path] = [el.attrs.get('id'), el.attrs.get('path')];
+    if (id === undefined || path === undefined) return void this.report(el, xpath, 'an alert without an id or a path');
+    if (this.extraAttrs(el, xpath, ['id', 'path'])) return undefined;
+    const recipients: CibRecipient[] = [];
+    let select: CibAlertSelect | undefined;
+    for (const c of elements(el)) {
+      const cx = `${xpath}/${step(c)}`;
+      if (c.tag === 'recipient') {
+        const [rid, value] = [c.attrs.get('id'), c.attrs.get('value')];
+        if (rid === undefined || value === undefined) this.report(c, cx, 'a recipient without an id or a value');
+        else if (!this.extraAttrs(c, cx, ['id', 'value'])) {
+          for (const x of elements(c)) if (x.tag !== 'meta_attributes' && x.tag !== 'instance_attributes') this.report(x, `${cx}/${step(x)}`, `a <${x.tag}> inside a recipient`);
+          const metaAttributes = this.firstSet(c, cx, 'meta_attributes', true);
+          const instanceAttributes = this.firstSet(c, cx, 'instance_attributes', true);
+          recipients.push(this.at({ id: rid, value, ...(metaAttributes ? { metaAttributes } : {}), ...(instanceAttributes ? { instanceAttributes } : {}) }, cx));
+        }
+      } else if (c.tag === 'select') {
+        select = this.alertSelect(c, cx);
+      } else if (c.tag !== 'meta_attributes' && c.tag !== 'instance_attributes') this.report(c, cx, `a <${c.tag}> inside an alert`);
+    }
+    const metaAttributes = this.firstSet(el, xpath, 'meta_attributes', true);
+    const instanceAttributes = this.firstSet(el, xpath, 'instance_attributes', true);
+    return this.at({ id, path, ...(metaAttributes ? { metaAttributes } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(select ? { select } : {}), recipients }, xpath);
+  }
+
+  private alertSelect(el: XmlElement, xpath: string): CibAlertSelect {
+    this.extraAttrs(el, xpath, []);
+    const has = (tag: string) => elements(el).some((c) => c.tag === tag);
+    let attributes: { id: string; name: string }[] | undefined;
+    for (const c of elements(el)) {
+      const cx = `${xpath}/${step(c)}`;
+      if (c.tag === 'select_attributes') {
+        attributes = [];
+        for (const a of elements(c)) {
+          const [aid, name] = [a.attrs.get('id'), a.attrs.get('name')];
+          if (a.tag !== 'attribute' || aid === undefined || name === undefined) this.report(a, `${cx}/${step(a)}`, 'an attribute selection without an id or a name');
+          else attributes.push({ id: aid, name });
+        }
+      } else if (!['select_fencing', 'select_nodes', 'select_resources'].includes(c.tag)) this.report(c, cx, `a <${c.tag}> inside select`);
+    }
+    return { fencing: has('select_fencing'), nodes: has('select_nodes'), resources: has('select_resources'), ...(attributes ? { attributes } : {}) };
+  }
+
+  /** The children of a section that holds a list (alerts, fencing-topology), each read by `read`. */
+  children<T>(section: XmlElement, xpath: string, read: (el: XmlElement, xpath: string) => T | undefined): T[] {
+    this.extraAttrs(section, xpath, []);
+    return elements(section).flatMap((el) => {
+      const item = read(el, `${xpath}/${step(el)}`);
+      return item === undefined ? [] : [item];
+    });
+  }
+
   /** rsc_defaults / op_defaults: one meta_attributes set. */
   defaults(el: XmlElement, xpath: string): NvSet[] {
     this.extraAttrs(el, xpath, []);
@@ -410,7 +465,8 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
   let rscDefaults: NvSet[] | undefined;
   let opDefaults: NvSet[] | undefined;
   let fencingTopology: CibFencingLevel[] | undefined;
-  const EMPTY_OK = ['acls', 'tags', 'alerts'];
+  let alerts: CibAlert[] | undefined;
+  const EMPTY_OK = ['acls', 'tags'];
   for (const section of elements(configuration)) {
     const sx = `${base}/${step(section)}`;
     switch (section.tag) {
@@ -441,16 +497,15 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
       case 'op_defaults':
         opDefaults = r.defaults(section, sx);
         break;
+      case 'alerts':
+        alerts = r.children(section, sx, (el, x) => r.alert(el, x));
+        break;
       case 'fencing-topology':
-        r.extraAttrs(section, sx, []);
-        fencingTopology = elements(section).flatMap((l) => {
-          const level = r.fencingLevel(l, `${sx}/${step(l)}`);
-          return level ? [level] : [];
-        });
+        fencingTopology = r.children(section, sx, (el, x) => r.fencingLevel(el, x));
         break;
       default: {
         if (EMPTY_OK.includes(section.tag) && elements(section).length === 0) break;
-        const what: Record<string, string> = { acls: 'ACLs', tags: 'tags', alerts: 'alerts' };
+        const what: Record<string, string> = { acls: 'ACLs', tags: 'tags' };
         r.report(section, sx, what[section.tag] ?? `a <${section.tag}> section`);
       }
     }
@@ -458,7 +513,7 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
   const hacc = haccHeader(doc);
   const cib: Cib = {
     ...(validateWith !== undefined ? { validateWith } : {}),
-    configuration: { crmConfig, nodes, resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}) },
+    configuration: { crmConfig, nodes, resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}), ...(alerts ? { alerts } : {}) },
   };
   return { cib, unsupported: r.unsupported, xpathOf: (o) => r.xpaths.get(o) ?? '', ...(hacc ? { hacc } : {}) };
 }

@@ -6,7 +6,7 @@
 
 import { assertNever } from '../assert-never.js';
 import { codePointName, firstXmlInvalidChar } from '../syntax/xml-chars.js';
-import type { Cib, CibConfiguration, CibConstraint, CibOp, CibPrimitive, CibResource, CibValue, NvPair, NvSet } from './model.js';
+import type { Cib, CibAlert, CibConfiguration, CibConstraint, CibOp, CibPrimitive, CibResource, CibValue, NvPair, NvSet } from './model.js';
 import { createXml, type XmlAttributes, type XmlDocument, type XmlParent } from './xml-writer.js';
 
 export const XML_DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const;
@@ -154,6 +154,27 @@ class CibWriter {
     ele(parent, c.kind, attrs);
   }
 
+  alert(parent: XmlParent, a: CibAlert): void {
+    const el = ele(parent, 'alert', ['id', a.id, 'path', a.path]);
+    this.nvset(el, 'meta_attributes', a.metaAttributes);
+    this.nvset(el, 'instance_attributes', a.instanceAttributes);
+    if (a.select) {
+      const select = ele(el, 'select');
+      if (a.select.fencing) ele(select, 'select_fencing');
+      if (a.select.nodes) ele(select, 'select_nodes');
+      if (a.select.resources) ele(select, 'select_resources');
+      if (a.select.attributes) {
+        const attributes = ele(select, 'select_attributes');
+        for (const x of a.select.attributes) ele(attributes, 'attribute', ['id', x.id, 'name', x.name]);
+      }
+    }
+    for (const r of a.recipients) {
+      const rel = ele(el, 'recipient', ['id', r.id, 'value', r.value]);
+      this.nvset(rel, 'meta_attributes', r.metaAttributes);
+      this.nvset(rel, 'instance_attributes', r.instanceAttributes);
+    }
+  }
+
   constraints(parent: XmlParent, constraints: readonly CibConstraint[]): void {
     const el = ele(parent, 'constraints');
     for (const c of constraints) this.constraint(el, c);
@@ -182,6 +203,11 @@ class CibWriter {
     if (conf.fencingTopology) {
       const t = ele(el, 'fencing-topology');
       for (const l of conf.fencingTopology) ele(t, 'fencing-level', ['id', l.id, ...l.target.flat(), 'index', l.index, 'devices', l.devices]);
+    }
+    // After the levels: setup.sh makes the two sections in this order in an empty CIB.
+    if (conf.alerts) {
+      const list = ele(el, 'alerts');
+      for (const a of conf.alerts) this.alert(list, a);
     }
   }
 }

@@ -26,7 +26,7 @@
 
 import { assertNever } from '../assert-never.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
-import { agentName, cibPrimitives, isPromotable, literal, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue, type NvPair } from '../cib/model.js';
+import { agentName, cibPrimitives, isPromotable, literal, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
 import type { CibText, SecretPair, TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
@@ -113,6 +113,10 @@ class Secrets {
     if (pw?.kind === 'secret') this.add(pw, `password of user ${lowered.cluster.auth!.user}`);
     for (const p of cibPrimitives(lowered.cib.configuration)) {
       for (const a of p.instanceAttributes?.pairs ?? []) if (a.value.kind === 'secret') this.inConfiguration.add(this.add(a.value, `${p.id} ${a.name}`));
+    }
+    for (const a of lowered.cib.configuration.alerts ?? []) {
+      const owners = [{ id: a.id, sets: [a.instanceAttributes, a.metaAttributes] }, ...a.recipients.map((r) => ({ id: r.id, sets: [r.instanceAttributes, r.metaAttributes] }))];
+      for (const o of owners) for (const set of o.sets) for (const x of set?.pairs ?? []) if (x.value.kind === 'secret') this.inConfiguration.add(this.add(x.value, `alert ${o.id} ${x.name}`));
     }
   }
 
@@ -463,7 +467,7 @@ function bulkXmlFns(ctx: Ctx, cib: CibText): string {
 /**
  * The fencing topology's step: one `pcs stonith level add` per level where pcs makes the level
  * exactly, else (and always with crmsh, whose fencing_topology names levels itself) the level's
- * XML with add_fencing_level.
+ * XML with add_to_section.
  */
 function fencingLevelStep(ctx: Ctx): string[] {
   const levels = ctx.lowered.cib.configuration.fencingTopology ?? [];
@@ -472,9 +476,43 @@ function fencingLevelStep(ctx: Ctx): string[] {
     const viaPcs = ctx.pc.tool === 'pcs' ? pcsFencingLevel(ctx.pc, 'NEW', l) : undefined;
     if (viaPcs) return run(viaPcs);
     const attrs = [['id', l.id], ...l.target, ['index', l.index], ['devices', l.devices]].map(([k, v]) => ` ${k}="${xmlAttr(v!)}"`).join('');
-    return `	add_fencing_level ${shQuote(`<fencing-level${attrs}/>`)}`;
+    return `\tadd_to_section fencing-topology ${shQuote(`<fencing-level${attrs}/>`)}`;
   });
-  return ['', `	step ${shQuote(`Fencing topology (${count(levels.length, 'level')})`)}`, ...lines];
+  return ['', `\tstep ${shQuote(`Fencing topology (${count(levels.length, 'level')})`)}`, ...lines];
+}
+
+/**
+ * The alerts' step: each alert as XML (pcs has no command for a select, and crmsh's alert
+ * statement names recipients itself), secrets as placeholders set afterwards on cibadmin's stdin.
+ */
+function alertStep(ctx: Ctx): string[] {
+  const alerts = ctx.lowered.cib.configuration.alerts ?? [];
+  if (alerts.length === 0) return [];
+  const secrets: SecretPair[] = [];
+  const set = (tag: string, s: NvSet | undefined) => {
+    if (!s || s.pairs.length === 0) return '';
+    const pairs = s.pairs.map((p) => {
+      if (isSecretPair(p)) secrets.push(p);
+      return `<nvpair id="${xmlAttr(p.id)}" name="${xmlAttr(p.name)}" value="${xmlAttr(p.value.kind === 'literal' ? p.value.text : SECRET_PLACEHOLDER)}"/>`;
+    });
+    return `<${tag} id="${xmlAttr(s.id)}">${pairs.join('')}</${tag}>`;
+  };
+  const lines = alerts.map((a) => {
+    const select = a.select
+      ? `<select>${a.select.fencing ? '<select_fencing/>' : ''}${a.select.nodes ? '<select_nodes/>' : ''}${a.select.resources ? '<select_resources/>' : ''}${
+          a.select.attributes ? `<select_attributes>${a.select.attributes.map((x) => `<attribute id="${xmlAttr(x.id)}" name="${xmlAttr(x.name)}"/>`).join('')}</select_attributes>` : ''
+        }</select>`
+      : '';
+    const recipients = a.recipients.map((r) => `<recipient id="${xmlAttr(r.id)}" value="${xmlAttr(r.value)}">${set('meta_attributes', r.metaAttributes)}${set('instance_attributes', r.instanceAttributes)}</recipient>`);
+    const xml = `<alert id="${xmlAttr(a.id)}" path="${xmlAttr(a.path)}">${set('meta_attributes', a.metaAttributes)}${set('instance_attributes', a.instanceAttributes)}${select}${recipients.join('')}</alert>`;
+    return `\tadd_to_section alerts ${shQuote(xml)}`;
+  });
+  return [
+    '',
+    `\tstep ${shQuote(`Alerts (${alerts.map((a) => a.id).join(', ')}), as XML`)}`,
+    ...lines,
+    ...secrets.map((p) => `\tset_secret_nvpair ${shQuote(p.id)} ${ctx.secrets.index(p.value)}`),
+  ];
 }
 
 /** The here-document delimiter that embeds crm.conf. */
@@ -521,7 +559,7 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
       }
     }
   }
-  out.push(...fencingLevelStep(ctx));
+  out.push(...fencingLevelStep(ctx), ...alertStep(ctx));
   return [
     `# crm.conf, byte for byte the artifact, as a quoted here-document.\nwrite_crm_conf() {\n\tcat <<'${CRM_EOF}'\n${text}${CRM_EOF}\n}`,
     '',
@@ -598,7 +636,7 @@ function buildConfigurationFn(ctx: Ctx): string {
       );
     }
   }
-  out.push(...fencingLevelStep(ctx));
+  out.push(...fencingLevelStep(ctx), ...alertStep(ctx));
   return fn('The configuration this file describes, built in the CIB copy $NEW (after clear_configuration).', 'build_configuration', out);
 }
 

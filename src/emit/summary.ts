@@ -242,6 +242,14 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
   for (const set of conf.rscDefaults ?? []) L(`- Resource defaults: ${pairs(set).join(', ')}.`);
   for (const set of conf.opDefaults ?? []) L(`- Operation defaults: ${pairs(set).join(', ')}.`);
   L(fencing.length > 0 ? `- Fencing devices: ${fencing.map((p) => `${code(p.id)} (${code(p.type)})`).join(', ')}.` : '- No fencing device.');
+  for (const a of conf.alerts ?? []) {
+    const sel = a.select;
+    const kinds = sel
+      ? [...(['fencing', 'nodes', 'resources'] as const).filter((k) => sel[k]), ...(sel.attributes ? [sel.attributes.length > 0 ? `attributes ${sel.attributes.map((x) => code(x.name)).join(', ')}` : 'attributes'] : [])].join(', ')
+      : '';
+    const events = sel ? (kinds ? `${kinds} events` : 'no event') : 'every event';
+    L(`- Alert ${code(a.id)}: ${code(a.path)} on ${events}, to ${a.recipients.map((r) => code(r.value)).join(', ') || 'no recipient (the agent gets none)'}.`);
+  }
   const groups = conf.resources.filter((r): r is CibGroup => r.kind === 'group');
   for (const g of groups) L(`- Group ${code(g.id)}: ${g.children.map((m) => code(m.id)).join(' → ')} (started in this order, stopped in reverse, always on one node).`);
   for (const c of conf.resources.filter((r): r is CibClone => r.kind === 'clone')) {

@@ -21,7 +21,7 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibResources, isPromotable, type Cib, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
+import { cibPrimitives, cibResources, isPromotable, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
 import { parseXml } from '../cib/xml-reader.js';
@@ -73,6 +73,8 @@ interface Decisions {
   readonly pairIds: Set<NvPair>;
   /** Ops written with `id=`. */
   readonly opIds: Set<CibOp>;
+  /** Alert recipients written with `id=`. */
+  readonly recipientIds: Set<CibRecipient>;
   /** Per primitive: op names left to build's defaults; `exact` writes every op and `default-ops none`. */
   readonly ops: Map<CibPrimitive, { exact: boolean; omit: Set<string> }>;
 }
@@ -177,6 +179,16 @@ class Sanitiser {
     return l;
   }
 
+  alert(a: CibAlert): CibAlert | undefined {
+    if (!isWord(a.id) || !isWritableValue(a.path) || a.recipients.some((r) => !isWord(r.id) || !isWritableValue(r.value))) {
+      return void this.report('alert', a.id, a, 'an id, path or recipient that cannot be written in a .ha file');
+    }
+    if (a.select?.attributes?.some((x) => !isWord(x.name) || x.name.includes(','))) return void this.report('alert', a.id, a, 'a selected attribute name that cannot be written as a .ha word');
+    const sets = [a.metaAttributes, a.instanceAttributes, ...a.recipients.flatMap((r) => [r.metaAttributes, r.instanceAttributes])];
+    if (sets.some((set) => set !== undefined && this.nvset(set) !== set)) return void this.report('alert', a.id, a, 'an attribute set with a name or value that cannot be written in a .ha file');
+    return a;
+  }
+
   resource(r: CibResource): CibResource | undefined {
     switch (r.kind) {
       case 'primitive':
@@ -215,6 +227,7 @@ class Sanitiser {
     const rscDefaults = sets(conf.rscDefaults);
     const opDefaults = sets(conf.opDefaults);
     const fencingTopology = conf.fencingTopology?.flatMap((l) => this.fencingLevel(l) ?? []);
+    const alerts = conf.alerts?.flatMap((a) => this.alert(a) ?? []);
     return {
       ...cib,
       configuration: {
@@ -225,6 +238,7 @@ class Sanitiser {
         ...(rscDefaults ? { rscDefaults } : {}),
         ...(opDefaults ? { opDefaults } : {}),
         ...(fencingTopology && fencingTopology.length > 0 ? { fencingTopology } : {}),
+        ...(alerts && alerts.length > 0 ? { alerts } : {}),
       },
     };
   }
@@ -444,6 +458,30 @@ class Raiser {
     }
   }
 
+  /** An alert: its sets, its select, its recipients (`id=` where build would derive another). */
+  private alert(a: CibAlert, d: Decisions): A.AlertStmt {
+    const span = this.span();
+    const name = this.ident(a.id);
+    const path = this.value(a.path);
+    const body: A.AlertItem[] = [...this.setLine('meta', a.metaAttributes, a.metaAttributes?.pairs ?? [], d), ...this.setLine('params', a.instanceAttributes, a.instanceAttributes?.pairs ?? [], d)];
+    if (a.select) {
+      const sspan = this.span();
+      const kinds: A.Ident[] = (['fencing', 'nodes', 'resources'] as const).filter((k) => a.select![k]).map((k) => this.ident(k));
+      const attributes = a.select.attributes;
+      if (attributes && attributes.length === 0) kinds.push(this.ident('attributes'));
+      const attrs = attributes && attributes.length > 0 ? [this.attr('attributes', this.value(attributes.map((x) => x.name).join(',')))] : [];
+      body.push({ kind: 'select', kinds, attrs, ...sspan });
+    }
+    for (const r of a.recipients) {
+      const rspan = this.span();
+      const value = this.value(r.value);
+      const attrs = d.recipientIds.has(r) ? [this.attr('id', this.value(r.id))] : [];
+      const sets = [...this.setLine('meta', r.metaAttributes, r.metaAttributes?.pairs ?? [], d), ...this.setLine('params', r.instanceAttributes, r.instanceAttributes?.pairs ?? [], d)];
+      body.push({ kind: 'recipient', value, attrs, ...(sets.length > 0 ? { body: sets } : {}), ...rspan });
+    }
+    return { kind: 'alert', name, path, ...(body.length > 0 ? { body } : {}), ...span };
+  }
+
   /** A level: `id=` only where it is not the one build derives (`fl-TARGET-INDEX`, as pcs). */
   private fencingLevel(l: CibFencingLevel): A.FencingLevelStmt {
     const span = this.span();
@@ -473,6 +511,7 @@ class Raiser {
     for (const r of conf.resources) statements.push(this.resource(r, d));
     for (const c of conf.constraints) statements.push(this.constraint(c));
     for (const l of conf.fencingTopology ?? []) statements.push(this.fencingLevel(l));
+    for (const a of conf.alerts ?? []) statements.push(this.alert(a, d));
     return { kind: 'cluster', name, statements, ...span };
   }
 }
@@ -556,6 +595,18 @@ function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered): 
     const p = planned.get(`${c.kind} ${c.id}`);
     if (p) out.push([c.metaAttributes, p.metaAttributes]);
   }
+  // Alerts by id, their recipients by id.
+  const alerts = new Map((low.alerts ?? []).map((a) => [a.id, a]));
+  for (const c of conf.alerts ?? []) {
+    const p = alerts.get(c.id);
+    if (!p) continue;
+    out.push([c.metaAttributes, p.metaAttributes], [c.instanceAttributes, p.instanceAttributes]);
+    const recipients = new Map(p.recipients.map((r) => [r.id, r]));
+    for (const r of c.recipients) {
+      const q = recipients.get(r.id);
+      if (q) out.push([r.metaAttributes, q.metaAttributes], [r.instanceAttributes, q.instanceAttributes]);
+    }
+  }
   return out;
 }
 
@@ -584,6 +635,13 @@ function refine(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: De
       const got = loweredPairId(p, pair.name);
       if (pair.id !== NO_ID && got !== undefined && got !== pair.id) add(d.pairIds, pair);
     }
+  }
+  const loweredAlerts = new Map((lowered.cib.configuration.alerts ?? []).map((a) => [a.id, a]));
+  for (const a of cib.configuration.alerts ?? []) {
+    const p = loweredAlerts.get(a.id);
+    a.recipients.forEach((r, i) => {
+      if (p?.recipients[i]?.id !== r.id) add(d.recipientIds, r);
+    });
   }
   const planNodes = new Map(lowered.cluster.nodes.map((n) => [n.name, n]));
   for (const n of cib.configuration.nodes) {
@@ -627,6 +685,13 @@ function differences(cib: Cib, properties: NvSet | undefined, lowered: Lowered, 
       if (pair.id !== NO_ID && got !== undefined && got !== pair.id) {
         out.push({ what: 'nvpair', id: pair.id, xpath: xpathOf(pair), reason: `an nvpair id hacc cannot keep (it would be '${got}')` });
       }
+    }
+  }
+  const loweredAlerts = new Map((lowered.cib.configuration.alerts ?? []).map((a) => [a.id, a]));
+  for (const a of cib.configuration.alerts ?? []) {
+    const planned = new Map((loweredAlerts.get(a.id)?.select?.attributes ?? []).map((x) => [x.name, x.id]));
+    for (const x of a.select?.attributes ?? []) {
+      if (planned.get(x.name) !== x.id) out.push({ what: 'attribute', id: x.id, xpath: xpathOf(a), reason: `a selected attribute's id hacc cannot keep (it would be '${planned.get(x.name) ?? '?'}')` });
     }
   }
   const roles = lowered.cluster.target.roles;
@@ -726,7 +791,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   const raiser = new Raiser(cib, properties, secretMap, clusterName(crm, hacc, options), platform);
 
   // Start optimistic (every op left to build, every id derived) and write out what differs.
-  const d: Decisions = { nodeIds: new Set(), setIds: new Set(), pairIds: new Set(), opIds: new Set(), ops: new Map() };
+  const d: Decisions = { nodeIds: new Set(), setIds: new Set(), pairIds: new Set(), opIds: new Set(), recipientIds: new Set(), ops: new Map() };
   for (const p of cibPrimitives(cib.configuration)) d.ops.set(p, { exact: false, omit: new Set(p.operations.map((o) => o.name)) });
   let tree = raiser.cluster(d);
   let lowered = lowerTree(tree, catalogue);
@@ -743,6 +808,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
       }
       for (const n of conf.nodes) if (NODE_ID.test(n.id)) d.nodeIds.add(n);
       for (const r of cibResources(conf)) if (r.kind !== 'primitive' && r.metaAttributes) d.setIds.add(r.metaAttributes);
+      for (const a of conf.alerts ?? []) for (const r of a.recipients) d.recipientIds.add(r);
       tree = raiser.cluster(d);
       lowered = lowerTree(tree, catalogue);
       break;

@@ -1,6 +1,7 @@
 // The language's statements and body lines, by the place they may stand. The parser offers these
 // as did-you-mean for a misspelt keyword; a keyword valid elsewhere is named with where it belongs.
 
+import * as alert from './alert.js';
 import * as attributeSet from './attribute-set.js';
 import { auth } from './auth.js';
 import { autostart } from './autostart.js';
@@ -33,6 +34,7 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   colocation,
   order,
   fencingLevel,
+  alert.alert,
   attributeSet.params,
   attributeSet.primitiveMeta,
   primitive.op,
@@ -45,6 +47,12 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   attributeSet.cloneMeta,
   attributeSet.opParams,
   attributeSet.opMeta,
+  alert.alertMeta,
+  alert.alertParams,
+  alert.select,
+  alert.recipient,
+  alert.recipientMeta,
+  alert.recipientParams,
 ];
 
 /** The keywords that start a statement or body line in one context. */
@@ -67,6 +75,10 @@ export function whereElse(keyword: string, context: Context): string | undefined
       return `${other.described} goes inside a clone's { }`;
     case 'op':
       return `${other.described} goes inside an op's { }`;
+    case 'alert':
+      return `${other.described} goes inside an alert's { }`;
+    case 'recipient':
+      return `${other.described} goes inside a recipient's { }`;
   }
 }
 

@@ -13,7 +13,7 @@
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
-import type { Cib, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibValue, NvSet, XmlAttr } from '../cib/model.js';
+import type { Cib, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibValue, NvSet, XmlAttr } from '../cib/model.js';
 import { literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
@@ -239,6 +239,35 @@ class Lowering {
     });
   }
 
+  /**
+   * Alerts with pcs's ids where pcs names things (`ALERT-meta_attributes`, `ALERT-recipient`,
+   * `-1`…), and `ALERT-select-NAME` for a selected attribute. The select lines' kinds add up.
+   */
+  alerts(model: CheckedModel): CibAlert[] {
+    return model.alerts.map((a) => {
+      const sets = (owner: string, meta: AttrBag, params: AttrBag) => {
+        const m = meta.attrs.length > 0 ? this.nvset(`${owner}-meta_attributes`, values(meta), false, meta) : undefined;
+        const i = params.attrs.length > 0 ? this.nvset(`${owner}-instance_attributes`, values(params), false, params) : undefined;
+        return { ...(m ? { metaAttributes: m } : {}), ...(i ? { instanceAttributes: i } : {}) };
+      };
+      const words = new Set(a.selects.flatMap((l) => l.kinds.map((k) => k.text)));
+      const named = a.selects.flatMap((l) => l.attrs.filter((x) => x.key.text === 'attributes').flatMap((x) => x.value.text.split(',').filter((n) => n !== '')));
+      const attributes = named.length > 0 || words.has('attributes') ? [...new Set(named)].map((name) => ({ id: this.ids.allocate(`${a.name}-select-${name}`), name })) : undefined;
+      const select: CibAlertSelect | undefined =
+        a.selects.length > 0 ? { fencing: words.has('fencing'), nodes: words.has('nodes'), resources: words.has('resources'), ...(attributes ? { attributes } : {}) } : undefined;
+      return {
+        id: a.name,
+        path: a.path.text,
+        ...sets(a.name, a.meta, a.params),
+        ...(select ? { select } : {}),
+        recipients: a.recipients.map((r) => {
+          const id = r.id?.value.text ?? this.ids.allocate(`${a.name}-recipient`);
+          return { id, value: r.value, ...sets(id, r.meta, r.params) };
+        }),
+      };
+    });
+  }
+
   constraints(model: CheckedModel): CibConstraint[] {
     const role = (name: string, value: string) => (name.endsWith('role') ? platformRole(value, this.target.roles) : value);
     const attrs = (values: ReadonlyMap<string, A.Attr>, skip: readonly string[] = []) =>
@@ -366,6 +395,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const resources = resourcesInToolOrder(l.resources(model), target.tool);
   const constraints = l.constraints(model);
   const levels = fencingTopology(model, ids);
+  const alerts = l.alerts(model);
   const nodes = setupNodes(model.nodes);
   const password = model.auth?.attrs.filter((a) => a.key.text === 'password').pop();
   const cibNodes: CibNode[] = nodes.map((n) => ({ id: String(n.id), uname: n.name }));
@@ -390,6 +420,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
         ...(rscDefaults ? { rscDefaults: [rscDefaults] } : {}),
         ...(opDefaultsSet ? { opDefaults: [opDefaultsSet] } : {}),
         ...(levels.length > 0 ? { fencingTopology: levels } : {}),
+        ...(alerts.length > 0 ? { alerts } : {}),
       },
     },
   };

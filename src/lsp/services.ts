@@ -174,6 +174,7 @@ const SYMBOL_KIND: Record<NonNullable<Occurrence['declares']>, SymbolKind> = {
   location: SymbolKind.Event,
   colocation: SymbolKind.Event,
   order: SymbolKind.Event,
+  alert: SymbolKind.Function,
 };
 
 function symbol(a: Analysis, name: A.Ident, whole: Span, kind: NonNullable<Occurrence['declares']>, detail: string, children: DocumentSymbol[] = []): DocumentSymbol {

@@ -9,7 +9,7 @@ import type { Span } from '../syntax/span.js';
 export type Namespace = 'machine' | 'id';
 
 /** What declares a name: the statement's kind. */
-export type DeclKind = 'node' | 'host' | 'primitive' | 'group' | 'clone' | 'promotable' | 'location' | 'colocation' | 'order';
+export type DeclKind = 'node' | 'host' | 'primitive' | 'group' | 'clone' | 'promotable' | 'location' | 'colocation' | 'order' | 'alert';
 
 export interface Occurrence {
   readonly name: string;
@@ -95,6 +95,9 @@ export function occurrences(file: A.HaFile): Occurrence[] {
         out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: s.kind });
         out.push({ name: s.resource.text, namespace: 'id', span: at(s.resource) });
         out.push({ name: s.target.text, namespace: 'id', span: at(s.target) });
+        break;
+      case 'alert':
+        out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'alert' });
         break;
       case 'fencing-level':
         if (s.target) out.push({ name: s.target.text, namespace: 'machine', span: at(s.target) });

@@ -161,6 +161,29 @@ export interface Order {
 
 export type Constraint = Location | Colocation | Order;
 
+/** `recipient VALUE [id=ID] { … }` of an alert. */
+export interface Recipient {
+  readonly decl: A.RecipientLine;
+  readonly value: string;
+  /** `id=`, the last one written. */
+  readonly id?: A.Attr;
+  readonly params: AttrBag;
+  readonly meta: AttrBag;
+}
+
+/** `alert ID PATH { … }`. */
+export interface Alert {
+  readonly kind: 'alert';
+  readonly decl: A.AlertStmt;
+  readonly name: string;
+  readonly path: A.Value;
+  readonly params: AttrBag;
+  readonly meta: AttrBag;
+  /** Its select lines (the kinds of all of them count); none: every kind of event. */
+  readonly selects: readonly A.SelectLine[];
+  readonly recipients: readonly Recipient[];
+}
+
 /** Whom a fencing level is for: a node, the nodes a pattern matches, or those with an attribute's value. */
 export type LevelTarget =
   | { readonly kind: 'node'; readonly node: Ref<Machine> }
@@ -214,15 +237,17 @@ export interface ClusterModel {
   readonly constraints: readonly Constraint[];
   /** The fencing topology, in source order. */
   readonly fencingLevels: readonly FencingLevel[];
+  readonly alerts: readonly Alert[];
   /** CIB id -> every declaration of it, in source order. */
   readonly ids: ReadonlyMap<string, readonly Declared[]>;
   /** Node or host name -> every declaration of it. */
   readonly machines: ReadonlyMap<string, readonly Machine[]>;
   /**
    * Ids written explicitly below the statement level, in source order: `$id=` of attribute sets,
-   * `$id.NAME=` of nvpairs, ops' `id=`. They share the CIB's one id namespace.
+   * `$id.NAME=` of nvpairs, ops', levels' and recipients' `id=`, and alerts' names. They share the
+   * CIB's one id namespace.
    */
-  readonly explicitIds: readonly A.Value[];
+  readonly explicitIds: readonly (A.Value | A.Ident)[];
   /** Every value of the file (after `=`, a command, a location's score…), in source order: one walk for the rules that read them all. */
   readonly values: readonly A.Value[];
 }
@@ -371,11 +396,12 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const clones: Clone[] = [];
   const constraints: Constraint[] = [];
   const fencingLevels: FencingLevel[] = [];
+  const alerts: Alert[] = [];
   const opsWith = new Map<string, Op[]>();
   const opsByName = new Map<string, Op[]>();
   const ids = new Map<string, Declared[]>();
   const machines = new Map<string, Machine[]>();
-  const explicitIds: A.Value[] = [];
+  const explicitIds: (A.Value | A.Ident)[] = [];
   let platformDecl: A.PlatformStmt | undefined;
   let autostart: A.AutostartStmt | undefined;
   let auth: A.AuthStmt | undefined;
@@ -564,6 +590,20 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         fencingLevels.push({ kind: 'fencing-level', decl: s, ...levelIndex(s.index.text), target: levelTarget(s, values), devices: s.devices.map(resourceRef), values });
         break;
       }
+      case 'alert': {
+        explicitIds.push(s.name);
+        const body = s.body ?? [];
+        const sets = (items: readonly A.AlertItem[], keyword: 'params' | 'meta') => bagOf(items.filter((i): i is A.AttrSet => i.kind === 'attr-set' && i.keyword.text === keyword));
+        const recipients = body.flatMap((i): Recipient[] => {
+          if (i.kind !== 'recipient') return [];
+          const id = lastWins(i.attrs).get('id');
+          if (id) explicitIds.push(id.value);
+          return [{ decl: i, value: i.value.text, ...(id ? { id } : {}), params: sets(i.body ?? [], 'params'), meta: sets(i.body ?? [], 'meta') }];
+        });
+        const selects = body.filter((i): i is A.SelectLine => i.kind === 'select');
+        alerts.push({ kind: 'alert', decl: s, name: s.name.text, path: s.path, params: sets(body, 'params'), meta: sets(body, 'meta'), selects, recipients });
+        break;
+      }
       default:
         A.assertNever(s);
     }
@@ -629,6 +669,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     opsByName,
     constraints,
     fencingLevels,
+    alerts,
     ids,
     machines,
     explicitIds,

@@ -138,6 +138,8 @@ class Layout {
         return this.line(depth, withAttrs(`colocation ${s.name.text} ${s.resource.text} with ${s.target.text}`, s.attrs), s);
       case 'order':
         return this.line(depth, withAttrs(`order ${s.name.text} ${s.resource.text} then ${s.target.text}`, s.attrs), s);
+      case 'alert':
+        return this.alert(s, depth);
       case 'fencing-level': {
         // The target first (a node, or its target-* pairs), then the devices, then the rest (id=).
         const isTarget = (a: A.Attr) => (TARGET_KEYS as readonly string[]).includes(a.key.text);
@@ -173,6 +175,35 @@ class Layout {
           case 'default-ops':
             this.line(depth + 1, `default-ops ${item.value.text}`, item);
             break;
+          default:
+            A.assertNever(item);
+        }
+      }
+    });
+  }
+
+  private alert(a: A.AlertStmt, depth: number): void {
+    const head = `alert ${a.name.text} ${value(a.path)}`;
+    const body = a.body;
+    if (!body) return this.line(depth, head, a);
+    if (body.length === 0 && !this.hasCommentInside(a)) return this.line(depth, `${head} { }`, a);
+    this.block(depth, head, a, body, () => {
+      for (const item of body) {
+        switch (item.kind) {
+          case 'attr-set':
+            this.line(depth + 1, attrSet(item), item);
+            break;
+          case 'select':
+            this.line(depth + 1, withAttrs(['select', ...item.kinds.map((k) => k.text)].join(' '), item.attrs), item);
+            break;
+          case 'recipient': {
+            const line = withAttrs(`recipient ${value(item.value)}`, item.attrs);
+            const sets = item.body;
+            if (!sets) this.line(depth + 1, line, item);
+            else if (sets.length === 0 && !this.hasCommentInside(item)) this.line(depth + 1, `${line} { }`, item);
+            else this.block(depth + 1, line, item, sets, () => sets.forEach((set) => this.line(depth + 2, attrSet(set), set)));
+            break;
+          }
           default:
             A.assertNever(item);
         }
@@ -356,6 +387,8 @@ function section(kind: A.StatementKind): number {
       return 4;
     case 'fencing-level':
       return 5;
+    case 'alert':
+      return 6;
     default:
       return A.assertNever(kind);
   }

@@ -187,7 +187,35 @@ export interface FencingLevelStmt extends Spanned {
   readonly attrs: readonly Attr[];
 }
 
-export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | FencingLevelStmt;
+/** `select fencing nodes resources attributes[=NAME,…]`: the kinds of event an alert is sent for. */
+export interface SelectLine extends Spanned {
+  readonly kind: 'select';
+  /** The kinds written as words (`fencing`, `nodes`…). */
+  readonly kinds: readonly Ident[];
+  /** `attributes=NAME,…` (and any other pair, which HA001 reports). */
+  readonly attrs: readonly Attr[];
+}
+
+/** `recipient VALUE [id=ID] [{ params … meta … }]`: where an alert goes (a file, an address). */
+export interface RecipientLine extends Spanned {
+  readonly kind: 'recipient';
+  readonly value: Value;
+  readonly attrs: readonly Attr[];
+  readonly body?: readonly AttrSet[];
+}
+
+export type AlertItem = AttrSet | SelectLine | RecipientLine;
+
+/** `alert ID PATH [{ … }]`: a script Pacemaker runs on cluster events. */
+export interface AlertStmt extends Spanned {
+  readonly kind: 'alert';
+  readonly name: Ident;
+  readonly path: Value;
+  /** The body lines in source order; undefined without `{ … }`. */
+  readonly body?: readonly AlertItem[];
+}
+
+export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | FencingLevelStmt | AlertStmt;
 
 /** Every statement kind of the cluster block (an AttrSet stands there as property/defaults/op-defaults). */
 export type StatementKind = Statement['kind'];
@@ -219,6 +247,7 @@ export type Node =
   | PrimitiveItem
   | GroupItem
   | CloneItem
+  | AlertItem
   | LocationTarget
   | Attr
   | Ident

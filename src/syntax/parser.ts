@@ -93,6 +93,8 @@ const KEYWORDS: Readonly<Record<Context, ReadonlySet<string>>> = {
   group: new Set(keywordsIn('group')),
   clone: new Set(keywordsIn('clone')),
   op: new Set(keywordsIn('op')),
+  alert: new Set(keywordsIn('alert')),
+  recipient: new Set(keywordsIn('recipient')),
 };
 
 const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
@@ -101,6 +103,8 @@ const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
   group: 'a line of a group',
   clone: 'a line of a clone',
   op: 'a line of an op',
+  alert: 'a line of an alert',
+  recipient: 'a line of a recipient',
 };
 
 export interface Parsed {
@@ -361,6 +365,8 @@ export class HaParser extends EmbeddedActionsParser {
   private machineAlts?: IOrAlt<IToken>[];
   private nameAlts?: IOrAlt<IToken>[];
   private commandAlts?: IOrAlt<IToken>[];
+  private alertItemAlts?: IOrAlt<A.AlertItem | undefined>[];
+  private recipientItemAlts?: IOrAlt<A.AttrSet | undefined>[];
   private equalsSign = (): IToken => this.CONSUME(T.Equals);
 
   public statement = this.RULE(
@@ -379,6 +385,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.colocation) },
         { ALT: () => this.SUBRULE(this.order) },
         { ALT: () => this.SUBRULE(this.fencingLevel) },
+        { ALT: () => this.SUBRULE(this.alert) },
         { ALT: () => this.SUBRULE(this.unknownStatement) },
       ])),
     { recoveryValueFunc: () => undefined },
@@ -638,6 +645,86 @@ export class HaParser extends EmbeddedActionsParser {
     return { kind: 'fencing-level', index: ident(index), ...(node ? { target: ident(node) } : {}), devices, attrs, ...this.spanFrom(kw) };
   });
 
+  /** `alert ID PATH [{ meta … params … select … recipient … }]`. */
+  public alert = this.RULE('alert', (): A.AlertStmt | undefined => {
+    const kw = this.CONSUME(T.Alert);
+    const name = this.SUBRULE(this.name);
+    const path = this.SUBRULE(this.value);
+    const body = this.OPTION(() => {
+      this.CONSUME(T.LCurly);
+      const items: A.AlertItem[] = [];
+      this.MANY(() => {
+        const item = this.OR((this.alertItemAlts ??= [
+          { ALT: () => this.SUBRULE(this.params) },
+          { ALT: () => this.SUBRULE(this.meta) },
+          { ALT: () => this.SUBRULE(this.select) },
+          { ALT: () => this.SUBRULE(this.recipient) },
+          { ALT: () => this.SUBRULE(this.unknownAlertLine) },
+        ]));
+        if (item) items.push(item);
+      });
+      this.CONSUME(T.RCurly);
+      return items;
+    });
+    if (!isIdent(name) || !path) return undefined;
+    return { kind: 'alert', name, path, ...(body ? { body } : {}), ...this.spanFrom(kw) };
+  });
+
+  /**
+   * `select KIND… [attributes=NAME,…]`: words up to the next line of the alert (a word that is a
+   * keyword there, `}`); a pair is known by its `=`. Which words are kinds, a rule says (HA001).
+   */
+  public select = this.RULE('select', (): A.SelectLine | undefined => {
+    const kw = this.CONSUME(T.Select);
+    const kinds: A.Ident[] = [];
+    const attrs: A.Attr[] = [];
+    this.MANY({
+      GATE: () => tokenMatcher(this.LA(1), T.NotAlertStart) || tokenMatcher(this.LA(2), T.Equals),
+      DEF: () =>
+        // (A new array each time: the alternatives close over this line's lists.)
+        this.OR([
+          {
+            GATE: () => tokenMatcher(this.LA(2), T.Equals),
+            ALT: () => {
+              const a = this.SUBRULE(this.attribute);
+              if (a) attrs.push(a);
+            },
+            IGNORE_AMBIGUITIES: true,
+          },
+          {
+            ALT: () => {
+              const w = this.CONSUME(T.NotAlertStart, { LABEL: 'kind' });
+              if (isReal(w)) kinds.push(ident(w));
+            },
+          },
+        ]),
+    });
+    return isReal(kw) ? { kind: 'select', kinds, attrs, ...this.spanFrom(kw) } : undefined;
+  });
+
+  /** `recipient VALUE [id=ID] [{ params … meta … }]`. */
+  public recipient = this.RULE('recipient', (): A.RecipientLine | undefined => {
+    const kw = this.CONSUME(T.Recipient);
+    const value = this.SUBRULE(this.value);
+    const attrs = this.SUBRULE(this.attributes);
+    const body = this.OPTION(() => {
+      this.CONSUME(T.LCurly);
+      const items: A.AttrSet[] = [];
+      this.MANY(() => {
+        const item = this.OR((this.recipientItemAlts ??= [
+          { ALT: () => this.SUBRULE(this.params) },
+          { ALT: () => this.SUBRULE(this.meta) },
+          { ALT: () => this.SUBRULE(this.unknownRecipientLine) },
+        ]));
+        if (item) items.push(item);
+      });
+      this.CONSUME(T.RCurly);
+      return items;
+    });
+    if (!isReal(kw) || !value) return undefined;
+    return { kind: 'recipient', value, attrs, ...(body ? { body } : {}), ...this.spanFrom(kw) };
+  });
+
   /**
    * `key=value` pairs. A pair also starts at a plain word directly followed by a value that is not
    * itself a key: that is `key "value"` / `key value` with the `=` forgotten (HA002), parsed as a
@@ -704,6 +791,8 @@ export class HaParser extends EmbeddedActionsParser {
   public unknownGroupLine = this.unknownLineRule('unknownGroupLine', T.NotGroupStart, 'group');
   public unknownCloneLine = this.unknownLineRule('unknownCloneLine', T.NotCloneStart, 'clone');
   public unknownOpLine = this.unknownLineRule('unknownOpLine', T.NotOpStart, 'op');
+  public unknownAlertLine = this.unknownLineRule('unknownAlertLine', T.NotAlertStart, 'alert');
+  public unknownRecipientLine = this.unknownLineRule('unknownRecipientLine', T.NotRecipientStart, 'recipient');
 
   /**
    * Reports the line that `first` starts, and skips the rest of it: nothing more when `first` opened

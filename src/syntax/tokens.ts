@@ -19,11 +19,15 @@ const PRIMITIVE_KEYWORDS = new Set(keywordsIn('primitive'));
 const GROUP_KEYWORDS = new Set(keywordsIn('group'));
 const CLONE_KEYWORDS = new Set(keywordsIn('clone'));
 const OP_KEYWORDS = new Set(keywordsIn('op'));
+const ALERT_KEYWORDS = new Set(keywordsIn('alert'));
+const RECIPIENT_KEYWORDS = new Set(keywordsIn('recipient'));
 export const NotClusterStart = createToken({ name: 'NotClusterStart', pattern: Lexer.NA, label: 'a statement' });
 export const NotPrimitiveStart = createToken({ name: 'NotPrimitiveStart', pattern: Lexer.NA, label: 'a line of a primitive' });
 export const NotGroupStart = createToken({ name: 'NotGroupStart', pattern: Lexer.NA, label: 'a line of a group' });
 export const NotCloneStart = createToken({ name: 'NotCloneStart', pattern: Lexer.NA, label: 'a line of a clone' });
 export const NotOpStart = createToken({ name: 'NotOpStart', pattern: Lexer.NA, label: 'a line of an op' });
+export const NotAlertStart = createToken({ name: 'NotAlertStart', pattern: Lexer.NA, label: 'a line of an alert' });
+export const NotRecipientStart = createToken({ name: 'NotRecipientStart', pattern: Lexer.NA, label: 'a line of a recipient' });
 /** A word in the middle of a statement that cannot be the start of the next one (a fencing level's words). */
 export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA, label: 'a name or value' });
 
@@ -41,7 +45,7 @@ export const Word = createToken({
   // chevrotain cannot work out the first characters of a complement set, and without them it tries
   // every pattern at every position: the lexer would run about twice as long on a large file.
   start_chars_hint: wordStartHints(),
-  categories: [AnyWord, NotClusterStart, Operand, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotOpStart],
+  categories: [AnyWord, NotClusterStart, Operand, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotOpStart, NotAlertStart, NotRecipientStart],
   label: 'a name or value',
 });
 
@@ -68,6 +72,8 @@ function keyword(text: string, name: string): TokenType {
   if (!CLUSTER_KEYWORDS.has(text) && !GROUP_KEYWORDS.has(text)) categories.push(NotGroupStart);
   if (!CLUSTER_KEYWORDS.has(text) && !CLONE_KEYWORDS.has(text)) categories.push(NotCloneStart);
   if (!CLUSTER_KEYWORDS.has(text) && !PRIMITIVE_KEYWORDS.has(text) && !OP_KEYWORDS.has(text)) categories.push(NotOpStart);
+  if (!CLUSTER_KEYWORDS.has(text) && !ALERT_KEYWORDS.has(text)) categories.push(NotAlertStart);
+  if (!CLUSTER_KEYWORDS.has(text) && !ALERT_KEYWORDS.has(text) && !RECIPIENT_KEYWORDS.has(text)) categories.push(NotRecipientStart);
   KEYWORD_TEXTS.push(text);
   return createToken({
     name,
@@ -106,6 +112,9 @@ export const With = keyword('with', 'With');
 export const Order = keyword('order', 'Order');
 export const Then = keyword('then', 'Then');
 export const FencingLevel = keyword('fencing-level', 'FencingLevel');
+export const Alert = keyword('alert', 'Alert');
+export const Select = keyword('select', 'Select');
+export const Recipient = keyword('recipient', 'Recipient');
 
 export const Equals = createToken({ name: 'Equals', pattern: /=/, label: "'='" });
 export const LCurly = createToken({ name: 'LCurly', pattern: /\{/, label: "'{'" });
@@ -136,6 +145,8 @@ export const allTokens: TokenType[] = [
   NotGroupStart,
   NotCloneStart,
   NotOpStart,
+  NotAlertStart,
+  NotRecipientStart,
   Operand,
   Cluster,
   Platform,
@@ -165,6 +176,9 @@ export const allTokens: TokenType[] = [
   Order,
   Then,
   FencingLevel,
+  Alert,
+  Select,
+  Recipient,
   Word,
   Equals,
   LCurly,

@@ -71,6 +71,17 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       const children: (Ident | Attr)[] = [...(node.target ? [node.target] : []), ...node.devices, ...node.attrs];
       return children.sort((a, b) => a.start - b.start).forEach(f);
     }
+    case 'alert':
+      f(node.name);
+      f(node.path);
+      return node.body?.forEach(f);
+    case 'select':
+      // Source order: kinds and pairs may stand in any order.
+      return [...node.kinds, ...node.attrs].sort((a, b) => a.start - b.start).forEach(f);
+    case 'recipient':
+      f(node.value);
+      node.attrs.forEach(f);
+      return node.body?.forEach(f);
     case 'attr':
       f(node.key);
       return f(node.value);

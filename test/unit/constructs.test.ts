@@ -30,7 +30,7 @@ function cibOf(text: string, path: string, expected: readonly string[] = []): st
  * Every kind of statement and body line the syntax tree has. A Record over the union: a new kind is
  * a compile error here until it is listed, and then a failure below until a construct file uses it.
  */
-const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem['kind'] | A.CloneItem['kind'], true> = {
+const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem['kind'] | A.CloneItem['kind'] | A.AlertItem['kind'], true> = {
   platform: true,
   autostart: true,
   auth: true,
@@ -44,6 +44,9 @@ const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem[
   colocation: true,
   order: true,
   'fencing-level': true,
+  alert: true,
+  select: true,
+  recipient: true,
   op: true,
   command: true,
   'default-ops': true,
@@ -55,7 +58,7 @@ function linesOf(text: string): { keywords: Set<string>; kinds: Set<string> } {
   const cluster = parseHa(text).file.cluster!;
   const keywords = new Set<string>();
   const kinds = new Set<string>();
-  const line = (context: Context, node: A.Statement | A.PrimitiveItem | A.GroupItem | A.CloneItem) => {
+  const line = (context: Context, node: A.Statement | A.PrimitiveItem | A.GroupItem | A.CloneItem | A.AlertItem) => {
     kinds.add(node.kind);
     const keyword =
       node.kind === 'attr-set' || node.kind === 'clone' ? node.keyword.text : node.kind === 'command' ? node.action.text : node.kind === 'member' ? undefined : node.kind;
@@ -67,6 +70,8 @@ function linesOf(text: string): { keywords: Set<string>; kinds: Set<string> } {
     else if (parent?.kind === 'group' && node.kind !== 'ident') line('group', node as A.GroupItem);
     else if (parent?.kind === 'clone' && node.kind !== 'ident') line('clone', node as A.CloneItem);
     else if (parent?.kind === 'op' && node.kind === 'attr-set') line('op', node);
+    else if (parent?.kind === 'alert' && node.kind !== 'ident' && node.kind !== 'value') line('alert', node as A.AlertItem);
+    else if (parent?.kind === 'recipient' && node.kind === 'attr-set') line('recipient', node);
   });
   return { keywords, kinds };
 }

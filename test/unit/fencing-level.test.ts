@@ -90,12 +90,12 @@ describe('fencing-level', () => {
     expect(forms('el6').slice(2)).toEqual(['xml fl-web23-1', 'xml fl-rack-2', 'xml web1-last']);
     const script = setupScript(built(cluster(LEVELS)));
     expect(script).toContain("\tstep 'Fencing topology (5 levels)'\n");
-    expect(script).toContain(`\tadd_fencing_level '<fencing-level id="web1-last" target="web1" index="3" devices="fence-pdu-a"/>'\n`);
+    expect(script).toContain(`\tadd_to_section fencing-topology '<fencing-level id="web1-last" target="web1" index="3" devices="fence-pdu-a"/>'\n`);
     const suse = setupScript(built(cluster(LEVELS, 'sles15')));
     expect(suse).not.toContain('stonith level add');
-    expect(suse.match(/\tadd_fencing_level '/g)).toHaveLength(5);
+    expect(suse.match(/\tadd_to_section fencing-topology '/g)).toHaveLength(5);
     // clear_configuration removes the levels (never the element) on every run.
-    expect(script).toContain("cibadmin --force --delete-all --xpath '/cib/configuration/fencing-topology/fencing-level'");
+    expect(script).toContain("cibadmin --force --delete-all --xpath '/cib/configuration/fencing-topology/fencing-level|/cib/configuration/alerts/alert'");
   });
 
   it('imports back to the same file and the same CIB; an id build would not derive is kept with id=', () => {

@@ -1,4 +1,5 @@
 import { USER_NAME } from '../../language/auth.js';
+import { SELECT_KINDS } from '../../language/alert.js';
 import { AUTOSTART_VALUES } from '../../language/autostart.js';
 import { PLATFORM_NAMES } from '../../language/platform.js';
 import { SET_ID_KEY } from '../../language/attribute-set.js';
@@ -106,6 +107,19 @@ export const ha001: Rule = {
                 ctx.report({ node: a, property: 'value', message: `node id '${a.value.text}' is not a positive integer`, help: ['id= is the corosync node id, also the CIB <node id>: 1, 2, 3…'] });
               }
             }
+          }
+          break;
+        case 'recipient':
+          checkKeys(ctx, 'recipient', node.attrs);
+          break;
+        case 'select':
+          for (const k of node.kinds) {
+            if ((SELECT_KINDS as readonly string[]).includes(k.text)) continue;
+            ctx.report({ node: k, message: `'${k.text}' is no kind of alert event: select takes ${SELECT_KINDS.join(', ')}`, ...misspelt(k.text, SELECT_KINDS) });
+          }
+          for (const a of node.attrs) {
+            if (a.key.text === 'attributes') continue;
+            ctx.report({ node: a, property: 'key', message: `unknown attribute '${a.key.text}' for select: expected attributes=NAME,…`, ...misspelt(a.key.text, ['attributes']) });
           }
           break;
         case 'attr-set':

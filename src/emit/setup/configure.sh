@@ -9,23 +9,23 @@
 clear_configuration() {
 	local keep='' p
 	for p in "${CONTROLLER_PROPERTIES[@]}"; do keep+="${keep:+ or }@name='$p'"; done
-	step "Clear resources, constraints, fencing levels, defaults and properties in the copy (the file describes them all)"
+	step "Clear resources, constraints, fencing levels, alerts, defaults and properties in the copy (the file describes them all)"
 	run env CIB_file="$NEW" cibadmin --replace --scope constraints --xml-text '<constraints/>'
 	run env CIB_file="$NEW" cibadmin --replace --scope resources --xml-text '<resources/>'
-	# The levels, not <fencing-topology> itself (as pcs: an ACL may allow writing levels but not the element).
-	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/fencing-topology/fencing-level'
+	# The levels and alerts, not their sections (as pcs: an ACL may allow writing the one, not the other).
+	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/fencing-topology/fencing-level|/cib/configuration/alerts/alert'
 	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/rsc_defaults|/cib/configuration/op_defaults'
 	run env CIB_file="$NEW" cibadmin --force --delete-all \
 		--xpath "/cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/nvpair[not($keep)]"
 }
 
-# add_fencing_level XML: one <fencing-level> into the copy's <fencing-topology>, which is made
-# first when the copy has none (cibadmin creates a level only inside an existing one).
-add_fencing_level() {
-	if ! ((DRY_RUN)) && ! CIB_file="$NEW" cibadmin --query --scope fencing-topology >/dev/null 2>&1; then
-		run env CIB_file="$NEW" cibadmin --create --scope configuration --xml-text '<fencing-topology/>'
+# add_to_section SECTION XML: an element into the copy's optional SECTION (fencing-topology,
+# alerts), which is made first when the copy has none (cibadmin creates only inside an existing one).
+add_to_section() {
+	if ! ((DRY_RUN)) && ! CIB_file="$NEW" cibadmin --query --scope "$1" >/dev/null 2>&1; then
+		run env CIB_file="$NEW" cibadmin --create --scope configuration --xml-text "<$1/>"
 	fi
-	run env CIB_file="$NEW" cibadmin --create --scope fencing-topology --xml-text "$1"
+	run env CIB_file="$NEW" cibadmin --create --scope "$1" --xml-text "$2"
 }
 
 # set_secret_nvpair ID N: secret N as the value of nvpair ID in $NEW. pcs (or crm.conf) created the
