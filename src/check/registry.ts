@@ -44,6 +44,7 @@ import { ha405 } from './rules/ha405.js';
 import { ha406 } from './rules/ha406.js';
 import { ha407 } from './rules/ha407.js';
 import { ha408 } from './rules/ha408.js';
+import { ha416 } from './rules/ha416.js';
 import { ha420 } from './rules/ha420.js';
 import { ha421 } from './rules/ha421.js';
 import { ha422 } from './rules/ha422.js';
@@ -108,6 +109,7 @@ export const clusterRules: readonly Rule[] = [
   ha406,
   ha407,
   ha408,
+  ha416,
   ha420,
   ha421,
   ha422,

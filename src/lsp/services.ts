@@ -23,6 +23,7 @@ import type { AgentFact, ParamFact } from '../catalogue/types.js';
 import { checkParsed, type CheckResult } from '../check/checker.js';
 import { explainText } from '../check/explain.js';
 import { ruleByCode } from '../check/registry.js';
+import { SELECT_KINDS } from '../language/alert.js';
 import { keywordsIn, statementKeys } from '../language/index.js';
 import { COMMAND_AGENT } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
@@ -466,6 +467,15 @@ export function completion(a: Analysis, offset: number): CompletionItem[] {
       if (n === 2 || n === 4) return items(names(a, 'id', RESOURCE_KINDS), CompletionItemKind.Reference);
       if (n === 3) return items([head === 'colocation' ? 'with' : 'then'], CompletionItemKind.Keyword);
       return items((statementKeys(head) ?? []).map((k) => `${k}=`), CompletionItemKind.Property);
+    case 'fencing-level':
+      // fencing-level INDEX NODE|target-…= DEVICES [id=]
+      if (n === 2) return [...items(names(a, 'machine', ['node']), CompletionItemKind.Reference), ...items(['target-pattern=', 'target-attribute='], CompletionItemKind.Property)];
+      if (n === 3) return items(names(a, 'id', ['primitive']), CompletionItemKind.Reference);
+      return items(['id='], CompletionItemKind.Property);
+    case 'select':
+      return items([...SELECT_KINDS.filter((k) => k !== 'attributes'), 'attributes', 'attributes='], CompletionItemKind.Keyword);
+    case 'recipient':
+      return n >= 3 ? items((statementKeys(head) ?? []).map((k) => `${k}=`), CompletionItemKind.Property) : [];
     default:
       return [];
   }

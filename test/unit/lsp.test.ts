@@ -121,6 +121,16 @@ describe('requests', () => {
     await client.change(URI, line);
     const keywords = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(line, '  lo', 'lo', 2)));
     expect(keywords.map((c) => c.label)).toEqual(expect.arrayContaining(['location', 'colocation', 'order', 'primitive', 'node']));
+    // A fencing level: its target (nodes, or a target-* pair), then its devices.
+    const level = text.replace('  location report-avoids-web3', '  fencing-level 1 \n  location report-avoids-web3');
+    await client.change(URI, level);
+    const targets = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(level, '  fencing-level 1 ', 'level 1 ', 8)));
+    expect(targets.map((c) => c.label)).toEqual(['web1', 'web2', 'web3', 'target-pattern=', 'target-attribute=']);
+    const devices = level.replace('fencing-level 1 ', 'fencing-level 1 web1 ');
+    await client.change(URI, devices);
+    const fences = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(devices, '  fencing-level 1 web1 ', 'web1 ', 5)));
+    expect(fences.map((c) => c.label)).toEqual(expect.arrayContaining(['fence-web1', 'fence-web2']));
+    await client.change(URI, line);
     // Nothing inside a comment or a string.
     const inComment = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(line, '# A three-node', 'three', 2)));
     expect(inComment).toEqual([]);
