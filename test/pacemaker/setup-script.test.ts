@@ -124,9 +124,14 @@ function render(n: Node, indent = ''): string {
 }
 
 /** The known value each secret env var gets in these tests. */
-/** Every nvpair of the primitives' params and meta attributes. */
+/** Every nvpair of the primitives' and the alerts' params and meta attributes (where secrets may be). */
 function primitivePairs(lowered: Lowered): NvPair[] {
-  return cibPrimitives(lowered.cib.configuration).flatMap((p) => [...(p.instanceAttributes?.pairs ?? []), ...(p.metaAttributes?.pairs ?? [])]);
+  const conf = lowered.cib.configuration;
+  const sets = [
+    ...cibPrimitives(conf).flatMap((p) => [p.instanceAttributes, p.metaAttributes]),
+    ...(conf.alerts ?? []).flatMap((a) => [a.instanceAttributes, a.metaAttributes, ...a.recipients.flatMap((r) => [r.instanceAttributes, r.metaAttributes])]),
+  ];
+  return sets.flatMap((s) => s?.pairs ?? []);
 }
 
 function secretEnv(lowered: Lowered): Record<string, string> {
