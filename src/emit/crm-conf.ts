@@ -145,7 +145,11 @@ function opText(op: CibOp): string {
 
 /** What setup.sh sets after the load, one comment line each. */
 function afterLoadNotes(conf: CibConfiguration): string[] {
-  return afterLoad(conf).map((x) => {
+  // Fencing levels and alerts: crmsh's fencing_topology and alert statements name their parts
+  // themselves, so setup.sh creates them as cib.xml has them.
+  const levels = (conf.fencingTopology ?? []).map((l) => `#   fencing level ${l.id} (as XML, with its id)`);
+  const alerts = (conf.alerts ?? []).map((a) => `#   alert ${a.id} (as XML, with its recipients' ids)`);
+  return [...levels, ...alerts, ...afterLoad(conf).map((x) => {
     switch (x.kind) {
       case 'secret':
         return `#   ${x.pair.id}: the secret ${secretLabel(x.pair.value)} (crm.conf holds ${SECRET_PLACEHOLDER})`;
@@ -156,7 +160,7 @@ function afterLoadNotes(conf: CibConfiguration): string[] {
       default:
         return assertNever(x);
     }
-  });
+  })];
 }
 
 /** A statement over several lines, joined with crmsh's ` \` continuation. */
