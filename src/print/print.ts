@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { TARGET_KEYS } from '../language/fencing-level.js';
 import type { IToken } from '../syntax/chevrotain.js';
 import * as A from '../syntax/ast.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
@@ -141,10 +140,12 @@ class Layout {
       case 'alert':
         return this.alert(s, depth);
       case 'fencing-level': {
-        // The target first (a node, or its target-* pairs), then the devices, then the rest (id=).
-        const isTarget = (a: A.Attr) => (TARGET_KEYS as readonly string[]).includes(a.key.text);
-        const head = withAttrs(`fencing-level ${s.index.text}${s.target ? ` ${s.target.text}` : ''}`, s.attrs.filter(isTarget));
-        return this.line(depth, withAttrs(`${head} ${s.devices.map((d) => d.text).join(',')}`, s.attrs.filter((a) => !isTarget(a))), s);
+        // The pairs written before the devices (the target-* ones), the devices, the pairs after (id=):
+        // where a pair stands is part of what the line says (the parser reads a node name only
+        // when no target-* pair comes first).
+        const devices = s.devices[0]?.start ?? s.end;
+        const head = withAttrs(`fencing-level ${s.index.text}${s.target ? ` ${s.target.text}` : ''}`, s.attrs.filter((a) => a.start < devices));
+        return this.line(depth, withAttrs(`${head} ${s.devices.map((d) => d.text).join(',')}`, s.attrs.filter((a) => a.start >= devices)), s);
       }
       default:
         return A.assertNever(s);

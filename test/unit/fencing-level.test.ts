@@ -13,6 +13,7 @@ import { importCib } from '../../src/import/import.js';
 import { lower, type Lowered } from '../../src/lower/lower.js';
 import type { PlatformName } from '../../src/model/platforms.js';
 import { makePlan } from '../../src/plan/plan.js';
+import { formatHa } from '../../src/print/print.js';
 import { displayCmd } from '../../src/emit/shell.js';
 
 const catalogue = defaultCatalogue();
@@ -143,6 +144,12 @@ describe('fencing-level', () => {
 });
 
 describe('fencing-level syntax', () => {
+  it('fmt keeps each pair on its side of the devices (found by the fuzzer: a misspelt target key moved after them changed the line)', () => {
+    const line = '  fencing-level 3 order2=rack target-value=1 fence-pdu-a id=x\n';
+    const r = formatHa(cluster(line), 'f.ha');
+    expect(r.ok && r.text.split('\n').find((l) => l.includes('fencing-level'))).toBe(line.trimEnd());
+  });
+
   const findings = (levels: string) =>
     checkText(cluster(levels), 'f.ha', { catalogue }).diagnostics.map((d) => `${cluster(levels).slice(0, d.span.start).split('\n').length} ${d.code} ${d.message}`);
 
