@@ -302,11 +302,29 @@ export function deviceTargets(device: Primitive): { readonly names: readonly A.A
   return hosts && { names: hostNames(device).map((n) => n.attr), hosts };
 }
 
+/** The agent of a remote node's connection resource. */
+const REMOTE_AGENT = 'ocf:pacemaker:remote';
+
 /** The host names a device's pcmk_host_list and pcmk_host_map write, as written, by attribute. */
 export function hostNames(device: Primitive): { readonly attr: A.Attr; readonly hosts: readonly string[] }[] {
   const list = device.params.values.get('pcmk_host_list');
   const map = device.params.values.get('pcmk_host_map');
   return [...(list ? [{ attr: list, hosts: hostListNames(list.value.text) }] : []), ...(map ? [{ attr: map, hosts: hostMapNames(map.value.text) }] : [])];
+}
+
+/**
+ * The names of the cluster's remote and guest nodes: Pacemaker names a remote node after its
+ * connection resource (an ocf:pacemaker:remote primitive's id), a guest node after its resource's
+ * `remote-node` meta attribute. They are nodes a fence device or a level may name.
+ */
+export function remoteNodeNames(model: ClusterModel): Set<string> {
+  const out = new Set<string>();
+  for (const p of model.primitives) {
+    if (p.agent.id === REMOTE_AGENT) out.add(p.name);
+    const guest = p.meta.values.get('remote-node')?.value.text;
+    if (guest) out.add(guest);
+  }
+  return out;
 }
 
 /** Whether some fencing device can fence the node (its host list names it, or it names no hosts). */

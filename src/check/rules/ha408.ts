@@ -1,4 +1,4 @@
-import { deviceTargets, type FencingLevel, type Machine } from '../../model/model.js';
+import { deviceTargets, remoteNodeNames, type FencingLevel, type Machine } from '../../model/model.js';
 import { misspelt } from '../../syntax/didyoumean.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { fencedCluster } from '../examples.js';
@@ -37,12 +37,14 @@ export const ha408: Rule = {
     const m = ctx.model;
     for (const l of m.fencingLevels) {
       const t = l.target;
-      if (t.kind === 'node' && !t.node.target) {
+      if (t.kind === 'node' && !t.node.target && !remoteNodeNames(m).has(t.node.ident.text)) {
         const host = m.machines.get(t.node.ident.text)?.some((h) => h.kind === 'host');
         if (host) ctx.report({ node: t.node.ident, message: `'${t.node.ident.text}' is a host, not a cluster node: the cluster never fences it`, help: ['name a node declared with `node`'] });
         else ctx.report({ node: t.node.ident, message: `fencing level for '${t.node.ident.text}', which is no node of the cluster`, ...misspelt(t.node.ident.text, m.nodes.map((n) => n.name)) });
         continue;
       }
+      // A remote or guest node (named by its resource): the checks below are the members'.
+      if (t.kind === 'node' && !t.node.target) continue;
       const nodes = targetNodes(ctx, l);
       if (nodes === undefined) continue;
       if (t.kind === 'pattern' && nodes.length === 0) {

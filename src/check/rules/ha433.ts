@@ -1,4 +1,4 @@
-import { fencingDevices, hostNames } from '../../model/model.js';
+import { fencingDevices, hostNames, remoteNodeNames } from '../../model/model.js';
 import { misspelt } from '../../syntax/didyoumean.js';
 import type { Rule } from '../rule.js';
 import { fencedCluster } from '../examples.js';
@@ -8,7 +8,7 @@ export const ha433: Rule = {
   name: 'fence-host-not-a-node',
   severity: 'error',
   docs: {
-    summary: "A fencing device's pcmk_host_list or pcmk_host_map names a host that is no node of the cluster.",
+    summary: "A fencing device's pcmk_host_list or pcmk_host_map names a host that is no node of the cluster (members, and remote and guest nodes by their resources).",
     rationale:
       "The fencer compares these names with node names: a misspelt one (or a short name where the cluster uses the full one) means the device is never chosen for the node it was meant for, and the node it names does not exist. The mistake shows only when a node must be fenced, which is the worst time to find it.",
     bad: fencedCluster('').replace('pcmk_host_list="a b"', 'pcmk_host_list="a b bb"'),
@@ -16,8 +16,9 @@ export const ha433: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    const nodes = new Set(m.nodes.map((n) => n.name.toLowerCase()));
-    const names = m.nodes.map((n) => n.name);
+    // Remote and guest nodes are nodes of the cluster too (named by their resources).
+    const names = [...m.nodes.map((n) => n.name), ...remoteNodeNames(m)];
+    const nodes = new Set(names.map((n) => n.toLowerCase()));
     for (const d of fencingDevices(m)) {
       for (const { attr, hosts } of hostNames(d)) {
         for (const host of hosts) {
