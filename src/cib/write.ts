@@ -6,7 +6,7 @@
 
 import { assertNever } from '../assert-never.js';
 import { codePointName, firstXmlInvalidChar } from '../syntax/xml-chars.js';
-import type { Cib, CibAlert, CibConfiguration, CibConstraint, CibOp, CibPrimitive, CibResource, CibValue, NvPair, NvSet } from './model.js';
+import type { Cib, CibAlert, CibConfiguration, CibFencingLevel, CibConstraint, CibOp, CibPrimitive, CibResource, CibValue, NvPair, NvSet } from './model.js';
 import { createXml, type XmlAttributes, type XmlDocument, type XmlParent } from './xml-writer.js';
 
 export const XML_DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const;
@@ -154,6 +154,10 @@ class CibWriter {
     ele(parent, c.kind, attrs);
   }
 
+  fencingLevel(parent: XmlParent, l: CibFencingLevel): void {
+    ele(parent, 'fencing-level', ['id', l.id, ...l.target.flat(), 'index', l.index, 'devices', l.devices]);
+  }
+
   alert(parent: XmlParent, a: CibAlert): void {
     const el = ele(parent, 'alert', ['id', a.id, 'path', a.path]);
     this.nvset(el, 'meta_attributes', a.metaAttributes);
@@ -202,7 +206,7 @@ class CibWriter {
     }
     if (conf.fencingTopology) {
       const t = ele(el, 'fencing-topology');
-      for (const l of conf.fencingTopology) ele(t, 'fencing-level', ['id', l.id, ...l.target.flat(), 'index', l.index, 'devices', l.devices]);
+      for (const l of conf.fencingTopology) this.fencingLevel(t, l);
     }
     // After the levels: setup.sh makes the two sections in this order in an empty CIB.
     if (conf.alerts) {
@@ -210,6 +214,32 @@ class CibWriter {
       for (const a of conf.alerts) this.alert(list, a);
     }
   }
+}
+
+/**
+ * One element as cib.xml writes it, alone and on one line: what setup.sh creates in its CIB copy
+ * with cibadmin. (A line break in a value is a character reference, so only the indentation
+ * between elements goes.) Secrets must have become literals (placeholders) by then.
+ */
+function fragment(write: (writer: CibWriter, doc: XmlParent) => void): string {
+  const doc = createXml();
+  const writer = new CibWriter();
+  write(writer, doc);
+  if (writer.secrets.length > 0) throw new Error('a CIB fragment with a secret in it: give the secret a placeholder first');
+  return (doc.text ? doc.text() : doc.end())
+    .split('\n')
+    .map((line) => line.trim())
+    .join('');
+}
+
+/** A `<fencing-level>` as cib.xml has it. */
+export function fencingLevelXml(l: CibFencingLevel): string {
+  return fragment((w, doc) => w.fencingLevel(doc, l));
+}
+
+/** An `<alert>` as cib.xml has it (its secrets placeholders). */
+export function alertXml(a: CibAlert): string {
+  return fragment((w, doc) => w.alert(doc, a));
 }
 
 /**

@@ -27,7 +27,7 @@
 import { assertNever } from '../assert-never.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
 import { agentName, cibPrimitives, isPromotable, literal, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
-import type { CibText, SecretPair, TextSpan } from '../cib/write.js';
+import { alertXml, fencingLevelXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
 import { ENV_NAME } from '../language/secret.js';
@@ -474,9 +474,7 @@ function fencingLevelStep(ctx: Ctx): string[] {
   if (levels.length === 0) return [];
   const lines = levels.map((l) => {
     const viaPcs = ctx.pc.tool === 'pcs' ? pcsFencingLevel(ctx.pc, 'NEW', l) : undefined;
-    if (viaPcs) return run(viaPcs);
-    const attrs = [['id', l.id], ...l.target, ['index', l.index], ['devices', l.devices]].map(([k, v]) => ` ${k}="${xmlAttr(v!)}"`).join('');
-    return `\tadd_to_section fencing-topology ${shQuote(`<fencing-level${attrs}/>`)}`;
+    return viaPcs ? run(viaPcs) : `\tadd_to_section fencing-topology ${shQuote(fencingLevelXml(l))}`;
   });
   return ['', `\tstep ${shQuote(`Fencing topology (${count(levels.length, 'level')})`)}`, ...lines];
 }
@@ -489,22 +487,21 @@ function alertStep(ctx: Ctx): string[] {
   const alerts = ctx.lowered.cib.configuration.alerts ?? [];
   if (alerts.length === 0) return [];
   const secrets: SecretPair[] = [];
-  const set = (tag: string, s: NvSet | undefined) => {
-    if (!s || s.pairs.length === 0) return '';
-    const pairs = s.pairs.map((p) => {
-      if (isSecretPair(p)) secrets.push(p);
-      return `<nvpair id="${xmlAttr(p.id)}" name="${xmlAttr(p.name)}" value="${xmlAttr(p.value.kind === 'literal' ? p.value.text : SECRET_PLACEHOLDER)}"/>`;
-    });
-    return `<${tag} id="${xmlAttr(s.id)}">${pairs.join('')}</${tag}>`;
+  const placeheld = (set: NvSet | undefined) => {
+    for (const p of set?.pairs ?? []) if (isSecretPair(p)) secrets.push(p);
+    return set && withPlaceholders(set);
   };
   const lines = alerts.map((a) => {
-    const select = a.select
-      ? `<select>${a.select.fencing ? '<select_fencing/>' : ''}${a.select.nodes ? '<select_nodes/>' : ''}${a.select.resources ? '<select_resources/>' : ''}${
-          a.select.attributes ? `<select_attributes>${a.select.attributes.map((x) => `<attribute id="${xmlAttr(x.id)}" name="${xmlAttr(x.name)}"/>`).join('')}</select_attributes>` : ''
-        }</select>`
-      : '';
-    const recipients = a.recipients.map((r) => `<recipient id="${xmlAttr(r.id)}" value="${xmlAttr(r.value)}">${set('meta_attributes', r.metaAttributes)}${set('instance_attributes', r.instanceAttributes)}</recipient>`);
-    const xml = `<alert id="${xmlAttr(a.id)}" path="${xmlAttr(a.path)}">${set('meta_attributes', a.metaAttributes)}${set('instance_attributes', a.instanceAttributes)}${select}${recipients.join('')}</alert>`;
+    const xml = alertXml({
+      ...a,
+      ...(a.metaAttributes ? { metaAttributes: placeheld(a.metaAttributes) } : {}),
+      ...(a.instanceAttributes ? { instanceAttributes: placeheld(a.instanceAttributes) } : {}),
+      recipients: a.recipients.map((r) => ({
+        ...r,
+        ...(r.metaAttributes ? { metaAttributes: placeheld(r.metaAttributes) } : {}),
+        ...(r.instanceAttributes ? { instanceAttributes: placeheld(r.instanceAttributes) } : {}),
+      })),
+    });
     return `\tadd_to_section alerts ${shQuote(xml)}`;
   });
   return [
@@ -584,7 +581,7 @@ function buildConfigurationFn(ctx: Ctx): string {
       `${p.class === 'stonith' ? 'Fencing device' : 'Resource'} ${p.id} (${agentName(p)})${where}`,
       ...(hacc ? [`\t# --force: pcs cannot read this agent's meta-data where install has not run (--cib-file on a workstation); hacc checked the params against it.`] : []),
       ...(secret.length > 0 ? [`\t# ${secret.map((a) => a.name).join(', ')}: created as ${SECRET_PLACEHOLDER}, then set on cibadmin's standard input (never on a command line).`] : []),
-      run(pcsCreate(pc, 'NEW', secret.length > 0 ? withPlaceholders(p) : p, group, hacc)),
+      run(pcsCreate(pc, 'NEW', secret.length > 0 ? { ...p, instanceAttributes: withPlaceholders(p.instanceAttributes!) } : p, group, hacc)),
       ...secret.map((a) => `\tset_secret_nvpair ${shQuote(a.id)} ${ctx.secrets.index(a.value)}`),
     );
   };
@@ -645,10 +642,9 @@ function isSecretPair(a: NvPair): a is SecretPair {
   return a.value.kind === 'secret';
 }
 
-/** P with each secret parameter's value the placeholder. */
-function withPlaceholders(p: CibPrimitive): CibPrimitive {
-  const set = p.instanceAttributes!;
-  return { ...p, instanceAttributes: { ...set, pairs: set.pairs.map((a) => (isSecretPair(a) ? { ...a, value: literal(SECRET_PLACEHOLDER) } : a)) } };
+/** SET with each secret's value the placeholder. */
+function withPlaceholders(set: NvSet): NvSet {
+  return { ...set, pairs: set.pairs.map((a) => (isSecretPair(a) ? { ...a, value: literal(SECRET_PLACEHOLDER) } : a)) };
 }
 
 /** XML attribute text. */
