@@ -9,7 +9,7 @@
 
 import { assertNever } from '../assert-never.js';
 import { isSecretParam } from '../catalogue/roles.js';
-import type { CibConfiguration, CibConstraint, CibOp, CibPrimitive, CibResource, CibValue, NvSet } from './model.js';
+import { selectedFlags, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvSet } from './model.js';
 import { NO_ID } from './read.js';
 
 /** What a plan shows instead of a secret's value. */
@@ -154,7 +154,7 @@ function flatten(conf: CibConfiguration): Flat[] {
     nvset(fields, 'meta', a.metaAttributes);
     nvset(fields, 'params', a.instanceAttributes);
     if (a.select) {
-      const kinds = (['fencing', 'nodes', 'resources'] as const).filter((k) => a.select![k]);
+      const kinds = selectedFlags(a.select);
       fields.set('select', [...kinds, ...(a.select.attributes ? [`attributes=${a.select.attributes.map((x) => x.name).join(',')}`] : [])].join(' '));
       for (const x of a.select.attributes ?? []) fields.set(`select.${x.name}.id`, x.id);
     }

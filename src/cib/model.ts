@@ -4,6 +4,7 @@
 // element keeps its XML attributes in document order where the schema lets them vary.
 
 import { assertNever } from '../assert-never.js';
+import { SELECT_FLAGS } from '../language/alert.js';
 
 /** A value as it goes into the cluster: literal text, or a secret the setup script reads when it runs. */
 export type CibValue =
@@ -141,6 +142,11 @@ export interface CibAlertSelect {
   readonly nodes: boolean;
   readonly resources: boolean;
   readonly attributes?: readonly { readonly id: string; readonly name: string }[];
+}
+
+/** The event kinds a select names with an empty element, in the order cib.xml writes them. */
+export function selectedFlags(s: CibAlertSelect): (typeof SELECT_FLAGS)[number][] {
+  return SELECT_FLAGS.filter((k) => s[k]);
 }
 
 /** `<alert id path>`: its sets, its select, its recipients, in that order. */

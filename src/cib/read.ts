@@ -1,3 +1,4 @@
+import { SELECT_ELEMENTS, SELECT_FLAGS } from '../language/alert.js';
 import type { Cib, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
 import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
@@ -397,16 +398,16 @@ class Reader {
     let attributes: { id: string; name: string }[] | undefined;
     for (const c of elements(el)) {
       const cx = `${xpath}/${step(c)}`;
-      if (c.tag === 'select_attributes') {
+      if (c.tag === SELECT_ELEMENTS.attributes) {
         attributes = [];
         for (const a of elements(c)) {
           const [aid, name] = [a.attrs.get('id'), a.attrs.get('name')];
           if (a.tag !== 'attribute' || aid === undefined || name === undefined) this.report(a, `${cx}/${step(a)}`, 'an attribute selection without an id or a name');
           else attributes.push({ id: aid, name });
         }
-      } else if (!['select_fencing', 'select_nodes', 'select_resources'].includes(c.tag)) this.report(c, cx, `a <${c.tag}> inside select`);
+      } else if (!SELECT_FLAGS.some((k) => SELECT_ELEMENTS[k] === c.tag)) this.report(c, cx, `a <${c.tag}> inside select`);
     }
-    return { fencing: has('select_fencing'), nodes: has('select_nodes'), resources: has('select_resources'), ...(attributes ? { attributes } : {}) };
+    return { fencing: has(SELECT_ELEMENTS.fencing), nodes: has(SELECT_ELEMENTS.nodes), resources: has(SELECT_ELEMENTS.resources), ...(attributes ? { attributes } : {}) };
   }
 
   /** The children of a section that holds a list (alerts, fencing-topology), each read by `read`. */

@@ -5,8 +5,9 @@
 // bulk load takes from it as they are.
 
 import { assertNever } from '../assert-never.js';
+import { SELECT_ELEMENTS } from '../language/alert.js';
 import { codePointName, firstXmlInvalidChar } from '../syntax/xml-chars.js';
-import type { Cib, CibAlert, CibConfiguration, CibFencingLevel, CibConstraint, CibOp, CibPrimitive, CibResource, CibValue, NvPair, NvSet } from './model.js';
+import { selectedFlags, type Cib, type CibAlert, type CibConfiguration, type CibFencingLevel, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from './model.js';
 import { createXml, type XmlAttributes, type XmlDocument, type XmlParent } from './xml-writer.js';
 
 export const XML_DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const;
@@ -164,11 +165,9 @@ class CibWriter {
     this.nvset(el, 'instance_attributes', a.instanceAttributes);
     if (a.select) {
       const select = ele(el, 'select');
-      if (a.select.fencing) ele(select, 'select_fencing');
-      if (a.select.nodes) ele(select, 'select_nodes');
-      if (a.select.resources) ele(select, 'select_resources');
+      for (const k of selectedFlags(a.select)) ele(select, SELECT_ELEMENTS[k]);
       if (a.select.attributes) {
-        const attributes = ele(select, 'select_attributes');
+        const attributes = ele(select, SELECT_ELEMENTS.attributes);
         for (const x of a.select.attributes) ele(attributes, 'attribute', ['id', x.id, 'name', x.name]);
       }
     }

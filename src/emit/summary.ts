@@ -4,8 +4,9 @@
 // rollback. Written from the same lowered cluster as the CIB and the script; secrets appear as <env:NAME>.
 
 import { assertNever } from '../assert-never.js';
+import { patternRegExp } from '../language/fencing-level.js';
 import { CLUSTER_DELAY, DEVICE_DELAYS, fenceTargets, isDelay } from '../catalogue/fence-hosts.js';
-import { agentName, isPromotable, type CibClone, type CibConfiguration, type CibGroup, type CibPrimitive, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, isPromotable, selectedFlags, type CibClone, type CibConfiguration, type CibGroup, type CibPrimitive, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
 import type { FailoverPreview } from '../plan/failover.js';
 import type { TransitionAction } from '../plan/plan.js';
@@ -133,12 +134,7 @@ function fencingLines(lowered: Lowered, devices: readonly CibPrimitive[]): strin
     const mine = levels.filter((l) => {
       const [name, value] = l.target[0]!;
       if (name === 'target') return value === n.name;
-      if (name !== 'target-pattern') return false;
-      try {
-        return new RegExp(value).test(n.name);
-      } catch {
-        return false;
-      }
+      return name === 'target-pattern' && (patternRegExp(value)?.test(n.name) ?? false);
     });
     const text =
       mine.length > 0
@@ -245,7 +241,7 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
   for (const a of conf.alerts ?? []) {
     const sel = a.select;
     const kinds = sel
-      ? [...(['fencing', 'nodes', 'resources'] as const).filter((k) => sel[k]), ...(sel.attributes ? [sel.attributes.length > 0 ? `attributes ${sel.attributes.map((x) => code(x.name)).join(', ')}` : 'attributes'] : [])].join(', ')
+      ? [...selectedFlags(sel), ...(sel.attributes ? [sel.attributes.length > 0 ? `attributes ${sel.attributes.map((x) => code(x.name)).join(', ')}` : 'attributes'] : [])].join(', ')
       : '';
     const events = sel ? (kinds ? `${kinds} events` : 'no event') : 'every event';
     L(`- Alert ${code(a.id)}: ${code(a.path)} on ${events}, to ${a.recipients.map((r) => code(r.value)).join(', ') || 'no recipient (the agent gets none)'}.`);

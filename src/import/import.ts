@@ -21,7 +21,7 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibResources, isPromotable, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
+import { cibPrimitives, cibResources, isPromotable, selectedFlags, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
 import { parseXml } from '../cib/xml-reader.js';
@@ -466,7 +466,7 @@ class Raiser {
     const body: A.AlertItem[] = [...this.setLine('meta', a.metaAttributes, a.metaAttributes?.pairs ?? [], d), ...this.setLine('params', a.instanceAttributes, a.instanceAttributes?.pairs ?? [], d)];
     if (a.select) {
       const sspan = this.span();
-      const kinds: A.Ident[] = (['fencing', 'nodes', 'resources'] as const).filter((k) => a.select![k]).map((k) => this.ident(k));
+      const kinds: A.Ident[] = selectedFlags(a.select).map((k) => this.ident(k));
       const attributes = a.select.attributes;
       if (attributes && attributes.length === 0) kinds.push(this.ident('attributes'));
       const attrs = attributes && attributes.length > 0 ? [this.attr('attributes', this.value(attributes.map((x) => x.name).join(',')))] : [];

@@ -18,6 +18,8 @@ export const recipientParams = { keyword: 'params', context: 'recipient', descri
  */
 export const SELECT_KINDS = ['fencing', 'nodes', 'resources', 'attributes'] as const;
 export type SelectKind = (typeof SELECT_KINDS)[number];
+/** The kinds a `<select>` names with an empty element (attributes has its own list). */
+export const SELECT_FLAGS = ['fencing', 'nodes', 'resources'] as const;
 /** The CIB element of each kind inside `<select>`. */
 export const SELECT_ELEMENTS: Readonly<Record<SelectKind, string>> = {
   fencing: 'select_fencing',

@@ -18,3 +18,23 @@ export const TARGET_KEYS = ['target-pattern', 'target-attribute', 'target-value'
 
 /** The highest index: Pacemaker's fencer takes 1–9 (the pacemaker-4.0 schema says so too; 2.x's any positive integer). */
 export const MAX_LEVEL_INDEX = 9;
+
+/**
+ * Why a pattern is no POSIX extended regular expression (what Pacemaker compiles with regcomp and
+ * REG_EXTENDED), or undefined. Read with JavaScript's own regular expressions, which accept a
+ * superset: their `(?…)` groups (lookaround, non-capturing, named) are refused by regcomp.
+ */
+export function patternProblem(text: string): string | undefined {
+  if (text.includes('(?')) return '`(?` starts no group in a POSIX extended regular expression (lookaround and non-capturing groups are not POSIX)';
+  try {
+    new RegExp(text);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
+  }
+}
+
+/** A target-pattern as a JavaScript regular expression that matches what regexec matches (unanchored), or undefined when it is invalid. */
+export function patternRegExp(text: string): RegExp | undefined {
+  return patternProblem(text) === undefined ? new RegExp(text) : undefined;
+}

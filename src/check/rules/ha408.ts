@@ -2,7 +2,7 @@ import { deviceTargets, remoteNodeNames, type FencingLevel, type Machine } from 
 import { misspelt } from '../../syntax/didyoumean.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { fencedCluster } from '../examples.js';
-import { patternRegExp } from './ha427.js';
+import { patternRegExp } from '../../language/fencing-level.js';
 
 /** The nodes a level is for, when the file can tell: its node, or the nodes its pattern matches. */
 function targetNodes(ctx: RuleContext, l: FencingLevel): Machine[] | undefined {
@@ -11,7 +11,7 @@ function targetNodes(ctx: RuleContext, l: FencingLevel): Machine[] | undefined {
     case 'node':
       return t.node.target ? [t.node.target] : [];
     case 'pattern': {
-      const re = patternRegExp(t.pattern);
+      const re = patternRegExp(t.pattern.value.text);
       return re ? ctx.model.nodes.filter((n) => re.test(n.name)) : undefined;
     }
     case 'attribute':

@@ -1,26 +1,6 @@
-import type * as A from '../../syntax/ast.js';
+import { patternProblem } from '../../language/fencing-level.js';
 import type { Rule } from '../rule.js';
 import { fencedCluster } from '../examples.js';
-
-/**
- * Why a pattern is no POSIX extended regular expression (what Pacemaker compiles with regcomp and
- * REG_EXTENDED), or undefined. Read with JavaScript's own regular expressions, which accept a
- * superset: their `(?…)` groups (lookaround, non-capturing, named) are refused by regcomp.
- */
-export function patternProblem(text: string): string | undefined {
-  if (text.includes('(?')) return '`(?` starts no group in a POSIX extended regular expression (lookaround and non-capturing groups are not POSIX)';
-  try {
-    new RegExp(text);
-    return undefined;
-  } catch (e) {
-    return (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
-  }
-}
-
-/** A pattern as a JavaScript regular expression that matches what regexec matches (unanchored), or undefined. */
-export function patternRegExp(attr: A.Attr): RegExp | undefined {
-  return patternProblem(attr.value.text) === undefined ? new RegExp(attr.value.text) : undefined;
-}
 
 export const ha427: Rule = {
   code: 'HA427',
