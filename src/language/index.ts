@@ -7,6 +7,7 @@ import { auth } from './auth.js';
 import { autostart } from './autostart.js';
 import * as clone from './clone.js';
 import { colocation } from './colocation.js';
+import * as corosync from './corosync.js';
 import { fencingLevel } from './fencing-level.js';
 import { group } from './group.js';
 import { location } from './location.js';
@@ -14,6 +15,7 @@ import { host, node } from './machine.js';
 import { order } from './order.js';
 import { platform } from './platform.js';
 import * as primitive from './primitive.js';
+import * as sbd from './sbd.js';
 import type { Context, KeyFact, StatementVocabulary } from './vocabulary.js';
 
 /** Every statement and body line, in the order the grammar reference lists them. */
@@ -35,6 +37,8 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   order,
   fencingLevel,
   alert.alert,
+  sbd.sbd,
+  corosync.corosync,
   attributeSet.params,
   attributeSet.primitiveMeta,
   primitive.op,
@@ -53,6 +57,11 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   alert.recipient,
   alert.recipientMeta,
   alert.recipientParams,
+  sbd.device,
+  sbd.watchdog,
+  sbd.init,
+  sbd.options,
+  ...corosync.COROSYNC_LINES,
 ];
 
 /** The keywords that start a statement or body line in one context. */
@@ -79,6 +88,10 @@ export function whereElse(keyword: string, context: Context): string | undefined
       return `${other.described} goes inside an alert's { }`;
     case 'recipient':
       return `${other.described} goes inside a recipient's { }`;
+    case 'sbd':
+      return `${other.described} goes inside an sbd { } block`;
+    case 'corosync':
+      return `${other.described} goes inside a corosync { } block`;
   }
 }
 

@@ -22,7 +22,7 @@ export interface Occurrence {
 /** Parameters whose value lists nodes by name (fencing devices' targets). */
 const NODE_LIST_PARAMS = new Set(['pcmk_host_list']);
 
-function at(ident: A.Ident): Span {
+function at(ident: A.Ident | A.Value): Span {
   return { start: ident.start, end: ident.end };
 }
 
@@ -102,6 +102,14 @@ export function occurrences(file: A.HaFile): Occurrence[] {
       case 'fencing-level':
         if (s.target) out.push({ name: s.target.text, namespace: 'machine', span: at(s.target) });
         for (const d of s.devices) out.push({ name: d.text, namespace: 'id', span: at(d) });
+        break;
+      case 'sbd':
+        // A per-node watchdog names its node.
+        for (const l of s.body) for (const a of l.attrs) if (l.keyword.text === 'watchdog' && a.key.text === 'node' && !a.value.quoted) out.push({ name: a.value.text, namespace: 'machine', span: at(a.value) });
+        break;
+      case 'corosync':
+        // A quorum device's host= may name a host line.
+        for (const l of s.body) for (const a of l.attrs) if (l.keyword.text === 'qdevice' && a.key.text === 'host' && !a.value.quoted) out.push({ name: a.value.text, namespace: 'machine', span: at(a.value) });
         break;
       case 'platform':
       case 'autostart':

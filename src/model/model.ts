@@ -10,6 +10,7 @@ import { forEachChild } from '../syntax/walk.js';
 import { DEFAULT_PLATFORM, isPlatformName, type PlatformName } from './platforms.js';
 import { fenceTargets, hostListNames, hostMapNames } from '../catalogue/fence-hosts.js';
 import { booleanValue } from './values.js';
+import { resolveCorosync, resolveSbd, type Corosync, type Sbd } from './stack.js';
 
 // The resolved cluster: what every rule and emitter reads. It is built once, after parsing, from any
 // syntax tree however broken: references are resolved to the objects they name (an unresolved one
@@ -238,6 +239,10 @@ export interface ClusterModel {
   /** The fencing topology, in source order. */
   readonly fencingLevels: readonly FencingLevel[];
   readonly alerts: readonly Alert[];
+  /** `sbd { }`, when written. */
+  readonly sbd?: Sbd;
+  /** `corosync { }` with the platform's defaults (a model even without the block). */
+  readonly corosync: Corosync;
   /** CIB id -> every declaration of it, in source order. */
   readonly ids: ReadonlyMap<string, readonly Declared[]>;
   /** Node or host name -> every declaration of it. */
@@ -415,6 +420,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const constraints: Constraint[] = [];
   const fencingLevels: FencingLevel[] = [];
   const alerts: Alert[] = [];
+  const stackBlocks: A.StackBlock[] = [];
   const opsWith = new Map<string, Op[]>();
   const opsByName = new Map<string, Op[]>();
   const ids = new Map<string, Declared[]>();
@@ -622,6 +628,10 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         alerts.push({ kind: 'alert', decl: s, name: s.name.text, path: s.path, params: sets(body, 'params'), meta: sets(body, 'meta'), selects, recipients });
         break;
       }
+      case 'sbd':
+      case 'corosync':
+        stackBlocks.push(s);
+        break;
       default:
         A.assertNever(s);
     }
@@ -668,10 +678,12 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   }
 
   const declared = platformDecl && isPlatformName(platformDecl.name.text) ? platformDecl.name.text : undefined;
+  const platform = options.target ?? declared ?? DEFAULT_PLATFORM;
+  const sbd = resolveSbd(stackBlocks.filter((b) => b.kind === 'sbd'));
   return {
     file,
     cluster,
-    platform: options.target ?? declared ?? DEFAULT_PLATFORM,
+    platform,
     ...(platformDecl ? { platformDecl } : {}),
     ...(autostart ? { autostart } : {}),
     ...(auth ? { auth } : {}),
@@ -688,6 +700,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     constraints,
     fencingLevels,
     alerts,
+    ...(sbd ? { sbd } : {}),
+    corosync: resolveCorosync(stackBlocks.filter((b) => b.kind === 'corosync'), platform),
     ids,
     machines,
     explicitIds,

@@ -139,6 +139,9 @@ class Layout {
         return this.line(depth, withAttrs(`order ${s.name.text} ${s.resource.text} then ${s.target.text}`, s.attrs), s);
       case 'alert':
         return this.alert(s, depth);
+      case 'sbd':
+      case 'corosync':
+        return this.stackBlock(s, depth);
       case 'fencing-level': {
         // The pairs written before the devices (the target-* ones), the devices, the pairs after (id=):
         // where a pair stands is part of what the line says (the parser reads a node name only
@@ -180,6 +183,14 @@ class Layout {
             A.assertNever(item);
         }
       }
+    });
+  }
+
+  /** `sbd { … }` / `corosync { … }`: a line each, its words before its pairs. */
+  private stackBlock(b: A.StackBlock, depth: number): void {
+    if (b.body.length === 0 && !this.hasCommentInside(b)) return this.line(depth, `${b.keyword.text} { }`, b);
+    this.block(depth, b.keyword.text, b, b.body, () => {
+      for (const l of b.body) this.line(depth + 1, withAttrs([l.keyword.text, ...l.words.map(value)].join(' '), l.attrs), l);
     });
   }
 
@@ -375,6 +386,7 @@ function section(kind: A.StatementKind): number {
       return 0;
     case 'node':
     case 'host':
+    case 'corosync':
       return 1;
     case 'attr-set':
       return 2;
@@ -386,6 +398,7 @@ function section(kind: A.StatementKind): number {
     case 'colocation':
     case 'order':
       return 4;
+    case 'sbd':
     case 'fencing-level':
       return 5;
     case 'alert':

@@ -215,7 +215,26 @@ export interface AlertStmt extends Spanned {
   readonly body?: readonly AlertItem[];
 }
 
-export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | FencingLevelStmt | AlertStmt;
+/**
+ * A line of an `sbd { }` or `corosync { }` block: a keyword, the words it takes (`device PATH`,
+ * `link NUMBER`), then pairs (`link 1 link_priority=10`). What each line takes is the block's
+ * vocabulary (language/sbd.ts, language/corosync.ts).
+ */
+export interface StackLine extends Spanned {
+  readonly kind: 'stack-line';
+  readonly keyword: Ident;
+  readonly words: readonly Value[];
+  readonly attrs: readonly Attr[];
+}
+
+/** `sbd { … }` and `corosync { … }`: the cluster stack's settings outside the CIB. */
+export interface StackBlock extends Spanned {
+  readonly kind: 'sbd' | 'corosync';
+  readonly keyword: Ident;
+  readonly body: readonly StackLine[];
+}
+
+export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | FencingLevelStmt | AlertStmt | StackBlock;
 
 /** Every statement kind of the cluster block (an AttrSet stands there as property/defaults/op-defaults). */
 export type StatementKind = Statement['kind'];
@@ -248,6 +267,7 @@ export type Node =
   | GroupItem
   | CloneItem
   | AlertItem
+  | StackLine
   | LocationTarget
   | Attr
   | Ident

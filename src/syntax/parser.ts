@@ -95,6 +95,8 @@ const KEYWORDS: Readonly<Record<Context, ReadonlySet<string>>> = {
   op: new Set(keywordsIn('op')),
   alert: new Set(keywordsIn('alert')),
   recipient: new Set(keywordsIn('recipient')),
+  sbd: new Set(keywordsIn('sbd')),
+  corosync: new Set(keywordsIn('corosync')),
 };
 
 const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
@@ -105,6 +107,8 @@ const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
   op: 'a line of an op',
   alert: 'a line of an alert',
   recipient: 'a line of a recipient',
+  sbd: 'a line of an sbd block',
+  corosync: 'a line of a corosync block',
 };
 
 export interface Parsed {
@@ -386,6 +390,8 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.order) },
         { ALT: () => this.SUBRULE(this.fencingLevel) },
         { ALT: () => this.SUBRULE(this.alert) },
+        { ALT: () => this.SUBRULE(this.sbd) },
+        { ALT: () => this.SUBRULE(this.corosync) },
         { ALT: () => this.SUBRULE(this.unknownStatement) },
       ])),
     { recoveryValueFunc: () => undefined },
@@ -724,6 +730,65 @@ export class HaParser extends EmbeddedActionsParser {
     if (!isReal(kw) || !value) return undefined;
     return { kind: 'recipient', value, attrs, ...(body ? { body } : {}), ...this.spanFrom(kw) };
   });
+
+  /**
+   * A line of an sbd or corosync block: its keyword, then words and pairs in any order, up to the
+   * next line (a keyword of the block, `}`, or a word that starts a source line and is not a key:
+   * an unknown line, reported as such). Which words and keys a line takes, the rules say.
+   */
+  private stackLineRule(name: string, lineKeyword: TokenType, stray: TokenType) {
+    return this.RULE(name, (): A.StackLine | undefined => {
+      const kw = this.CONSUME(lineKeyword);
+      const words: A.Value[] = [];
+      const attrs: A.Attr[] = [];
+      this.MANY({
+        GATE: () => tokenMatcher(this.LA(2), T.Equals) || ((tokenMatcher(this.LA(1), stray) || tokenMatcher(this.LA(1), T.AnyString)) && !this.startsLine(this.LA(1))),
+        DEF: () =>
+          // (A new array each time: the alternatives close over this line's lists.)
+          this.OR([
+            {
+              GATE: () => tokenMatcher(this.LA(2), T.Equals),
+              ALT: () => {
+                const a = this.SUBRULE(this.attribute);
+                if (a) attrs.push(a);
+              },
+              IGNORE_AMBIGUITIES: true,
+            },
+            {
+              ALT: () => {
+                const v = this.SUBRULE(this.value);
+                if (v) words.push(v);
+              },
+            },
+          ]),
+      });
+      return isReal(kw) ? { kind: 'stack-line', keyword: ident(kw), words, attrs, ...this.spanFrom(kw) } : undefined;
+    });
+  }
+
+  public sbdLine = this.stackLineRule('sbdLine', T.SbdLineKeyword, T.NotSbdStart);
+  public corosyncLine = this.stackLineRule('corosyncLine', T.CorosyncLineKeyword, T.NotCorosyncStart);
+  public unknownSbdLine = this.unknownLineRule('unknownSbdLine', T.NotSbdStart, 'sbd');
+  public unknownCorosyncLine = this.unknownLineRule('unknownCorosyncLine', T.NotCorosyncStart, 'corosync');
+
+  /** `sbd { … }` / `corosync { … }`: a block of stack lines. */
+  private stackBlockRule(name: string, blockKeyword: TokenType, line: () => A.StackLine | undefined, unknown: () => undefined) {
+    let alts: IOrAlt<A.StackLine | undefined>[] | undefined;
+    return this.RULE(name, (): A.StackBlock | undefined => {
+      const kw = this.CONSUME(blockKeyword);
+      this.CONSUME(T.LCurly);
+      const body: A.StackLine[] = [];
+      this.MANY(() => {
+        const item = this.OR((alts ??= [{ ALT: () => this.SUBRULE(line) }, { ALT: () => this.SUBRULE(unknown) }]));
+        if (item) body.push(item);
+      });
+      this.CONSUME(T.RCurly);
+      return isReal(kw) ? { kind: kw.image === 'sbd' ? 'sbd' : 'corosync', keyword: ident(kw), body, ...this.spanFrom(kw) } : undefined;
+    });
+  }
+
+  public sbd = this.stackBlockRule('sbd', T.Sbd, this.sbdLine, this.unknownSbdLine);
+  public corosync = this.stackBlockRule('corosync', T.Corosync, this.corosyncLine, this.unknownCorosyncLine);
 
   /**
    * `key=value` pairs. A pair also starts at a plain word directly followed by a value that is not

@@ -21,6 +21,8 @@ const CLONE_KEYWORDS = new Set(keywordsIn('clone'));
 const OP_KEYWORDS = new Set(keywordsIn('op'));
 const ALERT_KEYWORDS = new Set(keywordsIn('alert'));
 const RECIPIENT_KEYWORDS = new Set(keywordsIn('recipient'));
+const SBD_KEYWORDS = new Set(keywordsIn('sbd'));
+const COROSYNC_KEYWORDS = new Set(keywordsIn('corosync'));
 export const NotClusterStart = createToken({ name: 'NotClusterStart', pattern: Lexer.NA, label: 'a statement' });
 export const NotPrimitiveStart = createToken({ name: 'NotPrimitiveStart', pattern: Lexer.NA, label: 'a line of a primitive' });
 export const NotGroupStart = createToken({ name: 'NotGroupStart', pattern: Lexer.NA, label: 'a line of a group' });
@@ -28,6 +30,12 @@ export const NotCloneStart = createToken({ name: 'NotCloneStart', pattern: Lexer
 export const NotOpStart = createToken({ name: 'NotOpStart', pattern: Lexer.NA, label: 'a line of an op' });
 export const NotAlertStart = createToken({ name: 'NotAlertStart', pattern: Lexer.NA, label: 'a line of an alert' });
 export const NotRecipientStart = createToken({ name: 'NotRecipientStart', pattern: Lexer.NA, label: 'a line of a recipient' });
+export const NotSbdStart = createToken({ name: 'NotSbdStart', pattern: Lexer.NA, label: 'a line of an sbd block' });
+export const NotCorosyncStart = createToken({ name: 'NotCorosyncStart', pattern: Lexer.NA, label: 'a line of a corosync block' });
+/** The keywords that start a line of an sbd block (`device`, `watchdog`…), one category so the block's rule reads any. */
+export const SbdLineKeyword = createToken({ name: 'SbdLineKeyword', pattern: Lexer.NA, label: 'a line of an sbd block' });
+/** The keywords that start a line of a corosync block (`transport`, `link`, `totem`…). */
+export const CorosyncLineKeyword = createToken({ name: 'CorosyncLineKeyword', pattern: Lexer.NA, label: 'a line of a corosync block' });
 /** A word in the middle of a statement that cannot be the start of the next one (a fencing level's words). */
 export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA, label: 'a name or value' });
 
@@ -45,7 +53,7 @@ export const Word = createToken({
   // chevrotain cannot work out the first characters of a complement set, and without them it tries
   // every pattern at every position: the lexer would run about twice as long on a large file.
   start_chars_hint: wordStartHints(),
-  categories: [AnyWord, NotClusterStart, Operand, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotOpStart, NotAlertStart, NotRecipientStart],
+  categories: [AnyWord, NotClusterStart, Operand, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotOpStart, NotAlertStart, NotRecipientStart, NotSbdStart, NotCorosyncStart],
   label: 'a name or value',
 });
 
@@ -74,6 +82,10 @@ function keyword(text: string, name: string): TokenType {
   if (!CLUSTER_KEYWORDS.has(text) && !PRIMITIVE_KEYWORDS.has(text) && !OP_KEYWORDS.has(text)) categories.push(NotOpStart);
   if (!CLUSTER_KEYWORDS.has(text) && !ALERT_KEYWORDS.has(text)) categories.push(NotAlertStart);
   if (!CLUSTER_KEYWORDS.has(text) && !ALERT_KEYWORDS.has(text) && !RECIPIENT_KEYWORDS.has(text)) categories.push(NotRecipientStart);
+  if (!CLUSTER_KEYWORDS.has(text) && !SBD_KEYWORDS.has(text)) categories.push(NotSbdStart);
+  if (!CLUSTER_KEYWORDS.has(text) && !COROSYNC_KEYWORDS.has(text)) categories.push(NotCorosyncStart);
+  if (SBD_KEYWORDS.has(text)) categories.push(SbdLineKeyword);
+  if (COROSYNC_KEYWORDS.has(text)) categories.push(CorosyncLineKeyword);
   KEYWORD_TEXTS.push(text);
   return createToken({
     name,
@@ -115,6 +127,10 @@ export const FencingLevel = keyword('fencing-level', 'FencingLevel');
 export const Alert = keyword('alert', 'Alert');
 export const Select = keyword('select', 'Select');
 export const Recipient = keyword('recipient', 'Recipient');
+export const Sbd = keyword('sbd', 'Sbd');
+export const Corosync = keyword('corosync', 'Corosync');
+// The lines of the sbd and corosync blocks: each rule reads them through its category.
+export const STACK_LINE_KEYWORDS: TokenType[] = [...SBD_KEYWORDS, ...COROSYNC_KEYWORDS].map((text) => keyword(text, `${text[0]!.toUpperCase()}${text.slice(1)}Kw`));
 
 export const Equals = createToken({ name: 'Equals', pattern: /=/, label: "'='" });
 export const LCurly = createToken({ name: 'LCurly', pattern: /\{/, label: "'{'" });
@@ -147,7 +163,15 @@ export const allTokens: TokenType[] = [
   NotOpStart,
   NotAlertStart,
   NotRecipientStart,
+  NotSbdStart,
+  NotCorosyncStart,
+  SbdLineKeyword,
+  CorosyncLineKeyword,
   Operand,
+  // Before `op`, of which `options` is a longer word (as op-defaults is, below).
+  Sbd,
+  Corosync,
+  ...STACK_LINE_KEYWORDS,
   Cluster,
   Platform,
   Autostart,

@@ -82,6 +82,14 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       f(node.value);
       node.attrs.forEach(f);
       return node.body?.forEach(f);
+    case 'sbd':
+    case 'corosync':
+      f(node.keyword);
+      return node.body.forEach(f);
+    case 'stack-line':
+      f(node.keyword);
+      node.words.forEach(f);
+      return node.attrs.forEach(f);
     case 'attr':
       f(node.key);
       return f(node.value);
