@@ -24,3 +24,18 @@ export function fencedCluster(body: string): string {
 ${body}}
 `;
 }
+
+/** The shared disk of the SBD examples. */
+export const SBD_DISK = '/dev/disk/by-id/wwn-0x5000c500a1b2c3d4';
+
+/** A two-node cluster fenced through one SBD disk: `lines` go into the sbd block, `devices` is what fence_sbd writes to. */
+export function sbdCluster(lines: readonly string[], devices = SBD_DISK): string {
+  return `${NODES}  sbd {
+    device ${SBD_DISK}
+${lines.map((l) => `    ${l}\n`).join('')}  }
+  primitive fence-sbd stonith:fence_sbd {
+    params devices=${devices} pcmk_delay_max=10s
+  }
+}
+`;
+}

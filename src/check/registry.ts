@@ -44,6 +44,13 @@ import { ha405 } from './rules/ha405.js';
 import { ha406 } from './rules/ha406.js';
 import { ha407 } from './rules/ha407.js';
 import { ha408 } from './rules/ha408.js';
+import { ha409 } from './rules/ha409.js';
+import { ha410 } from './rules/ha410.js';
+import { ha411 } from './rules/ha411.js';
+import { ha412 } from './rules/ha412.js';
+import { ha413 } from './rules/ha413.js';
+import { ha414 } from './rules/ha414.js';
+import { ha415 } from './rules/ha415.js';
 import { ha416 } from './rules/ha416.js';
 import { ha420 } from './rules/ha420.js';
 import { ha421 } from './rules/ha421.js';
@@ -109,6 +116,13 @@ export const clusterRules: readonly Rule[] = [
   ha406,
   ha407,
   ha408,
+  ha409,
+  ha410,
+  ha411,
+  ha412,
+  ha413,
+  ha414,
+  ha415,
   ha416,
   ha420,
   ha421,

@@ -36,7 +36,8 @@ import { FormatError, needsQuotes, printHa } from '../print/print.js';
 import type * as A from '../syntax/ast.js';
 import { parseHa } from '../syntax/parse.js';
 import { shapeOf } from '../syntax/shape.js';
-import { haLexer, Word } from '../syntax/tokens.js';
+import { tokenMatcher } from '../syntax/chevrotain.js';
+import { haLexer, PlainWord } from '../syntax/tokens.js';
 
 export { cibReadError, type Unsupported } from '../cib/read.js';
 
@@ -87,7 +88,7 @@ function isWord(text: string, plain = false): boolean {
   if (text === '') return false;
   const lexed = haLexer.tokenize(text);
   const [t] = lexed.tokens;
-  return lexed.errors.length === 0 && lexed.tokens.length === 1 && t!.image === text && (!plain || t!.tokenType === Word);
+  return lexed.errors.length === 0 && lexed.tokens.length === 1 && t!.image === text && (!plain || tokenMatcher(t!, PlainWord));
 }
 
 /** Whether a value can be written in a .ha file (quoted if need be) and read back as the same text. */
@@ -512,8 +513,36 @@ class Raiser {
     for (const c of conf.constraints) statements.push(this.constraint(c));
     for (const l of conf.fencingTopology ?? []) statements.push(this.fencingLevel(l));
     for (const a of conf.alerts ?? []) statements.push(this.alert(a, d));
+    const sbd = this.sbd(conf);
+    if (sbd) statements.push(sbd);
     return { kind: 'cluster', name, statements, ...span };
   }
+
+  /**
+   * The sbd block a CIB implies (SBD itself is configured outside it): the disks of its fence_sbd
+   * devices, or, for watchdog self-fencing (a non-zero stonith-watchdog-timeout), an empty block.
+   * Timeouts, watchdogs and options live in each node's sbd file: the block has sbd's defaults.
+   */
+  private sbd(conf: Cib['configuration']): A.StackBlock | undefined {
+    const devices = [
+      ...new Set(
+        cibPrimitives(conf)
+          .filter((p) => p.class === 'stonith' && p.type === 'fence_sbd')
+          .flatMap((p) => literal(p.instanceAttributes, 'devices')?.split(/[,;]/).filter((x) => x !== '') ?? []),
+      ),
+    ];
+    const swt = literal(this.properties, 'stonith-watchdog-timeout');
+    if (devices.length === 0 && (swt === undefined || /^[-+]?0*(?:\.0*)?[a-z]*$/i.test(swt))) return undefined;
+    const span = this.span();
+    const body = devices.map((dev): A.StackLine => ({ kind: 'stack-line', keyword: this.ident('device'), words: [this.value(dev)], attrs: [], ...this.span() }));
+    return { kind: 'sbd', keyword: this.ident('sbd'), body, ...span };
+  }
+}
+
+/** A literal pair's value in a set. */
+function literal(set: NvSet | undefined, name: string): string | undefined {
+  const v = set?.pairs.find((p) => p.name === name)?.value;
+  return v?.kind === 'literal' ? v.text : undefined;
 }
 
 /** What `hacc build` would lower a tree to (checked or not: only ids and ops matter here). */

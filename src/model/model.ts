@@ -308,7 +308,7 @@ export function deviceTargets(device: Primitive): { readonly names: readonly A.A
 }
 
 /** The agent of a remote node's connection resource. */
-const REMOTE_AGENT = 'ocf:pacemaker:remote';
+export const REMOTE_AGENT = 'ocf:pacemaker:remote';
 
 /** The host names a device's pcmk_host_list and pcmk_host_map write, as written, by attribute. */
 export function hostNames(device: Primitive): { readonly attr: A.Attr; readonly hosts: readonly string[] }[] {
@@ -353,6 +353,16 @@ export function fencingDisabledBy(model: ClusterModel): A.Attr | undefined {
     if (a.key.text === 'stonith-enabled' || a.key.text === 'fencing-enabled') return booleanValue(a.value.text) === false ? a : undefined;
   }
   return undefined;
+}
+
+/**
+ * Watchdog self-fencing: an sbd block and a non-zero `stonith-watchdog-timeout` (negative: twice
+ * SBD_WATCHDOG_TIMEOUT, Pacemaker lib/common/watchdog.c). The fencer then counts a lost node as
+ * fenced once that time has passed: it is fencing without a device.
+ */
+export function watchdogFencing(model: ClusterModel): boolean {
+  const t = settingValue(model, 'property', 'stonith-watchdog-timeout')?.value.text;
+  return model.sbd !== undefined && t !== undefined && !/^[-+]?0+(?:\.0*)?[a-z]*$/i.test(t) && t !== '';
 }
 
 const EMPTY_BAG: AttrBag = { lines: [], attrs: [], values: new Map(), pairIds: new Map() };

@@ -1,4 +1,5 @@
 import { corosyncDialect, transportsOf, TRANSPORTS, type Transport } from '../language/corosync.js';
+import { DEFAULT_HEADER_WATCHDOG_TIMEOUT, DEFAULT_SBD_WATCHDOG_TIMEOUT } from '../language/sbd.js';
 import type * as A from '../syntax/ast.js';
 import type { PlatformName } from './platforms.js';
 
@@ -120,4 +121,20 @@ export function defaultTransport(platform: PlatformName): Transport {
  */
 export function derivedTwoNode(memberCount: number, corosync: Corosync): boolean {
   return memberCount === 2 && corosync.quorum.values.get('auto_tie_breaker')?.value.text !== '1' && !corosync.hasQdevice;
+}
+
+/** A whole number of seconds as sbd reads its options (`5`), or undefined. */
+function seconds(attr: A.Attr | undefined): number | undefined {
+  return attr && /^\d+$/.test(attr.value.text) ? Number(attr.value.text) : undefined;
+}
+
+/** SBD_WATCHDOG_TIMEOUT in seconds: as written, else sbd's default (5). */
+export function sbdWatchdogTimeout(sbd: Sbd): number {
+  return seconds(sbd.options.values.get('SBD_WATCHDOG_TIMEOUT')) ?? DEFAULT_SBD_WATCHDOG_TIMEOUT;
+}
+
+/** The header timeouts `sbd create` writes, in seconds: watchdog (default 5) and msgwait (default twice it). */
+export function sbdHeaderTimeouts(sbd: Sbd): { readonly watchdog: number; readonly msgwait: number } {
+  const watchdog = seconds(sbd.init.values.get('watchdog-timeout')) ?? DEFAULT_HEADER_WATCHDOG_TIMEOUT;
+  return { watchdog, msgwait: seconds(sbd.init.values.get('msgwait-timeout')) ?? 2 * watchdog };
 }

@@ -2,7 +2,9 @@ import { PAIR_ID_PREFIX, SET_ID_KEY, type SetKeyword } from '../language/attribu
 import { keywordsIn, whereElse } from '../language/index.js';
 import type { LocationMode } from '../language/location.js';
 import type { CloneKeyword } from '../language/clone.js';
+import { COROSYNC_LINE_WORDS } from '../language/corosync.js';
 import { TARGET_KEYS } from '../language/fencing-level.js';
+import { SBD_LINE_WORDS } from '../language/sbd.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import type * as A from './ast.js';
@@ -83,6 +85,9 @@ function ident(t: IToken): A.Ident {
 }
 
 const SECRET = /^(env|file):/;
+
+/** The sbd and corosync lines that take a word before their pairs. */
+const LINE_WORDS: ReadonlySet<string> = new Set([...Object.keys(SBD_LINE_WORDS), ...Object.keys(COROSYNC_LINE_WORDS)]);
 
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', n: '\n', t: '\t' };
 
@@ -268,9 +273,9 @@ export class HaParser extends EmbeddedActionsParser {
   private startsAttribute(): boolean {
     const next = this.LA(2);
     if (tokenMatcher(next, T.Equals)) return true;
-    if (!tokenMatcher(this.LA(1), T.Word) || this.startsLine(this.LA(1))) return false;
+    if (!tokenMatcher(this.LA(1), T.PlainWord) || this.startsLine(this.LA(1))) return false;
     if (tokenMatcher(next, T.AnyString)) return true;
-    return tokenMatcher(next, T.Word) && !tokenMatcher(this.LA(3), T.Equals);
+    return tokenMatcher(next, T.PlainWord) && !tokenMatcher(this.LA(3), T.Equals);
   }
 
   /**
@@ -280,7 +285,7 @@ export class HaParser extends EmbeddedActionsParser {
    */
   private startsUnknownMemberLine(stray: TokenType): boolean {
     const first = this.LA(1);
-    if (!tokenMatcher(first, T.Word)) return true;
+    if (!tokenMatcher(first, T.PlainWord)) return true;
     for (let i = 2; ; i++) {
       const t = this.LA(i);
       if (t.tokenType === T.EOF_TOKEN || tokenMatcher(t, T.RCurly) || !this.sameLine(first, t)) return false;
@@ -522,7 +527,7 @@ export class HaParser extends EmbeddedActionsParser {
         { GATE: () => this.startsUnknownMemberLine(T.NotGroupStart), ALT: () => this.SUBRULE(this.unknownGroupLine), IGNORE_AMBIGUITIES: true },
         {
           ALT: (): A.MemberRef => {
-            const t = this.CONSUME(T.Word, { LABEL: 'member' });
+            const t = this.CONSUME(T.PlainWord, { LABEL: 'member' });
             return { kind: 'member', name: ident(t), ...tokenSpan(t) };
           },
         },
@@ -546,7 +551,7 @@ export class HaParser extends EmbeddedActionsParser {
         { GATE: () => this.startsUnknownMemberLine(T.NotCloneStart), ALT: () => this.SUBRULE(this.unknownCloneLine), IGNORE_AMBIGUITIES: true },
         {
           ALT: (): A.MemberRef => {
-            const t = this.CONSUME(T.Word, { LABEL: 'member' });
+            const t = this.CONSUME(T.PlainWord, { LABEL: 'member' });
             return { kind: 'member', name: ident(t), ...tokenSpan(t) };
           },
         },
@@ -582,7 +587,7 @@ export class HaParser extends EmbeddedActionsParser {
   });
 
   public locationTarget = this.RULE('locationTarget', (): A.LocationTarget | undefined => {
-    const node = this.CONSUME(T.Word, { LABEL: 'node' });
+    const node = this.CONSUME(T.PlainWord, { LABEL: 'node' });
     const score = this.OPTION(() => {
       this.CONSUME(T.Equals);
       return this.SUBRULE(this.value);
@@ -732,37 +737,26 @@ export class HaParser extends EmbeddedActionsParser {
   });
 
   /**
-   * A line of an sbd or corosync block: its keyword, then words and pairs in any order, up to the
-   * next line (a keyword of the block, `}`, or a word that starts a source line and is not a key:
-   * an unknown line, reported as such). Which words and keys a line takes, the rules say.
+   * A line of an sbd or corosync block: its keyword, the one word it takes when it takes one
+   * (`device PATH`, `link NUMBER`: LINE_WORDS), then `key=value` pairs. Line breaks mean nothing:
+   * anything else starts the next line (an unknown one is reported as such, with did-you-mean).
    */
   private stackLineRule(name: string, lineKeyword: TokenType, stray: TokenType) {
     return this.RULE(name, (): A.StackLine | undefined => {
       const kw = this.CONSUME(lineKeyword);
-      const words: A.Value[] = [];
+      const word = this.OPTION({
+        GATE: () => LINE_WORDS.has(kw.image) && (tokenMatcher(this.LA(1), stray) || tokenMatcher(this.LA(1), T.AnyString)) && !tokenMatcher(this.LA(2), T.Equals),
+        DEF: () => this.SUBRULE(this.value),
+      });
       const attrs: A.Attr[] = [];
       this.MANY({
-        GATE: () => tokenMatcher(this.LA(2), T.Equals) || ((tokenMatcher(this.LA(1), stray) || tokenMatcher(this.LA(1), T.AnyString)) && !this.startsLine(this.LA(1))),
-        DEF: () =>
-          // (A new array each time: the alternatives close over this line's lists.)
-          this.OR([
-            {
-              GATE: () => tokenMatcher(this.LA(2), T.Equals),
-              ALT: () => {
-                const a = this.SUBRULE(this.attribute);
-                if (a) attrs.push(a);
-              },
-              IGNORE_AMBIGUITIES: true,
-            },
-            {
-              ALT: () => {
-                const v = this.SUBRULE(this.value);
-                if (v) words.push(v);
-              },
-            },
-          ]),
+        GATE: () => tokenMatcher(this.LA(2), T.Equals),
+        DEF: () => {
+          const a = this.SUBRULE(this.attribute);
+          if (a) attrs.push(a);
+        },
       });
-      return isReal(kw) ? { kind: 'stack-line', keyword: ident(kw), words, attrs, ...this.spanFrom(kw) } : undefined;
+      return isReal(kw) ? { kind: 'stack-line', keyword: ident(kw), words: word ? [word] : [], attrs, ...this.spanFrom(kw) } : undefined;
     });
   }
 

@@ -36,6 +36,11 @@ export const NotCorosyncStart = createToken({ name: 'NotCorosyncStart', pattern:
 export const SbdLineKeyword = createToken({ name: 'SbdLineKeyword', pattern: Lexer.NA, label: 'a line of an sbd block' });
 /** The keywords that start a line of a corosync block (`transport`, `link`, `totem`…). */
 export const CorosyncLineKeyword = createToken({ name: 'CorosyncLineKeyword', pattern: Lexer.NA, label: 'a line of a corosync block' });
+/**
+ * A word that starts no line where it stands: a bare word, or a keyword of the sbd and corosync
+ * blocks outside them (a resource, a node or a key may be called `device` or `link`).
+ */
+export const PlainWord = createToken({ name: 'PlainWord', pattern: Lexer.NA, label: 'a name or value' });
 /** A word in the middle of a statement that cannot be the start of the next one (a fencing level's words). */
 export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA, label: 'a name or value' });
 
@@ -53,7 +58,7 @@ export const Word = createToken({
   // chevrotain cannot work out the first characters of a complement set, and without them it tries
   // every pattern at every position: the lexer would run about twice as long on a large file.
   start_chars_hint: wordStartHints(),
-  categories: [AnyWord, NotClusterStart, Operand, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotOpStart, NotAlertStart, NotRecipientStart, NotSbdStart, NotCorosyncStart],
+  categories: [AnyWord, PlainWord, NotClusterStart, Operand, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotOpStart, NotAlertStart, NotRecipientStart, NotSbdStart, NotCorosyncStart],
   label: 'a name or value',
 });
 
@@ -84,6 +89,7 @@ function keyword(text: string, name: string): TokenType {
   if (!CLUSTER_KEYWORDS.has(text) && !ALERT_KEYWORDS.has(text) && !RECIPIENT_KEYWORDS.has(text)) categories.push(NotRecipientStart);
   if (!CLUSTER_KEYWORDS.has(text) && !SBD_KEYWORDS.has(text)) categories.push(NotSbdStart);
   if (!CLUSTER_KEYWORDS.has(text) && !COROSYNC_KEYWORDS.has(text)) categories.push(NotCorosyncStart);
+  if (SBD_KEYWORDS.has(text) || COROSYNC_KEYWORDS.has(text)) categories.push(PlainWord);
   if (SBD_KEYWORDS.has(text)) categories.push(SbdLineKeyword);
   if (COROSYNC_KEYWORDS.has(text)) categories.push(CorosyncLineKeyword);
   KEYWORD_TEXTS.push(text);
@@ -168,6 +174,7 @@ export const allTokens: TokenType[] = [
   SbdLineKeyword,
   CorosyncLineKeyword,
   Operand,
+  PlainWord,
   // Before `op`, of which `options` is a longer word (as op-defaults is, below).
   Sbd,
   Corosync,

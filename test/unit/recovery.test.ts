@@ -49,13 +49,13 @@ describe('recovery from a line that cannot stand where it is', () => {
 
   it('a keyword that belongs elsewhere says where it belongs', () => {
     expect(findings(lab('  op monitor interval=10s\n  params fake=1\n'))).toEqual([
-      "5 HA001 'op' cannot stand here: an op line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, group, clone, promotable, location, colocation, order, fencing-level, alert",
-      "6 HA001 'params' cannot stand here: a params line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, group, clone, promotable, location, colocation, order, fencing-level, alert",
+      "5 HA001 'op' cannot stand here: an op line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, group, clone, promotable, location, colocation, order, fencing-level, alert, sbd, corosync",
+      "6 HA001 'params' cannot stand here: a params line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, group, clone, promotable, location, colocation, order, fencing-level, alert, sbd, corosync",
     ]);
   });
 
   it('an unknown block is skipped whole, nested blocks included, and what follows is checked', () => {
-    const text = lab(`  corosync {
+    const text = lab(`  quorum-device {
     totem { token=5000 }
     quorum { primitive x y { } }
   }
@@ -65,7 +65,7 @@ describe('recovery from a line that cannot stand where it is', () => {
   }
 `);
     const found = findings(text);
-    expect(found.map((f) => f.split(' | ')[0])).toEqual(["5 HA001 expected a statement, found 'corosync'", "10 HA203 unknown parameter 'fak' for ocf:pacemaker:Dummy"]);
+    expect(found.map((f) => f.split(' | ')[0])).toEqual(["5 HA001 expected a statement, found 'quorum-device'", "10 HA203 unknown parameter 'fak' for ocf:pacemaker:Dummy"]);
   });
 
   it('several mistakes in one file: one diagnostic each, no cascade', () => {

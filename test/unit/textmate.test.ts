@@ -65,7 +65,8 @@ describe('the TextMate grammar', () => {
         const scope = at?.scopes.at(-1) ?? 'source.ha';
         expect(scope, `${f}: ${kind} '${t.image}' at ${t.startOffset}`).not.toBe('source.ha');
         // The lexer makes a keyword's token wherever its word stands; after '=' it is a value (no-quorum-policy=stop).
-        const value = text[t.startOffset - 1] === '=';
+        // Before '=' it is a key (params device=/dev/…, qdevice host=…).
+        const value = text[t.startOffset - 1] === '=' || text[t.startOffset + t.image.length] === '=';
         const expected = EXPECTED[kind] ?? (kind === 'Word' || value ? /^(variable|string\.unquoted|constant|support\.type)/ : /^(keyword|storage)\./);
         expect(scope, `${f}: ${kind} '${t.image}'`).toMatch(expected);
       }

@@ -1,7 +1,9 @@
 import { USER_NAME } from '../../language/auth.js';
 import { SELECT_KINDS } from '../../language/alert.js';
 import { AUTOSTART_VALUES } from '../../language/autostart.js';
+import { COROSYNC_LINE_WORDS } from '../../language/corosync.js';
 import { PLATFORM_NAMES } from '../../language/platform.js';
+import { SBD_LINE_WORDS } from '../../language/sbd.js';
 import { SET_ID_KEY } from '../../language/attribute-set.js';
 import { statementKeys } from '../../language/index.js';
 import { DEFAULT_OPS_VALUES } from '../../language/primitive.js';
@@ -112,6 +114,10 @@ export const ha001: Rule = {
         case 'recipient':
           checkKeys(ctx, 'recipient', node.attrs);
           break;
+        case 'sbd':
+        case 'corosync':
+          checkStackBlock(ctx, node);
+          break;
         case 'select':
           for (const k of node.kinds) {
             if ((SELECT_KINDS as readonly string[]).includes(k.text)) continue;
@@ -147,8 +153,34 @@ export const ha001: Rule = {
       return node.kind !== 'attr' && node.kind !== 'ident' && node.kind !== 'value';
     });
     for (const v of model.values) if (v.secret) checkSecret(ctx, v);
+    for (const b of [...(model.sbd?.extra ?? []), ...model.corosync.extra]) {
+      ctx.report({ node: b.keyword, message: `a second ${b.kind} block: a cluster has one`, help: [`move its lines into the first ${b.kind} { }`] });
+    }
   },
 };
+
+/**
+ * The word of the lines of an sbd or corosync block that take one (`device PATH`, `link NUMBER`;
+ * the parser reads no more), the keys of the sbd lines (corosync's are HA414's: they depend on transport and
+ * platform), one transport line and one line per link number.
+ */
+function checkStackBlock(ctx: RuleContext, block: A.StackBlock): void {
+  const words = block.kind === 'sbd' ? SBD_LINE_WORDS : COROSYNC_LINE_WORDS;
+  const seen = new Map<string, A.StackLine>();
+  for (const line of block.body) {
+    const kw = line.keyword.text;
+    const wanted = words[kw];
+    if (wanted !== undefined && line.words.length === 0) {
+      ctx.report({ node: line.keyword, message: `${kw} needs ${wanted}`, help: [`write ${kw} ${kw === 'link' ? '0' : kw === 'transport' ? 'knet' : '/dev/…'} …`] });
+    }
+    if (block.kind === 'sbd') checkKeys(ctx, kw, line.attrs);
+    const once = kw === 'transport' ? kw : kw === 'link' && line.words[0] ? `link ${line.words[0].text}` : undefined;
+    if (once === undefined) continue;
+    const first = seen.get(once);
+    if (first) ctx.report({ node: line.keyword, message: `a second '${once}' line (the first is on line ${ctx.line(first)})`, help: [`write the options of ${once} on one line`], related: [{ node: first, message: 'the first' }] });
+    else seen.set(once, line);
+  }
+}
 
 function lineStart(ctx: RuleContext, node: A.Spanned): number {
   const text = ctx.model.file.text;

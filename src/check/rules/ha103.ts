@@ -63,5 +63,8 @@ export const ha103: Rule = {
     }
     const devices = new NameIndex(m.primitives.filter((p) => p.agent.fencing).map((p) => p.name));
     for (const l of m.fencingLevels) for (const ref of l.devices) if (!ref.target) unknown(ctx, ref.ident, 'fencing device', devices);
+    for (const w of m.sbd?.watchdogs ?? []) {
+      if (w.node && !m.nodes.some((n) => n.name === w.node!.value.text)) ctx.report({ node: w.node, property: 'value', message: `unknown node '${w.node.value.text}'`, ...misspelt(w.node.value.text, nodes) });
+    }
   },
 };

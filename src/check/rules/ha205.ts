@@ -1,11 +1,24 @@
 import { MAX_LEVEL_INDEX } from '../../language/fencing-level.js';
 import { CLONE_META, PROMOTABLE_META } from '../../language/clone.js';
+import { corosyncKeys } from '../../language/corosync.js';
 import { keyFact, statementKeys } from '../../language/index.js';
+import { TIMEOUT_ACTIONS } from '../../language/sbd.js';
 import { booleanValue, valueProblem } from '../../model/values.js';
 import type * as A from '../../syntax/ast.js';
 import { effectiveType, paramFindings } from '../params.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
+
+/** The sbd options whose values are not one type: SBD_DELAY_START (yes, no or seconds), SBD_TIMEOUT_ACTION (a pair). */
+function sbdValueProblem(a: A.Attr): string | undefined {
+  const v = a.value.text;
+  if (a.key.text === 'SBD_DELAY_START') return /^(?:yes|no|\d+)$/.test(v) ? undefined : `'${v}' is not yes, no or a number of seconds`;
+  if (a.key.text !== 'SBD_TIMEOUT_ACTION') return undefined;
+  const parts = v.split(',');
+  const kinds = parts.map((p) => ((TIMEOUT_ACTIONS.flush as readonly string[]).includes(p) ? 'flush' : (TIMEOUT_ACTIONS.action as readonly string[]).includes(p) ? 'action' : undefined));
+  const ok = parts.length <= 2 && kinds.every((k) => k !== undefined) && new Set(kinds).size === kinds.length;
+  return ok ? undefined : `'${v}' is not one of ${TIMEOUT_ACTIONS.flush.join('/')} and one of ${TIMEOUT_ACTIONS.action.join('/')} (or both, comma-separated)`;
+}
 
 function checkMeta(ctx: RuleContext, attrs: readonly A.Attr[]): void {
   for (const attr of attrs) {
@@ -67,6 +80,28 @@ export const ha205: Rule = {
     for (const l of m.fencingLevels) {
       if (l.index !== undefined && l.index <= MAX_LEVEL_INDEX) continue;
       ctx.report({ node: l.decl.index, message: `fencing level index '${l.decl.index.text}' is not one of 1 to ${MAX_LEVEL_INDEX}`, help: [`Pacemaker's fencer takes levels 1 to ${MAX_LEVEL_INDEX}, tried in that order`] });
+    }
+    // The sbd block's values (its keys are the language's), and the corosync options' where their
+    // line takes them (HA414 reports the others).
+    for (const line of m.sbd?.decl ? [m.sbd.decl, ...m.sbd.extra].flatMap((b) => b.body) : []) {
+      for (const a of line.attrs) {
+        const fact = keyFact(line.keyword.text, a.key.text);
+        const problem = fact && (sbdValueProblem(a) ?? valueProblem(fact.type, a.value.text, fact.values));
+        if (problem) ctx.report({ node: a, property: 'value', message: `${a.key.text}: ${problem}` });
+      }
+    }
+    for (const line of m.corosync.lines) {
+      const keys = corosyncKeys(line.keyword.text, m.corosync.transport, m.platform);
+      if (typeof keys === 'string') continue;
+      for (const a of line.attrs) {
+        const fact = keys.find((k) => k.name === a.key.text);
+        const problem = fact && valueProblem(fact.type, a.value.text, fact.values);
+        if (problem) ctx.report({ node: a, property: 'value', message: `${a.key.text}: ${problem}` });
+      }
+    }
+    for (const l of m.corosync.links) {
+      const word = l.line.words[0];
+      if (word && l.number === undefined) ctx.report({ node: word, message: `link number '${word.text}' is not one of 0 to 7`, help: ['knet numbers its links 0 to 7; link 0 is the first addr= of each node'] });
     }
     for (const c of m.constraints) {
       const scores = c.kind === 'location' ? c.decl.targets.flatMap((t) => (t.score ? [t.score] : [])) : c.decl.attrs.filter((a) => a.key.text === 'score').map((a) => a.value);

@@ -37,5 +37,15 @@ export const ha210: Rule = {
         });
       }
     }
+    // An SBD device: every node writes its slot on it, by this name.
+    for (const line of ctx.model.sbd?.devices ?? []) {
+      const path = line.words[0];
+      if (!path || !UNSTABLE.test(path.text)) continue;
+      ctx.report({
+        node: path,
+        message: `'${path.text}' is a kernel device name, which is not stable across nodes: a node could write its SBD slot on another disk`,
+        help: ['use a /dev/disk/by-id/… or /dev/disk/by-path/… name (ls -l /dev/disk/by-*)'],
+      });
+    }
   },
 };

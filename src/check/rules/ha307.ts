@@ -1,3 +1,5 @@
+import { maxLinks } from '../../language/corosync.js';
+import { PLATFORM_CLUSTER_LINKS } from '../../catalogue/platforms.js';
 import { mostCommon } from '../addresses.js';
 import type { Rule } from '../rule.js';
 
@@ -32,6 +34,30 @@ export const ha307: Rule = {
         node: n.decl.name,
         message: `node '${n.name}' has ${n.addrs.length} address${n.addrs.length === 1 ? '' : 'es'}, the other nodes ${usual}: each addr= is one corosync link, on every node`,
         help: [`give every node ${usual} addr= (one per link), in the same link order`],
+      });
+    }
+    // More links than the transport carries (the platform's own limit is HA406's), and link lines
+    // for links no node has an address on.
+    const c = ctx.model.corosync;
+    const limit = maxLinks(c.transport, ctx.model.platform);
+    if (limit < PLATFORM_CLUSTER_LINKS[ctx.model.platform]) {
+      for (const n of members) {
+        for (const addr of n.addrs.slice(limit)) {
+          ctx.report({
+            node: addr,
+            message: `transport ${c.transport} carries ${limit === 1 ? 'one link' : `${limit} links`}: node '${n.name}' has ${n.addrs.length} addresses`,
+            help: limit === 1 ? ['use transport knet for several links (corosync 3), or keep one addr= on each node'] : [`keep at most ${limit} addr= on each node`],
+          });
+        }
+      }
+    }
+    const links = usual ?? 0;
+    for (const l of c.links) {
+      if (l.number === undefined || l.number < links || members.length === 0) continue;
+      ctx.report({
+        node: l.line.words[0]!,
+        message: `link ${l.number} has no addresses: the nodes have ${links} addr= (links 0 to ${links - 1})`,
+        help: [`give every node a ${l.number + 1}${['st', 'nd', 'rd'][l.number] ?? 'th'} addr=, or drop this line`],
       });
     }
   },

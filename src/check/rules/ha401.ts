@@ -1,4 +1,4 @@
-import { fencingDevices, fencingDisabledBy } from '../../model/model.js';
+import { fencingDevices, fencingDisabledBy, watchdogFencing } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 
 export const ha401: Rule = {
@@ -31,7 +31,8 @@ export const ha401: Rule = {
   check(ctx) {
     const m = ctx.model;
     // A cluster without nodes has nothing to fence yet (and is usually a half-typed file).
-    if (m.nodes.length === 0 || fencingDevices(m).length > 0 || fencingDisabledBy(m)) return;
+    // Watchdog-only SBD fences without a device; an sbd block's own mistakes are HA411's and HA413's.
+    if (m.nodes.length === 0 || fencingDevices(m).length > 0 || fencingDisabledBy(m) || watchdogFencing(m) || m.sbd) return;
     ctx.report({
       node: m.cluster.name,
       message: 'no fencing device is defined and fencing is not disabled: the cluster would start no resources',

@@ -1,4 +1,4 @@
-import { canFence, fencingDevices, fencingDisabledBy } from '../../model/model.js';
+import { canFence, fencingDevices, fencingDisabledBy, watchdogFencing } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 
 const CLUSTER = (devices: string) => `cluster demo {
@@ -31,7 +31,8 @@ export const ha432: Rule = {
   check(ctx) {
     const m = ctx.model;
     const devices = fencingDevices(m);
-    if (devices.length === 0 || fencingDisabledBy(m)) return;
+    // With watchdog self-fencing every member can be fenced (it resets itself).
+    if (devices.length === 0 || fencingDisabledBy(m) || watchdogFencing(m)) return;
     for (const n of m.nodes) {
       if (canFence(m, n.name)) continue;
       ctx.report({
