@@ -32,6 +32,7 @@ import { agentName, cibPrimitives, isPromotable, type CibClone, type CibColocati
 import { PROMOTABLE_META } from '../language/clone.js';
 import { sanitizeId } from '../lower/ids.js';
 import type { ClusterSetup, SetupNode } from '../lower/lower.js';
+import type { CorosyncSetup, Options, QdeviceSetup, SbdSetup } from '../lower/stack.js';
 import { PLATFORM_FACTS, type ConfigTool, type PcsVersion } from '../catalogue/platforms.js';
 import type { PlatformName } from '../model/platforms.js';
 import { cmd, kv, lit, shVar, type Cmd, type Word } from './shell.js';
@@ -344,9 +345,11 @@ export function disableService(pc: PlatformCommands, service: string): Cmd[] {
 
 /** `pcs cluster auth` / `pcs host auth`; the password is read from stdin. */
 export function pcsAuth(pc: PlatformCommands, cluster: ClusterSetup, user: string): Cmd {
-  if (!modern(pc)) return cmd('pcs', 'cluster', 'auth', ...cluster.nodes.map((n) => n.name), '-u', user);
+  // The qnetd server too: pcs quorum device add asks its pcsd for certificates, by the name host= gives.
+  const qnetd = cluster.corosync.qdevice?.host;
+  if (!modern(pc)) return cmd('pcs', 'cluster', 'auth', ...cluster.nodes.map((n) => n.name), ...(qnetd !== undefined ? [qnetd] : []), '-u', user);
   const hosts = cluster.nodes.flatMap((n) => (n.addrs[0] ? [n.name, `addr=${n.addrs[0].ip}`] : [n.name]));
-  return cmd('pcs', 'host', 'auth', '-u', user, '--', ...hosts);
+  return cmd('pcs', 'host', 'auth', '-u', user, '--', ...hosts, ...(qnetd !== undefined ? [qnetd, `addr=${qnetd}`] : []));
 }
 
 function setupNode09(n: SetupNode): string {
@@ -359,9 +362,55 @@ function setupNode09(n: SetupNode): string {
  * passes its function's arguments there (`--force` replaces the distribution's placeholder).
  */
 export function pcsSetup(pc: PlatformCommands, cluster: ClusterSetup, options: readonly Word[] = []): Cmd {
-  if (!modern(pc)) return [...cmd('pcs', 'cluster', 'setup', '--start'), ...options, ...cmd('--name', cluster.name, ...cluster.nodes.map(setupNode09))];
+  if (!modern(pc)) return [...cmd('pcs', 'cluster', 'setup', '--start'), ...options, ...corosyncFlags09(cluster.corosync), ...cmd('--name', cluster.name, ...cluster.nodes.map(setupNode09))];
   const nodes = cluster.nodes.flatMap((n) => [n.name, ...n.addrs.map((a) => `addr=${a.ip}`)]);
-  return [...cmd('pcs', 'cluster', 'setup', '--start'), ...options, ...cmd('--', cluster.name, ...nodes)];
+  return [...cmd('pcs', 'cluster', 'setup', '--start'), ...options, ...cmd('--', cluster.name, ...nodes), ...corosyncWords(cluster.corosync)];
+}
+
+const pairWords = (options: Options): Word[] => options.map(([k, v]) => kv(k, v));
+
+/**
+ * pcs 0.10+'s corosync sections after the nodes: `transport T … link linknumber=N … compression …
+ * crypto …` (link, compression and crypto belong to the transport section, so it is written
+ * whenever one of them is), then `totem …` and `quorum …`. Verified with `pcs cluster setup …
+ * --corosync_conf FILE` (pcs 0.11.5).
+ */
+function corosyncWords(c: CorosyncSetup): Word[] {
+  const knet = (c.transport ?? 'knet') === 'knet';
+  const transportSection = c.transport !== undefined || c.transportOptions.length > 0 || c.links.length > 0 || c.compression.length > 0 || c.crypto.length > 0;
+  const section = (name: string, options: Options) => (options.length > 0 ? [lit(name), ...pairWords(options)] : []);
+  return [
+    ...(transportSection ? [lit('transport'), lit(c.transport ?? 'knet'), ...pairWords(c.transportOptions)] : []),
+    // udp and udpu have one link, without a number.
+    ...c.links.flatMap((l) => [lit('link'), ...(knet ? [kv('linknumber', String(l.number))] : []), ...pairWords(l.options)]),
+    ...section('compression', c.compression),
+    ...section('crypto', c.crypto),
+    ...section('totem', c.totem),
+    ...section('quorum', c.quorum),
+  ];
+}
+
+/** pcs 0.9's flags for the same (`pcs cluster setup` usage, pcs 0.9.169): corosync 2 and cman. */
+function corosyncFlags09(c: CorosyncSetup): Word[] {
+  const flag = (name: string, value: string) => lit(`--${name}=${value}`);
+  const out: Word[] = [];
+  if (c.transport !== undefined) out.push(flag('transport', c.transport));
+  for (const [k, v] of c.transportOptions) {
+    if (k === 'rrp_mode') out.push(flag('rrpmode', v));
+    else if (k === 'ip_version') {
+      if (v === 'ipv6') out.push(lit('--ipv6'));
+    } else out.push(flag(k, v));
+  }
+  const LINK_FLAGS: Readonly<Record<string, string>> = { bindnetaddr: 'addr', mcastaddr: 'mcast', mcastport: 'mcastport', ttl: 'ttl' };
+  for (const l of c.links) {
+    for (const [k, v] of l.options) {
+      if (k === 'broadcast') {
+        if (v === '1') out.push(lit(`--broadcast${l.number}`));
+      } else out.push(flag(`${LINK_FLAGS[k] ?? k}${l.number}`, v));
+    }
+  }
+  for (const [k, v] of [...c.totem, ...c.quorum]) out.push(flag(k, v));
+  return out;
 }
 
 export const pcsStartAll = (): Cmd => cmd('pcs', 'cluster', 'start', '--all');
@@ -384,6 +433,9 @@ function nvWords(set: NvSet | undefined): Word[] {
 export function pcsPropertySet(pc: PlatformCommands, file: string, set: NvSet): Cmd {
   return pcsF(pc, file, ['property', 'set'], [], nvWords(set));
 }
+
+/** The property pcs sets only where sbd is enabled (setup-script.ts propertyLines). */
+export const WATCHDOG_TIMEOUT_PROPERTY = 'stonith-watchdog-timeout';
 
 export function pcsRscDefaults(pc: PlatformCommands, file: string, set: NvSet): Cmd {
   return pcsF(pc, file, modern(pc) ? ['resource', 'defaults', 'update'] : ['resource', 'defaults'], [], nvWords(set));
@@ -561,3 +613,71 @@ export const rollbackCmd = (pc: PlatformCommands, file: string): Cmd =>
 export const teardownCmds = (pc: PlatformCommands): Cmd[] =>
   pc.tool === 'crmsh' ? [cmd('crm', 'cluster', 'stop', '--all')] : [cmd('pcs', 'cluster', 'stop', '--all'), cmd('pcs', 'cluster', 'destroy', '--all')];
 export const crmVerifyLive = (): Cmd => cmd('crm_verify', '-L', '-V');
+
+// --- the cluster stack: SBD and the quorum device ----------------------------------------------
+
+/** The packages the stack adds on every node: sbd, and corosync-qdevice for a quorum device. */
+export function stackPackages(cluster: ClusterSetup): string[] {
+  return [...(cluster.sbd ? ['sbd'] : []), ...(cluster.corosync.qdevice ? ['corosync-qdevice'] : [])];
+}
+
+/** What the qnetd host needs: pcs (pcsd sets qnetd up and hands out its certificates) and corosync-qnetd. */
+export const QNETD_PACKAGES = ['pcs', 'corosync-qnetd'] as const;
+
+/** How `pcs stonith sbd` names a device or watchdog argument: `device=P` (0.10+), `--device=P` (0.9). */
+export function sbdArgPrefix(pc: PlatformCommands, name: 'device' | 'watchdog'): string {
+  return modern(pc) ? `${name}=` : `--${name}=`;
+}
+
+/**
+ * `pcs stonith sbd enable`: every node's sbd configuration file through pcsd (SBD_DEVICE, the
+ * watchdogs, SBD_PACEMAKER=yes, the options) and the sbd service enabled; it takes effect when the
+ * cluster restarts. pcs 0.10+ `watchdog=P[@NODE] device=P SBD_…=V`; pcs 0.9 the same as flags.
+ */
+export function pcsSbdEnable(pc: PlatformCommands, sbd: SbdSetup): Cmd {
+  const arg = (name: 'device' | 'watchdog', value: string) => kv(sbdArgPrefix(pc, name).slice(0, -1), value);
+  return [
+    ...cmd('pcs', 'stonith', 'sbd', 'enable'),
+    ...(sbd.watchdog !== undefined ? [arg('watchdog', sbd.watchdog)] : []),
+    ...sbd.nodeWatchdogs.map(([node, path]) => arg('watchdog', `${path}@${node}`)),
+    ...sbd.devices.map((d) => arg('device', d)),
+    ...pairWords(sbd.options),
+  ];
+}
+
+/** `pcs quorum device add [generic] model net host=… algorithm=… [heuristics …]` (pcs 0.9.158+, 0.10+). */
+export function pcsQuorumDeviceAdd(q: QdeviceSetup): Cmd {
+  return [
+    ...cmd('pcs', 'quorum', 'device', 'add'),
+    ...pairWords(q.generic),
+    ...cmd('model', q.model),
+    ...pairWords(q.modelOptions),
+    ...(q.heuristics.length > 0 ? [lit('heuristics'), ...pairWords(q.heuristics)] : []),
+  ];
+}
+
+/** On the qnetd host: `pcs qdevice setup model net --enable --start`. */
+export const pcsQdeviceSetup = (q: QdeviceSetup): Cmd => cmd('pcs', 'qdevice', 'setup', 'model', q.model, '--enable', '--start');
+
+/**
+ * What `crm cluster init` takes of the stack (crmsh/ui_cluster.py at 4.6.0 and 5.0.0): the SBD
+ * disks (-s, repeated) or watchdog-only SBD (-S), the watchdog (-w), and the quorum device
+ * (--qnetd-hostname and its --qdevice-* options). crm cluster join takes SBD and the quorum device
+ * over from the first node. The header timeouts and the sbd options are crmsh's own (HA406).
+ */
+export function crmshInitOptions(cluster: ClusterSetup): string[] {
+  const out: string[] = [];
+  const { sbd } = cluster;
+  if (sbd) {
+    for (const d of sbd.devices) out.push('-s', d);
+    if (sbd.devices.length === 0) out.push('-S');
+    if (sbd.watchdog !== undefined) out.push('-w', sbd.watchdog);
+  }
+  const q = cluster.corosync.qdevice;
+  if (q) {
+    const flags: Readonly<Record<string, string>> = { host: 'qnetd-hostname', algorithm: 'qdevice-algo', tie_breaker: 'qdevice-tie-breaker', tls: 'qdevice-tls', port: 'qdevice-port' };
+    for (const [k, v] of q.modelOptions) if (flags[k]) out.push(`--${flags[k]}=${v}`);
+    for (const [k, v] of q.heuristics) out.push(k === 'mode' ? `--qdevice-heuristics-mode=${v}` : `--qdevice-heuristics=${v}`);
+  }
+  return out;
+}

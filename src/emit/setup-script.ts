@@ -31,6 +31,7 @@ import { alertXml, fencingLevelXml, type CibText, type SecretPair, type TextSpan
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
 import { ENV_NAME } from '../language/secret.js';
+import { SBD_CONFIG_FILE } from '../language/sbd.js';
 import { ANYTHING_AGENT_ID, anythingAgentScript, ANYTHING_AGENT_PATH } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
 import { cibText } from './cib.js';
@@ -50,10 +51,18 @@ import {
   pcsFencingLevel,
   pcsOrder,
   pcsPropertySet,
+  WATCHDOG_TIMEOUT_PROPERTY,
+  pcsQdeviceSetup,
+  pcsQuorumDeviceAdd,
   pcsResourceMeta,
   pcsRscDefaults,
+  pcsSbdEnable,
   pcsSetup,
   platformCommands,
+  QNETD_PACKAGES,
+  crmshInitOptions,
+  sbdArgPrefix,
+  stackPackages,
   type PlatformCommands,
 } from './platform-commands.js';
 import { shellFile, type ShellFile } from './setup/files.js';
@@ -210,6 +219,8 @@ function dataBlock(ctx: Ctx): string {
           `# Each node's addresses, one per corosync link, in NODES order; what crm cluster init/join -i takes here.`,
           `readonly NODE_ADDRS=${bashArray(cluster.nodes.map((n) => n.addrs.map((a) => a.ip).join(' ')))}`,
           `readonly CRMSH_INTERFACES=${pc.crmshInterfaces ?? 'nic'}`,
+          `# What crm cluster init takes of the sbd and corosync blocks (SBD disks or -S, the watchdog, the quorum device).`,
+          `readonly INIT_OPTIONS=${bashArray(crmshInitOptions(cluster))}`,
         ]
       : []),
     `# Cluster properties Pacemaker's controller writes itself: configure keeps them.`,
@@ -231,6 +242,7 @@ function dataBlock(ctx: Ctx): string {
           `readonly AGENT_PATH="\${OCF_ROOT:-/usr/lib/ocf}"/${shQuote(ANYTHING_AGENT_PATH)} AGENT_MARK=${shQuote(AGENT_MARK)}`,
         ]
       : []),
+    ...stackData(ctx),
     `# configure keeps each live configuration it replaces here (root only), for a rollback.`,
     `readonly BACKUP_DIR=\${HACC_BACKUP_DIR:-${shQuote(BACKUP_DIR)}}`,
     `readonly BACKUP_NAME=${shQuote(backupName(cluster.name))}`,
@@ -263,6 +275,28 @@ function secretBlock(ctx: Ctx): string {
     `SECRET_REF=(${refs})`,
     `SECRET_VALUE=()`,
   ].join('\n');
+}
+
+/** The data of the stack functions (stack.sh): the SBD disks and header timeouts, the qnetd server. */
+function stackData(ctx: Ctx): string[] {
+  const { cluster } = ctx.lowered;
+  const { sbd } = cluster;
+  const q = cluster.corosync.qdevice;
+  const family = ctx.pc.packageManager === 'apt' ? 'debian' : ctx.pc.packageManager === 'zypper' ? 'suse' : 'el';
+  return [
+    `# A quorum device: 1 when corosync { qdevice … } is written ('$PROG qnetd' sets up its server).`,
+    `readonly USES_QDEVICE=${q ? 1 : 0}`,
+    ...(q ? [`# The qnetd server, as host= names it (pcs authenticates to it by this name).`, `readonly QNETD_HOST=${shQuote(q.host)}`] : []),
+    ...(sbd
+      ? [
+          `# SBD: the shared disks (none: watchdog only), how pcs takes a device, the header timeouts of a new disk, and the sbd file pcs writes.`,
+          `readonly SBD_DEVICES=${bashArray(sbd.devices)}`,
+          `readonly SBD_DEVICE_ARG=${shQuote(sbdArgPrefix(ctx.pc, 'device'))}`,
+          `readonly SBD_INIT=${bashArray(sbd.init.map(([k, v]) => `${k}=${v}`))}`,
+          `readonly SBD_CONFIG=${shQuote(SBD_CONFIG_FILE[family])}`,
+        ]
+      : []),
+  ];
 }
 
 // --- header -------------------------------------------------------------------------------------
@@ -300,7 +334,10 @@ function phasesComment(ctx: Ctx): string {
           `#   ./setup.sh join         on each other node: crm cluster join (asks for ${first}'s root password once)`,
           `#   ./setup.sh configure    on one node, once every node has joined`,
         ]
-      : [`#   ./setup.sh configure    on one node, once install has run on all of them`];
+      : [
+          ...(ctx.lowered.cluster.corosync.qdevice ? [`#   ./setup.sh qnetd        on the quorum device's server ${commentText(ctx.lowered.cluster.corosync.qdevice.host)}, before configure`] : []),
+          `#   ./setup.sh configure    on one node, once install has run on all of them`,
+        ];
   return [
     '# Run it as root, in this order:',
     `#   ./setup.sh install      on every node (${nodes.join(', ')})`,
@@ -342,7 +379,7 @@ function installPhase(ctx: Ctx): string {
   const step = (title: string, ...lines: string[]) => out.push('', `\tstep ${shQuote(title)}`, ...lines);
   if (usesCommandAgent) out.push('\tmake_work');
   // --no-install leaves the repository and the packages to the site; everything else still runs.
-  const packages = packagesFor(pc, lowered.cib.configuration);
+  const packages = [...packagesFor(pc, lowered.cib.configuration), ...stackPackages(lowered.cluster)];
   out.push('', '\tif ((NO_INSTALL)); then', `\t\tnote ${shQuote(`--no-install: the packages are left to you: ${packages.join(' ')}`)}`, '\telse');
   if (pc.haRepo) out.push(`\t\tstep 'Enable the High Availability repository'`, '\t\tenable_ha_repo');
   out.push(`\t\tstep ${shQuote(`Install the cluster packages (${pc.packageManager})`)}`, ...installPackages(pc, packages).map((c) => run(c, '\t\t')), '\tfi');
@@ -368,6 +405,36 @@ function writeAgentFn(): string {
   return `# The generated ${ANYTHING_AGENT_ID} agent, byte for byte the artifact ${ANYTHING_AGENT_PATH}.\nwrite_agent() {\n\tcat <<'${AGENT_EOF}'\n${agent}${AGENT_EOF}\n}`;
 }
 
+/**
+ * `setup.sh qnetd`, on the quorum device's server (not a member): pcs and corosync-qnetd, the pcsd
+ * user's password (the members' pcs authenticates to it), the firewall, then `pcs qdevice setup`.
+ */
+function qnetdPhase(ctx: Ctx): string {
+  const { lowered, pc } = ctx;
+  const q = lowered.cluster.corosync.qdevice!;
+  const { auth } = lowered.cluster;
+  const out: string[] = ['\trequire_root'];
+  const step = (title: string, ...lines: string[]) => out.push('', `\tstep ${shQuote(title)}`, ...lines);
+  out.push('', '\tif ((NO_INSTALL)); then', `\t\tnote ${shQuote(`--no-install: the packages are left to you: ${QNETD_PACKAGES.join(' ')}`)}`, '\telse');
+  if (pc.haRepo) out.push(`\t\tstep 'Enable the High Availability repository'`, '\t\tenable_ha_repo');
+  out.push(`\t\tstep ${shQuote(`Install pcs and corosync-qnetd (${pc.packageManager})`)}`, ...installPackages(pc, QNETD_PACKAGES).map((c) => run(c, '\t\t')), '\tfi');
+  const user = auth?.user ?? 'hacluster';
+  if (auth?.password) step(`Set the password of user ${user}, as on the nodes`, secretInput(ctx, auth.password, `${user}:`, ['chpasswd']));
+  else out.push('', `\tnote ${shQuote(`The file gives no auth password: set the password of user ${user} here yourself (passwd ${user}), as on the nodes`)}`);
+  step('Start pcsd now and at every boot', ...enableService(pc, 'pcsd').map((c) => run(c)));
+  if (pc.firewalld) step('Open the high-availability service (qnetd listens on 5403) in firewalld, when firewalld runs', '\topen_firewall');
+  step(
+    `Set up and start corosync-qnetd (model ${q.model}; skipped when it runs)`,
+    '\tif ! ((DRY_RUN)) && systemctl is-active --quiet corosync-qnetd.service; then',
+    `\t\tnote 'corosync-qnetd runs already: left as it is'`,
+    '\telse',
+    run(pcsQdeviceSetup(q), '\t\t'),
+    '\tfi',
+  );
+  out.push('', `\tnote "Next: '$PROG configure' on a node adds the quorum device to the cluster."`);
+  return fn(`Run on the qnetd server ${q.host}.`, 'phase_qnetd', out);
+}
+
 // --- cluster creation ---------------------------------------------------------------------------
 
 function clusterFns(ctx: Ctx): string {
@@ -385,7 +452,20 @@ function clusterFns(ctx: Ctx): string {
     pc.placeholderCluster
       ? fn('The cluster of these nodes, started; arguments (--force, for the placeholder) go to pcs cluster setup.', 'setup_cluster', [run(pcsSetup(pc, lowered.cluster, [shVar('@')]))])
       : fn('The cluster of these nodes, started.', 'setup_cluster', [run(pcsSetup(pc, lowered.cluster))]),
+    '',
+    ...stackFns(ctx),
   ].join('\n');
+}
+
+/** The generated half of the stack (stack.sh is the other): the pcs commands, and what runs after the cluster is up. */
+function stackFns(ctx: Ctx): string[] {
+  const { cluster } = ctx.lowered;
+  const q = cluster.corosync.qdevice;
+  return [
+    ...(cluster.sbd ? [fn('Every node\'s sbd file and service (pcs stonith sbd enable).', 'sbd_enable', [run(pcsSbdEnable(ctx.pc, cluster.sbd))]), ''] : []),
+    ...(q ? [fn(`The quorum device: corosync-qdevice on every node, against the qnetd server ${q.host}.`, 'add_quorum_device', [run(pcsQuorumDeviceAdd(q))]), ''] : []),
+    fn('The cluster stack beyond corosync.conf, once the cluster runs: SBD, then the quorum device.', 'ensure_stack', [...(cluster.sbd ? ['\tensure_sbd'] : []), ...(q ? ['\tensure_quorum_device'] : [])]),
+  ];
 }
 
 // --- configure ----------------------------------------------------------------------------------
@@ -564,13 +644,28 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
   ].join('\n');
 }
 
+/**
+ * `pcs property set` for a property set. pcs refuses stonith-watchdog-timeout unless sbd is
+ * enabled on the host it runs on ("can only be unset or set to 0 while SBD is disabled", even with
+ * -f and --force: pcs 0.11.5), so it is set to 0 there, which makes pcs's nvpair in its place, and
+ * its value is then written into that nvpair with cibadmin.
+ */
+function propertyLines(pc: PlatformCommands, set: NvSet): string[] {
+  const deferred = set.pairs.filter((p) => p.name === WATCHDOG_TIMEOUT_PROPERTY && p.value.kind === 'literal');
+  const pairs = set.pairs.map((p) => (deferred.includes(p) ? { ...p, value: literal('0') } : p));
+  return [
+    run(pcsPropertySet(pc, 'NEW', { ...set, pairs })),
+    ...deferred.map((p) => `\trun env CIB_file="$NEW" cibadmin --modify --xml-text ${shQuote(`<nvpair id="${escapeAttribute(p.id)}" value="${escapeAttribute(p.value.kind === 'literal' ? p.value.text : '')}"/>`)}`),
+  ];
+}
+
 function buildConfigurationFn(ctx: Ctx): string {
   const { lowered, pc } = ctx;
   if (pc.tool === 'crmsh') return buildCrmshConfigurationFns(ctx);
   const conf = lowered.cib.configuration;
   const out: string[] = ['\tclear_configuration'];
   const step = (title: string, ...lines: string[]) => out.push('', `\tstep ${shQuote(title)}`, ...lines);
-  for (const set of conf.crmConfig) if (set.pairs.length > 0) step('Cluster properties', run(pcsPropertySet(pc, 'NEW', set)));
+  for (const set of conf.crmConfig) if (set.pairs.length > 0) step('Cluster properties', ...propertyLines(pc, set));
   for (const set of conf.rscDefaults ?? []) if (set.pairs.length > 0) step('Resource defaults', run(pcsRscDefaults(pc, 'NEW', set)));
   for (const set of conf.opDefaults ?? []) if (set.pairs.length > 0) step('Operation defaults', run(pcsOpDefaults(pc, 'NEW', set)));
   const create = (p: CibPrimitive, group: string | undefined) => {
@@ -678,8 +773,14 @@ export function setupScript(lowered: Lowered, options: SetupScriptOptions = {}):
     ...(usesAgent ? [writeAgentFn(), ...files('agent')] : []),
     installPhase(ctx),
     ...(pc.tool === 'crmsh'
-      ? files('cluster-crmsh')
-      : [...files(pc.stack === 'cman' ? 'conf-cman' : pc.stack === 'corosync2' ? 'conf-corosync2' : 'conf-corosync3', 'cluster-state'), clusterFns(ctx), ...files('create-cluster')]),
+      ? [...files('cluster-crmsh'), fn('crm cluster init and join set SBD and the quorum device up: nothing is left to configure.', 'ensure_stack', [])]
+      : [
+          ...files(pc.stack === 'cman' ? 'conf-cman' : pc.stack === 'corosync2' ? 'conf-corosync2' : 'conf-corosync3', 'cluster-state'),
+          clusterFns(ctx),
+          ...files('create-cluster'),
+          ...(lowered.cluster.sbd || lowered.cluster.corosync.qdevice ? files('stack') : []),
+          ...(lowered.cluster.corosync.qdevice ? [qnetdPhase(ctx)] : []),
+        ]),
     buildConfigurationFn(ctx),
     ...(ctx.bulk ? [...files('bulk'), bulkXmlFns(ctx, options.cib ?? cibText(lowered, { full: false }))] : []),
     configureFns(ctx),

@@ -73,6 +73,15 @@ const QDEVICE = [
 const HEURISTICS = [key('mode', 'select', ['off', 'on', 'sync']), nonneg('interval'), nonneg('sync_timeout'), nonneg('timeout')];
 /** A heuristics command: `exec_NAME="command"` (pcs QUORUM_DEVICE_HEURISTICS_EXEC_NAME_RE). */
 export const HEURISTICS_EXEC = /^exec_[-_/a-zA-Z0-9]+$/;
+/**
+ * qdevice options pcs took late: 0.10.18 and 0.11.7 (config_validators.py _QDEVICE_NET_OPTIONAL_OPTIONS);
+ * el7's pcs 0.9.169 and Debian 12's pcs 0.11.5 refuse them ("invalid quorum device model option 'tls'").
+ */
+const LATE_QDEVICE_OPTIONS = ['tls', 'keep_active_partition_tie_breaker'];
+const WITHOUT_LATE_QDEVICE_OPTIONS: readonly Platform[] = ['el7', 'debian12'];
+/** What `pcs quorum device add model net` requires. */
+export const QDEVICE_REQUIRED = ['host', 'algorithm'] as const;
+
 /** The qdevice options crmsh's `crm cluster init` takes (--qnetd-hostname, --qdevice-algo, …). */
 const CRMSH_QDEVICE = ['model', 'host', 'algorithm', 'tie_breaker', 'port', 'tls'];
 
@@ -108,7 +117,8 @@ export function corosyncKeys(keyword: string, transportName: Transport, platform
         : [nonneg('level'), key('model', 'string'), nonneg('threshold')];
     case 'qdevice':
       if (dialect === 'pcs-cman') return 'cman (el6) has no quorum device';
-      return dialect === 'crmsh' ? QDEVICE.filter((k) => CRMSH_QDEVICE.includes(k.name)) : QDEVICE;
+      if (dialect === 'crmsh') return QDEVICE.filter((k) => CRMSH_QDEVICE.includes(k.name));
+      return WITHOUT_LATE_QDEVICE_OPTIONS.includes(platform) ? QDEVICE.filter((k) => !LATE_QDEVICE_OPTIONS.includes(k.name)) : QDEVICE;
     case 'heuristics':
       if (dialect === 'pcs-cman') return 'cman (el6) has no quorum device';
       return dialect === 'crmsh' ? [key('mode', 'select', ['on', 'sync'])] : HEURISTICS;

@@ -10,6 +10,7 @@
 // allocated against every user id and every id allocated before it, and a taken id gets pcs's `-1`,
 // `-2`… suffix, so the result never has duplicates. Default operations are ops.ts's.
 
+import { corosyncSetup, sbdSetup, type CorosyncSetup, type SbdSetup } from './stack.js';
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
@@ -90,6 +91,10 @@ export interface ClusterSetup {
   readonly usesCommandAgent: boolean;
   /** `autostart` (default true): the cluster is enabled at boot when created. */
   readonly autostart: boolean;
+  /** corosync options and the quorum device (`corosync { }`, defaults applied by pcs). */
+  readonly corosync: CorosyncSetup;
+  /** `sbd { }`, when written. */
+  readonly sbd?: SbdSetup;
 }
 
 /** A lowered cluster: what every artifact is written from. */
@@ -399,6 +404,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const nodes = setupNodes(model.nodes);
   const password = model.auth?.attrs.filter((a) => a.key.text === 'password').pop();
   const cibNodes: CibNode[] = nodes.map((n) => ({ id: String(n.id), uname: n.name }));
+  const sbd = sbdSetup(model);
   return {
     cluster: {
       name: model.cluster.name.text,
@@ -409,6 +415,8 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
       hosts: model.hosts.map((h) => ({ name: h.name, addrs: addrsOf(h) })),
       usesCommandAgent: model.primitives.some((p) => p.agent.command),
       autostart: model.autostart?.value.text !== 'false',
+      corosync: corosyncSetup(model),
+      ...(sbd ? { sbd } : {}),
     },
     cib: {
       validateWith: target.schema,

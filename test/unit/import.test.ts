@@ -37,8 +37,9 @@ function importClean(xml: string) {
 
 /**
  * The imported file with what no CIB holds put back from the original: node addresses, hosts, the
- * auth line and autostart (they live in corosync.conf, pcsd and the init system). The setup script
- * and the summary need them.
+ * auth line, autostart and the corosync and sbd blocks (they live in corosync.conf, pcsd, the init
+ * system and each node's sbd file; the sbd block import infers from fence_sbd devices gives way to
+ * the original's). The setup script and the summary need them.
  */
 function withMachineFacts(original: string, imported: string): string {
   const cluster = checkText(original, 'original.ha', { catalogue }).file.cluster!;
@@ -47,9 +48,10 @@ function withMachineFacts(original: string, imported: string): string {
   const extra: string[] = [];
   for (const s of cluster.statements) {
     if (s.kind === 'node') addrs.set(s.name.text, s.attrs.filter((a) => a.key.text === 'addr').map(slice));
-    if (s.kind === 'host' || s.kind === 'auth' || s.kind === 'autostart') extra.push(`  ${slice(s)}`);
+    if (s.kind === 'host' || s.kind === 'auth' || s.kind === 'autostart' || s.kind === 'corosync' || s.kind === 'sbd') extra.push(`  ${slice(s)}`);
   }
-  return imported
+  const hasSbd = cluster.statements.some((s) => s.kind === 'sbd');
+  return (hasSbd ? imported.replace(/^ {2}sbd \{(?: \}|\n(?: {4}.*\n)* {2}\})\n/m, '') : imported)
     .split('\n')
     .flatMap((line) => {
       const node = /^  node (\S+)(.*)$/.exec(line);

@@ -1,4 +1,4 @@
-import { corosyncKeys, HEURISTICS_EXEC, transportsOf, TRANSPORTS } from '../../language/corosync.js';
+import { corosyncKeys, HEURISTICS_EXEC, QDEVICE_REQUIRED, transportsOf, TRANSPORTS } from '../../language/corosync.js';
 import { misspelt } from '../../syntax/didyoumean.js';
 import type { Rule } from '../rule.js';
 
@@ -39,6 +39,9 @@ export const ha414: Rule = {
         return;
       }
     }
+    const qdevice = c.qdevice.lines[0];
+    const missing = QDEVICE_REQUIRED.filter((k) => !c.qdevice.values.has(k));
+    let unknownQdeviceKey = false;
     for (const line of c.lines) {
       const keys = corosyncKeys(line.keyword.text, c.transport, m.platform);
       if (typeof keys === 'string') {
@@ -48,6 +51,7 @@ export const ha414: Rule = {
       const names = keys.map((k) => k.name);
       for (const a of line.attrs) {
         if (names.includes(a.key.text) || (line.keyword.text === 'heuristics' && HEURISTICS_EXEC.test(a.key.text))) continue;
+        if (line.keyword.text === 'qdevice') unknownQdeviceKey = true;
         ctx.report({
           node: a,
           property: 'key',
@@ -55,6 +59,10 @@ export const ha414: Rule = {
           ...misspelt(a.key.text, names, names.length > 0 ? `${line.keyword.text} takes ${names.join(', ')}${line.keyword.text === 'heuristics' ? ' and exec_NAME=' : ''}` : `${line.keyword.text} takes no options there`),
         });
       }
+    }
+    // (A misspelt key is reported as such, not again as a missing one.)
+    if (qdevice && missing.length > 0 && !unknownQdeviceKey) {
+      ctx.report({ node: qdevice.keyword, message: `a quorum device needs ${missing.map((k) => `${k}=`).join(' and ')}`, help: ['qdevice model=net host=QNETD-HOST algorithm=ffsplit (even node counts) or lms'] });
     }
   },
 };

@@ -110,9 +110,9 @@ phase_init() {
 	if ! ((DRY_RUN)); then state=$(crmsh_cluster_state); fi
 	case $state in
 	none)
-		step "Create cluster $CLUSTER_NAME on $NODE (crm cluster init; no SBD: fencing is the configuration's)"
+		step "Create cluster $CLUSTER_NAME on $NODE (crm cluster init${INIT_OPTIONS[*]:+, with ${INIT_OPTIONS[*]}})"
 		link_options
-		run crm cluster init -y -n "$CLUSTER_NAME" "${LINK_OPTIONS[@]}"
+		run crm cluster init -y -n "$CLUSTER_NAME" "${LINK_OPTIONS[@]}" "${INIT_OPTIONS[@]}"
 		at_boot
 		;;
 	this | partial) note "$CLUSTER_CONF already names cluster $CLUSTER_NAME: nothing to do" ;;

@@ -46,6 +46,7 @@ configure_live() {
 	if ((USES_AGENT)); then require_agent; fi
 
 	ensure_cluster
+	ensure_stack
 
 	step "Take a copy of the live CIB: every change below goes into the copy"
 	cib_get "$LIVE"

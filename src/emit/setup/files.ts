@@ -21,6 +21,7 @@ export type ShellFile =
   | 'tool-pcs'
   | 'tool-crmsh'
   | 'bulk'
+  | 'stack'
   | 'configure'
   | 'verify'
   | 'main';

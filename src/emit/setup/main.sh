@@ -17,6 +17,11 @@ EOF
 	else
 		cat <<EOF
 usage: $PROG [--dry-run] install [--no-install]   on every node: ${NODES[*]}
+EOF
+		if ((USES_QDEVICE)); then
+			echo "       $PROG [--dry-run] qnetd [--no-install]     on the quorum device's server $QNETD_HOST, before configure"
+		fi
+		cat <<EOF
        $PROG [--dry-run] configure [--update]     on one node, after install on every node
        $PROG [--dry-run] configure --cib-file F   apply the configuration to the CIB file F only
        $PROG [--dry-run] verify                   on the node where configure ran
@@ -41,10 +46,13 @@ main() {
 			usage
 			exit 0
 			;;
-		install | configure | verify | init | join)
+		install | configure | verify | init | join | qnetd)
 			[ -z "$phase" ] || die "one phase at a time ($phase, $1)"
 			if [ "$TOOL" != crmsh ] && { [ "$1" = init ] || [ "$1" = join ]; }; then
 				die "$1 is a phase of the SUSE platforms: on $PLATFORM, configure creates the cluster"
+			fi
+			if [ "$1" = qnetd ] && { [ "$TOOL" = crmsh ] || ! ((USES_QDEVICE)); }; then
+				die "qnetd sets up the server of a quorum device on pcs platforms: this file has none there (on SUSE, crm cluster init sets qnetd up itself)"
 			fi
 			phase=$1
 			;;
@@ -62,8 +70,8 @@ main() {
 	if [ "$phase" != configure ] && { [ -n "$cib_file" ] || ((update)); }; then
 		die "--cib-file and --update go with configure"
 	fi
-	if [ "$phase" != install ] && ((NO_INSTALL)); then
-		die "--no-install goes with install"
+	if [ "$phase" != install ] && [ "$phase" != qnetd ] && ((NO_INSTALL)); then
+		die "--no-install goes with install and qnetd"
 	fi
 	if ((DRY_RUN)); then
 		printf '# %s %s --dry-run: the commands a real run performs on a host where nothing is set up yet.\n' "$PROG" "$phase"
@@ -81,6 +89,7 @@ main() {
 		;;
 	verify) phase_verify ;;
 	init) phase_init ;;
+	qnetd) phase_qnetd ;;
 	join) phase_join ;;
 	esac
 }
