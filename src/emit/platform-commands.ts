@@ -662,12 +662,19 @@ export const pcsQdeviceSetup = (q: QdeviceSetup): Cmd => cmd('pcs', 'qdevice', '
 /**
  * What `crm cluster init` takes of the stack (crmsh/ui_cluster.py at 4.6.0 and 5.0.0): the SBD
  * disks (-s, repeated) or watchdog-only SBD (-S), the watchdog (-w), and the quorum device
- * (--qnetd-hostname and its --qdevice-* options). crm cluster join takes SBD and the quorum device
+ * (--qnetd-hostname and its --qdevice-* options), the transport (crmsh 5 -t, crmsh 4 -u/-U). crm
+ * cluster join takes SBD and the quorum device
  * over from the first node. The header timeouts and the sbd options are crmsh's own (HA406).
  */
 export function crmshInitOptions(cluster: ClusterSetup): string[] {
   const out: string[] = [];
   const { sbd } = cluster;
+  const transport = cluster.corosync.transport;
+  if (transport !== undefined) {
+    // crmsh 5 names it; crmsh 4 (corosync 2) has a flag for each of its two.
+    if (PLATFORM_FACTS[cluster.platform].links > 2) out.push('-t', transport);
+    else out.push(transport === 'udp' ? '-U' : '-u');
+  }
   if (sbd) {
     for (const d of sbd.devices) out.push('-s', d);
     if (sbd.devices.length === 0) out.push('-S');

@@ -287,7 +287,8 @@ function stackData(ctx: Ctx): string[] {
     `# A quorum device: 1 when corosync { qdevice … } is written ('$PROG qnetd' sets up its server).`,
     `readonly USES_QDEVICE=${q ? 1 : 0}`,
     ...(q ? [`# The qnetd server, as host= names it (pcs authenticates to it by this name).`, `readonly QNETD_HOST=${shQuote(q.host)}`] : []),
-    ...(sbd
+    // (crmsh: crm cluster init takes SBD as options, INIT_OPTIONS.)
+    ...(sbd && ctx.pc.tool === 'pcs'
       ? [
           `# SBD: the shared disks (none: watchdog only), how pcs takes a device, the header timeouts of a new disk, and the sbd file pcs writes.`,
           `readonly SBD_DEVICES=${bashArray(sbd.devices)}`,

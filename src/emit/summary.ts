@@ -8,6 +8,7 @@ import { patternRegExp } from '../language/fencing-level.js';
 import { CLUSTER_DELAY, DEVICE_DELAYS, fenceTargets, isDelay } from '../catalogue/fence-hosts.js';
 import { agentName, isPromotable, selectedFlags, type CibClone, type CibConfiguration, type CibGroup, type CibPrimitive, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
+import type { Options } from '../lower/stack.js';
 import type { FailoverPreview } from '../plan/failover.js';
 import type { TransitionAction } from '../plan/plan.js';
 import { ANYTHING_AGENT_ID } from './anything-agent.js';
@@ -24,6 +25,7 @@ import {
   toolCommand,
   unstandbyCmd,
   platformCommands,
+  WATCHDOG_TIMEOUT_PROPERTY,
   type PlatformCommands,
 } from './platform-commands.js';
 import { AGENT_INSTALL_PATH, BACKUP_DIR, backupName } from './setup-script.js';
@@ -125,7 +127,8 @@ function fencingLines(lowered: Lowered, devices: readonly CibPrimitive[]): strin
   const properties = new Map(conf.crmConfig.flatMap((s) => s.pairs).map((p) => [p.name, p.value.kind === 'literal' ? p.value.text : '']));
   const off = ['stonith-enabled', 'fencing-enabled'].some((k) => properties.get(k)?.toLowerCase() === 'false');
   if (off) return ['Fencing is disabled (`stonith-enabled=false`): no node is fenced, and a node that stops answering keeps its resources blocked until it returns.', ''];
-  if (devices.length === 0) return ['No fencing device: Pacemaker starts no resource until one is defined (or fencing is disabled).', ''];
+  const sbd = sbdLines(lowered, properties);
+  if (devices.length === 0) return sbd.length > 0 ? sbd : ['No fencing device: Pacemaker starts no resource until one is defined (or fencing is disabled).', ''];
   const levels = conf.fencingTopology ?? [];
   const can = (d: CibPrimitive, node: string) => fenceTargets(param(d, 'pcmk_host_list'), param(d, 'pcmk_host_map'), param(d, 'pcmk_host_check'))?.has(node.toLowerCase()) ?? true;
   const byAttribute = levels.filter((l) => l.target[0]![0] === 'target-attribute');
@@ -146,8 +149,41 @@ function fencingLines(lowered: Lowered, devices: readonly CibPrimitive[]): strin
   const delays = devices.flatMap((d) => DEVICE_DELAYS.flatMap((k) => (isDelay(param(d, k)) ? [`${code(d.id)} waits ${k === 'pcmk_delay_base' ? '' : 'up to '}${param(d, k)}${k === 'pcmk_delay_max' ? ' (random)' : ''}`] : [])));
   const priority = properties.get(CLUSTER_DELAY);
   if (isDelay(priority)) delays.push(`fencing of the node running the more important resources waits ${priority} (${code(CLUSTER_DELAY)})`);
-  out.push('', delays.length > 0 ? `Delays: ${delays.join('; ')}.` : 'No fence delay.', '');
+  out.push('', delays.length > 0 ? `Delays: ${delays.join('; ')}.` : 'No fence delay.', '', ...sbd);
   return out;
+}
+
+/** SBD as setup.sh sets it up: the disks and their header timeouts, the watchdogs, watchdog self-fencing. */
+function sbdLines(lowered: Lowered, properties: ReadonlyMap<string, string>): string[] {
+  const sbd = lowered.cluster.sbd;
+  if (!sbd) return [];
+  const pairsText = (o: Options) => o.map(([k, v]) => code(`${k}=${v}`)).join(', ');
+  const watchdogs = [sbd.watchdog !== undefined ? `${code(sbd.watchdog)} on every node` : `${code('/dev/watchdog')} on every node (the default)`, ...sbd.nodeWatchdogs.map(([n, p]) => `${code(p)} on ${code(n)}`)];
+  const swt = properties.get(WATCHDOG_TIMEOUT_PROPERTY);
+  return [
+    sbd.devices.length > 0
+      ? `SBD through ${sbd.devices.map(code).join(', ')}: a fence is a message on the disk the victim reads before its watchdog resets it. A disk gets its header (${sbd.init.length > 0 ? pairsText(sbd.init) : "sbd's default timeouts"}) only when ${code('sbd -d DISK dump')} finds none; an existing header is kept.`
+      : `Watchdog-only SBD: a node that loses quorum resets itself by its watchdog, and the others count it as fenced after ${code(`stonith-watchdog-timeout=${swt ?? '0'}`)}.`,
+    '',
+    `Watchdogs: ${watchdogs.join(', ')}${sbd.options.length > 0 ? `; sbd options ${pairsText(sbd.options)}` : ''}. ${
+      lowered.cluster.target.tool === 'crmsh' ? `${code('crm cluster init')} sets SBD up on the first node, ${code('crm cluster join')} on the others.` : `${code('pcs stonith sbd enable')} writes them into each node's sbd file, and the cluster is restarted once for sbd to start with it.`
+    }`,
+    '',
+  ];
+}
+
+/** The corosync settings and quorum, as setup.sh asks pcs (or crm cluster init) for them. */
+function corosyncLines(lowered: Lowered): string[] {
+  const c = lowered.cluster.corosync;
+  const pairsText = (o: Options) => o.map(([k, v]) => code(`${k}=${v}`)).join(' ');
+  const out = [`- Transport: ${c.transport !== undefined ? code(c.transport) : "the tool's default"}${c.transportOptions.length > 0 ? ` (${pairsText(c.transportOptions)})` : ''}.`];
+  for (const l of c.links) out.push(`- Link ${l.number}: ${pairsText(l.options) || 'defaults'}.`);
+  for (const [name, o] of [['totem', c.totem], ['crypto', c.crypto], ['compression', c.compression]] as const) if (o.length > 0) out.push(`- ${name[0]!.toUpperCase()}${name.slice(1)}: ${pairsText(o)}.`);
+  const votes = lowered.cluster.nodes.length;
+  out.push(`- Quorum: ${votes} vote${votes === 1 ? '' : 's'}${c.quorum.length > 0 ? `, ${pairsText(c.quorum)}` : ''}${c.twoNode ? `; ${code('two_node: 1')} (pcs sets it for two nodes without a quorum device): one node is quorate alone, and ${code('wait_for_all')} keeps a node that starts alone from taking over` : ''}.`);
+  const q = c.qdevice;
+  if (q) out.push(`- Quorum device: ${code(`model ${q.model}`)} on ${code(q.host)}${q.hostName ? ` (${code(q.hostName)})` : ''}, ${pairsText(q.modelOptions.filter(([k]) => k !== 'host'))}${q.heuristics.length > 0 ? `; heuristics ${pairsText(q.heuristics)}` : ''}: it gives its vote to one side of a split.`);
+  return [...out, ''];
 }
 
 /** Where a resource (group or primitive) prefers to run, from the location and colocation constraints. */
@@ -266,6 +302,8 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
   }
   L('');
 
+  L('## Corosync and quorum', '', ...corosyncLines(lowered));
+
   L('## Fencing', '', ...fencingLines(lowered, fencing));
 
   L('## Failover preview', '', ...previewLines(preview, cluster.nodes.map((n) => n.name)));
@@ -274,6 +312,10 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
   L('Run as root. Every phase takes `--dry-run`, which prints each command (quoted, secrets as `<env:NAME>`) instead of running it.', '');
   L(`1. ${code('./setup.sh install')} on **every** node (${cluster.nodes.map((n) => code(n.name)).join(', ')}):`);
   for (const s of installSteps(lowered, pc, usesAgent)) L(`   - ${s};`);
+  const q = cluster.corosync.qdevice;
+  if (q && pc.tool === 'pcs') {
+    L(`   and ${code('./setup.sh qnetd')} on the quorum device's server ${code(q.host)}: pcs and corosync-qnetd, the ${code(cluster.auth?.user ?? 'hacluster')} password, pcsd, the firewall, then ${code('pcs qdevice setup model net --enable --start')};`);
+  }
   const push = pc.tool === 'crmsh' ? `${code('cibadmin --replace --scope configuration')}, as pcs does underneath` : code('pcs cluster cib-push --config');
   const build = pc.tool === 'crmsh' ? `loads ${code('crm.conf')} into it (${code('crm configure load update')}) and sets with ${code('cibadmin')} what crm.conf leaves out (secrets, ids crmsh would not make)` : `builds the whole configuration in it with ${code('pcs -f')}`;
   const rest = `takes one copy of the live CIB, ${build}, compares it with the live CIB and pushes it once (${push}) only when it differs, and only if nobody changed the live CIB meanwhile (its ${code('epoch')}). A failure part way changes nothing on the cluster; a second run changes nothing. A live configuration that already has resources and differs is replaced only with ${code('--update')}, after the script lists what would change; the replaced configuration is kept in ${code(`${BACKUP_DIR}/${backupName(cluster.name)}-cib-before-DATE.xml`)}.`;
@@ -281,13 +323,13 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
   const others = cluster.nodes.slice(1).map((n) => code(n.name)).join(', ') || 'none';
   if (pc.tool === 'crmsh') {
     L(
-      `2. ${code('./setup.sh init')} on ${code(first)}: ${code('crm cluster init -y')} makes a cluster of that node (corosync, its key, the firewall; no SBD: fencing is the configuration's), giving crmsh ${pc.crmshInterfaces === 'address' ? 'the node\'s addresses' : 'the interfaces that hold the node\'s addresses'} with ${code('-i')}${cluster.autostart ? '' : `; ${code('autostart false')}: ${code('crm cluster disable')}`}.`,
+      `2. ${code('./setup.sh init')} on ${code(first)}: ${code('crm cluster init -y')} makes a cluster of that node (corosync, its key, the firewall${cluster.sbd ? ', SBD' : "; no SBD: fencing is the configuration's"}${cluster.corosync.qdevice ? `, the quorum device on ${code(cluster.corosync.qdevice.host)} (crmsh sets corosync-qnetd up there over ssh)` : ''}), giving crmsh ${pc.crmshInterfaces === 'address' ? 'the node\'s addresses' : 'the interfaces that hold the node\'s addresses'} with ${code('-i')}${cluster.autostart ? '' : `; ${code('autostart false')}: ${code('crm cluster disable')}`}.`,
       `3. ${code('./setup.sh join')} on each other node (${others}): ${code(`crm cluster join -y -c ${first}`)}, which asks once for ${code(first)}'s root password (crmsh sets up ssh between the nodes).`,
       `4. ${code('./setup.sh configure')} on **one** node, once every node has joined (it says which have not): ${rest}`,
     );
   } else {
     L(
-      `2. ${code('./setup.sh configure')} on **one** node, once install has run everywhere: authenticates pcs to pcsd on the nodes and creates the cluster (${code('pcs cluster setup')}, started${cluster.autostart ? ' and enabled at boot' : `; not enabled at boot (${code('autostart false')}): after a reboot, start it by hand with ${code('pcs cluster start')}`}) unless ${code(pc.clusterConf)} already names this cluster with these nodes; then ${rest}`,
+      `2. ${code('./setup.sh configure')} on **one** node, once install has run everywhere: authenticates pcs to pcsd on the nodes and creates the cluster (${code('pcs cluster setup')}, started${cluster.autostart ? ' and enabled at boot' : `; not enabled at boot (${code('autostart false')}): after a reboot, start it by hand with ${code('pcs cluster start')}`}) unless ${code(pc.clusterConf)} already names this cluster with these nodes${cluster.sbd ? `; sets SBD up (${code('pcs stonith sbd enable')}, then a restart of the cluster) unless sbd is enabled already` : ''}${cluster.corosync.qdevice ? `; adds the quorum device (${code('pcs quorum device add')}) unless corosync.conf has one` : ''}; then ${rest}`,
     );
   }
   L(`   ${code('./setup.sh configure --cib-file F')} applies the same configuration to the CIB file F only (no auth, no cluster, no push), for a review without a cluster: start from ${code('cibadmin --empty > F')}.`);

@@ -41,7 +41,8 @@ export function corosyncDialect(platform: Platform): CorosyncDialect {
 export function transportsOf(platform: Platform): readonly Transport[] {
   const dialect = corosyncDialect(platform);
   if (dialect === 'pcs-knet') return TRANSPORTS;
-  if (dialect === 'crmsh') return PLATFORM_FACTS[platform].links > 2 ? ['knet', 'udpu'] : ['udpu', 'udp'];
+  // crm cluster init: crmsh 5 `-t knet|udpu|udp` (default knet), crmsh 4 `-u` (udpu, the default) or `-U` (udp).
+  if (dialect === 'crmsh') return PLATFORM_FACTS[platform].links > 2 ? TRANSPORTS : ['udpu', 'udp'];
   return ['udpu', 'udp'];
 }
 

@@ -10,7 +10,7 @@ export const ha406: Rule = {
   severity: 'error',
   docs: {
     summary:
-      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others).",
+      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others), or an sbd block's init and options lines and per-node watchdogs on SUSE (crm cluster init sets those itself).",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -155,6 +155,17 @@ export const ha406: Rule = {
         message: `${p.agent.id} was dropped after Pacemaker ${until}; ${m.platform} has ${version}`,
         help: ['Pacemaker no longer installs it there: remove the resource, or use an agent the platform ships'],
       });
+    }
+    // What crm cluster init does not take of the sbd block: it writes the disk headers and the sbd
+    // file with its own timeouts, and one watchdog for every node.
+    if (platform.tool === 'crmsh' && m.sbd) {
+      for (const line of [...m.sbd.init.lines, ...m.sbd.options.lines, ...m.sbd.watchdogs.filter((w) => w.node).map((w) => w.line)]) {
+        ctx.report({
+          node: line.keyword,
+          message: `crm cluster init (${m.platform}) sets SBD's ${line.keyword.text === 'watchdog' ? 'watchdog the same on every node' : line.keyword.text === 'init' ? 'disk header timeouts' : 'options'} itself: this line would not be applied`,
+          help: [line.keyword.text === 'watchdog' ? 'write one watchdog line without node=' : 'remove the line; after init, crm sbd configure changes them (crmsh 4.6+)'],
+        });
+      }
     }
     for (const fact of missing(ctx.catalogue.opMeta)) {
       for (const op of m.opsWith.get(fact.name) ?? []) {
