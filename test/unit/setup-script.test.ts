@@ -330,6 +330,95 @@ exit 0
     expect(pcsVerbs(again.calls)).toEqual(['cluster cib', 'cluster cib-push']);
   });
 
+  // The stack: sbd answers `dump` with SBD_HEADER (0: a header is there), systemctl's is-enabled
+  // and is-active with SYSTEMCTL_QUERY (0: sbd enabled, qnetd running).
+  const SBD_DISK = '/dev/disk/by-id/wwn-0x5000c500a1b2c3d4';
+  const SBD_LINES = `
+  sbd {
+    device ${SBD_DISK}
+    init watchdog-timeout=5 msgwait-timeout=10
+    watchdog /dev/watchdog1 node=ha-b
+    options SBD_STARTMODE=clean
+  }
+  primitive fence-sbd stonith:fence_sbd {
+    params devices=${SBD_DISK} pcmk_delay_max=10s
+  }`;
+  function stack(extra: string, conf: string | undefined) {
+    const { sb, env } = live(1, conf, undefined, extra);
+    sb.file('stubs/sbd', `#!/bin/bash\nprintf '%s\\0' "$#" sbd "$@" >>"$HACC_STUB_LOG"\nexit "\${SBD_HEADER:-1}"\n`, 0o755);
+    sb.file('stubs/systemctl', `#!/bin/bash\nprintf '%s\\0' "$#" systemctl "$@" >>"$HACC_STUB_LOG"\ncase $1 in is-enabled | is-active) exit "\${SYSTEMCTL_QUERY:-1}" ;; esac\n`, 0o755);
+    return { sb, env };
+  }
+  const pcsArgs = (calls: ReturnType<Sandbox['run']>['calls'], ...head: string[]) => calls.filter((c) => c.name === 'pcs' && head.every((h, i) => c.args[i] === h)).map((c) => c.args);
+
+  it('SBD on a new cluster: a header only where sbd dump finds none, pcs stonith sbd enable, one restart, then the push', () => {
+    const { sb, env } = stack(SBD_LINES, undefined);
+    const r = sb.run(['configure'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['host auth', 'cluster setup', 'cluster enable', 'stonith sbd', 'stonith sbd', 'cluster stop', 'cluster start', 'cluster cib', 'cluster cib-push']);
+    expect(pcsArgs(r.calls, 'stonith', 'sbd', 'device')).toEqual([['stonith', 'sbd', 'device', 'setup', '--force', `device=${SBD_DISK}`, 'watchdog-timeout=5', 'msgwait-timeout=10']]);
+    expect(pcsArgs(r.calls, 'stonith', 'sbd', 'enable')).toEqual([['stonith', 'sbd', 'enable', 'watchdog=/dev/watchdog1@ha-b', `device=${SBD_DISK}`, 'SBD_STARTMODE=clean']]);
+    expect(r.calls.filter((c) => c.name === 'sbd').map((c) => c.args)).toEqual([['-d', SBD_DISK, 'dump']]);
+  });
+
+  it('SBD on a disk that has a header: kept, no device setup', () => {
+    const { sb, env } = stack(SBD_LINES, undefined);
+    const r = sb.run(['configure'], { ...env, SBD_HEADER: '0' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsArgs(r.calls, 'stonith', 'sbd', 'device')).toEqual([]);
+    expect(pcsArgs(r.calls, 'stonith', 'sbd', 'enable')).toHaveLength(1);
+    expect(r.stdout).toContain(`${SBD_DISK} has an SBD header already: kept`);
+  });
+
+  it('SBD already enabled on this node: nothing of it is touched, no restart', () => {
+    const { sb, env } = stack(SBD_LINES, COROSYNC_CONF('hacc-live', ['ha-a', 'ha-b']));
+    const r = sb.run(['configure'], { ...env, SYSTEMCTL_QUERY: '0' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['cluster cib', 'cluster cib-push']);
+    expect(r.calls.filter((c) => c.name === 'sbd')).toEqual([]);
+    expect(r.stdout).toContain('sbd is enabled on this node already');
+  });
+
+  const QDEVICE_LINES = `
+  host qnetd addr=10.213.0.50/24
+  corosync {
+    qdevice model=net host=qnetd algorithm=ffsplit
+  }`;
+
+  it('a quorum device: pcs authenticates to the qnetd server with the nodes, and adds the device once the cluster runs', () => {
+    const { sb, env } = stack(QDEVICE_LINES, undefined);
+    const r = sb.run(['configure'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['host auth', 'cluster setup', 'cluster enable', 'quorum device', 'cluster cib', 'cluster cib-push']);
+    expect(pcsArgs(r.calls, 'host', 'auth')[0]!.slice(-2)).toEqual(['10.213.0.50', 'addr=10.213.0.50']);
+    expect(pcsArgs(r.calls, 'quorum')).toEqual([['quorum', 'device', 'add', 'model', 'net', 'host=10.213.0.50', 'algorithm=ffsplit']]);
+  });
+
+  it('a quorum device corosync.conf already has: left as it is', () => {
+    const conf = COROSYNC_CONF('hacc-live', ['ha-a', 'ha-b']) + 'quorum {\n\tprovider: corosync_votequorum\n\tdevice {\n\t\tmodel: net\n\t}\n}\n';
+    const { sb, env } = stack(QDEVICE_LINES, conf);
+    const r = sb.run(['configure'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['cluster cib', 'cluster cib-push']);
+    expect(r.stdout).toContain('names a quorum device already: left as it is');
+  });
+
+  it('setup.sh qnetd on the server: the packages, the password on stdin, pcsd, pcs qdevice setup; refused where there is no quorum device', () => {
+    const { sb, env } = stack(QDEVICE_LINES, undefined);
+    sb.file('stubs/apt-get', `#!/bin/bash\nprintf '%s\\0' "$#" apt-get "$@" >>"$HACC_STUB_LOG"\n`, 0o755);
+    sb.file('stubs/chpasswd', `#!/bin/bash\nprintf '%s\\0' "$#" chpasswd "$@" >>"$HACC_STUB_LOG"\ncat >"$HACC_STUB_STDIN"\n`, 0o755);
+    const r = sb.run(['qnetd'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls.find((c) => c.name === 'apt-get' && c.args.includes('install'))!.args.slice(-2)).toEqual(['pcs', 'corosync-qnetd']);
+    expect(readFileSync(`${sb.dir}/stdin`, 'utf8')).toBe("hacluster:pa ss'w$rd\n");
+    expect(pcsArgs(r.calls, 'qdevice')).toEqual([['qdevice', 'setup', 'model', 'net', '--enable', '--start']]);
+    const none = live(1, undefined);
+    const refused = none.sb.run(['qnetd'], none.env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('qnetd sets up the server of a quorum device');
+    none.sb.cleanup();
+  });
+
   it('refuses when the agent is not installed here', () => {
     const { sb, env } = live(1, undefined);
     spawnSync('rm', [`${sb.dir}/ocf/resource.d/hacc/anything`]);
