@@ -27,7 +27,7 @@ describe('grammar/README.md', () => {
   it('has an example for every construct', () => {
     expect(examples.length).toBeGreaterThanOrEqual(15);
     const all = examples.map((e) => e.code).join('\n');
-    for (const kw of ['platform', 'auth', 'node', 'host', 'property', 'defaults', 'op-defaults', 'params', 'meta', 'op', 'group', 'prefers', 'avoids', 'colocation', 'order', 'hacc-ignore', 'expect:', 'env:', 'file:', 'kind=', 'symmetrical=', 'score=']) {
+    for (const kw of ['platform', 'auth', 'node', 'host', 'property', 'defaults', 'op-defaults', 'params', 'meta', 'op', 'group', 'prefers', 'avoids', 'colocation', 'order', 'hacc-ignore', 'expect:', 'env:', 'file:', 'kind=', 'symmetrical=', 'score=', 'fencing-level', 'alert', 'sbd {', 'corosync {']) {
       expect(all, kw).toContain(kw);
     }
     expect(all).toMatch(/^\s*monitor\s+"/m);
