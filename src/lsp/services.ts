@@ -24,11 +24,12 @@ import { checkParsed, type CheckResult } from '../check/checker.js';
 import { explainText } from '../check/explain.js';
 import { ruleByCode } from '../check/registry.js';
 import { SELECT_KINDS } from '../language/alert.js';
+import { corosyncKeys, transportsOf } from '../language/corosync.js';
 import { keywordsIn, statementKeys } from '../language/index.js';
 import { COMMAND_AGENT } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import { MACHINE_NAME } from '../language/cluster.js';
-import type { PlatformName } from '../model/platforms.js';
+import { DEFAULT_PLATFORM, type PlatformName } from '../model/platforms.js';
 import { formatHa } from '../print/print.js';
 import type * as A from '../syntax/ast.js';
 import type { Diagnostic, Fix } from '../syntax/diagnostic.js';
@@ -331,7 +332,7 @@ interface Frame {
   readonly words: readonly string[];
 }
 
-const BLOCK_CONTEXT: Record<string, Context> = { cluster: 'cluster', primitive: 'primitive', group: 'group', clone: 'clone', promotable: 'clone', op: 'op' };
+const BLOCK_CONTEXT: Record<string, Context> = { cluster: 'cluster', primitive: 'primitive', group: 'group', clone: 'clone', promotable: 'clone', op: 'op', alert: 'alert', recipient: 'recipient', sbd: 'sbd', corosync: 'corosync' };
 
 /**
  * The blocks open at an offset and the words of the statement being written there, read from the
@@ -477,6 +478,14 @@ export function completion(a: Analysis, offset: number): CompletionItem[] {
     case 'recipient':
       return n >= 3 ? items((statementKeys(head) ?? []).map((k) => `${k}=`), CompletionItemKind.Property) : [];
     default:
+      if (context === 'sbd') return items((statementKeys(head) ?? []).map((k) => `${k}=`), CompletionItemKind.Property);
+      if (context === 'corosync') {
+        // The keys this line takes for the file's transport and platform (HA414's list).
+        const model = a.result.model;
+        if (head === 'transport' && n === 1) return items(transportsOf(model?.platform ?? DEFAULT_PLATFORM), CompletionItemKind.EnumMember);
+        const keys = corosyncKeys(head, model?.corosync.transport ?? 'knet', model?.platform ?? DEFAULT_PLATFORM);
+        return typeof keys === 'string' ? [] : items(keys.map((k) => `${k.name}=`), CompletionItemKind.Property);
+      }
       return [];
   }
 }

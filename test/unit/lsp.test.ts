@@ -130,6 +130,15 @@ describe('requests', () => {
     await client.change(URI, devices);
     const fences = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(devices, '  fencing-level 1 web1 ', 'web1 ', 5)));
     expect(fences.map((c) => c.label)).toEqual(expect.arrayContaining(['fence-web1', 'fence-web2']));
+    // The stack blocks: line keywords, then the keys of the line (corosync's for the file's transport).
+    const stackBlocks = text.replace('  location report-avoids-web3', '  corosync {\n    tot\n    totem \n  }\n  sbd {\n    init \n  }\n  location report-avoids-web3');
+    await client.change(URI, stackBlocks);
+    const corosyncLines = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(stackBlocks, '    tot', 'tot', 3)));
+    expect(corosyncLines.map((c) => c.label)).toEqual(expect.arrayContaining(['transport', 'link', 'totem', 'quorum', 'qdevice']));
+    const totemKeys = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(stackBlocks, '    totem ', 'totem ', 6)));
+    expect(totemKeys.map((c) => c.label)).toEqual(expect.arrayContaining(['token=', 'consensus=']));
+    const initKeys = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(stackBlocks, '    init ', 'init ', 5)));
+    expect(initKeys.map((c) => c.label)).toEqual(['watchdog-timeout=', 'msgwait-timeout=', 'allocate-timeout=', 'loop-timeout=']);
     await client.change(URI, line);
     // Nothing inside a comment or a string.
     const inComment = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(line, '# A three-node', 'three', 2)));
