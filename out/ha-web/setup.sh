@@ -993,6 +993,15 @@ add_to_section() {
 	run env CIB_file="$NEW" cibadmin --create --scope "$1" --xml-text "$2"
 }
 
+# add_property_pair SET NVPAIR: the nvpair (XML) into the copy's cluster property set SET, after
+# its other pairs; the set is made first when the copy has none.
+add_property_pair() {
+	if ! ((DRY_RUN)) && ! CIB_file="$NEW" cibadmin --query --xpath "//cluster_property_set[@id='$1']" >/dev/null 2>&1; then
+		run env CIB_file="$NEW" cibadmin --create --scope crm_config --xml-text "<cluster_property_set id=\"$1\"/>"
+	fi
+	run env CIB_file="$NEW" cibadmin --modify --xml-text "<cluster_property_set id=\"$1\">$2</cluster_property_set>"
+}
+
 # set_secret_nvpair ID N: secret N as the value of nvpair ID in $NEW. pcs (or crm.conf) created the
 # nvpair with a placeholder: a value on pcs's command line is in /proc/PID/cmdline for every local
 # user to read, while cibadmin reads this one on its standard input.

@@ -31,6 +31,7 @@ import { alertXml, fencingLevelXml, type CibText, type SecretPair, type TextSpan
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
 import { ENV_NAME } from '../language/secret.js';
+import { REMOTE_AGENT } from '../model/model.js';
 import { SBD_CONFIG_FILE } from '../language/sbd.js';
 import { ANYTHING_AGENT_ID, anythingAgentScript, ANYTHING_AGENT_PATH } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
@@ -646,18 +647,29 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
 }
 
 /**
- * `pcs property set` for a property set. pcs refuses stonith-watchdog-timeout unless sbd is
- * enabled on the host it runs on ("can only be unset or set to 0 while SBD is disabled", even with
- * -f and --force: pcs 0.11.5), so it is set to 0 there, which makes pcs's nvpair in its place, and
- * its value is then written into that nvpair with cibadmin.
+ * `pcs property set` for a property set, but stonith-watchdog-timeout: pcs judges that one by the
+ * sbd of the host it runs on (with -f too, and --force does not help: pcs 0.11.5 refuses a non-zero
+ * value where sbd is disabled and 0 where sbd is enabled without devices), and the copy is built
+ * before sbd is enabled or on a workstation. It goes in with cibadmin, the nvpair pcs would write,
+ * in its place among the others (HA411 checks its value instead of pcs).
  */
 function propertyLines(pc: PlatformCommands, set: NvSet): string[] {
-  const deferred = set.pairs.filter((p) => p.name === WATCHDOG_TIMEOUT_PROPERTY && p.value.kind === 'literal');
-  const pairs = set.pairs.map((p) => (deferred.includes(p) ? { ...p, value: literal('0') } : p));
-  return [
-    run(pcsPropertySet(pc, 'NEW', { ...set, pairs })),
-    ...deferred.map((p) => `\trun env CIB_file="$NEW" cibadmin --modify --xml-text ${shQuote(`<nvpair id="${escapeAttribute(p.id)}" value="${escapeAttribute(p.value.kind === 'literal' ? p.value.text : '')}"/>`)}`),
-  ];
+  const out: string[] = [];
+  let pending: NvPair[] = [];
+  const flush = () => {
+    if (pending.length > 0) out.push(run(pcsPropertySet(pc, 'NEW', { ...set, pairs: pending })));
+    pending = [];
+  };
+  for (const p of set.pairs) {
+    if (p.name !== WATCHDOG_TIMEOUT_PROPERTY || p.value.kind !== 'literal') {
+      pending.push(p);
+      continue;
+    }
+    flush();
+    out.push(`\tadd_property_pair ${shQuote(set.id)} ${shQuote(`<nvpair id="${escapeAttribute(p.id)}" name="${escapeAttribute(p.name)}" value="${escapeAttribute(p.value.text)}"/>`)}`);
+  }
+  flush();
+  return out;
 }
 
 function buildConfigurationFn(ctx: Ctx): string {
@@ -671,13 +683,16 @@ function buildConfigurationFn(ctx: Ctx): string {
   for (const set of conf.opDefaults ?? []) if (set.pairs.length > 0) step('Operation defaults', run(pcsOpDefaults(pc, 'NEW', set)));
   const create = (p: CibPrimitive, group: string | undefined) => {
     const hacc = agentName(p) === ANYTHING_AGENT_ID;
+    // A remote node's connection, or a guest node's resource (meta remote-node).
+    const remote = agentName(p) === REMOTE_AGENT || (p.metaAttributes?.pairs.some((a) => a.name === 'remote-node') ?? false);
     const where = group !== undefined ? ` in group ${group}` : '';
     const secret = (p.instanceAttributes?.pairs ?? []).filter(isSecretPair);
     step(
       `${p.class === 'stonith' ? 'Fencing device' : 'Resource'} ${p.id} (${agentName(p)})${where}`,
       ...(hacc ? [`\t# --force: pcs cannot read this agent's meta-data where install has not run (--cib-file on a workstation); hacc checked the params against it.`] : []),
+      ...(remote ? [`\t# --force: pcs sends remote and guest nodes to 'pcs cluster node add-remote|add-guest', which also set the host up over pcsd; this creates the resource alone.`] : []),
       ...(secret.length > 0 ? [`\t# ${secret.map((a) => a.name).join(', ')}: created as ${SECRET_PLACEHOLDER}, then set on cibadmin's standard input (never on a command line).`] : []),
-      run(pcsCreate(pc, 'NEW', secret.length > 0 ? { ...p, instanceAttributes: withPlaceholders(p.instanceAttributes!) } : p, group, hacc)),
+      run(pcsCreate(pc, 'NEW', secret.length > 0 ? { ...p, instanceAttributes: withPlaceholders(p.instanceAttributes!) } : p, group, hacc || remote)),
       ...secret.map((a) => `\tset_secret_nvpair ${shQuote(a.id)} ${ctx.secrets.index(a.value)}`),
     );
   };

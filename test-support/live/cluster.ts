@@ -553,7 +553,6 @@ async function setupNodeMounts(node: MutableNode): Promise<void> {
 hostname "$NODE_NAME"
 ip link set lo up
 mount -t tmpfs -o mode=0755 tmpfs /run
-mkdir -p /run/lock /run/resource-agents /run/pacemaker /run/crm /run/hacc-live
 mount -t tmpfs -o mode=1777 tmpfs /dev/shm
 mount --bind "$D/var-lib-pacemaker" /var/lib/pacemaker
 mount --bind "$D/var-lib-corosync" /var/lib/corosync
@@ -564,12 +563,61 @@ for p in ${providers.map((p) => `'${p}'`).join(" ")}; do
   mount --bind "${OCF_RESOURCE_D}/$p" "$D/resource.d/$p"
 done
 mount --rbind "$D/resource.d" "${OCF_RESOURCE_D}"
+# The fence device's agent (fence_dummy), over the host's /usr/sbin for this node only.
+mkdir -p "$D/sbin"
+cp "$FENCE_SRC" "$D/sbin/fence_dummy"
+chmod 0755 "$D/sbin/fence_dummy"
+mount -t overlay overlay -o lowerdir="$D/sbin":/usr/sbin /usr/sbin
+${RUN_SETUP}`;
+  await shInNode(node, script, { env: runEnv(node) });
+}
+
+/** What a node's fresh /run holds: the test daemon and the map of nodes the fence agent reads. */
+const RUN_SETUP = `mkdir -p /run/lock /run/resource-agents /run/pacemaker /run/crm /run/hacc-live
 cp "$DAEMON_SRC" "${DAEMON_IN_NODE}"
 chmod 0755 "${DAEMON_IN_NODE}"
+printf '%s\n' "$NODES_MAP" >/run/hacc-live/nodes
 `;
-  await shInNode(node, script, {
-    env: { NODE_NAME: node.name, D: d, DAEMON_SRC: join(SUPPORT_DIR, "daemon.sh") },
-  });
+
+function runEnv(node: MutableNode): Record<string, string> {
+  const c = current!;
+  return {
+    NODE_NAME: node.name,
+    D: node.dir,
+    DAEMON_SRC: join(SUPPORT_DIR, "daemon.sh"),
+    FENCE_SRC: join(SUPPORT_DIR, "fence_dummy"),
+    NODES_MAP: c.nodes.map((n) => `${n.name} ${n.holderPid}`).join("\n"),
+  };
+}
+
+/** Whether any process of the node runs besides the holder (what fence_dummy kills). */
+export function nodeProcesses(name: string): Proc[] {
+  const n = current?.nodes.find((x) => x.name === name);
+  if (!n) throw new Error(`no node ${name}`);
+  return pidsInNamespaces([n.netns]).filter((p) => p.pid !== n.holder.pid && !isChildOf(p, n.holder.pid));
+}
+
+/**
+ * Power a fenced node on again, as after a reboot: a fresh /run, the node's own address back on
+ * its link (the VIPs it held are gone), the link up, then corosync and pacemakerd.
+ */
+export async function powerOn(name: string): Promise<void> {
+  const c = current;
+  const n = c?.nodes.find((x) => x.name === name);
+  if (!c || !n) throw new Error(`no node ${name}`);
+  await shInNode(
+    n,
+    `umount -l /run
+mount -t tmpfs -o mode=0755 tmpfs /run
+${RUN_SETUP}ip addr flush dev "$IFACE"
+ip addr add "$ADDR" dev "$IFACE"
+ip link set "$IFACE" up
+`,
+    { env: { ...runEnv(n), IFACE: n.iface, ADDR: `${n.addr}/${c.prefixLen}` } },
+  );
+  spawnInNode(n, "corosync", "corosync", ["-f"]);
+  await waitFor(() => corosyncUp(n), { timeoutMs: 15_000, what: `corosync on ${n.name}` });
+  spawnInNode(n, "pacemakerd", "pacemakerd", []);
 }
 
 async function corosyncUp(node: LiveNode): Promise<boolean> {

@@ -1,7 +1,8 @@
 // Issue 8: prove hacc's artifacts on a real corosync 3 + pacemaker 2.1 cluster, as the seed post
 // (seed/pacemaker-corosync-rhel6.md) did by hand: the group starts, standby / unstandby / move / clear
-// move it, a killed service is restarted by the monitor, standby of both nodes stops everything, and
-// re-running the configuration step changes nothing.
+// move it, a killed service is restarted by the monitor, standby of both nodes stops everything,
+// re-running the configuration step changes nothing, and (issue 20) a node that dies uncleanly is
+// fenced before its group recovers on the survivor.
 //
 // Two nodes (ha-a, ha-b) run as network namespaces on this machine, joined by a veth pair
 // (10.213.0.1/24, 10.213.0.2/24); see test-support/live/cluster.ts and /work/shared/VERIFY.md.
@@ -20,6 +21,10 @@
 //   install` itself: it installs packages, and the nodes share the host's /usr), and runs the generated
 //   `setup.sh configure` inside ha-a, which finds the cluster in corosync.conf, skips auth and setup,
 //   and builds the configuration in one CIB copy pushed once.
+// - The fence device: no power switch reaches a namespace, so each node has its own
+//   /usr/sbin/fence_dummy (an overlay inside the node; the host's /usr/sbin is untouched), which is
+//   test-support/live/fence_dummy: "off" and "reboot" kill every process of the target's namespace
+//   and take its link down. Powering the node on again is the harness's powerOn().
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,6 +42,8 @@ import {
   inNode,
   leftovers,
   locate,
+  nodeProcesses,
+  powerOn,
   promotedOn,
   startCluster,
   teardown,
@@ -222,6 +229,32 @@ describe("live two-node cluster", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  // Issue 20: a node that dies uncleanly is fenced before its resources start elsewhere. Its
+  // corosync is killed (as a hang or a crash would end it); the survivor's fencer runs the fence
+  // device (fence_dummy: test-support/live/fence_dummy kills every process of the node's namespace
+  // and takes its link down), and only then recovers the group on itself.
+  it("a node that dies uncleanly is fenced by the fence device, its group recovers on the survivor, and powered on it rejoins", async () => {
+    const victim = (await locate(GRP))!;
+    expect([A, B]).toContain(victim);
+    const survivor = victim === A ? B : A;
+    const corosync = cluster.node(victim).daemons.get("corosync")!;
+    process.kill(corosync.pid, "SIGKILL");
+    await waitFor(
+      async () => {
+        const r = await inNode(survivor, "stonith_admin", ["--history", victim, "--output-as=xml"], { check: false });
+        return /<fence_event [^>]*status="success"/.test(r.stdout) && new RegExp(`target="${victim}"`).test(r.stdout);
+      },
+      { timeoutMs: 60_000, what: `${victim} fenced by ${survivor}` },
+    );
+    expect(nodeProcesses(victim)).toEqual([]);
+    await expectGroupOn(survivor);
+    const s = await clusterStatus(survivor);
+    expect(s.nodes.find((n) => n.name === victim)?.online).toBe(false);
+    await powerOn(victim);
+    await waitFor(async () => (await clusterStatus(survivor)).nodes.every((n) => n.online), { timeoutMs: 60_000, what: `${victim} back online` });
+    await expectGroupOn(survivor);
+  }, 150_000);
 
   it("tears down and leaves nothing behind", async () => {
     const report = (await teardown()) as TeardownReport;

@@ -115,11 +115,22 @@ function rngOf(schema: string): string {
   return schema === 'pacemaker-4.0' ? RNG_4_0 : join(RNG_DIR, `${schema}.rng`);
 }
 
-/** For crm_verify 2.1.5: a pacemaker-4.0 CIB's copy that names pacemaker-3.9 (same configuration). */
+/**
+ * For crm_verify 2.1.5: a pacemaker-4.0 CIB's copy that names pacemaker-3.9 (same configuration);
+ * with watchdog-only SBD, a copy with `have-watchdog=true`, which the running controller writes
+ * when sbd runs (LANGUAGE-v2 §10): offline, crm_verify would otherwise report "no STONITH
+ * resources" for a cluster that fences by watchdog.
+ */
 function readableByCrmVerify(c: { path: string; plan: Lowered }): string {
-  if (c.plan.cluster.target.schema !== 'pacemaker-4.0') return c.path;
-  const copy = c.path.replace(/\.xml$/, '-as-3.9.xml');
-  writeFileSync(copy, readFileSync(c.path, 'utf8').replace('validate-with="pacemaker-4.0"', 'validate-with="pacemaker-3.9"'));
+  const four = c.plan.cluster.target.schema === 'pacemaker-4.0';
+  const watchdogOnly = c.plan.cluster.sbd !== undefined && c.plan.cluster.sbd.devices.length === 0;
+  if (!four && !watchdogOnly) return c.path;
+  let text = readFileSync(c.path, 'utf8');
+  if (four) text = text.replace('validate-with="pacemaker-4.0"', 'validate-with="pacemaker-3.9"');
+  if (watchdogOnly) text = text.replace(/(<cluster_property_set id="cib-bootstrap-options">)/, '$1<nvpair id="cib-bootstrap-options-have-watchdog" name="have-watchdog" value="true"/>');
+  expect(!watchdogOnly || text.includes('name="have-watchdog"'), `${c.path}: no cib-bootstrap-options to add have-watchdog to`).toBe(true);
+  const copy = c.path.replace(/\.xml$/, '-for-crm_verify.xml');
+  writeFileSync(copy, text);
   return copy;
 }
 
