@@ -43,7 +43,8 @@ export function transportsOf(platform: Platform): readonly Transport[] {
   if (dialect === 'pcs-knet') return TRANSPORTS;
   // crm cluster init: crmsh 5 `-t knet|udpu|udp` (default knet), crmsh 4 `-u` (udpu, the default) or `-U` (udp).
   if (dialect === 'crmsh') return PLATFORM_FACTS[platform].links > 2 ? TRANSPORTS : ['udpu', 'udp'];
-  return ['udpu', 'udp'];
+  // pcs 0.9 sets cman up with udp by default (`pcs cluster setup` usage: "udp for CMAN clusters").
+  return dialect === 'pcs-cman' ? ['udp', 'udpu'] : ['udpu', 'udp'];
 }
 
 const bool01 = ['0', '1'];
