@@ -295,7 +295,8 @@ function stackData(ctx: Ctx): string[] {
           `readonly SBD_DEVICES=${bashArray(sbd.devices)}`,
           `readonly SBD_DEVICE_ARG=${shQuote(sbdArgPrefix(ctx.pc, 'device'))}`,
           `readonly SBD_INIT=${bashArray(sbd.init.map(([k, v]) => `${k}=${v}`))}`,
-          `readonly SBD_CONFIG=${shQuote(SBD_CONFIG_FILE[family])}`,
+          `# HACC_SBD_CONFIG moves the sbd file, for tests only.`,
+          `readonly SBD_CONFIG=\${HACC_SBD_CONFIG:-${shQuote(SBD_CONFIG_FILE[family])}}`,
         ]
       : []),
   ];

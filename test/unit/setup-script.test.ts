@@ -331,7 +331,7 @@ exit 0
   });
 
   // The stack: sbd answers `dump` with SBD_HEADER (0: a header is there), systemctl's is-enabled
-  // and is-active with SYSTEMCTL_QUERY (0: sbd enabled, qnetd running).
+  // and is-active with SYSTEMCTL_QUERY (0: qnetd running); HACC_SBD_CONFIG is the sbd file.
   const SBD_DISK = '/dev/disk/by-id/wwn-0x5000c500a1b2c3d4';
   const SBD_LINES = `
   sbd {
@@ -347,7 +347,8 @@ exit 0
     const { sb, env } = live(1, conf, undefined, extra);
     sb.file('stubs/sbd', `#!/bin/bash\nprintf '%s\\0' "$#" sbd "$@" >>"$HACC_STUB_LOG"\nexit "\${SBD_HEADER:-1}"\n`, 0o755);
     sb.file('stubs/systemctl', `#!/bin/bash\nprintf '%s\\0' "$#" systemctl "$@" >>"$HACC_STUB_LOG"\ncase $1 in is-enabled | is-active) exit "\${SYSTEMCTL_QUERY:-1}" ;; esac\n`, 0o755);
-    return { sb, env };
+    // The sandbox's sbd file (none unless a test writes one), never the host's.
+    return { sb, env: { ...env, HACC_SBD_CONFIG: `${sb.dir}/sbd` } };
   }
   const pcsArgs = (calls: ReturnType<Sandbox['run']>['calls'], ...head: string[]) => calls.filter((c) => c.name === 'pcs' && head.every((h, i) => c.args[i] === h)).map((c) => c.args);
 
@@ -370,13 +371,27 @@ exit 0
     expect(r.stdout).toContain(`${SBD_DISK} has an SBD header already: kept`);
   });
 
-  it('SBD already enabled on this node: nothing of it is touched, no restart', () => {
+  it("Debian's own sbd file (sbd.service enabled by the package, watchdog only) is not a set-up SBD", () => {
     const { sb, env } = stack(SBD_LINES, COROSYNC_CONF('hacc-live', ['ha-a', 'ha-b']));
-    const r = sb.run(['configure'], { ...env, SYSTEMCTL_QUERY: '0' });
+    const config = sb.file('sbd', 'SBD_PACEMAKER=yes\nSBD_WATCHDOG_DEV=/dev/watchdog\nSBD_OPTS=\n');
+    const r = sb.run(['configure'], { ...env, SYSTEMCTL_QUERY: '0', HACC_SBD_CONFIG: config });
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['stonith sbd', 'stonith sbd', 'cluster stop', 'cluster start', 'cluster cib', 'cluster cib-push']);
+  });
+
+  it('SBD pcs has set up already: nothing of it is touched, no restart; other devices are named, not changed', () => {
+    const { sb, env } = stack(SBD_LINES, COROSYNC_CONF('hacc-live', ['ha-a', 'ha-b']));
+    const config = sb.file('sbd', `SBD_DEVICE="${SBD_DISK}"\nSBD_OPTS="-n ha-a"\nSBD_PACEMAKER=yes\n`);
+    let r = sb.run(['configure'], { ...env, HACC_SBD_CONFIG: config });
     expect(r.status, r.stderr).toBe(0);
     expect(pcsVerbs(r.calls)).toEqual(['cluster cib', 'cluster cib-push']);
     expect(r.calls.filter((c) => c.name === 'sbd')).toEqual([]);
-    expect(r.stdout).toContain('sbd is enabled on this node already');
+    expect(r.stdout).toContain('sbd is set up on this node already');
+    sb.file('sbd', 'SBD_DEVICE="/dev/disk/by-id/other"\nSBD_OPTS="-n ha-a"\n');
+    r = sb.run(['configure'], { ...env, HACC_SBD_CONFIG: config });
+    expect(r.status, r.stderr).toBe(0);
+    expect(pcsVerbs(r.calls)).toEqual(['cluster cib', 'cluster cib-push']);
+    expect(r.stdout).toContain(`sbd is set up on this node with other devices (SBD_DEVICE='/dev/disk/by-id/other', this file: '${SBD_DISK}')`);
   });
 
   const QDEVICE_LINES = `

@@ -5,13 +5,16 @@
 # SBD_INIT, SBD_CONFIG and QNETD_HOST are data; sbd_enable and add_quorum_device are generated.
 # shellcheck disable=SC2154
 
-# Whether sbd starts at boot on this node (pcs stonith sbd enable has run).
-sbd_enabled() {
-	if command -v systemctl >/dev/null 2>&1; then
-		systemctl is-enabled --quiet sbd.service 2>/dev/null
-	else
-		chkconfig sbd 2>/dev/null
-	fi
+# Whether pcs stonith sbd enable has set sbd up on this node: pcs writes SBD_OPTS="-n NODE" into
+# the sbd file. (Not whether sbd.service is enabled: Debian's package enables it on install, with
+# a watchdog-only file of its own.)
+sbd_configured() {
+	[ -f "$SBD_CONFIG" ] && grep -Eq '^SBD_OPTS=.*-n ' "$SBD_CONFIG"
+}
+
+# The SBD_DEVICE of the sbd file, as written there (devices separated by ';').
+sbd_config_devices() {
+	sed -n 's/^SBD_DEVICE=//p' "$SBD_CONFIG" | tail -n 1 | tr -d '"'
 }
 
 # sbd_setup_devices DEV...: writes an SBD header (sbd create, with the init timeouts) on each DEV.
@@ -24,9 +27,19 @@ sbd_setup_devices() {
 
 ensure_sbd() {
 	local dev fresh=()
-	step "SBD on every node: ${#SBD_DEVICES[@]} shared device(s) and the watchdog (skipped when sbd is enabled)"
-	if ! ((DRY_RUN)) && sbd_enabled; then
-		note "sbd is enabled on this node already: its configuration ($SBD_CONFIG) and the disks are left as they are"
+	local want have
+	step "SBD on every node: ${#SBD_DEVICES[@]} shared device(s) and the watchdog (skipped when pcs has set sbd up)"
+	if ! ((DRY_RUN)) && sbd_configured; then
+		want=$(
+			IFS=';'
+			echo "${SBD_DEVICES[*]}"
+		)
+		have=$(sbd_config_devices)
+		if [ "$have" = "$want" ]; then
+			note "sbd is set up on this node already ($SBD_CONFIG): left as it is"
+		else
+			note "sbd is set up on this node with other devices (SBD_DEVICE='$have', this file: '$want'): left as it is; 'pcs stonith sbd enable' changes it, then the cluster must restart"
+		fi
 		return 0
 	fi
 	for dev in "${SBD_DEVICES[@]}"; do
