@@ -231,10 +231,10 @@ describe("live two-node cluster", () => {
   }, 60_000);
 
   // Issue 20: a node that dies uncleanly is fenced before its resources start elsewhere. Its
-  // corosync is killed (as a hang or a crash would end it); the survivor's fencer runs the fence
-  // device (fence_dummy: test-support/live/fence_dummy kills every process of the node's namespace
-  // and takes its link down), and only then recovers the group on itself.
-  it("a node that dies uncleanly is fenced by the fence device, its group recovers on the survivor, and powered on it rejoins", async () => {
+  // corosync is killed (as a hang or a crash would end it); the survivor's fencer tries level 1
+  // (fence-bmc, which fails) and then level 2 (fence-ns: test-support/live/fence_dummy kills every
+  // process of the node's namespace and takes its link down), and only then recovers the group.
+  it("a node that dies uncleanly is fenced through level 2 when level 1 fails, its group recovers on the survivor, and powered on it rejoins", async () => {
     const victim = (await locate(GRP))!;
     expect([A, B]).toContain(victim);
     const survivor = victim === A ? B : A;
@@ -248,6 +248,12 @@ describe("live two-node cluster", () => {
       { timeoutMs: 60_000, what: `${victim} fenced by ${survivor}` },
     );
     expect(nodeProcesses(victim)).toEqual([]);
+    // What the survivor's fencer asked of the devices, in order: level 1's (which it retries,
+    // pcmk_reboot_retries), then level 2's, once.
+    const asked = (await inNode(survivor, "cat", ["/run/hacc-live/fence.log"])).stdout.trim().split("\n");
+    expect(asked.at(-1)).toBe(`reboot ${victim} type=file`);
+    expect(asked.slice(0, -1).length).toBeGreaterThanOrEqual(1);
+    expect(new Set(asked.slice(0, -1))).toEqual(new Set([`reboot ${victim} type=fail`]));
     await expectGroupOn(survivor);
     const s = await clusterStatus(survivor);
     expect(s.nodes.find((n) => n.name === victim)?.online).toBe(false);
