@@ -547,7 +547,6 @@ async function prepareNodeDirs(dir: string, dcDeadtime: string, confFile: string
 
 /** Inside the node: hostname, lo, tmpfs mounts, private bind mounts. */
 async function setupNodeMounts(node: MutableNode): Promise<void> {
-  const d = node.dir;
   const providers = (await readdir(OCF_RESOURCE_D)).filter((p) => p !== "hacc");
   const script = `
 hostname "$NODE_NAME"

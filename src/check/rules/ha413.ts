@@ -1,6 +1,6 @@
 import { MAX_SBD_DEVICES } from '../../language/sbd.js';
 import type { Rule } from '../rule.js';
-import { SBD_DISK, sbdCluster } from '../examples.js';
+import { sbdCluster } from '../examples.js';
 
 /** The device paths a value lists (fence_sbd's devices=: comma-separated; sbd's own list: semicolons). */
 const paths = (text: string) => text.split(/[,;\s]+/).filter((p) => p !== '');
