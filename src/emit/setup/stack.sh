@@ -22,7 +22,8 @@ sbd_config_devices() {
 sbd_setup_devices() {
 	local dev args=()
 	for dev in "$@"; do args+=("$SBD_DEVICE_ARG$dev"); done
-	run pcs stonith sbd device setup --force "${args[@]}" "${SBD_INIT[@]}"
+	# (${a[@]+"${a[@]}"}: bash before 4.4, el6 and el7's, calls an empty array unbound under set -u.)
+	run pcs stonith sbd device setup --force "${args[@]}" ${SBD_INIT[@]+"${SBD_INIT[@]}"}
 }
 
 ensure_sbd() {
@@ -42,7 +43,7 @@ ensure_sbd() {
 		fi
 		return 0
 	fi
-	for dev in "${SBD_DEVICES[@]}"; do
+	for dev in ${SBD_DEVICES[@]+"${SBD_DEVICES[@]}"}; do
 		if ((DRY_RUN)); then
 			note "only when 'sbd -d $dev dump' finds no SBD header there:"
 			fresh+=("$dev")
