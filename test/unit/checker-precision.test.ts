@@ -37,3 +37,34 @@ describe('what was missed is reported', () => {
     expect(help(storage + fence('a') + fence('b'))).toBe('every node already has a fencing device: remove stonith-enabled=false');
   });
 });
+
+describe('HA309 (one link, one subnet) counts subnets without comparing every pair', () => {
+  // The definition, member against member: two addresses are together when each lies in the
+  // other's subnet; the subnet of the member with the most companions (the first on a tie) is the
+  // link's; every member not together with it is reported.
+  const ip = (a: string) => a.split('.').reduce((n, x) => n * 256 + Number(x), 0);
+  const inNet = (x: [string, number], net: [string, number]) => ip(x[0]) >>> (32 - net[1]) === ip(net[0]) >>> (32 - net[1]);
+  const expected = (addrs: [string, number][]) => {
+    const together = (a: [string, number], b: [string, number]) => inNet(a, b) && inNet(b, a);
+    let best = 0;
+    let bestCount = 0;
+    addrs.forEach((ref, i) => {
+      const n = addrs.filter((l) => together(l, ref)).length;
+      if (n > bestCount) [best, bestCount] = [i, n];
+    });
+    return bestCount === addrs.length ? [] : addrs.flatMap((a, i) => (together(a, addrs[best]!) ? [] : [`n${i}`]));
+  };
+  it('gives what the pairwise definition gives, on 300 random links with mixed prefixes', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let round = 0; round < 300; round++) {
+      const addrs: [string, number][] = Array.from({ length: 2 + rnd(7) }, () => [`10.${rnd(2)}.${rnd(2) * 128 + rnd(3)}.${1 + rnd(200)}`, [16, 24, 25][rnd(3)]!]);
+      const nodes = addrs.map(([a, p], i) => `  node n${i} addr=${a}/${p}\n`).join('');
+      const text = `cluster lab {\n${nodes}  property stonith-enabled=false\n}\n`;
+      const r = checkText(text, 'test.ha', { catalogue });
+      // Node i stands on line i + 2 (1-based): the report's line names it.
+      const reported = r.diagnostics.filter((d) => d.code === 'HA309').map((d) => `n${text.slice(0, d.span.start).split('\n').length - 2}`);
+      expect(reported, nodes).toEqual(expected(addrs));
+    }
+  });
+});

@@ -32,11 +32,29 @@ export const ha309: Rule = {
       if (families.size > 1) return;
       const link = all.filter((l) => l.address.prefix !== undefined);
       const together = (a: LinkAddress, b: LinkAddress) => inSubnet(a.address, b.address) && inSubnet(b.address, a.address);
-      // The subnet most members share, the first such member on a tie.
+      // The subnet most members share, the first such member on a tie. Two addresses are together
+      // when they agree on the bits of the longer of their two prefixes: counted through one map per
+      // (prefix, longer prefix) pair, not member against member (16,000 nodes made that quadratic).
+      const width = BigInt(link[0]?.address.family === 6 ? 128 : 32);
+      const netKey = (l: LinkAddress, prefix: number) => (l.address.bits >> (width - BigInt(prefix))).toString(16);
+      const prefixes = [...new Set(link.map((l) => l.address.prefix!))];
+      const maps = new Map<string, Map<string, number>>();
+      const countsAt = (prefix: number, longer: number): Map<string, number> => {
+        const id = `${prefix}/${longer}`;
+        let m = maps.get(id);
+        if (!m) {
+          m = new Map();
+          for (const l of link) if (l.address.prefix === prefix) m.set(netKey(l, longer), (m.get(netKey(l, longer)) ?? 0) + 1);
+          maps.set(id, m);
+        }
+        return m;
+      };
       let best: LinkAddress | undefined;
       let bestCount = 0;
       for (const ref of link) {
-        const n = link.filter((l) => together(l, ref)).length;
+        const own = ref.address.prefix!;
+        let n = 0;
+        for (const p of prefixes) n += countsAt(p, Math.max(p, own)).get(netKey(ref, Math.max(p, own))) ?? 0;
         if (n > bestCount) [best, bestCount] = [ref, n];
       }
       if (!best || bestCount === link.length) return;
