@@ -627,7 +627,10 @@ export class HaParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(T.FencingLevel);
     const index = this.CONSUME3(T.Operand, { LABEL: 'index' });
     const attrs: A.Attr[] = [];
+    // The gates decide (a pair is known by its `=`): one token of lookahead, or chevrotain spends
+    // 50 ms at start-up on the paths through every word category that may follow.
     this.MANY({
+      MAX_LOOKAHEAD: 1,
       GATE: () => tokenMatcher(this.LA(2), T.Equals),
       DEF: () => {
         const a = this.SUBRULE(this.attribute);
@@ -639,6 +642,7 @@ export class HaParser extends EmbeddedActionsParser {
     const node = this.OPTION({ GATE: () => !namesTarget, DEF: () => this.CONSUME(T.Operand, { LABEL: 'target' }) });
     const deviceWord = this.CONSUME2(T.Operand, { LABEL: 'devices' });
     this.MANY2({
+      MAX_LOOKAHEAD: 1,
       GATE: () => tokenMatcher(this.LA(2), T.Equals),
       DEF: () => {
         const a = this.SUBRULE2(this.attribute);
@@ -744,12 +748,15 @@ export class HaParser extends EmbeddedActionsParser {
   private stackLineRule(name: string, lineKeyword: TokenType, stray: TokenType) {
     return this.RULE(name, (): A.StackLine | undefined => {
       const kw = this.CONSUME(lineKeyword);
+      // (The gates decide: one token of lookahead, as in fencingLevel.)
       const word = this.OPTION({
+        MAX_LOOKAHEAD: 1,
         GATE: () => LINE_WORDS.has(kw.image) && (tokenMatcher(this.LA(1), stray) || tokenMatcher(this.LA(1), T.AnyString)) && !tokenMatcher(this.LA(2), T.Equals),
         DEF: () => this.SUBRULE(this.value),
       });
       const attrs: A.Attr[] = [];
       this.MANY({
+        MAX_LOOKAHEAD: 1,
         GATE: () => tokenMatcher(this.LA(2), T.Equals),
         DEF: () => {
           const a = this.SUBRULE(this.attribute);
