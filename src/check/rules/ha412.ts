@@ -14,7 +14,7 @@ export const ha412: Rule = {
   severity: 'warning',
   docs: {
     summary:
-      "SBD timeouts that let the cluster count a node as fenced before it is: msgwait below twice the header's watchdog timeout, stonith-timeout below 1.2 × msgwait plus pcmk_delay_max, stonith-watchdog-timeout below twice SBD_WATCHDOG_TIMEOUT, or the software watchdog.",
+      "SBD timeouts that let the cluster count a node as fenced before it is: msgwait below twice the header's watchdog timeout, stonith-timeout below 1.2 × msgwait plus pcmk_delay_max, stonith-watchdog-timeout below twice SBD_WATCHDOG_TIMEOUT, a stonith-timeout not above stonith-watchdog-timeout, or the software watchdog.",
     rationale:
       "A fence through an SBD disk is a message the victim reads and then dies by; the sender waits msgwait and counts it as done. msgwait must cover the victim's watchdog firing, hence at least twice the watchdog timeout (SUSE and Red Hat both document it), and the fencing operation (stonith-timeout, default 60s) must outlast msgwait with a margin (20%) and any random delay (pcmk_delay_max) or it fails and is retried. The softdog watchdog is a kernel timer: a kernel that hangs hard does not fire it.",
     bad: sbdCluster(['init watchdog-timeout=10 msgwait-timeout=15']),
@@ -63,6 +63,17 @@ export const ha412: Rule = {
     const swt = settingValue(m, 'property', 'stonith-watchdog-timeout');
     const swtMs = swt && !swt.value.text.startsWith('-') ? durationMs(swt.value.text) : undefined;
     const sbdMs = sbdWatchdogTimeout(sbd) * 1000;
+    // Watchdog fencing: the fencer waits stonith-watchdog-timeout (negative: twice
+    // SBD_WATCHDOG_TIMEOUT) inside a fencing operation that stonith-timeout bounds.
+    const waitMs = swt?.value.text.startsWith('-') ? 2 * sbdMs : swtMs;
+    const fencingMs = stonithTimeout ? durationMs(stonithTimeout.value.text) : DEFAULT_STONITH_TIMEOUT_MS;
+    if (swt && waitMs !== undefined && waitMs > 0 && fencingMs !== undefined && fencingMs <= waitMs) {
+      ctx.report({
+        node: stonithTimeout ?? swt,
+        message: `stonith-timeout${stonithTimeout ? `=${stonithTimeout.value.text}` : ' (60s, the default)'} is not above the ${waitMs / 1000}s the fencer waits for a node to reset itself (stonith-watchdog-timeout): watchdog fencing would time out`,
+        help: [`property stonith-timeout=${Math.ceil((waitMs * 1.5) / 1000)}s`],
+      });
+    }
     // Not above SBD_WATCHDOG_TIMEOUT at all is HA411's error.
     if (swt && swtMs !== undefined && swtMs > sbdMs && swtMs < 2 * sbdMs) {
       ctx.report({
