@@ -1,4 +1,6 @@
 import { SELECT_ELEMENTS, SELECT_FLAGS } from '../language/alert.js';
+import { colocation } from '../language/colocation.js';
+import { order } from '../language/order.js';
 import type { Cib, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
 import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
@@ -309,12 +311,13 @@ class Reader {
         if (a('rsc') === undefined || a('with-rsc') === undefined || a('score') === undefined) {
           return void this.report(el, xpath, 'a colocation constraint without rsc, with-rsc and score');
         }
-        if (extra(['id', 'rsc', 'with-rsc', 'score', 'rsc-role', 'with-rsc-role'], 'a colocation constraint')) return undefined;
+        // The constraint's own attributes, and the keys the language gives it (its vocabulary).
+        if (extra(['id', 'rsc', 'with-rsc', ...colocation.keys.map((k) => k.name)], 'a colocation constraint')) return undefined;
         return this.at<CibConstraint>({ kind: 'rsc_colocation', id, rsc: a('rsc')!, withRsc: a('with-rsc')!, score: a('score')!, attrs: rest(['id', 'rsc', 'with-rsc', 'score']) }, xpath);
       }
       case 'rsc_order': {
         if (a('first') === undefined || a('then') === undefined) return void this.report(el, xpath, 'an order constraint without first and then');
-        if (extra(['id', 'first', 'then', 'first-action', 'then-action', 'kind', 'symmetrical'], 'an order constraint')) return undefined;
+        if (extra(['id', 'first', 'then', ...order.keys.map((k) => k.name)], 'an order constraint')) return undefined;
         const [firstAction, thenAction] = [a('first-action'), a('then-action')];
         return this.at<CibConstraint>(
           {

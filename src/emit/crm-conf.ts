@@ -40,7 +40,7 @@ export type AfterLoad =
   /** The nvpairs of a set from the first one crmsh cannot make exactly: appended with cibadmin (secrets as placeholders). */
   | { readonly kind: 'append'; readonly tag: SetTag; readonly set: NvSet; readonly pairs: readonly NvPair[] }
   /** Attributes of an op whose text crmsh would alter: set on the element with that id. */
-  | { readonly kind: 'attrs'; readonly tag: 'op'; readonly id: string; readonly attrs: readonly XmlAttr[] }
+  | { readonly kind: 'attrs'; readonly tag: 'op' | 'rsc_colocation' | 'rsc_order'; readonly id: string; readonly attrs: readonly XmlAttr[] }
   /** A secret's value, read when the script runs. */
   | { readonly kind: 'secret'; readonly pair: NvPair & { readonly value: Extract<NvPair['value'], { kind: 'secret' }> } };
 
@@ -112,8 +112,15 @@ export function afterLoad(conf: CibConfiguration): AfterLoad[] {
       return later.length > 0 ? [{ kind: 'attrs' as const, tag: 'op' as const, id: op.id, attrs: later }] : [];
     }),
   );
+  // crmsh 4.4's colocation takes node-attribute only (and lowercases its value), its order neither
+  // influence nor require-all (parse.py): cibadmin sets them on the constraint crm.conf made.
+  const constraintAttrs: AfterLoad[] = conf.constraints.flatMap((c) => {
+    if (c.kind === 'rsc_location') return [];
+    const later = c.attrs.filter(([name]) => CIBADMIN_CONSTRAINT_ATTRS.includes(name));
+    return later.length > 0 ? [{ kind: 'attrs' as const, tag: c.kind, id: c.id, attrs: later }] : [];
+  });
   const secrets: AfterLoad[] = sets.flatMap(({ set }) => set.pairs.flatMap((pair) => (pair.value.kind === 'secret' ? [{ kind: 'secret' as const, pair: { ...pair, value: pair.value } }] : [])));
-  return [...appends, ...attrs, ...secrets];
+  return [...appends, ...attrs, ...constraintAttrs, ...secrets];
 }
 
 const BARE = /^[A-Za-z0-9_.:/@%+-]+$/;
@@ -156,7 +163,9 @@ function afterLoadNotes(conf: CibConfiguration): string[] {
       case 'append':
         return `#   ${x.set.id}: ${x.pairs.map((p) => p.name).join(', ')} (ids or text crmsh would not make as they are)`;
       case 'attrs':
-        return `#   op ${x.id}: ${x.attrs.map(([name]) => name).join(', ')} (text crmsh would not keep as it is)`;
+        return x.tag === 'op'
+          ? `#   op ${x.id}: ${x.attrs.map(([name]) => name).join(', ')} (text crmsh would not keep as it is)`
+          : `#   ${x.tag} ${x.id}: ${x.attrs.map(([name]) => name).join(', ')} (attributes crmsh's constraint syntax does not carry as they are)`;
       default:
         return assertNever(x);
     }
@@ -187,6 +196,9 @@ function resourceText(r: CibResource): string[] {
   }
 }
 
+/** Constraint attributes crm.conf leaves to cibadmin (afterLoad). */
+const CIBADMIN_CONSTRAINT_ATTRS = ['node-attribute', 'influence', 'require-all'];
+
 const attr = (attrs: readonly XmlAttr[], name: string) => attrs.find(([n]) => n === name)?.[1];
 const without = (attrs: readonly XmlAttr[], ...names: string[]) => attrs.filter(([n]) => !names.includes(n));
 
@@ -196,12 +208,12 @@ function constraintText(c: CibConstraint): string {
       return `location ${c.id} ${c.rsc}${attrsText(c.attrs)} ${c.score}: ${c.node}`;
     case 'rsc_colocation': {
       const role = (name: string) => (attr(c.attrs, name) !== undefined ? `:${attr(c.attrs, name)}` : '');
-      return `colocation ${c.id} ${c.score}: ${c.rsc}${role('rsc-role')} ${c.withRsc}${role('with-rsc-role')}${attrsText(without(c.attrs, 'rsc-role', 'with-rsc-role'))}`;
+      return `colocation ${c.id} ${c.score}: ${c.rsc}${role('rsc-role')} ${c.withRsc}${role('with-rsc-role')}${attrsText(without(c.attrs, 'rsc-role', 'with-rsc-role', ...CIBADMIN_CONSTRAINT_ATTRS))}`;
     }
     case 'rsc_order': {
       const kind = attr(c.attrs, 'kind');
       const action = (a: string | undefined) => (a !== undefined ? `:${a}` : '');
-      return `order ${c.id} ${kind !== undefined ? `${kind}: ` : ''}${c.first}${action(c.firstAction)} ${c.then}${action(c.thenAction)}${attrsText(without(c.attrs, 'kind'))}`;
+      return `order ${c.id} ${kind !== undefined ? `${kind}: ` : ''}${c.first}${action(c.firstAction)} ${c.then}${action(c.thenAction)}${attrsText(without(c.attrs, 'kind', ...CIBADMIN_CONSTRAINT_ATTRS))}`;
     }
     default:
       return assertNever(c);

@@ -1,6 +1,7 @@
 import { key, type StatementVocabulary } from './vocabulary.js';
 
-// `order ID FIRST then THEN [kind=…] [symmetrical=…] [first-action=…] [then-action=…]`.
+// `order ID FIRST then THEN [kind=…] [symmetrical=…] [first-action=…] [then-action=…]
+// [require-all=…]`: require-all=false lets THEN start once any instance of a FIRST clone runs.
 
 export const ORDER_ACTIONS: readonly string[] = ['start', 'stop', 'promote', 'demote'];
 
@@ -13,5 +14,6 @@ export const order = {
     key('symmetrical', 'select', ['true', 'false']),
     key('first-action', 'select', ORDER_ACTIONS),
     key('then-action', 'select', ORDER_ACTIONS),
+    key('require-all', 'select', ['true', 'false']),
   ],
 } as const satisfies StatementVocabulary;

@@ -197,7 +197,6 @@ describe('unsupported parts', () => {
       ['meta_attributes', 'd1-meta_attributes', "/cib/configuration/resources/group[@id='grp']/primitive[@id='d1']/meta_attributes[@id='d1-meta_attributes']"],
       ['bundle', 'httpd-bundle', "/cib/configuration/resources/bundle[@id='httpd-bundle']"],
       ['rsc_colocation', 'set-colocation', "/cib/configuration/constraints/rsc_colocation[@id='set-colocation']"],
-      ['rsc_colocation', 'by-rack', "/cib/configuration/constraints/rsc_colocation[@id='by-rack']"],
       ['rsc_location', 'pattern-location', "/cib/configuration/constraints/rsc_location[@id='pattern-location']"],
       ['rsc_ticket', 'ticket-a', "/cib/configuration/constraints/rsc_ticket[@id='ticket-a']"],
       ['tags', '-', '/cib/configuration/tags'],
@@ -212,6 +211,9 @@ describe('unsupported parts', () => {
     expect(r.text).toContain('params pcmk_host_list="node1 node2"');
     expect(r.text).toContain('primitive d1 ocf:pacemaker:Dummy');
     expect(r.text).toContain('promotable stateful-master {');
+    // A colocation's node-attribute has a form now (issue 19): the constraint comes back.
+    expect(listed.filter((l) => l.includes('by-rack'))).toEqual([]);
+    expect(r.text).toContain('colocation by-rack d1 with fence1 score=100 node-attribute=rack');
     // The fencing topology has a form now (issue 20): the level comes back, with the id build derives.
     expect(r.unsupported.filter((u) => u.xpath.includes('fencing'))).toEqual([]);
     expect(r.text).toContain('fencing-level 1 node1 fence1\n');

@@ -1,5 +1,6 @@
 import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, PCS_NO_FENCING_IN_GROUP, PCS_REFUSES_OLD_PROPERTY_NAMES, pcsFrom, PLATFORM_FACTS, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
+import { INFLUENCE_SINCE } from '../../language/colocation.js';
 import type * as A from '../../syntax/ast.js';
 import { newNameOf } from '../renamed-property.js';
 import type { Rule } from '../rule.js';
@@ -10,7 +11,7 @@ export const ha406: Rule = {
   severity: 'error',
   docs: {
     summary:
-      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others), or an sbd block's init and options lines and per-node watchdogs on SUSE (crm cluster init sets those itself).",
+      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others), an sbd block's init and options lines and per-node watchdogs on SUSE (crm cluster init sets those itself), or a colocation's influence before Pacemaker 2.1 (el6, el7).",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -155,6 +156,13 @@ export const ha406: Rule = {
         message: `${p.agent.id} was dropped after Pacemaker ${until}; ${m.platform} has ${version}`,
         help: ['Pacemaker no longer installs it there: remove the resource, or use an agent the platform ships'],
       });
+    }
+    // A colocation's influence (schema 3.6): older Pacemakers reject the constraint.
+    if (compareVersions(version, INFLUENCE_SINCE) < 0) {
+      for (const c of m.constraints) {
+        const influence = c.kind === 'colocation' ? c.values.get('influence') : undefined;
+        if (influence) ctx.report({ node: influence, property: 'key', message: `a colocation's influence needs Pacemaker ${INFLUENCE_SINCE} or later; ${m.platform} has ${version}`, help: ['remove influence= (its CIB schema has no such attribute)'] });
+      }
     }
     // What crm cluster init does not take of the sbd block: it writes the disk headers and the sbd
     // file with its own timeouts, and one watchdog for every node.
