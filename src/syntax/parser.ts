@@ -626,29 +626,12 @@ export class HaParser extends EmbeddedActionsParser {
   public fencingLevel = this.RULE('fencingLevel', (): A.FencingLevelStmt | undefined => {
     const kw = this.CONSUME(T.FencingLevel);
     const index = this.CONSUME3(T.Operand, { LABEL: 'index' });
-    const attrs: A.Attr[] = [];
-    // The gates decide (a pair is known by its `=`): one token of lookahead, or chevrotain spends
-    // 50 ms at start-up on the paths through every word category that may follow.
-    this.MANY({
-      MAX_LOOKAHEAD: 1,
-      GATE: () => tokenMatcher(this.LA(2), T.Equals),
-      DEF: () => {
-        const a = this.SUBRULE(this.attribute);
-        if (a) attrs.push(a);
-      },
-    });
-    const namesTarget = !this.RECORDING_PHASE && attrs.some((a) => (TARGET_KEYS as readonly string[]).includes(a.key.text));
+    const before = this.SUBRULE(this.pairs);
+    const namesTarget = !this.RECORDING_PHASE && before.some((a) => (TARGET_KEYS as readonly string[]).includes(a.key.text));
     // (Words that cannot start a statement: a missing word is reported, not taken from the next line.)
     const node = this.OPTION({ GATE: () => !namesTarget, DEF: () => this.CONSUME(T.Operand, { LABEL: 'target' }) });
     const deviceWord = this.CONSUME2(T.Operand, { LABEL: 'devices' });
-    this.MANY2({
-      MAX_LOOKAHEAD: 1,
-      GATE: () => tokenMatcher(this.LA(2), T.Equals),
-      DEF: () => {
-        const a = this.SUBRULE2(this.attribute);
-        if (a) attrs.push(a);
-      },
-    });
+    const after = this.SUBRULE2(this.pairs);
     if (this.RECORDING_PHASE || !isReal(kw) || !isReal(index) || !isReal(deviceWord) || (node !== undefined && !isReal(node))) return undefined;
     const devices: A.Ident[] = [];
     let at = deviceWord.startOffset;
@@ -657,7 +640,7 @@ export class HaParser extends EmbeddedActionsParser {
       else devices.push({ kind: 'ident', text: part, start: at, end: at + part.length });
       at += part.length + 1;
     }
-    return { kind: 'fencing-level', index: ident(index), ...(node ? { target: ident(node) } : {}), devices, attrs, ...this.spanFrom(kw) };
+    return { kind: 'fencing-level', index: ident(index), ...(node ? { target: ident(node) } : {}), devices, attrs: [...before, ...after], ...this.spanFrom(kw) };
   });
 
   /** `alert ID PATH [{ meta … params … select … recipient … }]`. */
@@ -748,21 +731,13 @@ export class HaParser extends EmbeddedActionsParser {
   private stackLineRule(name: string, lineKeyword: TokenType, stray: TokenType) {
     return this.RULE(name, (): A.StackLine | undefined => {
       const kw = this.CONSUME(lineKeyword);
-      // (The gates decide: one token of lookahead, as in fencingLevel.)
+      // (The gate decides: one token of lookahead, as in pairs.)
       const word = this.OPTION({
         MAX_LOOKAHEAD: 1,
         GATE: () => LINE_WORDS.has(kw.image) && (tokenMatcher(this.LA(1), stray) || tokenMatcher(this.LA(1), T.AnyString)) && !tokenMatcher(this.LA(2), T.Equals),
         DEF: () => this.SUBRULE(this.value),
       });
-      const attrs: A.Attr[] = [];
-      this.MANY({
-        MAX_LOOKAHEAD: 1,
-        GATE: () => tokenMatcher(this.LA(2), T.Equals),
-        DEF: () => {
-          const a = this.SUBRULE(this.attribute);
-          if (a) attrs.push(a);
-        },
-      });
+      const attrs = this.SUBRULE(this.pairs);
       return isReal(kw) ? { kind: 'stack-line', keyword: ident(kw), words: word ? [word] : [], attrs, ...this.spanFrom(kw) } : undefined;
     });
   }
@@ -802,6 +777,28 @@ export class HaParser extends EmbeddedActionsParser {
       const attrs: A.Attr[] = [];
       this.MANY({
         GATE: () => this.startsAttribute(),
+        DEF: () => {
+          const a = this.SUBRULE(this.attribute);
+          if (a) attrs.push(a);
+        },
+      });
+      return attrs;
+    },
+    { recoveryValueFunc: () => [] },
+  );
+
+  /**
+   * `key=value` pairs where a pair is known by its `=` alone (a fencing level's, a stack line's).
+   * One token of lookahead, the gate deciding: at chevrotain's default depth its start-up spends
+   * some 50 ms on the paths through every word category that may follow.
+   */
+  public pairs = this.RULE(
+    'pairs',
+    (): A.Attr[] => {
+      const attrs: A.Attr[] = [];
+      this.MANY({
+        MAX_LOOKAHEAD: 1,
+        GATE: () => tokenMatcher(this.LA(2), T.Equals),
         DEF: () => {
           const a = this.SUBRULE(this.attribute);
           if (a) attrs.push(a);
