@@ -189,6 +189,12 @@ export interface Cib {
   readonly configuration: CibConfiguration;
 }
 
+/** The value of a set's pair, when it is literal text (not a secret). */
+export function literalPair(set: NvSet | undefined, name: string): string | undefined {
+  const v = set?.pairs.find((p) => p.name === name)?.value;
+  return v?.kind === 'literal' ? v.text : undefined;
+}
+
 /** The primitives of a resource, in document order. */
 export function primitivesOf(r: CibResource): readonly CibPrimitive[] {
   switch (r.kind) {

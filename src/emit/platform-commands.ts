@@ -635,7 +635,7 @@ export function sbdArgPrefix(pc: PlatformCommands, name: 'device' | 'watchdog'):
  * cluster restarts. pcs 0.10+ `watchdog=P[@NODE] device=P SBD_…=V`; pcs 0.9 the same as flags.
  */
 export function pcsSbdEnable(pc: PlatformCommands, sbd: SbdSetup): Cmd {
-  const arg = (name: 'device' | 'watchdog', value: string) => kv(sbdArgPrefix(pc, name).slice(0, -1), value);
+  const arg = (name: 'device' | 'watchdog', value: string) => lit(`${sbdArgPrefix(pc, name)}${value}`);
   return [
     ...cmd('pcs', 'stonith', 'sbd', 'enable'),
     ...(sbd.watchdog !== undefined ? [arg('watchdog', sbd.watchdog)] : []),

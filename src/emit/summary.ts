@@ -6,7 +6,7 @@
 import { assertNever } from '../assert-never.js';
 import { patternRegExp } from '../language/fencing-level.js';
 import { CLUSTER_DELAY, DEVICE_DELAYS, fenceTargets, isDelay } from '../catalogue/fence-hosts.js';
-import { agentName, isPromotable, selectedFlags, type CibClone, type CibConfiguration, type CibGroup, type CibPrimitive, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, isPromotable, literalPair, selectedFlags, type CibClone, type CibConfiguration, type CibGroup, type CibPrimitive, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
 import type { Options } from '../lower/stack.js';
 import type { FailoverPreview } from '../plan/failover.js';
@@ -113,8 +113,7 @@ function cloneText(c: CibClone): string {
 
 /** A literal parameter of a device, or undefined (a secret says nothing about hosts or delays). */
 function param(p: CibPrimitive, name: string): string | undefined {
-  const v = p.instanceAttributes?.pairs.find((a) => a.name === name)?.value;
-  return v?.kind === 'literal' ? v.text : undefined;
+  return literalPair(p.instanceAttributes, name);
 }
 
 /**

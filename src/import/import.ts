@@ -21,7 +21,7 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibResources, isPromotable, selectedFlags, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
+import { cibPrimitives, cibResources, isPromotable, literalPair, selectedFlags, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
 import { parseXml } from '../cib/xml-reader.js';
@@ -528,21 +528,15 @@ class Raiser {
       ...new Set(
         cibPrimitives(conf)
           .filter((p) => p.class === 'stonith' && p.type === 'fence_sbd')
-          .flatMap((p) => literal(p.instanceAttributes, 'devices')?.split(/[,;]/).filter((x) => x !== '') ?? []),
+          .flatMap((p) => literalPair(p.instanceAttributes, 'devices')?.split(/[,;]/).filter((x) => x !== '') ?? []),
       ),
     ];
-    const swt = literal(this.properties, 'stonith-watchdog-timeout');
+    const swt = literalPair(this.properties, 'stonith-watchdog-timeout');
     if (devices.length === 0 && (swt === undefined || /^[-+]?0*(?:\.0*)?[a-z]*$/i.test(swt))) return undefined;
     const span = this.span();
     const body = devices.map((dev): A.StackLine => ({ kind: 'stack-line', keyword: this.ident('device'), words: [this.value(dev)], attrs: [], ...this.span() }));
     return { kind: 'sbd', keyword: this.ident('sbd'), body, ...span };
   }
-}
-
-/** A literal pair's value in a set. */
-function literal(set: NvSet | undefined, name: string): string | undefined {
-  const v = set?.pairs.find((p) => p.name === name)?.value;
-  return v?.kind === 'literal' ? v.text : undefined;
 }
 
 /** What `hacc build` would lower a tree to (checked or not: only ids and ops matter here). */

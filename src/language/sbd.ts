@@ -43,8 +43,12 @@ export const DEFAULT_HEADER_WATCHDOG_TIMEOUT = 5;
 export const MAX_SBD_DEVICES = 3;
 /** The software watchdog: no hardware resets the node when the kernel hangs (HA412). */
 export const SOFTDOG = 'softdog';
-/** The watchdog device pcs and sbd use when none is named. */
-export const DEFAULT_WATCHDOG = '/dev/watchdog';
+/** The fence agent that writes to SBD disks. */
+export const FENCE_SBD_AGENT = 'stonith:fence_sbd';
+/** The disks a fence_sbd `devices=` lists (comma-separated; sbd's own file separates them with ';'). */
+export function listedDevices(text: string): string[] {
+  return text.split(/[,;\s]+/).filter((p) => p !== '');
+}
 /** SBD_TIMEOUT_ACTION: one of flush/noflush and one of reboot/off/crashdump, either alone or both in either order. */
 export const TIMEOUT_ACTIONS = { flush: ['flush', 'noflush'], action: ['reboot', 'off', 'crashdump'] } as const;
 

@@ -1,6 +1,5 @@
-import { HEURISTICS_EXEC } from '../language/corosync.js';
 import type { ClusterModel, Machine } from '../model/model.js';
-import { derivedTwoNode, type StackOptions } from '../model/stack.js';
+import { derivedTwoNode, sbdDevicePaths } from '../model/stack.js';
 import type * as A from '../syntax/ast.js';
 
 // The cluster stack as the setup script writes it: corosync options for `pcs cluster setup`, the
@@ -54,8 +53,8 @@ export interface SbdSetup {
   readonly options: Options;
 }
 
-function pairs(o: StackOptions, without: readonly string[] = []): Options {
-  return [...o.values.values()].filter((a) => !without.includes(a.key.text)).map((a) => [a.key.text, a.value.text] as const);
+function pairs(values: ReadonlyMap<string, A.Attr>, without: readonly string[] = []): Options {
+  return [...values.values()].filter((a) => !without.includes(a.key.text)).map((a) => [a.key.text, a.value.text] as const);
 }
 
 const GENERIC_QDEVICE = ['sync_timeout', 'timeout'];
@@ -66,14 +65,15 @@ function qdevice(model: ClusterModel): QdeviceSetup | undefined {
   const written = c.qdevice.values.get('host')?.value.text ?? '';
   const host: Machine | undefined = model.hosts.find((h) => h.name === written);
   const address = host?.addrs[0]?.value.text.split('/')[0] ?? written;
-  const modelOptions = pairs(c.qdevice, ['model', ...GENERIC_QDEVICE]).map(([k, v]) => (k === 'host' ? ([k, address] as const) : ([k, v] as const)));
+  const modelOptions = pairs(c.qdevice.values, ['model', ...GENERIC_QDEVICE]).map(([k, v]) => (k === 'host' ? ([k, address] as const) : ([k, v] as const)));
   return {
     host: address,
     ...(host ? { hostName: host.name } : {}),
     model: c.qdevice.values.get('model')?.value.text ?? 'net',
     modelOptions,
-    generic: pairs(c.qdevice).filter(([k]) => GENERIC_QDEVICE.includes(k)),
-    heuristics: pairs(c.heuristics).filter(([k]) => k === 'mode' || k === 'interval' || k === 'timeout' || k === 'sync_timeout' || HEURISTICS_EXEC.test(k)),
+    generic: pairs(c.qdevice.values).filter(([k]) => GENERIC_QDEVICE.includes(k)),
+    // (Keys heuristics does not take are HA414 errors: a file with them is not lowered.)
+    heuristics: pairs(c.heuristics.values),
   };
 }
 
@@ -82,12 +82,12 @@ export function corosyncSetup(model: ClusterModel): CorosyncSetup {
   const q = qdevice(model);
   return {
     ...(c.transportLine?.words[0] ? { transport: c.transport } : {}),
-    transportOptions: pairs(c.transportOptions),
-    links: c.links.flatMap((l) => (l.number !== undefined ? [{ number: l.number, options: [...l.values.values()].map((a) => [a.key.text, a.value.text] as const) }] : [])).sort((a, b) => a.number - b.number),
-    compression: pairs(c.compression),
-    crypto: pairs(c.crypto),
-    totem: pairs(c.totem),
-    quorum: pairs(c.quorum, ['two_node']),
+    transportOptions: pairs(c.transportOptions.values),
+    links: c.links.flatMap((l) => (l.number !== undefined ? [{ number: l.number, options: pairs(l.values) }] : [])).sort((a, b) => a.number - b.number),
+    compression: pairs(c.compression.values),
+    crypto: pairs(c.crypto.values),
+    totem: pairs(c.totem.values),
+    quorum: pairs(c.quorum.values, ['two_node']),
     twoNode: derivedTwoNode(model.nodes.length, c),
     ...(q ? { qdevice: q } : {}),
   };
@@ -101,10 +101,10 @@ export function sbdSetup(model: ClusterModel): SbdSetup | undefined {
   const perNode = new Map<string, string>();
   for (const w of sbd.watchdogs) if (w.node) perNode.set(w.node.value.text, path(w.path));
   return {
-    devices: sbd.devices.flatMap((l) => (l.words[0] ? [l.words[0].text] : [])),
+    devices: sbdDevicePaths(sbd).map((v) => v.text),
     ...(common?.path ? { watchdog: common.path.text } : {}),
     nodeWatchdogs: [...perNode],
-    init: pairs(sbd.init),
-    options: pairs(sbd.options),
+    init: pairs(sbd.init.values),
+    options: pairs(sbd.options.values),
   };
 }

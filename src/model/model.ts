@@ -9,7 +9,7 @@ import * as A from '../syntax/ast.js';
 import { forEachChild } from '../syntax/walk.js';
 import { DEFAULT_PLATFORM, isPlatformName, type PlatformName } from './platforms.js';
 import { fenceTargets, hostListNames, hostMapNames } from '../catalogue/fence-hosts.js';
-import { booleanValue } from './values.js';
+import { booleanValue, lastWins } from './values.js';
 import { resolveCorosync, resolveSbd, type Corosync, type Sbd } from './stack.js';
 
 // The resolved cluster: what every rule and emitter reads. It is built once, after parsing, from any
@@ -383,12 +383,6 @@ export function attrBag(lines: readonly A.AttrSet[]): AttrBag {
     for (const a of line.pairIds) pairIds.set(a.key.text.slice(PAIR_ID_PREFIX.length), a);
   }
   return { lines, attrs, values, pairIds, ...(setId ? { setId } : {}) };
-}
-
-function lastWins(attrs: readonly A.Attr[]): Map<string, A.Attr> {
-  const out = new Map<string, A.Attr>();
-  for (const a of attrs) out.set(a.key.text, a);
-  return out;
 }
 
 /** Agents split once per text (a large file has thousands of primitives of a few agents). */

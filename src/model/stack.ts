@@ -1,6 +1,7 @@
 import { corosyncDialect, transportsOf, TRANSPORTS, type Transport } from '../language/corosync.js';
 import { DEFAULT_HEADER_WATCHDOG_TIMEOUT, DEFAULT_SBD_WATCHDOG_TIMEOUT } from '../language/sbd.js';
 import type * as A from '../syntax/ast.js';
+import { durationMs, lastWins } from './values.js';
 import type { PlatformName } from './platforms.js';
 
 // The cluster stack below Pacemaker as the file sets it: `sbd { }` and `corosync { }`, resolved
@@ -65,9 +66,7 @@ export interface Corosync {
 }
 
 function options(lines: readonly A.StackLine[]): StackOptions {
-  const values = new Map<string, A.Attr>();
-  for (const l of lines) for (const a of l.attrs) values.set(a.key.text, a);
-  return { lines, values };
+  return { lines, values: lastWins(lines.flatMap((l) => l.attrs)) };
 }
 
 const linesOf = (blocks: readonly A.StackBlock[], keyword: string) => blocks.flatMap((b) => b.body.filter((l) => l.keyword.text === keyword));
@@ -76,7 +75,7 @@ export function resolveSbd(blocks: readonly A.StackBlock[]): Sbd | undefined {
   const [decl, ...extra] = blocks;
   if (!decl) return undefined;
   const watchdogs = linesOf(blocks, 'watchdog').map((line): SbdWatchdog => {
-    const node = [...line.attrs].reverse().find((a) => a.key.text === 'node');
+    const node = lastWins(line.attrs).get('node');
     return { line, ...(line.words[0] ? { path: line.words[0] } : {}), ...(node ? { node } : {}) };
   });
   return { decl, extra, devices: linesOf(blocks, 'device'), watchdogs, init: options(linesOf(blocks, 'init')), options: options(linesOf(blocks, 'options')) };
@@ -89,7 +88,7 @@ export function resolveCorosync(blocks: readonly A.StackBlock[], platform: Platf
   const transport = written !== undefined && (TRANSPORTS as readonly string[]).includes(written) ? (written as Transport) : defaultTransport(platform);
   const links = linesOf(blocks, 'link').map((line): CorosyncLink => {
     const word = line.words[0]?.text;
-    return { line, ...(word !== undefined && /^[0-7]$/.test(word) ? { number: Number(word) } : {}), values: options([line]).values };
+    return { line, ...(word !== undefined && /^[0-7]$/.test(word) ? { number: Number(word) } : {}), values: lastWins(line.attrs) };
   });
   const qdevice = options(linesOf(blocks, 'qdevice'));
   return {
@@ -126,6 +125,22 @@ export function derivedTwoNode(memberCount: number, corosync: Corosync): boolean
 /** A whole number of seconds as sbd reads its options (`5`), or undefined. */
 function seconds(attr: A.Attr | undefined): number | undefined {
   return attr && /^\d+$/.test(attr.value.text) ? Number(attr.value.text) : undefined;
+}
+
+/** The paths of the device lines (a line whose word is missing has none). */
+export function sbdDevicePaths(sbd: Sbd): A.Value[] {
+  return sbd.devices.flatMap((l) => (l.words[0] ? [l.words[0]] : []));
+}
+
+/**
+ * `stonith-watchdog-timeout` as Pacemaker reads it: the duration without its sign (ms; undefined
+ * when it is no duration), and whether it is negative, which means twice SBD_WATCHDOG_TIMEOUT
+ * (lib/common/watchdog.c pcmk__auto_watchdog_timeout).
+ */
+export function watchdogTimeoutOf(attr: A.Attr | undefined): { readonly ms?: number; readonly negative: boolean } | undefined {
+  if (!attr) return undefined;
+  const ms = durationMs(attr.value.text.replace(/^-/, ''));
+  return { ...(ms !== undefined ? { ms } : {}), negative: attr.value.text.startsWith('-') };
 }
 
 /** SBD_WATCHDOG_TIMEOUT in seconds: as written, else sbd's default (5). */

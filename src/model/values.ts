@@ -1,4 +1,5 @@
 import type { ParamType } from '../catalogue/types.js';
+import type * as A from '../syntax/ast.js';
 
 // Value syntax as Pacemaker parses it. One validator serves properties (HA405), params and meta
 // (HA205) and op attributes (HA208).
@@ -76,4 +77,11 @@ export function valueProblem(type: ParamType, text: string, values?: readonly st
         ? `'${text}' is not one of ${values.map((v) => `'${v}'`).join(', ')}`
         : undefined;
   }
+}
+
+/** name -> the attribute that counts, the last one written (as with repeated `pcs … set`). */
+export function lastWins(attrs: readonly A.Attr[]): Map<string, A.Attr> {
+  const out = new Map<string, A.Attr>();
+  for (const a of attrs) out.set(a.key.text, a);
+  return out;
 }

@@ -1,3 +1,4 @@
+import { sbdDevicePaths } from '../../model/stack.js';
 import type { Rule } from '../rule.js';
 import { fencedCluster } from '../examples.js';
 
@@ -38,9 +39,8 @@ export const ha210: Rule = {
       }
     }
     // An SBD device: every node writes its slot on it, by this name.
-    for (const line of ctx.model.sbd?.devices ?? []) {
-      const path = line.words[0];
-      if (!path || !UNSTABLE.test(path.text)) continue;
+    for (const path of ctx.model.sbd ? sbdDevicePaths(ctx.model.sbd) : []) {
+      if (!UNSTABLE.test(path.text)) continue;
       ctx.report({
         node: path,
         message: `'${path.text}' is a kernel device name, which is not stable across nodes: a node could write its SBD slot on another disk`,

@@ -1,4 +1,4 @@
-import { deviceTargets, fencingDevices, fencingDisabledBy, REMOTE_AGENT } from '../../model/model.js';
+import { canFence, fencingDevices, fencingDisabledBy, REMOTE_AGENT } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 
 const CLUSTER = (hosts: string) => `cluster demo {
@@ -30,8 +30,8 @@ export const ha409: Rule = {
     if (devices.length === 0 || fencingDisabledBy(m)) return;
     for (const p of m.primitives) {
       if (p.agent.id !== REMOTE_AGENT) continue;
-      // A device that names no hosts is asked which it can fence: it may fence this one.
-      if (devices.some((d) => deviceTargets(d)?.hosts.has(p.name.toLowerCase()) ?? true)) continue;
+      // (A device that names no hosts is asked which it can fence: it may fence this one.)
+      if (canFence(m, p.name)) continue;
       ctx.report({
         node: p.decl.name,
         message: `no fencing device can fence remote node '${p.name}': every device's pcmk_host_list or pcmk_host_map leaves it out`,

@@ -1,6 +1,5 @@
 import { settingValue } from '../../model/model.js';
-import { sbdWatchdogTimeout } from '../../model/stack.js';
-import { durationMs } from '../../model/values.js';
+import { sbdWatchdogTimeout, watchdogTimeoutOf } from '../../model/stack.js';
 import type { Rule } from '../rule.js';
 
 const CLUSTER = (property: string) => `cluster demo {
@@ -30,8 +29,9 @@ export const ha411: Rule = {
   check(ctx) {
     const m = ctx.model;
     const property = settingValue(m, 'property', 'stonith-watchdog-timeout');
-    const ms = property ? durationMs(property.value.text.replace(/^-/, '')) : undefined;
-    const negative = property?.value.text.startsWith('-') ?? false;
+    const written = watchdogTimeoutOf(property);
+    const ms = written?.ms;
+    const negative = written?.negative ?? false;
     if (!m.sbd) {
       if (property && ms !== undefined && ms > 0) {
         ctx.report({

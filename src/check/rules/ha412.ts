@@ -1,7 +1,7 @@
 import { settingValue } from '../../model/model.js';
-import { sbdHeaderTimeouts, sbdWatchdogTimeout } from '../../model/stack.js';
+import { sbdDevicePaths, sbdHeaderTimeouts, sbdWatchdogTimeout, watchdogTimeoutOf } from '../../model/stack.js';
 import { durationMs } from '../../model/values.js';
-import { SOFTDOG } from '../../language/sbd.js';
+import { FENCE_SBD_AGENT, listedDevices, SOFTDOG } from '../../language/sbd.js';
 import type { Rule } from '../rule.js';
 import { sbdCluster } from '../examples.js';
 
@@ -40,18 +40,19 @@ export const ha412: Rule = {
       });
     }
     const stonithTimeout = settingValue(m, 'property', 'stonith-timeout');
+    const stonithMs = stonithTimeout ? durationMs(stonithTimeout.value.text) : DEFAULT_STONITH_TIMEOUT_MS;
     if (sbd.devices.length > 0) {
-      const devices = new Set(sbd.devices.flatMap((l) => (l.words[0] ? [l.words[0].text] : [])));
+      const devices = new Set(sbdDevicePaths(sbd).map((v) => v.text));
       // The largest random delay of the fence_sbd devices on these disks.
-      const delays = m.primitives.filter((p) => p.agent.id === 'stonith:fence_sbd' && (p.params.values.get('devices')?.value.text.split(/[,;\s]+/) ?? []).some((d) => devices.has(d))).flatMap((p) => {
+      const onTheDisks = (p: (typeof m.primitives)[number]) => listedDevices(p.params.values.get('devices')?.value.text ?? '').some((d) => devices.has(d));
+      const delays = m.primitives.filter((p) => p.agent.id === FENCE_SBD_AGENT && onTheDisks(p)).flatMap((p) => {
         const a = p.params.values.get('pcmk_delay_max');
         const ms = a ? durationMs(a.value.text) : undefined;
         return a && ms !== undefined ? [{ attr: a, ms }] : [];
       });
       const delay = delays.reduce<(typeof delays)[number] | undefined>((a, b) => (a && a.ms >= b.ms ? a : b), undefined);
       const needed = 1.2 * msgwait * 1000 + (delay?.ms ?? 0);
-      const have = stonithTimeout ? durationMs(stonithTimeout.value.text) : DEFAULT_STONITH_TIMEOUT_MS;
-      if (have !== undefined && have < needed) {
+      if (stonithMs !== undefined && stonithMs < needed) {
         const where = stonithTimeout ?? msgwaitAttr ?? delay?.attr ?? sbd.decl.keyword;
         ctx.report({
           node: where,
@@ -61,13 +62,13 @@ export const ha412: Rule = {
       }
     }
     const swt = settingValue(m, 'property', 'stonith-watchdog-timeout');
-    const swtMs = swt && !swt.value.text.startsWith('-') ? durationMs(swt.value.text) : undefined;
+    const written = watchdogTimeoutOf(swt);
+    const swtMs = written && !written.negative ? written.ms : undefined;
     const sbdMs = sbdWatchdogTimeout(sbd) * 1000;
     // Watchdog fencing: the fencer waits stonith-watchdog-timeout (negative: twice
     // SBD_WATCHDOG_TIMEOUT) inside a fencing operation that stonith-timeout bounds.
-    const waitMs = swt?.value.text.startsWith('-') ? 2 * sbdMs : swtMs;
-    const fencingMs = stonithTimeout ? durationMs(stonithTimeout.value.text) : DEFAULT_STONITH_TIMEOUT_MS;
-    if (swt && waitMs !== undefined && waitMs > 0 && fencingMs !== undefined && fencingMs <= waitMs) {
+    const waitMs = written?.negative ? 2 * sbdMs : swtMs;
+    if (swt && waitMs !== undefined && waitMs > 0 && stonithMs !== undefined && stonithMs <= waitMs) {
       ctx.report({
         node: stonithTimeout ?? swt,
         message: `stonith-timeout${stonithTimeout ? `=${stonithTimeout.value.text}` : ' (60s, the default)'} is not above the ${waitMs / 1000}s the fencer waits for a node to reset itself (stonith-watchdog-timeout): watchdog fencing would time out`,

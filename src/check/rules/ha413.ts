@@ -1,9 +1,7 @@
-import { MAX_SBD_DEVICES } from '../../language/sbd.js';
+import { FENCE_SBD_AGENT, listedDevices, MAX_SBD_DEVICES } from '../../language/sbd.js';
+import { sbdDevicePaths } from '../../model/stack.js';
 import type { Rule } from '../rule.js';
 import { sbdCluster } from '../examples.js';
-
-/** The device paths a value lists (fence_sbd's devices=: comma-separated; sbd's own list: semicolons). */
-const paths = (text: string) => text.split(/[,;\s]+/).filter((p) => p !== '');
 
 export const ha413: Rule = {
   code: 'HA413',
@@ -20,16 +18,16 @@ export const ha413: Rule = {
   check(ctx) {
     const m = ctx.model;
     const sbd = m.sbd;
-    const written = (sbd?.devices ?? []).flatMap((l) => (l.words[0] ? [l.words[0]] : []));
+    const written = sbd ? sbdDevicePaths(sbd) : [];
     for (const extra of written.slice(MAX_SBD_DEVICES)) {
       ctx.report({ node: extra, message: `a ${written.indexOf(extra) + 1}th SBD device: sbd takes at most ${MAX_SBD_DEVICES}`, help: ['one device, or three (a majority of them must be readable)'] });
     }
     const devices = new Set(written.map((v) => v.text));
-    const fenceSbd = m.primitives.filter((p) => p.agent.id === 'stonith:fence_sbd');
+    const fenceSbd = m.primitives.filter((p) => p.agent.id === FENCE_SBD_AGENT);
     for (const p of fenceSbd) {
       const attr = p.params.values.get('devices');
       if (!attr) continue;
-      const listed = paths(attr.value.text);
+      const listed = listedDevices(attr.value.text);
       if (!sbd) {
         ctx.report({ node: attr, message: `fence_sbd device '${p.name}' without an sbd block: no node's sbd daemon watches ${listed.join(', ')}`, help: [`sbd { ${listed.map((d) => `device ${d}`).join('; ')} }`] });
         continue;
@@ -53,7 +51,7 @@ export const ha413: Rule = {
     for (const p of m.primitives) {
       if (p.agent.fencing) continue;
       for (const a of p.params.attrs) {
-        const hit = paths(a.value.text).find((d) => devices.has(d));
+        const hit = listedDevices(a.value.text).find((d) => devices.has(d));
         if (hit) ctx.report({ node: a, property: 'value', message: `'${hit}' is an SBD disk: resource '${p.name}' would overwrite the nodes' SBD slots`, help: ['give the SBD its own small disk (a few MB), used by nothing else'] });
       }
     }
