@@ -11,6 +11,7 @@ import { assertNever } from '../assert-never.js';
 import { isSecretParam } from '../catalogue/roles.js';
 import { selectedFlags, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvSet } from './model.js';
 import { NO_ID } from './read.js';
+import { ruleText } from './rule-text.js';
 
 /** What a plan shows instead of a secret's value. */
 export const SECRET = '(secret)';
@@ -130,7 +131,8 @@ function flatten(conf: CibConfiguration): Flat[] {
     const fields = new Map<string, FieldValue>();
     switch (c.kind) {
       case 'rsc_location':
-        fields.set('rsc', c.rsc).set('node', c.node).set('score', c.score);
+        for (const [k, v] of [['rsc', c.rsc], ['node', c.node], ['score', c.score]] as const) if (v !== undefined) fields.set(k, v);
+        for (const r of c.rules) fields.set(`rule.${r.id}`, ruleText(r));
         break;
       case 'rsc_colocation':
         fields.set('rsc', c.rsc).set('with-rsc', c.withRsc).set('score', c.score);

@@ -79,14 +79,49 @@ export function isPromotable(c: CibClone): boolean {
   return c.tag === 'master' || (c.metaAttributes?.pairs.some((p) => p.name === 'promotable' && p.value.kind === 'literal' && p.value.text.toLowerCase() === 'true') ?? false);
 }
 
-/** `<rsc_location id rsc node score …>`: `attrs` holds role, resource-discovery. */
+/**
+ * `<rule id …>` (`attrs`: score or score-attribute, role, boolean-op, in that order) and what it
+ * holds, in document order.
+ */
+export interface CibRule {
+  readonly kind: 'rule';
+  readonly id: string;
+  readonly attrs: readonly XmlAttr[];
+  readonly children: readonly CibRuleChild[];
+}
+
+/**
+ * `<expression id attribute operation [type] [value] [value-source]>`, `<rsc_expression id [class]
+ * [provider] [type]>`, `<op_expression id name [interval]>`: their attributes but the id, in order.
+ */
+export interface CibExpression {
+  readonly kind: 'expression' | 'rsc_expression' | 'op_expression';
+  readonly id: string;
+  readonly attrs: readonly XmlAttr[];
+}
+
+/** `<date_expression id operation [start] [end]>` with its `<date_spec>` or `<duration>`. */
+export interface CibDateExpression {
+  readonly kind: 'date_expression';
+  readonly id: string;
+  readonly attrs: readonly XmlAttr[];
+  readonly part?: { readonly kind: 'date_spec' | 'duration'; readonly id: string; readonly attrs: readonly XmlAttr[] };
+}
+
+export type CibRuleChild = CibRule | CibExpression | CibDateExpression;
+
+/**
+ * `<rsc_location id rsc|rsc-pattern [node score] …>`: a node and score, or rules. `rsc` is absent
+ * with `rsc-pattern`; `attrs` holds rsc-pattern, role, resource-discovery.
+ */
 export interface CibLocation {
   readonly kind: 'rsc_location';
   readonly id: string;
-  readonly rsc: string;
-  readonly node: string;
-  readonly score: string;
+  readonly rsc?: string;
+  readonly node?: string;
+  readonly score?: string;
   readonly attrs: readonly XmlAttr[];
+  readonly rules: readonly CibRule[];
 }
 
 /** `<rsc_colocation id rsc with-rsc score …>`: `attrs` holds rsc-role, with-rsc-role. */

@@ -1,7 +1,8 @@
 import { SELECT_ELEMENTS, SELECT_FLAGS } from '../language/alert.js';
 import { colocation } from '../language/colocation.js';
+import { location } from '../language/location.js';
 import { order } from '../language/order.js';
-import type { Cib, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
+import type { Cib, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
 import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
 // Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
@@ -282,14 +283,64 @@ class Reader {
     return out;
   }
 
+  /**
+   * A `<rule>` and what it holds. A top rule takes a score (or score-attribute) and a role; a nested
+   * rule's score is Pacemaker's to ignore, and read as none. Undefined (and reported) when any part
+   * has no form: an id-ref, an unknown element or attribute.
+   */
+  rule(el: XmlElement, xpath: string, top: boolean): CibRule | undefined {
+    const id = el.attrs.get('id');
+    if (el.attrs.has('id-ref')) return void this.report(el, xpath, 'a reference to another rule (id-ref)');
+    if (id === undefined) return void this.report(el, xpath, 'a rule without an id');
+    if (this.extraAttrs(el, xpath, ['id', 'boolean-op', 'score', ...(top ? ['score-attribute', 'role'] : [])])) return undefined;
+    const children: CibRuleChild[] = [];
+    for (const c of elements(el)) {
+      const cx = `${xpath}/${step(c)}`;
+      const cid = c.attrs.get('id');
+      if (cid === undefined) return void this.report(c, cx, `a <${c.tag}> without an id`);
+      const attrsBut = (skip: readonly string[]): XmlAttr[] => [...c.attrs].filter(([k]) => !skip.includes(k));
+      switch (c.tag) {
+        case 'rule': {
+          const nested = this.rule(c, cx, false);
+          if (!nested) return undefined;
+          children.push(nested);
+          break;
+        }
+        case 'expression':
+        case 'rsc_expression':
+        case 'op_expression': {
+          const known = { expression: ['attribute', 'operation', 'value', 'type', 'value-source'], rsc_expression: ['class', 'provider', 'type'], op_expression: ['name', 'interval'] }[c.tag];
+          if (this.extraAttrs(c, cx, ['id', ...known]) || elements(c).length > 0) return void (elements(c).length > 0 && this.report(c, cx, `a <${c.tag}> holding elements`));
+          children.push({ kind: c.tag, id: cid, attrs: attrsBut(['id']) });
+          break;
+        }
+        case 'date_expression': {
+          if (this.extraAttrs(c, cx, ['id', 'operation', 'start', 'end'])) return undefined;
+          const parts = elements(c);
+          const part = parts[0];
+          if (parts.length > 1 || (part && part.tag !== 'date_spec' && part.tag !== 'duration')) return void this.report(c, cx, 'a date expression holding more than one date_spec or duration');
+          const partId = part?.attrs.get('id');
+          if (part && partId === undefined) return void this.report(part, `${cx}/${step(part)}`, `a <${part.tag}> without an id`);
+          const partAttrs = part ? [...part.attrs].filter(([k]) => k !== 'id') : [];
+          children.push({ kind: 'date_expression', id: cid, attrs: attrsBut(['id']), ...(part ? { part: { kind: part.tag as 'date_spec' | 'duration', id: partId!, attrs: partAttrs } } : {}) });
+          break;
+        }
+        default:
+          return void this.report(c, cx, `a <${c.tag}> inside a rule`);
+      }
+    }
+    if (children.length === 0) return void this.report(el, xpath, 'a rule without expressions');
+    return this.at<CibRule>({ kind: 'rule', id, attrs: [...el.attrs].filter(([k]) => k !== 'id'), children }, xpath);
+  }
+
   /** A constraint's whole element is reported when any part cannot be represented: half of one would mean something else. */
   constraint(el: XmlElement, xpath: string): CibConstraint | undefined {
     const id = el.attrs.get('id');
     if (id === undefined) return void this.report(el, xpath, 'a constraint without an id');
     const inner = elements(el);
     if (inner.some((c) => c.tag === 'resource_set')) return void this.report(el, xpath, 'a constraint over resource sets');
-    if (inner.some((c) => c.tag === 'rule')) return void this.report(el, xpath, 'a location constraint with a rule');
-    if (inner.length > 0) return void this.report(el, xpath, `a <${inner[0]!.tag}> inside a constraint`);
+    const other = inner.find((c) => c.tag !== 'rule' || el.tag !== 'rsc_location');
+    if (other) return void this.report(el, xpath, `a <${other.tag}> inside a ${el.tag === 'rsc_location' ? 'location' : 'constraint'}`);
     const a = (k: string) => el.attrs.get(k);
     const rest = (skip: readonly string[]): XmlAttr[] => [...el.attrs].filter(([k]) => !skip.includes(k));
     const extra = (known: readonly string[], what: string): boolean => {
@@ -300,12 +351,24 @@ class Reader {
     };
     switch (el.tag) {
       case 'rsc_location': {
-        if (a('rsc-pattern') !== undefined) return void this.report(el, xpath, 'a location constraint over a resource pattern (rsc-pattern)');
-        if (a('rsc') === undefined || a('node') === undefined || a('score') === undefined) {
-          return void this.report(el, xpath, 'a location constraint without rsc, node and score');
+        if ((a('rsc') === undefined) === (a('rsc-pattern') === undefined)) return void this.report(el, xpath, 'a location constraint without one of rsc and rsc-pattern');
+        const ruleElements = inner.filter((c) => c.tag === 'rule');
+        if (ruleElements.length > 0 ? a('node') !== undefined || a('score') !== undefined : a('node') === undefined || a('score') === undefined) {
+          return void this.report(el, xpath, 'a location constraint without either node and score or rules');
         }
-        if (extra(['id', 'rsc', 'node', 'score', 'role', 'resource-discovery'], 'a location constraint')) return undefined;
-        return this.at<CibConstraint>({ kind: 'rsc_location', id, rsc: a('rsc')!, node: a('node')!, score: a('score')!, attrs: rest(['id', 'rsc', 'node', 'score']) }, xpath);
+        if (extra(['id', 'rsc', 'node', 'score', ...location.keys.map((k) => k.name)], 'a location constraint')) return undefined;
+        const rules: CibRule[] = [];
+        for (const r of ruleElements) {
+          // (A rule that cannot be read is reported for itself; the constraint goes with it, whole.)
+          const rule = this.rule(r, `${xpath}/${step(r)}`, true);
+          if (!rule) return undefined;
+          rules.push(rule);
+        }
+        const [rsc, node, score] = [a('rsc'), a('node'), a('score')];
+        return this.at<CibConstraint>(
+          { kind: 'rsc_location', id, ...(rsc !== undefined ? { rsc } : {}), ...(node !== undefined ? { node } : {}), ...(score !== undefined ? { score } : {}), attrs: rest(['id', 'rsc', 'node', 'score']), rules },
+          xpath,
+        );
       }
       case 'rsc_colocation': {
         if (a('rsc') === undefined || a('with-rsc') === undefined || a('score') === undefined) {

@@ -7,7 +7,7 @@
 import { assertNever } from '../assert-never.js';
 import { SELECT_ELEMENTS } from '../language/alert.js';
 import { codePointName, firstXmlInvalidChar } from '../syntax/xml-chars.js';
-import { selectedFlags, type Cib, type CibAlert, type CibConfiguration, type CibFencingLevel, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from './model.js';
+import { selectedFlags, type Cib, type CibAlert, type CibConfiguration, type CibFencingLevel, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type CibRule, type CibValue, type NvPair, type NvSet } from './model.js';
 import { createXml, type XmlAttributes, type XmlDocument, type XmlParent } from './xml-writer.js';
 
 export const XML_DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const;
@@ -137,7 +137,9 @@ class CibWriter {
     const attrs = ['id', c.id];
     switch (c.kind) {
       case 'rsc_location':
-        attrs.push('rsc', c.rsc, 'node', c.node, 'score', c.score);
+        if (c.rsc !== undefined) attrs.push('rsc', c.rsc);
+        if (c.node !== undefined) attrs.push('node', c.node);
+        if (c.score !== undefined) attrs.push('score', c.score);
         break;
       case 'rsc_colocation':
         attrs.push('rsc', c.rsc, 'with-rsc', c.withRsc, 'score', c.score);
@@ -152,7 +154,19 @@ class CibWriter {
         assertNever(c);
     }
     for (const [k, v] of c.attrs) attrs.push(k, v);
-    ele(parent, c.kind, attrs);
+    const el = ele(parent, c.kind, attrs);
+    if (c.kind === 'rsc_location') for (const r of c.rules) this.rule(el, r);
+  }
+
+  rule(parent: XmlParent, r: CibRule): void {
+    const el = ele(parent, 'rule', ['id', r.id, ...r.attrs.flat()]);
+    for (const child of r.children) {
+      if (child.kind === 'rule') this.rule(el, child);
+      else {
+        const e = ele(el, child.kind, ['id', child.id, ...child.attrs.flat()]);
+        if (child.kind === 'date_expression' && child.part) ele(e, child.part.kind, ['id', child.part.id, ...child.part.attrs.flat()]);
+      }
+    }
   }
 
   fencingLevel(parent: XmlParent, l: CibFencingLevel): void {
@@ -229,6 +243,11 @@ function fragment(write: (writer: CibWriter, doc: XmlParent) => void): string {
     .split('\n')
     .map((line) => line.trim())
     .join('');
+}
+
+/** A constraint as cib.xml has it. */
+export function constraintXml(c: CibConstraint): string {
+  return fragment((w, doc) => w.constraint(doc, c));
 }
 
 /** A `<fencing-level>` as cib.xml has it. */

@@ -28,7 +28,7 @@
 // - an op attribute with such text (a description): left out, and set on the op by id.
 
 import { assertNever } from '../assert-never.js';
-import { agentName, cibPrimitives, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, cibPrimitives, type CibConfiguration, type CibConstraint, type CibLocation, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
 import type { Artifact } from './artifact.js';
 import { SECRET_PLACEHOLDER, secretLabel } from './shell.js';
@@ -156,7 +156,8 @@ function afterLoadNotes(conf: CibConfiguration): string[] {
   // themselves, so setup.sh creates them as cib.xml has them.
   const levels = (conf.fencingTopology ?? []).map((l) => `#   fencing level ${l.id} (as XML, with its id)`);
   const alerts = (conf.alerts ?? []).map((a) => `#   alert ${a.id} (as XML, with its recipients' ids)`);
-  return [...levels, ...alerts, ...afterLoad(conf).map((x) => {
+  const locations = conf.constraints.filter(asXml).map((c) => `#   location ${c.id} (as XML, with its rules' ids)`);
+  return [...locations, ...levels, ...alerts, ...afterLoad(conf).map((x) => {
     switch (x.kind) {
       case 'secret':
         return `#   ${x.pair.id}: the secret ${secretLabel(x.pair.value)} (crm.conf holds ${SECRET_PLACEHOLDER})`;
@@ -194,6 +195,14 @@ function resourceText(r: CibResource): string[] {
     default:
       return assertNever(r);
   }
+}
+
+/**
+ * A location crm.conf leaves to setup.sh, which creates it as cib.xml has it: one with rules (crmsh's
+ * rule syntax is its own, and its ids crmsh's) or over a resource pattern.
+ */
+export function asXml(c: CibConstraint): c is CibLocation {
+  return c.kind === 'rsc_location' && (c.rules.length > 0 || c.rsc === undefined);
 }
 
 /** Constraint attributes crm.conf leaves to cibadmin (afterLoad). */
@@ -234,7 +243,7 @@ export function crmConf(lowered: Lowered): string {
     ...sets('rsc_defaults', conf.rscDefaults),
     ...sets('op_defaults', conf.opDefaults),
     ...conf.resources.flatMap(resourceText),
-    ...conf.constraints.map(constraintText),
+    ...conf.constraints.filter((c) => !asXml(c)).map(constraintText),
   ];
   const agents = [...new Set(cibPrimitives(conf).map(agentName))].sort();
   const later = afterLoadNotes(conf);

@@ -28,7 +28,7 @@
 //    AlmaLinux/Rocky/CentOS Stream: `dnf config-manager --set-enabled ha` on 8, `highavailability` on 9.
 //    RHEL 7 HA reference 4.1.1: systemctl start/enable pcsd; firewall-cmd --add-service=high-availability.
 
-import { agentName, cibPrimitives, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibFencingLevel, type CibLocation, type CibOrder, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, cibPrimitives, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibFencingLevel, type CibLocation, type CibOrder, type CibRule, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { sanitizeId } from '../lower/ids.js';
 import type { ClusterSetup, SetupNode } from '../lower/lower.js';
@@ -36,6 +36,8 @@ import type { CorosyncSetup, Options, QdeviceSetup, SbdSetup } from '../lower/st
 import { PLATFORM_FACTS, type ConfigTool, type PcsVersion } from '../catalogue/platforms.js';
 import type { PlatformName } from '../model/platforms.js';
 import { cmd, kv, lit, shVar, type Cmd, type Word } from './shell.js';
+import { assertNever } from '../assert-never.js';
+import { expressionWords, misreadInRule } from '../cib/rule-text.js';
 
 export type PcsGeneration = PcsVersion;
 
@@ -474,10 +476,59 @@ export function pcsResourceMeta(pc: PlatformCommands, file: string, id: string, 
   return pcsF(pc, file, ['resource', 'meta'], [], [lit(id), ...nvWords(set)]);
 }
 
-/** `location add` takes resource-discovery= (pcs 0.9.138 and later); a role it cannot take (see pcsCreates). */
-export function pcsLocation(pc: PlatformCommands, file: string, c: CibLocation): Cmd {
-  const options = c.attrs.filter(([name]) => name === 'resource-discovery').map(([name, value]) => kv(name, value));
-  return pcsF(pc, file, ['constraint', 'location', 'add'], [], [lit(c.id), lit(c.rsc), lit(c.node), lit(c.score), ...options]);
+/**
+ * `location add ID RSC|regexp%PATTERN NODE SCORE` for a node's score (resource-discovery= since pcs 0.9.138; a role it
+ * cannot take: pcsCannotCreate); for rules, `location RSC|regexp%PATTERN rule constraint-id=ID id=…
+ * EXPR` and `constraint rule add ID id=… EXPR` for each further rule (pcs/constraint.py location_rule,
+ * pcs/rule.py; each rule's id given, the ids inside it derived from it as hacc derives them).
+ */
+export function pcsLocation(pc: PlatformCommands, file: string, c: CibLocation): Cmd[] {
+  const discovery = c.attrs.filter(([name]) => name === 'resource-discovery').map(([name, value]) => kv(name, value));
+  const pattern = c.attrs.find(([name]) => name === 'rsc-pattern')?.[1];
+  const resource = lit(pattern !== undefined ? `regexp%${pattern}` : (c.rsc ?? ''));
+  if (c.rules.length === 0) return [pcsF(pc, file, ['constraint', 'location', 'add'], [], [lit(c.id), resource, lit(c.node ?? ''), lit(c.score ?? ''), ...discovery])];
+  const ruleArgs = (r: CibRule): Word[] => [kv('id', r.id), ...r.attrs.filter(([name]) => name !== 'boolean-op').map(([name, value]) => kv(name, value)), ...(expressionWords(r) ?? []).map(lit)];
+  const [first, ...more] = c.rules;
+  return [
+    pcsF(pc, file, ['constraint', 'location'], [], [resource, lit('rule'), kv('constraint-id', c.id), ...discovery, ...ruleArgs(first!)]),
+    ...more.map((r) => pcsF(pc, file, ['constraint', 'rule', 'add'], [], [lit(c.id), ...ruleArgs(r)])),
+  ];
+}
+
+/**
+ * Why pcs would not write this rule as it stands (undefined when it would): pcs's rule language has
+ * no value-source, resource or op expressions, no word for a value that is a keyword or holds a
+ * parenthesis, and nests a rule only for an operator that differs from its parent's, under the id it derives.
+ */
+function pcsRuleProblem(rule: CibRule): string | undefined {
+  const op = rule.attrs.find(([name]) => name === 'boolean-op')?.[1] ?? 'and';
+  for (const c of rule.children) {
+    switch (c.kind) {
+      case 'rule': {
+        const nestedOp = c.attrs.find(([name]) => name === 'boolean-op')?.[1];
+        if (!c.id.startsWith(rule.id) || !/^-rule(-[0-9]+)?$/.test(c.id.slice(rule.id.length))) return `pcs names a nested rule after its parent (${rule.id}-rule), not ${c.id}.`;
+        if (c.children.length < 2 || nestedOp === op) return `pcs would not nest the rule ${c.id} (it has no other operator than its parent).`;
+        const inner = pcsRuleProblem(c);
+        if (inner) return inner;
+        break;
+      }
+      case 'expression': {
+        const words = c.attrs.filter(([name]) => name === 'attribute' || name === 'value').map(([, v]) => v);
+        if (c.attrs.some(([name]) => name === 'value-source')) return `pcs's rules have no value-source (rule ${rule.id}).`;
+        const misread = words.find(misreadInRule);
+        if (misread !== undefined) return `pcs would misread '${misread}' in rule ${rule.id} (a keyword, a parenthesis, a space or nothing).`;
+        break;
+      }
+      case 'date_expression':
+        break;
+      case 'rsc_expression':
+      case 'op_expression':
+        return `pcs's location rules have no ${c.kind === 'rsc_expression' ? 'resource' : 'op'} expressions (rule ${rule.id}).`;
+      default:
+        return assertNever(c);
+    }
+  }
+  return undefined;
 }
 
 /** The roles pcs 0.10 writes in their old spelling (Master/Slave) whichever it is given. */
@@ -494,12 +545,21 @@ const NEW_ROLES = new Set(['Promoted', 'Unpromoted']);
  */
 export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): string | undefined {
   if (conf.constraints.some((c) => c.kind === 'rsc_location' && c.attrs.some(([name]) => name === 'role'))) {
-    return 'A location with a role has no pcs command (pcs would write a rule instead).';
+    return 'A location with a role has no pcs command (pcs would write a rule, or set the role on its rule).';
+  }
+  for (const c of conf.constraints) {
+    if (c.kind !== 'rsc_location') continue;
+    // `regexp%PATTERN` came with pcs 0.9.160 (el7.5); el6 has 0.9.155.
+    if (c.rsc === undefined && pc.platform === 'el6') return 'pcs 0.9.155 (el6) has no location over a resource pattern.';
+    for (const r of c.rules) {
+      const problem = pcsRuleProblem(r);
+      if (problem) return problem;
+    }
   }
   // pcs's `constraint location add` removes a location on the same resource and node before it adds its own.
   const placed = new Map<string, string>();
   for (const c of conf.constraints) {
-    if (c.kind !== 'rsc_location') continue;
+    if (c.kind !== 'rsc_location' || c.node === undefined) continue;
     const key = `${c.rsc}\n${c.node}`;
     const first = placed.get(key);
     if (first !== undefined) return `pcs would replace the location ${first} with ${c.id} (same resource ${c.rsc} and node ${c.node}).`;
@@ -516,7 +576,7 @@ export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): s
     const roleOf = (attrs: readonly XmlAttr[]) => attrs.some(([name, value]) => name.endsWith('role') && NEW_ROLES.has(value));
     const meta = (set: NvSet | undefined) => set?.pairs.some((p) => p.name === 'target-role' && p.value.kind === 'literal' && NEW_ROLES.has(p.value.text)) ?? false;
     const withRole =
-      conf.constraints.some((c) => roleOf(c.attrs)) ||
+      conf.constraints.some((c) => roleOf(c.attrs) || (c.kind === 'rsc_location' && c.rules.some((r) => roleOf(r.attrs)))) ||
       cibPrimitives(conf).some((p) => p.operations.some((o) => roleOf(o.attrs)) || meta(p.metaAttributes)) ||
       conf.resources.some((r) => r.kind !== 'primitive' && meta(r.metaAttributes));
     if (withRole) return 'pcs 0.10 writes the roles Promoted and Unpromoted as Master and Slave.';

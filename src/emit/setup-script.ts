@@ -27,7 +27,7 @@
 import { assertNever } from '../assert-never.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
 import { agentName, cibPrimitives, isPromotable, literal, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
-import { alertXml, fencingLevelXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
+import { alertXml, constraintXml, fencingLevelXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
 import { ENV_NAME } from '../language/secret.js';
@@ -36,7 +36,7 @@ import { SBD_CONFIG_FILE } from '../language/sbd.js';
 import { ANYTHING_AGENT_ID, anythingAgentScript, ANYTHING_AGENT_PATH } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
 import { cibText } from './cib.js';
-import { afterLoad, crmConf } from './crm-conf.js';
+import { afterLoad, asXml, crmConf } from './crm-conf.js';
 import {
   disableService,
   enableService,
@@ -639,6 +639,11 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
       }
     }
   }
+  const locations = ctx.lowered.cib.configuration.constraints.filter(asXml);
+  if (locations.length > 0) {
+    out.push('', `\tstep ${shQuote(`Locations crm.conf leaves out (${count(locations.length, 'constraint')} with rules or a resource pattern), as XML`)}`);
+    for (const c of locations) out.push(`\tadd_to_section constraints ${shQuote(constraintXml(c))}`);
+  }
   out.push(...fencingLevelStep(ctx), ...alertStep(ctx));
   return [
     `# crm.conf, byte for byte the artifact, as a quoted here-document.\nwrite_crm_conf() {\n\tcat <<'${CRM_EOF}'\n${text}${CRM_EOF}\n}`,
@@ -740,7 +745,7 @@ function buildConfigurationFn(ctx: Ctx): string {
         'Constraints',
         ...conf.constraints.flatMap((c) => [
           ...(c.kind === 'rsc_order' ? [`\t# shellcheck disable=SC1010 # 'then' is an argument of pcs here`] : []),
-          run(c.kind === 'rsc_location' ? pcsLocation(pc, 'NEW', c) : c.kind === 'rsc_colocation' ? pcsColocation(pc, 'NEW', c) : pcsOrder(pc, 'NEW', c)),
+          ...(c.kind === 'rsc_location' ? pcsLocation(pc, 'NEW', c) : [c.kind === 'rsc_colocation' ? pcsColocation(pc, 'NEW', c) : pcsOrder(pc, 'NEW', c)]).map((command) => run(command)),
         ]),
       );
     }

@@ -6,13 +6,14 @@
 import { assertNever } from '../assert-never.js';
 import { patternRegExp } from '../language/fencing-level.js';
 import { CLUSTER_DELAY, DEVICE_DELAYS, fenceTargets, isDelay } from '../catalogue/fence-hosts.js';
-import { agentName, isPromotable, literalPair, selectedFlags, type CibClone, type CibConfiguration, type CibGroup, type CibPrimitive, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, isPromotable, literalPair, selectedFlags, type CibClone, type CibConfiguration, type CibGroup, type CibLocation, type CibPrimitive, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
 import type { Options } from '../lower/stack.js';
 import type { FailoverPreview } from '../plan/failover.js';
 import type { TransitionAction } from '../plan/plan.js';
 import { ANYTHING_AGENT_ID } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
+import { locationRuleInWords } from './rule-words.js';
 import {
   crmVerifyLive,
   packagesFor,
@@ -189,11 +190,14 @@ function corosyncLines(lowered: Lowered): string[] {
 function placement(conf: CibConfiguration, r: CibResource): string {
   const parts: string[] = [];
   for (const c of conf.constraints) {
-    if (c.kind !== 'rsc_location' || c.rsc !== r.id) continue;
-    const negative = c.score.startsWith('-');
+    if (c.kind !== 'rsc_location' || !locates(c, r.id)) continue;
     const role = attr(c.attrs, 'role');
-    const how = `${code(c.id)}, score ${c.score}${role ? `, in role ${role}` : ''}`;
-    parts.push(negative ? `${c.score === '-INFINITY' ? 'never on' : 'avoids'} ${code(c.node)} (${how})` : `prefers ${code(c.node)} (${how})`);
+    const pattern = attr(c.attrs, 'rsc-pattern');
+    const how = [code(c.id), ...(pattern !== undefined ? [`every resource matching ${code(pattern)}`] : []), ...(role ? [`in role ${role}`] : [])];
+    for (const rule of c.rules) parts.push(`${locationRuleInWords(rule)} (${how.join(', ')})`);
+    if (c.node === undefined || c.score === undefined) continue;
+    const detail = [code(c.id), `score ${c.score}`, ...how.slice(1)].join(', ');
+    parts.push(c.score.startsWith('-') ? `${c.score === '-INFINITY' ? 'never on' : 'avoids'} ${code(c.node)} (${detail})` : `prefers ${code(c.node)} (${detail})`);
   }
   for (const c of conf.constraints) {
     if (c.kind === 'rsc_colocation' && c.rsc === r.id) {
@@ -206,6 +210,13 @@ function placement(conf: CibConfiguration, r: CibResource): string {
   return parts.join('; ');
 }
 
+/** Whether a location is about a resource: by its id, or by a pattern its id matches (an extended regex). */
+function locates(c: CibLocation, id: string): boolean {
+  if (c.rsc !== undefined) return c.rsc === id;
+  const pattern = attr(c.attrs, 'rsc-pattern');
+  return pattern !== undefined && (patternRegExp(pattern)?.test(id) ?? false);
+}
+
 /** The value of an XML attribute of a constraint. */
 function attr(attrs: readonly XmlAttr[], name: string): string | undefined {
   return attrs.find(([k]) => k === name)?.[1];
@@ -213,7 +224,7 @@ function attr(attrs: readonly XmlAttr[], name: string): string | undefined {
 
 /** Whether a constraint places the resource. */
 function placed(conf: CibConfiguration, r: CibResource): boolean {
-  return conf.constraints.some((c) => (c.kind === 'rsc_location' || c.kind === 'rsc_colocation') && c.rsc === r.id);
+  return conf.constraints.some((c) => (c.kind === 'rsc_location' ? locates(c, r.id) : c.kind === 'rsc_colocation' && c.rsc === r.id));
 }
 
 function firstGroup(conf: CibConfiguration): CibGroup | undefined {
@@ -222,7 +233,7 @@ function firstGroup(conf: CibConfiguration): CibGroup | undefined {
 
 /** The node a move in the example should go to: one the group does not prefer. */
 function otherNode(lowered: Lowered, r: CibResource): string {
-  const preferred = lowered.cib.configuration.constraints.find((c) => c.kind === 'rsc_location' && c.rsc === r.id && !c.score.startsWith('-'));
+  const preferred = lowered.cib.configuration.constraints.find((c) => c.kind === 'rsc_location' && c.rsc === r.id && c.score !== undefined && !c.score.startsWith('-'));
   const names = lowered.cluster.nodes.map((n) => n.name);
   return names.find((n) => preferred?.kind !== 'rsc_location' || n !== preferred.node) ?? names[0] ?? 'NODE';
 }

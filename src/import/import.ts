@@ -21,8 +21,9 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibResources, isPromotable, literalPair, selectedFlags, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
+import { cibPrimitives, cibResources, isPromotable, literalPair, selectedFlags, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
+import { BOOL_OPS, COMPARE_OPS, UNARY_OPS, VALUE_SOURCES, VALUE_TYPES } from '../language/rule.js';
 import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
 import { parseXml } from '../cib/xml-reader.js';
 import type { CheckedModel } from '../check/check.js';
@@ -89,6 +90,62 @@ function isWord(text: string, plain = false): boolean {
   const lexed = haLexer.tokenize(text);
   const [t] = lexed.tokens;
   return lexed.errors.length === 0 && lexed.tokens.length === 1 && t!.image === text && (!plain || tokenMatcher(t!, PlainWord));
+}
+
+/** The ids of a rule and of the rules inside it. */
+function ruleIds(r: CibRule): string[] {
+  return [r.id, ...r.children.flatMap((c) => (c.kind === 'rule' ? ruleIds(c) : []))];
+}
+
+/**
+ * Why a rule has no `.ha` form (undefined when it has one): what the expression language cannot say
+ * (an operation or type it does not know, a date expression without its dates, a value that cannot
+ * be written), checked down the nested rules.
+ */
+function ruleProblem(r: CibRule): string | undefined {
+  const op = r.attrs.find(([k]) => k === 'boolean-op')?.[1];
+  if (op !== undefined && !(BOOL_OPS as readonly string[]).includes(op)) return `rule ${r.id}: boolean-op '${op}'`;
+  for (const c of r.children) {
+    const get = (name: string) => c.attrs.find(([k]) => k === name)?.[1];
+    if (c.attrs.some(([, v]) => !isWritableValue(v))) return `rule ${r.id}: a value with a control character`;
+    switch (c.kind) {
+      case 'rule': {
+        const inner = ruleProblem(c);
+        if (inner) return inner;
+        break;
+      }
+      case 'expression': {
+        const [operation = '', attribute, type, value, source] = ['operation', 'attribute', 'type', 'value', 'value-source'].map(get);
+        const unary = (UNARY_OPS as readonly string[]).includes(operation);
+        if (!unary && !(COMPARE_OPS as readonly string[]).includes(operation)) return `expression ${c.id}: operation '${operation}'`;
+        if (attribute === undefined || (!unary && value === undefined)) return `expression ${c.id}: no attribute or value`;
+        if (unary && (type !== undefined || value !== undefined || source !== undefined)) return `expression ${c.id}: a value or type beside ${operation}`;
+        if (type !== undefined && !(VALUE_TYPES as readonly string[]).includes(type)) return `expression ${c.id}: type '${type}'`;
+        if (source !== undefined && source !== 'literal' && !(VALUE_SOURCES as readonly string[]).includes(source)) return `expression ${c.id}: value-source '${source}'`;
+        break;
+      }
+      case 'date_expression': {
+        const [operation, start, end] = ['operation', 'start', 'end'].map(get);
+        const fits =
+          operation === 'date_spec'
+            ? c.part?.kind === 'date_spec' && start === undefined && end === undefined
+            : operation === 'gt'
+              ? start !== undefined && end === undefined && !c.part
+              : operation === 'lt'
+                ? end !== undefined && start === undefined && !c.part
+                : operation === 'in_range' && (end !== undefined) !== (c.part?.kind === 'duration') && c.part?.kind !== 'date_spec';
+        if (!fits) return `date expression ${c.id}: operation '${operation ?? ''}' with these dates`;
+        if (c.part && c.part.attrs.some(([k]) => !isKey(k))) return `date expression ${c.id}: a ${c.part.kind} key that is not a word`;
+        break;
+      }
+      case 'rsc_expression':
+      case 'op_expression':
+        break;
+      default:
+        return assertNever(c);
+    }
+  }
+  return undefined;
 }
 
 /** Whether a value can be written in a .ha file (quoted if need be) and read back as the same text. */
@@ -159,13 +216,17 @@ class Sanitiser {
   }
 
   constraint(c: CibConstraint): CibConstraint | undefined {
-    const refs = c.kind === 'rsc_location' ? [c.rsc, c.score] : c.kind === 'rsc_colocation' ? [c.rsc, c.withRsc] : [c.first, c.then];
+    const refs = c.kind === 'rsc_location' ? [c.rsc, c.score, ...c.rules.flatMap(ruleIds)].flatMap((w) => w ?? []) : c.kind === 'rsc_colocation' ? [c.rsc, c.withRsc] : [c.first, c.then];
     const actions = c.kind === 'rsc_order' ? [c.firstAction, c.thenAction].flatMap((a) => (a === undefined ? [] : [a])) : c.kind === 'rsc_colocation' ? [c.score] : [];
     const words = [c.id, ...refs].every((w) => isWord(w));
     const attrs = [...actions, ...c.attrs.map(([, v]) => v)].every((v) => isWord(v));
     if (!words || !attrs) return void this.report(c.kind, c.id, c, 'an id, reference or value that cannot be written as a .ha word');
-    if (c.kind === 'rsc_location' && !isWord(c.node, true)) {
+    if (c.kind === 'rsc_location' && c.node !== undefined && !isWord(c.node, true)) {
       return void this.report('rsc_location', c.id, c, `the node name '${c.node}' is a .ha keyword or not a word`);
+    }
+    if (c.kind === 'rsc_location') {
+      const problem = c.rules.map(ruleProblem).find((p) => p !== undefined);
+      if (problem) return void this.report('rsc_location', c.id, c, problem);
     }
     return c;
   }
@@ -424,20 +485,85 @@ class Raiser {
     }
   }
 
+  /**
+   * A location's `<rule>` as `rule …`: its id when it is not the one build derives (`derived`), its
+   * role, score (INFINITY, build's default, left out) or score-attribute, and its expression.
+   */
+  private ruleClause(r: CibRule, derived: string): A.RuleClause {
+    const kept = r.attrs.filter(([k, v]) => k !== 'boolean-op' && !(k === 'score' && v === 'INFINITY'));
+    const attrs = [...(r.id === derived ? [] : [['id', r.id] as const]), ...kept].map(([k, v]) => this.attr(k, this.value(v)));
+    return { kind: 'rule', keyword: this.ident('rule'), attrs, expr: this.ruleExpr(r), ...this.span() };
+  }
+
+  /** A rule's children joined by its boolean-op (and, Pacemaker's default). */
+  private ruleExpr(r: CibRule): A.RuleExpr {
+    const op = r.attrs.find(([k]) => k === 'boolean-op')?.[1] ?? 'and';
+    const operands = r.children.map((c) => this.ruleChild(c, r.id));
+    if (operands.length === 1) return operands[0]!;
+    return { kind: 'rule-bool', operands, operators: operands.slice(1).map(() => this.ident(op)), ...this.span() };
+  }
+
+  private ruleChild(c: CibRuleChild, parentId: string): A.RuleExpr {
+    const get = (name: string) => c.attrs.find(([k]) => k === name)?.[1];
+    const pairs = (list: readonly XmlAttr[]) => list.map(([k, v]) => this.attr(k, this.value(v)));
+    switch (c.kind) {
+      case 'rule':
+        // A nested rule keeps an id that is not the one build derives (PARENT-rule).
+        return { kind: 'rule-group', attrs: c.id === `${parentId}-rule` ? [] : [this.attr('id', this.value(c.id))], expr: this.ruleExpr(c), ...this.span() };
+      case 'expression': {
+        const [operation = '', attribute = '', type, value = '', source] = ['operation', 'attribute', 'type', 'value', 'value-source'].map(get);
+        if (operation === 'defined' || operation === 'not_defined') return { kind: 'rule-defined', operator: this.ident(operation), attribute: this.value(attribute), ...this.span() };
+        return {
+          kind: 'rule-compare',
+          attribute: this.value(attribute),
+          operator: this.ident(operation),
+          ...(type !== undefined ? { type: this.ident(type) } : {}),
+          ...(source !== undefined && source !== 'literal' ? { source: this.ident(source) } : {}),
+          value: this.value(value),
+          ...this.span(),
+        };
+      }
+      case 'date_expression': {
+        const [operation = '', start, end] = ['operation', 'start', 'end'].map(get);
+        if (operation === 'date_spec') return { kind: 'rule-date-spec', keyword: this.ident('date-spec'), attrs: pairs(c.part?.attrs ?? []), ...this.span() };
+        return {
+          kind: 'rule-date',
+          keyword: this.ident('date'),
+          operator: this.ident(operation),
+          ...(start !== undefined ? { from: this.value(start) } : {}),
+          ...(end !== undefined ? { to: this.value(end) } : {}),
+          ...(c.part?.kind === 'duration' ? { duration: pairs(c.part.attrs) } : {}),
+          ...this.span(),
+        };
+      }
+      case 'rsc_expression': {
+        const agent = ['class', 'provider', 'type'].map((n) => get(n) ?? '').join(':');
+        return { kind: 'rule-resource', keyword: this.ident('resource'), agent: this.value(agent), ...this.span() };
+      }
+      case 'op_expression':
+        return { kind: 'rule-op', keyword: this.ident('op'), name: this.value(get('name') ?? ''), attrs: pairs(c.attrs.filter(([k]) => k === 'interval')), ...this.span() };
+      default:
+        return assertNever(c);
+    }
+  }
+
   private constraint(c: CibConstraint): A.Statement {
     const span = this.span();
     const name = this.ident(c.id);
     const attrs = (list: readonly (readonly [string, string])[]) => list.map(([k, v]) => this.attr(k, this.value(v)));
     switch (c.kind) {
       case 'rsc_location': {
-        const resource = this.ident(c.rsc);
+        const resource = c.rsc !== undefined ? { resource: this.ident(c.rsc) } : {};
+        const attrList = attrs(c.attrs);
+        if (c.rules.length > 0 || c.node === undefined || c.score === undefined) {
+          return { kind: 'location', name, ...resource, attrs: attrList, targets: [], rules: c.rules.map((r, i) => this.ruleClause(r, `${c.id}-rule${i > 0 ? `-${i}` : ''}`)), ...span };
+        }
         const score = c.score.replace(/^\+/, '');
         const mode = score.startsWith('-') ? 'avoids' : 'prefers';
         const written = score === 'INFINITY' || score === '-INFINITY' ? undefined : score.startsWith('-') ? score.slice(1) : c.score;
-        const attrList = attrs(c.attrs);
         const modeIdent = this.ident(mode);
         const target: A.LocationTarget = { kind: 'location-target', node: this.ident(c.node), ...(written !== undefined ? { score: this.value(written) } : {}), ...this.span() };
-        return { kind: 'location', name, resource, attrs: attrList, mode: modeIdent, targets: [target], ...span };
+        return { kind: 'location', name, ...resource, attrs: attrList, mode: modeIdent, targets: [target], rules: [], ...span };
       }
       case 'rsc_colocation': {
         // What build writes anyway is left out: a colocation's score INFINITY, and the role Started

@@ -23,6 +23,7 @@ import type { AttrBag, Clone, Group, Machine, Primitive } from '../model/model.j
 import { PLATFORMS, roleSpelling, type PlatformName } from '../model/platforms.js';
 import type * as A from '../syntax/ast.js';
 import { IdAllocator } from './ids.js';
+import { locationRule } from './rule.js';
 import { defaultOps, explicitOp, type OpDraft } from './ops.js';
 
 /** What the platform's Pacemaker accepts in a CIB. */
@@ -280,20 +281,29 @@ class Lowering {
     const out: CibConstraint[] = [];
     for (const c of model.constraints) {
       switch (c.kind) {
-        case 'location':
+        case 'location': {
+          const rsc = c.rsc ? { rsc: c.rsc.ident.text } : {};
+          const locationAttrs = attrs(c.values);
+          if (c.rules.length > 0) {
+            const rules = c.rules.flatMap((r) => locationRule(c.name, r, { ids: this.ids, roles: this.target.roles, legacySchema: this.target.schema.startsWith('pacemaker-2.') }) ?? []);
+            out.push({ kind: 'rsc_location', id: c.name, ...rsc, attrs: locationAttrs, rules });
+            break;
+          }
           // One rsc_location per node: the user's id when there is one node, ID-NODE for each when several.
           for (const t of c.targets) {
             const written = t.decl.score?.text ?? 'INFINITY';
             out.push({
               kind: 'rsc_location',
               id: c.targets.length === 1 ? c.name : this.ids.allocate(`${c.name}-${t.node.ident.text}`),
-              rsc: c.rsc.ident.text,
+              ...rsc,
               node: t.node.ident.text,
-              score: c.decl.mode.text === 'avoids' ? negate(written) : written,
-              attrs: attrs(c.values),
+              score: c.decl.mode?.text === 'avoids' ? negate(written) : written,
+              attrs: locationAttrs,
+              rules: [],
             });
           }
           break;
+        }
         case 'colocation': {
           // pcs writes both roles as soon as one is given, the other Started (Pacemaker's default).
           const [own, other] = [c.values.get('rsc-role'), c.values.get('with-rsc-role')];

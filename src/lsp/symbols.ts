@@ -87,7 +87,7 @@ export function occurrences(file: A.HaFile): Occurrence[] {
         break;
       case 'location':
         out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'location' });
-        out.push({ name: s.resource.text, namespace: 'id', span: at(s.resource) });
+        if (s.resource) out.push({ name: s.resource.text, namespace: 'id', span: at(s.resource) });
         for (const t of s.targets) out.push({ name: t.node.text, namespace: 'machine', span: at(t.node) });
         break;
       case 'colocation':

@@ -6,7 +6,7 @@ import { PAIR_ID_PREFIX } from '../language/attribute-set.js';
 import { NODE_ID } from '../language/machine.js';
 import { COMMAND_AGENT, OP_ID_KEY } from '../language/primitive.js';
 import * as A from '../syntax/ast.js';
-import { forEachChild } from '../syntax/walk.js';
+import { forEachChild, walk as walkNodes } from '../syntax/walk.js';
 import { DEFAULT_PLATFORM, isPlatformName, type PlatformName } from './platforms.js';
 import { fenceTargets, hostListNames, hostMapNames } from '../catalogue/fence-hosts.js';
 import { booleanValue, lastWins } from './values.js';
@@ -133,13 +133,22 @@ export interface LocationTarget {
   readonly node: Ref<Machine>;
 }
 
+/** `rule … EXPR` of a location: its own pairs (id, role, score, score-attribute), the last of each. */
+export interface LocationRule {
+  readonly decl: A.RuleClause;
+  readonly values: ReadonlyMap<string, A.Attr>;
+}
+
 export interface Location {
   readonly kind: 'location';
   readonly decl: A.LocationStmt;
   readonly name: string;
-  readonly rsc: Ref<Resource>;
+  /** The resource; undefined when `rsc-pattern=` names the resources instead. */
+  readonly rsc?: Ref<Resource>;
+  /** role, resource-discovery, rsc-pattern: the last of each. */
   readonly values: ReadonlyMap<string, A.Attr>;
   readonly targets: readonly LocationTarget[];
+  readonly rules: readonly LocationRule[];
 }
 
 export interface Colocation {
@@ -594,7 +603,18 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       }
       case 'location': {
         const targets = s.targets.map((t): LocationTarget => ({ decl: t, node: nodeRef(t.node) }));
-        const c: Location = { kind: 'location', decl: s, name: s.name.text, rsc: resourceRef(s.resource), values: lastWins(s.attrs), targets };
+        const rules = s.rules.map((r): LocationRule => ({ decl: r, values: lastWins(r.attrs) }));
+        const c: Location = { kind: 'location', decl: s, name: s.name.text, ...(s.resource ? { rsc: resourceRef(s.resource) } : {}), values: lastWins(s.attrs), targets, rules };
+        for (const r of rules) {
+          const id = r.values.get('id');
+          if (id) explicitIds.push(id.value);
+          // `( id=R … )`: a nested rule's own id.
+          if (r.decl.expr) {
+            walkNodes(r.decl.expr, (n) => {
+              if (n.kind === 'rule-group') for (const a of n.attrs) if (a.key.text === 'id') explicitIds.push(a.value);
+            });
+          }
+        }
         constraints.push(c);
         push(ids, c.name, c);
         break;

@@ -6,7 +6,8 @@ import { parseHa } from '../syntax/parse.js';
 import type { SourceText } from '../syntax/source.js';
 import { shapeOf } from '../syntax/shape.js';
 import { lineIndexOf } from '../syntax/span.js';
-import { haLexer, Word } from '../syntax/tokens.js';
+import { haLexer, KEYWORD_TEXTS, Word } from '../syntax/tokens.js';
+import { EXPRESSION_KEYWORDS } from '../language/rule.js';
 
 // The one `.ha` printer: a syntax tree in, its text in the canonical layout out (grammar/README.md).
 // `hacc fmt` prints a parsed file with its comments and blank lines (formatHa); `hacc import` prints
@@ -55,6 +56,49 @@ function withAttrs(head: string, attrs: readonly A.Attr[]): string {
 /** A `params`/`meta`/`property`… line: its `$id=` first, then its pairs, then their `$id.NAME=`. */
 function attrSet(set: A.AttrSet): string {
   return withAttrs(set.keyword.text, [...set.setIds, ...set.attrs, ...set.pairIds]);
+}
+
+/** A value of a rule's expression: quoted where a bare word would be read as something else (a keyword, a parenthesis). */
+function ruleValue(v: A.Value): string {
+  const text = v.text;
+  const misread = EXPRESSION_KEYWORDS.has(text.toLowerCase()) || KEYWORD_TEXTS.includes(text) || text.startsWith('(') || text.endsWith(')');
+  return needsQuotes(text) || misread ? quote(text) : text;
+}
+
+function rulePair(a: A.Attr): string {
+  return `${a.key.text}=${ruleValue(a.value)}`;
+}
+
+export function ruleExpr(e: A.RuleExpr): string {
+  switch (e.kind) {
+    case 'rule-bool':
+      return e.operands.map((o, i) => (i === 0 ? ruleExpr(o) : `${e.operators[i - 1]!.text} ${ruleExpr(o)}`)).join(' ');
+    case 'rule-group':
+      return `(${[...e.attrs.map(rulePair), ruleExpr(e.expr)].join(' ')})`;
+    case 'rule-defined':
+      return `${e.operator.text} ${ruleValue(e.attribute)}`;
+    case 'rule-compare':
+      return [ruleValue(e.attribute), e.operator.text, ...(e.type ? [e.type.text] : []), ...(e.source ? [e.source.text] : []), ruleValue(e.value)].join(' ');
+    case 'rule-date': {
+      const lt = e.operator.text.toLowerCase() === 'lt';
+      if (e.operator.text.toLowerCase() !== 'in_range') return `${e.keyword.text} ${e.operator.text} ${ruleValue((lt ? e.to : e.from) ?? e.to ?? e.from!)}`;
+      const upTo = e.duration ? ['duration', ...e.duration.map(rulePair)] : e.to ? [ruleValue(e.to)] : [];
+      return [e.keyword.text, e.operator.text, ...(e.from ? [ruleValue(e.from)] : []), 'to', ...upTo].join(' ');
+    }
+    case 'rule-date-spec':
+      return [e.keyword.text, ...e.attrs.map(rulePair)].join(' ');
+    case 'rule-resource':
+      return `${e.keyword.text} ${ruleValue(e.agent)}`;
+    case 'rule-op':
+      return [e.keyword.text, ruleValue(e.name), ...e.attrs.map(rulePair)].join(' ');
+    default:
+      return A.assertNever(e);
+  }
+}
+
+/** `rule [pairs] EXPR`. */
+function ruleClause(r: A.RuleClause): string {
+  return [r.keyword.text, ...r.attrs.map(attr), ...(r.expr ? [ruleExpr(r.expr)] : [])].join(' ');
 }
 
 type UnitKind = 'open' | 'close' | 'line';
@@ -130,8 +174,16 @@ class Layout {
       case 'clone':
         return this.clone(s, depth);
       case 'location': {
-        const targets = s.targets.map((t) => (t.score ? `${t.node.text}=${value(t.score)}` : t.node.text));
-        return this.line(depth, [withAttrs(`location ${s.name.text} ${s.resource.text}`, s.attrs), s.mode.text, ...targets].join(' '), s);
+        const head = withAttrs(`location ${s.name.text}${s.resource ? ` ${s.resource.text}` : ''}`, s.attrs);
+        if (s.mode) {
+          const targets = s.targets.map((t) => (t.score ? `${t.node.text}=${value(t.score)}` : t.node.text));
+          return this.line(depth, [head, s.mode.text, ...targets].join(' '), s);
+        }
+        // One rule on the statement's line; several, each on a line of its own below it.
+        if (s.rules.length === 1) return this.line(depth, `${head} ${ruleClause(s.rules[0]!)}`, s);
+        this.add('line', depth, head, s.start, s.rules[0]?.start ?? s.end);
+        s.rules.forEach((r, i) => this.add('line', depth + 1, ruleClause(r), r.start, s.rules[i + 1]?.start ?? s.end));
+        return;
       }
       case 'colocation':
         return this.line(depth, withAttrs(`colocation ${s.name.text} ${s.resource.text} with ${s.target.text}`, s.attrs), s);

@@ -147,15 +147,102 @@ export interface LocationTarget extends Spanned {
   readonly score?: Value;
 }
 
+/**
+ * `location ID RESOURCE [pairs] prefers|avoids NODE[=SCORE]…` or `location ID RESOURCE [pairs] rule … [rule …]`;
+ * with `rsc-pattern=RE` among the pairs there is no RESOURCE.
+ */
 export interface LocationStmt extends Spanned {
   readonly kind: 'location';
   readonly name: Ident;
-  readonly resource: Ident;
-  /** `role=` and `resource-discovery=`, written between the resource and `prefers`/`avoids`. */
+  /** Absent when the pairs name the resources (`rsc-pattern=`). */
+  readonly resource?: Ident;
+  /** `role=`, `resource-discovery=`, `rsc-pattern=`, written before `prefers`/`avoids`/`rule`. */
   readonly attrs: readonly Attr[];
-  readonly mode: Ident & { readonly text: LocationMode };
+  /** `prefers`/`avoids`; absent when the constraint has rules. */
+  readonly mode?: Ident & { readonly text: LocationMode };
   readonly targets: readonly LocationTarget[];
+  readonly rules: readonly RuleClause[];
 }
+
+/**
+ * `rule [id=] [role=] [score=|score-attribute=] EXPR` (language/rule.ts). `expr` is absent when the
+ * expression could not be read (the parser reported it).
+ */
+export interface RuleClause extends Spanned {
+  readonly kind: 'rule';
+  readonly keyword: Ident;
+  readonly attrs: readonly Attr[];
+  readonly expr?: RuleExpr;
+}
+
+/**
+ * `A and B or C`: operands joined by and/or, which bind alike, left to right (pcs): `operators[i]`
+ * joins `operands[i]` and `operands[i + 1]`.
+ */
+export interface RuleBool extends Spanned {
+  readonly kind: 'rule-bool';
+  readonly operands: readonly RuleExpr[];
+  readonly operators: readonly Ident[];
+}
+
+/** `( [id=ID] EXPR )`. */
+export interface RuleGroup extends Spanned {
+  readonly kind: 'rule-group';
+  readonly attrs: readonly Attr[];
+  readonly expr: RuleExpr;
+}
+
+/** `defined ATTR` / `not_defined ATTR`. */
+export interface RuleDefined extends Spanned {
+  readonly kind: 'rule-defined';
+  readonly operator: Ident;
+  readonly attribute: Value;
+}
+
+/** `ATTR OP [TYPE] [param|meta] VALUE`. */
+export interface RuleCompare extends Spanned {
+  readonly kind: 'rule-compare';
+  readonly attribute: Value;
+  readonly operator: Ident;
+  readonly type?: Ident;
+  readonly source?: Ident;
+  readonly value: Value;
+}
+
+/** `date gt DATE` (from), `date lt DATE` (to), `date in_range [DATE] to DATE|duration PAIR…`. */
+export interface RuleDate extends Spanned {
+  readonly kind: 'rule-date';
+  readonly keyword: Ident;
+  readonly operator: Ident;
+  readonly from?: Value;
+  readonly to?: Value;
+  /** The pairs after `duration`; absent without one. */
+  readonly duration?: readonly Attr[];
+}
+
+/** `date-spec PAIR…`. */
+export interface RuleDateSpec extends Spanned {
+  readonly kind: 'rule-date-spec';
+  readonly keyword: Ident;
+  readonly attrs: readonly Attr[];
+}
+
+/** `resource [CLASS]:[PROVIDER]:[TYPE]`. */
+export interface RuleResource extends Spanned {
+  readonly kind: 'rule-resource';
+  readonly keyword: Ident;
+  readonly agent: Value;
+}
+
+/** `op NAME [interval=DURATION]`. */
+export interface RuleOp extends Spanned {
+  readonly kind: 'rule-op';
+  readonly keyword: Ident;
+  readonly name: Value;
+  readonly attrs: readonly Attr[];
+}
+
+export type RuleExpr = RuleBool | RuleGroup | RuleDefined | RuleCompare | RuleDate | RuleDateSpec | RuleResource | RuleOp;
 
 export interface ColocationStmt extends Spanned {
   readonly kind: 'colocation';
@@ -269,6 +356,8 @@ export type Node =
   | AlertItem
   | StackLine
   | LocationTarget
+  | RuleClause
+  | RuleExpr
   | Attr
   | Ident
   | Value

@@ -8,7 +8,8 @@ import { SBD_LINE_WORDS } from '../language/sbd.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import type * as A from './ast.js';
-import { EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from './chevrotain.js';
+import { EXPRESSION_KEYWORDS } from '../language/rule.js';
+import { createTokenInstance, EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from './chevrotain.js';
 import type { Diagnostic } from './diagnostic.js';
 import { misspelt } from './didyoumean.js';
 import type { Span } from './span.js';
@@ -31,6 +32,7 @@ function tokenLabel(t: TokenType): string {
 }
 
 function describeFound(token: IToken): string {
+  if (token.tokenType === T.RuleEnd) return 'the end of the rule';
   return token.tokenType.name === 'EOF' ? 'the end of the file' : `'${token.image}'`;
 }
 
@@ -116,6 +118,45 @@ const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
   corosync: 'a line of a corosync block',
 };
 
+/** A rule whose expression is read once the file is parsed (see HaParser.parse). */
+interface PendingRule {
+  readonly clause: { -readonly [K in keyof A.RuleClause]: A.RuleClause[K] };
+  readonly keyword: IToken;
+  readonly words: readonly IToken[];
+}
+
+function relexed(type: TokenType, image: string, start: number): IToken {
+  return createTokenInstance(type, image, start, start + image.length - 1, NaN, NaN, NaN, NaN);
+}
+
+/**
+ * The words of a rule as its expression's tokens: a bare word's leading `(`s and trailing `)`s
+ * split off (pcs splits them), its keywords (language/rule.ts) their own tokens, any other word a
+ * value; strings and `=` as lexed. The last token, RuleEnd, stands on the rule's last word.
+ */
+function ruleTokens(words: readonly IToken[], keyword: IToken): IToken[] {
+  const out: IToken[] = [];
+  for (const t of words) {
+    if (!tokenMatcher(t, T.AnyWord)) {
+      out.push(t);
+      continue;
+    }
+    const image = t.image;
+    let lo = 0;
+    let hi = image.length;
+    while (lo < hi && image[lo] === '(') out.push(relexed(T.RuleLParen, '(', t.startOffset + lo++));
+    while (hi > lo && image[hi - 1] === ')') hi--;
+    if (hi > lo) {
+      const text = image.slice(lo, hi);
+      out.push(relexed(T.RULE_KEYWORD_TOKENS.get(text.toLowerCase()) ?? T.RuleValue, text, t.startOffset + lo));
+    }
+    for (let i = hi; i < image.length; i++) out.push(relexed(T.RuleRParen, ')', t.startOffset + i));
+  }
+  const last = words[words.length - 1] ?? keyword;
+  out.push(relexed(T.RuleEnd, last.image, last.startOffset));
+  return out;
+}
+
 export interface Parsed {
   readonly cluster?: A.ClusterDecl;
   /** HA001 and HA003 findings of the parser (lexing errors are the caller's). */
@@ -131,6 +172,7 @@ export interface Parsed {
 export class HaParser extends EmbeddedActionsParser {
   private text = '';
   private diagnostics: Diagnostic[] = [];
+  private pendingRules: PendingRule[] = [];
 
   /**
    * `validate`: run chevrotain's grammar validations (ambiguities, left recursion…), which throw on
@@ -138,7 +180,7 @@ export class HaParser extends EmbeddedActionsParser {
    * at start-up and test/unit/grammar-validation.test.ts runs them.
    */
   constructor(validate = false) {
-    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: errorMessages, maxLookahead: 3, skipValidations: !validate });
+    super(T.parserTokens, { recoveryEnabled: true, errorMessageProvider: errorMessages, maxLookahead: 3, skipValidations: !validate });
     this.performSelfAnalysis();
     this.boundRepetitionRecovery();
   }
@@ -147,9 +189,19 @@ export class HaParser extends EmbeddedActionsParser {
   parse(text: string, tokens: IToken[]): Parsed {
     this.text = text;
     this.diagnostics = [];
+    this.pendingRules = [];
     this.input = tokens;
     const cluster = this.file();
     const errors = this.errors;
+    // Each rule's expression: its words as the expression's tokens, read by its own rule of this
+    // grammar (a new input resets the parser, so its errors are collected first).
+    for (const pending of this.pendingRules) {
+      this.input = ruleTokens(pending.words, pending.keyword);
+      const expr = this.ruleBody();
+      errors.push(...this.errors);
+      if (expr) pending.clause.expr = expr;
+    }
+    this.pendingRules = [];
     // The one reused parser lets go of the tokens (megabytes for a large file) once it is done.
     this.input = [];
     return { ...(cluster ? { cluster } : {}), diagnostics: this.diagnostics, errors };
@@ -376,6 +428,8 @@ export class HaParser extends EmbeddedActionsParser {
   private commandAlts?: IOrAlt<IToken>[];
   private alertItemAlts?: IOrAlt<A.AlertItem | undefined>[];
   private recipientItemAlts?: IOrAlt<A.AttrSet | undefined>[];
+  private ruleWordAlts?: IOrAlt<IToken>[];
+  private ruleAtomAlts?: IOrAlt<A.RuleExpr | undefined>[];
   private equalsSign = (): IToken => this.CONSUME(T.Equals);
 
   public statement = this.RULE(
@@ -563,27 +617,241 @@ export class HaParser extends EmbeddedActionsParser {
     return { kind: 'clone', keyword: ident(kw) as A.Ident & { text: CloneKeyword }, name, items, ...this.spanFrom(kw) };
   });
 
+  /**
+   * `location ID RESOURCE [pairs] prefers|avoids TARGET…` or `… rule … [rule …]`. The resource is
+   * left out when `rsc-pattern=` names the resources (a word followed by `=` is a pair).
+   */
   public location = this.RULE('location', (): A.LocationStmt | undefined => {
     const kw = this.CONSUME(T.Location);
     const name = this.SUBRULE(this.name);
-    const resource = this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
+    const resource = this.OPTION({ GATE: () => !tokenMatcher(this.LA(2), T.Equals), DEF: () => this.CONSUME2(T.AnyWord, { LABEL: 'resource' }) });
     const attrs = this.SUBRULE(this.attributes);
-    const mode = this.OR([{ ALT: () => this.CONSUME(T.Prefers, { LABEL: 'mode' }) }, { ALT: () => this.CONSUME(T.Avoids, { LABEL: 'mode' }) }]);
+    let mode: IToken | undefined;
     const targets: A.LocationTarget[] = [];
-    this.AT_LEAST_ONE(() => {
-      const target = this.SUBRULE(this.locationTarget);
-      if (target) targets.push(target);
-    });
-    if (!isIdent(name) || !isReal(resource) || !isReal(mode)) return undefined;
+    const rules: A.RuleClause[] = [];
+    // (A new array each time: the alternatives close over this statement's lists.)
+    this.OR([
+      {
+        ALT: () => {
+          mode = this.OR2([{ ALT: () => this.CONSUME(T.Prefers, { LABEL: 'mode' }) }, { ALT: () => this.CONSUME(T.Avoids, { LABEL: 'mode' }) }]);
+          this.AT_LEAST_ONE(() => {
+            const target = this.SUBRULE(this.locationTarget);
+            if (target) targets.push(target);
+          });
+        },
+      },
+      {
+        ALT: () =>
+          this.AT_LEAST_ONE2(() => {
+            const rule = this.SUBRULE(this.ruleClause);
+            if (rule) rules.push(rule);
+          }),
+      },
+    ]);
+    if (!isIdent(name) || (resource !== undefined && !isReal(resource)) || (mode !== undefined && !isReal(mode)) || (mode === undefined && rules.length === 0)) return undefined;
     return {
       kind: 'location',
       name,
-      resource: ident(resource),
+      ...(resource ? { resource: ident(resource) } : {}),
       attrs,
-      mode: ident(mode) as A.Ident & { text: LocationMode },
+      ...(mode ? { mode: ident(mode) as A.Ident & { text: LocationMode } } : {}),
       targets,
+      rules,
       ...this.spanFrom(kw),
     };
+  });
+
+  /**
+   * `rule [id=] [role=] [score=|score-attribute=] EXPR`: the pairs, then the expression's words up
+   * to the first that cannot continue it (continuesRule). The expression is read from those words
+   * once the file is parsed (parse, ruleBody).
+   */
+  public ruleClause = this.RULE('ruleClause', (): A.RuleClause | undefined => {
+    const kw = this.CONSUME(T.RuleKw);
+    const attrs = this.SUBRULE(this.pairs);
+    const words: IToken[] = [];
+    this.MANY({
+      MAX_LOOKAHEAD: 1,
+      GATE: () => this.continuesRule(words),
+      DEF: () => {
+        words.push(this.OR((this.ruleWordAlts ??= [{ ALT: () => this.CONSUME(T.AnyWord) }, { ALT: () => this.CONSUME(T.AnyString) }, { ALT: () => this.CONSUME(T.Equals) }])));
+      },
+    });
+    if (this.RECORDING_PHASE || !isReal(kw)) return undefined;
+    const clause: PendingRule['clause'] = { kind: 'rule', keyword: ident(kw), attrs, ...this.spanFrom(kw) };
+    this.pendingRules.push({ clause, keyword: kw, words });
+    return clause;
+  });
+
+  /**
+   * Whether the next token belongs to the rule being read: a value, an `=`, a word that starts no
+   * statement (and is no `rule`). A line break ends it where the expression is complete: a line
+   * that goes on with it starts with and/or/a parenthesis, or follows one of its keywords, `and`,
+   * `or` or `(` (a misspelt statement on the next line is not swallowed).
+   */
+  private continuesRule(words: readonly IToken[]): boolean {
+    const t = this.LA(1);
+    if (tokenMatcher(t, T.Equals) || tokenMatcher(t, T.AnyString)) return true;
+    if (!tokenMatcher(t, T.Operand) || tokenMatcher(t, T.RuleKw)) return false;
+    const previous = words[words.length - 1];
+    if (previous === undefined || tokenMatcher(previous, T.Equals) || !this.startsLine(t)) return true;
+    const text = t.image.toLowerCase();
+    if (text === 'and' || text === 'or' || text.startsWith('(') || text.startsWith(')')) return true;
+    return !tokenMatcher(previous, T.AnyString) && (previous.image.endsWith('(') || EXPRESSION_KEYWORDS.has(previous.image.toLowerCase()));
+  }
+
+  // --- a rule's expression (language/rule.ts), over the tokens of ruleTokens ----------------------
+
+  public ruleBody = this.RULE('ruleBody', (): A.RuleExpr | undefined => {
+    const expr = this.SUBRULE(this.ruleExpr);
+    this.CONSUME(T.RuleEnd);
+    return expr;
+  });
+
+  /** Atoms joined by and/or: one list, evaluated left to right (pcs gives both one precedence). */
+  public ruleExpr = this.RULE('ruleExpr', (): A.RuleExpr | undefined => {
+    const operands: (A.RuleExpr | undefined)[] = [this.SUBRULE(this.ruleAtom)];
+    const operators: A.Ident[] = [];
+    this.MANY(() => {
+      const op = this.CONSUME(T.RuleBool);
+      operands.push(this.SUBRULE2(this.ruleAtom));
+      if (isReal(op)) operators.push(ident(op));
+    });
+    if (this.RECORDING_PHASE || operands.some((o) => o === undefined) || operators.length !== operands.length - 1) return undefined;
+    const all = operands as A.RuleExpr[];
+    if (all.length === 1) return all[0];
+    return { kind: 'rule-bool', operands: all, operators, start: all[0]!.start, end: all[all.length - 1]!.end };
+  });
+
+  public ruleAtom = this.RULE(
+    'ruleAtom',
+    (): A.RuleExpr | undefined =>
+      this.OR((this.ruleAtomAlts ??= [
+        { ALT: () => this.SUBRULE(this.ruleGroup) },
+        { ALT: () => this.SUBRULE(this.ruleDefined) },
+        { ALT: () => this.SUBRULE(this.ruleDate) },
+        { ALT: () => this.SUBRULE(this.ruleDateSpec) },
+        { ALT: () => this.SUBRULE(this.ruleResource) },
+        { ALT: () => this.SUBRULE(this.ruleOp) },
+        { ALT: () => this.SUBRULE(this.ruleCompare) },
+      ])),
+    { recoveryValueFunc: () => undefined },
+  );
+
+  /** A value of the expression: a quoted string, or a word that is none of its keywords. */
+  private operand(t: IToken): A.Value | undefined {
+    if (this.RECORDING_PHASE || !isReal(t)) return undefined;
+    return tokenMatcher(t, T.AnyString) ? this.string(t) : this.word(t);
+  }
+
+  public ruleGroup = this.RULE('ruleGroup', (): A.RuleExpr | undefined => {
+    const open = this.CONSUME(T.RuleLParen);
+    const attrs = this.SUBRULE(this.pairs);
+    const expr = this.SUBRULE(this.ruleExpr);
+    const close = this.CONSUME(T.RuleRParen);
+    if (this.RECORDING_PHASE || !expr || !isReal(open) || !isReal(close)) return undefined;
+    return { kind: 'rule-group', attrs, expr, start: open.startOffset, end: tokenEnd(close) };
+  });
+
+  public ruleDefined = this.RULE('ruleDefined', (): A.RuleExpr | undefined => {
+    const op = this.CONSUME(T.RuleUnary);
+    const attribute = this.operand(this.CONSUME(T.RuleOperand, { LABEL: 'attribute' }));
+    if (!attribute || !isReal(op)) return undefined;
+    return { kind: 'rule-defined', operator: ident(op), attribute, start: op.startOffset, end: attribute.end };
+  });
+
+  public ruleCompare = this.RULE('ruleCompare', (): A.RuleExpr | undefined => {
+    const attribute = this.operand(this.CONSUME(T.RuleOperand, { LABEL: 'attribute' }));
+    const op = this.CONSUME(T.RuleCompare);
+    const type = this.OPTION(() => this.CONSUME(T.RuleType));
+    const source = this.OPTION2(() => this.CONSUME(T.RuleSource));
+    const value = this.operand(this.CONSUME2(T.RuleOperand, { LABEL: 'value' }));
+    if (!attribute || !value || !isReal(op) || (type && !isReal(type)) || (source && !isReal(source))) return undefined;
+    return {
+      kind: 'rule-compare',
+      attribute,
+      operator: ident(op),
+      ...(type ? { type: ident(type) } : {}),
+      ...(source ? { source: ident(source) } : {}),
+      value,
+      start: attribute.start,
+      end: value.end,
+    };
+  });
+
+  /** `date gt|lt DATE`, `date in_range [DATE] to DATE`, `date in_range DATE to duration PAIR…`. */
+  public ruleDate = this.RULE('ruleDate', (): A.RuleExpr | undefined => {
+    const kw = this.CONSUME(T.RuleDate);
+    let operator: IToken | undefined;
+    let from: A.Value | undefined;
+    let to: A.Value | undefined;
+    let duration: A.Attr[] | undefined;
+    this.OR([
+      {
+        ALT: () => {
+          operator = this.CONSUME(T.RuleCompare);
+          const date = this.operand(this.CONSUME(T.RuleOperand, { LABEL: 'date' }));
+          if (operator.image.toLowerCase() === 'lt') to = date;
+          else from = date;
+        },
+      },
+      {
+        ALT: () => {
+          operator = this.CONSUME(T.RuleInRange);
+          this.OPTION(() => (from = this.operand(this.CONSUME2(T.RuleOperand, { LABEL: 'date' }))));
+          this.CONSUME(T.RuleTo);
+          this.OR2([
+            { ALT: () => (to = this.operand(this.CONSUME3(T.RuleOperand, { LABEL: 'date' }))) },
+            {
+              ALT: () => {
+                this.CONSUME(T.RuleDuration);
+                duration = this.SUBRULE(this.pairs);
+              },
+            },
+          ]);
+        },
+      },
+    ]);
+    if (this.RECORDING_PHASE || !isReal(kw) || !operator || !isReal(operator)) return undefined;
+    const op: IToken = operator;
+    if (op.tokenType === T.RuleCompare && !['gt', 'lt'].includes(op.image.toLowerCase())) {
+      this.error('HA001', tokenSpan(op), `a date is compared with gt, lt or in_range, not '${op.image}'`, ['date gt 2024-01-01, date lt 2024-12-31, date in_range 2024-01-01 to 2024-12-31']);
+    }
+    if (duration?.length === 0) this.error('HA001', tokenSpan(this.LA(0)), 'duration needs at least one of years=, months=, weeks=, days=, hours=, minutes=, seconds=', ['date in_range 2024-01-01 to duration months=2']);
+    const last = this.LA(0);
+    return {
+      kind: 'rule-date',
+      keyword: ident(kw),
+      operator: ident(op),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(duration ? { duration } : {}),
+      start: kw.startOffset,
+      end: isReal(last) ? tokenEnd(last) : tokenEnd(op),
+    };
+  });
+
+  public ruleDateSpec = this.RULE('ruleDateSpec', (): A.RuleExpr | undefined => {
+    const kw = this.CONSUME(T.RuleDateSpec);
+    const attrs = this.SUBRULE(this.pairs);
+    if (this.RECORDING_PHASE || !isReal(kw)) return undefined;
+    if (attrs.length === 0) this.error('HA001', tokenSpan(kw), 'date-spec needs at least one pair: hours=9-16 weekdays=1-5…', ['the keys are years, months, monthdays, hours, minutes, seconds, yeardays, weekyears, weeks, weekdays, moon']);
+    return { kind: 'rule-date-spec', keyword: ident(kw), attrs, start: kw.startOffset, end: attrs[attrs.length - 1]?.end ?? tokenEnd(kw) };
+  });
+
+  public ruleResource = this.RULE('ruleResource', (): A.RuleExpr | undefined => {
+    const kw = this.CONSUME(T.RuleResource);
+    const agent = this.operand(this.CONSUME(T.RuleOperand, { LABEL: 'agent' }));
+    if (!agent || !isReal(kw)) return undefined;
+    return { kind: 'rule-resource', keyword: ident(kw), agent, start: kw.startOffset, end: agent.end };
+  });
+
+  public ruleOp = this.RULE('ruleOp', (): A.RuleExpr | undefined => {
+    const kw = this.CONSUME(T.RuleOp);
+    const name = this.operand(this.CONSUME(T.RuleOperand, { LABEL: 'operation' }));
+    const attrs = this.SUBRULE(this.pairs);
+    if (!name || !isReal(kw)) return undefined;
+    return { kind: 'rule-op', keyword: ident(kw), name, attrs, start: kw.startOffset, end: attrs[attrs.length - 1]?.end ?? name.end };
   });
 
   public locationTarget = this.RULE('locationTarget', (): A.LocationTarget | undefined => {

@@ -1,4 +1,5 @@
 import { keywordsIn } from '../language/index.js';
+import { RULE_WORDS } from '../language/rule.js';
 import { createToken, EOF, Lexer, type TokenType } from './chevrotain.js';
 
 // Categories: keywords are also words, so `op`, `start` or `node` may still be written as a key or
@@ -43,6 +44,9 @@ export const CorosyncLineKeyword = createToken({ name: 'CorosyncLineKeyword', pa
 export const PlainWord = createToken({ name: 'PlainWord', pattern: Lexer.NA, label: 'a name or value' });
 /** A word in the middle of a statement that cannot be the start of the next one (a fencing level's words). */
 export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA, label: 'a name or value' });
+
+/** A value in a rule's expression: a word that is not one of its keywords, or a quoted string. */
+export const RuleOperand = createToken({ name: 'RuleOperand', pattern: Lexer.NA, label: 'a value' });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
@@ -133,6 +137,7 @@ export const FencingLevel = keyword('fencing-level', 'FencingLevel');
 export const Alert = keyword('alert', 'Alert');
 export const Select = keyword('select', 'Select');
 export const Recipient = keyword('recipient', 'Recipient');
+export const RuleKw = keyword('rule', 'RuleKw');
 export const Sbd = keyword('sbd', 'Sbd');
 export const Corosync = keyword('corosync', 'Corosync');
 // The lines of the sbd and corosync blocks: each rule reads them through its category.
@@ -144,14 +149,14 @@ export const RCurly = createToken({ name: 'RCurly', pattern: /\}/, label: "'}'" 
 export const StringLiteral = createToken({
   name: 'StringLiteral',
   pattern: /"(?:[^"\\\n\r]|\\[^\n\r])*"/,
-  categories: [AnyString],
+  categories: [AnyString, RuleOperand],
   label: 'a quoted string',
 });
 /** A string missing its closing quote: it runs to the end of the line. */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"(?:[^"\\\n\r]|\\[^\n\r]?)*/,
-  categories: [AnyString],
+  categories: [AnyString, RuleOperand],
   label: 'a quoted string',
 });
 
@@ -162,6 +167,7 @@ export const allTokens: TokenType[] = [
   Comment,
   AnyWord,
   AnyString,
+  RuleOperand,
   NotClusterStart,
   NotPrimitiveStart,
   NotGroupStart,
@@ -210,12 +216,78 @@ export const allTokens: TokenType[] = [
   Alert,
   Select,
   Recipient,
+  RuleKw,
   Word,
   Equals,
   LCurly,
   RCurly,
   StringLiteral,
   UnterminatedString,
+];
+
+// A rule's expression (language/rule.ts) is lexed as words by the lexer above, which leaves `(`
+// glued to them and knows none of its keywords; the parser hands the words to its expression rules
+// as these tokens instead (parser.ts, ruleTokens). They are the parser's, never the lexer's.
+function ruleToken(name: string, label: string, categories: TokenType[] = []): TokenType {
+  return createToken({ name, pattern: Lexer.NA, label, categories });
+}
+const quoted = (words: readonly string[]) => words.map((w) => `'${w}'`).join(', ');
+export const RuleValue = ruleToken('RuleValue', 'a value', [AnyWord, RuleOperand]);
+export const RuleLParen = ruleToken('RuleLParen', "'('");
+export const RuleRParen = ruleToken('RuleRParen', "')'");
+export const RuleBool = ruleToken('RuleBool', quoted(RULE_WORDS.bool));
+export const RuleUnary = ruleToken('RuleUnary', quoted(RULE_WORDS.unary));
+export const RuleCompare = ruleToken('RuleCompare', quoted(RULE_WORDS.compare));
+export const RuleType = ruleToken('RuleType', quoted(RULE_WORDS.type));
+export const RuleSource = ruleToken('RuleSource', quoted(RULE_WORDS.source));
+export const RuleDate = ruleToken('RuleDate', "'date'");
+export const RuleDateSpec = ruleToken('RuleDateSpec', "'date-spec'");
+export const RuleInRange = ruleToken('RuleInRange', "'in_range'");
+export const RuleTo = ruleToken('RuleTo', "'to'");
+export const RuleDuration = ruleToken('RuleDuration', "'duration'");
+export const RuleResource = ruleToken('RuleResource', "'resource'");
+export const RuleOp = ruleToken('RuleOp', "'op'");
+export const RuleEnd = ruleToken('RuleEnd', 'the end of the rule');
+
+/** The token of each keyword of a rule's expression. */
+export const RULE_KEYWORD_TOKENS: ReadonlyMap<string, TokenType> = new Map(
+  (
+    [
+      [RULE_WORDS.bool, RuleBool],
+      [RULE_WORDS.unary, RuleUnary],
+      [RULE_WORDS.compare, RuleCompare],
+      [RULE_WORDS.type, RuleType],
+      [RULE_WORDS.source, RuleSource],
+      [RULE_WORDS.date, RuleDate],
+      [RULE_WORDS.dateSpec, RuleDateSpec],
+      [RULE_WORDS.inRange, RuleInRange],
+      [RULE_WORDS.to, RuleTo],
+      [RULE_WORDS.duration, RuleDuration],
+      [RULE_WORDS.resource, RuleResource],
+      [RULE_WORDS.op, RuleOp],
+    ] as const
+  ).flatMap(([words, token]) => words.map((w): [string, TokenType] => [w, token])),
+);
+
+/** The parser's tokens: the lexer's and the expression's. */
+export const parserTokens: TokenType[] = [
+  ...allTokens,
+  RuleValue,
+  RuleLParen,
+  RuleRParen,
+  RuleBool,
+  RuleUnary,
+  RuleCompare,
+  RuleType,
+  RuleSource,
+  RuleDate,
+  RuleDateSpec,
+  RuleInRange,
+  RuleTo,
+  RuleDuration,
+  RuleResource,
+  RuleOp,
+  RuleEnd,
 ];
 
 /** The lexer's options; its validations run in test/unit/grammar-validation.test.ts, not at start-up. */

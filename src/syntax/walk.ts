@@ -49,12 +49,55 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       return node.items.forEach(f);
     case 'member':
       return f(node.name);
-    case 'location':
+    case 'location': {
       f(node.name);
-      f(node.resource);
+      // Source order: the pairs may stand before or after the resource word.
+      const head: (Ident | Attr)[] = node.resource ? [node.resource, ...node.attrs] : [...node.attrs];
+      head.sort((a, b) => a.start - b.start).forEach(f);
+      if (node.mode) f(node.mode);
+      node.targets.forEach(f);
+      return node.rules.forEach(f);
+    }
+    case 'rule':
+      f(node.keyword);
       node.attrs.forEach(f);
-      f(node.mode);
-      return node.targets.forEach(f);
+      if (node.expr) f(node.expr);
+      return;
+    case 'rule-bool':
+      node.operands.forEach((operand, i) => {
+        f(operand);
+        const op = node.operators[i];
+        if (op) f(op);
+      });
+      return;
+    case 'rule-group':
+      node.attrs.forEach(f);
+      return f(node.expr);
+    case 'rule-defined':
+      f(node.operator);
+      return f(node.attribute);
+    case 'rule-compare':
+      f(node.attribute);
+      f(node.operator);
+      if (node.type) f(node.type);
+      if (node.source) f(node.source);
+      return f(node.value);
+    case 'rule-date':
+      f(node.keyword);
+      f(node.operator);
+      if (node.from) f(node.from);
+      if (node.to) f(node.to);
+      return node.duration?.forEach(f);
+    case 'rule-date-spec':
+      f(node.keyword);
+      return node.attrs.forEach(f);
+    case 'rule-resource':
+      f(node.keyword);
+      return f(node.agent);
+    case 'rule-op':
+      f(node.keyword);
+      f(node.name);
+      return node.attrs.forEach(f);
     case 'location-target':
       f(node.node);
       if (node.score) f(node.score);

@@ -148,7 +148,7 @@ describe('hand-written CIBs: build(import(cib)) is the same configuration', () =
 });
 
 describe('unsupported parts', () => {
-  it('a rule-based location: exit 1, named with id and XPath, nothing written (the clone beside it imports)', async () => {
+  it('a location with a lifetime: exit 1, named with id and XPath, nothing written (the clone beside it imports)', async () => {
     const out = tmp.write('placeholder', '');
     const target = `${out}.ha`;
     const r = await runCli(['import', 'fixtures/cib/clone-and-rule.xml', '-o', target]);
@@ -156,7 +156,7 @@ describe('unsupported parts', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('1 part of the CIB cannot be expressed');
     expect(r.stderr).not.toContain('ping-clone');
-    expect(r.stderr).toContain("rsc_location 'vip-needs-ping': a location constraint with a rule, at /cib/configuration/constraints/rsc_location[@id='vip-needs-ping']");
+    expect(r.stderr).toContain("rsc_location 'vip-needs-ping': a <lifetime> inside a location, at /cib/configuration/constraints/rsc_location[@id='vip-needs-ping']");
     expect(r.stderr).toContain('--allow-partial');
     expect(r.stderr).not.toMatch(/\n\s+at .*\.(?:ts|js):\d+/);
     expect(existsSync(target)).toBe(false);
@@ -168,7 +168,7 @@ describe('unsupported parts', () => {
     const top = r.stdout.slice(0, r.stdout.indexOf('\ncluster '));
     expect(top).toContain('# NOT IMPORTED');
     expect(top).not.toContain('ping-clone');
-    expect(top).toContain("#   rsc_location 'vip-needs-ping': a location constraint with a rule, at /cib/configuration/constraints/rsc_location[@id='vip-needs-ping']");
+    expect(top).toContain("#   rsc_location 'vip-needs-ping': a <lifetime> inside a location, at /cib/configuration/constraints/rsc_location[@id='vip-needs-ping']");
     expect(r.stdout).toContain('location vip-prefers-node1 vip prefers node1=50');
     expect(r.stdout.slice(top.length)).toContain('clone ping-clone {\n    primitive ping ocf:pacemaker:ping {');
     expect(r.stdout.slice(top.length)).not.toContain('vip-needs-ping');
@@ -197,7 +197,6 @@ describe('unsupported parts', () => {
       ['meta_attributes', 'd1-meta_attributes', "/cib/configuration/resources/group[@id='grp']/primitive[@id='d1']/meta_attributes[@id='d1-meta_attributes']"],
       ['bundle', 'httpd-bundle', "/cib/configuration/resources/bundle[@id='httpd-bundle']"],
       ['rsc_colocation', 'set-colocation', "/cib/configuration/constraints/rsc_colocation[@id='set-colocation']"],
-      ['rsc_location', 'pattern-location', "/cib/configuration/constraints/rsc_location[@id='pattern-location']"],
       ['rsc_ticket', 'ticket-a', "/cib/configuration/constraints/rsc_ticket[@id='ticket-a']"],
       ['tags', '-', '/cib/configuration/tags'],
       ['acls', '-', '/cib/configuration/acls'],
@@ -211,6 +210,9 @@ describe('unsupported parts', () => {
     expect(r.text).toContain('params pcmk_host_list="node1 node2"');
     expect(r.text).toContain('primitive d1 ocf:pacemaker:Dummy');
     expect(r.text).toContain('promotable stateful-master {');
+    // A location over a resource pattern has a form now (issue 19).
+    expect(listed.filter((l) => l.includes('pattern-location'))).toEqual([]);
+    expect(r.text).toContain('location pattern-location rsc-pattern=^d prefers node1=10');
     // A colocation's node-attribute has a form now (issue 19): the constraint comes back.
     expect(listed.filter((l) => l.includes('by-rack'))).toEqual([]);
     expect(r.text).toContain('colocation by-rack d1 with fence1 score=100 node-attribute=rack');

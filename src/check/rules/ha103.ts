@@ -39,7 +39,7 @@ export const ha103: Rule = {
     for (const c of m.constraints) {
       switch (c.kind) {
         case 'location':
-          if (!c.rsc.target) unknown(ctx, c.rsc.ident, 'resource', resources);
+          if (c.rsc && !c.rsc.target) unknown(ctx, c.rsc.ident, 'resource', resources);
           for (const t of c.targets) {
             if (t.node.target) continue;
             if (m.machines.get(t.node.ident.text)?.some((h) => h.kind === 'host')) {

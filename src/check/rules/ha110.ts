@@ -44,7 +44,7 @@ export const ha110: Rule = {
     for (const c of ctx.model.constraints) {
       switch (c.kind) {
         case 'location':
-          check(c.rsc);
+          if (c.rsc) check(c.rsc);
           break;
         case 'colocation':
           check(c.rsc);

@@ -77,7 +77,7 @@ export const ha213: Rule = {
       };
       switch (c.kind) {
         case 'location':
-          check(c.rsc, 'role');
+          if (c.rsc) check(c.rsc, 'role');
           break;
         case 'colocation':
           check(c.rsc, 'rsc-role');

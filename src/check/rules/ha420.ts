@@ -26,7 +26,7 @@ export const ha420: Rule = {
     for (const c of ctx.model.constraints) {
       const m = LEFT_BY_PCS.exec(c.name);
       if (!m) continue;
-      const rsc = c.kind === 'location' ? c.rsc.ident.text : c.kind === 'colocation' ? c.rsc.ident.text : c.first.ident.text;
+      const rsc = c.kind === 'location' ? (c.rsc?.ident.text ?? c.values.get('rsc-pattern')?.value.text ?? '') : c.kind === 'colocation' ? c.rsc.ident.text : c.first.ident.text;
       ctx.report({
         node: c.decl.name,
         message:

@@ -45,10 +45,10 @@ export const ha421: Rule = {
     const symmetric = settingValue(m, 'property', 'symmetric-cluster');
     const optIn = symmetric !== undefined && booleanValue(symmetric.value.text) === false;
     const locations = new Map<Resource, Location[]>();
-    for (const c of m.constraints) if (c.kind === 'location' && c.rsc.target) locations.set(c.rsc.target, [...(locations.get(c.rsc.target) ?? []), c]);
+    for (const c of m.constraints) if (c.kind === 'location' && c.rsc?.target) locations.set(c.rsc.target, [...(locations.get(c.rsc.target) ?? []), c]);
     const scoreOf = (l: Location, i: number): string => {
       const written = l.decl.targets[i]!.score?.text ?? 'INFINITY';
-      return l.decl.mode.text === 'avoids' ? (written.startsWith('-') ? written.slice(1) : `-${written}`) : written;
+      return l.decl.mode?.text === 'avoids' ? (written.startsWith('-') ? written.slice(1) : `-${written}`) : written;
     };
     // Top-level resources only: what they hold goes where they go.
     for (const r of m.resources) {
@@ -56,6 +56,8 @@ export const ha421: Rule = {
       const banned = new Set<string>();
       let allowed = false;
       for (const l of own) {
+        // A rule that may give a score above 0 may let it run somewhere (which nodes, only the cluster knows).
+        if (l.rules.some((rule) => !(rule.values.get('score')?.value.text ?? 'INFINITY').startsWith('-') && rule.values.get('score')?.value.text !== '0')) allowed = true;
         l.targets.forEach((t, i) => {
           const score = scoreOf(l, i);
           if (score === '-INFINITY') banned.add(t.node.ident.text);
