@@ -274,9 +274,14 @@ require_cib_unchanged() {
 	fi
 }
 
-# add_node ID XML: add a <node> to the copy unless it has one with that id.
+# add_node ID XML [sets]: add a <node> to the copy unless it has one with that id; with sets, merge
+# its attributes and utilization into the one it has.
 add_node() {
 	if ! ((DRY_RUN)) && CIB_file=$NEW cibadmin --query --xpath "/cib/configuration/nodes/node[@id='$1']" >/dev/null 2>&1; then
+		# A node the cluster knows already: the file's attributes and utilization merged into it.
+		if [ "${3:-}" = sets ]; then
+			run env CIB_file="$NEW" cibadmin --modify --scope nodes --xml-text "$2"
+		fi
 		return 0
 	fi
 	run env CIB_file="$NEW" cibadmin --create --scope nodes --xml-text "$2"

@@ -7,6 +7,7 @@ import { ha102 } from './rules/ha102.js';
 import { ha103 } from './rules/ha103.js';
 import { ha104 } from './rules/ha104.js';
 import { ha105 } from './rules/ha105.js';
+import { ha109 } from './rules/ha109.js';
 import { ha110 } from './rules/ha110.js';
 import { ha201 } from './rules/ha201.js';
 import { ha202 } from './rules/ha202.js';
@@ -26,6 +27,7 @@ import { ha216 } from './rules/ha216.js';
 import { ha217 } from './rules/ha217.js';
 import { ha218 } from './rules/ha218.js';
 import { ha219 } from './rules/ha219.js';
+import { ha223 } from './rules/ha223.js';
 import { ha224 } from './rules/ha224.js';
 import { ha301 } from './rules/ha301.js';
 import { ha302 } from './rules/ha302.js';
@@ -52,6 +54,7 @@ import { ha413 } from './rules/ha413.js';
 import { ha414 } from './rules/ha414.js';
 import { ha415 } from './rules/ha415.js';
 import { ha416 } from './rules/ha416.js';
+import { ha419 } from './rules/ha419.js';
 import { ha420 } from './rules/ha420.js';
 import { ha421 } from './rules/ha421.js';
 import { ha422 } from './rules/ha422.js';
@@ -79,6 +82,7 @@ export const clusterRules: readonly Rule[] = [
   ha103,
   ha104,
   ha105,
+  ha109,
   ha110,
   ha201,
   ha202,
@@ -98,6 +102,7 @@ export const clusterRules: readonly Rule[] = [
   ha217,
   ha218,
   ha219,
+  ha223,
   ha224,
   ha301,
   ha302,
@@ -124,6 +129,7 @@ export const clusterRules: readonly Rule[] = [
   ha414,
   ha415,
   ha416,
+  ha419,
   ha420,
   ha421,
   ha422,

@@ -95,7 +95,12 @@ function flatten(conf: CibConfiguration): Flat[] {
     }
   };
   sets('property', conf.crmConfig);
-  for (const n of conf.nodes) out.push({ kind: 'node', id: n.id, fields: new Map([['uname', n.uname], ...(n.type !== undefined ? [['type', n.type] as [string, string]] : [])]) });
+  for (const n of conf.nodes) {
+    const fields = new Map<string, FieldValue>([['uname', n.uname], ...(n.type !== undefined ? [['type', n.type] as [string, string]] : [])]);
+    nvset(fields, 'attributes', n.instanceAttributes);
+    nvset(fields, 'utilization', n.utilization);
+    out.push({ kind: 'node', id: n.id, fields });
+  }
   const resource = (r: CibResource, parent: Flat | undefined): void => {
     switch (r.kind) {
       case 'primitive':

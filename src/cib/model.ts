@@ -199,6 +199,9 @@ export interface CibNode {
   readonly uname: string;
   /** `member` (the default) or `normal` (Pacemaker 1.x's word for it). */
   readonly type?: string;
+  /** Its permanent attributes (`<instance_attributes>`). */
+  readonly instanceAttributes?: NvSet;
+  readonly utilization?: NvSet;
 }
 
 /** The `<configuration>` of a CIB. */

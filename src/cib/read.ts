@@ -406,11 +406,19 @@ class Reader {
     if (type !== undefined && type !== 'member' && type !== 'normal') return void this.report(n, nx, `a node of type ${type}`);
     if (id === undefined || uname === undefined) return void this.report(n, nx, 'a node without an id or a uname');
     this.extraAttrs(n, nx, ['id', 'uname', 'type']);
+    // One set of attributes and one of utilization (several, with scores or rules, have no form yet).
+    const sets: { instance_attributes?: NvSet; utilization?: NvSet } = {};
     for (const c of elements(n)) {
-      const what: Record<string, string> = { instance_attributes: 'node attributes', utilization: 'utilization' };
-      this.report(c, `${nx}/${step(c)}`, what[c.tag] ?? `a <${c.tag}> inside a node`);
+      const cx = `${nx}/${step(c)}`;
+      if (c.tag !== 'instance_attributes' && c.tag !== 'utilization') this.report(c, cx, `a <${c.tag}> inside a node`);
+      else if (sets[c.tag]) this.report(c, cx, `a second <${c.tag}> of a node`);
+      else {
+        const set = this.nvset(c, cx, { secretsFromComments: false });
+        if (set) sets[c.tag] = set;
+      }
     }
-    return this.at({ id, uname, ...(type !== undefined ? { type } : {}) }, nx);
+    const { instance_attributes: instanceAttributes, utilization } = sets;
+    return this.at({ id, uname, ...(type !== undefined ? { type } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}) }, nx);
   }
 
   /** `<fencing-level>`: one target (a node, a pattern, or an attribute and its value), an index, devices. */

@@ -7,7 +7,7 @@
 import { assertNever } from '../assert-never.js';
 import { SELECT_ELEMENTS } from '../language/alert.js';
 import { codePointName, firstXmlInvalidChar } from '../syntax/xml-chars.js';
-import { selectedFlags, type Cib, type CibAlert, type CibConfiguration, type CibFencingLevel, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type CibRule, type CibValue, type NvPair, type NvSet } from './model.js';
+import { selectedFlags, type Cib, type CibAlert, type CibConfiguration, type CibFencingLevel, type CibConstraint, type CibNode, type CibOp, type CibPrimitive, type CibResource, type CibRule, type CibValue, type NvPair, type NvSet } from './model.js';
 import { createXml, type XmlAttributes, type XmlDocument, type XmlParent } from './xml-writer.js';
 
 export const XML_DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const;
@@ -169,6 +169,12 @@ class CibWriter {
     }
   }
 
+  node(parent: XmlParent, n: CibNode): void {
+    const el = ele(parent, 'node', ['id', n.id, 'uname', n.uname, ...(n.type !== undefined ? ['type', n.type] : [])]);
+    this.nvset(el, 'instance_attributes', n.instanceAttributes);
+    this.nvset(el, 'utilization', n.utilization);
+  }
+
   fencingLevel(parent: XmlParent, l: CibFencingLevel): void {
     ele(parent, 'fencing-level', ['id', l.id, ...l.target.flat(), 'index', l.index, 'devices', l.devices]);
   }
@@ -202,7 +208,7 @@ class CibWriter {
     const crm = ele(el, 'crm_config');
     for (const set of conf.crmConfig) this.nvset(crm, 'cluster_property_set', set);
     const nodes = ele(el, 'nodes');
-    for (const n of conf.nodes) ele(nodes, 'node', ['id', n.id, 'uname', n.uname, ...(n.type !== undefined ? ['type', n.type] : [])]);
+    for (const n of conf.nodes) this.node(nodes, n);
     const resources = offset(el);
     this.resources(el, conf.resources);
     const constraints = offset(el);
@@ -248,6 +254,11 @@ function fragment(write: (writer: CibWriter, doc: XmlParent) => void): string {
 /** A constraint as cib.xml has it. */
 export function constraintXml(c: CibConstraint): string {
   return fragment((w, doc) => w.constraint(doc, c));
+}
+
+/** A `<node>` as cib.xml has it. */
+export function nodeXml(n: CibNode): string {
+  return fragment((w, doc) => w.node(doc, n));
 }
 
 /** A `<fencing-level>` as cib.xml has it. */

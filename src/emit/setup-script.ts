@@ -27,7 +27,7 @@
 import { assertNever } from '../assert-never.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
 import { agentName, cibPrimitives, isPromotable, literal, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
-import { alertXml, constraintXml, fencingLevelXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
+import { alertXml, constraintXml, fencingLevelXml, nodeXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
 import { ENV_NAME } from '../language/secret.js';
@@ -764,14 +764,10 @@ function withPlaceholders(set: NvSet): NvSet {
   return { ...set, pairs: set.pairs.map((a) => (isSecretPair(a) ? { ...a, value: literal(SECRET_PLACEHOLDER) } : a)) };
 }
 
-/** XML attribute text. */
-function xmlAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 function configureFns(ctx: Ctx): string {
   const loads = [...ctx.secrets.inConfiguration].sort((a, b) => a - b).map((n) => `\tload_secret ${n}`);
-  const nodes = ctx.lowered.cluster.nodes.map((n) => `\tadd_node ${n.id} ${shQuote(`<node id="${n.id}" uname="${xmlAttr(n.name)}"/>`)}`);
+  // A node with attributes or utilization gets them merged in when the cluster knows it already.
+  const nodes = ctx.lowered.cib.configuration.nodes.map((n) => `\tadd_node ${n.id} ${shQuote(nodeXml(n))}${n.instanceAttributes || n.utilization ? ' sets' : ''}`);
   return [fn('Secrets the configuration holds (fencing passwords and the like).', 'load_configuration_secrets', loads), '', fn('The <node> entries of the cluster.', 'add_nodes', nodes)].join('\n');
 }
 

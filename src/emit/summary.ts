@@ -273,6 +273,14 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
   L('## Nodes', '');
   L('| node | corosync id | addresses |', '|---|---|---|');
   for (const n of cluster.nodes) L(`| ${code(n.name)} | ${n.id} | ${n.addrs.map((a) => code(a.text)).join(' ') || '—'} |`);
+  const described = conf.nodes.filter((n) => n.instanceAttributes || n.utilization);
+  if (described.length > 0) {
+    L('', 'Node attributes (what rules test) and utilization (what placement counts):');
+    for (const n of described) {
+      const sets = [...(n.instanceAttributes ? [`attributes ${pairs(n.instanceAttributes).join(', ')}`] : []), ...(n.utilization ? [`utilization ${pairs(n.utilization).join(', ')}`] : [])];
+      L(`- ${code(n.uname)}: ${sets.join('; ')}`);
+    }
+  }
   if (cluster.hosts.length > 0) {
     L('', `Other machines named in the file (not cluster members): ${cluster.hosts.map((h) => `${code(h.name)} (${h.addrs.map((a) => a.text).join(', ')})`).join(', ')}.`);
   }

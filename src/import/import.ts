@@ -21,7 +21,7 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibResources, isPromotable, literalPair, selectedFlags, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { cibPrimitives, cibResources, isPromotable, literalPair, selectedFlags, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { BOOL_OPS, COMPARE_OPS, UNARY_OPS, VALUE_SOURCES, VALUE_TYPES } from '../language/rule.js';
 import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
@@ -284,6 +284,14 @@ class Sanitiser {
     for (const n of nodes) {
       if (!NODE_ID.test(n.id)) this.unsupported.push({ what: 'node', id: n.id, xpath: `${this.xpathOf(n)}/@id`, reason: 'an id that is not a positive integer (hacc derives one)' });
     }
+    // A node's attributes and utilization, each left out whole when a pair cannot be written.
+    const withSets = nodes.map((n): CibNode => {
+      const { instanceAttributes: ia, utilization: ut, ...rest } = n;
+      const instanceAttributes = ia && this.nvset(ia);
+      const utilization = ut && this.nvset(ut);
+      if (instanceAttributes === ia && utilization === ut) return n;
+      return this.keep(n, { ...rest, ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}) });
+    });
     const resources = conf.resources.flatMap((r) => this.resource(r) ?? []);
     const sets = (list: readonly NvSet[] | undefined) => list?.flatMap((s) => this.nvset(s) ?? []);
     const rscDefaults = sets(conf.rscDefaults);
@@ -294,7 +302,7 @@ class Sanitiser {
       ...cib,
       configuration: {
         crmConfig: sets(conf.crmConfig)!,
-        nodes,
+        nodes: withSets,
         resources,
         constraints: conf.constraints.flatMap((c) => this.constraint(c) ?? []),
         ...(rscDefaults ? { rscDefaults } : {}),
@@ -630,7 +638,11 @@ class Raiser {
     if (this.platform) statements.push({ kind: 'platform', name: this.ident(this.platform), ...this.span() });
     for (const n of conf.nodes) {
       const span = this.span();
-      statements.push({ kind: 'node', name: this.ident(n.uname), attrs: d.nodeIds.has(n) ? [this.attr('id', this.value(n.id))] : [], ...span });
+      const body = [
+        ...(n.instanceAttributes ? [this.attrSet('attributes', n.instanceAttributes, n.instanceAttributes.pairs, n.instanceAttributes.pairs, d)] : []),
+        ...(n.utilization ? [this.attrSet('utilization', n.utilization, n.utilization.pairs, n.utilization.pairs, d)] : []),
+      ];
+      statements.push({ kind: 'node', name: this.ident(n.uname), attrs: d.nodeIds.has(n) ? [this.attr('id', this.value(n.id))] : [], ...(body.length > 0 ? { body } : {}), ...span });
     }
     statements.push(...this.settings('property', this.properties, d));
     statements.push(...this.settings('defaults', conf.rscDefaults?.[0], d));
@@ -736,6 +748,12 @@ function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered): 
       if (q?.instanceAttributes) out.push([o.instanceAttributes, q.instanceAttributes]);
       if (q?.metaAttributes) out.push([o.metaAttributes, q.metaAttributes]);
     }
+  }
+  // Nodes by name, once the node has its id (the sets' ids derive from it).
+  const plannedNodes = new Map(low.nodes.map((n) => [n.uname, n]));
+  for (const c of conf.nodes) {
+    const p = plannedNodes.get(c.uname);
+    if (p?.id === c.id) out.push([c.instanceAttributes, p.instanceAttributes], [c.utilization, p.utilization]);
   }
   // Groups and clones, at any level: paired by kind and id.
   const planned = new Map(cibResources(low).flatMap((r) => (r.kind === 'primitive' ? [] : [[`${r.kind} ${r.id}`, r] as const])));
@@ -955,7 +973,10 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
         for (const s of [p.instanceAttributes, p.metaAttributes]) if (s) d.setIds.add(s);
         for (const o of p.operations) d.opIds.add(o);
       }
-      for (const n of conf.nodes) if (NODE_ID.test(n.id)) d.nodeIds.add(n);
+      for (const n of conf.nodes) {
+        if (NODE_ID.test(n.id)) d.nodeIds.add(n);
+        for (const s of [n.instanceAttributes, n.utilization]) if (s) d.setIds.add(s);
+      }
       for (const r of cibResources(conf)) if (r.kind !== 'primitive' && r.metaAttributes) d.setIds.add(r.metaAttributes);
       for (const a of conf.alerts ?? []) for (const r of a.recipients) d.recipientIds.add(r);
       tree = raiser.cluster(d);

@@ -15,8 +15,16 @@ export const cloneMeta = { keyword: 'meta', context: 'clone', described: 'a meta
 export const opParams = { keyword: 'params', context: 'op', described: 'a params line' } as const satisfies StatementVocabulary;
 export const opMeta = { keyword: 'meta', context: 'op', described: 'a meta line' } as const satisfies StatementVocabulary;
 
+/**
+ * `node NAME … { attributes … utilization … }`: the node's permanent attributes (what location
+ * rules, colocation node-attribute and fencing levels test: rack, site…) and its capacities for
+ * utilization-based placement.
+ */
+export const nodeAttributes = { keyword: 'attributes', context: 'node', described: 'an attributes line' } as const satisfies StatementVocabulary;
+export const nodeUtilization = { keyword: 'utilization', context: 'node', described: 'a utilization line' } as const satisfies StatementVocabulary;
+
 /** Every keyword that starts an attribute set. */
-export type SetKeyword = 'property' | 'defaults' | 'op-defaults' | 'params' | 'meta';
+export type SetKeyword = 'property' | 'defaults' | 'op-defaults' | 'params' | 'meta' | 'attributes' | 'utilization';
 
 /** `$id=ID`: the CIB id of the set, where it is not the one hacc derives. */
 export const SET_ID_KEY = '$id';

@@ -39,6 +39,8 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   alert.alert,
   sbd.sbd,
   corosync.corosync,
+  attributeSet.nodeAttributes,
+  attributeSet.nodeUtilization,
   attributeSet.params,
   attributeSet.primitiveMeta,
   primitive.op,
@@ -88,6 +90,8 @@ export function whereElse(keyword: string, context: Context): string | undefined
       return `${other.described} goes inside an alert's { }`;
     case 'recipient':
       return `${other.described} goes inside a recipient's { }`;
+    case 'node':
+      return `${other.described} goes inside a node's { }`;
     case 'sbd':
       return `${other.described} goes inside an sbd { } block`;
     case 'corosync':

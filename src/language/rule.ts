@@ -50,10 +50,29 @@ export const RULE_WORDS = {
 /** Every keyword of the expression language (a value spelt so must be quoted). */
 export const EXPRESSION_KEYWORDS: ReadonlySet<string> = new Set(Object.values(RULE_WORDS).flat());
 
-/** `date-spec` keys (the `<date_spec>` attributes), as Pacemaker 2.1 takes them. */
-export const DATE_SPEC_KEYS = ['years', 'months', 'monthdays', 'hours', 'minutes', 'seconds', 'yeardays', 'weekyears', 'weeks', 'weekdays', 'moon'] as const;
-/** `duration` keys (the `<duration>` attributes). */
+/**
+ * `date-spec` keys (the `<date_spec>` attributes) of the pacemaker-3.x schemas; `yearsdays` is the
+ * old spelling of yeardays, which every schema takes.
+ */
+export const DATE_SPEC_KEYS = ['years', 'months', 'monthdays', 'hours', 'minutes', 'seconds', 'yeardays', 'weekyears', 'weeks', 'weekdays', 'moon', 'yearsdays'] as const;
+/** `duration` keys (the `<duration>` attributes) of the pacemaker-3.x schemas. */
 export const DURATION_KEYS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
+/**
+ * The one attribute list the pacemaker-2.10 schema (el6, el7: rule-2.9.rng, `date-common`) has for
+ * both date_spec and duration: no minutes, seconds or days, and yeardays spelt yearsdays.
+ */
+export const LEGACY_DATE_KEYS: readonly string[] = ['hours', 'monthdays', 'weekdays', 'yearsdays', 'months', 'weeks', 'years', 'weekyears', 'moon'];
+
+/** An ISO 8601 date as Pacemaker reads one: a calendar, week or ordinal date, optionally with a time and zone. */
+export const ISO_DATE = /^\d{4}-(?:\d{2}-\d{2}|W\d{2}-\d|\d{3})(?:[T ]\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+/** A date-spec value: a number, or a range of two (`9-16`). */
+export const DATE_SPEC_VALUE = /^\d+(?:-\d+)?$/;
+/** What a value must look like, by the comparison's type (pcs's checks, pcs/rule.py). */
+export const TYPED_VALUE: Readonly<Record<string, RegExp>> = {
+  integer: /^[-+]?\d+$/,
+  number: /^[-+]?(\d+|(\d*\.\d+)|(\d+\.\d*))([eE][+-]?\d+)?$/,
+  version: /^\d+(\.\d+)*$/,
+};
 /** The keys of `op NAME`. */
 export const OP_EXPRESSION_KEYS = ['interval'] as const;
 

@@ -413,7 +413,15 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const alerts = l.alerts(model);
   const nodes = setupNodes(model.nodes);
   const password = model.auth?.attrs.filter((a) => a.key.text === 'password').pop();
-  const cibNodes: CibNode[] = nodes.map((n) => ({ id: String(n.id), uname: n.name }));
+  // A node's attributes and utilization, with the ids pcs node attribute|utilization gives them
+  // (nodes-ID, nodes-ID-NAME; nodes-ID-utilization, nodes-ID-utilization-NAME; pcs 0.11.5).
+  const cibNodes: CibNode[] = nodes.map((n, i) => {
+    const m = model.nodes[i]!;
+    const set = (bag: AttrBag, id: string) => (bag.attrs.length > 0 ? l.nvset(id, values(bag), false, bag) : undefined);
+    const instanceAttributes = set(m.attributes, `nodes-${n.id}`);
+    const utilization = set(m.utilization, `nodes-${n.id}-utilization`);
+    return { id: String(n.id), uname: n.name, ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}) };
+  });
   const sbd = sbdSetup(model);
   return {
     cluster: {

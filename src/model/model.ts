@@ -48,6 +48,10 @@ export interface Machine {
   readonly addrs: readonly A.Attr[];
   /** `id=` (nodes): the last one written. */
   readonly id?: A.Attr;
+  /** `{ attributes … }`: the node's permanent attributes. */
+  readonly attributes: AttrBag;
+  /** `{ utilization … }`: its capacities. */
+  readonly utilization: AttrBag;
 }
 
 /** An agent as a primitive names it, split, with its catalogue facts when known. */
@@ -137,6 +141,12 @@ export interface LocationTarget {
 export interface LocationRule {
   readonly decl: A.RuleClause;
   readonly values: ReadonlyMap<string, A.Attr>;
+}
+
+/** A rule and the constraint it is part of. */
+export interface RuleUse {
+  readonly rule: LocationRule;
+  readonly owner: Location;
 }
 
 export interface Location {
@@ -245,6 +255,8 @@ export interface ClusterModel {
   /** Every op, by name. */
   readonly opsByName: ReadonlyMap<string, readonly Op[]>;
   readonly constraints: readonly Constraint[];
+  /** Every rule, with where it stands (a location constraint), in source order. */
+  readonly rules: readonly RuleUse[];
   /** The fencing topology, in source order. */
   readonly fencingLevels: readonly FencingLevel[];
   readonly alerts: readonly Alert[];
@@ -578,7 +590,16 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       case 'host': {
         const addrs = s.attrs.filter((a) => a.key.text === 'addr');
         const id = s.kind === 'node' ? s.attrs.filter((a) => a.key.text === 'id').pop() : undefined;
-        const m: Machine = { kind: s.kind, decl: s, name: s.name.text, addrs, ...(id ? { id } : {}) };
+        const body = s.body ?? [];
+        const m: Machine = {
+          kind: s.kind,
+          decl: s,
+          name: s.name.text,
+          addrs,
+          ...(id ? { id } : {}),
+          attributes: bagOf(body.filter((l) => l.keyword.text === 'attributes')),
+          utilization: bagOf(body.filter((l) => l.keyword.text === 'utilization')),
+        };
         (s.kind === 'node' ? nodes : hosts).push(m);
         push(machines, m.name, m);
         break;
@@ -722,6 +743,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     opsWith,
     opsByName,
     constraints,
+    rules: constraints.flatMap((c) => (c.kind === 'location' ? c.rules.map((rule) => ({ rule, owner: c })) : [])),
     fencingLevels,
     alerts,
     ...(sbd ? { sbd } : {}),

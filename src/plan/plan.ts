@@ -5,16 +5,16 @@
 // The plan follows what configure does (src/emit/setup/configure.sh), not a guess of it: it
 // replaces the resources, the constraints, the resource and operation defaults and the properties
 // of `cib-bootstrap-options` (except those the controller maintains), and keeps everything else of
-// the live CIB: its nodes and their attributes, other property sets, the sections hacc does not
+// the live CIB: its nodes (the file's node attributes and utilization merged in), other property sets, the sections hacc does not
 // write, and the status.
 
 import { clearCmd, type PlatformCommands } from '../emit/platform-commands.js';
 import { displayCmd } from '../emit/shell.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
 import { diffCib, type Change } from '../cib/diff.js';
-import { cibPrimitives, type Cib, type CibConfiguration, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet } from '../cib/model.js';
+import { cibPrimitives, type Cib, type CibConfiguration, type CibNode, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet } from '../cib/model.js';
 import type { ReadResult, Unsupported } from '../cib/read.js';
-import { writeCibText, XML_DECLARATION } from '../cib/write.js';
+import { nodeXml, writeCibText, XML_DECLARATION } from '../cib/write.js';
 import { copyXml as copy, createXml } from '../cib/xml-writer.js';
 import { elements, parseXml, type XmlElement, type XmlNode } from '../cib/xml-reader.js';
 import { assertNever } from '../assert-never.js';
@@ -81,8 +81,29 @@ function plannedConfiguration(desired: CibConfiguration, live: CibConfiguration)
     const merged: NvSet = { id: BOOTSTRAP, pairs: [...controller, ...(set?.pairs ?? [])] };
     crmConfig = set ? desired.crmConfig.map((s) => (s === set ? merged : s)) : [merged, ...desired.crmConfig];
   }
-  // Pacemaker maintains <nodes> (a member joins it when it first joins the cluster): configure never changes them.
-  return { ...desired, crmConfig, nodes: live.nodes };
+  // Pacemaker maintains <nodes> (a member joins it when it first joins the cluster): configure adds
+  // none and removes none, and merges the file's attributes and utilization into the nodes it has.
+  const fileNodes = new Map(desired.nodes.map((n) => [n.uname, n]));
+  const nodes = live.nodes.map((n): CibNode => {
+    const file = fileNodes.get(n.uname);
+    const instanceAttributes = mergedSet(n.instanceAttributes, file?.instanceAttributes);
+    const utilization = mergedSet(n.utilization, file?.utilization);
+    return { id: n.id, uname: n.uname, ...(n.type !== undefined ? { type: n.type } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}) };
+  });
+  return { ...desired, crmConfig, nodes };
+}
+
+/**
+ * A node's set after `cibadmin --modify` with the file's (setup.sh add_node): the file's pairs set by
+ * id over the live ones, the others kept; the file's set where the live node has none or another id.
+ */
+function mergedSet(live: NvSet | undefined, file: NvSet | undefined): NvSet | undefined {
+  if (!file) return live;
+  if (!live || live.id !== file.id) return file;
+  const byId = new Map(file.pairs.map((p) => [p.id, p]));
+  const kept = live.pairs.map((p) => byId.get(p.id) ?? p);
+  const known = new Set(live.pairs.map((p) => p.id));
+  return { id: live.id, pairs: [...kept, ...file.pairs.filter((p) => !known.has(p.id))] };
 }
 
 /** Plans `desired` (what the file builds for `pc`'s platform) against a live CIB read with readCib. */
@@ -227,7 +248,11 @@ export function simulationCib(liveDoc: readonly XmlNode[], live: Cib, plan: Plan
         const el = configuration.ele('nodes');
         const liveNodes = liveSection ? elements(liveSection) : [];
         const unames = new Set(liveNodes.map((n) => n.attrs.get('uname')));
-        for (const n of liveNodes) copy(el, n);
+        // A node the file gives attributes or utilization: as planned (merged), else as it is.
+        const described = new Set(desired.configuration.nodes.filter((n) => n.instanceAttributes || n.utilization).map((n) => n.uname));
+        const plannedSection = plannedSections.get('nodes');
+        const plannedNodes = new Map((plannedSection ? elements(plannedSection) : []).map((n) => [n.attrs.get('uname'), n]));
+        for (const n of liveNodes) copy(el, (described.has(n.attrs.get('uname') ?? '') ? plannedNodes.get(n.attrs.get('uname')) : undefined) ?? n);
         for (const n of liveNodes) {
           const uname = n.attrs.get('uname');
           if (uname !== undefined && n.attrs.get('type') !== 'remote') nodeNames.push(uname);
@@ -235,7 +260,7 @@ export function simulationCib(liveDoc: readonly XmlNode[], live: Cib, plan: Plan
         // Without a status there is no running cluster to join: the file's members are its nodes.
         for (const n of hasStatus ? [] : desired.configuration.nodes) {
           if (unames.has(n.uname)) continue;
-          el.ele('node', ['id', n.id, 'uname', n.uname, ...(n.type !== undefined ? ['type', n.type] : [])]);
+          for (const x of parseXml(nodeXml(n))) copy(el, x);
           nodeNames.push(n.uname);
         }
         return;

@@ -163,8 +163,15 @@ class Layout {
       case 'auth':
         return this.line(depth, withAttrs(`auth ${s.user.text}`, s.attrs), s);
       case 'node':
-      case 'host':
-        return this.line(depth, withAttrs(`${s.kind} ${s.name.text}`, s.attrs), s);
+      case 'host': {
+        const head = withAttrs(`${s.kind} ${s.name.text}`, s.attrs);
+        const body = s.body;
+        if (!body) return this.line(depth, head, s);
+        if (body.length === 0 && !this.hasCommentInside(s)) return this.line(depth, `${head} { }`, s);
+        return this.block(depth, head, s, body, () => {
+          for (const item of body) this.line(depth + 1, attrSet(item), item);
+        });
+      }
       case 'attr-set':
         return this.line(depth, attrSet(s), s);
       case 'primitive':

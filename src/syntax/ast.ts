@@ -84,6 +84,8 @@ export interface MachineStmt extends Spanned {
   readonly kind: 'node' | 'host';
   readonly name: Ident;
   readonly attrs: readonly Attr[];
+  /** `{ attributes … utilization … }`; undefined without braces. */
+  readonly body?: readonly AttrSet[];
 }
 
 export interface OpLine extends Spanned {

@@ -8,7 +8,6 @@ import { SBD_LINE_WORDS } from '../language/sbd.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import type * as A from './ast.js';
-import { EXPRESSION_KEYWORDS } from '../language/rule.js';
 import { createTokenInstance, EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from './chevrotain.js';
 import type { Diagnostic } from './diagnostic.js';
 import { misspelt } from './didyoumean.js';
@@ -102,6 +101,7 @@ const KEYWORDS: Readonly<Record<Context, ReadonlySet<string>>> = {
   op: new Set(keywordsIn('op')),
   alert: new Set(keywordsIn('alert')),
   recipient: new Set(keywordsIn('recipient')),
+  node: new Set(keywordsIn('node')),
   sbd: new Set(keywordsIn('sbd')),
   corosync: new Set(keywordsIn('corosync')),
 };
@@ -114,6 +114,7 @@ const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
   op: 'a line of an op',
   alert: 'a line of an alert',
   recipient: 'a line of a recipient',
+  node: 'a line of a node',
   sbd: 'a line of an sbd block',
   corosync: 'a line of a corosync block',
 };
@@ -429,6 +430,7 @@ export class HaParser extends EmbeddedActionsParser {
   private alertItemAlts?: IOrAlt<A.AlertItem | undefined>[];
   private recipientItemAlts?: IOrAlt<A.AttrSet | undefined>[];
   private ruleWordAlts?: IOrAlt<IToken>[];
+  private nodeItemAlts?: IOrAlt<A.AttrSet | undefined>[];
   private ruleAtomAlts?: IOrAlt<A.RuleExpr | undefined>[];
   private equalsSign = (): IToken => this.CONSUME(T.Equals);
 
@@ -475,11 +477,26 @@ export class HaParser extends EmbeddedActionsParser {
     return isIdent(user) ? { kind: 'auth', user, attrs, ...this.spanFrom(kw) } : undefined;
   });
 
+  /** `node NAME pairs [{ attributes … utilization … }]`, `host NAME pairs` (a host's body is reported by HA001). */
   public machine = this.RULE('machine', (): A.MachineStmt | undefined => {
     const kw = this.OR((this.machineAlts ??= [{ ALT: () => this.CONSUME(T.NodeKw) }, { ALT: () => this.CONSUME(T.Host) }]));
     const name = this.SUBRULE(this.name);
     const attrs = this.SUBRULE(this.attributes);
-    return isIdent(name) ? { kind: kw.image === 'host' ? 'host' : 'node', name, attrs, ...this.spanFrom(kw) } : undefined;
+    const body = this.OPTION(() => {
+      this.CONSUME(T.LCurly);
+      const items: A.AttrSet[] = [];
+      this.MANY(() => {
+        const item = this.OR1((this.nodeItemAlts ??= [
+          { ALT: () => this.attrSet(this.CONSUME(T.Attributes), this.SUBRULE2(this.attributes)) },
+          { ALT: () => this.attrSet(this.CONSUME(T.Utilization), this.SUBRULE3(this.attributes)) },
+          { ALT: () => this.SUBRULE(this.unknownNodeLine) },
+        ]));
+        if (item) items.push(item);
+      });
+      this.CONSUME(T.RCurly);
+      return items;
+    });
+    return isIdent(name) ? { kind: kw.image === 'host' ? 'host' : 'node', name, attrs, ...(body ? { body } : {}), ...this.spanFrom(kw) } : undefined;
   });
 
   /** `property`, `defaults` (rsc_defaults) and `op-defaults` (op_defaults): name=value settings. */
@@ -672,7 +689,7 @@ export class HaParser extends EmbeddedActionsParser {
     const words: IToken[] = [];
     this.MANY({
       MAX_LOOKAHEAD: 1,
-      GATE: () => this.continuesRule(words),
+      GATE: () => this.continuesRule(),
       DEF: () => {
         words.push(this.OR((this.ruleWordAlts ??= [{ ALT: () => this.CONSUME(T.AnyWord) }, { ALT: () => this.CONSUME(T.AnyString) }, { ALT: () => this.CONSUME(T.Equals) }])));
       },
@@ -685,19 +702,13 @@ export class HaParser extends EmbeddedActionsParser {
 
   /**
    * Whether the next token belongs to the rule being read: a value, an `=`, a word that starts no
-   * statement (and is no `rule`). A line break ends it where the expression is complete: a line
-   * that goes on with it starts with and/or/a parenthesis, or follows one of its keywords, `and`,
-   * `or` or `(` (a misspelt statement on the next line is not swallowed).
+   * statement and is no `rule`. Line breaks mean nothing, as everywhere in the language: the rule
+   * ends at the next statement, the next rule or a `{`.
    */
-  private continuesRule(words: readonly IToken[]): boolean {
+  private continuesRule(): boolean {
     const t = this.LA(1);
     if (tokenMatcher(t, T.Equals) || tokenMatcher(t, T.AnyString)) return true;
-    if (!tokenMatcher(t, T.Operand) || tokenMatcher(t, T.RuleKw)) return false;
-    const previous = words[words.length - 1];
-    if (previous === undefined || tokenMatcher(previous, T.Equals) || !this.startsLine(t)) return true;
-    const text = t.image.toLowerCase();
-    if (text === 'and' || text === 'or' || text.startsWith('(') || text.startsWith(')')) return true;
-    return !tokenMatcher(previous, T.AnyString) && (previous.image.endsWith('(') || EXPRESSION_KEYWORDS.has(previous.image.toLowerCase()));
+    return tokenMatcher(t, T.Operand) && !tokenMatcher(t, T.RuleKw);
   }
 
   // --- a rule's expression (language/rule.ts), over the tokens of ruleTokens ----------------------
@@ -1124,6 +1135,7 @@ export class HaParser extends EmbeddedActionsParser {
   public unknownOpLine = this.unknownLineRule('unknownOpLine', T.NotOpStart, 'op');
   public unknownAlertLine = this.unknownLineRule('unknownAlertLine', T.NotAlertStart, 'alert');
   public unknownRecipientLine = this.unknownLineRule('unknownRecipientLine', T.NotRecipientStart, 'recipient');
+  public unknownNodeLine = this.unknownLineRule('unknownNodeLine', T.NotNodeStart, 'node');
 
   /**
    * Reports the line that `first` starts, and skips the rest of it: nothing more when `first` opened

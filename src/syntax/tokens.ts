@@ -22,6 +22,7 @@ const CLONE_KEYWORDS = new Set(keywordsIn('clone'));
 const OP_KEYWORDS = new Set(keywordsIn('op'));
 const ALERT_KEYWORDS = new Set(keywordsIn('alert'));
 const RECIPIENT_KEYWORDS = new Set(keywordsIn('recipient'));
+const NODE_KEYWORDS = new Set(keywordsIn('node'));
 const SBD_KEYWORDS = new Set(keywordsIn('sbd'));
 const COROSYNC_KEYWORDS = new Set(keywordsIn('corosync'));
 export const NotClusterStart = createToken({ name: 'NotClusterStart', pattern: Lexer.NA, label: 'a statement' });
@@ -31,6 +32,7 @@ export const NotCloneStart = createToken({ name: 'NotCloneStart', pattern: Lexer
 export const NotOpStart = createToken({ name: 'NotOpStart', pattern: Lexer.NA, label: 'a line of an op' });
 export const NotAlertStart = createToken({ name: 'NotAlertStart', pattern: Lexer.NA, label: 'a line of an alert' });
 export const NotRecipientStart = createToken({ name: 'NotRecipientStart', pattern: Lexer.NA, label: 'a line of a recipient' });
+export const NotNodeStart = createToken({ name: 'NotNodeStart', pattern: Lexer.NA, label: 'a line of a node' });
 export const NotSbdStart = createToken({ name: 'NotSbdStart', pattern: Lexer.NA, label: 'a line of an sbd block' });
 export const NotCorosyncStart = createToken({ name: 'NotCorosyncStart', pattern: Lexer.NA, label: 'a line of a corosync block' });
 /** The keywords that start a line of an sbd block (`device`, `watchdog`…), one category so the block's rule reads any. */
@@ -62,7 +64,7 @@ export const Word = createToken({
   // chevrotain cannot work out the first characters of a complement set, and without them it tries
   // every pattern at every position: the lexer would run about twice as long on a large file.
   start_chars_hint: wordStartHints(),
-  categories: [AnyWord, PlainWord, NotClusterStart, Operand, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotOpStart, NotAlertStart, NotRecipientStart, NotSbdStart, NotCorosyncStart],
+  categories: [AnyWord, PlainWord, NotClusterStart, Operand, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotOpStart, NotAlertStart, NotRecipientStart, NotNodeStart, NotSbdStart, NotCorosyncStart],
   label: 'a name or value',
 });
 
@@ -91,6 +93,7 @@ function keyword(text: string, name: string): TokenType {
   if (!CLUSTER_KEYWORDS.has(text) && !PRIMITIVE_KEYWORDS.has(text) && !OP_KEYWORDS.has(text)) categories.push(NotOpStart);
   if (!CLUSTER_KEYWORDS.has(text) && !ALERT_KEYWORDS.has(text)) categories.push(NotAlertStart);
   if (!CLUSTER_KEYWORDS.has(text) && !ALERT_KEYWORDS.has(text) && !RECIPIENT_KEYWORDS.has(text)) categories.push(NotRecipientStart);
+  if (!CLUSTER_KEYWORDS.has(text) && !NODE_KEYWORDS.has(text)) categories.push(NotNodeStart);
   if (!CLUSTER_KEYWORDS.has(text) && !SBD_KEYWORDS.has(text)) categories.push(NotSbdStart);
   if (!CLUSTER_KEYWORDS.has(text) && !COROSYNC_KEYWORDS.has(text)) categories.push(NotCorosyncStart);
   if (SBD_KEYWORDS.has(text) || COROSYNC_KEYWORDS.has(text)) categories.push(PlainWord);
@@ -138,6 +141,8 @@ export const Alert = keyword('alert', 'Alert');
 export const Select = keyword('select', 'Select');
 export const Recipient = keyword('recipient', 'Recipient');
 export const RuleKw = keyword('rule', 'RuleKw');
+export const Attributes = keyword('attributes', 'Attributes');
+export const Utilization = keyword('utilization', 'Utilization');
 export const Sbd = keyword('sbd', 'Sbd');
 export const Corosync = keyword('corosync', 'Corosync');
 // The lines of the sbd and corosync blocks: each rule reads them through its category.
@@ -175,6 +180,7 @@ export const allTokens: TokenType[] = [
   NotOpStart,
   NotAlertStart,
   NotRecipientStart,
+  NotNodeStart,
   NotSbdStart,
   NotCorosyncStart,
   SbdLineKeyword,
@@ -217,6 +223,8 @@ export const allTokens: TokenType[] = [
   Select,
   Recipient,
   RuleKw,
+  Attributes,
+  Utilization,
   Word,
   Equals,
   LCurly,

@@ -22,7 +22,8 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
     case 'node':
     case 'host':
       f(node.name);
-      return node.attrs.forEach(f);
+      node.attrs.forEach(f);
+      return node.body?.forEach(f);
     case 'attr-set':
       f(node.keyword);
       if (node.setIds.length === 0 && node.pairIds.length === 0) return node.attrs.forEach(f);

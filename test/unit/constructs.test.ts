@@ -56,6 +56,21 @@ const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem[
   member: true,
 };
 
+/**
+ * Every kind of rule expression, and where a fixture uses it: a construct file, or (the `resource`
+ * and `op` expressions, which only the defaults' rules take, HA223 elsewhere) an error fixture.
+ */
+const RULE_KINDS: Record<A.RuleExpr['kind'], 'constructs' | 'err'> = {
+  'rule-bool': 'constructs',
+  'rule-group': 'constructs',
+  'rule-defined': 'constructs',
+  'rule-compare': 'constructs',
+  'rule-date': 'constructs',
+  'rule-date-spec': 'constructs',
+  'rule-resource': 'err',
+  'rule-op': 'err',
+};
+
 /** `context:keyword` of every statement and body line of a file, and the kinds of their nodes. */
 function linesOf(text: string): { keywords: Set<string>; kinds: Set<string> } {
   const cluster = parseHa(text).file.cluster!;
@@ -75,6 +90,7 @@ function linesOf(text: string): { keywords: Set<string>; kinds: Set<string> } {
     else if (parent?.kind === 'op' && node.kind === 'attr-set') line('op', node);
     else if (parent?.kind === 'alert' && node.kind !== 'ident' && node.kind !== 'value') line('alert', node as A.AlertItem);
     else if (parent?.kind === 'recipient' && node.kind === 'attr-set') line('recipient', node);
+    else if (parent?.kind === 'node' && node.kind === 'attr-set') line('node', node);
     else if ((parent?.kind === 'sbd' || parent?.kind === 'corosync') && node.kind === 'stack-line') line(parent.kind, node);
   });
   return { keywords, kinds };
@@ -92,6 +108,16 @@ describe('construct fixtures', () => {
     const vocabulary = STATEMENTS.map((s) => `${s.context}:${s.keyword}`);
     expect(vocabulary.filter((k) => !keywords.has(k)), 'keywords no file of fixtures/constructs uses').toEqual([]);
     expect(Object.keys(KINDS).filter((k) => !kinds.has(k)), 'syntax kinds no file of fixtures/constructs uses').toEqual([]);
+  });
+
+  it('use every kind of rule expression', () => {
+    const used = (dir: string) => {
+      const kinds = new Set<string>();
+      for (const f of listFiles(dir, '.ha')) walk(parseHa(readText(f)).file, (n) => void kinds.add(n.kind));
+      return kinds;
+    };
+    const where = { constructs: used('fixtures/constructs'), err: used('fixtures/err') };
+    expect(Object.entries(RULE_KINDS).filter(([kind, dir]) => !where[dir].has(kind))).toEqual([]);
   });
 
   for (const f of files) {

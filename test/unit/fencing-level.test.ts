@@ -20,7 +20,7 @@ const catalogue = defaultCatalogue();
 
 const cluster = (levels: string, platform: PlatformName = 'el9') => `cluster fenced {
   platform ${platform}
-  node web1 addr=10.0.0.1/24
+  node web1 addr=10.0.0.1/24 { attributes rack=1 }
   node web2 addr=10.0.0.2/24
   node web3 addr=10.0.0.3/24
   primitive fence-ipmi stonith:fence_ipmilan {

@@ -54,8 +54,9 @@ function withMachineFacts(original: string, imported: string): string {
   return (hasSbd ? imported.replace(/^ {2}sbd \{(?: \}|\n(?: {4}.*\n)* {2}\})\n/m, '') : imported)
     .split('\n')
     .flatMap((line) => {
-      const node = /^  node (\S+)(.*)$/.exec(line);
-      if (node) return [[line, ...(addrs.get(node[1]!) ?? [])].join(' ')];
+      // (Before the `{` of a node with a body.)
+      const node = /^  node (\S+)(.*?)( \{)?$/.exec(line);
+      if (node) return [[line.slice(0, line.length - (node[3]?.length ?? 0)), ...(addrs.get(node[1]!) ?? [])].join(' ') + (node[3] ?? '')];
       return /^cluster \S+ \{$/.test(line) ? [line, ...extra] : [line];
     })
     .join('\n');
@@ -187,8 +188,6 @@ describe('unsupported parts', () => {
     const listed = r.unsupported.map((u) => `${u.what} ${u.id ?? '-'} ${u.xpath}`);
     for (const [what, id, xpath] of [
       ['cluster_property_set', 'night-options', "/cib/configuration/crm_config/cluster_property_set[@id='night-options']"],
-      ['instance_attributes', 'nodes-1', "/cib/configuration/nodes/node[@id='1']/instance_attributes[@id='nodes-1']"],
-      ['utilization', 'nodes-2-utilization', "/cib/configuration/nodes/node[@id='2']/utilization[@id='nodes-2-utilization']"],
       ['primitive', 'fence1', "/cib/configuration/resources/primitive[@id='fence1']/@description"],
       ['instance_attributes', 'fence1-more', "/cib/configuration/resources/primitive[@id='fence1']/instance_attributes[@id='fence1-more']"],
       ['template', 'dummy-template', "/cib/configuration/resources/template[@id='dummy-template']"],
@@ -210,6 +209,10 @@ describe('unsupported parts', () => {
     expect(r.text).toContain('params pcmk_host_list="node1 node2"');
     expect(r.text).toContain('primitive d1 ocf:pacemaker:Dummy');
     expect(r.text).toContain('promotable stateful-master {');
+    // Node attributes and utilization have a form now (issue 19).
+    expect(listed.filter((l) => l.includes('/nodes/'))).toEqual([]);
+    expect(r.text).toContain('node node1 {\n    attributes standby=on\n  }');
+    expect(r.text).toContain('node node2 {\n    utilization cpu=8\n  }');
     // A location over a resource pattern has a form now (issue 19).
     expect(listed.filter((l) => l.includes('pattern-location'))).toEqual([]);
     expect(r.text).toContain('location pattern-location rsc-pattern=^d prefers node1=10');

@@ -109,8 +109,26 @@ describe('the plan of a file against a CIB', () => {
     const { plan: p } = plan(FILE, liveCib());
     expect(p.changes).toEqual([]);
     expect(p.notes).toEqual([]);
-    // Node attributes are Pacemaker's and the agents': hacc keeps them, and says so.
-    expect(p.kept.map((k) => k.xpath)).toEqual(["/cib/configuration/nodes/node[@id='1']/instance_attributes[@id='nodes-1']"]);
+    // Node attributes the file does not give are the cluster's (set by hand, by agents): kept, and no change.
+    expect(p.kept).toEqual([]);
+    expect(p.planned.nodes[0]!.instanceAttributes?.pairs.map((x) => x.name)).toEqual(['rack']);
+  });
+
+  it("the file's node attributes are merged into the live node's, as setup.sh's add_node does", () => {
+    const file = FILE.replace(/node a ([^\n]*)/, 'node a $1 {\n    attributes rack=2 site=dc1\n  }');
+    const { plan: p } = plan(file, liveCib());
+    expect(p.changes).toEqual([
+      {
+        op: 'update',
+        kind: 'node',
+        id: '1',
+        fields: [
+          { path: 'attributes.rack', from: '1', to: '2' },
+          { path: 'attributes.site', to: 'dc1' },
+          { path: 'attributes.site.id', to: 'nodes-1-site' },
+        ],
+      },
+    ]);
   });
 
   it('each changed field of each changed object, by id; creations and deletions whole', () => {
@@ -147,7 +165,7 @@ describe('the plan of a file against a CIB', () => {
       },
       { op: 'delete', kind: 'rsc_location', id: 'cli-ban-vip-on-b', fields: [], unmodelled: 'a <lifetime> inside a location', leftover: 'pcs resource clear vip' },
     ]);
-    expect(p.kept.map((k) => k.what)).toEqual(['instance_attributes', 'tags']);
+    expect(p.kept.map((k) => k.what)).toEqual(['tags']);
   });
 
   it('a secret is never shown, and a reference is not compared with the value the cluster holds', async () => {

@@ -5,6 +5,7 @@ import { COROSYNC_LINE_WORDS } from '../../language/corosync.js';
 import { PLATFORM_NAMES } from '../../language/platform.js';
 import { SBD_LINE_WORDS } from '../../language/sbd.js';
 import { SET_ID_KEY } from '../../language/attribute-set.js';
+import { DATE_SPEC_KEYS, DURATION_KEYS, OP_EXPRESSION_KEYS, RULE_KEYS } from '../../language/rule.js';
 import { statementKeys } from '../../language/index.js';
 import { DEFAULT_OPS_VALUES } from '../../language/primitive.js';
 import { ENV_NAME } from '../../language/secret.js';
@@ -38,6 +39,24 @@ function checkKeys(ctx: RuleContext, statement: string, attrs: readonly A.Attr[]
   for (const a of attrs) {
     if (allowed.includes(a.key.text)) continue;
     ctx.report({ node: a, property: 'key', message: `unknown attribute '${a.key.text}' for ${statement}: expected ${allowed.join(', ')}`, ...misspelt(a.key.text, allowed) });
+  }
+}
+
+/** Keys from a closed list (a rule's, a date-spec's…): each other one is reported, with did-you-mean. */
+function checkClosedKeys(ctx: RuleContext, what: string, attrs: readonly A.Attr[], allowed: readonly string[]): void {
+  for (const a of attrs) {
+    if (allowed.includes(a.key.text)) continue;
+    ctx.report({ node: a, property: 'key', message: `unknown attribute '${a.key.text}' for ${what}: expected ${allowed.join(', ')}`, ...misspelt(a.key.text, allowed) });
+  }
+}
+
+/** What a location places: a resource, or the resources `rsc-pattern=` matches; not both, not neither. */
+function checkLocationSubject(ctx: RuleContext, l: A.LocationStmt): void {
+  const pattern = l.attrs.find((a) => a.key.text === 'rsc-pattern');
+  if (l.resource && pattern) {
+    ctx.report({ node: pattern, property: 'key', message: `a location names a resource or rsc-pattern=, not both ('${l.resource.text}' is named already)`, help: ['drop the resource name to place every resource the pattern matches'] });
+  } else if (!l.resource && !pattern) {
+    ctx.report({ node: l.name, message: `location '${l.name.text}' names no resource`, help: [`location ${l.name.text} RESOURCE …, or rsc-pattern=REGEX for every resource whose name matches`] });
   }
 }
 
@@ -96,6 +115,10 @@ export const ha001: Rule = {
         case 'fencing-level':
           checkKeys(ctx, node.kind, node.attrs);
           if (node.kind === 'fencing-level') checkLevelTarget(ctx, node);
+          if (node.kind === 'location') checkLocationSubject(ctx, node);
+          if (node.kind === 'host' && node.body) {
+            ctx.report({ node: node.name, message: `host '${node.name.text}' is no cluster node: it has no attributes or utilization`, help: ['write node for a cluster member; a host line takes addr= only'] });
+          }
           if (node.kind === 'auth' && !USER_NAME.test(node.user.text)) {
             ctx.report({
               node: node.user,
@@ -113,6 +136,25 @@ export const ha001: Rule = {
           break;
         case 'recipient':
           checkKeys(ctx, 'recipient', node.attrs);
+          break;
+        case 'rule': {
+          checkClosedKeys(ctx, 'a rule', node.attrs, RULE_KEYS.map((k) => k.name));
+          const score = node.attrs.find((a) => a.key.text === 'score');
+          const from = node.attrs.find((a) => a.key.text === 'score-attribute');
+          if (score && from) ctx.report({ node: from, property: 'key', message: 'a rule has score= or score-attribute=, not both', help: ['score-attribute=NAME takes the score from that node attribute on each node'] });
+          break;
+        }
+        case 'rule-group':
+          checkClosedKeys(ctx, 'a parenthesis', node.attrs, ['id']);
+          break;
+        case 'rule-date-spec':
+          checkClosedKeys(ctx, 'date-spec', node.attrs, DATE_SPEC_KEYS);
+          break;
+        case 'rule-date':
+          if (node.duration) checkClosedKeys(ctx, 'duration', node.duration, DURATION_KEYS);
+          break;
+        case 'rule-op':
+          checkClosedKeys(ctx, 'an op expression', node.attrs, OP_EXPRESSION_KEYS);
           break;
         case 'sbd':
         case 'corosync':

@@ -3,6 +3,8 @@ import { CLONE_META, PROMOTABLE_META } from '../../language/clone.js';
 import { corosyncKeys } from '../../language/corosync.js';
 import { keyFact, statementKeys } from '../../language/index.js';
 import { TIMEOUT_ACTIONS } from '../../language/sbd.js';
+import { DATE_SPEC_VALUE, ISO_DATE, RULE_KEYS, TYPED_VALUE } from '../../language/rule.js';
+import { walk } from '../../syntax/walk.js';
 import { booleanValue, valueProblem } from '../../model/values.js';
 import type * as A from '../../syntax/ast.js';
 import { effectiveType, paramFindings } from '../params.js';
@@ -26,6 +28,47 @@ function checkMeta(ctx: RuleContext, attrs: readonly A.Attr[]): void {
     const problem = fact && valueProblem(fact.type, attr.value.text, fact.values);
     if (problem) ctx.report({ node: attr, property: 'value', message: `${attr.key.text}: ${problem}` });
   }
+}
+
+/** A rule's own values (score, role) and its expression's: dates, date-spec and duration values, typed comparisons. */
+function checkRule(ctx: RuleContext, clause: A.RuleClause): void {
+  for (const a of clause.attrs) {
+    const fact = RULE_KEYS.find((k) => k.name === a.key.text);
+    const problem = fact && fact.name !== 'id' && valueProblem(fact.type, a.value.text, fact.values);
+    if (problem) ctx.report({ node: a, property: 'value', message: `${a.key.text}: ${problem}` });
+  }
+  if (!clause.expr) return;
+  const date = (v: A.Value | undefined) => {
+    if (v && !ISO_DATE.test(v.text)) ctx.report({ node: v, message: `'${v.text}' is not an ISO 8601 date`, help: ['write 2030-01-31, or 2030-01-31T18:00:00 with a time'] });
+  };
+  const numbers = (attrs: readonly A.Attr[], pattern: RegExp, what: string) => {
+    for (const a of attrs) if (!pattern.test(a.value.text)) ctx.report({ node: a, property: 'value', message: `${a.key.text}: '${a.value.text}' is not ${what}` });
+  };
+  walk(clause.expr, (n) => {
+    switch (n.kind) {
+      case 'rule-date':
+        date(n.from);
+        date(n.to);
+        if (n.duration) numbers(n.duration, /^\d+$/, 'a whole number');
+        return;
+      case 'rule-date-spec':
+        return numbers(n.attrs, DATE_SPEC_VALUE, 'a number or a range of two (9-16)');
+      case 'rule-compare': {
+        const type = n.type?.text.toLowerCase();
+        const pattern = type && !n.source ? TYPED_VALUE[type] : undefined;
+        if (pattern && !pattern.test(n.value.text)) ctx.report({ node: n.value, message: `'${n.value.text}' is not ${type === 'integer' ? 'an integer' : type === 'number' ? 'a number' : 'a version (1, 1.2, 1.2.3…)'}, as the comparison's type says` });
+        return;
+      }
+      case 'rule-op': {
+        const interval = n.attrs.find((a) => a.key.text === 'interval');
+        const problem = interval && valueProblem('time', interval.value.text);
+        if (problem) ctx.report({ node: interval, property: 'value', message: `interval: ${problem}` });
+        return;
+      }
+      default:
+        return;
+    }
+  });
 }
 
 export const ha205: Rule = {
@@ -103,6 +146,7 @@ export const ha205: Rule = {
       const word = l.line.words[0];
       if (word && l.number === undefined) ctx.report({ node: word, message: `link number '${word.text}' is not one of 0 to 7`, help: ['knet numbers its links 0 to 7; link 0 is the first addr= of each node'] });
     }
+    for (const { rule } of m.rules) checkRule(ctx, rule.decl);
     for (const c of m.constraints) {
       const scores = c.kind === 'location' ? c.decl.targets.flatMap((t) => (t.score ? [t.score] : [])) : c.decl.attrs.filter((a) => a.key.text === 'score').map((a) => a.value);
       for (const v of scores) {

@@ -1,6 +1,8 @@
 import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, PCS_NO_FENCING_IN_GROUP, PCS_REFUSES_OLD_PROPERTY_NAMES, pcsFrom, PLATFORM_FACTS, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
 import { INFLUENCE_SINCE } from '../../language/colocation.js';
+import { LEGACY_DATE_KEYS } from '../../language/rule.js';
+import { walk } from '../../syntax/walk.js';
 import type * as A from '../../syntax/ast.js';
 import { newNameOf } from '../renamed-property.js';
 import type { Rule } from '../rule.js';
@@ -11,7 +13,7 @@ export const ha406: Rule = {
   severity: 'error',
   docs: {
     summary:
-      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others), an sbd block's init and options lines and per-node watchdogs on SUSE (crm cluster init sets those itself), or a colocation's influence before Pacemaker 2.1 (el6, el7).",
+      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others), an sbd block's init and options lines and per-node watchdogs on SUSE (crm cluster init sets those itself), or a colocation's influence before Pacemaker 2.1 (el6, el7), or a rule's date-spec or duration key the pacemaker-2.10 schema lacks (minutes, seconds, days; yeardays is yearsdays there: el6, el7).",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -162,6 +164,27 @@ export const ha406: Rule = {
       for (const c of m.constraints) {
         const influence = c.kind === 'colocation' ? c.values.get('influence') : undefined;
         if (influence) ctx.report({ node: influence, property: 'key', message: `a colocation's influence needs Pacemaker ${INFLUENCE_SINCE} or later; ${m.platform} has ${version}`, help: ['remove influence= (its CIB schema has no such attribute)'] });
+      }
+    }
+    // Rules on the pacemaker-2.10 schema (el6, el7): date-spec and duration have one attribute list,
+    // without minutes, seconds or days, and yeardays spelt yearsdays (rule-2.9.rng, date-common).
+    if (platform.schema === 'pacemaker-2.10') {
+      for (const { rule } of m.rules) {
+        if (!rule.decl.expr) continue;
+        walk(rule.decl.expr, (n) => {
+          const pairs = n.kind === 'rule-date-spec' ? n.attrs : n.kind === 'rule-date' ? (n.duration ?? []) : [];
+          for (const a of pairs) {
+            if (LEGACY_DATE_KEYS.includes(a.key.text)) continue;
+            const legacy = a.key.text === 'yeardays' ? 'yearsdays' : undefined;
+            ctx.report({
+              node: a,
+              property: 'key',
+              message: `${n.kind === 'rule-date-spec' ? 'date-spec' : 'duration'} '${a.key.text}' is not in the CIB schema of ${m.platform} (Pacemaker ${version}): it takes ${LEGACY_DATE_KEYS.join(', ')}`,
+              help: legacy ? [`write ${legacy}, its name there`] : ['express it with the keys it has (hours rather than minutes, weeks rather than days)'],
+              ...(legacy ? { fix: { title: `write ${legacy}`, replacement: legacy } } : {}),
+            });
+          }
+        });
       }
     }
     // What crm cluster init does not take of the sbd block: it writes the disk headers and the sbd
