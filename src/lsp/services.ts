@@ -26,6 +26,7 @@ import { ruleByCode } from '../check/registry.js';
 import { SELECT_KINDS } from '../language/alert.js';
 import { corosyncKeys, transportsOf } from '../language/corosync.js';
 import { keywordsIn, statementKeys } from '../language/index.js';
+import { RULE_KEYS } from '../language/rule.js';
 import { COMMAND_AGENT } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import { MACHINE_NAME } from '../language/cluster.js';
@@ -332,7 +333,7 @@ interface Frame {
   readonly words: readonly string[];
 }
 
-const BLOCK_CONTEXT: Record<string, Context> = { cluster: 'cluster', primitive: 'primitive', group: 'group', clone: 'clone', promotable: 'clone', op: 'op', alert: 'alert', recipient: 'recipient', sbd: 'sbd', corosync: 'corosync' };
+const BLOCK_CONTEXT: Record<string, Context> = { cluster: 'cluster', node: 'node', primitive: 'primitive', group: 'group', clone: 'clone', promotable: 'clone', op: 'op', alert: 'alert', recipient: 'recipient', sbd: 'sbd', corosync: 'corosync' };
 
 /**
  * The blocks open at an offset and the words of the statement being written there, read from the
@@ -461,7 +462,9 @@ export function completion(a: Analysis, offset: number): CompletionItem[] {
       return n >= 2 ? items((statementKeys(head) ?? []).map((k) => `${k}=`), CompletionItemKind.Property) : [];
     case 'location':
       if (n === 2) return items(names(a, 'id', RESOURCE_KINDS), CompletionItemKind.Reference);
-      if (n === 3) return items(['prefers', 'avoids', ...(statementKeys('location') ?? []).map((k) => `${k}=`)], CompletionItemKind.Keyword);
+      if (n === 3) return items(['prefers', 'avoids', 'rule', ...(statementKeys('location') ?? []).map((k) => `${k}=`)], CompletionItemKind.Keyword);
+      // After `rule`: its own keys; the expression is free text (pcs's).
+      if (words.includes('rule')) return words[n - 1] === 'rule' ? items(RULE_KEYS.map((k) => `${k.name}=`), CompletionItemKind.Property) : [];
       return words[n - 1] === 'prefers' || words[n - 1] === 'avoids' || n > 4 ? items(names(a, 'machine', ['node']), CompletionItemKind.Reference) : [];
     case 'colocation':
     case 'order':

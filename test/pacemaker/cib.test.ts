@@ -267,6 +267,100 @@ describe('a promotable clone with crm_simulate: promoted where its score is high
   }, 60_000);
 });
 
+describe('location rules with crm_simulate: each rule takes effect as written', () => {
+  // Three nodes, no fencing; quorum given to the simulation, every node up.
+  const cluster = (body: string) => `cluster lab {
+  node a addr=10.0.0.1/24 {
+    attributes rack=1
+  }
+  node b addr=10.0.0.2/24 {
+    attributes rack=2
+  }
+  node c addr=10.0.0.3/24 {
+    attributes rack=1
+  }
+  property stonith-enabled=false
+  primitive db ocf:pacemaker:Dummy {
+    op monitor interval=10s timeout=20s
+  }
+${body}}
+`;
+  const simulate = async (input: string, output: string, extra: string[] = []) => {
+    const r = await run('crm_simulate', ['-x', input, '-S', '-Q', '--quorum', '1', ...extra, '-O', output]);
+    expect(r.status, r.stderr).toBe(0);
+  };
+  const where = async (cib: string, rsc: string) => {
+    const r = await run('crm_resource', ['--locate', '-r', rsc], { CIB_file: cib });
+    return (r.stdout + r.stderr).trim();
+  };
+  const up = ['--node-up', 'a', '--node-up', 'b', '--node-up', 'c'];
+
+  it("a node attribute places a resource, and changing the nodes' attributes moves it", async () => {
+    const { path } = fullCib(checked(cluster('  location db-in-rack-2 db rule score=INFINITY rack eq integer 2\n'), 'rack.ha'), 'rule-rack');
+    const s1 = join(dir, 'rule-rack-s1.xml');
+    await simulate(path, s1, up);
+    expect(await where(s1, 'db')).toBe('resource db is running on: b');
+    // The racks change (crm_attribute writes the node's permanent attribute, as the file's attributes line is).
+    for (const [node, rack] of [
+      ['a', '2'],
+      ['b', '1'],
+    ] as const) {
+      const r = await run('crm_attribute', ['-N', node, '-n', 'rack', '-v', rack, '-l', 'forever'], { CIB_file: s1 });
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const s2 = join(dir, 'rule-rack-s2.xml');
+    await simulate(s1, s2);
+    expect(await where(s2, 'db')).toBe('resource db is running on: a');
+  }, 60_000);
+
+  it('a ping rule keeps a resource off nodes without connectivity until one has it', async () => {
+    const body = `  clone ping-clone {
+    primitive ping ocf:pacemaker:ping {
+      params host_list=10.0.0.254
+      op monitor interval=10s timeout=60s
+    }
+  }
+  location db-needs-gateway db rule score=-INFINITY not_defined pingd or pingd lt integer 1
+`;
+    const { path } = fullCib(checked(cluster(body), 'ping.ha'), 'rule-ping');
+    const s1 = join(dir, 'rule-ping-s1.xml');
+    await simulate(path, s1, up);
+    // No node has pingd yet (the agent sets it when it runs on a real node): db runs nowhere.
+    expect(await where(s1, 'db')).toBe('resource db is NOT running');
+    const r = await run('crm_attribute', ['-N', 'c', '-n', 'pingd', '-v', '1000', '-l', 'reboot'], { CIB_file: s1 });
+    expect(r.status, r.stderr).toBe(0);
+    const s2 = join(dir, 'rule-ping-s2.xml');
+    await simulate(s1, s2);
+    expect(await where(s2, 'db')).toBe('resource db is running on: c');
+  }, 60_000);
+
+  it('a date rule applies inside its window only (crm_simulate -t before, inside and after)', async () => {
+    const body = '  location db-maintenance db rule score=-INFINITY date in_range 2030-06-01 to duration days=30\n  location db-prefers-b db rule score=100 "#uname" eq b\n';
+    const { path } = fullCib(checked(cluster(body), 'date.ha'), 'rule-date');
+    for (const [time, expected] of [
+      ['2030-05-31 12:00:00', 'resource db is running on: b'],
+      ['2030-06-15 12:00:00', 'resource db is NOT running'],
+      ['2030-07-02 12:00:00', 'resource db is running on: b'],
+    ] as const) {
+      const out = join(dir, `rule-date-${time.slice(0, 10)}.xml`);
+      await simulate(path, out, [...up, '-t', time]);
+      expect(await where(out, 'db'), time).toBe(expected);
+    }
+  }, 60_000);
+
+  it('and/or read left to right, as pcs reads them: "#uname" eq a or "#uname" eq c and rack eq 2 holds on no node', async () => {
+    // Read left to right, ("#uname" eq a or "#uname" eq c) and rack eq 2: a and c are in rack 1, so the
+    // rule holds nowhere and db goes where it prefers, c. Read as "a or (c and rack 2)", it would force db onto a.
+    const body = '  location db-left-to-right db rule score=INFINITY "#uname" eq a or "#uname" eq c and rack eq 2\n  location db-on-c db prefers c=10\n';
+    const r = checkText(cluster(body), 'prec.ha', { catalogue });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['HA419']);
+    const { path } = fullCib(r.checked!, 'rule-precedence');
+    const s1 = join(dir, 'rule-precedence-s1.xml');
+    await simulate(path, s1, up);
+    expect(await where(s1, 'db')).toBe('resource db is running on: c');
+  }, 60_000);
+});
+
 describe('HA217: the installed Pacemaker writes < & " after a non-ASCII character unescaped', () => {
   it('cibadmin stores such a value and the CIB on disk is no longer well-formed; hacc refuses the value on this platform', async () => {
     const version = (await run('cibadmin', ['--version'])).stdout;

@@ -27,7 +27,7 @@ describe('grammar/README.md', () => {
   it('has an example for every construct', () => {
     expect(examples.length).toBeGreaterThanOrEqual(15);
     const all = examples.map((e) => e.code).join('\n');
-    for (const kw of ['platform', 'auth', 'node', 'host', 'property', 'defaults', 'op-defaults', 'params', 'meta', 'op', 'group', 'prefers', 'avoids', 'colocation', 'order', 'hacc-ignore', 'expect:', 'env:', 'file:', 'kind=', 'symmetrical=', 'score=', 'fencing-level', 'alert', 'sbd {', 'corosync {']) {
+    for (const kw of ['platform', 'auth', 'node', 'host', 'property', 'defaults', 'op-defaults', 'params', 'meta', 'op', 'group', 'prefers', 'avoids', 'colocation', 'order', 'hacc-ignore', 'expect:', 'env:', 'file:', 'kind=', 'symmetrical=', 'score=', 'fencing-level', 'alert', 'sbd {', 'corosync {', 'rule ', 'rsc-pattern=', 'attributes ', 'utilization ', 'date-spec']) {
       expect(all, kw).toContain(kw);
     }
     expect(all).toMatch(/^\s*monitor\s+"/m);
@@ -55,6 +55,6 @@ describe('generated grammar files', () => {
     expect(html!.content).not.toMatch(/\d{4}-\d\d-\d\dT/);
     expect(html!.content).toContain(JSON.stringify(JSON.parse(json!.content), null, '  '));
     const rules = (JSON.parse(json!.content) as { name: string }[]).map((r) => r.name);
-    expect(rules).toEqual(expect.arrayContaining(['file', 'cluster', 'statement', 'primitive', 'group', 'location', 'attribute', 'value']));
+    expect(rules).toEqual(expect.arrayContaining(['file', 'cluster', 'statement', 'primitive', 'group', 'location', 'ruleClause', 'ruleExpr', 'attribute', 'value']));
   });
 });

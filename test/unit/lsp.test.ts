@@ -139,6 +139,13 @@ describe('requests', () => {
     expect(totemKeys.map((c) => c.label)).toEqual(expect.arrayContaining(['token=', 'consensus=']));
     const initKeys = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(stackBlocks, '    init ', 'init ', 5)));
     expect(initKeys.map((c) => c.label)).toEqual(['watchdog-timeout=', 'msgwait-timeout=', 'allocate-timeout=', 'loop-timeout=']);
+    // A node's body: its lines; a location: rule, then the rule's own keys.
+    const nodeBody = text.replace('  location report-avoids-web3', '  node web4 addr=10.0.0.4/24 {\n    att\n  }\n  location x web rule \n  location report-avoids-web3');
+    await client.change(URI, nodeBody);
+    const nodeLines = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(nodeBody, '    att', 'att', 3)));
+    expect(nodeLines.map((c) => c.label)).toEqual(['attributes', 'utilization']);
+    const ruleKeys = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(nodeBody, 'location x web rule ', 'rule ', 5)));
+    expect(ruleKeys.map((c) => c.label)).toEqual(['id=', 'role=', 'score=', 'score-attribute=']);
     await client.change(URI, line);
     // Nothing inside a comment or a string.
     const inComment = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(line, '# A three-node', 'three', 2)));

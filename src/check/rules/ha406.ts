@@ -13,7 +13,7 @@ export const ha406: Rule = {
   severity: 'error',
   docs: {
     summary:
-      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others), an sbd block's init and options lines and per-node watchdogs on SUSE (crm cluster init sets those itself), or a colocation's influence before Pacemaker 2.1 (el6, el7), or a rule's date-spec or duration key the pacemaker-2.10 schema lacks (minutes, seconds, days; yeardays is yearsdays there: el6, el7).",
+      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others), an sbd block's init and options lines and per-node watchdogs on SUSE (crm cluster init sets those itself), or a colocation's influence before Pacemaker 2.1 (el6, el7), or a rule's date-spec or duration key the pacemaker-2.10 schema lacks (minutes, seconds, days; yeardays is yearsdays there: el6, el7), or more than one rule in a location on Pacemaker 3.",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -185,6 +185,20 @@ export const ha406: Rule = {
             });
           }
         });
+      }
+    }
+    // Pacemaker 3 (pacemaker-4.0 schema, "Disallow multiple top-level location rules"): one rule per
+    // location; its own upgrade splits such a constraint in one per rule.
+    if (platform.schema === 'pacemaker-4.0') {
+      for (const c of m.constraints) {
+        if (c.kind !== 'location') continue;
+        for (const r of c.rules.slice(1)) {
+          ctx.report({
+            node: r.decl.keyword,
+            message: `Pacemaker ${version} (${m.platform}) takes one rule per location constraint: '${c.name}' has ${c.rules.length}`,
+            help: [`write a location for each rule (${c.name}-2 …), or join the rules with or in one rule when they have one score`],
+          });
+        }
       }
     }
     // What crm cluster init does not take of the sbd block: it writes the disk headers and the sbd
