@@ -12,6 +12,14 @@ ${body}}
 `;
 }
 
+/** Dummy primitives named `names`, each with a monitor: the resources of a constraint example. */
+export function dummies(...names: string[]): string {
+  return names.map((n) => `  primitive ${n} ocf:pacemaker:Dummy {
+    op monitor interval=10s
+  }
+`).join('');
+}
+
 /**
  * A two-node cluster with a fencing device, for examples that manage shared storage or fence: its
  * random delay keeps the two nodes from shooting each other at once (HA434).

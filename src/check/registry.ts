@@ -54,6 +54,8 @@ import { ha413 } from './rules/ha413.js';
 import { ha414 } from './rules/ha414.js';
 import { ha415 } from './rules/ha415.js';
 import { ha416 } from './rules/ha416.js';
+import { ha417 } from './rules/ha417.js';
+import { ha418 } from './rules/ha418.js';
 import { ha419 } from './rules/ha419.js';
 import { ha420 } from './rules/ha420.js';
 import { ha421 } from './rules/ha421.js';
@@ -129,6 +131,8 @@ export const clusterRules: readonly Rule[] = [
   ha414,
   ha415,
   ha416,
+  ha417,
+  ha418,
   ha419,
   ha420,
   ha421,

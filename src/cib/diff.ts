@@ -140,17 +140,17 @@ function flatten(conf: CibConfiguration): Flat[] {
         for (const r of c.rules) fields.set(`rule.${r.id}`, ruleText(r));
         break;
       case 'rsc_colocation':
-        fields.set('rsc', c.rsc).set('with-rsc', c.withRsc).set('score', c.score);
+        for (const [k, v] of [['rsc', c.rsc], ['with-rsc', c.withRsc], ['score', c.score]] as const) if (v !== undefined) fields.set(k, v);
         break;
       case 'rsc_order':
-        fields.set('first', c.first).set('then', c.then);
-        if (c.firstAction !== undefined) fields.set('first-action', c.firstAction);
-        if (c.thenAction !== undefined) fields.set('then-action', c.thenAction);
+        for (const [k, v] of [['first', c.first], ['then', c.then], ['first-action', c.firstAction], ['then-action', c.thenAction]] as const) if (v !== undefined) fields.set(k, v);
         break;
       default:
         assertNever(c);
     }
     for (const [k, v] of c.attrs) fields.set(k, v);
+    // A resource set, one field: its members in order, then its options.
+    if (c.kind !== 'rsc_location') for (const s of c.sets) fields.set(`set.${s.id}`, [...s.refs, ...s.attrs.map(([k, v]) => `${k}=${v}`)].join(' '));
     withoutDefaults(c.kind, fields);
     out.push({ kind: CONSTRAINT_KIND[c.kind], id: c.id, fields });
   }

@@ -124,25 +124,40 @@ export interface CibLocation {
   readonly rules: readonly CibRule[];
 }
 
-/** `<rsc_colocation id rsc with-rsc score …>`: `attrs` holds rsc-role, with-rsc-role. */
+/** `<resource_set id …>` (`attrs`: sequential, require-all, role, action) and its `<resource_ref id>`s. */
+export interface CibResourceSet {
+  readonly id: string;
+  readonly attrs: readonly XmlAttr[];
+  readonly refs: readonly string[];
+}
+
+/**
+ * `<rsc_colocation id rsc with-rsc score …>`: `attrs` holds rsc-role, with-rsc-role, node-attribute,
+ * influence; with resource sets (`sets` not empty), no rsc and with-rsc.
+ */
 export interface CibColocation {
   readonly kind: 'rsc_colocation';
   readonly id: string;
-  readonly rsc: string;
-  readonly withRsc: string;
+  readonly rsc?: string;
+  readonly withRsc?: string;
   readonly score: string;
   readonly attrs: readonly XmlAttr[];
+  readonly sets: readonly CibResourceSet[];
 }
 
-/** `<rsc_order id first first-action then then-action …>`: `attrs` holds kind, symmetrical. */
+/**
+ * `<rsc_order id first first-action then then-action …>`: `attrs` holds kind, symmetrical,
+ * require-all; with resource sets, no first and then.
+ */
 export interface CibOrder {
   readonly kind: 'rsc_order';
   readonly id: string;
-  readonly first: string;
+  readonly first?: string;
   readonly firstAction?: string;
-  readonly then: string;
+  readonly then?: string;
   readonly thenAction?: string;
   readonly attrs: readonly XmlAttr[];
+  readonly sets: readonly CibResourceSet[];
 }
 
 export type CibConstraint = CibLocation | CibColocation | CibOrder;

@@ -1,8 +1,9 @@
 import { SELECT_ELEMENTS, SELECT_FLAGS } from '../language/alert.js';
 import { colocation } from '../language/colocation.js';
 import { location } from '../language/location.js';
+import { RESOURCE_SET_KEYS } from '../language/resource-set.js';
 import { order } from '../language/order.js';
-import type { Cib, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
+import type { Cib, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
 import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
 // Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
@@ -333,14 +334,41 @@ class Reader {
     return this.at<CibRule>({ kind: 'rule', id, attrs: [...el.attrs].filter(([k]) => k !== 'id'), children }, xpath);
   }
 
+  /**
+   * A colocation's or an order's `<resource_set>`s, each with its `<resource_ref>`s; undefined (and
+   * reported) when one has no form: an id-ref, a score, kind or ordering (no `.ha` form, §18).
+   */
+  resourceSets(elements_: readonly XmlElement[], xpath: string): CibResourceSet[] | undefined {
+    const out: CibResourceSet[] = [];
+    for (const s of elements_) {
+      const sx = `${xpath}/${step(s)}`;
+      const id = s.attrs.get('id');
+      if (s.attrs.has('id-ref')) return void this.report(s, sx, 'a reference to another resource set (id-ref)');
+      if (id === undefined) return void this.report(s, sx, 'a resource set without an id');
+      if (this.extraAttrs(s, sx, ['id', ...RESOURCE_SET_KEYS])) return undefined;
+      const refs: string[] = [];
+      for (const r of elements(s)) {
+        const ref = r.tag === 'resource_ref' ? r.attrs.get('id') : undefined;
+        if (ref === undefined || r.attrs.size > 1) return void this.report(r, `${sx}/${step(r)}`, `a <${r.tag}> inside a resource set that is not a reference by id`);
+        refs.push(ref);
+      }
+      if (refs.length === 0) return void this.report(s, sx, 'an empty resource set');
+      out.push(this.at({ id, attrs: [...s.attrs].filter(([k]) => k !== 'id'), refs }, sx));
+    }
+    return out;
+  }
+
   /** A constraint's whole element is reported when any part cannot be represented: half of one would mean something else. */
   constraint(el: XmlElement, xpath: string): CibConstraint | undefined {
     const id = el.attrs.get('id');
     if (id === undefined) return void this.report(el, xpath, 'a constraint without an id');
     const inner = elements(el);
-    if (inner.some((c) => c.tag === 'resource_set')) return void this.report(el, xpath, 'a constraint over resource sets');
-    const other = inner.find((c) => c.tag !== 'rule' || el.tag !== 'rsc_location');
-    if (other) return void this.report(el, xpath, `a <${other.tag}> inside a ${el.tag === 'rsc_location' ? 'location' : 'constraint'}`);
+    // A location holds rules (its sets have no form yet); a colocation or an order, resource sets.
+    const held = el.tag === 'rsc_location' ? 'rule' : 'resource_set';
+    const other = inner.find((c) => c.tag !== held);
+    if (other) return void this.report(el, xpath, other.tag === 'resource_set' ? 'a location over resource sets' : `a <${other.tag}> inside a ${el.tag === 'rsc_location' ? 'location' : 'constraint'}`);
+    const sets = el.tag === 'rsc_location' ? [] : this.resourceSets(inner, xpath);
+    if (!sets) return undefined;
     const a = (k: string) => el.attrs.get(k);
     const rest = (skip: readonly string[]): XmlAttr[] => [...el.attrs].filter(([k]) => !skip.includes(k));
     const extra = (known: readonly string[], what: string): boolean => {
@@ -371,26 +399,35 @@ class Reader {
         );
       }
       case 'rsc_colocation': {
-        if (a('rsc') === undefined || a('with-rsc') === undefined || a('score') === undefined) {
-          return void this.report(el, xpath, 'a colocation constraint without rsc, with-rsc and score');
+        const pair = a('rsc') !== undefined && a('with-rsc') !== undefined;
+        if ((sets.length > 0 ? a('rsc') !== undefined || a('with-rsc') !== undefined : !pair) || a('score') === undefined) {
+          return void this.report(el, xpath, 'a colocation constraint without either rsc and with-rsc or resource sets, and a score');
         }
         // The constraint's own attributes, and the keys the language gives it (its vocabulary).
         if (extra(['id', 'rsc', 'with-rsc', ...colocation.keys.map((k) => k.name)], 'a colocation constraint')) return undefined;
-        return this.at<CibConstraint>({ kind: 'rsc_colocation', id, rsc: a('rsc')!, withRsc: a('with-rsc')!, score: a('score')!, attrs: rest(['id', 'rsc', 'with-rsc', 'score']) }, xpath);
+        const [rsc, withRsc] = [a('rsc'), a('with-rsc')];
+        return this.at<CibConstraint>(
+          { kind: 'rsc_colocation', id, ...(rsc !== undefined ? { rsc } : {}), ...(withRsc !== undefined ? { withRsc } : {}), score: a('score')!, attrs: rest(['id', 'rsc', 'with-rsc', 'score']), sets },
+          xpath,
+        );
       }
       case 'rsc_order': {
-        if (a('first') === undefined || a('then') === undefined) return void this.report(el, xpath, 'an order constraint without first and then');
+        const pair = a('first') !== undefined && a('then') !== undefined;
+        if (sets.length > 0 ? a('first') !== undefined || a('then') !== undefined || a('first-action') !== undefined || a('then-action') !== undefined : !pair) {
+          return void this.report(el, xpath, 'an order constraint without either first and then or resource sets');
+        }
         if (extra(['id', 'first', 'then', ...order.keys.map((k) => k.name)], 'an order constraint')) return undefined;
-        const [firstAction, thenAction] = [a('first-action'), a('then-action')];
+        const [first, then, firstAction, thenAction] = [a('first'), a('then'), a('first-action'), a('then-action')];
         return this.at<CibConstraint>(
           {
             kind: 'rsc_order',
             id,
-            first: a('first')!,
+            ...(first !== undefined ? { first } : {}),
             ...(firstAction !== undefined ? { firstAction } : {}),
-            then: a('then')!,
+            ...(then !== undefined ? { then } : {}),
             ...(thenAction !== undefined ? { thenAction } : {}),
             attrs: rest(['id', 'first', 'then', 'first-action', 'then-action']),
+            sets,
           },
           xpath,
         );

@@ -142,12 +142,14 @@ class CibWriter {
         if (c.score !== undefined) attrs.push('score', c.score);
         break;
       case 'rsc_colocation':
-        attrs.push('rsc', c.rsc, 'with-rsc', c.withRsc, 'score', c.score);
+        if (c.rsc !== undefined) attrs.push('rsc', c.rsc);
+        if (c.withRsc !== undefined) attrs.push('with-rsc', c.withRsc);
+        attrs.push('score', c.score);
         break;
       case 'rsc_order':
-        attrs.push('first', c.first);
+        if (c.first !== undefined) attrs.push('first', c.first);
         if (c.firstAction !== undefined) attrs.push('first-action', c.firstAction);
-        attrs.push('then', c.then);
+        if (c.then !== undefined) attrs.push('then', c.then);
         if (c.thenAction !== undefined) attrs.push('then-action', c.thenAction);
         break;
       default:
@@ -156,6 +158,12 @@ class CibWriter {
     for (const [k, v] of c.attrs) attrs.push(k, v);
     const el = ele(parent, c.kind, attrs);
     if (c.kind === 'rsc_location') for (const r of c.rules) this.rule(el, r);
+    else {
+      for (const set of c.sets) {
+        const s = ele(el, 'resource_set', ['id', set.id, ...set.attrs.flat()]);
+        for (const ref of set.refs) ele(s, 'resource_ref', ['id', ref]);
+      }
+    }
   }
 
   rule(parent: XmlParent, r: CibRule): void {

@@ -28,7 +28,7 @@
 // - an op attribute with such text (a description): left out, and set on the op by id.
 
 import { assertNever } from '../assert-never.js';
-import { agentName, cibPrimitives, type CibConfiguration, type CibConstraint, type CibLocation, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, cibPrimitives, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
 import type { Artifact } from './artifact.js';
 import { SECRET_PLACEHOLDER, secretLabel } from './shell.js';
@@ -115,7 +115,7 @@ export function afterLoad(conf: CibConfiguration): AfterLoad[] {
   // crmsh 4.4's colocation takes node-attribute only (and lowercases its value), its order neither
   // influence nor require-all (parse.py): cibadmin sets them on the constraint crm.conf made.
   const constraintAttrs: AfterLoad[] = conf.constraints.flatMap((c) => {
-    if (c.kind === 'rsc_location') return [];
+    if (c.kind === 'rsc_location' || asXml(c)) return [];
     const later = c.attrs.filter(([name]) => CIBADMIN_CONSTRAINT_ATTRS.includes(name));
     return later.length > 0 ? [{ kind: 'attrs' as const, tag: c.kind, id: c.id, attrs: later }] : [];
   });
@@ -156,7 +156,7 @@ function afterLoadNotes(conf: CibConfiguration): string[] {
   // themselves, so setup.sh creates them as cib.xml has them.
   const levels = (conf.fencingTopology ?? []).map((l) => `#   fencing level ${l.id} (as XML, with its id)`);
   const alerts = (conf.alerts ?? []).map((a) => `#   alert ${a.id} (as XML, with its recipients' ids)`);
-  const locations = conf.constraints.filter(asXml).map((c) => `#   location ${c.id} (as XML, with its rules' ids)`);
+  const locations = conf.constraints.filter(asXml).map((c) => `#   ${c.kind.slice(4)} ${c.id} (as XML, with the ids of its ${c.kind === 'rsc_location' ? 'rules' : 'sets'})`);
   return [...locations, ...levels, ...alerts, ...afterLoad(conf).map((x) => {
     switch (x.kind) {
       case 'secret':
@@ -198,11 +198,12 @@ function resourceText(r: CibResource): string[] {
 }
 
 /**
- * A location crm.conf leaves to setup.sh, which creates it as cib.xml has it: one with rules (crmsh's
- * rule syntax is its own, and its ids crmsh's) or over a resource pattern.
+ * A constraint crm.conf leaves to setup.sh, which creates it as cib.xml has it: a location with rules
+ * (crmsh's rule syntax is its own, and its ids crmsh's) or over a resource pattern, a colocation or an
+ * order over resource sets (crmsh names the sets itself).
  */
-export function asXml(c: CibConstraint): c is CibLocation {
-  return c.kind === 'rsc_location' && (c.rules.length > 0 || c.rsc === undefined);
+export function asXml(c: CibConstraint): boolean {
+  return c.kind === 'rsc_location' ? c.rules.length > 0 || c.rsc === undefined : c.sets.length > 0;
 }
 
 /** Constraint attributes crm.conf leaves to cibadmin (afterLoad). */

@@ -490,9 +490,35 @@ export function pcsLocation(pc: PlatformCommands, file: string, c: CibLocation):
   const ruleArgs = (r: CibRule): Word[] => [kv('id', r.id), ...r.attrs.filter(([name]) => name !== 'boolean-op').map(([name, value]) => kv(name, value)), ...(expressionWords(r) ?? []).map(lit)];
   const [first, ...more] = c.rules;
   return [
-    pcsF(pc, file, ['constraint', 'location'], [], [resource, lit('rule'), kv('constraint-id', c.id), ...discovery, ...ruleArgs(first!)]),
+    // --force: pcs refuses a rule location whose rule it takes for another's (same resource, same
+    // expression, whatever the score) as a duplicate; two such constraints are the file's to have.
+    pcsF(pc, file, ['constraint', 'location'], ['--force'], [resource, lit('rule'), kv('constraint-id', c.id), ...discovery, ...ruleArgs(first!)]),
     ...more.map((r) => pcsF(pc, file, ['constraint', 'rule', 'add'], [], [lit(c.id), ...ruleArgs(r)])),
   ];
+}
+
+/** The date-spec and duration keys pcs's rule parser takes, with its limits (pcs/rule.py, DateCommonValue, DateSpecValue). */
+const PCS_DATE_PARTS: Readonly<Record<string, readonly [number, number] | undefined>> = {
+  hours: [0, 23],
+  monthdays: [0, 31],
+  weekdays: [1, 7],
+  yeardays: [1, 366],
+  months: [1, 12],
+  weeks: [1, 53],
+  years: undefined,
+  weekyears: [1, 53],
+  moon: [0, 7],
+};
+
+/** Whether pcs takes `name=value` in a date-spec (a number or a rising range within its limits) or a duration (digits). */
+function pcsTakesDatePart(kind: 'date_spec' | 'duration', name: string, value: string): boolean {
+  if (!(name in PCS_DATE_PARTS)) return false;
+  if (kind === 'duration') return /^[0-9]+$/.test(value);
+  const m = /^([0-9]+)(?:-([0-9]+))?$/.exec(value);
+  if (!m) return false;
+  const limits = PCS_DATE_PARTS[name];
+  const within = (n: number) => limits === undefined || (n >= limits[0] && n <= limits[1]);
+  return within(Number(m[1])) && (m[2] === undefined || Number(m[1]) < Number(m[2]));
 }
 
 /**
@@ -519,8 +545,11 @@ function pcsRuleProblem(rule: CibRule): string | undefined {
         if (misread !== undefined) return `pcs would misread '${misread}' in rule ${rule.id} (a keyword, a parenthesis, a space or nothing).`;
         break;
       }
-      case 'date_expression':
+      case 'date_expression': {
+        const part = c.part?.attrs.find(([name, value]) => !pcsTakesDatePart(c.part!.kind, name, value));
+        if (part) return `pcs's rules take no ${c.part!.kind === 'date_spec' ? 'date-spec' : 'duration'} ${part[0]}=${part[1]} (rule ${rule.id}).`;
         break;
+      }
       case 'rsc_expression':
       case 'op_expression':
         return `pcs's location rules have no ${c.kind === 'rsc_expression' ? 'resource' : 'op'} expressions (rule ${rule.id}).`;
@@ -548,7 +577,17 @@ export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): s
     return 'A location with a role has no pcs command (pcs would write a rule, or set the role on its rule).';
   }
   for (const c of conf.constraints) {
-    if (c.kind !== 'rsc_location') continue;
+    if (c.kind !== 'rsc_location') {
+      if (c.sets.length === 0) continue;
+      const other = c.attrs.find(([name]) => !SET_CONSTRAINT_OPTIONS[c.kind].includes(name));
+      if (other) return `pcs's set command has no ${other[0]}= (constraint ${c.id}).`;
+      let expected = `${c.id}_set`;
+      for (const [i, s] of c.sets.entries()) {
+        if (s.id !== expected) return `pcs names the sets of ${c.id} itself (${expected}, not ${s.id}).`;
+        expected = `${c.id}_set-${i + 1}`;
+      }
+      continue;
+    }
     // `regexp%PATTERN` came with pcs 0.9.160 (el7.5); el6 has 0.9.155.
     if (c.rsc === undefined && pc.platform === 'el6') return 'pcs 0.9.155 (el6) has no location over a resource pattern.';
     for (const r of c.rules) {
@@ -576,7 +615,7 @@ export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): s
     const roleOf = (attrs: readonly XmlAttr[]) => attrs.some(([name, value]) => name.endsWith('role') && NEW_ROLES.has(value));
     const meta = (set: NvSet | undefined) => set?.pairs.some((p) => p.name === 'target-role' && p.value.kind === 'literal' && NEW_ROLES.has(p.value.text)) ?? false;
     const withRole =
-      conf.constraints.some((c) => roleOf(c.attrs) || (c.kind === 'rsc_location' && c.rules.some((r) => roleOf(r.attrs)))) ||
+      conf.constraints.some((c) => roleOf(c.attrs) || (c.kind === 'rsc_location' ? c.rules.some((r) => roleOf(r.attrs)) : c.sets.some((s) => roleOf(s.attrs)))) ||
       cibPrimitives(conf).some((p) => p.operations.some((o) => roleOf(o.attrs)) || meta(p.metaAttributes)) ||
       conf.resources.some((r) => r.kind !== 'primitive' && meta(r.metaAttributes));
     if (withRole) return 'pcs 0.10 writes the roles Promoted and Unpromoted as Master and Slave.';
@@ -600,16 +639,31 @@ function roleWord(pc: PlatformCommands, role: string | undefined): Word[] {
   return [lit(modern(pc) ? role : role.toLowerCase())];
 }
 
+/**
+ * `pcs constraint colocation|order set A B [opts] set C [opts] setoptions id=ID …` (pcs 0.9 and
+ * later): pcs names the sets CONSTRAINT_set, CONSTRAINT_set-1…, as hacc does (pcsCannotCreate
+ * sends a set with another id, and constraint options pcs does not take, to XML).
+ */
+function pcsSetConstraint(pc: PlatformCommands, file: string, c: CibColocation | CibOrder): Cmd {
+  const sets = c.sets.flatMap((s) => [lit('set'), ...s.refs.map(lit), ...s.attrs.map(([k, v]) => kv(k, v))]);
+  const options = [kv('id', c.id), ...(c.kind === 'rsc_colocation' ? [kv('score', c.score)] : []), ...c.attrs.map(([k, v]) => kv(k, v))];
+  return pcsF(pc, file, ['constraint', c.kind === 'rsc_colocation' ? 'colocation' : 'order', 'set'], [], [...sets.slice(1), lit('setoptions'), ...options]);
+}
+
+/** The constraint options pcs's set commands take (pcs lib/cib/constraint/colocation.py, order.py). */
+const SET_CONSTRAINT_OPTIONS: Readonly<Record<'rsc_colocation' | 'rsc_order', readonly string[]>> = { rsc_colocation: [], rsc_order: ['kind', 'symmetrical'] };
+
 export function pcsColocation(pc: PlatformCommands, file: string, c: CibColocation): Cmd {
+  if (c.sets.length > 0) return pcsSetConstraint(pc, file, c);
   const rscRole = c.attrs.find(([name]) => name === 'rsc-role')?.[1];
   const withRole = c.attrs.find(([name]) => name === 'with-rsc-role')?.[1];
   const options = c.attrs.filter(([name]) => name !== 'rsc-role' && name !== 'with-rsc-role').map(([name, value]) => kv(name, value));
   return pcsF(pc, file, ['constraint', 'colocation', 'add'], [], [
     ...roleWord(pc, rscRole),
-    lit(c.rsc),
+    lit(c.rsc ?? ''),
     lit('with'),
     ...roleWord(pc, withRole),
-    lit(c.withRsc),
+    lit(c.withRsc ?? ''),
     lit(c.score),
     ...options,
     kv('id', c.id),
@@ -617,13 +671,14 @@ export function pcsColocation(pc: PlatformCommands, file: string, c: CibColocati
 }
 
 export function pcsOrder(pc: PlatformCommands, file: string, c: CibOrder): Cmd {
+  if (c.sets.length > 0) return pcsSetConstraint(pc, file, c);
   const options = c.attrs.map(([name, value]) => kv(name, value));
   return pcsF(pc, file, ['constraint', 'order'], [], [
     lit(c.firstAction ?? 'start'),
-    lit(c.first),
+    lit(c.first ?? ''),
     lit('then'),
     lit(c.thenAction ?? 'start'),
-    lit(c.then),
+    lit(c.then ?? ''),
     ...options,
     kv('id', c.id),
   ]);

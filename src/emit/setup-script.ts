@@ -639,10 +639,10 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
       }
     }
   }
-  const locations = ctx.lowered.cib.configuration.constraints.filter(asXml);
-  if (locations.length > 0) {
-    out.push('', `\tstep ${shQuote(`Locations crm.conf leaves out (${count(locations.length, 'constraint')} with rules or a resource pattern), as XML`)}`);
-    for (const c of locations) out.push(`\tadd_to_section constraints ${shQuote(constraintXml(c))}`);
+  const asXmlConstraints = ctx.lowered.cib.configuration.constraints.filter(asXml);
+  if (asXmlConstraints.length > 0) {
+    out.push('', `\tstep ${shQuote(`Constraints crm.conf leaves out (${count(asXmlConstraints.length, 'constraint')} with rules, a resource pattern or resource sets), as XML`)}`);
+    for (const c of asXmlConstraints) out.push(`\tadd_to_section constraints ${shQuote(constraintXml(c))}`);
   }
   out.push(...fencingLevelStep(ctx), ...alertStep(ctx));
   return [

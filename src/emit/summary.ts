@@ -6,7 +6,7 @@
 import { assertNever } from '../assert-never.js';
 import { patternRegExp } from '../language/fencing-level.js';
 import { CLUSTER_DELAY, DEVICE_DELAYS, fenceTargets, isDelay } from '../catalogue/fence-hosts.js';
-import { agentName, isPromotable, literalPair, selectedFlags, type CibClone, type CibConfiguration, type CibGroup, type CibLocation, type CibPrimitive, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, isPromotable, literalPair, selectedFlags, type CibClone, type CibConfiguration, type CibGroup, type CibLocation, type CibOrder, type CibPrimitive, type CibResourceSet, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
 import type { Options } from '../lower/stack.js';
 import type { FailoverPreview } from '../plan/failover.js';
@@ -200,14 +200,24 @@ function placement(conf: CibConfiguration, r: CibResource): string {
     parts.push(c.score.startsWith('-') ? `${c.score === '-INFINITY' ? 'never on' : 'avoids'} ${code(c.node)} (${detail})` : `prefers ${code(c.node)} (${detail})`);
   }
   for (const c of conf.constraints) {
-    if (c.kind === 'rsc_colocation' && c.rsc === r.id) {
+    if (c.kind === 'rsc_colocation' && c.rsc === r.id && c.withRsc !== undefined) {
       const [own, other] = [attr(c.attrs, 'rsc-role'), attr(c.attrs, 'with-rsc-role')];
       const roles = [...(own ? [`in role ${own}`] : []), ...(other ? [`with ${code(c.withRsc)} in role ${other}`] : [])];
       parts.push(`${c.score.startsWith('-') ? 'kept apart from' : 'runs with'} ${code(c.withRsc)} (${[code(c.id), `score ${c.score}`, ...roles].join(', ')})`);
     }
+    if (c.kind === 'rsc_colocation' && c.sets.some((s) => s.refs.includes(r.id))) {
+      parts.push(`${c.score.startsWith('-') ? 'kept apart by' : 'placed by'} the set colocation ${code(c.id)}, ${setsText(c.sets, 'with')} (score ${c.score})`);
+    }
   }
   if (parts.length === 0) return 'no preference: Pacemaker picks a node; with stickiness it stays there';
   return parts.join('; ');
+}
+
+/** Resource sets in words: `{ a b }` (sequential=false: in any order) then|with `{ c }`. */
+function setsText(sets: readonly CibResourceSet[], joiner: string): string {
+  return sets
+    .map((s) => `{ ${s.refs.map(code).join(' ')}${s.attrs.length > 0 ? ` (${s.attrs.map(([k, v]) => `${k}=${v}`).join(', ')})` : ''} }`)
+    .join(` ${joiner} `);
 }
 
 /** Whether a location is about a resource: by its id, or by a pattern its id matches (an extended regex). */
@@ -224,7 +234,7 @@ function attr(attrs: readonly XmlAttr[], name: string): string | undefined {
 
 /** Whether a constraint places the resource. */
 function placed(conf: CibConfiguration, r: CibResource): boolean {
-  return conf.constraints.some((c) => (c.kind === 'rsc_location' ? locates(c, r.id) : c.kind === 'rsc_colocation' && c.rsc === r.id));
+  return conf.constraints.some((c) => (c.kind === 'rsc_location' ? locates(c, r.id) : c.kind === 'rsc_colocation' && (c.rsc === r.id || c.sets.some((s) => s.refs.includes(r.id)))));
 }
 
 function firstGroup(conf: CibConfiguration): CibGroup | undefined {
@@ -309,7 +319,9 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
   L('', ...resourceRows(conf), '');
   const orders = conf.constraints.flatMap((c) => (c.kind === 'rsc_order' ? [c] : []));
   if (orders.length > 0) {
-    L(`Order: ${orders.map((c) => `${c.firstAction ?? 'start'} ${code(c.first)} before ${c.thenAction ?? 'start'} ${code(c.then)} (${code(c.id)})`).join('; ')}.`, '');
+    const orderText = (c: CibOrder) =>
+      c.first !== undefined && c.then !== undefined ? `${c.firstAction ?? 'start'} ${code(c.first)} before ${c.thenAction ?? 'start'} ${code(c.then)}` : setsText(c.sets, 'then');
+    L(`Order: ${orders.map((c) => `${orderText(c)} (${code(c.id)})`).join('; ')}.`, '');
   }
 
   L('## Where things run', '');

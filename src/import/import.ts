@@ -21,9 +21,10 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibResources, isPromotable, literalPair, selectedFlags, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { cibPrimitives, cibResources, isPromotable, literalPair, selectedFlags, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { BOOL_OPS, COMPARE_OPS, UNARY_OPS, VALUE_SOURCES, VALUE_TYPES } from '../language/rule.js';
+import { SET_ID_SUFFIX } from '../language/resource-set.js';
 import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
 import { parseXml } from '../cib/xml-reader.js';
 import type { CheckedModel } from '../check/check.js';
@@ -216,10 +217,14 @@ class Sanitiser {
   }
 
   constraint(c: CibConstraint): CibConstraint | undefined {
-    const refs = c.kind === 'rsc_location' ? [c.rsc, c.score, ...c.rules.flatMap(ruleIds)].flatMap((w) => w ?? []) : c.kind === 'rsc_colocation' ? [c.rsc, c.withRsc] : [c.first, c.then];
+    const pairRefs = c.kind === 'rsc_location' ? [c.rsc, c.score, ...c.rules.flatMap(ruleIds)] : c.kind === 'rsc_colocation' ? [c.rsc, c.withRsc] : [c.first, c.then];
+    const refs = [...pairRefs.flatMap((w) => w ?? []), ...(c.kind === 'rsc_location' ? [] : c.sets.map((s) => s.id))];
     const actions = c.kind === 'rsc_order' ? [c.firstAction, c.thenAction].flatMap((a) => (a === undefined ? [] : [a])) : c.kind === 'rsc_colocation' ? [c.score] : [];
-    const words = [c.id, ...refs].every((w) => isWord(w));
-    const attrs = [...actions, ...c.attrs.map(([, v]) => v)].every((v) => isWord(v));
+    const setValues = c.kind === 'rsc_location' ? [] : c.sets.flatMap((s) => s.attrs.map(([, v]) => v));
+    // A set's members are plain words: a keyword there would start something else.
+    const members = c.kind === 'rsc_location' ? [] : c.sets.flatMap((s) => s.refs);
+    const words = [c.id, ...refs].every((w) => isWord(w)) && members.every((m) => isWord(m, true));
+    const attrs = [...actions, ...c.attrs.map(([, v]) => v), ...setValues].every((v) => isWord(v));
     if (!words || !attrs) return void this.report(c.kind, c.id, c, 'an id, reference or value that cannot be written as a .ha word');
     if (c.kind === 'rsc_location' && c.node !== undefined && !isWord(c.node, true)) {
       return void this.report('rsc_location', c.id, c, `the node name '${c.node}' is a .ha keyword or not a word`);
@@ -555,6 +560,15 @@ class Raiser {
     }
   }
 
+  /** A constraint's sets, each `id=` only where it is not the one build derives (CONSTRAINT_set, CONSTRAINT_set-1…). */
+  private resourceSets(constraintId: string, sets: readonly CibResourceSet[]): A.ResourceSet[] {
+    return sets.map((s, i) => {
+      const derived = `${constraintId}${SET_ID_SUFFIX}${i > 0 ? `-${i}` : ''}`;
+      const attrs = [...(s.id === derived ? [] : [['id', s.id] as const]), ...s.attrs].map(([k, v]) => this.attr(k, this.value(v)));
+      return { kind: 'resource-set', members: s.refs.map((r) => this.ident(r)), attrs, braced: true, ...this.span() };
+    });
+  }
+
   private constraint(c: CibConstraint): A.Statement {
     const span = this.span();
     const name = this.ident(c.id);
@@ -580,7 +594,8 @@ class Raiser {
         const [own, other] = [role('rsc-role'), role('with-rsc-role')];
         const implied = own !== undefined && other !== undefined && (own === 'Started') !== (other === 'Started') ? (own === 'Started' ? 'rsc-role' : 'with-rsc-role') : undefined;
         const list = [...(c.score === 'INFINITY' ? [] : [['score', c.score] as const]), ...c.attrs.filter(([k]) => k !== implied)];
-        return { kind: 'colocation', name, resource: this.ident(c.rsc), target: this.ident(c.withRsc), attrs: attrs(list), ...span };
+        if (c.rsc !== undefined && c.withRsc !== undefined) return { kind: 'colocation', name, resource: this.ident(c.rsc), target: this.ident(c.withRsc), sets: [], attrs: attrs(list), ...span };
+        return { kind: 'colocation', name, sets: this.resourceSets(c.id, c.sets), attrs: attrs(list), ...span };
       }
       case 'rsc_order': {
         // … and an order's start actions.
@@ -588,7 +603,8 @@ class Raiser {
           ...(c.firstAction !== undefined && c.firstAction !== 'start' ? [['first-action', c.firstAction] as const] : []),
           ...(c.thenAction !== undefined && c.thenAction !== 'start' ? [['then-action', c.thenAction] as const] : []),
         ];
-        return { kind: 'order', name, resource: this.ident(c.first), target: this.ident(c.then), attrs: attrs([...actions, ...c.attrs]), ...span };
+        if (c.first !== undefined && c.then !== undefined) return { kind: 'order', name, resource: this.ident(c.first), target: this.ident(c.then), sets: [], attrs: attrs([...actions, ...c.attrs]), ...span };
+        return { kind: 'order', name, sets: this.resourceSets(c.id, c.sets), attrs: attrs(c.attrs), ...span };
       }
     }
   }

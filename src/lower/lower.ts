@@ -14,12 +14,12 @@ import { corosyncSetup, sbdSetup, type CorosyncSetup, type SbdSetup } from './st
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
-import type { Cib, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibValue, NvSet, XmlAttr } from '../cib/model.js';
+import type { Cib, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibResourceSet, CibValue, NvSet, XmlAttr } from '../cib/model.js';
 import { literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
-import type { AttrBag, Clone, Group, Machine, Primitive } from '../model/model.js';
+import type { AttrBag, Clone, Group, Machine, Primitive, ResourceSetUse } from '../model/model.js';
 import { PLATFORMS, roleSpelling, type PlatformName } from '../model/platforms.js';
 import type * as A from '../syntax/ast.js';
 import { IdAllocator } from './ids.js';
@@ -278,6 +278,14 @@ class Lowering {
     const role = (name: string, value: string) => (name.endsWith('role') ? platformRole(value, this.target.roles) : value);
     const attrs = (values: ReadonlyMap<string, A.Attr>, skip: readonly string[] = []) =>
       [...values].filter(([name]) => !skip.includes(name)).map(([name, a]) => [name, role(name, a.value.text)] as const);
+    // A constraint's sets: `id=` or pcs's CONSTRAINT_set, CONSTRAINT_set-1… (pcs lib/cib/constraint/resource_set.py),
+    // their pairs as written (a role in the platform's spelling), their members.
+    const resourceSets = (constraintId: string, sets: readonly ResourceSetUse[]): CibResourceSet[] =>
+      sets.map((s) => ({
+        id: s.values.get('id')?.value.text ?? this.ids.allocate(`${constraintId}_set`),
+        attrs: attrs(s.values, ['id']),
+        refs: s.members.map((m) => m.ident.text),
+      }));
     const out: CibConstraint[] = [];
     for (const c of model.constraints) {
       switch (c.kind) {
@@ -312,10 +320,11 @@ class Lowering {
           out.push({
             kind: 'rsc_colocation',
             id: c.name,
-            rsc: c.rsc.ident.text,
-            withRsc: c.withRsc.ident.text,
+            ...(c.rsc ? { rsc: c.rsc.ident.text } : {}),
+            ...(c.withRsc ? { withRsc: c.withRsc.ident.text } : {}),
             score: c.values.get('score')?.value.text ?? 'INFINITY',
             attrs: [...roles, ...attrs(c.values, ['score', 'rsc-role', 'with-rsc-role'])],
+            sets: resourceSets(c.name, c.sets),
           });
           break;
         }
@@ -324,15 +333,19 @@ class Lowering {
             const v = c.values.get(k);
             return v ? [[k, v.value.text] as const] : [];
           });
-          out.push({
-            kind: 'rsc_order',
-            id: c.name,
-            first: c.first.ident.text,
-            firstAction: c.values.get('first-action')?.value.text ?? 'start',
-            then: c.then.ident.text,
-            thenAction: c.values.get('then-action')?.value.text ?? 'start',
-            attrs: [...kindAndSymmetry, ...attrs(c.values, ['first-action', 'then-action', 'kind', 'symmetrical'])],
-          });
+          const rest = [...kindAndSymmetry, ...attrs(c.values, ['first-action', 'then-action', 'kind', 'symmetrical'])];
+          if (c.first && c.then) {
+            out.push({
+              kind: 'rsc_order',
+              id: c.name,
+              first: c.first.ident.text,
+              firstAction: c.values.get('first-action')?.value.text ?? 'start',
+              then: c.then.ident.text,
+              thenAction: c.values.get('then-action')?.value.text ?? 'start',
+              attrs: rest,
+              sets: [],
+            });
+          } else out.push({ kind: 'rsc_order', id: c.name, attrs: rest, sets: resourceSets(c.name, c.sets) });
           break;
         }
         default:

@@ -204,7 +204,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
   const children: DocumentSymbol[] = [];
   for (const s of c.statements) {
     if (s.kind === 'node' || s.kind === 'host') children.push(symbol(a, s.name, s, s.kind, s.kind));
-    else if (s.kind === 'location' || s.kind === 'colocation' || s.kind === 'order') children.push(symbol(a, s.name, s, s.kind, `${s.kind} ${s.kind === 'location' ? (s.resource?.text ?? s.attrs.find((x) => x.key.text === 'rsc-pattern')?.value.text ?? '') : s.resource.text}`));
+    else if (s.kind === 'location' || s.kind === 'colocation' || s.kind === 'order') children.push(symbol(a, s.name, s, s.kind, `${s.kind} ${s.resource?.text ?? (s.kind === 'location' ? s.attrs.find((x) => x.key.text === 'rsc-pattern')?.value.text : s.sets[0]?.members[0]?.text) ?? ''}`));
     else children.push(...resourceSymbols(a, s));
   }
   return [{ name: c.name.text || 'cluster', detail: 'cluster', kind: SymbolKind.Namespace, range: a.range(c), selectionRange: a.range(c.name), children }];

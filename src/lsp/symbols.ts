@@ -93,8 +93,7 @@ export function occurrences(file: A.HaFile): Occurrence[] {
       case 'colocation':
       case 'order':
         out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: s.kind });
-        out.push({ name: s.resource.text, namespace: 'id', span: at(s.resource) });
-        out.push({ name: s.target.text, namespace: 'id', span: at(s.target) });
+        for (const r of [s.resource, ...s.sets.flatMap((set) => set.members), s.target]) if (r) out.push({ name: r.text, namespace: 'id', span: at(r) });
         break;
       case 'alert':
         out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'alert' });

@@ -161,21 +161,32 @@ export interface Location {
   readonly rules: readonly LocationRule[];
 }
 
+/** A resource set of a constraint: its members resolved, its pairs (the last of each). */
+export interface ResourceSetUse {
+  readonly decl: A.ResourceSet;
+  readonly members: readonly Ref<Resource>[];
+  readonly values: ReadonlyMap<string, A.Attr>;
+}
+
+/** `colocation`: `rsc` with `withRsc`, or resource sets (each placed with the next). */
 export interface Colocation {
   readonly kind: 'colocation';
   readonly decl: A.ColocationStmt;
   readonly name: string;
-  readonly rsc: Ref<Resource>;
-  readonly withRsc: Ref<Resource>;
+  readonly rsc?: Ref<Resource>;
+  readonly withRsc?: Ref<Resource>;
+  readonly sets: readonly ResourceSetUse[];
   readonly values: ReadonlyMap<string, A.Attr>;
 }
 
+/** `order`: `first` then `then`, or resource sets (each before the next). */
 export interface Order {
   readonly kind: 'order';
   readonly decl: A.OrderStmt;
   readonly name: string;
-  readonly first: Ref<Resource>;
-  readonly then: Ref<Resource>;
+  readonly first?: Ref<Resource>;
+  readonly then?: Ref<Resource>;
+  readonly sets: readonly ResourceSetUse[];
   readonly values: ReadonlyMap<string, A.Attr>;
 }
 
@@ -282,6 +293,20 @@ export interface ResolveOptions {
   /** `--target`: overrides the file's `platform`. */
   readonly target?: PlatformName;
   readonly catalogue: Catalogue;
+}
+
+/** Every resource a constraint names, as written: its resource(s), or its sets' members. */
+export function constraintRefs(c: Constraint): Ref<Resource>[] {
+  switch (c.kind) {
+    case 'location':
+      return c.rsc ? [c.rsc] : [];
+    case 'colocation':
+      return [...(c.rsc ? [c.rsc] : []), ...(c.withRsc ? [c.withRsc] : []), ...c.sets.flatMap((s) => s.members)];
+    case 'order':
+      return [...(c.first ? [c.first] : []), ...(c.then ? [c.then] : []), ...c.sets.flatMap((s) => s.members)];
+    default:
+      return A.assertNever(c);
+  }
 }
 
 /** The resource a name denotes (the first declaration when it is declared twice: HA101). */
@@ -640,14 +665,20 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         push(ids, c.name, c);
         break;
       }
-      case 'colocation': {
-        const c: Colocation = { kind: 'colocation', decl: s, name: s.name.text, rsc: resourceRef(s.resource), withRsc: resourceRef(s.target), values: lastWins(s.attrs) };
-        constraints.push(c);
-        push(ids, c.name, c);
-        break;
-      }
+      case 'colocation':
       case 'order': {
-        const c: Order = { kind: 'order', decl: s, name: s.name.text, first: resourceRef(s.resource), then: resourceRef(s.target), values: lastWins(s.attrs) };
+        const sets = s.sets.map((set): ResourceSetUse => {
+          const values = lastWins(set.attrs);
+          const id = values.get('id');
+          if (id) explicitIds.push(id.value);
+          return { decl: set, members: set.members.map(resourceRef), values };
+        });
+        const [a, b] = [s.resource && resourceRef(s.resource), s.target && resourceRef(s.target)];
+        const common = { name: s.name.text, sets, values: lastWins(s.attrs) };
+        const c: Colocation | Order =
+          s.kind === 'colocation'
+            ? { kind: 'colocation', decl: s, ...common, ...(a ? { rsc: a } : {}), ...(b ? { withRsc: b } : {}) }
+            : { kind: 'order', decl: s, ...common, ...(a ? { first: a } : {}), ...(b ? { then: b } : {}) };
         constraints.push(c);
         push(ids, c.name, c);
         break;

@@ -96,6 +96,12 @@ export function ruleExpr(e: A.RuleExpr): string {
   }
 }
 
+/** `{ MEMBER… pairs }`, or the member alone for a set of one written without braces. */
+function resourceSet(s: A.ResourceSet): string {
+  if (!s.braced && s.members.length === 1 && s.attrs.length === 0) return s.members[0]!.text;
+  return `{ ${[...s.members.map((m) => m.text), ...s.attrs.map(attr)].join(' ')} }`;
+}
+
 /** `rule [pairs] EXPR`. */
 function ruleClause(r: A.RuleClause): string {
   return [r.keyword.text, ...r.attrs.map(attr), ...(r.expr ? [ruleExpr(r.expr)] : [])].join(' ');
@@ -193,9 +199,11 @@ class Layout {
         return;
       }
       case 'colocation':
-        return this.line(depth, withAttrs(`colocation ${s.name.text} ${s.resource.text} with ${s.target.text}`, s.attrs), s);
-      case 'order':
-        return this.line(depth, withAttrs(`order ${s.name.text} ${s.resource.text} then ${s.target.text}`, s.attrs), s);
+      case 'order': {
+        const joiner = s.kind === 'colocation' ? 'with' : 'then';
+        const operands = s.resource && s.target ? [s.resource.text, s.target.text] : s.sets.map(resourceSet);
+        return this.line(depth, withAttrs(`${s.kind} ${s.name.text} ${operands.join(` ${joiner} `)}`, s.attrs), s);
+      }
       case 'alert':
         return this.alert(s, depth);
       case 'sbd':

@@ -246,19 +246,37 @@ export interface RuleOp extends Spanned {
 
 export type RuleExpr = RuleBool | RuleGroup | RuleDefined | RuleCompare | RuleDate | RuleDateSpec | RuleResource | RuleOp;
 
+/**
+ * `{ MEMBER… [id=] [sequential=] [require-all=] [role=] [action=] }`: a resource set of a
+ * colocation or order. A plain name beside a set is a set of one, `braced` false.
+ */
+export interface ResourceSet extends Spanned {
+  readonly kind: 'resource-set';
+  readonly members: readonly Ident[];
+  readonly attrs: readonly Attr[];
+  readonly braced: boolean;
+}
+
+/**
+ * `colocation ID A with B [pairs]`, or with resource sets: `colocation ID SET with SET [with SET…]`
+ * (`resource`/`target` absent, `sets` in written order).
+ */
 export interface ColocationStmt extends Spanned {
   readonly kind: 'colocation';
   readonly name: Ident;
-  readonly resource: Ident;
-  readonly target: Ident;
+  readonly resource?: Ident;
+  readonly target?: Ident;
+  readonly sets: readonly ResourceSet[];
   readonly attrs: readonly Attr[];
 }
 
+/** `order ID A then B [pairs]`, or `order ID SET then SET [then SET…]`. */
 export interface OrderStmt extends Spanned {
   readonly kind: 'order';
   readonly name: Ident;
-  readonly resource: Ident;
-  readonly target: Ident;
+  readonly resource?: Ident;
+  readonly target?: Ident;
+  readonly sets: readonly ResourceSet[];
   readonly attrs: readonly Attr[];
 }
 
@@ -358,6 +376,7 @@ export type Node =
   | AlertItem
   | StackLine
   | LocationTarget
+  | ResourceSet
   | RuleClause
   | RuleExpr
   | Attr

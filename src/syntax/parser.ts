@@ -382,6 +382,30 @@ export class HaParser extends EmbeddedActionsParser {
     this.error('HA001', span, `expected ${CONTEXT_TEXT[context]}, found ${found}`, help, fix);
   }
 
+  /**
+   * Inside a rule: a `key=value` pair (known by its `=`) into `attrs`, or a word of `word`'s kind
+   * into `words` (a select line's kinds, a resource set's members). A new array of alternatives each
+   * time: they close over the caller's lists.
+   */
+  private wordOrPair(word: TokenType, label: string, words: A.Ident[], attrs: A.Attr[]): void {
+    this.OR([
+      {
+        GATE: () => tokenMatcher(this.LA(2), T.Equals),
+        ALT: () => {
+          const a = this.SUBRULE(this.attribute);
+          if (a) attrs.push(a);
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      {
+        ALT: () => {
+          const t = this.CONSUME(word, { LABEL: label });
+          if (isReal(t)) words.push(ident(t));
+        },
+      },
+    ]);
+  }
+
   // --- the grammar ------------------------------------------------------------------------------
 
   public file = this.RULE('file', (): A.ClusterDecl | undefined => this.SUBRULE(this.cluster));
@@ -431,6 +455,7 @@ export class HaParser extends EmbeddedActionsParser {
   private recipientItemAlts?: IOrAlt<A.AttrSet | undefined>[];
   private ruleWordAlts?: IOrAlt<IToken>[];
   private nodeItemAlts?: IOrAlt<A.AttrSet | undefined>[];
+  private operandAlts?: IOrAlt<A.Ident | A.ResourceSet | undefined>[];
   private ruleAtomAlts?: IOrAlt<A.RuleExpr | undefined>[];
   private equalsSign = (): IToken => this.CONSUME(T.Equals);
 
@@ -875,26 +900,67 @@ export class HaParser extends EmbeddedActionsParser {
     return { kind: 'location-target', node: ident(node), ...(score ? { score } : {}), ...this.spanFrom(node) };
   });
 
-  public colocation = this.RULE('colocation', (): A.ColocationStmt | undefined => {
-    const kw = this.CONSUME(T.Colocation);
-    const name = this.SUBRULE(this.name);
-    const resource = this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
-    this.CONSUME(T.With);
-    const target = this.CONSUME3(T.AnyWord, { LABEL: 'target' });
-    const attrs = this.SUBRULE(this.attributes);
-    if (!isIdent(name) || !isReal(resource) || !isReal(target)) return undefined;
-    return { kind: 'colocation', name, resource: ident(resource), target: ident(target), attrs, ...this.spanFrom(kw) };
-  });
+  /**
+   * `colocation ID A with B [pairs]`, `order ID A then B [pairs]`; with resource sets, two or more
+   * operands joined by `with`/`then`, each a name or `{ … }` (a name beside a set is a set of one).
+   */
+  private pairConstraintRule(name: 'colocation' | 'order', keyword: TokenType, joiner: TokenType) {
+    return this.RULE(name, (): A.ColocationStmt | A.OrderStmt | undefined => {
+      const kw = this.CONSUME(keyword);
+      const id = this.SUBRULE(this.name);
+      const operands = [this.SUBRULE(this.constraintOperand)];
+      // (One token of lookahead: `with` commits, so a missing operand is reported where it is missing.)
+      this.MANY({
+        MAX_LOOKAHEAD: 1,
+        DEF: () => {
+          this.CONSUME(joiner);
+          operands.push(this.SUBRULE2(this.constraintOperand));
+        },
+      });
+      const attrs = this.SUBRULE(this.attributes);
+      if (this.RECORDING_PHASE || !isIdent(id) || operands.some((o) => o === undefined)) return undefined;
+      const written = operands as (A.Ident | A.ResourceSet)[];
+      // One set alone is a chain of its members; one resource alone relates it to nothing.
+      if (written.length === 1 && written[0]!.kind === 'ident') {
+        const word = tokenLabel(joiner);
+        this.error('HA001', { start: written[0]!.start, end: written[0]!.end }, `expected ${word} after '${written[0]!.text}'`, [`${kw.image} ${id.text} ${written[0]!.text} ${word.replace(/'/g, '')} OTHER`]);
+        return undefined;
+      }
+      const span = this.spanFrom(kw);
+      const kind = kw.image === 'order' ? 'order' : 'colocation';
+      if (written.length === 2 && written[0]!.kind === 'ident' && written[1]!.kind === 'ident') {
+        return { kind, name: id, resource: written[0], target: written[1], sets: [], attrs, ...span };
+      }
+      const sets = written.map((o): A.ResourceSet => (o.kind === 'ident' ? { kind: 'resource-set', members: [o], attrs: [], braced: false, start: o.start, end: o.end } : o));
+      return { kind, name: id, sets, attrs, ...span };
+    });
+  }
 
-  public order = this.RULE('order', (): A.OrderStmt | undefined => {
-    const kw = this.CONSUME(T.Order);
-    const name = this.SUBRULE(this.name);
-    const resource = this.CONSUME2(T.AnyWord, { LABEL: 'resource' });
-    this.CONSUME(T.Then);
-    const target = this.CONSUME3(T.AnyWord, { LABEL: 'target' });
-    const attrs = this.SUBRULE(this.attributes);
-    if (!isIdent(name) || !isReal(resource) || !isReal(target)) return undefined;
-    return { kind: 'order', name, resource: ident(resource), target: ident(target), attrs, ...this.spanFrom(kw) };
+  public colocation = this.pairConstraintRule('colocation', T.Colocation, T.With);
+  public order = this.pairConstraintRule('order', T.Order, T.Then);
+
+  /** A resource, or `{ MEMBER… pairs }`: a pair is known by its `=`, anything else is a member. */
+  public constraintOperand = this.RULE('constraintOperand', (): A.Ident | A.ResourceSet | undefined =>
+    this.OR((this.operandAlts ??= [
+      {
+        ALT: () => {
+          // (A word that starts a statement is not taken: a missing resource is reported there.)
+          const t = this.CONSUME(T.Operand, { LABEL: 'resource' });
+          return isReal(t) ? ident(t) : undefined;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.resourceSet) },
+    ])),
+  );
+
+  public resourceSet = this.RULE('resourceSet', (): A.ResourceSet | undefined => {
+    const open = this.CONSUME(T.LCurly);
+    const members: A.Ident[] = [];
+    const attrs: A.Attr[] = [];
+    this.MANY(() => this.wordOrPair(T.PlainWord, 'member', members, attrs));
+    const close = this.CONSUME(T.RCurly);
+    if (this.RECORDING_PHASE || !isReal(open) || !isReal(close)) return undefined;
+    return { kind: 'resource-set', members, attrs, braced: true, start: open.startOffset, end: tokenEnd(close) };
   });
 
   /**
@@ -957,24 +1023,7 @@ export class HaParser extends EmbeddedActionsParser {
     const attrs: A.Attr[] = [];
     this.MANY({
       GATE: () => tokenMatcher(this.LA(1), T.NotAlertStart) || tokenMatcher(this.LA(2), T.Equals),
-      DEF: () =>
-        // (A new array each time: the alternatives close over this line's lists.)
-        this.OR([
-          {
-            GATE: () => tokenMatcher(this.LA(2), T.Equals),
-            ALT: () => {
-              const a = this.SUBRULE(this.attribute);
-              if (a) attrs.push(a);
-            },
-            IGNORE_AMBIGUITIES: true,
-          },
-          {
-            ALT: () => {
-              const w = this.CONSUME(T.NotAlertStart, { LABEL: 'kind' });
-              if (isReal(w)) kinds.push(ident(w));
-            },
-          },
-        ]),
+      DEF: () => this.wordOrPair(T.NotAlertStart, 'kind', kinds, attrs),
     });
     return isReal(kw) ? { kind: 'select', kinds, attrs, ...this.spanFrom(kw) } : undefined;
   });

@@ -106,9 +106,13 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
     case 'colocation':
     case 'order':
       f(node.name);
-      f(node.resource);
-      f(node.target);
+      if (node.resource) f(node.resource);
+      node.sets.forEach(f);
+      if (node.target) f(node.target);
       return node.attrs.forEach(f);
+    case 'resource-set':
+      // Source order: members and pairs may stand in any order.
+      return [...node.members, ...node.attrs].sort((a, b) => a.start - b.start).forEach(f);
     case 'fencing-level': {
       f(node.index);
       // Source order: the target and devices words and the pairs may stand in any order.

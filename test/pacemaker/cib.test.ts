@@ -267,7 +267,7 @@ describe('a promotable clone with crm_simulate: promoted where its score is high
   }, 60_000);
 });
 
-describe('location rules with crm_simulate: each rule takes effect as written', () => {
+describe('placement with crm_simulate: rules, node attributes and resource sets take effect as written', () => {
   // Three nodes, no fencing; quorum given to the simulation, every node up.
   const cluster = (body: string) => `cluster lab {
   node a addr=10.0.0.1/24 {
@@ -346,6 +346,23 @@ ${body}}
       await simulate(path, out, [...up, '-t', time]);
       expect(await where(out, 'db'), time).toBe(expected);
     }
+  }, 60_000);
+
+  it('a colocation set is placed with the next set: { x y } with { db } puts x and y where db runs', async () => {
+    const body = `  primitive x ocf:pacemaker:Dummy {
+    op monitor interval=10s timeout=20s
+  }
+  primitive y ocf:pacemaker:Dummy {
+    op monitor interval=10s timeout=20s
+  }
+  location db-on-c db prefers c=100
+  location x-rather-a x prefers a=50
+  colocation xy-with-db { x y sequential=false } with { db }
+`;
+    const { path } = fullCib(checked(cluster(body), 'sets.ha'), 'sets-colocation');
+    const s1 = join(dir, 'sets-colocation-s1.xml');
+    await simulate(path, s1, up);
+    for (const r of ['db', 'x', 'y']) expect(await where(s1, r), r).toBe(`resource ${r} is running on: c`);
   }, 60_000);
 
   it('and/or read left to right, as pcs reads them: "#uname" eq a or "#uname" eq c and rack eq 2 holds on no node', async () => {

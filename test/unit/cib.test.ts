@@ -275,8 +275,8 @@ describe('plan: ids and structure', () => {
     expect(conf.constraints).toEqual([
       { kind: 'rsc_location', id: 'web-prefers-web1', rsc: 'web', node: 'web1', score: '100', attrs: [], rules: [] },
       { kind: 'rsc_location', id: 'report-avoids-web3', rsc: 'report-job', node: 'web3', score: '-INFINITY', attrs: [], rules: [] },
-      { kind: 'rsc_colocation', id: 'report-with-web', rsc: 'report-job', withRsc: 'web', score: 'INFINITY', attrs: [] },
-      { kind: 'rsc_order', id: 'web-then-report', first: 'web', firstAction: 'start', then: 'report-job', thenAction: 'start', attrs: [] },
+      { kind: 'rsc_colocation', id: 'report-with-web', rsc: 'report-job', withRsc: 'web', score: 'INFINITY', attrs: [], sets: [] },
+      { kind: 'rsc_order', id: 'web-then-report', first: 'web', firstAction: 'start', then: 'report-job', thenAction: 'start', attrs: [], sets: [] },
     ]);
   });
 
@@ -307,6 +307,7 @@ describe('plan: ids and structure', () => {
         ['rsc-role', 'Started'],
         ['with-rsc-role', 'Started'],
       ],
+      sets: [],
     });
     expect(constraints.find((c) => c.id === 'oxy')).toEqual({
       kind: 'rsc_order',
@@ -319,6 +320,7 @@ describe('plan: ids and structure', () => {
         ['kind', 'Optional'],
         ['symmetrical', 'false'],
       ],
+      sets: [],
     });
     expect(cibXml(p, { full: false })).toContain(
       '<rsc_order id="oxy" first="y" first-action="start" then="x" then-action="start" kind="Optional" symmetrical="false"/>',

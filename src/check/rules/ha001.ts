@@ -5,6 +5,7 @@ import { COROSYNC_LINE_WORDS } from '../../language/corosync.js';
 import { PLATFORM_NAMES } from '../../language/platform.js';
 import { SBD_LINE_WORDS } from '../../language/sbd.js';
 import { SET_ID_KEY } from '../../language/attribute-set.js';
+import { RESOURCE_SET_KEY_FACTS } from '../../language/resource-set.js';
 import { DATE_SPEC_KEYS, DURATION_KEYS, OP_EXPRESSION_KEYS, RULE_KEYS } from '../../language/rule.js';
 import { statementKeys } from '../../language/index.js';
 import { DEFAULT_OPS_VALUES } from '../../language/primitive.js';
@@ -144,6 +145,10 @@ export const ha001: Rule = {
           if (score && from) ctx.report({ node: from, property: 'key', message: 'a rule has score= or score-attribute=, not both', help: ['score-attribute=NAME takes the score from that node attribute on each node'] });
           break;
         }
+        case 'resource-set':
+          checkClosedKeys(ctx, 'a resource set', node.attrs, RESOURCE_SET_KEY_FACTS.map((k) => k.name));
+          if (node.members.length === 0) ctx.report({ node, message: 'an empty resource set', help: ['a set lists the resources it holds: { a b }'] });
+          break;
         case 'rule-group':
           checkClosedKeys(ctx, 'a parenthesis', node.attrs, ['id']);
           break;

@@ -1,3 +1,4 @@
+import { constraintRefs } from '../../model/model.js';
 import { assertNever } from '../../syntax/ast.js';
 import type * as A from '../../syntax/ast.js';
 import { misspelt, NameIndex } from '../../syntax/didyoumean.js';
@@ -52,10 +53,8 @@ export const ha103: Rule = {
           }
           break;
         case 'colocation':
-          for (const ref of [c.rsc, c.withRsc]) if (!ref.target) unknown(ctx, ref.ident, 'resource', resources);
-          break;
         case 'order':
-          for (const ref of [c.first, c.then]) if (!ref.target) unknown(ctx, ref.ident, 'resource', resources);
+          for (const ref of constraintRefs(c)) if (!ref.target) unknown(ctx, ref.ident, 'resource', resources);
           break;
         default:
           assertNever(c);

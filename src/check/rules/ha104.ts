@@ -70,6 +70,8 @@ export const ha104: Rule = {
     for (const c of m.constraints) {
       if (c.kind === 'location') continue;
       const [a, b] = c.kind === 'colocation' ? [c.rsc, c.withRsc] : [c.first, c.then];
+      // (A resource twice among sets is HA417's.)
+      if (!a || !b) continue;
       if (a.ident.text === b.ident.text) {
         ctx.report({ node: b.ident, message: `${c.kind} '${c.name}' relates '${a.ident.text}' to itself` });
         continue;

@@ -1,5 +1,4 @@
-import { assertNever } from '../../assert-never.js';
-import type { Resource } from '../../model/model.js';
+import { constraintRefs, type Resource } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -41,22 +40,6 @@ export const ha110: Rule = {
         help: [`write '${holder.name}' here`],
       });
     };
-    for (const c of ctx.model.constraints) {
-      switch (c.kind) {
-        case 'location':
-          if (c.rsc) check(c.rsc);
-          break;
-        case 'colocation':
-          check(c.rsc);
-          check(c.withRsc);
-          break;
-        case 'order':
-          check(c.first);
-          check(c.then);
-          break;
-        default:
-          assertNever(c);
-      }
-    }
+    for (const c of ctx.model.constraints) for (const ref of constraintRefs(c)) check(ref);
   },
 };

@@ -3,6 +3,7 @@ import { CLONE_META, PROMOTABLE_META } from '../../language/clone.js';
 import { corosyncKeys } from '../../language/corosync.js';
 import { keyFact, statementKeys } from '../../language/index.js';
 import { TIMEOUT_ACTIONS } from '../../language/sbd.js';
+import { RESOURCE_SET_KEY_FACTS } from '../../language/resource-set.js';
 import { DATE_SPEC_VALUE, ISO_DATE, RULE_KEYS, TYPED_VALUE } from '../../language/rule.js';
 import { walk } from '../../syntax/walk.js';
 import { booleanValue, valueProblem } from '../../model/values.js';
@@ -147,6 +148,15 @@ export const ha205: Rule = {
       if (word && l.number === undefined) ctx.report({ node: word, message: `link number '${word.text}' is not one of 0 to 7`, help: ['knet numbers its links 0 to 7; link 0 is the first addr= of each node'] });
     }
     for (const { rule } of m.rules) checkRule(ctx, rule.decl);
+    for (const c of m.constraints) {
+      for (const set of c.kind === 'location' ? [] : c.sets) {
+        for (const a of set.decl.attrs) {
+          const fact = RESOURCE_SET_KEY_FACTS.find((k) => k.name === a.key.text);
+          const problem = fact && fact.name !== 'id' && valueProblem(fact.type, a.value.text, fact.values);
+          if (problem) ctx.report({ node: a, property: 'value', message: `${a.key.text}: ${problem}` });
+        }
+      }
+    }
     for (const c of m.constraints) {
       const scores = c.kind === 'location' ? c.decl.targets.flatMap((t) => (t.score ? [t.score] : [])) : c.decl.attrs.filter((a) => a.key.text === 'score').map((a) => a.value);
       for (const v of scores) {

@@ -80,13 +80,21 @@ export const ha213: Rule = {
           if (c.rsc) check(c.rsc, 'role');
           break;
         case 'colocation':
-          check(c.rsc, 'rsc-role');
-          check(c.withRsc, 'with-rsc-role');
+        case 'order': {
+          const [a, b] = c.kind === 'colocation' ? [c.rsc, c.withRsc] : [c.first, c.then];
+          const [keyA, keyB] = c.kind === 'colocation' ? ['rsc-role', 'with-rsc-role'] : ['first-action', 'then-action'];
+          if (a) check(a, keyA);
+          if (b) check(b, keyB);
+          // A set's role= or action= is every member's.
+          for (const set of c.sets) {
+            for (const key of ['role', 'action']) {
+              const attr = set.values.get(key);
+              const member = attr && set.members.find((ref) => promotable(ref.target) === false);
+              if (member && (isPromotionRole(attr.value.text) || PROMOTION_ACTIONS.includes(attr.value.text))) notPromotable(ctx, attr, `${key}=${attr.value.text}`, member.ident.text);
+            }
+          }
           break;
-        case 'order':
-          check(c.first, 'first-action');
-          check(c.then, 'then-action');
-          break;
+        }
         default:
           assertNever(c);
       }

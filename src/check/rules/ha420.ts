@@ -1,3 +1,4 @@
+import { constraintRefs } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -26,7 +27,7 @@ export const ha420: Rule = {
     for (const c of ctx.model.constraints) {
       const m = LEFT_BY_PCS.exec(c.name);
       if (!m) continue;
-      const rsc = c.kind === 'location' ? (c.rsc?.ident.text ?? c.values.get('rsc-pattern')?.value.text ?? '') : c.kind === 'colocation' ? c.rsc.ident.text : c.first.ident.text;
+      const rsc = constraintRefs(c)[0]?.ident.text ?? (c.kind === 'location' ? c.values.get('rsc-pattern')?.value.text : undefined) ?? '';
       ctx.report({
         node: c.decl.name,
         message:

@@ -40,16 +40,17 @@ export const ha423: Rule = {
   check(ctx) {
     const orders = ctx.model.constraints.filter((c): c is Order => c.kind === 'order');
     for (const c of ctx.model.constraints.filter((x): x is Colocation => x.kind === 'colocation')) {
-      const clone = c.withRsc.target;
-      const dependent = c.rsc.target;
+      // (Resource sets are left out: their pairs are many.)
+      const clone = c.withRsc?.target;
+      const dependent = c.rsc?.target;
       if (clone?.kind !== 'clone' || !dependent || dependent === clone) continue;
       // Only a mandatory colocation needs the clone first: an advisory one (ping steering a VIP) only prefers.
       const score = c.values.get('score')?.value.text.replace(/^\+/, '') ?? 'INFINITY';
       if (score !== 'INFINITY') continue;
       const role = c.values.get('with-rsc-role')?.value.text;
       const promoted = role !== undefined && PROMOTED.has(role.toLowerCase());
-      const after = orders.find((o) => o.first.target === clone && o.then.target === dependent);
-      const before = orders.find((o) => o.first.target === dependent && o.then.target === clone);
+      const after = orders.find((o) => o.first?.target === clone && o.then?.target === dependent);
+      const before = orders.find((o) => o.first?.target === dependent && o.then?.target === clone);
       const action = promoted ? 'promote' : 'start';
       const fix = `order ${clone.name}-then-${dependent.name} ${clone.name} then ${dependent.name}${promoted ? ' first-action=promote' : ''}`;
       if (before) {

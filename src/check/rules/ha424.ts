@@ -33,8 +33,8 @@ export const ha424: Rule = {
   check(ctx) {
     const reported = new Set<Clone>();
     const dependentOf = (c: Constraint): [Clone, Clone] | undefined => {
-      if (c.kind === 'order' && c.first.target?.kind === 'clone' && c.then.target?.kind === 'clone') return [c.first.target, c.then.target];
-      if (c.kind === 'colocation' && c.withRsc.target?.kind === 'clone' && c.rsc.target?.kind === 'clone') return [c.withRsc.target, c.rsc.target];
+      if (c.kind === 'order' && c.first?.target?.kind === 'clone' && c.then?.target?.kind === 'clone') return [c.first.target, c.then.target];
+      if (c.kind === 'colocation' && c.withRsc?.target?.kind === 'clone' && c.rsc?.target?.kind === 'clone') return [c.withRsc.target, c.rsc.target];
       return undefined;
     };
     for (const c of ctx.model.constraints) {
