@@ -64,6 +64,7 @@ import { ha423 } from './rules/ha423.js';
 import { ha424 } from './rules/ha424.js';
 import { ha425 } from './rules/ha425.js';
 import { ha427 } from './rules/ha427.js';
+import { ha429 } from './rules/ha429.js';
 import { ha430 } from './rules/ha430.js';
 import { ha432 } from './rules/ha432.js';
 import { ha433 } from './rules/ha433.js';
@@ -141,6 +142,7 @@ export const clusterRules: readonly Rule[] = [
   ha424,
   ha425,
   ha427,
+  ha429,
   ha430,
   ha432,
   ha433,

@@ -142,6 +142,10 @@ function flatten(conf: CibConfiguration): Flat[] {
       case 'rsc_colocation':
         for (const [k, v] of [['rsc', c.rsc], ['with-rsc', c.withRsc], ['score', c.score]] as const) if (v !== undefined) fields.set(k, v);
         break;
+      case 'rsc_ticket':
+        fields.set('ticket', c.ticket);
+        if (c.rsc !== undefined) fields.set('rsc', c.rsc);
+        break;
       case 'rsc_order':
         for (const [k, v] of [['first', c.first], ['then', c.then], ['first-action', c.firstAction], ['then-action', c.thenAction]] as const) if (v !== undefined) fields.set(k, v);
         break;
@@ -202,13 +206,14 @@ function withoutDefaults(kind: CibConstraint['kind'], fields: Map<string, FieldV
       drop('with-rsc-role', 'Started');
       break;
     case 'rsc_location':
+    case 'rsc_ticket':
       break;
     default:
       assertNever(kind);
   }
 }
 
-const CONSTRAINT_KIND = { rsc_location: 'location', rsc_colocation: 'colocation', rsc_order: 'order' } as const;
+const CONSTRAINT_KIND = { rsc_location: 'location', rsc_colocation: 'colocation', rsc_order: 'order', rsc_ticket: 'ticket' } as const;
 
 function text(v: FieldValue): string {
   return typeof v === 'string' ? v : SECRET;

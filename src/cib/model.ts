@@ -160,7 +160,17 @@ export interface CibOrder {
   readonly sets: readonly CibResourceSet[];
 }
 
-export type CibConstraint = CibLocation | CibColocation | CibOrder;
+/** `<rsc_ticket id ticket rsc …>` (`attrs`: rsc-role, loss-policy), or with resource sets and no rsc. */
+export interface CibTicket {
+  readonly kind: 'rsc_ticket';
+  readonly id: string;
+  readonly ticket: string;
+  readonly rsc?: string;
+  readonly attrs: readonly XmlAttr[];
+  readonly sets: readonly CibResourceSet[];
+}
+
+export type CibConstraint = CibLocation | CibColocation | CibOrder | CibTicket;
 
 /**
  * `<fencing-level id target… index devices>`: `target` holds `target`, or `target-pattern`, or

@@ -2,6 +2,7 @@ import { SELECT_ELEMENTS, SELECT_FLAGS } from '../language/alert.js';
 import { colocation } from '../language/colocation.js';
 import { location } from '../language/location.js';
 import { RESOURCE_SET_KEYS } from '../language/resource-set.js';
+import { ticket as ticketVocabulary } from '../language/ticket.js';
 import { order } from '../language/order.js';
 import type { Cib, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
 import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
@@ -432,8 +433,14 @@ class Reader {
           xpath,
         );
       }
+      case 'rsc_ticket': {
+        const [ticket, rsc] = [a('ticket'), a('rsc')];
+        if (ticket === undefined || (sets.length > 0) === (rsc !== undefined)) return void this.report(el, xpath, 'a ticket constraint without a ticket and either rsc or resource sets');
+        if (extra(['id', 'ticket', 'rsc', ...ticketVocabulary.keys.map((k) => k.name)], 'a ticket constraint')) return undefined;
+        return this.at<CibConstraint>({ kind: 'rsc_ticket', id, ticket, ...(rsc !== undefined ? { rsc } : {}), attrs: rest(['id', 'ticket', 'rsc']), sets }, xpath);
+      }
       default:
-        return void this.report(el, xpath, el.tag === 'rsc_ticket' ? 'a ticket constraint' : `a <${el.tag}> constraint`);
+        return void this.report(el, xpath, `a <${el.tag}> constraint`);
     }
   }
 

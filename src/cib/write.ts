@@ -152,6 +152,10 @@ class CibWriter {
         if (c.then !== undefined) attrs.push('then', c.then);
         if (c.thenAction !== undefined) attrs.push('then-action', c.thenAction);
         break;
+      case 'rsc_ticket':
+        attrs.push('ticket', c.ticket);
+        if (c.rsc !== undefined) attrs.push('rsc', c.rsc);
+        break;
       default:
         assertNever(c);
     }

@@ -115,7 +115,7 @@ export function afterLoad(conf: CibConfiguration): AfterLoad[] {
   // crmsh 4.4's colocation takes node-attribute only (and lowercases its value), its order neither
   // influence nor require-all (parse.py): cibadmin sets them on the constraint crm.conf made.
   const constraintAttrs: AfterLoad[] = conf.constraints.flatMap((c) => {
-    if (c.kind === 'rsc_location' || asXml(c)) return [];
+    if (c.kind === 'rsc_location' || c.kind === 'rsc_ticket' || asXml(c)) return [];
     const later = c.attrs.filter(([name]) => CIBADMIN_CONSTRAINT_ATTRS.includes(name));
     return later.length > 0 ? [{ kind: 'attrs' as const, tag: c.kind, id: c.id, attrs: later }] : [];
   });
@@ -156,7 +156,7 @@ function afterLoadNotes(conf: CibConfiguration): string[] {
   // themselves, so setup.sh creates them as cib.xml has them.
   const levels = (conf.fencingTopology ?? []).map((l) => `#   fencing level ${l.id} (as XML, with its id)`);
   const alerts = (conf.alerts ?? []).map((a) => `#   alert ${a.id} (as XML, with its recipients' ids)`);
-  const locations = conf.constraints.filter(asXml).map((c) => `#   ${c.kind.slice(4)} ${c.id} (as XML, with the ids of its ${c.kind === 'rsc_location' ? 'rules' : 'sets'})`);
+  const locations = conf.constraints.filter(asXml).map((c) => `#   ${c.kind.slice(4)} ${c.id} (as XML${c.kind === 'rsc_ticket' ? '' : `, with the ids of its ${c.kind === 'rsc_location' ? 'rules' : 'sets'}`})`);
   return [...locations, ...levels, ...alerts, ...afterLoad(conf).map((x) => {
     switch (x.kind) {
       case 'secret':
@@ -197,13 +197,9 @@ function resourceText(r: CibResource): string[] {
   }
 }
 
-/**
- * A constraint crm.conf leaves to setup.sh, which creates it as cib.xml has it: a location with rules
- * (crmsh's rule syntax is its own, and its ids crmsh's) or over a resource pattern, a colocation or an
- * order over resource sets (crmsh names the sets itself).
- */
+/** A constraint crm.conf leaves to setup.sh, which creates it as cib.xml has it (constraintText). */
 export function asXml(c: CibConstraint): boolean {
-  return c.kind === 'rsc_location' ? c.rules.length > 0 || c.rsc === undefined : c.sets.length > 0;
+  return constraintText(c) === undefined;
 }
 
 /** Constraint attributes crm.conf leaves to cibadmin (afterLoad). */
@@ -212,7 +208,14 @@ const CIBADMIN_CONSTRAINT_ATTRS = ['node-attribute', 'influence', 'require-all']
 const attr = (attrs: readonly XmlAttr[], name: string) => attrs.find(([n]) => n === name)?.[1];
 const without = (attrs: readonly XmlAttr[], ...names: string[]) => attrs.filter(([n]) => !names.includes(n));
 
-function constraintText(c: CibConstraint): string {
+/**
+ * A constraint in crmsh's language; undefined for one crm.conf leaves to setup.sh: a location with
+ * rules (crmsh's rule syntax is its own, and so are its ids) or over a resource pattern, a
+ * constraint over resource sets (crmsh names the sets itself), a ticket (crmsh's rsc_ticket is not
+ * checked here against the CIB it writes).
+ */
+function constraintText(c: CibConstraint): string | undefined {
+  if (c.kind === 'rsc_ticket' || (c.kind === 'rsc_location' ? c.rules.length > 0 || c.rsc === undefined : c.sets.length > 0)) return undefined;
   switch (c.kind) {
     case 'rsc_location':
       return `location ${c.id} ${c.rsc}${attrsText(c.attrs)} ${c.score}: ${c.node}`;
@@ -244,7 +247,7 @@ export function crmConf(lowered: Lowered): string {
     ...sets('rsc_defaults', conf.rscDefaults),
     ...sets('op_defaults', conf.opDefaults),
     ...conf.resources.flatMap(resourceText),
-    ...conf.constraints.filter((c) => !asXml(c)).map(constraintText),
+    ...conf.constraints.flatMap((c) => constraintText(c) ?? []),
   ];
   const agents = [...new Set(cibPrimitives(conf).map(agentName))].sort();
   const later = afterLoadNotes(conf);

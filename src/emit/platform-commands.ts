@@ -28,7 +28,7 @@
 //    AlmaLinux/Rocky/CentOS Stream: `dnf config-manager --set-enabled ha` on 8, `highavailability` on 9.
 //    RHEL 7 HA reference 4.1.1: systemctl start/enable pcsd; firewall-cmd --add-service=high-availability.
 
-import { agentName, cibPrimitives, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibFencingLevel, type CibLocation, type CibOrder, type CibRule, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, cibPrimitives, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibFencingLevel, type CibLocation, type CibOrder, type CibRule, type CibTicket, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { sanitizeId } from '../lower/ids.js';
 import type { ClusterSetup, SetupNode } from '../lower/lower.js';
@@ -644,14 +644,27 @@ function roleWord(pc: PlatformCommands, role: string | undefined): Word[] {
  * later): pcs names the sets CONSTRAINT_set, CONSTRAINT_set-1…, as hacc does (pcsCannotCreate
  * sends a set with another id, and constraint options pcs does not take, to XML).
  */
-function pcsSetConstraint(pc: PlatformCommands, file: string, c: CibColocation | CibOrder): Cmd {
+function pcsSetConstraint(pc: PlatformCommands, file: string, c: CibColocation | CibOrder | CibTicket): Cmd {
   const sets = c.sets.flatMap((s) => [lit('set'), ...s.refs.map(lit), ...s.attrs.map(([k, v]) => kv(k, v))]);
-  const options = [kv('id', c.id), ...(c.kind === 'rsc_colocation' ? [kv('score', c.score)] : []), ...c.attrs.map(([k, v]) => kv(k, v))];
-  return pcsF(pc, file, ['constraint', c.kind === 'rsc_colocation' ? 'colocation' : 'order', 'set'], [], [...sets.slice(1), lit('setoptions'), ...options]);
+  const own = c.kind === 'rsc_colocation' ? [kv('score', c.score)] : c.kind === 'rsc_ticket' ? [kv('ticket', c.ticket)] : [];
+  const options = [kv('id', c.id), ...own, ...c.attrs.map(([k, v]) => kv(k, v))];
+  return pcsF(pc, file, ['constraint', c.kind.slice(4), 'set'], [], [...sets.slice(1), lit('setoptions'), ...options]);
 }
 
-/** The constraint options pcs's set commands take (pcs lib/cib/constraint/colocation.py, order.py). */
-const SET_CONSTRAINT_OPTIONS: Readonly<Record<'rsc_colocation' | 'rsc_order', readonly string[]>> = { rsc_colocation: [], rsc_order: ['kind', 'symmetrical'] };
+/** The constraint options pcs's set commands take (pcs lib/cib/constraint/colocation.py, order.py, ticket.py). */
+const SET_CONSTRAINT_OPTIONS: Readonly<Record<'rsc_colocation' | 'rsc_order' | 'rsc_ticket', readonly string[]>> = {
+  rsc_colocation: [],
+  rsc_order: ['kind', 'symmetrical'],
+  rsc_ticket: ['loss-policy'],
+};
+
+/** `pcs constraint ticket add TICKET [ROLE] RESOURCE [loss-policy=] id=ID`, or its set form. */
+export function pcsTicket(pc: PlatformCommands, file: string, c: CibTicket): Cmd {
+  if (c.sets.length > 0) return pcsSetConstraint(pc, file, c);
+  const role = c.attrs.find(([name]) => name === 'rsc-role')?.[1];
+  const options = c.attrs.filter(([name]) => name !== 'rsc-role').map(([name, value]) => kv(name, value));
+  return pcsF(pc, file, ['constraint', 'ticket', 'add'], [], [lit(c.ticket), ...roleWord(pc, role), lit(c.rsc ?? ''), ...options, kv('id', c.id)]);
+}
 
 export function pcsColocation(pc: PlatformCommands, file: string, c: CibColocation): Cmd {
   if (c.sets.length > 0) return pcsSetConstraint(pc, file, c);

@@ -51,6 +51,7 @@ import {
   pcsOpDefaults,
   pcsFencingLevel,
   pcsOrder,
+  pcsTicket,
   pcsPropertySet,
   WATCHDOG_TIMEOUT_PROPERTY,
   pcsQdeviceSetup,
@@ -745,7 +746,7 @@ function buildConfigurationFn(ctx: Ctx): string {
         'Constraints',
         ...conf.constraints.flatMap((c) => [
           ...(c.kind === 'rsc_order' ? [`\t# shellcheck disable=SC1010 # 'then' is an argument of pcs here`] : []),
-          ...(c.kind === 'rsc_location' ? pcsLocation(pc, 'NEW', c) : [c.kind === 'rsc_colocation' ? pcsColocation(pc, 'NEW', c) : pcsOrder(pc, 'NEW', c)]).map((command) => run(command)),
+          ...(c.kind === 'rsc_location' ? pcsLocation(pc, 'NEW', c) : [c.kind === 'rsc_colocation' ? pcsColocation(pc, 'NEW', c) : c.kind === 'rsc_ticket' ? pcsTicket(pc, 'NEW', c) : pcsOrder(pc, 'NEW', c)]).map((command) => run(command)),
         ]),
       );
     }

@@ -209,6 +209,11 @@ function placement(conf: CibConfiguration, r: CibResource): string {
       parts.push(`${c.score.startsWith('-') ? 'kept apart by' : 'placed by'} the set colocation ${code(c.id)}, ${setsText(c.sets, 'with')} (score ${c.score})`);
     }
   }
+  for (const c of conf.constraints) {
+    if (c.kind !== 'rsc_ticket' || !(c.rsc === r.id || c.sets.some((s) => s.refs.includes(r.id)))) continue;
+    const [role, loss] = [attr(c.attrs, 'rsc-role'), attr(c.attrs, 'loss-policy')];
+    parts.push(`only where the cluster holds ticket ${code(c.ticket)}${role ? ` (in role ${role})` : ''} (${code(c.id)}${loss ? `; losing it: ${loss}` : ''})`);
+  }
   if (parts.length === 0) return 'no preference: Pacemaker picks a node; with stickiness it stays there';
   return parts.join('; ');
 }

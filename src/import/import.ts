@@ -217,12 +217,13 @@ class Sanitiser {
   }
 
   constraint(c: CibConstraint): CibConstraint | undefined {
-    const pairRefs = c.kind === 'rsc_location' ? [c.rsc, c.score, ...c.rules.flatMap(ruleIds)] : c.kind === 'rsc_colocation' ? [c.rsc, c.withRsc] : [c.first, c.then];
+    const pairRefs =
+      c.kind === 'rsc_location' ? [c.rsc, c.score, ...c.rules.flatMap(ruleIds)] : c.kind === 'rsc_colocation' ? [c.rsc, c.withRsc] : c.kind === 'rsc_order' ? [c.first, c.then] : [c.rsc];
     const refs = [...pairRefs.flatMap((w) => w ?? []), ...(c.kind === 'rsc_location' ? [] : c.sets.map((s) => s.id))];
     const actions = c.kind === 'rsc_order' ? [c.firstAction, c.thenAction].flatMap((a) => (a === undefined ? [] : [a])) : c.kind === 'rsc_colocation' ? [c.score] : [];
     const setValues = c.kind === 'rsc_location' ? [] : c.sets.flatMap((s) => s.attrs.map(([, v]) => v));
     // A set's members are plain words: a keyword there would start something else.
-    const members = c.kind === 'rsc_location' ? [] : c.sets.flatMap((s) => s.refs);
+    const members = [...(c.kind === 'rsc_location' ? [] : c.sets.flatMap((s) => s.refs)), ...(c.kind === 'rsc_ticket' ? [c.ticket] : [])];
     const words = [c.id, ...refs].every((w) => isWord(w)) && members.every((m) => isWord(m, true));
     const attrs = [...actions, ...c.attrs.map(([, v]) => v), ...setValues].every((v) => isWord(v));
     if (!words || !attrs) return void this.report(c.kind, c.id, c, 'an id, reference or value that cannot be written as a .ha word');
@@ -606,6 +607,10 @@ class Raiser {
         if (c.first !== undefined && c.then !== undefined) return { kind: 'order', name, resource: this.ident(c.first), target: this.ident(c.then), sets: [], attrs: attrs([...actions, ...c.attrs]), ...span };
         return { kind: 'order', name, sets: this.resourceSets(c.id, c.sets), attrs: attrs(c.attrs), ...span };
       }
+      case 'rsc_ticket':
+        return { kind: 'ticket', name, ...(c.rsc !== undefined ? { resource: this.ident(c.rsc) } : {}), sets: this.resourceSets(c.id, c.sets), ticket: this.ident(c.ticket), attrs: attrs(c.attrs), ...span };
+      default:
+        return assertNever(c);
     }
   }
 

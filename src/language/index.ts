@@ -13,6 +13,7 @@ import { group } from './group.js';
 import { location } from './location.js';
 import { host, node } from './machine.js';
 import { order } from './order.js';
+import { ticket } from './ticket.js';
 import { platform } from './platform.js';
 import * as primitive from './primitive.js';
 import * as sbd from './sbd.js';
@@ -35,6 +36,7 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   location,
   colocation,
   order,
+  ticket,
   fencingLevel,
   alert.alert,
   sbd.sbd,

@@ -348,6 +348,9 @@ class Lowering {
           } else out.push({ kind: 'rsc_order', id: c.name, attrs: rest, sets: resourceSets(c.name, c.sets) });
           break;
         }
+        case 'ticket':
+          out.push({ kind: 'rsc_ticket', id: c.name, ticket: c.ticket, ...(c.rsc ? { rsc: c.rsc.ident.text } : {}), attrs: attrs(c.values), sets: resourceSets(c.name, c.sets) });
+          break;
         default:
           assertNever(c);
       }

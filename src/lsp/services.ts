@@ -177,6 +177,7 @@ const SYMBOL_KIND: Record<NonNullable<Occurrence['declares']>, SymbolKind> = {
   location: SymbolKind.Event,
   colocation: SymbolKind.Event,
   order: SymbolKind.Event,
+  ticket: SymbolKind.Event,
   alert: SymbolKind.Function,
 };
 

@@ -9,7 +9,7 @@ import type { Span } from '../syntax/span.js';
 export type Namespace = 'machine' | 'id';
 
 /** What declares a name: the statement's kind. */
-export type DeclKind = 'node' | 'host' | 'primitive' | 'group' | 'clone' | 'promotable' | 'location' | 'colocation' | 'order' | 'alert';
+export type DeclKind = 'node' | 'host' | 'primitive' | 'group' | 'clone' | 'promotable' | 'location' | 'colocation' | 'order' | 'ticket' | 'alert';
 
 export interface Occurrence {
   readonly name: string;
@@ -92,8 +92,9 @@ export function occurrences(file: A.HaFile): Occurrence[] {
         break;
       case 'colocation':
       case 'order':
+      case 'ticket':
         out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: s.kind });
-        for (const r of [s.resource, ...s.sets.flatMap((set) => set.members), s.target]) if (r) out.push({ name: r.text, namespace: 'id', span: at(r) });
+        for (const r of [s.resource, ...s.sets.flatMap((set) => set.members), s.kind === 'ticket' ? undefined : s.target]) if (r) out.push({ name: r.text, namespace: 'id', span: at(r) });
         break;
       case 'alert':
         out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'alert' });

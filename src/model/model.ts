@@ -190,7 +190,18 @@ export interface Order {
   readonly values: ReadonlyMap<string, A.Attr>;
 }
 
-export type Constraint = Location | Colocation | Order;
+/** `ticket`: the resource, or the sets' members, run only where the cluster holds the ticket. */
+export interface Ticket {
+  readonly kind: 'ticket';
+  readonly decl: A.TicketStmt;
+  readonly name: string;
+  readonly rsc?: Ref<Resource>;
+  readonly sets: readonly ResourceSetUse[];
+  readonly ticket: string;
+  readonly values: ReadonlyMap<string, A.Attr>;
+}
+
+export type Constraint = Location | Colocation | Order | Ticket;
 
 /** `recipient VALUE [id=ID] { … }` of an alert. */
 export interface Recipient {
@@ -304,6 +315,8 @@ export function constraintRefs(c: Constraint): Ref<Resource>[] {
       return [...(c.rsc ? [c.rsc] : []), ...(c.withRsc ? [c.withRsc] : []), ...c.sets.flatMap((s) => s.members)];
     case 'order':
       return [...(c.first ? [c.first] : []), ...(c.then ? [c.then] : []), ...c.sets.flatMap((s) => s.members)];
+    case 'ticket':
+      return [...(c.rsc ? [c.rsc] : []), ...c.sets.flatMap((s) => s.members)];
     default:
       return A.assertNever(c);
   }
@@ -665,6 +678,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         push(ids, c.name, c);
         break;
       }
+      case 'ticket':
       case 'colocation':
       case 'order': {
         const sets = s.sets.map((set): ResourceSetUse => {
@@ -673,12 +687,15 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           if (id) explicitIds.push(id.value);
           return { decl: set, members: set.members.map(resourceRef), values };
         });
-        const [a, b] = [s.resource && resourceRef(s.resource), s.target && resourceRef(s.target)];
+        const a = s.resource && resourceRef(s.resource);
+        const b = s.kind !== 'ticket' && s.target ? resourceRef(s.target) : undefined;
         const common = { name: s.name.text, sets, values: lastWins(s.attrs) };
-        const c: Colocation | Order =
-          s.kind === 'colocation'
-            ? { kind: 'colocation', decl: s, ...common, ...(a ? { rsc: a } : {}), ...(b ? { withRsc: b } : {}) }
-            : { kind: 'order', decl: s, ...common, ...(a ? { first: a } : {}), ...(b ? { then: b } : {}) };
+        const c: Constraint =
+          s.kind === 'ticket'
+            ? { kind: 'ticket', decl: s, ...common, ...(a ? { rsc: a } : {}), ticket: s.ticket.text }
+            : s.kind === 'colocation'
+              ? { kind: 'colocation', decl: s, ...common, ...(a ? { rsc: a } : {}), ...(b ? { withRsc: b } : {}) }
+              : { kind: 'order', decl: s, ...common, ...(a ? { first: a } : {}), ...(b ? { then: b } : {}) };
         constraints.push(c);
         push(ids, c.name, c);
         break;

@@ -198,6 +198,10 @@ class Layout {
         s.rules.forEach((r, i) => this.add('line', depth + 1, ruleClause(r), r.start, s.rules[i + 1]?.start ?? s.end));
         return;
       }
+      case 'ticket': {
+        const operands = s.resource ? [s.resource.text] : s.sets.map(resourceSet);
+        return this.line(depth, withAttrs(`ticket ${s.name.text} ${operands.join(' ')} needs ${s.ticket.text}`, s.attrs), s);
+      }
       case 'colocation':
       case 'order': {
         const joiner = s.kind === 'colocation' ? 'with' : 'then';
@@ -464,6 +468,7 @@ function section(kind: A.StatementKind): number {
     case 'location':
     case 'colocation':
     case 'order':
+    case 'ticket':
       return 4;
     case 'sbd':
     case 'fencing-level':

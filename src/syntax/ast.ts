@@ -280,6 +280,16 @@ export interface OrderStmt extends Spanned {
   readonly attrs: readonly Attr[];
 }
 
+/** `ticket ID RESOURCE needs TICKET [pairs]`, or with resource sets: `ticket ID SET… needs TICKET`. */
+export interface TicketStmt extends Spanned {
+  readonly kind: 'ticket';
+  readonly name: Ident;
+  readonly resource?: Ident;
+  readonly sets: readonly ResourceSet[];
+  readonly ticket: Ident;
+  readonly attrs: readonly Attr[];
+}
+
 /**
  * `fencing-level INDEX TARGET DEVICES [id=ID]`, TARGET a node or `target-pattern=` or
  * `target-attribute=` with `target-value=` (those are in `attrs`, with `id=`).
@@ -341,7 +351,7 @@ export interface StackBlock extends Spanned {
   readonly body: readonly StackLine[];
 }
 
-export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | FencingLevelStmt | AlertStmt | StackBlock;
+export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | TicketStmt | FencingLevelStmt | AlertStmt | StackBlock;
 
 /** Every statement kind of the cluster block (an AttrSet stands there as property/defaults/op-defaults). */
 export type StatementKind = Statement['kind'];

@@ -474,6 +474,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.location) },
         { ALT: () => this.SUBRULE(this.colocation) },
         { ALT: () => this.SUBRULE(this.order) },
+        { ALT: () => this.SUBRULE(this.ticket) },
         { ALT: () => this.SUBRULE(this.fencingLevel) },
         { ALT: () => this.SUBRULE(this.alert) },
         { ALT: () => this.SUBRULE(this.sbd) },
@@ -938,6 +939,23 @@ export class HaParser extends EmbeddedActionsParser {
 
   public colocation = this.pairConstraintRule('colocation', T.Colocation, T.With);
   public order = this.pairConstraintRule('order', T.Order, T.Then);
+
+  /** `ticket ID RESOURCE needs TICKET [pairs]`, or `ticket ID SET [SET…] needs TICKET [pairs]`. */
+  public ticket = this.RULE('ticket', (): A.TicketStmt | undefined => {
+    const kw = this.CONSUME(T.Ticket);
+    const id = this.SUBRULE(this.name);
+    const first = this.SUBRULE(this.constraintOperand);
+    const more: (A.ResourceSet | undefined)[] = [];
+    this.MANY(() => more.push(this.SUBRULE(this.resourceSet)));
+    this.CONSUME(T.Needs);
+    const ticket = this.CONSUME(T.Operand, { LABEL: 'ticket' });
+    const attrs = this.SUBRULE(this.attributes);
+    if (this.RECORDING_PHASE || !isIdent(id) || !first || more.some((s) => s === undefined) || !isReal(ticket)) return undefined;
+    const span = this.spanFrom(kw);
+    if (first.kind === 'ident' && more.length === 0) return { kind: 'ticket', name: id, resource: first, sets: [], ticket: ident(ticket), attrs, ...span };
+    const sets = [first, ...(more as A.ResourceSet[])].map((o): A.ResourceSet => (o.kind === 'ident' ? { kind: 'resource-set', members: [o], attrs: [], braced: false, start: o.start, end: o.end } : o));
+    return { kind: 'ticket', name: id, sets, ticket: ident(ticket), attrs, ...span };
+  });
 
   /** A resource, or `{ MEMBER… pairs }`: a pair is known by its `=`, anything else is a member. */
   public constraintOperand = this.RULE('constraintOperand', (): A.Ident | A.ResourceSet | undefined =>

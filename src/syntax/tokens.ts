@@ -136,6 +136,8 @@ export const Colocation = keyword('colocation', 'Colocation');
 export const With = keyword('with', 'With');
 export const Order = keyword('order', 'Order');
 export const Then = keyword('then', 'Then');
+export const Ticket = keyword('ticket', 'Ticket');
+export const Needs = keyword('needs', 'Needs');
 export const FencingLevel = keyword('fencing-level', 'FencingLevel');
 export const Alert = keyword('alert', 'Alert');
 export const Select = keyword('select', 'Select');
@@ -218,6 +220,8 @@ export const allTokens: TokenType[] = [
   With,
   Order,
   Then,
+  Ticket,
+  Needs,
   FencingLevel,
   Alert,
   Select,

@@ -110,6 +110,12 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       node.sets.forEach(f);
       if (node.target) f(node.target);
       return node.attrs.forEach(f);
+    case 'ticket':
+      f(node.name);
+      if (node.resource) f(node.resource);
+      node.sets.forEach(f);
+      f(node.ticket);
+      return node.attrs.forEach(f);
     case 'resource-set':
       // Source order: members and pairs may stand in any order.
       return [...node.members, ...node.attrs].sort((a, b) => a.start - b.start).forEach(f);

@@ -365,6 +365,21 @@ ${body}}
     for (const r of ['db', 'x', 'y']) expect(await where(s1, r), r).toBe(`resource ${r} is running on: c`);
   }, 60_000);
 
+  it('a ticket: the resources run only once the cluster holds it (crm_simulate --ticket-grant)', async () => {
+    const body = `  primitive x ocf:pacemaker:Dummy {
+    op monitor interval=10s timeout=20s
+  }
+  ticket site-a { db x } needs ticketA loss-policy=stop
+`;
+    const { path } = fullCib(checked(cluster(body), 'ticket.ha'), 'ticket');
+    const s1 = join(dir, 'ticket-s1.xml');
+    await simulate(path, s1, up);
+    for (const r of ['db', 'x']) expect(await where(s1, r), r).toBe(`resource ${r} is NOT running`);
+    const s2 = join(dir, 'ticket-s2.xml');
+    await simulate(s1, s2, ['--ticket-grant', 'ticketA']);
+    for (const r of ['db', 'x']) expect(await where(s2, r), r).toMatch(new RegExp(`^resource ${r} is running on: [abc]$`));
+  }, 60_000);
+
   it('and/or read left to right, as pcs reads them: "#uname" eq a or "#uname" eq c and rack eq 2 holds on no node', async () => {
     // Read left to right, ("#uname" eq a or "#uname" eq c) and rack eq 2: a and c are in rack 1, so the
     // rule holds nowhere and db goes where it prefers, c. Read as "a or (c and rack 2)", it would force db onto a.

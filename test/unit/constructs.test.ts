@@ -43,6 +43,7 @@ const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem[
   location: true,
   colocation: true,
   order: true,
+  ticket: true,
   'fencing-level': true,
   alert: true,
   sbd: true,

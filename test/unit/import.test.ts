@@ -195,7 +195,6 @@ describe('unsupported parts', () => {
       ['instance_attributes', 'grp-instance_attributes', "/cib/configuration/resources/group[@id='grp']/instance_attributes[@id='grp-instance_attributes']"],
       ['meta_attributes', 'd1-meta_attributes', "/cib/configuration/resources/group[@id='grp']/primitive[@id='d1']/meta_attributes[@id='d1-meta_attributes']"],
       ['bundle', 'httpd-bundle', "/cib/configuration/resources/bundle[@id='httpd-bundle']"],
-      ['rsc_ticket', 'ticket-a', "/cib/configuration/constraints/rsc_ticket[@id='ticket-a']"],
       ['tags', '-', '/cib/configuration/tags'],
       ['acls', '-', '/cib/configuration/acls'],
     ] as const) {
@@ -215,6 +214,9 @@ describe('unsupported parts', () => {
     // Resource sets have a form now (issue 19): one set alone, with an id build would not derive.
     expect(listed.filter((l) => l.includes('set-colocation'))).toEqual([]);
     expect(r.text).toContain('colocation set-colocation { d1 fence1 id=set-colocation-set }');
+    // A ticket has a form now (issue 19).
+    expect(listed.filter((l) => l.includes('ticket-a'))).toEqual([]);
+    expect(r.text).toContain('ticket ticket-a d1 needs ticketA');
     // A location over a resource pattern has a form now (issue 19).
     expect(listed.filter((l) => l.includes('pattern-location'))).toEqual([]);
     expect(r.text).toContain('location pattern-location rsc-pattern=^d prefers node1=10');

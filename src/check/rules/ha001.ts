@@ -113,6 +113,7 @@ export const ha001: Rule = {
         case 'location':
         case 'colocation':
         case 'order':
+        case 'ticket':
         case 'fencing-level':
           checkKeys(ctx, node.kind, node.attrs);
           if (node.kind === 'fencing-level') checkLevelTarget(ctx, node);

@@ -54,6 +54,7 @@ export const ha103: Rule = {
           break;
         case 'colocation':
         case 'order':
+        case 'ticket':
           for (const ref of constraintRefs(c)) if (!ref.target) unknown(ctx, ref.ident, 'resource', resources);
           break;
         default:

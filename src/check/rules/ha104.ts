@@ -68,7 +68,7 @@ export const ha104: Rule = {
       }
     }
     for (const c of m.constraints) {
-      if (c.kind === 'location') continue;
+      if (c.kind === 'location' || c.kind === 'ticket') continue;
       const [a, b] = c.kind === 'colocation' ? [c.rsc, c.withRsc] : [c.first, c.then];
       // (A resource twice among sets is HA417's.)
       if (!a || !b) continue;

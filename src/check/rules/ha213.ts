@@ -95,6 +95,9 @@ export const ha213: Rule = {
           }
           break;
         }
+        case 'ticket':
+          if (c.rsc) check(c.rsc, 'rsc-role');
+          break;
         default:
           assertNever(c);
       }
