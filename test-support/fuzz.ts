@@ -306,9 +306,10 @@ export function artifactProblems(artifacts: readonly Artifact[]): Problems {
   const cib = artifacts.find((a) => a.path === 'cib.xml');
   if (cib) {
     try {
-      // Node ids are corosync's numbers; a resource set's <resource_ref id> refers to a resource (an
-      // IDREF); every other id is an XML ID.
-      const ids = allElements(readXml(cib.contents)).flatMap((e) => (e.name !== 'node' && e.name !== 'resource_ref' && e.attrs['id'] !== undefined ? [e.attrs['id']] : []));
+      // Node ids are corosync's numbers; a resource set's <resource_ref id> and a tag's <obj_ref id>
+      // refer to a resource (IDREFs); every other id is an XML ID.
+      const refs = new Set(['node', 'resource_ref', 'obj_ref']);
+      const ids = allElements(readXml(cib.contents)).flatMap((e) => (!refs.has(e.name) && e.attrs['id'] !== undefined ? [e.attrs['id']] : []));
       const seen = new Set<string>();
       const dup = ids.find((id) => seen.has(id) || !seen.add(id));
       if (dup !== undefined) out.push(`cib.xml has the id '${dup}' twice`);

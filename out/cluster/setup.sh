@@ -954,11 +954,11 @@ show_status() {
 clear_configuration() {
 	local keep='' p
 	for p in "${CONTROLLER_PROPERTIES[@]}"; do keep+="${keep:+ or }@name='$p'"; done
-	step "Clear resources, constraints, fencing levels, alerts, defaults and properties in the copy (the file describes them all)"
+	step "Clear resources, constraints, tags, fencing levels, alerts, defaults and properties in the copy (the file describes them all)"
 	run env CIB_file="$NEW" cibadmin --replace --scope constraints --xml-text '<constraints/>'
 	run env CIB_file="$NEW" cibadmin --replace --scope resources --xml-text '<resources/>'
-	# The levels and alerts, not their sections (as pcs: an ACL may allow writing the one, not the other).
-	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/fencing-topology/fencing-level|/cib/configuration/alerts/alert'
+	# The levels, tags and alerts, not their sections (as pcs: an ACL may allow writing the one, not the other).
+	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/fencing-topology/fencing-level|/cib/configuration/tags/tag|/cib/configuration/alerts/alert'
 	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/rsc_defaults|/cib/configuration/op_defaults'
 	run env CIB_file="$NEW" cibadmin --force --delete-all \
 		--xpath "/cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/nvpair[not($keep)]"

@@ -176,6 +176,7 @@ function flatten(conf: CibConfiguration): Flat[] {
     }
     out.push({ kind: 'alert', id: a.id, fields });
   }
+  for (const t of conf.tags ?? []) out.push({ kind: 'tag', id: t.id, fields: new Map([['members', t.refs.join(' ')]]) });
   for (const l of conf.fencingTopology ?? []) out.push({ kind: 'fencing-level', id: l.id, fields: new Map([...l.target, ['index', l.index], ['devices', l.devices]]) });
   return out;
 }

@@ -229,6 +229,12 @@ export interface CibNode {
   readonly utilization?: NvSet;
 }
 
+/** `<tag id>` with its `<obj_ref id>`s, in `<tags>`. */
+export interface CibTag {
+  readonly id: string;
+  readonly refs: readonly string[];
+}
+
 /** The `<configuration>` of a CIB. */
 export interface CibConfiguration {
   /** `<cluster_property_set>`s of `<crm_config>`. */
@@ -242,6 +248,8 @@ export interface CibConfiguration {
   readonly opDefaults?: readonly NvSet[];
   /** `<fencing-level>`s of `<fencing-topology>`; undefined when the element is absent. */
   readonly fencingTopology?: readonly CibFencingLevel[];
+  /** `<tag>`s of `<tags>`; undefined when the element is absent. */
+  readonly tags?: readonly CibTag[];
   /** `<alert>`s of `<alerts>`; undefined when the element is absent. */
   readonly alerts?: readonly CibAlert[];
 }
@@ -287,6 +295,12 @@ export function cibResources(configuration: CibConfiguration): CibResource[] {
 /** Every primitive of a configuration, group and clone children in place, in document order. */
 export function cibPrimitives(configuration: CibConfiguration): CibPrimitive[] {
   return configuration.resources.flatMap(primitivesOf);
+}
+
+/** The resource ids a constraint names (its resources, its sets' members; a tag's id stands as one). */
+export function constraintResourceIds(c: CibConstraint): string[] {
+  const own = c.kind === 'rsc_order' ? [c.first, c.then] : c.kind === 'rsc_colocation' ? [c.rsc, c.withRsc] : [c.rsc];
+  return [...own.flatMap((id) => id ?? []), ...(c.kind === 'rsc_location' ? [] : c.sets.flatMap((s) => s.refs))];
 }
 
 /** The standard name of a primitive's agent: `ocf:heartbeat:IPaddr2`, `stonith:fence_ipmilan`. */

@@ -4,7 +4,7 @@ import { location } from '../language/location.js';
 import { RESOURCE_SET_KEYS } from '../language/resource-set.js';
 import { ticket as ticketVocabulary } from '../language/ticket.js';
 import { order } from '../language/order.js';
-import type { Cib, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
+import type { Cib, CibTag, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
 import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
 // Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
@@ -465,6 +465,22 @@ class Reader {
     return this.at({ id, uname, ...(type !== undefined ? { type } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}) }, nx);
   }
 
+  /** `<tag id>` with its `<obj_ref id>`s. */
+  tag(el: XmlElement, xpath: string): CibTag | undefined {
+    if (el.tag !== 'tag') return void this.report(el, xpath, `a <${el.tag}> inside tags`);
+    const id = el.attrs.get('id');
+    if (id === undefined) return void this.report(el, xpath, 'a tag without an id');
+    if (this.extraAttrs(el, xpath, ['id'])) return undefined;
+    const refs: string[] = [];
+    for (const c of elements(el)) {
+      const ref = c.tag === 'obj_ref' ? c.attrs.get('id') : undefined;
+      if (ref === undefined || c.attrs.size > 1) return void this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside a tag that is not a reference by id`);
+      refs.push(ref);
+    }
+    if (refs.length === 0) return void this.report(el, xpath, 'an empty tag');
+    return this.at({ id, refs }, xpath);
+  }
+
   /** `<fencing-level>`: one target (a node, a pattern, or an attribute and its value), an index, devices. */
   fencingLevel(el: XmlElement, xpath: string): CibFencingLevel | undefined {
     if (el.tag !== 'fencing-level') return void this.report(el, xpath, `a <${el.tag}> inside fencing-topology`);
@@ -584,6 +600,7 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
   let rscDefaults: NvSet[] | undefined;
   let opDefaults: NvSet[] | undefined;
   let fencingTopology: CibFencingLevel[] | undefined;
+  let tags: CibTag[] | undefined;
   let alerts: CibAlert[] | undefined;
   const EMPTY_OK = ['acls', 'tags'];
   for (const section of elements(configuration)) {
@@ -622,9 +639,12 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
       case 'fencing-topology':
         fencingTopology = r.children(section, sx, (el, x) => r.fencingLevel(el, x));
         break;
+      case 'tags':
+        tags = r.children(section, sx, (el, x) => r.tag(el, x));
+        break;
       default: {
         if (EMPTY_OK.includes(section.tag) && elements(section).length === 0) break;
-        const what: Record<string, string> = { acls: 'ACLs', tags: 'tags' };
+        const what: Record<string, string> = { acls: 'ACLs' };
         r.report(section, sx, what[section.tag] ?? `a <${section.tag}> section`);
       }
     }
@@ -632,7 +652,7 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
   const hacc = haccHeader(doc);
   const cib: Cib = {
     ...(validateWith !== undefined ? { validateWith } : {}),
-    configuration: { crmConfig, nodes, resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}), ...(alerts ? { alerts } : {}) },
+    configuration: { crmConfig, nodes, resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}), ...(tags ? { tags } : {}), ...(alerts ? { alerts } : {}) },
   };
   return { cib, unsupported: r.unsupported, xpathOf: (o) => r.xpaths.get(o) ?? '', ...(hacc ? { hacc } : {}) };
 }

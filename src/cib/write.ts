@@ -7,7 +7,7 @@
 import { assertNever } from '../assert-never.js';
 import { SELECT_ELEMENTS } from '../language/alert.js';
 import { codePointName, firstXmlInvalidChar } from '../syntax/xml-chars.js';
-import { selectedFlags, type Cib, type CibAlert, type CibConfiguration, type CibFencingLevel, type CibConstraint, type CibNode, type CibOp, type CibPrimitive, type CibResource, type CibRule, type CibValue, type NvPair, type NvSet } from './model.js';
+import { selectedFlags, type Cib, type CibAlert, type CibConfiguration, type CibFencingLevel, type CibConstraint, type CibNode, type CibTag, type CibOp, type CibPrimitive, type CibResource, type CibRule, type CibValue, type NvPair, type NvSet } from './model.js';
 import { createXml, type XmlAttributes, type XmlDocument, type XmlParent } from './xml-writer.js';
 
 export const XML_DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const;
@@ -187,6 +187,11 @@ class CibWriter {
     this.nvset(el, 'utilization', n.utilization);
   }
 
+  tag(parent: XmlParent, t: CibTag): void {
+    const el = ele(parent, 'tag', ['id', t.id]);
+    for (const ref of t.refs) ele(el, 'obj_ref', ['id', ref]);
+  }
+
   fencingLevel(parent: XmlParent, l: CibFencingLevel): void {
     ele(parent, 'fencing-level', ['id', l.id, ...l.target.flat(), 'index', l.index, 'devices', l.devices]);
   }
@@ -239,7 +244,11 @@ class CibWriter {
       const t = ele(el, 'fencing-topology');
       for (const l of conf.fencingTopology) this.fencingLevel(t, l);
     }
-    // After the levels: setup.sh makes the two sections in this order in an empty CIB.
+    // After the levels: setup.sh makes the sections in this order in an empty CIB.
+    if (conf.tags) {
+      const t = ele(el, 'tags');
+      for (const tag of conf.tags) this.tag(t, tag);
+    }
     if (conf.alerts) {
       const list = ele(el, 'alerts');
       for (const a of conf.alerts) this.alert(list, a);
@@ -271,6 +280,11 @@ export function constraintXml(c: CibConstraint): string {
 /** A `<node>` as cib.xml has it. */
 export function nodeXml(n: CibNode): string {
   return fragment((w, doc) => w.node(doc, n));
+}
+
+/** A `<tag>` as cib.xml has it. */
+export function tagXml(t: CibTag): string {
+  return fragment((w, doc) => w.tag(doc, t));
 }
 
 /** A `<fencing-level>` as cib.xml has it. */

@@ -28,7 +28,7 @@
 // - an op attribute with such text (a description): left out, and set on the op by id.
 
 import { assertNever } from '../assert-never.js';
-import { agentName, cibPrimitives, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, cibPrimitives, constraintResourceIds, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
 import type { Artifact } from './artifact.js';
 import { SECRET_PLACEHOLDER, secretLabel } from './shell.js';
@@ -115,7 +115,7 @@ export function afterLoad(conf: CibConfiguration): AfterLoad[] {
   // crmsh 4.4's colocation takes node-attribute only (and lowercases its value), its order neither
   // influence nor require-all (parse.py): cibadmin sets them on the constraint crm.conf made.
   const constraintAttrs: AfterLoad[] = conf.constraints.flatMap((c) => {
-    if (c.kind === 'rsc_location' || c.kind === 'rsc_ticket' || asXml(c)) return [];
+    if (c.kind === 'rsc_location' || c.kind === 'rsc_ticket' || asXml(c, conf)) return [];
     const later = c.attrs.filter(([name]) => CIBADMIN_CONSTRAINT_ATTRS.includes(name));
     return later.length > 0 ? [{ kind: 'attrs' as const, tag: c.kind, id: c.id, attrs: later }] : [];
   });
@@ -156,8 +156,9 @@ function afterLoadNotes(conf: CibConfiguration): string[] {
   // themselves, so setup.sh creates them as cib.xml has them.
   const levels = (conf.fencingTopology ?? []).map((l) => `#   fencing level ${l.id} (as XML, with its id)`);
   const alerts = (conf.alerts ?? []).map((a) => `#   alert ${a.id} (as XML, with its recipients' ids)`);
-  const locations = conf.constraints.filter(asXml).map((c) => `#   ${c.kind.slice(4)} ${c.id} (as XML${c.kind === 'rsc_ticket' ? '' : `, with the ids of its ${c.kind === 'rsc_location' ? 'rules' : 'sets'}`})`);
-  return [...locations, ...levels, ...alerts, ...afterLoad(conf).map((x) => {
+  const tags = (conf.tags ?? []).map((t) => `#   tag ${t.id} (as XML)`);
+  const locations = conf.constraints.filter((c) => asXml(c, conf)).map((c) => `#   ${c.kind.slice(4)} ${c.id} (as XML${c.kind === 'rsc_ticket' ? '' : `, with the ids of its ${c.kind === 'rsc_location' ? 'rules' : 'sets'}`})`);
+  return [...tags, ...locations, ...levels, ...alerts, ...afterLoad(conf).map((x) => {
     switch (x.kind) {
       case 'secret':
         return `#   ${x.pair.id}: the secret ${secretLabel(x.pair.value)} (crm.conf holds ${SECRET_PLACEHOLDER})`;
@@ -197,9 +198,13 @@ function resourceText(r: CibResource): string[] {
   }
 }
 
-/** A constraint crm.conf leaves to setup.sh, which creates it as cib.xml has it (constraintText). */
-export function asXml(c: CibConstraint): boolean {
-  return constraintText(c) === undefined;
+/**
+ * A constraint crm.conf leaves to setup.sh, which creates it as cib.xml has it (constraintText), or
+ * one that names a tag (setup.sh creates the tags after the load).
+ */
+export function asXml(c: CibConstraint, conf: CibConfiguration): boolean {
+  const tags = new Set((conf.tags ?? []).map((t) => t.id));
+  return constraintText(c) === undefined || constraintResourceIds(c).some((id) => tags.has(id));
 }
 
 /** Constraint attributes crm.conf leaves to cibadmin (afterLoad). */
@@ -247,7 +252,7 @@ export function crmConf(lowered: Lowered): string {
     ...sets('rsc_defaults', conf.rscDefaults),
     ...sets('op_defaults', conf.opDefaults),
     ...conf.resources.flatMap(resourceText),
-    ...conf.constraints.flatMap((c) => constraintText(c) ?? []),
+    ...conf.constraints.flatMap((c) => (asXml(c, conf) ? [] : [constraintText(c)!])),
   ];
   const agents = [...new Set(cibPrimitives(conf).map(agentName))].sort();
   const later = afterLoadNotes(conf);

@@ -28,7 +28,7 @@
 //    AlmaLinux/Rocky/CentOS Stream: `dnf config-manager --set-enabled ha` on 8, `highavailability` on 9.
 //    RHEL 7 HA reference 4.1.1: systemctl start/enable pcsd; firewall-cmd --add-service=high-availability.
 
-import { agentName, cibPrimitives, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibFencingLevel, type CibLocation, type CibOrder, type CibRule, type CibTicket, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, cibPrimitives, constraintResourceIds, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibFencingLevel, type CibLocation, type CibOrder, type CibRule, type CibTag, type CibTicket, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { sanitizeId } from '../lower/ids.js';
 import type { ClusterSetup, SetupNode } from '../lower/lower.js';
@@ -576,6 +576,10 @@ export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): s
   if (conf.constraints.some((c) => c.kind === 'rsc_location' && c.attrs.some(([name]) => name === 'role'))) {
     return 'A location with a role has no pcs command (pcs would write a rule, or set the role on its rule).';
   }
+  // pcs refuses a tag in a constraint ("Resource 'TAG' does not exist", pcs 0.11.5).
+  const tags = new Set((conf.tags ?? []).map((t) => t.id));
+  const tagged = conf.constraints.find((c) => constraintResourceIds(c).some((id) => tags.has(id)));
+  if (tagged) return `pcs takes no tag in a constraint (${tagged.id}).`;
   for (const c of conf.constraints) {
     if (c.kind !== 'rsc_location') {
       if (c.sets.length === 0) continue;
@@ -657,6 +661,11 @@ const SET_CONSTRAINT_OPTIONS: Readonly<Record<'rsc_colocation' | 'rsc_order' | '
   rsc_order: ['kind', 'symmetrical'],
   rsc_ticket: ['loss-policy'],
 };
+
+/** `pcs tag create ID RESOURCE…` (pcs 0.10 and later; pcs 0.9 has no tags: undefined). */
+export function pcsTag(pc: PlatformCommands, file: string, t: CibTag): Cmd | undefined {
+  return modern(pc) ? pcsF(pc, file, ['tag', 'create'], [], [lit(t.id), ...t.refs.map(lit)]) : undefined;
+}
 
 /** `pcs constraint ticket add TICKET [ROLE] RESOURCE [loss-policy=] id=ID`, or its set form. */
 export function pcsTicket(pc: PlatformCommands, file: string, c: CibTicket): Cmd {

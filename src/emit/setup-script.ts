@@ -27,7 +27,7 @@
 import { assertNever } from '../assert-never.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
 import { agentName, cibPrimitives, isPromotable, literal, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
-import { alertXml, constraintXml, fencingLevelXml, nodeXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
+import { alertXml, constraintXml, fencingLevelXml, nodeXml, tagXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
 import { ENV_NAME } from '../language/secret.js';
@@ -52,6 +52,7 @@ import {
   pcsFencingLevel,
   pcsOrder,
   pcsTicket,
+  pcsTag,
   pcsPropertySet,
   WATCHDOG_TIMEOUT_PROPERTY,
   pcsQdeviceSetup,
@@ -553,6 +554,17 @@ function bulkXmlFns(ctx: Ctx, cib: CibText): string {
  * exactly, else (and always with crmsh, whose fencing_topology names levels itself) the level's
  * XML with add_to_section.
  */
+/**
+ * The tags: `pcs tag create ID RESOURCE…` (pcs 0.10 and later), else as XML (pcs 0.9 has no tags;
+ * crmsh's tag statement is not checked here against the CIB it writes).
+ */
+function tagLines(ctx: Ctx): string[] {
+  return (ctx.lowered.cib.configuration.tags ?? []).map((t) => {
+    const viaPcs = ctx.pc.tool === 'pcs' ? pcsTag(ctx.pc, 'NEW', t) : undefined;
+    return viaPcs ? run(viaPcs) : `\tadd_to_section tags ${shQuote(tagXml(t))}`;
+  });
+}
+
 function fencingLevelStep(ctx: Ctx): string[] {
   const levels = ctx.lowered.cib.configuration.fencingTopology ?? [];
   if (levels.length === 0) return [];
@@ -640,7 +652,9 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
       }
     }
   }
-  const asXmlConstraints = ctx.lowered.cib.configuration.constraints.filter(asXml);
+  const tags = tagLines(ctx);
+  if (tags.length > 0) out.push('', `\tstep ${shQuote(`Tags (${count(tags.length, 'tag')}), as XML`)}`, ...tags);
+  const asXmlConstraints = ctx.lowered.cib.configuration.constraints.filter((c) => asXml(c, ctx.lowered.cib.configuration));
   if (asXmlConstraints.length > 0) {
     out.push('', `\tstep ${shQuote(`Constraints crm.conf leaves out (${count(asXmlConstraints.length, 'constraint')} with rules, a resource pattern or resource sets), as XML`)}`);
     for (const c of asXmlConstraints) out.push(`\tadd_to_section constraints ${shQuote(constraintXml(c))}`);
@@ -736,11 +750,14 @@ function buildConfigurationFn(ctx: Ctx): string {
       ...(agents.length > 0 ? [`\trequire_agents ${agents.map(shQuote).join(' ')}`] : []),
       '\tif ! ((DRY_RUN)); then write_resources >"$WORK/resources.xml"; fi',
       '\trun env CIB_file="$NEW" cibadmin --replace --scope resources --xml-file "$WORK/resources.xml"',
+      // The tags before the constraints that name them.
+      ...tagLines(ctx),
       '\tif ! ((DRY_RUN)); then write_constraints >"$WORK/constraints.xml"; fi',
       '\trun env CIB_file="$NEW" cibadmin --replace --scope constraints --xml-file "$WORK/constraints.xml"',
     );
   } else {
     for (const r of conf.resources) createResource(r);
+    if (conf.tags && conf.tags.length > 0) step(`Tags (${count(conf.tags.length, 'tag')})`, ...tagLines(ctx));
     if (conf.constraints.length > 0) {
       step(
         'Constraints',

@@ -329,6 +329,10 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
     L(`Order: ${orders.map((c) => `${orderText(c)} (${code(c.id)})`).join('; ')}.`, '');
   }
 
+  if (conf.tags && conf.tags.length > 0) {
+    L(`Tags (names a constraint may use for several resources): ${conf.tags.map((t) => `${code(t.id)} = ${t.refs.map(code).join(', ')}`).join('; ')}.`, '');
+  }
+
   L('## Where things run', '');
   for (const r of conf.resources) {
     if (r.kind === 'primitive' && r.class === 'stonith') continue;

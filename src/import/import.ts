@@ -304,6 +304,11 @@ class Sanitiser {
     const opDefaults = sets(conf.opDefaults);
     const fencingTopology = conf.fencingTopology?.flatMap((l) => this.fencingLevel(l) ?? []);
     const alerts = conf.alerts?.flatMap((a) => this.alert(a) ?? []);
+    const tags = conf.tags?.filter((t) => {
+      if ([t.id, ...t.refs].every((w) => isWord(w, true))) return true;
+      this.report('tag', t.id, t, 'a tag or member name that cannot be written as a plain .ha word');
+      return false;
+    });
     return {
       ...cib,
       configuration: {
@@ -314,6 +319,7 @@ class Sanitiser {
         ...(rscDefaults ? { rscDefaults } : {}),
         ...(opDefaults ? { opDefaults } : {}),
         ...(fencingTopology && fencingTopology.length > 0 ? { fencingTopology } : {}),
+        ...(tags && tags.length > 0 ? { tags } : {}),
         ...(alerts && alerts.length > 0 ? { alerts } : {}),
       },
     };
@@ -670,6 +676,10 @@ class Raiser {
     statements.push(...this.settings('op-defaults', conf.opDefaults?.[0], d));
     for (const r of conf.resources) statements.push(this.resource(r, d));
     for (const c of conf.constraints) statements.push(this.constraint(c));
+    for (const t of conf.tags ?? []) {
+      const span = this.span();
+      statements.push({ kind: 'tag', name: this.ident(t.id), members: t.refs.map((r) => ({ kind: 'member', name: this.ident(r), ...this.span() })), ...span });
+    }
     for (const l of conf.fencingTopology ?? []) statements.push(this.fencingLevel(l));
     for (const a of conf.alerts ?? []) statements.push(this.alert(a, d));
     const sbd = this.sbd(conf);

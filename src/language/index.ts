@@ -14,6 +14,7 @@ import { location } from './location.js';
 import { host, node } from './machine.js';
 import { order } from './order.js';
 import { ticket } from './ticket.js';
+import { tag } from './tag.js';
 import { platform } from './platform.js';
 import * as primitive from './primitive.js';
 import * as sbd from './sbd.js';
@@ -37,6 +38,7 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   colocation,
   order,
   ticket,
+  tag,
   fencingLevel,
   alert.alert,
   sbd.sbd,

@@ -462,6 +462,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
         ...(rscDefaults ? { rscDefaults: [rscDefaults] } : {}),
         ...(opDefaultsSet ? { opDefaults: [opDefaultsSet] } : {}),
         ...(levels.length > 0 ? { fencingTopology: levels } : {}),
+        ...(model.tags.length > 0 ? { tags: model.tags.map((t) => ({ id: t.name, refs: t.members.map((m) => m.ident.text) })) } : {}),
         ...(alerts.length > 0 ? { alerts } : {}),
       },
     },

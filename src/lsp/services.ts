@@ -178,6 +178,7 @@ const SYMBOL_KIND: Record<NonNullable<Occurrence['declares']>, SymbolKind> = {
   colocation: SymbolKind.Event,
   order: SymbolKind.Event,
   ticket: SymbolKind.Event,
+  tag: SymbolKind.Array,
   alert: SymbolKind.Function,
 };
 

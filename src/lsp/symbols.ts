@@ -9,7 +9,7 @@ import type { Span } from '../syntax/span.js';
 export type Namespace = 'machine' | 'id';
 
 /** What declares a name: the statement's kind. */
-export type DeclKind = 'node' | 'host' | 'primitive' | 'group' | 'clone' | 'promotable' | 'location' | 'colocation' | 'order' | 'ticket' | 'alert';
+export type DeclKind = 'node' | 'host' | 'primitive' | 'group' | 'clone' | 'promotable' | 'location' | 'colocation' | 'order' | 'ticket' | 'tag' | 'alert';
 
 export interface Occurrence {
   readonly name: string;
@@ -89,6 +89,10 @@ export function occurrences(file: A.HaFile): Occurrence[] {
         out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'location' });
         if (s.resource) out.push({ name: s.resource.text, namespace: 'id', span: at(s.resource) });
         for (const t of s.targets) out.push({ name: t.node.text, namespace: 'machine', span: at(t.node) });
+        break;
+      case 'tag':
+        out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'tag' });
+        for (const m of s.members) out.push({ name: m.name.text, namespace: 'id', span: at(m.name) });
         break;
       case 'colocation':
       case 'order':

@@ -245,8 +245,16 @@ export interface FencingLevel {
   readonly values: ReadonlyMap<string, A.Attr>;
 }
 
+/** `tag NAME { MEMBER… }`: its members resolved. */
+export interface Tag {
+  readonly kind: 'tag';
+  readonly decl: A.TagStmt;
+  readonly name: string;
+  readonly members: readonly Ref<Resource>[];
+}
+
 /** Everything whose name is a CIB id: they share one namespace, as in the CIB. */
-export type Declared = Resource | Constraint;
+export type Declared = Resource | Constraint | Tag;
 
 /** `property` (cluster options), `defaults` (rsc_defaults), `op-defaults` (op_defaults). */
 export type SettingsKind = 'property' | 'defaults' | 'op-defaults';
@@ -279,6 +287,7 @@ export interface ClusterModel {
   readonly constraints: readonly Constraint[];
   /** Every rule, with where it stands (a location constraint), in source order. */
   readonly rules: readonly RuleUse[];
+  readonly tags: readonly Tag[];
   /** The fencing topology, in source order. */
   readonly fencingLevels: readonly FencingLevel[];
   readonly alerts: readonly Alert[];
@@ -481,6 +490,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const groups: Group[] = [];
   const clones: Clone[] = [];
   const constraints: Constraint[] = [];
+  const tags: Tag[] = [];
   const fencingLevels: FencingLevel[] = [];
   const alerts: Alert[] = [];
   const stackBlocks: A.StackBlock[] = [];
@@ -678,6 +688,12 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         push(ids, c.name, c);
         break;
       }
+      case 'tag': {
+        const t: Tag = { kind: 'tag', decl: s, name: s.name.text, members: s.members.map((m) => resourceRef(m.name)) };
+        tags.push(t);
+        push(ids, t.name, t);
+        break;
+      }
       case 'ticket':
       case 'colocation':
       case 'order': {
@@ -792,6 +808,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     opsByName,
     constraints,
     rules: constraints.flatMap((c) => (c.kind === 'location' ? c.rules.map((rule) => ({ rule, owner: c })) : [])),
+    tags,
     fencingLevels,
     alerts,
     ...(sbd ? { sbd } : {}),

@@ -22,7 +22,7 @@ import { assertNever } from '../assert-never.js';
 const BOOTSTRAP = 'cib-bootstrap-options';
 
 /** The sections of `<configuration>` that configure writes whole; the rest of the live CIB stays. */
-const REPLACED_SECTIONS = ['resources', 'constraints', 'rsc_defaults', 'op_defaults', 'fencing-topology', 'alerts'] as const;
+const REPLACED_SECTIONS = ['resources', 'constraints', 'rsc_defaults', 'op_defaults', 'fencing-topology', 'tags', 'alerts'] as const;
 
 export interface PlanChange extends Change {
   /** A constraint `pcs resource move`/`ban` left: the command that clears it. */

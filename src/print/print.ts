@@ -198,6 +198,8 @@ class Layout {
         s.rules.forEach((r, i) => this.add('line', depth + 1, ruleClause(r), r.start, s.rules[i + 1]?.start ?? s.end));
         return;
       }
+      case 'tag':
+        return this.line(depth, `tag ${s.name.text} { ${s.members.map((m) => m.name.text).join(' ')} }`, s);
       case 'ticket': {
         const operands = s.resource ? [s.resource.text] : s.sets.map(resourceSet);
         return this.line(depth, withAttrs(`ticket ${s.name.text} ${operands.join(' ')} needs ${s.ticket.text}`, s.attrs), s);
@@ -469,6 +471,7 @@ function section(kind: A.StatementKind): number {
     case 'colocation':
     case 'order':
     case 'ticket':
+    case 'tag':
       return 4;
     case 'sbd':
     case 'fencing-level':

@@ -280,6 +280,13 @@ export interface OrderStmt extends Spanned {
   readonly attrs: readonly Attr[];
 }
 
+/** `tag NAME { MEMBER… }`: a name for several resources. */
+export interface TagStmt extends Spanned {
+  readonly kind: 'tag';
+  readonly name: Ident;
+  readonly members: readonly MemberRef[];
+}
+
 /** `ticket ID RESOURCE needs TICKET [pairs]`, or with resource sets: `ticket ID SET… needs TICKET`. */
 export interface TicketStmt extends Spanned {
   readonly kind: 'ticket';
@@ -351,7 +358,7 @@ export interface StackBlock extends Spanned {
   readonly body: readonly StackLine[];
 }
 
-export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | TicketStmt | FencingLevelStmt | AlertStmt | StackBlock;
+export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | TicketStmt | TagStmt | FencingLevelStmt | AlertStmt | StackBlock;
 
 /** Every statement kind of the cluster block (an AttrSet stands there as property/defaults/op-defaults). */
 export type StatementKind = Statement['kind'];

@@ -475,6 +475,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.colocation) },
         { ALT: () => this.SUBRULE(this.order) },
         { ALT: () => this.SUBRULE(this.ticket) },
+        { ALT: () => this.SUBRULE(this.tag) },
         { ALT: () => this.SUBRULE(this.fencingLevel) },
         { ALT: () => this.SUBRULE(this.alert) },
         { ALT: () => this.SUBRULE(this.sbd) },
@@ -939,6 +940,20 @@ export class HaParser extends EmbeddedActionsParser {
 
   public colocation = this.pairConstraintRule('colocation', T.Colocation, T.With);
   public order = this.pairConstraintRule('order', T.Order, T.Then);
+
+  /** `tag NAME { MEMBER… }`: plain words up to the `}`. */
+  public tag = this.RULE('tag', (): A.TagStmt | undefined => {
+    const kw = this.CONSUME(T.Tag);
+    const id = this.SUBRULE(this.name);
+    this.CONSUME(T.LCurly);
+    const members: A.MemberRef[] = [];
+    this.MANY(() => {
+      const t = this.CONSUME(T.PlainWord, { LABEL: 'member' });
+      if (isReal(t)) members.push({ kind: 'member', name: ident(t), ...tokenSpan(t) });
+    });
+    this.CONSUME(T.RCurly);
+    return isIdent(id) && isReal(kw) ? { kind: 'tag', name: id, members, ...this.spanFrom(kw) } : undefined;
+  });
 
   /** `ticket ID RESOURCE needs TICKET [pairs]`, or `ticket ID SET [SET…] needs TICKET [pairs]`. */
   public ticket = this.RULE('ticket', (): A.TicketStmt | undefined => {

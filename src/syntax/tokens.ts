@@ -138,6 +138,7 @@ export const Order = keyword('order', 'Order');
 export const Then = keyword('then', 'Then');
 export const Ticket = keyword('ticket', 'Ticket');
 export const Needs = keyword('needs', 'Needs');
+export const Tag = keyword('tag', 'Tag');
 export const FencingLevel = keyword('fencing-level', 'FencingLevel');
 export const Alert = keyword('alert', 'Alert');
 export const Select = keyword('select', 'Select');
@@ -222,6 +223,7 @@ export const allTokens: TokenType[] = [
   Then,
   Ticket,
   Needs,
+  Tag,
   FencingLevel,
   Alert,
   Select,

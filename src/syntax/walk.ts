@@ -110,6 +110,9 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       node.sets.forEach(f);
       if (node.target) f(node.target);
       return node.attrs.forEach(f);
+    case 'tag':
+      f(node.name);
+      return node.members.forEach(f);
     case 'ticket':
       f(node.name);
       if (node.resource) f(node.resource);

@@ -44,6 +44,7 @@ const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem[
   colocation: true,
   order: true,
   ticket: true,
+  tag: true,
   'fencing-level': true,
   alert: true,
   sbd: true,

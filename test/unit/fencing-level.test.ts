@@ -96,7 +96,7 @@ describe('fencing-level', () => {
     expect(suse).not.toContain('stonith level add');
     expect(suse.match(/\tadd_to_section fencing-topology '/g)).toHaveLength(5);
     // clear_configuration removes the levels (never the element) on every run.
-    expect(script).toContain("cibadmin --force --delete-all --xpath '/cib/configuration/fencing-topology/fencing-level|/cib/configuration/alerts/alert'");
+    expect(script).toContain("cibadmin --force --delete-all --xpath '/cib/configuration/fencing-topology/fencing-level|/cib/configuration/tags/tag|/cib/configuration/alerts/alert'");
   });
 
   it('imports back to the same file and the same CIB; an id build would not derive is kept with id=', () => {

@@ -195,7 +195,6 @@ describe('unsupported parts', () => {
       ['instance_attributes', 'grp-instance_attributes', "/cib/configuration/resources/group[@id='grp']/instance_attributes[@id='grp-instance_attributes']"],
       ['meta_attributes', 'd1-meta_attributes', "/cib/configuration/resources/group[@id='grp']/primitive[@id='d1']/meta_attributes[@id='d1-meta_attributes']"],
       ['bundle', 'httpd-bundle', "/cib/configuration/resources/bundle[@id='httpd-bundle']"],
-      ['tags', '-', '/cib/configuration/tags'],
       ['acls', '-', '/cib/configuration/acls'],
     ] as const) {
       expect(listed).toContain(`${what} ${id} ${xpath}`);
@@ -214,6 +213,9 @@ describe('unsupported parts', () => {
     // Resource sets have a form now (issue 19): one set alone, with an id build would not derive.
     expect(listed.filter((l) => l.includes('set-colocation'))).toEqual([]);
     expect(r.text).toContain('colocation set-colocation { d1 fence1 id=set-colocation-set }');
+    // Tags have a form now (issue 19).
+    expect(listed.filter((l) => l.includes('/tags'))).toEqual([]);
+    expect(r.text).toContain('tag all-dummies { d1 }');
     // A ticket has a form now (issue 19).
     expect(listed.filter((l) => l.includes('ticket-a'))).toEqual([]);
     expect(r.text).toContain('ticket ticket-a d1 needs ticketA');

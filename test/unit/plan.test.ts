@@ -148,8 +148,8 @@ describe('the plan of a file against a CIB', () => {
     const moved = '\n      <rsc_location id="cli-ban-vip-on-a" rsc="vip" role="Started" node="a" score="-INFINITY"/>';
     const timed = '\n      <rsc_location id="cli-prefer-vip" rsc="vip"><rule id="cli-prefer-rule-vip" score="INFINITY"><expression id="e1" attribute="#uname" operation="eq" value="b"/><date_expression id="d1" operation="lt" end="2030-01-01"/></rule></rsc_location>';
     const aged = '\n      <rsc_location id="cli-ban-vip-on-b" rsc="vip" node="b" score="-INFINITY"><lifetime id="lt"><rule id="lt-rule"><date_expression id="lt-expr" operation="lt" end="2030-01-01"/></rule></lifetime></rsc_location>';
-    const tags = '\n    <tags><tag id="web"><obj_ref id="vip"/></tag></tags>';
-    const { plan: p } = plan(FILE, liveCib(moved + timed + aged, tags));
+    const acls = '\n    <acls><acl_role id="ro"><acl_permission id="ro-read" kind="read" xpath="/cib"/></acl_role></acls>';
+    const { plan: p } = plan(FILE, liveCib(moved + timed + aged, acls));
     expect(p.changes).toEqual([
       { op: 'delete', kind: 'location', id: 'cli-ban-vip-on-a', fields: expect.any(Array), leftover: 'pcs resource clear vip' },
       // A rule has a form (issue 19): the leftover of a timed move is shown as it is.
@@ -165,7 +165,7 @@ describe('the plan of a file against a CIB', () => {
       },
       { op: 'delete', kind: 'rsc_location', id: 'cli-ban-vip-on-b', fields: [], unmodelled: 'a <lifetime> inside a location', leftover: 'pcs resource clear vip' },
     ]);
-    expect(p.kept.map((k) => k.what)).toEqual(['tags']);
+    expect(p.kept.map((k) => k.what)).toEqual(['acls']);
   });
 
   it('a secret is never shown, and a reference is not compared with the value the cluster holds', async () => {
@@ -207,8 +207,8 @@ describe("the simulation's CIB", () => {
   };
 
   it("is the live CIB with configure's sections replaced: nodes, other sections, status and the controller's properties stay", () => {
-    const tags = '\n    <tags><tag id="web"><obj_ref id="vip"/></tag></tags>';
-    const { doc, read, desired, plan: p } = plan(FILE.replace('ip=10.0.0.30', 'ip=10.0.0.31'), liveCib('', tags));
+    const acls = '\n    <acls><acl_role id="ro"><acl_permission id="ro-read" kind="read" xpath="/cib"/></acl_role></acls>';
+    const { doc, read, desired, plan: p } = plan(FILE.replace('ip=10.0.0.30', 'ip=10.0.0.31'), liveCib('', acls));
     const input = simulationCib(doc, read.cib, p, desired);
     expect(input.nodesUp).toEqual([]);
     expect(input.args).toEqual([]);
@@ -216,7 +216,7 @@ describe("the simulation's CIB", () => {
     expect(root.attrs.get('epoch')).toBe('12');
     expect(elements(root).map((e) => e.tag)).toEqual(['configuration', 'status']);
     expect(elements(get('nodes')!).map((n) => elements(n).length)).toEqual([1, 0]);
-    expect(get('tags')).toBeDefined();
+    expect(get('acls')).toBeDefined();
     const props = elements(elements(get('crm_config')!)[0]!).map((n) => n.attrs.get('name'));
     expect(props).toEqual(['have-watchdog', 'dc-version', 'cluster-infrastructure', 'cluster-name', 'stonith-enabled']);
     // The password the cluster holds, so that the scheduler sees no definition change that is none.

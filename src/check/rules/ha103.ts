@@ -35,12 +35,17 @@ export const ha103: Rule = {
     const primitives = new NameIndex(m.primitives.map((p) => p.name));
     const cloneable = new NameIndex([...m.primitives, ...m.groups].map((r) => r.name));
     const nodes = new NameIndex(m.nodes.map((n) => n.name));
-    for (const g of m.groups) for (const item of g.items) if (!item.target) unknown(ctx, item.ident, 'resource', primitives);
-    for (const c of m.clones) for (const item of c.items) if (!item.target) unknown(ctx, item.ident, 'resource', cloneable);
+    // A constraint may name a tag wherever it names a resource; a tag's members are resources.
+    const tags = new Set(m.tags.map((t) => t.name));
+    const constrained = new NameIndex([...m.allResources.map((r) => r.name), ...tags]);
+    for (const t of m.tags) for (const ref of t.members) if (!ref.target && !tags.has(ref.ident.text)) unknown(ctx, ref.ident, 'resource', resources);
+    // (A tag listed as a member is HA105's.)
+    for (const g of m.groups) for (const item of g.items) if (!item.target && !tags.has(item.ident.text)) unknown(ctx, item.ident, 'resource', primitives);
+    for (const c of m.clones) for (const item of c.items) if (!item.target && !tags.has(item.ident.text)) unknown(ctx, item.ident, 'resource', cloneable);
     for (const c of m.constraints) {
       switch (c.kind) {
         case 'location':
-          if (c.rsc && !c.rsc.target) unknown(ctx, c.rsc.ident, 'resource', resources);
+          if (c.rsc && !c.rsc.target && !tags.has(c.rsc.ident.text)) unknown(ctx, c.rsc.ident, 'resource', constrained);
           for (const t of c.targets) {
             if (t.node.target) continue;
             if (m.machines.get(t.node.ident.text)?.some((h) => h.kind === 'host')) {
@@ -55,7 +60,7 @@ export const ha103: Rule = {
         case 'colocation':
         case 'order':
         case 'ticket':
-          for (const ref of constraintRefs(c)) if (!ref.target) unknown(ctx, ref.ident, 'resource', resources);
+          for (const ref of constraintRefs(c)) if (!ref.target && !tags.has(ref.ident.text)) unknown(ctx, ref.ident, 'resource', constrained);
           break;
         default:
           assertNever(c);

@@ -6,7 +6,7 @@ export const ha105: Rule = {
   name: 'wrong-kind-of-reference',
   severity: 'error',
   docs: {
-    summary: 'A reference names an object of the wrong kind: a fencing level lists a resource that is not a fencing device.',
+    summary: 'A reference names an object of the wrong kind: a fencing level lists a resource that is not a fencing device; a group, clone or tag lists a tag.',
     rationale:
       "A fencing level's devices must be stonith resources: the fencer looks each one up among its devices, and pcs refuses a level naming anything else (\"… is not a stonith id\"). A level of ordinary resources leaves the target with a level that can never succeed.",
     bad: fencedCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
@@ -21,6 +21,14 @@ export const ha105: Rule = {
 `),
   },
   check(ctx) {
+    // A tag names resources: it is no member of a group, a clone or another tag.
+    const tags = new Set(ctx.model.tags.map((t) => t.name));
+    const holders = [...ctx.model.groups.map((g) => ({ what: `group '${g.name}'`, items: g.items })), ...ctx.model.clones.map((c) => ({ what: `${c.decl.keyword.text} '${c.name}'`, items: c.items })), ...ctx.model.tags.map((t) => ({ what: `tag '${t.name}'`, items: t.members }))];
+    for (const h of holders) {
+      for (const ref of h.items) {
+        if (!ref.target && tags.has(ref.ident.text)) ctx.report({ node: ref.ident, message: `'${ref.ident.text}' is a tag: ${h.what} lists resources`, help: ['list the tag\'s resources here, or use the tag in constraints'] });
+      }
+    }
     for (const l of ctx.model.fencingLevels) {
       for (const ref of l.devices) {
         const r = ref.target;
