@@ -150,8 +150,12 @@ export const clusterArb: fc.Arbitrary<ArbCluster> = fc
         if (placed.has(`${tops[a]} ${node}`)) return;
         placed.add(`${tops[a]} ${node}`);
         lines.push(`  location ${id} ${tops[a]} prefers ${node}=100`);
-      } else if (kind === 'colocation') lines.push(`  colocation ${id} ${tops[a]} with ${tops[b]}`);
-      else lines.push(`  order ${id} ${tops[a]} then ${tops[b]}`);
+      } else {
+        // From the earlier resource to the later one: mandatory orders and colocations never make a
+        // cycle (HA426).
+        const [first, second] = a < b ? [tops[a], tops[b]] : [tops[b], tops[a]];
+        lines.push(kind === 'colocation' ? `  colocation ${id} ${second} with ${first}` : `  order ${id} ${first} then ${second}`);
+      }
       constraints.push({ id, kind });
     });
     lines.push('}');

@@ -64,6 +64,7 @@ import { ha422 } from './rules/ha422.js';
 import { ha423 } from './rules/ha423.js';
 import { ha424 } from './rules/ha424.js';
 import { ha425 } from './rules/ha425.js';
+import { ha426 } from './rules/ha426.js';
 import { ha427 } from './rules/ha427.js';
 import { ha429 } from './rules/ha429.js';
 import { ha430 } from './rules/ha430.js';
@@ -143,6 +144,7 @@ export const clusterRules: readonly Rule[] = [
   ha423,
   ha424,
   ha425,
+  ha426,
   ha427,
   ha429,
   ha430,

@@ -28,8 +28,8 @@
 // - an op attribute with such text (a description): left out, and set on the op by id.
 
 import { assertNever } from '../assert-never.js';
-import { agentName, cibPrimitives, constraintResourceIds, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
-import type { Lowered } from '../lower/lower.js';
+import { agentName, cibPrimitives, type CibConfiguration, type CibConstraint, type CibOp, type CibTicket, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { crmshWritesConstraint, type Lowered } from '../lower/lower.js';
 import type { Artifact } from './artifact.js';
 import { SECRET_PLACEHOLDER, secretLabel } from './shell.js';
 
@@ -198,13 +198,9 @@ function resourceText(r: CibResource): string[] {
   }
 }
 
-/**
- * A constraint crm.conf leaves to setup.sh, which creates it as cib.xml has it (constraintText), or
- * one that names a tag (setup.sh creates the tags after the load).
- */
+/** A constraint crm.conf leaves to setup.sh, which creates it as cib.xml has it (lower.ts decides, and orders them so). */
 export function asXml(c: CibConstraint, conf: CibConfiguration): boolean {
-  const tags = new Set((conf.tags ?? []).map((t) => t.id));
-  return constraintText(c) === undefined || constraintResourceIds(c).some((id) => tags.has(id));
+  return !crmshWritesConstraint(c, new Set((conf.tags ?? []).map((t) => t.id)));
 }
 
 /** Constraint attributes crm.conf leaves to cibadmin (afterLoad). */
@@ -213,14 +209,8 @@ const CIBADMIN_CONSTRAINT_ATTRS = ['node-attribute', 'influence', 'require-all']
 const attr = (attrs: readonly XmlAttr[], name: string) => attrs.find(([n]) => n === name)?.[1];
 const without = (attrs: readonly XmlAttr[], ...names: string[]) => attrs.filter(([n]) => !names.includes(n));
 
-/**
- * A constraint in crmsh's language; undefined for one crm.conf leaves to setup.sh: a location with
- * rules (crmsh's rule syntax is its own, and so are its ids) or over a resource pattern, a
- * constraint over resource sets (crmsh names the sets itself), a ticket (crmsh's rsc_ticket is not
- * checked here against the CIB it writes).
- */
-function constraintText(c: CibConstraint): string | undefined {
-  if (c.kind === 'rsc_ticket' || (c.kind === 'rsc_location' ? c.rules.length > 0 || c.rsc === undefined : c.sets.length > 0)) return undefined;
+/** A constraint in crmsh's language (one crmshWritesConstraint passes: never a ticket). */
+function constraintText(c: Exclude<CibConstraint, CibTicket>): string {
   switch (c.kind) {
     case 'rsc_location':
       return `location ${c.id} ${c.rsc}${attrsText(c.attrs)} ${c.score}: ${c.node}`;
@@ -252,7 +242,7 @@ export function crmConf(lowered: Lowered): string {
     ...sets('rsc_defaults', conf.rscDefaults),
     ...sets('op_defaults', conf.opDefaults),
     ...conf.resources.flatMap(resourceText),
-    ...conf.constraints.flatMap((c) => (asXml(c, conf) ? [] : [constraintText(c)!])),
+    ...conf.constraints.flatMap((c) => (c.kind === 'rsc_ticket' || asXml(c, conf) ? [] : [constraintText(c)])),
   ];
   const agents = [...new Set(cibPrimitives(conf).map(agentName))].sort();
   const later = afterLoadNotes(conf);

@@ -652,7 +652,9 @@ function pcsSetConstraint(pc: PlatformCommands, file: string, c: CibColocation |
   const sets = c.sets.flatMap((s) => [lit('set'), ...s.refs.map(lit), ...s.attrs.map(([k, v]) => kv(k, v))]);
   const own = c.kind === 'rsc_colocation' ? [kv('score', c.score)] : c.kind === 'rsc_ticket' ? [kv('ticket', c.ticket)] : [];
   const options = [kv('id', c.id), ...own, ...c.attrs.map(([k, v]) => kv(k, v))];
-  return pcsF(pc, file, ['constraint', c.kind.slice(4), 'set'], [], [...sets.slice(1), lit('setoptions'), ...options]);
+  // --force: pcs takes two set constraints over the same resources for duplicates, whatever their
+  // options (pcs 0.11.5, "duplicate constraint already exists"); both are the file's.
+  return pcsF(pc, file, ['constraint', c.kind.slice(4), 'set'], ['--force'], [...sets.slice(1), lit('setoptions'), ...options]);
 }
 
 /** The constraint options pcs's set commands take (pcs lib/cib/constraint/colocation.py, order.py, ticket.py). */

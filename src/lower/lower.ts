@@ -15,7 +15,7 @@ import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
 import type { Cib, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibResourceSet, CibValue, NvSet, XmlAttr } from '../cib/model.js';
-import { literal } from '../cib/model.js';
+import { constraintResourceIds, literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
@@ -61,6 +61,28 @@ const CRMSH_KIND_ORDER: Readonly<Record<CibResource['kind'], number>> = { primit
 function resourcesInToolOrder(resources: readonly CibResource[], tool: ConfigTool): CibResource[] {
   if (tool === 'pcs') return [...resources];
   return [...resources].sort((a, b) => CRMSH_KIND_ORDER[a.kind] - CRMSH_KIND_ORDER[b.kind]);
+}
+
+/**
+ * Whether crmsh's own language (crm.conf) writes a constraint exactly: not a location with rules
+ * (crmsh's rule syntax and ids are its own) or over a resource pattern, not one over resource sets
+ * (crmsh names the sets itself), not a ticket (crmsh's rsc_ticket is not checked against the CIB it
+ * writes), not one that names a tag (setup.sh creates the tags after crm.conf's load). The others go
+ * in as XML after the load.
+ */
+export function crmshWritesConstraint(c: CibConstraint, tags: ReadonlySet<string>): boolean {
+  if (c.kind === 'rsc_ticket' || (c.kind === 'rsc_location' ? c.rules.length > 0 || c.rsc === undefined : c.sets.length > 0)) return false;
+  return !constraintResourceIds(c).some((id) => tags.has(id));
+}
+
+/**
+ * The constraints in the order the platform's tool leaves them in the CIB: pcs, the file's; crmsh,
+ * those crm.conf loads first, then the ones setup.sh adds as XML after the load (each in the file's order).
+ */
+function constraintsInToolOrder(constraints: readonly CibConstraint[], tagNames: readonly string[], tool: ConfigTool): CibConstraint[] {
+  if (tool === 'pcs') return [...constraints];
+  const tags = new Set(tagNames);
+  return [...constraints.filter((c) => crmshWritesConstraint(c, tags)), ...constraints.filter((c) => !crmshWritesConstraint(c, tags))];
 }
 
 export const CIB_TARGETS: Readonly<Record<PlatformName, CibTarget>> = Object.fromEntries(PLATFORMS.map((p) => [p, cibTarget(p)])) as Record<PlatformName, CibTarget>;
@@ -424,7 +446,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const rscDefaults = defaults.attrs.length > 0 ? l.nvset('rsc_defaults-meta_attributes', values(defaults), false, defaults, true) : undefined;
   const opDefaultsSet = opDefaults.attrs.length > 0 ? l.nvset('op_defaults-meta_attributes', values(opDefaults), false, opDefaults, true) : undefined;
   const resources = resourcesInToolOrder(l.resources(model), target.tool);
-  const constraints = l.constraints(model);
+  const constraints = constraintsInToolOrder(l.constraints(model), model.tags.map((t) => t.name), target.tool);
   const levels = fencingTopology(model, ids);
   const alerts = l.alerts(model);
   const nodes = setupNodes(model.nodes);

@@ -380,6 +380,28 @@ ${body}}
     for (const r of ['db', 'x']) expect(await where(s2, r), r).toMatch(new RegExp(`^resource ${r} is running on: [abc]$`));
   }, 60_000);
 
+  it('HA426: a mandatory order cycle starts nothing (the evidence: the same CIB with and without the order that closes it)', async () => {
+    const body = `  primitive x ocf:pacemaker:Dummy {
+    op monitor interval=10s timeout=20s
+  }
+  order db-then-x db then x
+`;
+    const { path } = fullCib(checked(cluster(body), 'cycle.ha'), 'cycle');
+    const closed = join(dir, 'cycle-closed.xml');
+    writeFileSync(closed, readFileSync(path, 'utf8').replace('</constraints>', '<rsc_order id="x-then-db" first="x" first-action="start" then="db" then-action="start"/></constraints>'));
+    const open = join(dir, 'cycle-open-s1.xml');
+    await simulate(path, open, up);
+    for (const r of ['db', 'x']) expect(await where(open, r), r).toMatch(/is running on/);
+    // With the cycle the transition cannot run: crm_simulate says so and nothing starts.
+    const stuck = join(dir, 'cycle-closed-s1.xml');
+    const r = await run('crm_simulate', ['-x', closed, '-S', '-Q', '--quorum', '1', ...up, '-O', stuck]);
+    expect(r.status).not.toBe(0);
+    expect(r.stdout + r.stderr).toContain('Transition failed: terminated');
+    for (const rsc of ['db', 'x']) expect(await where(stuck, rsc), rsc).toBe(`resource ${rsc} is NOT running`);
+    // hacc reports it before anything is built.
+    expect(checkText(cluster(`${body}  order x-then-db x then db\n`), 'cycle.ha', { catalogue }).diagnostics.map((d) => d.code)).toEqual(['HA426']);
+  }, 60_000);
+
   it('and/or read left to right, as pcs reads them: "#uname" eq a or "#uname" eq c and rack eq 2 holds on no node', async () => {
     // Read left to right, ("#uname" eq a or "#uname" eq c) and rack eq 2: a and c are in rack 1, so the
     // rule holds nowhere and db goes where it prefers, c. Read as "a or (c and rack 2)", it would force db onto a.
