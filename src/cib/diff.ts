@@ -154,7 +154,7 @@ function flatten(conf: CibConfiguration): Flat[] {
     }
     for (const [k, v] of c.attrs) fields.set(k, v);
     // A resource set, one field: its members in order, then its options.
-    if (c.kind !== 'rsc_location') for (const s of c.sets) fields.set(`set.${s.id}`, [...s.refs, ...s.attrs.map(([k, v]) => `${k}=${v}`)].join(' '));
+    for (const s of c.sets) fields.set(`set.${s.id}`, [...s.refs, ...s.attrs.map(([k, v]) => `${k}=${v}`)].join(' '));
     withoutDefaults(c.kind, fields);
     out.push({ kind: CONSTRAINT_KIND[c.kind], id: c.id, fields });
   }

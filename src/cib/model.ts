@@ -122,6 +122,7 @@ export interface CibLocation {
   readonly score?: string;
   readonly attrs: readonly XmlAttr[];
   readonly rules: readonly CibRule[];
+  readonly sets: readonly CibResourceSet[];
 }
 
 /** `<resource_set id …>` (`attrs`: sequential, require-all, role, action) and its `<resource_ref id>`s. */
@@ -300,7 +301,7 @@ export function cibPrimitives(configuration: CibConfiguration): CibPrimitive[] {
 /** The resource ids a constraint names (its resources, its sets' members; a tag's id stands as one). */
 export function constraintResourceIds(c: CibConstraint): string[] {
   const own = c.kind === 'rsc_order' ? [c.first, c.then] : c.kind === 'rsc_colocation' ? [c.rsc, c.withRsc] : [c.rsc];
-  return [...own.flatMap((id) => id ?? []), ...(c.kind === 'rsc_location' ? [] : c.sets.flatMap((s) => s.refs))];
+  return [...own.flatMap((id) => id ?? []), ...c.sets.flatMap((s) => s.refs)];
 }
 
 /** The standard name of a primitive's agent: `ocf:heartbeat:IPaddr2`, `stonith:fence_ipmilan`. */

@@ -364,11 +364,11 @@ class Reader {
     const id = el.attrs.get('id');
     if (id === undefined) return void this.report(el, xpath, 'a constraint without an id');
     const inner = elements(el);
-    // A location holds rules (its sets have no form yet); a colocation or an order, resource sets.
-    const held = el.tag === 'rsc_location' ? 'rule' : 'resource_set';
-    const other = inner.find((c) => c.tag !== held);
-    if (other) return void this.report(el, xpath, other.tag === 'resource_set' ? 'a location over resource sets' : `a <${other.tag}> inside a ${el.tag === 'rsc_location' ? 'location' : 'constraint'}`);
-    const sets = el.tag === 'rsc_location' ? [] : this.resourceSets(inner, xpath);
+    // A location holds resource sets and rules; a colocation, an order or a ticket, resource sets.
+    const held = el.tag === 'rsc_location' ? ['resource_set', 'rule'] : ['resource_set'];
+    const other = inner.find((c) => !held.includes(c.tag));
+    if (other) return void this.report(el, xpath, `a <${other.tag}> inside a ${el.tag === 'rsc_location' ? 'location' : 'constraint'}`);
+    const sets = this.resourceSets(inner.filter((c) => c.tag === 'resource_set'), xpath);
     if (!sets) return undefined;
     const a = (k: string) => el.attrs.get(k);
     const rest = (skip: readonly string[]): XmlAttr[] => [...el.attrs].filter(([k]) => !skip.includes(k));
@@ -380,7 +380,7 @@ class Reader {
     };
     switch (el.tag) {
       case 'rsc_location': {
-        if ((a('rsc') === undefined) === (a('rsc-pattern') === undefined)) return void this.report(el, xpath, 'a location constraint without one of rsc and rsc-pattern');
+        if ([a('rsc') !== undefined, a('rsc-pattern') !== undefined, sets.length > 0].filter(Boolean).length !== 1) return void this.report(el, xpath, 'a location constraint without one of rsc, rsc-pattern and resource sets');
         const ruleElements = inner.filter((c) => c.tag === 'rule');
         if (ruleElements.length > 0 ? a('node') !== undefined || a('score') !== undefined : a('node') === undefined || a('score') === undefined) {
           return void this.report(el, xpath, 'a location constraint without either node and score or rules');
@@ -395,7 +395,7 @@ class Reader {
         }
         const [rsc, node, score] = [a('rsc'), a('node'), a('score')];
         return this.at<CibConstraint>(
-          { kind: 'rsc_location', id, ...(rsc !== undefined ? { rsc } : {}), ...(node !== undefined ? { node } : {}), ...(score !== undefined ? { score } : {}), attrs: rest(['id', 'rsc', 'node', 'score']), rules },
+          { kind: 'rsc_location', id, ...(rsc !== undefined ? { rsc } : {}), ...(node !== undefined ? { node } : {}), ...(score !== undefined ? { score } : {}), attrs: rest(['id', 'rsc', 'node', 'score']), rules, sets },
           xpath,
         );
       }

@@ -161,13 +161,11 @@ class CibWriter {
     }
     for (const [k, v] of c.attrs) attrs.push(k, v);
     const el = ele(parent, c.kind, attrs);
-    if (c.kind === 'rsc_location') for (const r of c.rules) this.rule(el, r);
-    else {
-      for (const set of c.sets) {
-        const s = ele(el, 'resource_set', ['id', set.id, ...set.attrs.flat()]);
-        for (const ref of set.refs) ele(s, 'resource_ref', ['id', ref]);
-      }
+    for (const set of c.sets) {
+      const s = ele(el, 'resource_set', ['id', set.id, ...set.attrs.flat()]);
+      for (const ref of set.refs) ele(s, 'resource_ref', ['id', ref]);
     }
+    if (c.kind === 'rsc_location') for (const r of c.rules) this.rule(el, r);
   }
 
   rule(parent: XmlParent, r: CibRule): void {

@@ -592,6 +592,7 @@ export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): s
       }
       continue;
     }
+    if (c.sets.length > 0) return `pcs has no command for a location over resource sets (${c.id}).`;
     // `regexp%PATTERN` came with pcs 0.9.160 (el7.5); el6 has 0.9.155.
     if (c.rsc === undefined && pc.platform === 'el6') return 'pcs 0.9.155 (el6) has no location over a resource pattern.';
     for (const r of c.rules) {

@@ -228,6 +228,7 @@ function setsText(sets: readonly CibResourceSet[], joiner: string): string {
 /** Whether a location is about a resource: by its id, or by a pattern its id matches (an extended regex). */
 function locates(c: CibLocation, id: string): boolean {
   if (c.rsc !== undefined) return c.rsc === id;
+  if (c.sets.length > 0) return c.sets.some((s) => s.refs.includes(id));
   const pattern = attr(c.attrs, 'rsc-pattern');
   return pattern !== undefined && (patternRegExp(pattern)?.test(id) ?? false);
 }

@@ -219,11 +219,11 @@ class Sanitiser {
   constraint(c: CibConstraint): CibConstraint | undefined {
     const pairRefs =
       c.kind === 'rsc_location' ? [c.rsc, c.score, ...c.rules.flatMap(ruleIds)] : c.kind === 'rsc_colocation' ? [c.rsc, c.withRsc] : c.kind === 'rsc_order' ? [c.first, c.then] : [c.rsc];
-    const refs = [...pairRefs.flatMap((w) => w ?? []), ...(c.kind === 'rsc_location' ? [] : c.sets.map((s) => s.id))];
+    const refs = [...pairRefs.flatMap((w) => w ?? []), ...c.sets.map((s) => s.id)];
     const actions = c.kind === 'rsc_order' ? [c.firstAction, c.thenAction].flatMap((a) => (a === undefined ? [] : [a])) : c.kind === 'rsc_colocation' ? [c.score] : [];
-    const setValues = c.kind === 'rsc_location' ? [] : c.sets.flatMap((s) => s.attrs.map(([, v]) => v));
+    const setValues = c.sets.flatMap((s) => s.attrs.map(([, v]) => v));
     // A set's members are plain words: a keyword there would start something else.
-    const members = [...(c.kind === 'rsc_location' ? [] : c.sets.flatMap((s) => s.refs)), ...(c.kind === 'rsc_ticket' ? [c.ticket] : [])];
+    const members = [...c.sets.flatMap((s) => s.refs), ...(c.kind === 'rsc_ticket' ? [c.ticket] : [])];
     const words = [c.id, ...refs].every((w) => isWord(w)) && members.every((m) => isWord(m, true));
     const attrs = [...actions, ...c.attrs.map(([, v]) => v), ...setValues].every((v) => isWord(v));
     if (!words || !attrs) return void this.report(c.kind, c.id, c, 'an id, reference or value that cannot be written as a .ha word');
@@ -582,7 +582,7 @@ class Raiser {
     const attrs = (list: readonly (readonly [string, string])[]) => list.map(([k, v]) => this.attr(k, this.value(v)));
     switch (c.kind) {
       case 'rsc_location': {
-        const resource = c.rsc !== undefined ? { resource: this.ident(c.rsc) } : {};
+        const resource = { ...(c.rsc !== undefined ? { resource: this.ident(c.rsc) } : {}), sets: this.resourceSets(c.id, c.sets) };
         const attrList = attrs(c.attrs);
         if (c.rules.length > 0 || c.node === undefined || c.score === undefined) {
           return { kind: 'location', name, ...resource, attrs: attrList, targets: [], rules: c.rules.map((r, i) => this.ruleClause(r, `${c.id}-rule${i > 0 ? `-${i}` : ''}`)), ...span };

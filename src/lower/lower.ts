@@ -71,7 +71,7 @@ function resourcesInToolOrder(resources: readonly CibResource[], tool: ConfigToo
  * in as XML after the load.
  */
 export function crmshWritesConstraint(c: CibConstraint, tags: ReadonlySet<string>): boolean {
-  if (c.kind === 'rsc_ticket' || (c.kind === 'rsc_location' ? c.rules.length > 0 || c.rsc === undefined : c.sets.length > 0)) return false;
+  if (c.kind === 'rsc_ticket' || c.sets.length > 0 || (c.kind === 'rsc_location' && (c.rules.length > 0 || c.rsc === undefined))) return false;
   return !constraintResourceIds(c).some((id) => tags.has(id));
 }
 
@@ -316,20 +316,22 @@ class Lowering {
           const locationAttrs = attrs(c.values);
           if (c.rules.length > 0) {
             const rules = c.rules.flatMap((r) => locationRule(c.name, r, { ids: this.ids, roles: this.target.roles, legacySchema: this.target.schema.startsWith('pacemaker-2.') }) ?? []);
-            out.push({ kind: 'rsc_location', id: c.name, ...rsc, attrs: locationAttrs, rules });
+            out.push({ kind: 'rsc_location', id: c.name, ...rsc, attrs: locationAttrs, rules, sets: resourceSets(c.name, c.sets) });
             break;
           }
           // One rsc_location per node: the user's id when there is one node, ID-NODE for each when several.
           for (const t of c.targets) {
             const written = t.decl.score?.text ?? 'INFINITY';
+            const id = c.targets.length === 1 ? c.name : this.ids.allocate(`${c.name}-${t.node.ident.text}`);
             out.push({
               kind: 'rsc_location',
-              id: c.targets.length === 1 ? c.name : this.ids.allocate(`${c.name}-${t.node.ident.text}`),
+              id,
               ...rsc,
               node: t.node.ident.text,
               score: c.decl.mode?.text === 'avoids' ? negate(written) : written,
               attrs: locationAttrs,
               rules: [],
+              sets: resourceSets(id, c.sets),
             });
           }
           break;

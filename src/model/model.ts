@@ -153,8 +153,9 @@ export interface Location {
   readonly kind: 'location';
   readonly decl: A.LocationStmt;
   readonly name: string;
-  /** The resource; undefined when `rsc-pattern=` names the resources instead. */
+  /** The resource; undefined when `rsc-pattern=` or resource sets name the resources instead. */
   readonly rsc?: Ref<Resource>;
+  readonly sets: readonly ResourceSetUse[];
   /** role, resource-discovery, rsc-pattern: the last of each. */
   readonly values: ReadonlyMap<string, A.Attr>;
   readonly targets: readonly LocationTarget[];
@@ -319,7 +320,7 @@ export interface ResolveOptions {
 export function constraintRefs(c: Constraint): Ref<Resource>[] {
   switch (c.kind) {
     case 'location':
-      return c.rsc ? [c.rsc] : [];
+      return [...(c.rsc ? [c.rsc] : []), ...c.sets.flatMap((s) => s.members)];
     case 'colocation':
       return [...(c.rsc ? [c.rsc] : []), ...(c.withRsc ? [c.withRsc] : []), ...c.sets.flatMap((s) => s.members)];
     case 'order':
@@ -673,7 +674,12 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       case 'location': {
         const targets = s.targets.map((t): LocationTarget => ({ decl: t, node: nodeRef(t.node) }));
         const rules = s.rules.map((r): LocationRule => ({ decl: r, values: lastWins(r.attrs) }));
-        const c: Location = { kind: 'location', decl: s, name: s.name.text, ...(s.resource ? { rsc: resourceRef(s.resource) } : {}), values: lastWins(s.attrs), targets, rules };
+        const sets = s.sets.map((set): ResourceSetUse => ({ decl: set, members: set.members.map(resourceRef), values: lastWins(set.attrs) }));
+        for (const set of sets) {
+          const id = set.values.get('id');
+          if (id) explicitIds.push(id.value);
+        }
+        const c: Location = { kind: 'location', decl: s, name: s.name.text, ...(s.resource ? { rsc: resourceRef(s.resource) } : {}), sets, values: lastWins(s.attrs), targets, rules };
         for (const r of rules) {
           const id = r.values.get('id');
           if (id) explicitIds.push(id.value);

@@ -187,7 +187,7 @@ class Layout {
       case 'clone':
         return this.clone(s, depth);
       case 'location': {
-        const head = withAttrs(`location ${s.name.text}${s.resource ? ` ${s.resource.text}` : ''}`, s.attrs);
+        const head = withAttrs([`location ${s.name.text}`, ...(s.resource ? [s.resource.text] : []), ...s.sets.map(resourceSet)].join(' '), s.attrs);
         if (s.mode) {
           const targets = s.targets.map((t) => (t.score ? `${t.node.text}=${value(t.score)}` : t.node.text));
           return this.line(depth, [head, s.mode.text, ...targets].join(' '), s);

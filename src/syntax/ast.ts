@@ -156,8 +156,10 @@ export interface LocationTarget extends Spanned {
 export interface LocationStmt extends Spanned {
   readonly kind: 'location';
   readonly name: Ident;
-  /** Absent when the pairs name the resources (`rsc-pattern=`). */
+  /** Absent when the pairs name the resources (`rsc-pattern=`), or resource sets do. */
   readonly resource?: Ident;
+  /** `location ID { a b } …`: resource sets in place of the resource. */
+  readonly sets: readonly ResourceSet[];
   /** `role=`, `resource-discovery=`, `rsc-pattern=`, written before `prefers`/`avoids`/`rule`. */
   readonly attrs: readonly Attr[];
   /** `prefers`/`avoids`; absent when the constraint has rules. */

@@ -669,6 +669,8 @@ export class HaParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(T.Location);
     const name = this.SUBRULE(this.name);
     const resource = this.OPTION({ GATE: () => !tokenMatcher(this.LA(2), T.Equals), DEF: () => this.CONSUME2(T.AnyWord, { LABEL: 'resource' }) });
+    const sets: (A.ResourceSet | undefined)[] = [];
+    this.MANY2(() => sets.push(this.SUBRULE(this.resourceSet)));
     const attrs = this.SUBRULE(this.attributes);
     let mode: IToken | undefined;
     const targets: A.LocationTarget[] = [];
@@ -692,11 +694,12 @@ export class HaParser extends EmbeddedActionsParser {
           }),
       },
     ]);
-    if (!isIdent(name) || (resource !== undefined && !isReal(resource)) || (mode !== undefined && !isReal(mode)) || (mode === undefined && rules.length === 0)) return undefined;
+    if (!isIdent(name) || (resource !== undefined && !isReal(resource)) || (mode !== undefined && !isReal(mode)) || (mode === undefined && rules.length === 0) || sets.some((s) => s === undefined)) return undefined;
     return {
       kind: 'location',
       name,
       ...(resource ? { resource: ident(resource) } : {}),
+      sets: sets as A.ResourceSet[],
       attrs,
       ...(mode ? { mode: ident(mode) as A.Ident & { text: LocationMode } } : {}),
       targets,

@@ -55,6 +55,7 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       // Source order: the pairs may stand before or after the resource word.
       const head: (Ident | Attr)[] = node.resource ? [node.resource, ...node.attrs] : [...node.attrs];
       head.sort((a, b) => a.start - b.start).forEach(f);
+      node.sets.forEach(f);
       if (node.mode) f(node.mode);
       node.targets.forEach(f);
       return node.rules.forEach(f);

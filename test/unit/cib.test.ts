@@ -273,8 +273,8 @@ describe('plan: ids and structure', () => {
     const pw = params(primitive(p, 'fence-web1')).find((a) => a.name === 'password');
     expect(pw).toEqual({ id: 'fence-web1-instance_attributes-password', name: 'password', value: { kind: 'secret', scheme: 'env', ref: 'IPMI_PASSWORD' } });
     expect(conf.constraints).toEqual([
-      { kind: 'rsc_location', id: 'web-prefers-web1', rsc: 'web', node: 'web1', score: '100', attrs: [], rules: [] },
-      { kind: 'rsc_location', id: 'report-avoids-web3', rsc: 'report-job', node: 'web3', score: '-INFINITY', attrs: [], rules: [] },
+      { kind: 'rsc_location', id: 'web-prefers-web1', rsc: 'web', node: 'web1', score: '100', attrs: [], rules: [], sets: [] },
+      { kind: 'rsc_location', id: 'report-avoids-web3', rsc: 'report-job', node: 'web3', score: '-INFINITY', attrs: [], rules: [], sets: [] },
       { kind: 'rsc_colocation', id: 'report-with-web', rsc: 'report-job', withRsc: 'web', score: 'INFINITY', attrs: [], sets: [] },
       { kind: 'rsc_order', id: 'web-then-report', first: 'web', firstAction: 'start', then: 'report-job', thenAction: 'start', attrs: [], sets: [] },
     ]);
@@ -291,10 +291,10 @@ describe('plan: ids and structure', () => {
     );
     const constraints = p.cib.configuration.constraints;
     expect(constraints.filter((c) => c.kind === 'rsc_location')).toEqual([
-      { kind: 'rsc_location', id: 'lx-a', rsc: 'x', node: 'a', score: '50', attrs: [], rules: [] },
-      { kind: 'rsc_location', id: 'lx-b', rsc: 'x', node: 'b', score: 'INFINITY', attrs: [], rules: [] },
-      { kind: 'rsc_location', id: 'ly-a', rsc: 'y', node: 'a', score: '-100', attrs: [], rules: [] },
-      { kind: 'rsc_location', id: 'ly-b', rsc: 'y', node: 'b', score: '20', attrs: [], rules: [] },
+      { kind: 'rsc_location', id: 'lx-a', rsc: 'x', node: 'a', score: '50', attrs: [], rules: [], sets: [] },
+      { kind: 'rsc_location', id: 'lx-b', rsc: 'x', node: 'b', score: 'INFINITY', attrs: [], rules: [], sets: [] },
+      { kind: 'rsc_location', id: 'ly-a', rsc: 'y', node: 'a', score: '-100', attrs: [], rules: [], sets: [] },
+      { kind: 'rsc_location', id: 'ly-b', rsc: 'y', node: 'b', score: '20', attrs: [], rules: [], sets: [] },
     ]);
     expect(constraints.find((c) => c.id === 'cxy')).toEqual({
       kind: 'rsc_colocation',

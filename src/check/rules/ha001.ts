@@ -54,10 +54,13 @@ function checkClosedKeys(ctx: RuleContext, what: string, attrs: readonly A.Attr[
 /** What a location places: a resource, or the resources `rsc-pattern=` matches; not both, not neither. */
 function checkLocationSubject(ctx: RuleContext, l: A.LocationStmt): void {
   const pattern = l.attrs.find((a) => a.key.text === 'rsc-pattern');
+  const sets = l.sets[0];
   if (l.resource && pattern) {
     ctx.report({ node: pattern, property: 'key', message: `a location names a resource or rsc-pattern=, not both ('${l.resource.text}' is named already)`, help: ['drop the resource name to place every resource the pattern matches'] });
-  } else if (!l.resource && !pattern) {
-    ctx.report({ node: l.name, message: `location '${l.name.text}' names no resource`, help: [`location ${l.name.text} RESOURCE …, or rsc-pattern=REGEX for every resource whose name matches`] });
+  } else if (sets && (l.resource || pattern)) {
+    ctx.report({ node: sets, message: 'a location names a resource, rsc-pattern= or resource sets: one of them', help: ['put the resource in the set'] });
+  } else if (!l.resource && !pattern && !sets) {
+    ctx.report({ node: l.name, message: `location '${l.name.text}' names no resource`, help: [`location ${l.name.text} RESOURCE …, rsc-pattern=REGEX for every resource whose name matches, or { A B } for several`] });
   }
 }
 
