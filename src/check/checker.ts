@@ -63,7 +63,7 @@ function toDiagnostic<N extends A.Spanned>(rule: Rule, r: Report<N>): Diagnostic
   const target = r.property ? (r.node[r.property] as unknown as A.Spanned | undefined) : undefined;
   return {
     code: rule.code,
-    severity: rule.severity,
+    severity: r.severity ?? rule.severity,
     message: r.message,
     span: spanOf(target ?? r.node),
     ...(r.help && r.help.length > 0 ? { help: r.help } : {}),

@@ -29,6 +29,8 @@ export interface Report<N extends Spanned = Spanned> {
   readonly related?: readonly { readonly node: Spanned; readonly message: string }[];
   /** A machine-applicable fix: `replacement` in place of the reported node (or of `at`). */
   readonly fix?: { readonly title: string; readonly replacement: string; readonly at?: Spanned };
+  /** A case of the rule that Pacemaker accepts, reported below the rule's severity (HA429's demote). */
+  readonly severity?: 'warning';
 }
 
 export interface RuleContext {

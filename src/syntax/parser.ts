@@ -980,8 +980,8 @@ export class HaParser extends EmbeddedActionsParser {
     this.OR((this.operandAlts ??= [
       {
         ALT: () => {
-          // (A word that starts a statement is not taken: a missing resource is reported there.)
-          const t = this.CONSUME(T.Operand, { LABEL: 'resource' });
+          // (Any word, keywords included: a resource may be called `group`, as in Pacemaker's own tests.)
+          const t = this.CONSUME(T.AnyWord, { LABEL: 'resource' });
           return isReal(t) ? ident(t) : undefined;
         },
       },

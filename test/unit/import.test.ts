@@ -232,6 +232,16 @@ describe('unsupported parts', () => {
     expect(r.unsupported.filter((u) => u.xpath.includes('alert'))).toEqual([]);
   });
 
+  it("a constraint on a resource named like a keyword (group, as in Pacemaker's own tests) reads back", () => {
+    const xml = `<configuration><crm_config/><nodes><node id="1" uname="a"/></nodes><resources>
+      <primitive id="group" class="ocf" provider="pacemaker" type="Dummy"/><primitive id="b" class="ocf" provider="pacemaker" type="Dummy"/></resources>
+      <constraints><rsc_order id="o" first="b" then="group"/><rsc_colocation id="c" rsc="group" with-rsc="b" score="INFINITY"/></constraints></configuration>`;
+    const r = importCib(xml, { catalogue });
+    expect(r.unsupported).toEqual([]);
+    expect(r.text).toContain('order o b then group');
+    expect(r.text).toContain('colocation c group with b');
+  });
+
   it('names that cannot be .ha words, and values with control characters, are listed too', () => {
     const xml = `<configuration><crm_config/><nodes><node id="1" uname="start"/></nodes><resources>
       <primitive id="p" class="ocf" provider="pacemaker" type="Dummy">

@@ -17,10 +17,10 @@ export const ha429: Rule = {
   name: 'ticket-loss-policy-cannot-act',
   severity: 'error',
   docs: {
-    summary: "A ticket's loss-policy that cannot act: `demote` without a promotable resource in role Promoted, `fence` with fencing disabled.",
+    summary: "A ticket's loss-policy that cannot act as written: `fence` with fencing disabled (an error), `demote` without a promotable resource in role Promoted (a warning).",
     rationale:
-      'When the ticket is lost, loss-policy=demote demotes the Promoted instances; for anything else Pacemaker has nothing to demote and the resource keeps running without the ticket. loss-policy=fence fences the nodes running the resource, which a cluster without fencing cannot do.',
-    bad: labCluster(`${PROMOTABLE}  ticket db-needs-a db-clone needs ticketA loss-policy=demote
+      "loss-policy=fence fences the nodes running the resource when the ticket is lost, which a cluster without fencing cannot do: Pacemaker 2.1.5's crm_verify calls such a configuration invalid (\"Resetting 'loss-policy' … to 'stop' because fencing is not configured\"). loss-policy=demote demotes the Promoted instances; for anything else there is nothing to demote and Pacemaker stops the resource instead, which its own regression test ticket-clone-17 (a clone in role Started) expects: Pacemaker accepts that one, so hacc only warns.",
+    bad: labCluster(`${PROMOTABLE}  ticket db-needs-a db-clone needs ticketA loss-policy=fence
 `),
     good: labCluster(`${PROMOTABLE}  ticket db-needs-a db-clone needs ticketA rsc-role=Promoted loss-policy=demote
 `),
@@ -40,7 +40,8 @@ export const ha429: Rule = {
           ctx.report({
             node: loss,
             property: 'value',
-            message: `loss-policy=demote needs a promotable resource and rsc-role=Promoted: ticket '${c.name}' has nothing to demote`,
+            severity: 'warning',
+            message: `loss-policy=demote needs a promotable resource and rsc-role=Promoted: ticket '${c.name}' has nothing to demote, and Pacemaker stops it instead`,
             help: promotable ? ['add rsc-role=Promoted'] : ['use loss-policy=stop (the default) for a resource that is not promotable'],
           });
         }
