@@ -261,6 +261,11 @@ export interface Cib {
   readonly configuration: CibConfiguration;
 }
 
+/** The value of an element's XML attribute, if it has one. */
+export function attrValue(attrs: readonly XmlAttr[], name: string): string | undefined {
+  return attrs.find(([k]) => k === name)?.[1];
+}
+
 /** The value of a set's pair, when it is literal text (not a secret). */
 export function literalPair(set: NvSet | undefined, name: string): string | undefined {
   const v = set?.pairs.find((p) => p.name === name)?.value;

@@ -312,7 +312,8 @@ class Reader {
         case 'rsc_expression':
         case 'op_expression': {
           const known = { expression: ['attribute', 'operation', 'value', 'type', 'value-source'], rsc_expression: ['class', 'provider', 'type'], op_expression: ['name', 'interval'] }[c.tag];
-          if (this.extraAttrs(c, cx, ['id', ...known]) || elements(c).length > 0) return void (elements(c).length > 0 && this.report(c, cx, `a <${c.tag}> holding elements`));
+          if (this.extraAttrs(c, cx, ['id', ...known])) return undefined;
+          if (elements(c).length > 0) return void this.report(c, cx, `a <${c.tag}> holding elements`);
           children.push({ kind: c.tag, id: cid, attrs: attrsBut(['id']) });
           break;
         }
@@ -336,6 +337,21 @@ class Reader {
   }
 
   /**
+   * The ids of an element's children, each a `<refTag id>` and nothing else (a resource set's
+   * `<resource_ref>`s, a tag's `<obj_ref>`s); undefined (and reported) for any other child or none.
+   */
+  idRefs(el: XmlElement, xpath: string, refTag: string, what: string): string[] | undefined {
+    const refs: string[] = [];
+    for (const c of elements(el)) {
+      const ref = c.tag === refTag ? c.attrs.get('id') : undefined;
+      if (ref === undefined || c.attrs.size > 1) return void this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside ${what} that is not a reference by id`);
+      refs.push(ref);
+    }
+    if (refs.length === 0) return void this.report(el, xpath, `an empty ${what.replace(/^an? /, '')}`);
+    return refs;
+  }
+
+  /**
    * A colocation's or an order's `<resource_set>`s, each with its `<resource_ref>`s; undefined (and
    * reported) when one has no form: an id-ref, a score, kind or ordering (no `.ha` form, §18).
    */
@@ -347,13 +363,8 @@ class Reader {
       if (s.attrs.has('id-ref')) return void this.report(s, sx, 'a reference to another resource set (id-ref)');
       if (id === undefined) return void this.report(s, sx, 'a resource set without an id');
       if (this.extraAttrs(s, sx, ['id', ...RESOURCE_SET_KEYS])) return undefined;
-      const refs: string[] = [];
-      for (const r of elements(s)) {
-        const ref = r.tag === 'resource_ref' ? r.attrs.get('id') : undefined;
-        if (ref === undefined || r.attrs.size > 1) return void this.report(r, `${sx}/${step(r)}`, `a <${r.tag}> inside a resource set that is not a reference by id`);
-        refs.push(ref);
-      }
-      if (refs.length === 0) return void this.report(s, sx, 'an empty resource set');
+      const refs = this.idRefs(s, sx, 'resource_ref', 'a resource set');
+      if (!refs) return undefined;
       out.push(this.at({ id, attrs: [...s.attrs].filter(([k]) => k !== 'id'), refs }, sx));
     }
     return out;
@@ -471,14 +482,8 @@ class Reader {
     const id = el.attrs.get('id');
     if (id === undefined) return void this.report(el, xpath, 'a tag without an id');
     if (this.extraAttrs(el, xpath, ['id'])) return undefined;
-    const refs: string[] = [];
-    for (const c of elements(el)) {
-      const ref = c.tag === 'obj_ref' ? c.attrs.get('id') : undefined;
-      if (ref === undefined || c.attrs.size > 1) return void this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside a tag that is not a reference by id`);
-      refs.push(ref);
-    }
-    if (refs.length === 0) return void this.report(el, xpath, 'an empty tag');
-    return this.at({ id, refs }, xpath);
+    const refs = this.idRefs(el, xpath, 'obj_ref', 'a tag');
+    return refs && this.at({ id, refs }, xpath);
   }
 
   /** `<fencing-level>`: one target (a node, a pattern, or an attribute and its value), an index, devices. */

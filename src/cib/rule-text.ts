@@ -4,11 +4,8 @@
 
 import { assertNever } from '../assert-never.js';
 import { EXPRESSION_KEYWORDS } from '../language/rule.js';
-import type { CibRule, CibRuleChild, XmlAttr } from './model.js';
+import { attrValue as attr, type CibRule, type CibRuleChild, type XmlAttr } from './model.js';
 
-function attr(attrs: readonly XmlAttr[], name: string): string | undefined {
-  return attrs.find(([k]) => k === name)?.[1];
-}
 
 function pairs(attrs: readonly XmlAttr[]): string[] {
   return attrs.map(([k, v]) => `${k}=${v}`);

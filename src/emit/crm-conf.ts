@@ -28,7 +28,7 @@
 // - an op attribute with such text (a description): left out, and set on the op by id.
 
 import { assertNever } from '../assert-never.js';
-import { agentName, cibPrimitives, type CibConfiguration, type CibConstraint, type CibOp, type CibTicket, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, attrValue as attr, cibPrimitives, type CibConfiguration, type CibConstraint, type CibOp, type CibTicket, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { crmshWritesConstraint, type Lowered } from '../lower/lower.js';
 import type { Artifact } from './artifact.js';
 import { SECRET_PLACEHOLDER, secretLabel } from './shell.js';
@@ -114,8 +114,9 @@ export function afterLoad(conf: CibConfiguration): AfterLoad[] {
   );
   // crmsh 4.4's colocation takes node-attribute only (and lowercases its value), its order neither
   // influence nor require-all (parse.py): cibadmin sets them on the constraint crm.conf made.
+  const asXml = constraintsAsXml(conf);
   const constraintAttrs: AfterLoad[] = conf.constraints.flatMap((c) => {
-    if (c.kind === 'rsc_location' || c.kind === 'rsc_ticket' || asXml(c, conf)) return [];
+    if (c.kind === 'rsc_location' || c.kind === 'rsc_ticket' || asXml.has(c)) return [];
     const later = c.attrs.filter(([name]) => CIBADMIN_CONSTRAINT_ATTRS.includes(name));
     return later.length > 0 ? [{ kind: 'attrs' as const, tag: c.kind, id: c.id, attrs: later }] : [];
   });
@@ -157,7 +158,7 @@ function afterLoadNotes(conf: CibConfiguration): string[] {
   const levels = (conf.fencingTopology ?? []).map((l) => `#   fencing level ${l.id} (as XML, with its id)`);
   const alerts = (conf.alerts ?? []).map((a) => `#   alert ${a.id} (as XML, with its recipients' ids)`);
   const tags = (conf.tags ?? []).map((t) => `#   tag ${t.id} (as XML)`);
-  const locations = conf.constraints.filter((c) => asXml(c, conf)).map((c) => `#   ${c.kind.slice(4)} ${c.id} (as XML${c.kind === 'rsc_ticket' ? '' : `, with the ids of its ${c.kind === 'rsc_location' ? 'rules' : 'sets'}`})`);
+  const locations = [...constraintsAsXml(conf)].map((c) => `#   ${c.kind.slice(4)} ${c.id} (as XML${c.kind === 'rsc_ticket' ? '' : `, with the ids of its ${c.kind === 'rsc_location' ? 'rules' : 'sets'}`})`);
   return [...tags, ...locations, ...levels, ...alerts, ...afterLoad(conf).map((x) => {
     switch (x.kind) {
       case 'secret':
@@ -198,15 +199,15 @@ function resourceText(r: CibResource): string[] {
   }
 }
 
-/** A constraint crm.conf leaves to setup.sh, which creates it as cib.xml has it (lower.ts decides, and orders them so). */
-export function asXml(c: CibConstraint, conf: CibConfiguration): boolean {
-  return !crmshWritesConstraint(c, new Set((conf.tags ?? []).map((t) => t.id)));
+/** The constraints crm.conf leaves to setup.sh, which creates them as cib.xml has them (lower.ts decides, and orders them so). */
+export function constraintsAsXml(conf: CibConfiguration): Set<CibConstraint> {
+  const tags = new Set((conf.tags ?? []).map((t) => t.id));
+  return new Set(conf.constraints.filter((c) => !crmshWritesConstraint(c, tags)));
 }
 
 /** Constraint attributes crm.conf leaves to cibadmin (afterLoad). */
 const CIBADMIN_CONSTRAINT_ATTRS = ['node-attribute', 'influence', 'require-all'];
 
-const attr = (attrs: readonly XmlAttr[], name: string) => attrs.find(([n]) => n === name)?.[1];
 const without = (attrs: readonly XmlAttr[], ...names: string[]) => attrs.filter(([n]) => !names.includes(n));
 
 /** A constraint in crmsh's language (one crmshWritesConstraint passes: never a ticket). */
@@ -236,13 +237,14 @@ function constraintText(c: Exclude<CibConstraint, CibTicket>): string {
 export function crmConf(lowered: Lowered): string {
   const conf = lowered.cib.configuration;
   const { cluster } = lowered;
+  const asXml = constraintsAsXml(conf);
   const sets = (keyword: string, list: readonly NvSet[] | undefined) => (list ?? []).filter((s) => s.pairs.length > 0).map((s) => setText(keyword, s)[0]!);
   const statements = [
     ...sets('property', conf.crmConfig),
     ...sets('rsc_defaults', conf.rscDefaults),
     ...sets('op_defaults', conf.opDefaults),
     ...conf.resources.flatMap(resourceText),
-    ...conf.constraints.flatMap((c) => (c.kind === 'rsc_ticket' || asXml(c, conf) ? [] : [constraintText(c)])),
+    ...conf.constraints.flatMap((c) => (c.kind === 'rsc_ticket' || asXml.has(c) ? [] : [constraintText(c)])),
   ];
   const agents = [...new Set(cibPrimitives(conf).map(agentName))].sort();
   const later = afterLoadNotes(conf);

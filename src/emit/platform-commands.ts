@@ -30,7 +30,8 @@
 
 import { agentName, cibPrimitives, constraintResourceIds, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibFencingLevel, type CibLocation, type CibOrder, type CibRule, type CibTag, type CibTicket, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
-import { sanitizeId } from '../lower/ids.js';
+import { nthId, sanitizeId } from '../lower/ids.js';
+import { SET_ID_SUFFIX } from '../language/resource-set.js';
 import type { ClusterSetup, SetupNode } from '../lower/lower.js';
 import type { CorosyncSetup, Options, QdeviceSetup, SbdSetup } from '../lower/stack.js';
 import { PLATFORM_FACTS, type ConfigTool, type PcsVersion } from '../catalogue/platforms.js';
@@ -585,11 +586,8 @@ export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): s
       if (c.sets.length === 0) continue;
       const other = c.attrs.find(([name]) => !SET_CONSTRAINT_OPTIONS[c.kind].includes(name));
       if (other) return `pcs's set command has no ${other[0]}= (constraint ${c.id}).`;
-      let expected = `${c.id}_set`;
-      for (const [i, s] of c.sets.entries()) {
-        if (s.id !== expected) return `pcs names the sets of ${c.id} itself (${expected}, not ${s.id}).`;
-        expected = `${c.id}_set-${i + 1}`;
-      }
+      const i = c.sets.findIndex((s, n) => s.id !== nthId(`${c.id}${SET_ID_SUFFIX}`, n));
+      if (i >= 0) return `pcs names the sets of ${c.id} itself (${nthId(`${c.id}${SET_ID_SUFFIX}`, i)}, not ${c.sets[i]!.id}).`;
       continue;
     }
     if (c.sets.length > 0) return `pcs has no command for a location over resource sets (${c.id}).`;

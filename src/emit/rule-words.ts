@@ -1,11 +1,8 @@
 // A CIB rule in words, for SUMMARY.md: "where pingd is not set or pingd < 1 (integer)".
 
 import { assertNever } from '../assert-never.js';
-import type { CibRule, CibRuleChild, XmlAttr } from '../cib/model.js';
+import { attrValue as attr, type CibRule, type CibRuleChild, type XmlAttr } from '../cib/model.js';
 
-function attr(attrs: readonly XmlAttr[], name: string): string | undefined {
-  return attrs.find(([k]) => k === name)?.[1];
-}
 
 const COMPARISON: Readonly<Record<string, string>> = { lt: '<', gt: '>', lte: '≤', gte: '≥', eq: '=', ne: '≠' };
 

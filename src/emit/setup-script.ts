@@ -36,7 +36,7 @@ import { SBD_CONFIG_FILE } from '../language/sbd.js';
 import { ANYTHING_AGENT_ID, anythingAgentScript, ANYTHING_AGENT_PATH } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
 import { cibText } from './cib.js';
-import { afterLoad, asXml, crmConf } from './crm-conf.js';
+import { afterLoad, constraintsAsXml, crmConf } from './crm-conf.js';
 import {
   disableService,
   enableService,
@@ -654,7 +654,7 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
   }
   const tags = tagLines(ctx);
   if (tags.length > 0) out.push('', `\tstep ${shQuote(`Tags (${count(tags.length, 'tag')}), as XML`)}`, ...tags);
-  const asXmlConstraints = ctx.lowered.cib.configuration.constraints.filter((c) => asXml(c, ctx.lowered.cib.configuration));
+  const asXmlConstraints = [...constraintsAsXml(ctx.lowered.cib.configuration)];
   if (asXmlConstraints.length > 0) {
     out.push('', `\tstep ${shQuote(`Constraints crm.conf leaves out (${count(asXmlConstraints.length, 'constraint')} with rules, a resource pattern or resource sets), as XML`)}`);
     for (const c of asXmlConstraints) out.push(`\tadd_to_section constraints ${shQuote(constraintXml(c))}`);

@@ -6,7 +6,7 @@
 import { assertNever } from '../assert-never.js';
 import { patternRegExp } from '../language/fencing-level.js';
 import { CLUSTER_DELAY, DEVICE_DELAYS, fenceTargets, isDelay } from '../catalogue/fence-hosts.js';
-import { agentName, isPromotable, literalPair, selectedFlags, type CibClone, type CibConfiguration, type CibGroup, type CibLocation, type CibOrder, type CibPrimitive, type CibResourceSet, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, attrValue as attr, isPromotable, literalPair, selectedFlags, type CibClone, type CibConfiguration, type CibGroup, type CibLocation, type CibOrder, type CibPrimitive, type CibResourceSet, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
 import type { Options } from '../lower/stack.js';
 import type { FailoverPreview } from '../plan/failover.js';
@@ -233,10 +233,6 @@ function locates(c: CibLocation, id: string): boolean {
   return pattern !== undefined && (patternRegExp(pattern)?.test(id) ?? false);
 }
 
-/** The value of an XML attribute of a constraint. */
-function attr(attrs: readonly XmlAttr[], name: string): string | undefined {
-  return attrs.find(([k]) => k === name)?.[1];
-}
 
 /** Whether a constraint places the resource. */
 function placed(conf: CibConfiguration, r: CibResource): boolean {

@@ -30,7 +30,7 @@ import { parseXml } from '../cib/xml-reader.js';
 import type { CheckedModel } from '../check/check.js';
 import { COMMAND_AGENT, COMMAND_ACTIONS } from '../language/primitive.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
-import { sanitizeId } from '../lower/ids.js';
+import { nthId, sanitizeId } from '../lower/ids.js';
 import { lower, type Lowered } from '../lower/lower.js';
 import { resolve } from '../model/model.js';
 import { DEFAULT_PLATFORM, isPlatformName, roleSpelling, type PlatformName } from '../model/platforms.js';
@@ -570,7 +570,7 @@ class Raiser {
   /** A constraint's sets, each `id=` only where it is not the one build derives (CONSTRAINT_set, CONSTRAINT_set-1…). */
   private resourceSets(constraintId: string, sets: readonly CibResourceSet[]): A.ResourceSet[] {
     return sets.map((s, i) => {
-      const derived = `${constraintId}${SET_ID_SUFFIX}${i > 0 ? `-${i}` : ''}`;
+      const derived = nthId(`${constraintId}${SET_ID_SUFFIX}`, i);
       const attrs = [...(s.id === derived ? [] : [['id', s.id] as const]), ...s.attrs].map(([k, v]) => this.attr(k, this.value(v)));
       return { kind: 'resource-set', members: s.refs.map((r) => this.ident(r)), attrs, braced: true, ...this.span() };
     });
@@ -585,7 +585,7 @@ class Raiser {
         const resource = { ...(c.rsc !== undefined ? { resource: this.ident(c.rsc) } : {}), sets: this.resourceSets(c.id, c.sets) };
         const attrList = attrs(c.attrs);
         if (c.rules.length > 0 || c.node === undefined || c.score === undefined) {
-          return { kind: 'location', name, ...resource, attrs: attrList, targets: [], rules: c.rules.map((r, i) => this.ruleClause(r, `${c.id}-rule${i > 0 ? `-${i}` : ''}`)), ...span };
+          return { kind: 'location', name, ...resource, attrs: attrList, targets: [], rules: c.rules.map((r, i) => this.ruleClause(r, nthId(`${c.id}-rule`, i))), ...span };
         }
         const score = c.score.replace(/^\+/, '');
         const mode = score.startsWith('-') ? 'avoids' : 'prefers';

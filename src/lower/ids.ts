@@ -9,6 +9,14 @@ export function sanitizeId(candidate: string): string {
   return first + candidate.slice(1).replace(/[^a-zA-Z0-9_.-]/g, '');
 }
 
+/**
+ * The id pcs gives the n-th (from 0) of several objects all proposed as `base` (a constraint's rules
+ * or sets), when nothing else takes those ids: `base`, then `base-1`, `base-2`… (IdAllocator's sequence).
+ */
+export function nthId(base: string, n: number): string {
+  return n === 0 ? base : `${base}-${n}`;
+}
+
 /** Hands out ids the way pcs's IdProvider does: the proposal, else the proposal with -1, -2, … */
 export class IdAllocator {
   private readonly taken: Set<string>;

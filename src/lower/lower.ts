@@ -24,6 +24,7 @@ import { PLATFORMS, roleSpelling, type PlatformName } from '../model/platforms.j
 import type * as A from '../syntax/ast.js';
 import { IdAllocator } from './ids.js';
 import { locationRule } from './rule.js';
+import { SET_ID_SUFFIX } from '../language/resource-set.js';
 import { defaultOps, explicitOp, type OpDraft } from './ops.js';
 
 /** What the platform's Pacemaker accepts in a CIB. */
@@ -304,10 +305,11 @@ class Lowering {
     // their pairs as written (a role in the platform's spelling), their members.
     const resourceSets = (constraintId: string, sets: readonly ResourceSetUse[]): CibResourceSet[] =>
       sets.map((s) => ({
-        id: s.values.get('id')?.value.text ?? this.ids.allocate(`${constraintId}_set`),
+        id: s.values.get('id')?.value.text ?? this.ids.allocate(`${constraintId}${SET_ID_SUFFIX}`),
         attrs: attrs(s.values, ['id']),
         refs: s.members.map((m) => m.ident.text),
       }));
+    const ruleTarget = { ids: this.ids, roles: this.target.roles, legacySchema: this.target.schema.startsWith('pacemaker-2.') };
     const out: CibConstraint[] = [];
     for (const c of model.constraints) {
       switch (c.kind) {
@@ -315,7 +317,7 @@ class Lowering {
           const rsc = c.rsc ? { rsc: c.rsc.ident.text } : {};
           const locationAttrs = attrs(c.values);
           if (c.rules.length > 0) {
-            const rules = c.rules.flatMap((r) => locationRule(c.name, r, { ids: this.ids, roles: this.target.roles, legacySchema: this.target.schema.startsWith('pacemaker-2.') }) ?? []);
+            const rules = c.rules.flatMap((r) => locationRule(c.name, r, ruleTarget) ?? []);
             out.push({ kind: 'rsc_location', id: c.name, ...rsc, attrs: locationAttrs, rules, sets: resourceSets(c.name, c.sets) });
             break;
           }

@@ -514,6 +514,15 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     return attrBag(lines);
   };
 
+  // A constraint's sets: members resolved, pairs merged, a set's `id=` among the explicit ids.
+  const resourceSets = (sets: readonly A.ResourceSet[]): ResourceSetUse[] =>
+    sets.map((set) => {
+      const values = lastWins(set.attrs);
+      const id = values.get('id');
+      if (id) explicitIds.push(id.value);
+      return { decl: set, members: set.members.map(resourceRef), values };
+    });
+
   const primitive = (decl: A.PrimitiveStmt): Primitive => {
     const params: A.AttrSet[] = [];
     const meta: A.AttrSet[] = [];
@@ -674,11 +683,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       case 'location': {
         const targets = s.targets.map((t): LocationTarget => ({ decl: t, node: nodeRef(t.node) }));
         const rules = s.rules.map((r): LocationRule => ({ decl: r, values: lastWins(r.attrs) }));
-        const sets = s.sets.map((set): ResourceSetUse => ({ decl: set, members: set.members.map(resourceRef), values: lastWins(set.attrs) }));
-        for (const set of sets) {
-          const id = set.values.get('id');
-          if (id) explicitIds.push(id.value);
-        }
+        const sets = resourceSets(s.sets);
         const c: Location = { kind: 'location', decl: s, name: s.name.text, ...(s.resource ? { rsc: resourceRef(s.resource) } : {}), sets, values: lastWins(s.attrs), targets, rules };
         for (const r of rules) {
           const id = r.values.get('id');
@@ -703,12 +708,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       case 'ticket':
       case 'colocation':
       case 'order': {
-        const sets = s.sets.map((set): ResourceSetUse => {
-          const values = lastWins(set.attrs);
-          const id = values.get('id');
-          if (id) explicitIds.push(id.value);
-          return { decl: set, members: set.members.map(resourceRef), values };
-        });
+        const sets = resourceSets(s.sets);
         const a = s.resource && resourceRef(s.resource);
         const b = s.kind !== 'ticket' && s.target ? resourceRef(s.target) : undefined;
         const common = { name: s.name.text, sets, values: lastWins(s.attrs) };

@@ -36,11 +36,7 @@ function checkSecret(ctx: RuleContext, v: A.Value): void {
 /** The keys of statements whose keys are part of the language (node, host, auth, location, colocation, order). */
 function checkKeys(ctx: RuleContext, statement: string, attrs: readonly A.Attr[]): void {
   const allowed = statementKeys(statement);
-  if (!allowed) return;
-  for (const a of attrs) {
-    if (allowed.includes(a.key.text)) continue;
-    ctx.report({ node: a, property: 'key', message: `unknown attribute '${a.key.text}' for ${statement}: expected ${allowed.join(', ')}`, ...misspelt(a.key.text, allowed) });
-  }
+  if (allowed) checkClosedKeys(ctx, statement, attrs, allowed);
 }
 
 /** Keys from a closed list (a rule's, a date-spec's…): each other one is reported, with did-you-mean. */
