@@ -25,10 +25,40 @@ export interface NvPair {
   readonly value: CibValue;
 }
 
-/** `<instance_attributes>`, `<meta_attributes>`, `<cluster_property_set>`: an id and its nvpairs. */
+/**
+ * `<instance_attributes>`, `<meta_attributes>`, `<utilization>`, `<cluster_property_set>`: an id, its
+ * nvpairs, and when it applies: its `score` (precedence among its owner's sets) and its `<rule>`.
+ */
 export interface NvSet {
   readonly id: string;
   readonly pairs: readonly NvPair[];
+  readonly score?: string;
+  readonly rule?: CibRule;
+}
+
+/** The elements of a resource's or a node's attribute sets. */
+export type SetElement = 'instance_attributes' | 'meta_attributes' | 'utilization';
+
+/**
+ * A set of an owner after its first of each element (which its own fields hold): one with a score
+ * or a rule, a second one, or a reference to another set (`<meta_attributes id-ref="…"/>`).
+ */
+export type ExtraSet = { readonly element: SetElement; readonly set: NvSet } | { readonly element: SetElement; readonly idRef: string };
+
+/**
+ * A settings section's sets (crm_config, rsc_defaults, op_defaults) as a configuration tool writes
+ * them: its one plain set (the first, when it has no score or rule), and the others, which go in as
+ * XML.
+ */
+export function toolSet(sets: readonly NvSet[] | undefined): { readonly plain?: NvSet; readonly others: readonly NvSet[] } {
+  const [first, ...rest] = sets ?? [];
+  if (!first) return { others: [] };
+  return isPlainSet(first) ? { plain: first, others: rest } : { others: [first, ...rest] };
+}
+
+/** Whether a set is one an owner's own field may hold: no score, no rule. */
+export function isPlainSet(set: NvSet): boolean {
+  return set.score === undefined && set.rule === undefined;
 }
 
 /** `<op id name interval …>`, with `OCF_CHECK_LEVEL` and the like in its instance attributes. */
@@ -50,6 +80,8 @@ export interface CibPrimitive {
   readonly type: string;
   readonly instanceAttributes?: NvSet;
   readonly metaAttributes?: NvSet;
+  readonly utilization?: NvSet;
+  readonly extraSets?: readonly ExtraSet[];
   readonly operations: readonly CibOp[];
 }
 
@@ -58,6 +90,7 @@ export interface CibGroup {
   readonly id: string;
   readonly children: readonly CibPrimitive[];
   readonly metaAttributes?: NvSet;
+  readonly extraSets?: readonly ExtraSet[];
 }
 
 /**
@@ -70,6 +103,7 @@ export interface CibClone {
   readonly id: string;
   readonly child: CibPrimitive | CibGroup;
   readonly metaAttributes?: NvSet;
+  readonly extraSets?: readonly ExtraSet[];
 }
 
 export type CibResource = CibPrimitive | CibGroup | CibClone;
@@ -228,6 +262,7 @@ export interface CibNode {
   /** Its permanent attributes (`<instance_attributes>`). */
   readonly instanceAttributes?: NvSet;
   readonly utilization?: NvSet;
+  readonly extraSets?: readonly ExtraSet[];
 }
 
 /** `<tag id>` with its `<obj_ref id>`s, in `<tags>`. */

@@ -7,7 +7,7 @@
 import { assertNever } from '../assert-never.js';
 import { SELECT_ELEMENTS } from '../language/alert.js';
 import { codePointName, firstXmlInvalidChar } from '../syntax/xml-chars.js';
-import { selectedFlags, type Cib, type CibAlert, type CibConfiguration, type CibFencingLevel, type CibConstraint, type CibNode, type CibTag, type CibOp, type CibPrimitive, type CibResource, type CibRule, type CibValue, type NvPair, type NvSet } from './model.js';
+import { selectedFlags, type Cib, type CibAlert, type CibConfiguration, type CibFencingLevel, type CibConstraint, type CibNode, type CibTag, type CibOp, type CibPrimitive, type CibResource, type CibRule, type CibValue, type ExtraSet, type NvPair, type NvSet, isPlainSet } from './model.js';
 import { createXml, type XmlAttributes, type XmlDocument, type XmlParent } from './xml-writer.js';
 
 export const XML_DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const;
@@ -78,14 +78,23 @@ class CibWriter {
   readonly secrets: (TextSpan & { readonly pair: SecretPair })[] = [];
 
   nvset(parent: XmlParent, tag: string, set: NvSet | undefined): void {
-    if (!set || set.pairs.length === 0) return;
-    const el = ele(parent, tag, ['id', set.id]);
+    if (!set || (set.pairs.length === 0 && isPlainSet(set))) return;
+    const el = ele(parent, tag, ['id', set.id, ...(set.score !== undefined ? ['score', set.score] : [])]);
+    if (set.rule) this.rule(el, set.rule);
     for (const p of set.pairs) {
       if (p.value.kind === 'secret') {
         const start = offset(el);
         el.com(secretComment(p.name, p.value));
         this.secrets.push({ start, end: offset(el), pair: { ...p, value: p.value } });
       } else ele(el, 'nvpair', ['id', p.id, 'name', p.name, 'value', p.value.text]);
+    }
+  }
+
+  /** An owner's sets after its first of each element: sets of their own, and references. */
+  extraSets(parent: XmlParent, sets: readonly ExtraSet[] | undefined): void {
+    for (const x of sets ?? []) {
+      if ('idRef' in x) ele(parent, x.element, ['id-ref', x.idRef]);
+      else this.nvset(parent, x.element, x.set);
     }
   }
 
@@ -106,6 +115,10 @@ class CibWriter {
       const ops = ele(el, 'operations');
       for (const o of p.operations) this.op(ops, o);
     }
+    // After the operations: where pcs (resource utilization) and cibadmin --modify add them to a
+    // primitive that exists.
+    this.nvset(el, 'utilization', p.utilization);
+    this.extraSets(el, p.extraSets);
   }
 
   resource(parent: XmlParent, r: CibResource): void {
@@ -115,13 +128,15 @@ class CibWriter {
       case 'group': {
         const g = ele(parent, 'group', ['id', r.id]);
         for (const m of r.children) this.primitive(g, m);
-        return this.nvset(g, 'meta_attributes', r.metaAttributes);
+        this.nvset(g, 'meta_attributes', r.metaAttributes);
+        return this.extraSets(g, r.extraSets);
       }
       case 'clone': {
         // The child first, then the clone's own meta attributes, as pcs writes them.
         const c = ele(parent, r.tag, ['id', r.id]);
         this.resource(c, r.child);
-        return this.nvset(c, 'meta_attributes', r.metaAttributes);
+        this.nvset(c, 'meta_attributes', r.metaAttributes);
+        return this.extraSets(c, r.extraSets);
       }
       default:
         return assertNever(r);
@@ -183,6 +198,7 @@ class CibWriter {
     const el = ele(parent, 'node', ['id', n.id, 'uname', n.uname, ...(n.type !== undefined ? ['type', n.type] : [])]);
     this.nvset(el, 'instance_attributes', n.instanceAttributes);
     this.nvset(el, 'utilization', n.utilization);
+    this.extraSets(el, n.extraSets);
   }
 
   tag(parent: XmlParent, t: CibTag): void {
@@ -273,6 +289,26 @@ function fragment(write: (writer: CibWriter, doc: XmlParent) => void): string {
 /** A constraint as cib.xml has it. */
 export function constraintXml(c: CibConstraint): string {
   return fragment((w, doc) => w.constraint(doc, c));
+}
+
+/** An attribute set as cib.xml has it (secrets must be placeholders). */
+export function nvsetXml(tag: string, set: NvSet): string {
+  return fragment((w, doc) => w.nvset(doc, tag, set));
+}
+
+/**
+ * The sets of a resource that its tool's create command does not write (a primitive's utilization,
+ * the sets after its first of each element), inside an element with its id alone: what
+ * `cibadmin --modify` merges into the resource. Undefined when it has none.
+ */
+export function resourceSetsXml(r: CibResource): string | undefined {
+  const utilization = r.kind === 'primitive' ? r.utilization : undefined;
+  if (!utilization && !r.extraSets?.length) return undefined;
+  return fragment((w, doc) => {
+    const el = ele(doc, r.kind === 'clone' ? r.tag : r.kind, ['id', r.id]);
+    w.nvset(el, 'utilization', utilization);
+    w.extraSets(el, r.extraSets);
+  });
 }
 
 /** A `<node>` as cib.xml has it. */

@@ -28,7 +28,7 @@
 // - an op attribute with such text (a description): left out, and set on the op by id.
 
 import { assertNever } from '../assert-never.js';
-import { agentName, attrValue as attr, cibPrimitives, type CibConfiguration, type CibConstraint, type CibOp, type CibTicket, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, attrValue as attr, cibPrimitives, cibResources, toolSet, type CibConfiguration, type CibConstraint, type CibOp, type CibTicket, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { crmshWritesConstraint, type Lowered } from '../lower/lower.js';
 import type { Artifact } from './artifact.js';
 import { SECRET_PLACEHOLDER, secretLabel } from './shell.js';
@@ -72,9 +72,9 @@ function setsOf(conf: CibConfiguration): { readonly tag: SetTag; readonly set: N
   const add = (tag: SetTag, set: NvSet | undefined) => {
     if (set) out.push({ tag, set });
   };
-  for (const set of conf.crmConfig) add('cluster_property_set', set);
-  for (const set of conf.rscDefaults ?? []) add('meta_attributes', set);
-  for (const set of conf.opDefaults ?? []) add('meta_attributes', set);
+  add('cluster_property_set', toolSet(conf.crmConfig).plain);
+  add('meta_attributes', toolSet(conf.rscDefaults).plain);
+  add('meta_attributes', toolSet(conf.opDefaults).plain);
   const resource = (r: CibResource): void => {
     switch (r.kind) {
       case 'primitive':
@@ -158,8 +158,15 @@ function afterLoadNotes(conf: CibConfiguration): string[] {
   const levels = (conf.fencingTopology ?? []).map((l) => `#   fencing level ${l.id} (as XML, with its id)`);
   const alerts = (conf.alerts ?? []).map((a) => `#   alert ${a.id} (as XML, with its recipients' ids)`);
   const tags = (conf.tags ?? []).map((t) => `#   tag ${t.id} (as XML)`);
+  const sets = [
+    ...[conf.crmConfig, conf.rscDefaults, conf.opDefaults].flatMap((list) => toolSet(list).others.map((set) => `#   set ${set.id} (as XML, with its score or rule)`)),
+    ...cibResources(conf).flatMap((r) => [
+      ...(r.kind === 'primitive' && r.utilization ? [`#   ${r.id}: utilization (as XML)`] : []),
+      ...(r.extraSets ?? []).map((x) => ('set' in x ? `#   ${r.id}: set ${x.set.id} (as XML)` : `#   ${r.id}: ${x.element} id-ref=${x.idRef} (as XML)`)),
+    ]),
+  ];
   const locations = [...constraintsAsXml(conf)].map((c) => `#   ${c.kind.slice(4)} ${c.id} (as XML${c.kind === 'rsc_ticket' ? '' : `, with the ids of its ${c.kind === 'rsc_location' ? 'rules' : 'sets'}`})`);
-  return [...tags, ...locations, ...levels, ...alerts, ...afterLoad(conf).map((x) => {
+  return [...sets, ...tags, ...locations, ...levels, ...alerts, ...afterLoad(conf).map((x) => {
     switch (x.kind) {
       case 'secret':
         return `#   ${x.pair.id}: the secret ${secretLabel(x.pair.value)} (crm.conf holds ${SECRET_PLACEHOLDER})`;
@@ -238,7 +245,11 @@ export function crmConf(lowered: Lowered): string {
   const conf = lowered.cib.configuration;
   const { cluster } = lowered;
   const asXml = constraintsAsXml(conf);
-  const sets = (keyword: string, list: readonly NvSet[] | undefined) => (list ?? []).filter((s) => s.pairs.length > 0).map((s) => setText(keyword, s)[0]!);
+  // The plain set of each section; setup.sh adds the others (scores, rules) as XML.
+  const sets = (keyword: string, list: readonly NvSet[] | undefined) => {
+    const plain = toolSet(list).plain;
+    return plain && plain.pairs.length > 0 ? [setText(keyword, plain)[0]!] : [];
+  };
   const statements = [
     ...sets('property', conf.crmConfig),
     ...sets('rsc_defaults', conf.rscDefaults),

@@ -26,8 +26,8 @@
 
 import { assertNever } from '../assert-never.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
-import { agentName, cibPrimitives, isPromotable, literal, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
-import { alertXml, constraintXml, fencingLevelXml, nodeXml, tagXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
+import { agentName, cibPrimitives, cibResources, isPromotable, literal, toolSet, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
+import { alertXml, constraintXml, fencingLevelXml, nodeXml, nvsetXml, resourceSetsXml, tagXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
 import { ENV_NAME } from '../language/secret.js';
@@ -652,6 +652,7 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
       }
     }
   }
+  out.push(...setsAsXmlStep(ctx, true));
   const tags = tagLines(ctx);
   if (tags.length > 0) out.push('', `\tstep ${shQuote(`Tags (${count(tags.length, 'tag')}), as XML`)}`, ...tags);
   const asXmlConstraints = [...constraintsAsXml(ctx.lowered.cib.configuration)];
@@ -699,9 +700,12 @@ function buildConfigurationFn(ctx: Ctx): string {
   const conf = lowered.cib.configuration;
   const out: string[] = ['\tclear_configuration'];
   const step = (title: string, ...lines: string[]) => out.push('', `\tstep ${shQuote(title)}`, ...lines);
-  for (const set of conf.crmConfig) if (set.pairs.length > 0) step('Cluster properties', ...propertyLines(pc, set));
-  for (const set of conf.rscDefaults ?? []) if (set.pairs.length > 0) step('Resource defaults', run(pcsRscDefaults(pc, 'NEW', set)));
-  for (const set of conf.opDefaults ?? []) if (set.pairs.length > 0) step('Operation defaults', run(pcsOpDefaults(pc, 'NEW', set)));
+  const properties = toolSet(conf.crmConfig).plain;
+  const rscDefaults = toolSet(conf.rscDefaults).plain;
+  const opDefaults = toolSet(conf.opDefaults).plain;
+  if (properties && properties.pairs.length > 0) step('Cluster properties', ...propertyLines(pc, properties));
+  if (rscDefaults && rscDefaults.pairs.length > 0) step('Resource defaults', run(pcsRscDefaults(pc, 'NEW', rscDefaults)));
+  if (opDefaults && opDefaults.pairs.length > 0) step('Operation defaults', run(pcsOpDefaults(pc, 'NEW', opDefaults)));
   const create = (p: CibPrimitive, group: string | undefined) => {
     const hacc = agentName(p) === ANYTHING_AGENT_ID;
     // A remote node's connection, or a guest node's resource (meta remote-node).
@@ -755,8 +759,10 @@ function buildConfigurationFn(ctx: Ctx): string {
       '\tif ! ((DRY_RUN)); then write_constraints >"$WORK/constraints.xml"; fi',
       '\trun env CIB_file="$NEW" cibadmin --replace --scope constraints --xml-file "$WORK/constraints.xml"',
     );
+    out.push(...setsAsXmlStep(ctx, false));
   } else {
     for (const r of conf.resources) createResource(r);
+    out.push(...setsAsXmlStep(ctx, true));
     if (conf.tags && conf.tags.length > 0) step(`Tags (${count(conf.tags.length, 'tag')})`, ...tagLines(ctx));
     if (conf.constraints.length > 0) {
       step(
@@ -772,6 +778,38 @@ function buildConfigurationFn(ctx: Ctx): string {
   return fn('The configuration this file describes, built in the CIB copy $NEW (after clear_configuration).', 'build_configuration', out);
 }
 
+
+/**
+ * The attribute sets no pcs or crmsh command writes exactly, as XML into the copy: the settings
+ * sections' sets after their plain one (scores, rules), and (`resources`) each resource's
+ * utilization and sets after its first of each element, merged into it by `cibadmin --modify`
+ * (which appends what it does not find: after the operations, where cib.xml has them). Secrets go
+ * in as placeholders, then set from their source.
+ */
+function setsAsXmlStep(ctx: Ctx, resources: boolean): string[] {
+  const conf = ctx.lowered.cib.configuration;
+  const lines: string[] = [];
+  const secretLines: string[] = [];
+  const placeholders = (set: NvSet): NvSet => {
+    for (const a of set.pairs) if (isSecretPair(a)) secretLines.push(`\tset_secret_nvpair ${shQuote(a.id)} ${ctx.secrets.index(a.value)}`);
+    return withPlaceholders(set);
+  };
+  const sections = [
+    ['crm_config', 'cluster_property_set', conf.crmConfig],
+    ['rsc_defaults', 'meta_attributes', conf.rscDefaults],
+    ['op_defaults', 'meta_attributes', conf.opDefaults],
+  ] as const;
+  for (const [section, tag, sets] of sections) for (const set of toolSet(sets).others) lines.push(`\tadd_to_section ${section} ${shQuote(nvsetXml(tag, placeholders(set)))}`);
+  if (resources) {
+    for (const r of cibResources(conf)) {
+      const withSets = r.kind === 'primitive' && r.utilization ? { ...r, utilization: placeholders(r.utilization) } : r;
+      const xml = resourceSetsXml({ ...withSets, ...(r.extraSets ? { extraSets: r.extraSets.map((x) => ('set' in x ? { ...x, set: placeholders(x.set) } : x)) } : {}) } as CibResource);
+      if (xml) lines.push(`\trun env CIB_file="$NEW" cibadmin --modify --scope resources --xml-text ${shQuote(xml)}`);
+    }
+  }
+  if (lines.length === 0) return [];
+  return ['', `\tstep ${shQuote('Attribute sets with scores, rules or references, and utilization, as XML')}`, ...lines, ...secretLines];
+}
 
 function isSecretPair(a: NvPair): a is SecretPair {
   return a.value.kind === 'secret';

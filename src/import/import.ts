@@ -411,6 +411,9 @@ class Raiser {
       setIds: withSetId && d.setIds.has(set) ? [this.attr('$id', this.value(set.id))] : [],
       attrs: pairs.map((p) => this.attr(p.name, this.pairValue(p))),
       pairIds: pairIdsOf.flatMap((p) => (p.id !== NO_ID && d.pairIds.has(p) ? [this.attr(`$id.${p.name}`, this.value(p.id))] : [])),
+      scores: [],
+      idRefs: [],
+      braced: false,
       ...span,
     };
   }

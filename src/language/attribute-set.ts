@@ -23,6 +23,9 @@ export const opMeta = { keyword: 'meta', context: 'op', described: 'a meta line'
 export const nodeAttributes = { keyword: 'attributes', context: 'node', described: 'an attributes line' } as const satisfies StatementVocabulary;
 export const nodeUtilization = { keyword: 'utilization', context: 'node', described: 'a utilization line' } as const satisfies StatementVocabulary;
 
+/** `utilization` of a primitive: what it takes of a node's capacities (placement-strategy). */
+export const primitiveUtilization = { keyword: 'utilization', context: 'primitive', described: 'a utilization line' } as const satisfies StatementVocabulary;
+
 /** Every keyword that starts an attribute set. */
 export type SetKeyword = 'property' | 'defaults' | 'op-defaults' | 'params' | 'meta' | 'attributes' | 'utilization';
 
@@ -30,3 +33,27 @@ export type SetKeyword = 'property' | 'defaults' | 'op-defaults' | 'params' | 'm
 export const SET_ID_KEY = '$id';
 /** `$id.NAME=ID`: the CIB id of the set's nvpair NAME. */
 export const PAIR_ID_PREFIX = '$id.';
+/** `$score=N`: the set's precedence among the owner's sets of its kind (higher first, then document order). */
+export const SET_SCORE_KEY = '$score';
+/** `$id-ref=ID`: the set is another one, named by its CIB id (`<meta_attributes id-ref=…/>`). */
+export const SET_ID_REF_KEY = '$id-ref';
+
+/**
+ * A line is a set of its own when it has braces, a score, a rule or a reference; brace-less lines
+ * without them merge into the owner's default set, which comes first among the owner's sets of its
+ * kind in the CIB (whatever the order of the lines), the others following in written order.
+ */
+export function isOwnSet(line: { readonly braced: boolean; readonly scores: readonly unknown[]; readonly idRefs: readonly unknown[]; readonly rule?: unknown }): boolean {
+  return line.braced || line.scores.length > 0 || line.idRefs.length > 0 || line.rule !== undefined;
+}
+
+/** The CIB element of a set keyword (on its owner). */
+export const SET_ELEMENT = {
+  params: 'instance_attributes',
+  attributes: 'instance_attributes',
+  meta: 'meta_attributes',
+  utilization: 'utilization',
+  property: 'cluster_property_set',
+  defaults: 'meta_attributes',
+  'op-defaults': 'meta_attributes',
+} as const satisfies Record<SetKeyword, string>;

@@ -47,6 +47,7 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   attributeSet.nodeUtilization,
   attributeSet.params,
   attributeSet.primitiveMeta,
+  attributeSet.primitiveUtilization,
   primitive.op,
   ...primitive.commands,
   primitive.defaultOps,

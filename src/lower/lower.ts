@@ -14,16 +14,16 @@ import { corosyncSetup, sbdSetup, type CorosyncSetup, type SbdSetup } from './st
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
-import type { Cib, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibResourceSet, CibValue, NvSet, XmlAttr } from '../cib/model.js';
-import { constraintResourceIds, literal } from '../cib/model.js';
+import type { Cib, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibResourceSet, CibValue, ExtraSet, NvSet, SetElement, XmlAttr } from '../cib/model.js';
+import { constraintResourceIds, isPlainSet, literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
-import type { AttrBag, Clone, Group, Machine, Primitive, ResourceSetUse } from '../model/model.js';
+import type { AttrBag, AttrBlock, Clone, Group, Machine, Primitive, ResourceSetUse } from '../model/model.js';
 import { PLATFORMS, roleSpelling, type PlatformName } from '../model/platforms.js';
 import type * as A from '../syntax/ast.js';
 import { IdAllocator } from './ids.js';
-import { locationRule } from './rule.js';
+import { locationRule, setRule, type RuleTarget } from './rule.js';
 import { SET_ID_SUFFIX } from '../language/resource-set.js';
 import { defaultOps, explicitOp, type OpDraft } from './ops.js';
 
@@ -136,18 +136,22 @@ function byName<T extends { readonly name: string }>(a: T, b: T): number {
 }
 
 /** name -> value of an attribute bag, in first-appearance order. */
-function values(bag: AttrBag): Map<string, CibValue> {
+function values(bag: Pick<AttrBag, 'values'>): Map<string, CibValue> {
   const out = new Map<string, CibValue>();
   for (const [name, a] of bag.values) out.set(name, valueOf(a.value));
   return out;
 }
 
 class Lowering {
+  private readonly ruleTarget: RuleTarget;
+
   constructor(
     private readonly ids: IdAllocator,
     private readonly catalogue: Catalogue,
     private readonly target: CibTarget,
-  ) {}
+  ) {
+    this.ruleTarget = { ids, roles: target.roles, legacySchema: target.schema.startsWith('pacemaker-2.') };
+  }
 
   /**
    * An nvset with pcs's ids; `sorted` orders nvpairs by name as pcs does for resources. The set's
@@ -155,7 +159,7 @@ class Lowering {
    * `multi`: pcs 0.11's nvpair_multi (property set, resource [op] defaults update) cuts the name to
    * 20 characters in the nvpair id: cib-bootstrap-options-priority-fencing-del.
    */
-  nvset(setId: string, pairs: Map<string, CibValue>, sorted: boolean, bag?: AttrBag, multi = false): NvSet {
+  nvset(setId: string, pairs: Map<string, CibValue>, sorted: boolean, bag?: Pick<AttrBag, 'setId' | 'pairIds'>, multi = false): NvSet {
     const id = bag?.setId?.value.text ?? this.ids.allocate(setId);
     const entries = [...pairs].map(([name, value]) => ({ name, value }));
     if (sorted) entries.sort(byName);
@@ -167,6 +171,29 @@ class Lowering {
         value: e.value,
       })),
     };
+  }
+
+  /**
+   * An owner's sets of their own (after its default set of the kind, whose id they propose with
+   * pcs's -1, -2…): a score, the rule (`SET-rule`, as pcs's nvset rules), the pairs; or a reference.
+   */
+  extraSets(element: SetElement, proposal: string, bag: AttrBag, sorted: boolean, multi = false, meta = false): ExtraSet[] {
+    return bag.blocks.map((b): ExtraSet => {
+      if (b.idRef) return { element, idRef: b.idRef.ident.text };
+      return { element, set: this.ownSet(proposal, b, sorted, multi, meta) };
+    });
+  }
+
+  ownSet(proposal: string, b: AttrBlock, sorted: boolean, multi: boolean, meta: boolean): NvSet {
+    const set = this.nvset(proposal, meta ? this.metaValues(b) : values(b), sorted, b, multi);
+    const rule = b.rule && setRule(set.id, b.rule, this.ruleTarget);
+    return { ...set, ...(b.score ? { score: b.score.value.text } : {}), ...(rule ? { rule } : {}) };
+  }
+
+  /** A settings statement's sets: the default one (when it has pairs), then its sets of their own. */
+  settingSets(proposal: string, bag: AttrBag, always = false): NvSet[] {
+    const first = always || bag.attrs.length > 0 ? [this.nvset(proposal, values(bag), false, bag, true)] : [];
+    return [...first, ...bag.blocks.flatMap((b) => (b.idRef ? [] : [this.ownSet(proposal, b, false, true, false)]))];
   }
 
   primitive(p: Primitive): CibPrimitive {
@@ -181,6 +208,12 @@ class Lowering {
     const id = p.name;
     const instanceAttributes = this.nvset(`${id}-instance_attributes`, params, true, p.params);
     const metaAttributes = this.nvset(`${id}-meta_attributes`, meta, true, p.meta);
+    const utilization = p.utilization.attrs.length > 0 ? this.nvset(`${id}-utilization`, values(p.utilization), true, p.utilization) : undefined;
+    const extraSets = [
+      ...this.extraSets('instance_attributes', `${id}-instance_attributes`, p.params, true),
+      ...this.extraSets('meta_attributes', `${id}-meta_attributes`, p.meta, true, false, true),
+      ...this.extraSets('utilization', `${id}-utilization`, p.utilization, true),
+    ];
     return {
       kind: 'primitive',
       id,
@@ -189,12 +222,14 @@ class Lowering {
       type: p.agent.type,
       ...(instanceAttributes.pairs.length > 0 ? { instanceAttributes } : {}),
       ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}),
+      ...(utilization ? { utilization } : {}),
+      ...(extraSets.length > 0 ? { extraSets } : {}),
       operations: this.ops(id, [...explicit, ...completed]),
     };
   }
 
   /** A meta attribute set's values, `target-role` in the platform's spelling. */
-  metaValues(bag: AttrBag): Map<string, CibValue> {
+  metaValues(bag: Pick<AttrBag, 'values'>): Map<string, CibValue> {
     const meta = values(bag);
     const role = meta.get('target-role');
     if (role?.kind === 'literal') meta.set('target-role', literal(platformRole(role.text, this.target.roles)));
@@ -231,7 +266,8 @@ class Lowering {
   group(g: Group): CibGroup {
     const children = g.members.map((p) => this.primitive(p));
     const metaAttributes = this.nvset(`${g.name}-meta_attributes`, this.metaValues(g.meta), true, g.meta);
-    return { kind: 'group', id: g.name, children, ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}) };
+    const extraSets = this.extraSets('meta_attributes', `${g.name}-meta_attributes`, g.meta, true, false, true);
+    return { kind: 'group', id: g.name, children, ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}), ...(extraSets.length > 0 ? { extraSets } : {}) };
   }
 
   /**
@@ -250,7 +286,15 @@ class Lowering {
     if (c.promotable && !legacy) meta.set(PROMOTABLE_META, literal('true'));
     if (legacy) meta.delete(PROMOTABLE_META);
     const metaAttributes = this.nvset(`${c.name}-meta_attributes`, meta, true, c.meta);
-    return { kind: 'clone', tag: c.promotable && legacy ? 'master' : 'clone', id: c.name, child, ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}) };
+    const extraSets = this.extraSets('meta_attributes', `${c.name}-meta_attributes`, c.meta, true, false, true);
+    return {
+      kind: 'clone',
+      tag: c.promotable && legacy ? 'master' : 'clone',
+      id: c.name,
+      child,
+      ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}),
+      ...(extraSets.length > 0 ? { extraSets } : {}),
+    };
   }
 
   resources(model: CheckedModel): CibResource[] {
@@ -309,7 +353,7 @@ class Lowering {
         attrs: attrs(s.values, ['id']),
         refs: s.members.map((m) => m.ident.text),
       }));
-    const ruleTarget = { ids: this.ids, roles: this.target.roles, legacySchema: this.target.schema.startsWith('pacemaker-2.') };
+    const ruleTarget = this.ruleTarget;
     const out: CibConstraint[] = [];
     for (const c of model.constraints) {
       switch (c.kind) {
@@ -446,9 +490,9 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const ids = new IdAllocator([...model.ids.keys(), ...model.explicitIds.map((v) => v.text)]);
   const l = new Lowering(ids, catalogue, target);
   const { property, defaults, 'op-defaults': opDefaults } = model.settings;
-  const properties = l.nvset('cib-bootstrap-options', values(property), false, property, true);
-  const rscDefaults = defaults.attrs.length > 0 ? l.nvset('rsc_defaults-meta_attributes', values(defaults), false, defaults, true) : undefined;
-  const opDefaultsSet = opDefaults.attrs.length > 0 ? l.nvset('op_defaults-meta_attributes', values(opDefaults), false, opDefaults, true) : undefined;
+  const crmConfig = l.settingSets('cib-bootstrap-options', property, true).filter((set) => set.pairs.length > 0 || !isPlainSet(set));
+  const rscDefaults = l.settingSets('rsc_defaults-meta_attributes', defaults);
+  const opDefaultsSets = l.settingSets('op_defaults-meta_attributes', opDefaults);
   const resources = resourcesInToolOrder(l.resources(model), target.tool);
   const constraints = constraintsInToolOrder(l.constraints(model), model.tags.map((t) => t.name), target.tool);
   const levels = fencingTopology(model, ids);
@@ -462,7 +506,14 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
     const set = (bag: AttrBag, id: string) => (bag.attrs.length > 0 ? l.nvset(id, values(bag), false, bag) : undefined);
     const instanceAttributes = set(m.attributes, `nodes-${n.id}`);
     const utilization = set(m.utilization, `nodes-${n.id}-utilization`);
-    return { id: String(n.id), uname: n.name, ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}) };
+    const extraSets = [...l.extraSets('instance_attributes', `nodes-${n.id}`, m.attributes, false), ...l.extraSets('utilization', `nodes-${n.id}-utilization`, m.utilization, false)];
+    return {
+      id: String(n.id),
+      uname: n.name,
+      ...(instanceAttributes ? { instanceAttributes } : {}),
+      ...(utilization ? { utilization } : {}),
+      ...(extraSets.length > 0 ? { extraSets } : {}),
+    };
   });
   const sbd = sbdSetup(model);
   return {
@@ -481,12 +532,12 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
     cib: {
       validateWith: target.schema,
       configuration: {
-        crmConfig: properties.pairs.length > 0 ? [properties] : [],
+        crmConfig,
         nodes: cibNodes,
         resources,
         constraints,
-        ...(rscDefaults ? { rscDefaults: [rscDefaults] } : {}),
-        ...(opDefaultsSet ? { opDefaults: [opDefaultsSet] } : {}),
+        ...(rscDefaults.length > 0 ? { rscDefaults } : {}),
+        ...(opDefaultsSets.length > 0 ? { opDefaults: opDefaultsSets } : {}),
         ...(levels.length > 0 ? { fencingTopology: levels } : {}),
         ...(model.tags.length > 0 ? { tags: model.tags.map((t) => ({ id: t.name, refs: t.members.map((m) => m.ident.text) })) } : {}),
         ...(alerts.length > 0 ? { alerts } : {}),

@@ -9,7 +9,7 @@ import { assertNever } from '../assert-never.js';
 import type { CibRule, CibRuleChild, XmlAttr } from '../cib/model.js';
 import { LEGACY_INTEGER_TYPE, type BoolOp } from '../language/rule.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
-import type { LocationRule } from '../model/model.js';
+import type { Rule } from '../model/model.js';
 import type * as A from '../syntax/ast.js';
 import type { IdAllocator } from './ids.js';
 
@@ -142,7 +142,7 @@ function nested(r: MutableRule): CibRule {
  * A location's rule: `id=` or CONSTRAINT-rule, its boolean-op, role (the platform's spelling) and
  * score (INFINITY unless score= or score-attribute= is written), in pcs's attribute order.
  */
-export function locationRule(constraintId: string, rule: LocationRule, t: RuleTarget): CibRule | undefined {
+export function locationRule(constraintId: string, rule: Rule, t: RuleTarget): CibRule | undefined {
   const expr = rule.decl.expr;
   if (!expr) return undefined;
   const r = new RuleWriter(t).rule(rule.values.get('id')?.value.text ?? t.ids.allocate(`${constraintId}-rule`), treeOf(expr));
@@ -156,5 +156,18 @@ export function locationRule(constraintId: string, rule: LocationRule, t: RuleTa
     ...(scoreAttribute ? [['score-attribute', scoreAttribute.value.text] as const] : []),
     ...(!score && !scoreAttribute ? [['score', 'INFINITY'] as const] : []),
   ];
+  return { kind: 'rule', id: r.id, attrs, children: r.children };
+}
+
+/**
+ * An attribute set's rule, as pcs writes one for `resource [op] defaults set create … rule …`
+ * (lib/cib/nvpair_multi.py): `id=` or SET-rule, a boolean-op always, and score INFINITY only where
+ * the schema wants one (2.x); a set's precedence is its own `score`.
+ */
+export function setRule(setId: string, rule: Rule, t: RuleTarget): CibRule | undefined {
+  const expr = rule.decl.expr;
+  if (!expr) return undefined;
+  const r = new RuleWriter(t).rule(rule.values.get('id')?.value.text ?? t.ids.allocate(`${setId}-rule`), treeOf(expr));
+  const attrs: XmlAttr[] = [['boolean-op', r.booleanOp ?? 'and'], ...(t.legacySchema ? [['score', 'INFINITY'] as const] : [])];
   return { kind: 'rule', id: r.id, attrs, children: r.children };
 }

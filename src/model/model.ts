@@ -2,7 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
 import type { AgentFact } from '../catalogue/types.js';
 import type { SetKeyword } from '../language/attribute-set.js';
-import { PAIR_ID_PREFIX } from '../language/attribute-set.js';
+import { isOwnSet, PAIR_ID_PREFIX } from '../language/attribute-set.js';
 import { NODE_ID } from '../language/machine.js';
 import { COMMAND_AGENT, OP_ID_KEY } from '../language/primitive.js';
 import * as A from '../syntax/ast.js';
@@ -38,6 +38,28 @@ export interface AttrBag {
   readonly setId?: A.Attr;
   /** `$id.NAME=`: name -> the attribute giving its id (the last one written). */
   readonly pairIds: ReadonlyMap<string, A.Attr>;
+  /**
+   * The owner's other sets of this kind, in written order: lines with braces, a score, a rule or a
+   * reference (language/attribute-set.ts isOwnSet). `lines`, `attrs` and `values` are the default
+   * set's alone.
+   */
+  readonly blocks: readonly AttrBlock[];
+}
+
+/** A set of its own of an owner: its one line merged like a bag, its score, rule and reference. */
+export interface AttrBlock extends Omit<AttrBag, 'blocks'> {
+  readonly decl: A.AttrSet;
+  /** `$score=` (the last one written). */
+  readonly score?: A.Attr;
+  /** `rule [id=] EXPR`: when the set applies. */
+  readonly rule?: Rule;
+  /** `$id-ref=`: the set it is, by `$id=` (undefined target: HA103; another kind of set: HA105). */
+  readonly idRef?: Ref<AttrBlock | AttrBag>;
+}
+
+/** Every pair an owner's sets of one kind write: the default set's, then each other set's. */
+export function allAttrs(bag: AttrBag): readonly A.Attr[] {
+  return bag.blocks.length === 0 ? bag.attrs : [...bag.attrs, ...bag.blocks.flatMap((b) => b.attrs)];
 }
 
 export interface Machine {
@@ -98,6 +120,8 @@ export interface Primitive {
   readonly parent?: Group | Clone;
   readonly params: AttrBag;
   readonly meta: AttrBag;
+  /** `utilization …`: what it takes of a node's capacities. */
+  readonly utilization: AttrBag;
   readonly ops: readonly Op[];
   readonly commands: readonly A.CommandLine[];
   /** `default-ops none`, when written. */
@@ -137,16 +161,21 @@ export interface LocationTarget {
   readonly node: Ref<Machine>;
 }
 
-/** `rule … EXPR` of a location: its own pairs (id, role, score, score-attribute), the last of each. */
-export interface LocationRule {
+/** `rule … EXPR` (of a location or an attribute set): its own pairs (id, role, score, score-attribute), the last of each. */
+export interface Rule {
   readonly decl: A.RuleClause;
   readonly values: ReadonlyMap<string, A.Attr>;
 }
 
-/** A rule and the constraint it is part of. */
+/** A rule and where it stands: a location constraint, or an attribute set (the set's keyword tells which). */
 export interface RuleUse {
-  readonly rule: LocationRule;
-  readonly owner: Location;
+  readonly rule: Rule;
+  readonly owner: Location | AttrBlock;
+}
+
+/** Where a rule stands: `location`, or the keyword of the set it decides (`params`, `property`…). */
+export function ruleSite(use: RuleUse): 'location' | SetKeyword {
+  return 'kind' in use.owner ? 'location' : use.owner.decl.keyword.text;
 }
 
 export interface Location {
@@ -159,7 +188,7 @@ export interface Location {
   /** role, resource-discovery, rsc-pattern: the last of each. */
   readonly values: ReadonlyMap<string, A.Attr>;
   readonly targets: readonly LocationTarget[];
-  readonly rules: readonly LocationRule[];
+  readonly rules: readonly Rule[];
 }
 
 /** A resource set of a constraint: its members resolved, its pairs (the last of each). */
@@ -434,11 +463,10 @@ export function watchdogFencing(model: ClusterModel): boolean {
   return model.sbd !== undefined && t !== undefined && !/^[-+]?0+(?:\.0*)?[a-z]*$/i.test(t) && t !== '';
 }
 
-const EMPTY_BAG: AttrBag = { lines: [], attrs: [], values: new Map(), pairIds: new Map() };
+const EMPTY_BAG: AttrBag = { lines: [], attrs: [], values: new Map(), pairIds: new Map(), blocks: [] };
 
-/** Merges the lines of one attribute set. */
-export function attrBag(lines: readonly A.AttrSet[]): AttrBag {
-  if (lines.length === 0) return EMPTY_BAG;
+/** The pairs of some lines of one set, merged: the last value of a name wins. */
+function merged(lines: readonly A.AttrSet[]): Omit<AttrBag, 'blocks'> {
   const attrs: A.Attr[] = [];
   const values = new Map<string, A.Attr>();
   const pairIds = new Map<string, A.Attr>();
@@ -452,6 +480,28 @@ export function attrBag(lines: readonly A.AttrSet[]): AttrBag {
     for (const a of line.pairIds) pairIds.set(a.key.text.slice(PAIR_ID_PREFIX.length), a);
   }
   return { lines, attrs, values, pairIds, ...(setId ? { setId } : {}) };
+}
+
+function ruleOf(decl: A.RuleClause): Rule {
+  return { decl, values: lastWins(decl.attrs) };
+}
+
+/** An owner's sets of one kind: the default set (its brace-less lines merged) and its sets of their own. */
+export function attrBag(lines: readonly A.AttrSet[]): AttrBag {
+  if (lines.length === 0) return EMPTY_BAG;
+  if (!lines.some(isOwnSet)) return { ...merged(lines), blocks: [] };
+  const blocks = lines.filter(isOwnSet).map((decl): AttrBlock => {
+    const score = decl.scores[decl.scores.length - 1];
+    const idRef = decl.idRefs[decl.idRefs.length - 1];
+    return {
+      ...merged([decl]),
+      decl,
+      ...(score ? { score } : {}),
+      ...(decl.rule ? { rule: ruleOf(decl.rule) } : {}),
+      ...(idRef ? { idRef: { ident: { kind: 'ident', text: idRef.value.text, start: idRef.value.start, end: idRef.value.end } } } : {}),
+    };
+  });
+  return { ...merged(lines.filter((l) => !isOwnSet(l))), blocks };
 }
 
 /** Agents split once per text (a large file has thousands of primitives of a few agents). */
@@ -506,12 +556,39 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   // References are linked once everything is declared.
   const links: (() => void)[] = [];
 
+  // Sets that others may refer to (`$id-ref=`), by their `$id=`; the sets' rules.
+  const setsById = new Map<string, AttrBag | AttrBlock>();
+  const setRules: RuleUse[] = [];
   const bagOf = (lines: readonly A.AttrSet[]): AttrBag => {
     for (const line of lines) {
       for (const a of line.setIds) explicitIds.push(a.value);
       for (const a of line.pairIds) explicitIds.push(a.value);
     }
-    return attrBag(lines);
+    const bag = attrBag(lines);
+    if (bag.setId && !setsById.has(bag.setId.value.text)) setsById.set(bag.setId.value.text, bag);
+    for (const block of bag.blocks) {
+      if (block.setId && !setsById.has(block.setId.value.text)) setsById.set(block.setId.value.text, block);
+      if (block.rule) {
+        ruleIds(block.rule);
+        setRules.push({ rule: block.rule, owner: block });
+      }
+      const ref = block.idRef;
+      if (ref) links.push(() => {
+        const target = setsById.get(ref.ident.text);
+        if (target) (ref as { target?: AttrBag | AttrBlock }).target = target;
+      });
+    }
+    return bag;
+  };
+  /** A rule's ids and its parenthesised groups' `id=`s: explicit CIB ids. */
+  const ruleIds = (r: Rule): void => {
+    const id = r.values.get('id');
+    if (id) explicitIds.push(id.value);
+    if (r.decl.expr) {
+      walkNodes(r.decl.expr, (n) => {
+        if (n.kind === 'rule-group') for (const a of n.attrs) if (a.key.text === 'id') explicitIds.push(a.value);
+      });
+    }
   };
 
   // A constraint's sets: members resolved, pairs merged, a set's `id=` among the explicit ids.
@@ -524,17 +601,16 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     });
 
   const primitive = (decl: A.PrimitiveStmt): Primitive => {
-    const params: A.AttrSet[] = [];
-    const meta: A.AttrSet[] = [];
+    const sets: Record<'params' | 'meta' | 'utilization', A.AttrSet[]> = { params: [], meta: [], utilization: [] };
     const ops: Op[] = [];
     const commands: A.CommandLine[] = [];
     let defaultOps: A.DefaultOpsLine | undefined;
     // Made first, completed below: its ops point back at it.
-    const p: Primitive = { kind: 'primitive', decl, name: decl.name.text, agent: agentOf(decl.agent.text), params: EMPTY_BAG, meta: EMPTY_BAG, ops, commands };
+    const p: Primitive = { kind: 'primitive', decl, name: decl.name.text, agent: agentOf(decl.agent.text), params: EMPTY_BAG, meta: EMPTY_BAG, utilization: EMPTY_BAG, ops, commands };
     for (const item of decl.body ?? []) {
       switch (item.kind) {
         case 'attr-set':
-          (item.keyword.text === 'meta' ? meta : params).push(item);
+          sets[item.keyword.text === 'meta' || item.keyword.text === 'utilization' ? item.keyword.text : 'params'].push(item);
           break;
         case 'op': {
           const values = new Map<string, A.Attr>();
@@ -572,7 +648,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           A.assertNever(item);
       }
     }
-    Object.assign(p, { params: bagOf(params), meta: bagOf(meta), ...(defaultOps ? { defaultOps } : {}) });
+    Object.assign(p, { params: bagOf(sets.params), meta: bagOf(sets.meta), utilization: bagOf(sets.utilization), ...(defaultOps ? { defaultOps } : {}) });
     primitives.push(p);
     push(ids, p.name, p);
     return p;
@@ -682,19 +758,10 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       }
       case 'location': {
         const targets = s.targets.map((t): LocationTarget => ({ decl: t, node: nodeRef(t.node) }));
-        const rules = s.rules.map((r): LocationRule => ({ decl: r, values: lastWins(r.attrs) }));
+        const rules = s.rules.map(ruleOf);
         const sets = resourceSets(s.sets);
         const c: Location = { kind: 'location', decl: s, name: s.name.text, ...(s.resource ? { rsc: resourceRef(s.resource) } : {}), sets, values: lastWins(s.attrs), targets, rules };
-        for (const r of rules) {
-          const id = r.values.get('id');
-          if (id) explicitIds.push(id.value);
-          // `( id=R … )`: a nested rule's own id.
-          if (r.decl.expr) {
-            walkNodes(r.decl.expr, (n) => {
-              if (n.kind === 'rule-group') for (const a of n.attrs) if (a.key.text === 'id') explicitIds.push(a.value);
-            });
-          }
-        }
+        rules.forEach(ruleIds);
         constraints.push(c);
         push(ids, c.name, c);
         break;
@@ -813,7 +880,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     opsWith,
     opsByName,
     constraints,
-    rules: constraints.flatMap((c) => (c.kind === 'location' ? c.rules.map((rule) => ({ rule, owner: c })) : [])),
+    rules: [...constraints.flatMap((c) => (c.kind === 'location' ? c.rules.map((rule) => ({ rule, owner: c })) : [])), ...setRules].sort((a, b) => a.rule.decl.start - b.rule.decl.start),
     tags,
     fencingLevels,
     alerts,

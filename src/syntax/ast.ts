@@ -49,17 +49,29 @@ export interface Attr extends Spanned {
 
 /**
  * A line of name=value pairs: the `property`, `defaults` and `op-defaults` statements, and the
- * `params` and `meta` lines of a body. `$id=` and `$id.NAME=` are taken out of `attrs`: they name the
- * set's and its nvpairs' CIB ids.
+ * `params`, `meta`, `utilization` and `attributes` lines of a body:
+ * `KIND [$id=] [$score=] [$id-ref=] [PAIRS] [rule [id=] EXPR] [{ PAIRS }]`. The `$`-keys are taken
+ * out of `attrs`: they describe the set (its CIB id, score, a reference to another set) and its
+ * nvpairs' ids. A line with braces, a score, a rule or a reference is a set of its own
+ * (language/attribute-set.ts); the others of an owner merge into its default set.
  */
 export interface AttrSet extends Spanned {
   readonly kind: 'attr-set';
   readonly keyword: Ident & { readonly text: SetKeyword };
+  /** Every pair of the set, those before the braces and those inside them, in order. */
   readonly attrs: readonly Attr[];
   /** `$id=ID` (more than one is reported; the last counts). */
   readonly setIds: readonly Attr[];
   /** `$id.NAME=ID`. */
   readonly pairIds: readonly Attr[];
+  /** `$score=N` (the last counts). */
+  readonly scores: readonly Attr[];
+  /** `$id-ref=ID`: this set is the one with that id (the last counts). */
+  readonly idRefs: readonly Attr[];
+  /** `rule [id=] EXPR`: when the set applies. */
+  readonly rule?: RuleClause;
+  /** Whether its pairs were written in `{ }`. */
+  readonly braced: boolean;
 }
 
 export interface PlatformStmt extends Spanned {

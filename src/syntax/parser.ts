@@ -1,4 +1,4 @@
-import { PAIR_ID_PREFIX, SET_ID_KEY, type SetKeyword } from '../language/attribute-set.js';
+import { PAIR_ID_PREFIX, SET_ID_KEY, SET_ID_REF_KEY, SET_SCORE_KEY, type SetKeyword } from '../language/attribute-set.js';
 import { keywordsIn, whereElse } from '../language/index.js';
 import type { LocationMode } from '../language/location.js';
 import type { CloneKeyword } from '../language/clone.js';
@@ -118,6 +118,13 @@ const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
   sbd: 'a line of an sbd block',
   corosync: 'a line of a corosync block',
 };
+
+/** What follows a set's keyword (HaParser.setContent). */
+interface SetContent {
+  readonly attrs: readonly A.Attr[];
+  readonly rule?: A.RuleClause;
+  readonly braced: boolean;
+}
 
 /** A rule whose expression is read once the file is parsed (see HaParser.parse). */
 interface PendingRule {
@@ -257,20 +264,24 @@ export class HaParser extends EmbeddedActionsParser {
     return true;
   }
 
-  private attrSet(kw: IToken, attrs: readonly A.Attr[]): A.AttrSet {
-    if (this.RECORDING_PHASE) return undefined as unknown as A.AttrSet;
+  private attrSet(kw: IToken, content: SetContent | undefined): A.AttrSet {
+    if (this.RECORDING_PHASE || !content) return undefined as unknown as A.AttrSet;
     const plain: A.Attr[] = [];
     const setIds: A.Attr[] = [];
     const pairIds: A.Attr[] = [];
-    for (const a of attrs) {
+    const scores: A.Attr[] = [];
+    const idRefs: A.Attr[] = [];
+    for (const a of content.attrs) {
       const key = a.key.text;
       if (a.missingEquals) plain.push(a);
       else if (key === SET_ID_KEY) setIds.push(a);
+      else if (key === SET_SCORE_KEY) scores.push(a);
+      else if (key === SET_ID_REF_KEY) idRefs.push(a);
       else if (key.startsWith(PAIR_ID_PREFIX) && key.length > PAIR_ID_PREFIX.length) pairIds.push(a);
       else plain.push(a);
     }
     const keyword = ident(kw) as A.Ident & { text: SetKeyword };
-    return { kind: 'attr-set', keyword, attrs: plain, setIds, pairIds, ...this.spanFrom(kw) };
+    return { kind: 'attr-set', keyword, attrs: plain, setIds, pairIds, scores, idRefs, ...(content.rule ? { rule: content.rule } : {}), braced: content.braced, ...this.spanFrom(kw) };
   }
 
   private word(t: IToken): A.Value {
@@ -514,8 +525,8 @@ export class HaParser extends EmbeddedActionsParser {
       const items: A.AttrSet[] = [];
       this.MANY(() => {
         const item = this.OR1((this.nodeItemAlts ??= [
-          { ALT: () => this.attrSet(this.CONSUME(T.Attributes), this.SUBRULE2(this.attributes)) },
-          { ALT: () => this.attrSet(this.CONSUME(T.Utilization), this.SUBRULE3(this.attributes)) },
+          { ALT: () => this.attrSet(this.CONSUME(T.Attributes), this.SUBRULE(this.setContent)) },
+          { ALT: () => this.attrSet(this.CONSUME(T.Utilization), this.SUBRULE2(this.setContent)) },
           { ALT: () => this.SUBRULE(this.unknownNodeLine) },
         ]));
         if (item) items.push(item);
@@ -529,7 +540,24 @@ export class HaParser extends EmbeddedActionsParser {
   /** `property`, `defaults` (rsc_defaults) and `op-defaults` (op_defaults): name=value settings. */
   public settings = this.RULE('settings', (): A.AttrSet => {
     const kw = this.OR((this.settingsAlts ??= [{ ALT: () => this.CONSUME(T.Property) }, { ALT: () => this.CONSUME(T.Defaults) }, { ALT: () => this.CONSUME(T.OpDefaults) }]));
-    return this.attrSet(kw, this.SUBRULE(this.attributes));
+    return this.attrSet(kw, this.SUBRULE(this.setContent));
+  });
+
+  /**
+   * What follows a set's keyword: `[PAIRS] [rule [id=] EXPR] [{ PAIRS }]` (the `$`-keys among the
+   * pairs). Line breaks mean nothing: the braces, or the next line's keyword, end it.
+   */
+  public setContent = this.RULE('setContent', (): SetContent => {
+    const attrs = this.SUBRULE(this.attributes);
+    const rule = this.OPTION(() => this.SUBRULE(this.ruleClause));
+    const braced = this.OPTION2(() => {
+      this.CONSUME(T.LCurly);
+      const inner = this.SUBRULE2(this.attributes);
+      this.CONSUME(T.RCurly);
+      return inner;
+    });
+    if (this.RECORDING_PHASE) return undefined as unknown as SetContent;
+    return { attrs: braced ? [...attrs, ...braced] : attrs, ...(rule ? { rule } : {}), braced: braced !== undefined };
   });
 
   public primitive = this.RULE('primitive', (): A.PrimitiveStmt | undefined => {
@@ -556,6 +584,7 @@ export class HaParser extends EmbeddedActionsParser {
       this.OR((this.primitiveItemAlts ??= [
         { ALT: () => this.SUBRULE(this.params) },
         { ALT: () => this.SUBRULE(this.meta) },
+        { ALT: () => this.SUBRULE(this.utilization) },
         { ALT: () => this.SUBRULE(this.op) },
         { ALT: () => this.SUBRULE(this.command) },
         { ALT: () => this.SUBRULE(this.defaultOps) },
@@ -573,12 +602,17 @@ export class HaParser extends EmbeddedActionsParser {
 
   public params = this.RULE('params', (): A.AttrSet => {
     const kw = this.CONSUME(T.Params);
-    return this.attrSet(kw, this.SUBRULE(this.attributes));
+    return this.attrSet(kw, this.SUBRULE(this.setContent));
   });
 
   public meta = this.RULE('meta', (): A.AttrSet => {
     const kw = this.CONSUME(T.Meta);
-    return this.attrSet(kw, this.SUBRULE(this.attributes));
+    return this.attrSet(kw, this.SUBRULE(this.setContent));
+  });
+
+  public utilization = this.RULE('utilization', (): A.AttrSet => {
+    const kw = this.CONSUME(T.Utilization);
+    return this.attrSet(kw, this.SUBRULE(this.setContent));
   });
 
   public op = this.RULE('op', (): A.OpLine | undefined => {

@@ -26,8 +26,8 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       return node.body?.forEach(f);
     case 'attr-set':
       f(node.keyword);
-      if (node.setIds.length === 0 && node.pairIds.length === 0) return node.attrs.forEach(f);
-      return [...node.setIds, ...node.attrs, ...node.pairIds].sort((a, b) => a.start - b.start).forEach(f);
+      if (node.setIds.length === 0 && node.pairIds.length === 0 && node.scores.length === 0 && node.idRefs.length === 0 && !node.rule) return node.attrs.forEach(f);
+      return [...node.setIds, ...node.scores, ...node.idRefs, ...node.attrs, ...node.pairIds, ...(node.rule ? [node.rule] : [])].sort((a, b) => a.start - b.start).forEach(f);
     case 'primitive':
       f(node.name);
       f(node.agent);
