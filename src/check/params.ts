@@ -135,7 +135,9 @@ export function paramFindings(p: Primitive, catalogue: Catalogue): readonly Para
     // One pass over what is written (not over every parameter the agent has); invalid values are
     // then put in schema order.
     let invalid: { index: number; finding: ParamFinding }[] | undefined;
-    for (const [name, attr] of attrs) {
+    // The owner's other params sets too: their names and values are checked alike.
+    const written = p.params.blocks.length === 0 ? attrs : [...attrs, ...p.params.blocks.flatMap((b) => [...b.values])];
+    for (const [name, attr] of written) {
       const property = check.properties.get(name);
       if (!property) out.push({ kind: 'unknown', attr, known: check.known });
       else if (!property.valid(attr.value.text)) {

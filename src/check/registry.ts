@@ -28,6 +28,7 @@ import { ha216 } from './rules/ha216.js';
 import { ha217 } from './rules/ha217.js';
 import { ha218 } from './rules/ha218.js';
 import { ha219 } from './rules/ha219.js';
+import { ha220 } from './rules/ha220.js';
 import { ha221 } from './rules/ha221.js';
 import { ha223 } from './rules/ha223.js';
 import { ha224 } from './rules/ha224.js';
@@ -109,6 +110,7 @@ export const clusterRules: readonly Rule[] = [
   ha217,
   ha218,
   ha219,
+  ha220,
   ha221,
   ha223,
   ha224,

@@ -4,7 +4,8 @@ import { location } from '../language/location.js';
 import { RESOURCE_SET_KEYS } from '../language/resource-set.js';
 import { ticket as ticketVocabulary } from '../language/ticket.js';
 import { order } from '../language/order.js';
-import type { Cib, CibTag, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, NvPair, NvSet, XmlAttr } from './model.js';
+import type { Cib, CibTag, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, ExtraSet, NvPair, NvSet, SetElement, XmlAttr } from './model.js';
+import { isPlainSet } from './model.js';
 import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
 // Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
@@ -100,12 +101,21 @@ class Reader {
    * An nvset (`instance_attributes`, `meta_attributes`, `cluster_property_set`). Undefined (and
    * reported) when it cannot be expressed as a whole: a rule, an id-ref, a score.
    */
-  nvset(el: XmlElement, xpath: string, options: { secretsFromComments: boolean }): NvSet | undefined {
+  nvset(el: XmlElement, xpath: string, options: { secretsFromComments: boolean; single?: boolean }): NvSet | undefined {
     const id = el.attrs.get('id');
     if (el.attrs.has('id-ref')) return void this.report(el, xpath, 'a reference to another attribute set (id-ref)');
     if (id === undefined) return void this.report(el, xpath, 'an attribute set without an id');
-    if (elements(el).some((c) => c.tag === 'rule')) return void this.report(el, xpath, 'an attribute set with a rule');
-    if (this.extraAttrs(el, xpath, ['id'])) return undefined;
+    const rules = elements(el).filter((c) => c.tag === 'rule');
+    // An op's or an alert's set is one: the language gives it no score or rule.
+    if (options.single && rules.length > 0) return void this.report(el, xpath, 'an attribute set with a rule where its owner has one set');
+    if (rules.length > 1) return void this.report(el, xpath, 'an attribute set with more than one rule');
+    if (this.extraAttrs(el, xpath, options.single ? ['id'] : ['id', 'score'])) return undefined;
+    const score = el.attrs.get('score');
+    let rule: CibRule | undefined;
+    if (rules[0]) {
+      rule = this.rule(rules[0], `${xpath}/${step(rules[0])}`, false);
+      if (!rule) return undefined;
+    }
     this.strayText(el, xpath);
     const pairs: NvPair[] = [];
     const seen = new Set<string>();
@@ -118,7 +128,7 @@ class Reader {
         }
         continue;
       }
-      if (c.type !== 'element') continue;
+      if (c.type !== 'element' || c.tag === 'rule') continue;
       const px = `${xpath}/${step(c)}`;
       if (c.tag !== 'nvpair') {
         this.report(c, px, `a <${c.tag}> inside an attribute set`);
@@ -134,7 +144,48 @@ class Reader {
         pairs.push(this.at({ id: pid, name, value: { kind: 'literal', text: value } }, px));
       }
     }
-    return this.at({ id, pairs }, xpath);
+    return this.at({ id, pairs, ...(score !== undefined ? { score } : {}), ...(rule ? { rule } : {}) }, xpath);
+  }
+
+  /**
+   * An owner's attribute sets of the elements it may have, in document order: the first of each
+   * element, when it has no score, rule or reference, in the owner's own field; the others (sets
+   * with a score or a rule, second sets, references) in `extraSets`, in order.
+   */
+  ownerSets(parent: XmlElement, parentXpath: string, tags: readonly SetElement[], secretsFromComments = false): OwnerSets {
+    const first: Partial<Record<SetElement, NvSet>> = {};
+    const extraSets: ExtraSet[] = [];
+    const seen = new Set<SetElement>();
+    for (const el of elements(parent)) {
+      const element = tags.find((t) => t === el.tag);
+      if (!element) continue;
+      const xpath = `${parentXpath}/${step(el)}`;
+      const firstOfElement = !seen.has(element);
+      seen.add(element);
+      const ref = el.attrs.get('id-ref');
+      if (ref !== undefined) {
+        if (!this.extraAttrs(el, xpath, ['id-ref']) && elements(el).length === 0) extraSets.push(this.at({ element, idRef: ref }, xpath));
+        else if (elements(el).length > 0) this.report(el, xpath, 'a reference to another attribute set (id-ref) with contents');
+        continue;
+      }
+      const set = this.nvset(el, xpath, { secretsFromComments });
+      if (!set) continue;
+      if (firstOfElement && isPlainSet(set)) first[element] = set;
+      else extraSets.push(this.at({ element, set }, xpath));
+    }
+    return {
+      ...(first.instance_attributes ? { instanceAttributes: first.instance_attributes } : {}),
+      ...(first.meta_attributes ? { metaAttributes: first.meta_attributes } : {}),
+      ...(first.utilization ? { utilization: first.utilization } : {}),
+      ...(extraSets.length > 0 ? { extraSets } : {}),
+    };
+  }
+
+  /** A settings section's sets (crm_config, rsc_defaults, op_defaults): every one, in order. */
+  sectionSets(section: XmlElement, xpath: string, tag: string): NvSet[] {
+    return elements(section)
+      .filter((c) => c.tag === tag)
+      .flatMap((c) => this.nvset(c, `${xpath}/${step(c)}`, { secretsFromComments: false }) ?? []);
   }
 
   /**
@@ -150,7 +201,7 @@ class Reader {
         this.report(el, xpath, `a second <${tag}> (the .ha language has one per owner)`);
         continue;
       }
-      const set = this.nvset(el, xpath, { secretsFromComments });
+      const set = this.nvset(el, xpath, { secretsFromComments, single: true });
       if (set === undefined) continue;
       kept = true;
       out = set;
@@ -196,9 +247,9 @@ class Reader {
     const operations: CibOp[] = [];
     for (const c of elements(el)) {
       const cx = `${xpath}/${step(c)}`;
-      if (c.tag === 'instance_attributes' || c.tag === 'meta_attributes') continue;
+      if (c.tag === 'instance_attributes' || c.tag === 'meta_attributes' || c.tag === 'utilization') continue;
       if (c.tag !== 'operations') {
-        this.report(c, cx, c.tag === 'utilization' ? 'utilization' : `a <${c.tag}> inside a primitive`);
+        this.report(c, cx, `a <${c.tag}> inside a primitive`);
         continue;
       }
       if (this.extraAttrs(c, cx, [])) continue;
@@ -211,21 +262,8 @@ class Reader {
         }
       }
     }
-    const instanceAttributes = this.firstSet(el, xpath, 'instance_attributes', true);
-    const metaAttributes = this.firstSet(el, xpath, 'meta_attributes');
-    return this.at<CibPrimitive>(
-      {
-        kind: 'primitive',
-        id,
-        class: cls,
-        ...(provider !== undefined ? { provider } : {}),
-        type,
-        ...(instanceAttributes ? { instanceAttributes } : {}),
-        ...(metaAttributes ? { metaAttributes } : {}),
-        operations,
-      },
-      xpath,
-    );
+    const sets = this.ownerSets(el, xpath, ['instance_attributes', 'meta_attributes', 'utilization'], true);
+    return this.at<CibPrimitive>({ kind: 'primitive', id, class: cls, ...(provider !== undefined ? { provider } : {}), type, ...sets, operations }, xpath);
   }
 
   group(el: XmlElement, xpath: string): CibGroup | undefined {
@@ -242,8 +280,8 @@ class Reader {
       } else if (c.tag === 'instance_attributes') this.report(c, cx, 'instance attributes of a group');
       else if (c.tag !== 'meta_attributes') this.report(c, cx, c.tag === 'utilization' ? 'utilization' : `a <${c.tag}> inside a group`);
     }
-    const metaAttributes = this.firstSet(el, xpath, 'meta_attributes');
-    return this.at<CibGroup>({ kind: 'group', id, children, ...(metaAttributes ? { metaAttributes } : {}) }, xpath);
+    const { metaAttributes, extraSets } = this.ownerSets(el, xpath, ['meta_attributes']);
+    return this.at<CibGroup>({ kind: 'group', id, children, ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}) }, xpath);
   }
 
   /** `<clone>` or `<master>`: one primitive or group, and meta attributes. */
@@ -264,8 +302,8 @@ class Reader {
     const cx = `${xpath}/${step(c!)}`;
     const child = c!.tag === 'primitive' ? this.primitive(c!, cx) : this.group(c!, cx);
     if (!child) return void this.report(el, xpath, `a ${tag} whose resource cannot be read`);
-    const metaAttributes = this.firstSet(el, xpath, 'meta_attributes');
-    return this.at<CibClone>({ kind: 'clone', tag, id, child, ...(metaAttributes ? { metaAttributes } : {}) }, xpath);
+    const { metaAttributes, extraSets } = this.ownerSets(el, xpath, ['meta_attributes']);
+    return this.at<CibClone>({ kind: 'clone', tag, id, child, ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}) }, xpath);
   }
 
   resources(el: XmlElement, xpath: string): CibResource[] {
@@ -461,19 +499,12 @@ class Reader {
     if (type !== undefined && type !== 'member' && type !== 'normal') return void this.report(n, nx, `a node of type ${type}`);
     if (id === undefined || uname === undefined) return void this.report(n, nx, 'a node without an id or a uname');
     this.extraAttrs(n, nx, ['id', 'uname', 'type']);
-    // One set of attributes and one of utilization (several, with scores or rules, have no form yet).
-    const sets: { instance_attributes?: NvSet; utilization?: NvSet } = {};
-    for (const c of elements(n)) {
-      const cx = `${nx}/${step(c)}`;
-      if (c.tag !== 'instance_attributes' && c.tag !== 'utilization') this.report(c, cx, `a <${c.tag}> inside a node`);
-      else if (sets[c.tag]) this.report(c, cx, `a second <${c.tag}> of a node`);
-      else {
-        const set = this.nvset(c, cx, { secretsFromComments: false });
-        if (set) sets[c.tag] = set;
-      }
-    }
-    const { instance_attributes: instanceAttributes, utilization } = sets;
-    return this.at({ id, uname, ...(type !== undefined ? { type } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}) }, nx);
+    for (const c of elements(n)) if (c.tag !== 'instance_attributes' && c.tag !== 'utilization') this.report(c, `${nx}/${step(c)}`, `a <${c.tag}> inside a node`);
+    const { instanceAttributes, utilization, extraSets } = this.ownerSets(n, nx, ['instance_attributes', 'utilization']);
+    return this.at(
+      { id, uname, ...(type !== undefined ? { type } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}), ...(extraSets ? { extraSets } : {}) },
+      nx,
+    );
   }
 
   /** `<tag id>` with its `<obj_ref id>`s. */
@@ -558,13 +589,20 @@ class Reader {
     });
   }
 
-  /** rsc_defaults / op_defaults: one meta_attributes set. */
+  /** rsc_defaults / op_defaults: their meta_attributes sets. */
   defaults(el: XmlElement, xpath: string): NvSet[] {
     this.extraAttrs(el, xpath, []);
     for (const c of elements(el)) if (c.tag !== 'meta_attributes') this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside ${el.tag}`);
-    const set = this.firstSet(el, xpath, 'meta_attributes');
-    return set ? [set] : [];
+    return this.sectionSets(el, xpath, 'meta_attributes');
   }
+}
+
+/** What Reader.ownerSets gives: the owner's fields for its sets. */
+interface OwnerSets {
+  readonly instanceAttributes?: NvSet;
+  readonly metaAttributes?: NvSet;
+  readonly utilization?: NvSet;
+  readonly extraSets?: readonly ExtraSet[];
 }
 
 function haccHeader(nodes: readonly XmlNode[]): ReadResult['hacc'] {
@@ -613,8 +651,7 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
     switch (section.tag) {
       case 'crm_config': {
         for (const c of elements(section)) if (c.tag !== 'cluster_property_set') r.report(c, `${sx}/${step(c)}`, `a <${c.tag}> inside crm_config`);
-        const set = r.firstSet(section, sx, 'cluster_property_set');
-        if (set) crmConfig.push(set);
+        crmConfig.push(...r.sectionSets(section, sx, 'cluster_property_set'));
         break;
       }
       case 'nodes':

@@ -21,7 +21,7 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibResources, isPromotable, literalPair, selectedFlags, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { cibPrimitives, cibResources, isPlainSet, isPromotable, literalPair, selectedFlags, toolSet, type ExtraSet, type SetElement, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { BOOL_OPS, COMPARE_OPS, UNARY_OPS, VALUE_SOURCES, VALUE_TYPES } from '../language/rule.js';
 import { SET_ID_SUFFIX } from '../language/resource-set.js';
@@ -204,6 +204,32 @@ class Sanitiser {
     return this.keep(o, { ...rest, ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}) });
   }
 
+  /**
+   * A set of its own (a score, a rule, a second set) or a reference: left out whole when its id,
+   * reference or rule cannot be written; its pairs as any set's.
+   */
+  ownSet(x: ExtraSet): ExtraSet | undefined {
+    if ('idRef' in x) return isWord(x.idRef) ? x : void this.report(x.element, x.idRef, x, 'a reference to a set whose id cannot be written as a .ha word');
+    return this.sectionSet(x.set) && { ...x, set: this.sectionSet(x.set)! };
+  }
+
+  /** A set that may carry a score and a rule (of a settings section, or of its own). */
+  sectionSet(set: NvSet): NvSet | undefined {
+    if (!isPlainSet(set)) {
+      if (!isWord(set.id) || (set.score !== undefined && !isWord(set.score))) return void this.report('attribute set', set.id, set, 'an id or score that cannot be written as a .ha word');
+      const problem = set.rule && ruleProblem(set.rule);
+      if (problem) return void this.report('attribute set', set.id, set, problem);
+    }
+    return this.nvset(set);
+  }
+
+  /** An owner's sets of their own, each kept or left out whole. */
+  extraSets(list: readonly ExtraSet[] | undefined): { extraSets?: readonly ExtraSet[] } {
+    if (!list) return {};
+    const kept = list.flatMap((x) => this.ownSet(x) ?? []);
+    return kept.length > 0 ? { extraSets: kept } : {};
+  }
+
   primitive(p: CibPrimitive): CibPrimitive | undefined {
     const agent = [p.class, p.provider, p.type].filter((x) => x !== undefined).join(':');
     if (!isWord(p.id) || !isWord(agent) || (p.class !== 'ocf' && p.type.includes(':'))) {
@@ -211,9 +237,17 @@ class Sanitiser {
     }
     const instanceAttributes = this.nvset(p.instanceAttributes);
     const metaAttributes = this.nvset(p.metaAttributes);
+    const utilization = this.nvset(p.utilization);
     const operations = p.operations.flatMap((o) => this.op(o) ?? []);
-    if (instanceAttributes === p.instanceAttributes && metaAttributes === p.metaAttributes && operations.length === p.operations.length) return p;
-    return this.keep(p, { ...p, ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}), operations });
+    const { instanceAttributes: _i, metaAttributes: _m, utilization: _u, extraSets: _x, ...rest } = p;
+    return this.keep(p, {
+      ...rest,
+      ...(instanceAttributes ? { instanceAttributes } : {}),
+      ...(metaAttributes ? { metaAttributes } : {}),
+      ...(utilization ? { utilization } : {}),
+      ...this.extraSets(p.extraSets),
+      operations,
+    });
   }
 
   constraint(c: CibConstraint): CibConstraint | undefined {
@@ -266,14 +300,16 @@ class Sanitiser {
         const metaAttributes = this.nvset(r.metaAttributes);
         const children = r.children.flatMap((m) => this.primitive(m) ?? []);
         if (children.length === 0) return void this.report('group', r.id, r, 'a group none of whose primitives can be written');
-        return this.keep<CibGroup>(r, { ...r, ...(metaAttributes ? { metaAttributes } : {}), children });
+        const { metaAttributes: _m, extraSets: _x, ...rest } = r;
+        return this.keep<CibGroup>(r, { ...rest, ...(metaAttributes ? { metaAttributes } : {}), ...this.extraSets(r.extraSets), children });
       }
       case 'clone': {
         if (!isWord(r.id)) return void this.report(r.tag, r.id, r, 'an id that cannot be written as a .ha word');
         const child = this.resource(r.child);
         if (!child || child.kind === 'clone') return void this.report(r.tag, r.id, r, `a ${r.tag} whose resource cannot be written`);
         const metaAttributes = this.nvset(r.metaAttributes);
-        return child === r.child && metaAttributes === r.metaAttributes ? r : this.keep<CibClone>(r, { ...r, child, ...(metaAttributes ? { metaAttributes } : {}) });
+        const { metaAttributes: _m, extraSets: _x, ...rest } = r;
+        return this.keep<CibClone>(r, { ...rest, child, ...(metaAttributes ? { metaAttributes } : {}), ...this.extraSets(r.extraSets) });
       }
       default:
         return assertNever(r);
@@ -292,14 +328,13 @@ class Sanitiser {
     }
     // A node's attributes and utilization, each left out whole when a pair cannot be written.
     const withSets = nodes.map((n): CibNode => {
-      const { instanceAttributes: ia, utilization: ut, ...rest } = n;
+      const { instanceAttributes: ia, utilization: ut, extraSets: xs, ...rest } = n;
       const instanceAttributes = ia && this.nvset(ia);
       const utilization = ut && this.nvset(ut);
-      if (instanceAttributes === ia && utilization === ut) return n;
-      return this.keep(n, { ...rest, ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}) });
+      return this.keep(n, { ...rest, ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}), ...this.extraSets(xs) });
     });
     const resources = conf.resources.flatMap((r) => this.resource(r) ?? []);
-    const sets = (list: readonly NvSet[] | undefined) => list?.flatMap((s) => this.nvset(s) ?? []);
+    const sets = (list: readonly NvSet[] | undefined) => list?.flatMap((s) => this.sectionSet(s) ?? []);
     const rscDefaults = sets(conf.rscDefaults);
     const opDefaults = sets(conf.opDefaults);
     const fencingTopology = conf.fencingTopology?.flatMap((l) => this.fencingLevel(l) ?? []);
@@ -431,6 +466,28 @@ class Raiser {
     return set.pairs.map((p, i) => this.attrSet(keyword, set, [p], [p], d, i === 0));
   }
 
+  /**
+   * A set of its own: `KIND $id=ID [$score=N] [rule [id=] EXPR] { PAIRS }` (its id always written: it
+   * is what a reference names, and what refine pairs it by), or `KIND $id-ref=ID`.
+   */
+  private ownSet(keyword: A.AttrSet['keyword']['text'], x: NvSet | { readonly idRef: string }, d: Decisions): A.AttrSet {
+    if ('idRef' in x) return { kind: 'attr-set', keyword: this.ident(keyword), attrs: [], setIds: [], pairIds: [], scores: [], idRefs: [this.attr('$id-ref', this.value(x.idRef))], braced: false, ...this.span() };
+    const line = this.attrSet(keyword, x, x.pairs, x.pairs, d, false);
+    const rule = x.rule && this.ruleClause({ ...x.rule, attrs: x.rule.attrs.filter(([k]) => k === 'boolean-op') }, `${x.id}-rule`);
+    return {
+      ...line,
+      setIds: [this.attr('$id', this.value(x.id))],
+      scores: x.score !== undefined ? [this.attr('$score', this.value(x.score))] : [],
+      ...(rule ? { rule } : {}),
+      braced: true,
+    };
+  }
+
+  /** An owner's sets of their own of the elements a keyword writes. */
+  private ownSets(keyword: A.AttrSet['keyword']['text'], element: SetElement, list: readonly ExtraSet[] | undefined, d: Decisions): A.AttrSet[] {
+    return (list ?? []).filter((x) => x.element === element).map((x) => this.ownSet(keyword, 'idRef' in x ? x : x.set, d));
+  }
+
   private op(o: CibOp, d: Decisions): A.OpLine {
     const span = this.span();
     const name = this.ident(o.name);
@@ -466,6 +523,8 @@ class Raiser {
     }
     body.push(...this.setLine('params', p.instanceAttributes, params, d));
     body.push(...this.setLine('meta', p.metaAttributes, p.metaAttributes?.pairs ?? [], d));
+    if (p.utilization) body.push(this.attrSet('utilization', p.utilization, p.utilization.pairs, p.utilization.pairs, d));
+    body.push(...this.ownSets('params', 'instance_attributes', p.extraSets, d), ...this.ownSets('meta', 'meta_attributes', p.extraSets, d), ...this.ownSets('utilization', 'utilization', p.extraSets, d));
     const mode = d.ops.get(p) ?? { exact: true, omit: new Set<string>() };
     for (const o of p.operations) if (mode.exact || !mode.omit.has(o.name)) body.push(this.op(o, d));
     if (mode.exact) body.push({ kind: 'default-ops', value: this.ident('none'), ...this.span() });
@@ -476,7 +535,7 @@ class Raiser {
     const span = this.span();
     const name = this.ident(g.id);
     const items: A.GroupItem[] = g.children.map((m) => this.primitive(m, d));
-    items.push(...this.setLine('meta', g.metaAttributes, g.metaAttributes?.pairs ?? [], d));
+    items.push(...this.setLine('meta', g.metaAttributes, g.metaAttributes?.pairs ?? [], d), ...this.ownSets('meta', 'meta_attributes', g.extraSets, d));
     return { kind: 'group', name, items, ...span };
   }
 
@@ -492,6 +551,7 @@ class Raiser {
     const items: A.CloneItem[] = [c.child.kind === 'primitive' ? this.primitive(c.child, d) : this.group(c.child, d)];
     const meta = c.metaAttributes;
     if (meta) items.push(...this.setLine('meta', meta, meta.pairs.filter((p) => !(promotable && p.name === PROMOTABLE_META)), d));
+    items.push(...this.ownSets('meta', 'meta_attributes', c.extraSets, d));
     return { kind: 'clone', keyword, name, items, ...span };
   }
 
@@ -671,12 +731,18 @@ class Raiser {
       const body = [
         ...(n.instanceAttributes ? [this.attrSet('attributes', n.instanceAttributes, n.instanceAttributes.pairs, n.instanceAttributes.pairs, d)] : []),
         ...(n.utilization ? [this.attrSet('utilization', n.utilization, n.utilization.pairs, n.utilization.pairs, d)] : []),
+        ...this.ownSets('attributes', 'instance_attributes', n.extraSets, d),
+        ...this.ownSets('utilization', 'utilization', n.extraSets, d),
       ];
       statements.push({ kind: 'node', name: this.ident(n.uname), attrs: d.nodeIds.has(n) ? [this.attr('id', this.value(n.id))] : [], ...(body.length > 0 ? { body } : {}), ...span });
     }
-    statements.push(...this.settings('property', this.properties, d));
-    statements.push(...this.settings('defaults', conf.rscDefaults?.[0], d));
-    statements.push(...this.settings('op-defaults', conf.opDefaults?.[0], d));
+    // Each section's plain set as lines, its others as sets of their own.
+    const property = toolSet(conf.crmConfig);
+    const defaults = toolSet(conf.rscDefaults);
+    const opDefaults = toolSet(conf.opDefaults);
+    statements.push(...this.settings('property', this.properties, d), ...property.others.map((set) => this.ownSet('property', set, d)));
+    statements.push(...this.settings('defaults', defaults.plain, d), ...defaults.others.map((set) => this.ownSet('defaults', set, d)));
+    statements.push(...this.settings('op-defaults', opDefaults.plain, d), ...opDefaults.others.map((set) => this.ownSet('op-defaults', set, d)));
     for (const r of conf.resources) statements.push(this.resource(r, d));
     for (const c of conf.constraints) statements.push(this.constraint(c));
     for (const t of conf.tags ?? []) {
@@ -768,12 +834,26 @@ function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered): 
   const conf = cib.configuration;
   const low = lowered.cib.configuration;
   const out: [NvSet | undefined, NvSet | undefined][] = [
-    [properties, low.crmConfig[0]],
-    [conf.rscDefaults?.[0], low.rscDefaults?.[0]],
-    [conf.opDefaults?.[0], low.opDefaults?.[0]],
+    [properties, toolSet(low.crmConfig).plain],
+    [toolSet(conf.rscDefaults).plain, toolSet(low.rscDefaults).plain],
+    [toolSet(conf.opDefaults).plain, toolSet(low.opDefaults).plain],
   ];
+  // Sets of their own keep their ids ($id= always written): paired by id.
+  const byId = (sets: readonly NvSet[]) => new Map(sets.map((s) => [s.id, s]));
+  const ownOf = (x: readonly ExtraSet[] | undefined) => (x ?? []).flatMap((e) => ('set' in e ? [e.set] : []));
+  const pairOwn = (c: readonly NvSet[], p: readonly NvSet[]) => {
+    const planned = byId(p);
+    for (const set of c) out.push([set, planned.get(set.id)]);
+  };
+  pairOwn(toolSet(conf.crmConfig).others, toolSet(low.crmConfig).others);
+  pairOwn(toolSet(conf.rscDefaults).others, toolSet(low.rscDefaults).others);
+  pairOwn(toolSet(conf.opDefaults).others, toolSet(low.opDefaults).others);
+  const lowResources = new Map(cibResources(low).map((r) => [`${r.kind} ${r.id}`, r]));
+  for (const c of cibResources(conf)) pairOwn(ownOf(c.extraSets), ownOf(lowResources.get(`${c.kind} ${c.id}`)?.extraSets));
+  const lowNodes = new Map(low.nodes.map((n) => [n.uname, n]));
+  for (const c of conf.nodes) pairOwn(ownOf(c.extraSets), ownOf(lowNodes.get(c.uname)?.extraSets));
   for (const [c, p] of pairedPrimitives(cib, lowered)) {
-    out.push([c.instanceAttributes, p.instanceAttributes], [c.metaAttributes, p.metaAttributes]);
+    out.push([c.instanceAttributes, p.instanceAttributes], [c.metaAttributes, p.metaAttributes], [c.utilization, p.utilization]);
     // An op's sets, once the op has its id and build gives it the set (an op left to the agent's
     // advice may have none yet: that is decided by the op, not by the set's id).
     const planned = new Map(p.operations.map((o) => [o.id, o]));
@@ -979,7 +1059,8 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   const cib = sanitiser.cib(read.cib);
   // Decisions are taken on the sanitised objects; messages name where their originals were read.
   const xpathOf = (o: object) => read.xpathOf(sanitiser.copies.get(o) ?? o);
-  const crm = cib.configuration.crmConfig[0];
+  // The plain property set (cib-bootstrap-options): the others are sets of their own.
+  const crm = toolSet(cib.configuration.crmConfig).plain;
   const maintained = crm?.pairs.filter((p) => MAINTAINED_PROPERTIES.includes(p.name)) ?? [];
   const properties = crm && { ...crm, pairs: crm.pairs.filter((p) => !MAINTAINED_PROPERTIES.includes(p.name)) };
   const hacc = read.hacc && isPlatformName(read.hacc.platform) ? read.hacc : undefined;
@@ -1002,7 +1083,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
       // Not settling: spell everything out, which needs no further round.
       for (const m of d.ops.values()) Object.assign(m, { exact: true, omit: new Set() });
       const conf = cib.configuration;
-      for (const s of [properties, conf.rscDefaults?.[0], conf.opDefaults?.[0]]) if (s) d.setIds.add(s);
+      for (const s of [properties, toolSet(conf.rscDefaults).plain, toolSet(conf.opDefaults).plain]) if (s) d.setIds.add(s);
       for (const p of cibPrimitives(conf)) {
         for (const s of [p.instanceAttributes, p.metaAttributes]) if (s) d.setIds.add(s);
         for (const o of p.operations) d.opIds.add(o);

@@ -41,7 +41,9 @@ export const SET_ID_REF_KEY = '$id-ref';
 /**
  * A line is a set of its own when it has braces, a score, a rule or a reference; brace-less lines
  * without them merge into the owner's default set, which comes first among the owner's sets of its
- * kind in the CIB (whatever the order of the lines), the others following in written order.
+ * kind in the CIB (whatever the order of the lines), the others following in written order. Where
+ * an owner has no brace-less line of a kind, its first set in braces alone (no score, rule or
+ * reference) is that default set: `meta $id=common { … }` and `meta $id=common …` are one thing.
  */
 export function isOwnSet(line: { readonly braced: boolean; readonly scores: readonly unknown[]; readonly idRefs: readonly unknown[]; readonly rule?: unknown }): boolean {
   return line.braced || line.scores.length > 0 || line.idRefs.length > 0 || line.rule !== undefined;

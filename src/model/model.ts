@@ -315,8 +315,12 @@ export interface ClusterModel {
   /** Every op, by name. */
   readonly opsByName: ReadonlyMap<string, readonly Op[]>;
   readonly constraints: readonly Constraint[];
-  /** Every rule, with where it stands (a location constraint), in source order. */
+  /** Every rule, with where it stands (a location constraint or an attribute set), in source order. */
   readonly rules: readonly RuleUse[];
+  /** Attribute sets by their `$id=` (the first of an id): what `$id-ref=` names. */
+  readonly namedSets: ReadonlyMap<string, AttrBag | AttrBlock>;
+  /** Every set of its own (braces, a score, a rule or a reference) of every owner, in source order. */
+  readonly ownSets: readonly AttrBlock[];
   readonly tags: readonly Tag[];
   /** The fencing topology, in source order. */
   readonly fencingLevels: readonly FencingLevel[];
@@ -490,7 +494,12 @@ function ruleOf(decl: A.RuleClause): Rule {
 export function attrBag(lines: readonly A.AttrSet[]): AttrBag {
   if (lines.length === 0) return EMPTY_BAG;
   if (!lines.some(isOwnSet)) return { ...merged(lines), blocks: [] };
-  const blocks = lines.filter(isOwnSet).map((decl): AttrBlock => {
+  const own = lines.filter(isOwnSet);
+  let plain = lines.filter((l) => !isOwnSet(l));
+  // No brace-less line: a first set in braces alone (no score, rule or reference) is the default set.
+  const first = own[0]!;
+  if (plain.length === 0 && first.scores.length === 0 && first.idRefs.length === 0 && !first.rule) plain = [own.shift()!];
+  const blocks = own.map((decl): AttrBlock => {
     const score = decl.scores[decl.scores.length - 1];
     const idRef = decl.idRefs[decl.idRefs.length - 1];
     return {
@@ -501,7 +510,7 @@ export function attrBag(lines: readonly A.AttrSet[]): AttrBag {
       ...(idRef ? { idRef: { ident: { kind: 'ident', text: idRef.value.text, start: idRef.value.start, end: idRef.value.end } } } : {}),
     };
   });
-  return { ...merged(lines.filter((l) => !isOwnSet(l))), blocks };
+  return { ...merged(plain), blocks };
 }
 
 /** Agents split once per text (a large file has thousands of primitives of a few agents). */
@@ -559,6 +568,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   // Sets that others may refer to (`$id-ref=`), by their `$id=`; the sets' rules.
   const setsById = new Map<string, AttrBag | AttrBlock>();
   const setRules: RuleUse[] = [];
+  const ownSets: AttrBlock[] = [];
   const bagOf = (lines: readonly A.AttrSet[]): AttrBag => {
     for (const line of lines) {
       for (const a of line.setIds) explicitIds.push(a.value);
@@ -572,6 +582,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         ruleIds(block.rule);
         setRules.push({ rule: block.rule, owner: block });
       }
+      ownSets.push(block);
       const ref = block.idRef;
       if (ref) links.push(() => {
         const target = setsById.get(ref.ident.text);
@@ -881,6 +892,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     opsByName,
     constraints,
     rules: [...constraints.flatMap((c) => (c.kind === 'location' ? c.rules.map((rule) => ({ rule, owner: c })) : [])), ...setRules].sort((a, b) => a.rule.decl.start - b.rule.decl.start),
+    namedSets: setsById,
+    ownSets: ownSets.sort((a, b) => a.decl.start - b.decl.start),
     tags,
     fencingLevels,
     alerts,

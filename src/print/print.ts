@@ -8,6 +8,7 @@ import { shapeOf } from '../syntax/shape.js';
 import { lineIndexOf } from '../syntax/span.js';
 import { haLexer, KEYWORD_TEXTS, Word } from '../syntax/tokens.js';
 import { EXPRESSION_KEYWORDS } from '../language/rule.js';
+import { isOwnSet } from '../language/attribute-set.js';
 
 // The one `.ha` printer: a syntax tree in, its text in the canonical layout out (grammar/README.md).
 // `hacc fmt` prints a parsed file with its comments and blank lines (formatHa); `hacc import` prints
@@ -53,9 +54,16 @@ function withAttrs(head: string, attrs: readonly A.Attr[]): string {
   return [head, ...attrs.map(attr)].join(' ');
 }
 
-/** A `params`/`meta`/`property`… line: its `$id=` first, then its pairs, then their `$id.NAME=`. */
+/**
+ * A `params`/`meta`/`property`… line: its `$id=` first, then its pairs, then their `$id.NAME=`. A set
+ * of its own: `$id= $score= $id-ref=`, its rule, then its pairs and their ids in braces.
+ */
 function attrSet(set: A.AttrSet): string {
-  return withAttrs(set.keyword.text, [...set.setIds, ...set.attrs, ...set.pairIds]);
+  if (!isOwnSet(set)) return withAttrs(set.keyword.text, [...set.setIds, ...set.attrs, ...set.pairIds]);
+  const head = withAttrs(set.keyword.text, [...set.setIds, ...set.scores, ...set.idRefs]);
+  const rule = set.rule ? ` ${ruleClause(set.rule)}` : '';
+  const pairs = [...set.attrs, ...set.pairIds];
+  return pairs.length > 0 || set.braced ? `${head}${rule} { ${pairs.map(attr).join(' ')}${pairs.length > 0 ? ' ' : ''}}` : `${head}${rule}`;
 }
 
 /** A value of a rule's expression: quoted where a bare word would be read as something else (a keyword, a parenthesis). */

@@ -402,6 +402,39 @@ ${body}}
     expect(checkText(cluster(`${body}  order x-then-db x then db\n`), 'cycle.ha', { catalogue }).diagnostics.map((d) => d.code)).toEqual(['HA426']);
   }, 60_000);
 
+  it('a meta set with a date rule applies inside its window: target-role=Stopped stops db there (crm_simulate -t)', async () => {
+    const body = `  primitive web ocf:pacemaker:Dummy {
+    meta $id=web-window $score=10 rule date in_range 2030-06-01 to 2030-06-30 { target-role=Stopped }
+  }
+`;
+    const r = checkText(cluster(body), 'meta-rule.ha', { catalogue });
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    const { path } = fullCib(r.checked!, 'meta-rule');
+    for (const [time, expected] of [
+      ['2030-05-31 12:00:00', /^resource web is running on: [abc]$/],
+      ['2030-06-15 12:00:00', /^resource web is NOT running$/],
+      ['2030-07-02 12:00:00', /^resource web is running on: [abc]$/],
+    ] as const) {
+      const out = join(dir, `meta-rule-${time.slice(0, 10)}.xml`);
+      await simulate(path, out, [...up, '-t', time]);
+      expect(await where(out, 'web'), time).toMatch(expected);
+    }
+  }, 60_000);
+
+  it('HA220: cib-bootstrap-options wins over a property set of a higher score (the same set applies once the bootstrap set leaves the name out)', async () => {
+    const set = '  property $id=maintenance $score=100 { stop-all-resources=true }\n';
+    const shadowed = checkText(cluster(`  property stop-all-resources=false\n${set}`), 'bootstrap.ha', { catalogue });
+    expect(shadowed.diagnostics.map((d) => d.code)).toEqual(['HA220']);
+    const s1 = join(dir, 'bootstrap-shadowed-s1.xml');
+    await simulate(fullCib(shadowed.checked!, 'bootstrap-shadowed').path, s1, up);
+    expect(await where(s1, 'db')).toMatch(/^resource db is running on: [abc]$/);
+    const alone = checkText(cluster(set), 'bootstrap-alone.ha', { catalogue });
+    expect(alone.diagnostics.map((d) => d.code)).toEqual([]);
+    const s2 = join(dir, 'bootstrap-alone-s1.xml');
+    await simulate(fullCib(alone.checked!, 'bootstrap-alone').path, s2, up);
+    expect(await where(s2, 'db')).toBe('resource db is NOT running');
+  }, 60_000);
+
   it('and/or read left to right, as pcs reads them: "#uname" eq a or "#uname" eq c and rack eq 2 holds on no node', async () => {
     // Read left to right, ("#uname" eq a or "#uname" eq c) and rack eq 2: a and c are in rack 1, so the
     // rule holds nowhere and db goes where it prefers, c. Read as "a or (c and rack 2)", it would force db onto a.

@@ -4,7 +4,7 @@ import { AUTOSTART_VALUES } from '../../language/autostart.js';
 import { COROSYNC_LINE_WORDS } from '../../language/corosync.js';
 import { PLATFORM_NAMES } from '../../language/platform.js';
 import { SBD_LINE_WORDS } from '../../language/sbd.js';
-import { SET_ID_KEY } from '../../language/attribute-set.js';
+import { isOwnSet, SET_ID_KEY, SET_ID_REF_KEY, SET_SCORE_KEY } from '../../language/attribute-set.js';
 import { RESOURCE_SET_KEY_FACTS } from '../../language/resource-set.js';
 import { DATE_SPEC_KEYS, DURATION_KEYS, OP_EXPRESSION_KEYS, RULE_KEYS } from '../../language/rule.js';
 import { statementKeys } from '../../language/index.js';
@@ -104,7 +104,7 @@ export const ha001: Rule = {
     // secrets. A file without a cluster block has no model (HA001 runs with the syntax rules).
     const model = ctx.model as ClusterModel | undefined;
     if (!model) return;
-    walk(model.cluster, (node) => {
+    walk(model.cluster, (node, parent) => {
       switch (node.kind) {
         case 'auth':
         case 'node':
@@ -179,6 +179,7 @@ export const ha001: Rule = {
           for (const a of node.setIds.slice(1)) {
             ctx.report({ node: a, property: 'key', message: `a second ${SET_ID_KEY} on one line (the first is at column ${node.setIds[0]!.start - lineStart(ctx, node.setIds[0]!) + 1})`, help: ['an attribute set has one id'] });
           }
+          checkSetForm(ctx, node, parent);
           break;
         case 'platform':
           if (!PLATFORM_NAMES.includes(node.name.text)) {
@@ -226,6 +227,45 @@ function checkStackBlock(ctx: RuleContext, block: A.StackBlock): void {
     const first = seen.get(once);
     if (first) ctx.report({ node: line.keyword, message: `a second '${once}' line (the first is on line ${ctx.line(first)})`, help: [`write the options of ${once} on one line`], related: [{ node: first, message: 'the first' }] });
     else seen.set(once, line);
+  }
+}
+
+/**
+ * A set's own form: only owners with several sets of a kind (resources, nodes, the cluster's
+ * settings) take braces, `$score=`, a rule or `$id-ref=`; a reference is the other set, so it has
+ * no pairs, score or rule of its own; a set's rule takes `id=` alone (its precedence is `$score=`).
+ */
+function checkSetForm(ctx: RuleContext, set: A.AttrSet, parent: A.Node | undefined): void {
+  const single = parent?.kind === 'op' || parent?.kind === 'alert' || parent?.kind === 'recipient';
+  if (single && isOwnSet(set)) {
+    const what = set.scores[0] ?? set.idRefs[0] ?? set.rule?.keyword;
+    ctx.report({
+      node: what ?? set.keyword,
+      message: `${parent.kind === 'op' ? "an op's" : parent.kind === 'alert' ? "an alert's" : "a recipient's"} ${set.keyword.text} is one set: it takes no { }, ${SET_SCORE_KEY}, ${SET_ID_REF_KEY} or rule`,
+      help: [`write the pairs on the ${set.keyword.text} line`],
+    });
+  }
+  const ref = set.idRefs[set.idRefs.length - 1];
+  if (ref) {
+    const extra = set.attrs[0] ?? set.scores[0] ?? set.setIds[0] ?? set.rule?.keyword;
+    if (extra) {
+      ctx.report({
+        node: extra,
+        message: `a ${set.keyword.text} line with ${SET_ID_REF_KEY}=${ref.value.text} is that set: it has no pairs, id, score or rule of its own`,
+        help: [`write them on the set with $id=${ref.value.text}, or a set of this owner's own beside the reference`],
+      });
+    }
+  }
+  if (set.rule) {
+    for (const a of set.rule.attrs) {
+      if (a.key.text === 'id' || !RULE_KEYS.some((k) => k.name === a.key.text)) continue;
+      ctx.report({
+        node: a,
+        property: 'key',
+        message: `a set's rule takes id= alone: '${a.key.text}' belongs to a location's rule`,
+        help: [`a set's precedence among its owner's sets is ${SET_SCORE_KEY}=N on the set`],
+      });
+    }
   }
 }
 

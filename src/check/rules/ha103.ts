@@ -14,7 +14,7 @@ export const ha103: Rule = {
   name: 'unknown-reference',
   severity: 'error',
   docs: {
-    summary: 'A group member, clone child, constraint, location or fencing level names a resource or node that is not declared.',
+    summary: 'A group member, clone child, constraint, location or fencing level names a resource or node that is not declared; a `$id-ref=` names no attribute set.',
     rationale:
       'pcs refuses a constraint on a resource that does not exist, and a location on a misspelt node silently never applies: the resource runs wherever Pacemaker likes.',
     bad: labCluster(`  primitive web ocf:pacemaker:Dummy {
@@ -38,6 +38,12 @@ export const ha103: Rule = {
     // A constraint may name a tag wherever it names a resource; a tag's members are resources.
     const tags = new Set(m.tags.map((t) => t.name));
     const constrained = new NameIndex([...m.allResources.map((r) => r.name), ...tags]);
+    const sets = new NameIndex([...m.namedSets.keys()]);
+    for (const b of m.ownSets) {
+      if (b.idRef && !b.idRef.target) {
+        ctx.report({ node: b.idRef.ident, message: `no attribute set has $id=${b.idRef.ident.text}`, ...misspelt(b.idRef.ident.text, sets, 'a reference names a set by the $id= written on it') });
+      }
+    }
     for (const t of m.tags) for (const ref of t.members) if (!ref.target && !tags.has(ref.ident.text)) unknown(ctx, ref.ident, 'resource', resources);
     // (A tag listed as a member is HA105's.)
     for (const g of m.groups) for (const item of g.items) if (!item.target && !tags.has(item.ident.text)) unknown(ctx, item.ident, 'resource', primitives);

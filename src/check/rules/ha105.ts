@@ -1,3 +1,4 @@
+import { SET_ELEMENT } from '../../language/attribute-set.js';
 import type { Rule } from '../rule.js';
 import { fencedCluster } from '../examples.js';
 
@@ -6,7 +7,7 @@ export const ha105: Rule = {
   name: 'wrong-kind-of-reference',
   severity: 'error',
   docs: {
-    summary: 'A reference names an object of the wrong kind: a fencing level lists a resource that is not a fencing device; a group, clone or tag lists a tag.',
+    summary: 'A reference names an object of the wrong kind: a fencing level lists a resource that is not a fencing device; a group, clone or tag lists a tag; `$id-ref=` names a set of another kind.',
     rationale:
       "A fencing level's devices must be stonith resources: the fencer looks each one up among its devices, and pcs refuses a level naming anything else (\"… is not a stonith id\"). A level of ordinary resources leaves the target with a level that can never succeed.",
     bad: fencedCluster(`  primitive vip ocf:heartbeat:IPaddr2 {
@@ -28,6 +29,20 @@ export const ha105: Rule = {
       for (const ref of h.items) {
         if (!ref.target && tags.has(ref.ident.text)) ctx.report({ node: ref.ident, message: `'${ref.ident.text}' is a tag: ${h.what} lists resources`, help: ['list the tag\'s resources here, or use the tag in constraints'] });
       }
+    }
+    // `$id-ref=` stands for a set of the same element: meta for meta, params (or a node's
+    // attributes) for instance attributes…
+    for (const b of ctx.model.ownSets) {
+      const target = b.idRef?.target;
+      if (!target) continue;
+      const theirs = ('decl' in target ? target.decl : target.lines[0]!).keyword.text;
+      const ours = b.decl.keyword.text;
+      if (SET_ELEMENT[theirs] === SET_ELEMENT[ours] && (theirs === 'property') === (ours === 'property')) continue;
+      ctx.report({
+        node: b.idRef!.ident,
+        message: `$id=${b.idRef!.ident.text} is a ${theirs} set (<${SET_ELEMENT[theirs]}>): a ${ours} line refers to a ${SET_ELEMENT[ours]} set`,
+        help: [`refer to it from a ${theirs} line, or name a ${ours} set`],
+      });
     }
     for (const l of ctx.model.fencingLevels) {
       for (const ref of l.devices) {

@@ -1,3 +1,4 @@
+import { allAttrs } from '../../model/model.js';
 import { CLONE_META } from '../../language/clone.js';
 import { misspelt } from '../../syntax/didyoumean.js';
 import { usesCommandParamsOnUpstreamAnything } from '../agents.js';
@@ -38,21 +39,21 @@ export const ha203: Rule = {
           });
         }
       }
-      for (const attr of p.meta.attrs) {
+      for (const attr of allAttrs(p.meta)) {
         if (metaNames.length === 0 || isMeta.has(attr.key.text)) continue;
         ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}'`, ...misspelt(attr.key.text, metaNames) });
       }
     }
     const cloneMeta = [...metaNames, ...CLONE_META.map((k) => k.name)];
     for (const c of ctx.model.clones) {
-      for (const attr of c.meta.attrs) {
+      for (const attr of allAttrs(c.meta)) {
         if (metaNames.length === 0 || cloneMeta.includes(attr.key.text)) continue;
         ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}' for a clone`, ...misspelt(attr.key.text, cloneMeta) });
       }
     }
     for (const kind of ['defaults', 'op-defaults'] as const) {
       const known = (kind === 'defaults' ? ctx.catalogue.resourceMeta : ctx.catalogue.opMeta).map((m) => m.name);
-      for (const attr of ctx.model.settings[kind].attrs) {
+      for (const attr of allAttrs(ctx.model.settings[kind])) {
         if (known.length === 0 || known.includes(attr.key.text)) continue;
         ctx.report({ node: attr, property: 'key', message: `unknown ${kind} setting '${attr.key.text}'`, ...misspelt(attr.key.text, known) });
       }

@@ -1,3 +1,5 @@
+import { allAttrs } from '../../model/model.js';
+import { SET_SCORE_KEY } from '../../language/attribute-set.js';
 import { MAX_LEVEL_INDEX } from '../../language/fencing-level.js';
 import { CLONE_META, PROMOTABLE_META } from '../../language/clone.js';
 import { corosyncKeys } from '../../language/corosync.js';
@@ -98,11 +100,11 @@ export const ha205: Rule = {
         const problem = valueProblem(effectiveType(f.fact), f.attr.value.text, f.fact.values) ?? `'${f.attr.value.text}' is not a valid ${effectiveType(f.fact)}`;
         ctx.report({ node: f.attr, property: 'value', message: `${f.attr.key.text}: ${problem}` });
       }
-      checkMeta(ctx, p.meta.attrs);
+      checkMeta(ctx, allAttrs(p.meta));
     }
-    for (const g of m.groups) checkMeta(ctx, g.meta.attrs);
+    for (const g of m.groups) checkMeta(ctx, allAttrs(g.meta));
     for (const c of m.clones) {
-      checkMeta(ctx, c.meta.attrs);
+      checkMeta(ctx, allAttrs(c.meta));
       for (const attr of c.meta.attrs) {
         const fact = CLONE_META.find((k) => k.name === attr.key.text);
         const problem = fact && valueProblem(fact.type, attr.value.text, fact.values);
@@ -120,7 +122,7 @@ export const ha205: Rule = {
         }
       }
     }
-    checkMeta(ctx, m.settings.defaults.attrs);
+    checkMeta(ctx, allAttrs(m.settings.defaults));
     for (const l of m.fencingLevels) {
       if (l.index !== undefined && l.index <= MAX_LEVEL_INDEX) continue;
       ctx.report({ node: l.decl.index, message: `fencing level index '${l.decl.index.text}' is not one of 1 to ${MAX_LEVEL_INDEX}`, help: [`Pacemaker's fencer takes levels 1 to ${MAX_LEVEL_INDEX}, tried in that order`] });
@@ -148,6 +150,10 @@ export const ha205: Rule = {
       if (word && l.number === undefined) ctx.report({ node: word, message: `link number '${word.text}' is not one of 0 to 7`, help: ['knet numbers its links 0 to 7; link 0 is the first addr= of each node'] });
     }
     for (const { rule } of m.rules) checkRule(ctx, rule.decl);
+    for (const b of m.ownSets) {
+      const problem = b.score && valueProblem('score', b.score.value.text);
+      if (problem) ctx.report({ node: b.score!, property: 'value', message: `${SET_SCORE_KEY}: ${problem}` });
+    }
     for (const c of m.constraints) {
       for (const set of c.kind === 'location' ? [] : c.sets) {
         for (const a of set.decl.attrs) {

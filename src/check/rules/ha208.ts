@@ -1,3 +1,4 @@
+import { allAttrs } from '../../model/model.js';
 import { durationMs, valueProblem } from '../../model/values.js';
 
 /** Actions that cannot recur: crm_verify (Pacemaker 2.1.5) ignores them with an interval (notify and reload may recur). */
@@ -53,7 +54,7 @@ export const ha208: Rule = {
         for (const attr of op.meta.attrs) judge(attr, true);
       }
     }
-    for (const attr of ctx.model.settings['op-defaults'].attrs) judge(attr, false);
+    for (const attr of allAttrs(ctx.model.settings['op-defaults'])) judge(attr, false);
     // crm_verify: "Ignoring … because start action cannot be recurring" (config not valid).
     for (const name of ONE_SHOT) {
       for (const op of ctx.model.opsByName.get(name) ?? []) {

@@ -1,3 +1,4 @@
+import { allAttrs } from '../../model/model.js';
 import { misspelt } from '../../syntax/didyoumean.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -15,7 +16,7 @@ export const ha404: Rule = {
 `),
   },
   check(ctx) {
-    for (const attr of ctx.model.settings.property.attrs) {
+    for (const attr of allAttrs(ctx.model.settings.property)) {
       if (ctx.catalogue.property(attr.key.text)) continue;
       ctx.report({ node: attr, property: 'key', message: `unknown cluster property '${attr.key.text}'`, ...misspelt(attr.key.text, ctx.catalogue.propertyNames()) });
     }

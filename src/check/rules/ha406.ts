@@ -1,3 +1,4 @@
+import { allAttrs } from '../../model/model.js';
 import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, PCS_NO_FENCING_IN_GROUP, PCS_REFUSES_OLD_PROPERTY_NAMES, pcsFrom, PLATFORM_FACTS, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
 import { INFLUENCE_SINCE } from '../../language/colocation.js';
@@ -35,7 +36,7 @@ export const ha406: Rule = {
     const version = PLATFORM_PACEMAKER_VERSION[m.platform];
     const platform = PLATFORM_FACTS[m.platform];
     const pcsRefusesOldNames = pcsFrom(m.platform, PCS_REFUSES_OLD_PROPERTY_NAMES);
-    for (const attr of m.settings.property.attrs) {
+    for (const attr of allAttrs(m.settings.property)) {
       const fact = ctx.catalogue.property(attr.key.text);
       if (!fact) continue;
       // An old name Pacemaker still reads but the platform's pcs refuses (HA430 names it elsewhere).
@@ -114,7 +115,7 @@ export const ha406: Rule = {
         ...(replacement ? { fix: { title: `write ${fact.name}=${replacement}`, replacement } } : {}),
       });
     };
-    for (const attr of m.settings.property.attrs) {
+    for (const attr of allAttrs(m.settings.property)) {
       const fact = ctx.catalogue.property(attr.key.text);
       if (fact) value(attr, fact, 'cluster property');
     }
@@ -172,6 +173,15 @@ export const ha406: Rule = {
       for (const { rule } of m.rules) {
         if (!rule.decl.expr) continue;
         walk(rule.decl.expr, (n) => {
+          // resource and op expressions came with schema 3.4 (Pacemaker 2.0.5).
+          if (n.kind === 'rule-resource' || n.kind === 'rule-op') {
+            ctx.report({
+              node: n.keyword,
+              message: `'${n.keyword.text}' expressions are not in the CIB schema of ${m.platform} (Pacemaker ${version}): they came with Pacemaker 2.0.5`,
+              help: ['set the value on the resources or operations themselves (meta, op … timeout=)'],
+            });
+            return;
+          }
           const pairs = n.kind === 'rule-date-spec' ? n.attrs : n.kind === 'rule-date' ? (n.duration ?? []) : [];
           for (const a of pairs) {
             if (LEGACY_DATE_KEYS.includes(a.key.text)) continue;
@@ -217,7 +227,7 @@ export const ha406: Rule = {
         const attr = op.values.get(fact.name)!;
         report(attr, fact, 'op attribute', fact.name === 'requires' ? [`write requires as a meta attribute of '${op.primitive.name}': meta requires=${attr.value.text}`] : []);
       }
-      for (const attr of m.settings['op-defaults'].attrs) if (attr.key.text === fact.name) report(attr, fact, 'op-defaults setting');
+      for (const attr of allAttrs(m.settings['op-defaults'])) if (attr.key.text === fact.name) report(attr, fact, 'op-defaults setting');
     }
   },
 };

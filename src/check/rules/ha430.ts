@@ -1,3 +1,4 @@
+import { allAttrs } from '../../model/model.js';
 import { compareVersions, DEPRECATED_VALUES, PCS_REFUSES_OLD_PROPERTY_NAMES, pcsFrom, PLATFORM_PACEMAKER_VERSION } from '../../catalogue/platforms.js';
 import { PROMOTED_META } from '../../language/clone.js';
 import { currentRole } from '../../language/roles.js';
@@ -48,7 +49,7 @@ export const ha430: Rule = {
     const m = ctx.model;
     // Deprecated property values, while the platform's Pacemaker still takes them (HA406 after).
     const version = PLATFORM_PACEMAKER_VERSION[m.platform];
-    for (const attr of m.settings.property.attrs) {
+    for (const attr of allAttrs(m.settings.property)) {
       const deprecated = DEPRECATED_VALUES[`${attr.key.text}=${attr.value.text}`];
       const gone = ctx.catalogue.property(attr.key.text)?.valuesUntil?.[attr.value.text];
       if (!deprecated || compareVersions(version, deprecated.since) < 0 || (gone !== undefined && compareVersions(version, gone) > 0)) continue;
@@ -62,7 +63,7 @@ export const ha430: Rule = {
     }
     // Old property names whose new name the platform's Pacemaker has (HA406 where pcs refuses them).
     const pcsRefuses = pcsFrom(m.platform, PCS_REFUSES_OLD_PROPERTY_NAMES);
-    for (const attr of m.settings.property.attrs) {
+    for (const attr of allAttrs(m.settings.property)) {
       const renamed = pcsRefuses ? undefined : newNameOf(ctx.catalogue, attr.key.text, version);
       if (!renamed) continue;
       ctx.report({
