@@ -60,10 +60,12 @@ function withAttrs(head: string, attrs: readonly A.Attr[]): string {
  */
 function attrSet(set: A.AttrSet): string {
   if (!isOwnSet(set)) return withAttrs(set.keyword.text, [...set.setIds, ...set.attrs, ...set.pairIds]);
-  const head = withAttrs(set.keyword.text, [...set.setIds, ...set.scores, ...set.idRefs]);
-  const rule = set.rule ? ` ${ruleClause(set.rule)}` : '';
   const pairs = [...set.attrs, ...set.pairIds];
-  return pairs.length > 0 || set.braced ? `${head}${rule} { ${pairs.map(attr).join(' ')}${pairs.length > 0 ? ' ' : ''}}` : `${head}${rule}`;
+  const rule = set.rule ? ` ${ruleClause(set.rule)}` : '';
+  // Without braces the pairs stand before the rule (after it they would be read as its words).
+  if (!set.braced) return `${withAttrs(set.keyword.text, [...set.setIds, ...set.scores, ...set.idRefs, ...pairs])}${rule}`;
+  const head = withAttrs(set.keyword.text, [...set.setIds, ...set.scores, ...set.idRefs]);
+  return `${head}${rule} { ${pairs.map(attr).join(' ')}${pairs.length > 0 ? ' ' : ''}}`;
 }
 
 /** A value of a rule's expression: quoted where a bare word would be read as something else (a keyword, a parenthesis). */

@@ -187,13 +187,10 @@ describe('unsupported parts', () => {
     const r = importCib(readFileSync('fixtures/cib/unsupported-everything.xml', 'utf8'), { catalogue });
     const listed = r.unsupported.map((u) => `${u.what} ${u.id ?? '-'} ${u.xpath}`);
     for (const [what, id, xpath] of [
-      ['cluster_property_set', 'night-options', "/cib/configuration/crm_config/cluster_property_set[@id='night-options']"],
       ['primitive', 'fence1', "/cib/configuration/resources/primitive[@id='fence1']/@description"],
-      ['instance_attributes', 'fence1-more', "/cib/configuration/resources/primitive[@id='fence1']/instance_attributes[@id='fence1-more']"],
       ['template', 'dummy-template', "/cib/configuration/resources/template[@id='dummy-template']"],
       ['primitive', 'from-template', "/cib/configuration/resources/primitive[@id='from-template']"],
       ['instance_attributes', 'grp-instance_attributes', "/cib/configuration/resources/group[@id='grp']/instance_attributes[@id='grp-instance_attributes']"],
-      ['meta_attributes', 'd1-meta_attributes', "/cib/configuration/resources/group[@id='grp']/primitive[@id='d1']/meta_attributes[@id='d1-meta_attributes']"],
       ['bundle', 'httpd-bundle', "/cib/configuration/resources/bundle[@id='httpd-bundle']"],
       ['acls', '-', '/cib/configuration/acls'],
     ] as const) {
@@ -206,6 +203,11 @@ describe('unsupported parts', () => {
     expect(r.text).toContain('params pcmk_host_list="node1 node2"');
     expect(r.text).toContain('primitive d1 ocf:pacemaker:Dummy');
     expect(r.text).toContain('promotable stateful-master {');
+    // Sets with rules, second sets and a primitive's utilization have a form now (issue 19).
+    expect(listed.filter((l) => /night-options|fence1-more|fence1-utilization|d1-meta_attributes/.test(l))).toEqual([]);
+    expect(r.text).toContain('property $id=night-options rule id=night-rule date-spec hours=0-6 { batch-limit=50 }');
+    expect(r.text).toContain('    utilization cpu=1\n    params $id=fence1-more { delay=5 }');
+    expect(r.text).toContain('meta $id=d1-meta_attributes rule id=d1-meta-rule "#uname" eq node1 { resource-stickiness=0 }');
     // Node attributes and utilization have a form now (issue 19).
     expect(listed.filter((l) => l.includes('/nodes/'))).toEqual([]);
     expect(r.text).toContain('node node1 {\n    attributes standby=on\n  }');
