@@ -9,7 +9,7 @@
 
 import { assertNever } from '../assert-never.js';
 import { isSecretParam } from '../catalogue/roles.js';
-import { selectedFlags, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvSet } from './model.js';
+import { isPlainSet, selectedFlags, type ExtraSet, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvSet } from './model.js';
 import { NO_ID } from './read.js';
 import { ruleText } from './rule-text.js';
 
@@ -50,11 +50,21 @@ function pairValue(name: string, v: CibValue): FieldValue {
 
 function nvset(fields: Map<string, FieldValue>, prefix: string, set: NvSet | undefined): void {
   // An empty set means nothing to Pacemaker (import leaves one out).
-  if (!set || set.pairs.length === 0) return;
+  if (!set || (set.pairs.length === 0 && isPlainSet(set))) return;
   fields.set(`${prefix}.id`, set.id);
+  if (set.score !== undefined) fields.set(`${prefix}.score`, set.score);
+  if (set.rule) fields.set(`${prefix}.rule`, ruleText(set.rule));
   for (const p of set.pairs) {
     fields.set(`${prefix}.${p.name}`, pairValue(p.name, p.value));
     if (p.id !== NO_ID) fields.set(`${prefix}.${p.name}.id`, p.id);
+  }
+}
+
+/** An owner's sets after its first of each element: each by its id, a reference by what it names. */
+function extraSets(fields: Map<string, FieldValue>, list: readonly ExtraSet[] | undefined): void {
+  for (const x of list ?? []) {
+    if ('idRef' in x) fields.set(`${x.element}.ref.${x.idRef}`, x.idRef);
+    else nvset(fields, `${x.element}.${x.set.id}`, x.set);
   }
 }
 
@@ -77,6 +87,8 @@ function primitive(p: CibPrimitive, parent: Flat | undefined): Flat {
   if (parent !== undefined) fields.set(parent.kind === 'group' ? 'group' : 'clone', parent.id);
   nvset(fields, 'params', p.instanceAttributes);
   nvset(fields, 'meta', p.metaAttributes);
+  nvset(fields, 'utilization', p.utilization);
+  extraSets(fields, p.extraSets);
   for (const o of p.operations) op(fields, o);
   return { kind: 'primitive', id: p.id, fields };
 }
@@ -85,8 +97,10 @@ function flatten(conf: CibConfiguration): Flat[] {
   const out: Flat[] = [];
   const sets = (kind: string, list: readonly NvSet[] | undefined) => {
     for (const set of list ?? []) {
-      if (set.pairs.length === 0) continue;
+      if (set.pairs.length === 0 && isPlainSet(set)) continue;
       const fields = new Map<string, FieldValue>();
+      if (set.score !== undefined) fields.set('score', set.score);
+      if (set.rule) fields.set('rule', ruleText(set.rule));
       for (const p of set.pairs) {
         fields.set(p.name, pairValue(p.name, p.value));
         if (p.id !== NO_ID) fields.set(`${p.name}.id`, p.id);
@@ -99,6 +113,7 @@ function flatten(conf: CibConfiguration): Flat[] {
     const fields = new Map<string, FieldValue>([['uname', n.uname], ...(n.type !== undefined ? [['type', n.type] as [string, string]] : [])]);
     nvset(fields, 'attributes', n.instanceAttributes);
     nvset(fields, 'utilization', n.utilization);
+    extraSets(fields, n.extraSets);
     out.push({ kind: 'node', id: n.id, fields });
   }
   const resource = (r: CibResource, parent: Flat | undefined): void => {
@@ -110,6 +125,7 @@ function flatten(conf: CibConfiguration): Flat[] {
         const fields = new Map<string, FieldValue>([['members', r.children.map((c) => c.id).join(' ')]]);
         if (parent !== undefined) fields.set('clone', parent.id);
         nvset(fields, 'meta', r.metaAttributes);
+        extraSets(fields, r.extraSets);
         const group: Flat = { kind: 'group', id: r.id, fields };
         out.push(group);
         for (const c of r.children) out.push(primitive(c, group));
@@ -122,6 +138,7 @@ function flatten(conf: CibConfiguration): Flat[] {
           ['child', r.child.id],
         ]);
         nvset(fields, 'meta', r.metaAttributes);
+        extraSets(fields, r.extraSets);
         const clone: Flat = { kind: 'clone', id: r.id, fields };
         out.push(clone);
         resource(r.child, clone);

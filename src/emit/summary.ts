@@ -6,14 +6,14 @@
 import { assertNever } from '../assert-never.js';
 import { patternRegExp } from '../language/fencing-level.js';
 import { CLUSTER_DELAY, DEVICE_DELAYS, fenceTargets, isDelay } from '../catalogue/fence-hosts.js';
-import { agentName, attrValue as attr, isPromotable, literalPair, selectedFlags, type CibClone, type CibConfiguration, type CibGroup, type CibLocation, type CibOrder, type CibPrimitive, type CibResourceSet, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, attrValue as attr, cibResources, isPromotable, literalPair, selectedFlags, toolSet, type CibClone, type ExtraSet, type CibConfiguration, type CibGroup, type CibLocation, type CibOrder, type CibPrimitive, type CibResourceSet, type CibResource, type CibValue, type NvSet, type XmlAttr } from '../cib/model.js';
 import type { Lowered } from '../lower/lower.js';
 import type { Options } from '../lower/stack.js';
 import type { FailoverPreview } from '../plan/failover.js';
 import type { TransitionAction } from '../plan/plan.js';
 import { ANYTHING_AGENT_ID } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
-import { locationRuleInWords } from './rule-words.js';
+import { expressionInWords, locationRuleInWords } from './rule-words.js';
 import {
   crmVerifyLive,
   packagesFor,
@@ -73,6 +73,18 @@ function describeOps(p: CibPrimitive): string {
 }
 
 /** `name=value` words of an attribute set, secrets shown by their reference. */
+/** When a set of its own applies: `(set night, score 10) where the date is …`. */
+function setCondition(set: NvSet): string {
+  const how = [`set ${code(set.id)}`, ...(set.score !== undefined ? [`score ${set.score}`] : [])].join(', ');
+  return `(${how})${set.rule ? ` when ${expressionInWords(set.rule)}` : ''}`;
+}
+
+/** A set after an owner's first of its element, or a reference to another. */
+function extraSetText(x: ExtraSet, node = false): string {
+  const what = { instance_attributes: node ? 'attributes' : 'params', meta_attributes: 'meta', utilization: 'utilization' }[x.element];
+  return 'idRef' in x ? `${what} of set ${code(x.idRef)}` : `${what} ${setCondition(x.set)}: ${pairs(x.set).join(', ')}`;
+}
+
 function pairs(set: NvSet | undefined): string[] {
   return (set?.pairs ?? []).map((a) => code(`${a.name}=${shown(a.value)}`));
 }
@@ -124,7 +136,8 @@ function param(p: CibPrimitive, name: string): string | undefined {
  */
 function fencingLines(lowered: Lowered, devices: readonly CibPrimitive[]): string[] {
   const conf = lowered.cib.configuration;
-  const properties = new Map(conf.crmConfig.flatMap((s) => s.pairs).map((p) => [p.name, p.value.kind === 'literal' ? p.value.text : '']));
+  // The plain property set: a set with a rule or a score applies only sometimes (or never: HA220).
+  const properties = new Map((toolSet(conf.crmConfig).plain?.pairs ?? []).map((p) => [p.name, p.value.kind === 'literal' ? p.value.text : '']));
   const off = ['stonith-enabled', 'fencing-enabled'].some((k) => properties.get(k)?.toLowerCase() === 'false');
   if (off) return ['Fencing is disabled (`stonith-enabled=false`): no node is fenced, and a node that stops answering keeps its resources blocked until it returns.', ''];
   const sbd = sbdLines(lowered, properties);
@@ -299,10 +312,20 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
   L('');
 
   L('## What will be created', '');
-  const properties = conf.crmConfig.flatMap((s) => pairs(s));
-  if (properties.length > 0) L(`- Cluster properties: ${properties.join(', ')}.`);
-  for (const set of conf.rscDefaults ?? []) L(`- Resource defaults: ${pairs(set).join(', ')}.`);
-  for (const set of conf.opDefaults ?? []) L(`- Operation defaults: ${pairs(set).join(', ')}.`);
+  for (const [what, sets] of [
+    ['Cluster properties', conf.crmConfig],
+    ['Resource defaults', conf.rscDefaults],
+    ['Operation defaults', conf.opDefaults],
+  ] as const) {
+    const { plain, others } = toolSet(sets);
+    if (plain && plain.pairs.length > 0) L(`- ${what}: ${pairs(plain).join(', ')}.`);
+    for (const set of others) L(`- ${what} ${setCondition(set)}: ${pairs(set).join(', ')}.`);
+  }
+  for (const r of cibResources(conf)) {
+    if (r.kind === 'primitive' && r.utilization) L(`- ${code(r.id)} takes ${pairs(r.utilization).join(', ')} of a node's capacities.`);
+    for (const x of r.extraSets ?? []) L(`- ${code(r.id)}: ${extraSetText(x)}.`);
+  }
+  for (const n of conf.nodes) for (const x of n.extraSets ?? []) L(`- Node ${code(n.uname)}: ${extraSetText(x, true)}.`);
   L(fencing.length > 0 ? `- Fencing devices: ${fencing.map((p) => `${code(p.id)} (${code(p.type)})`).join(', ')}.` : '- No fencing device.');
   for (const a of conf.alerts ?? []) {
     const sel = a.select;
