@@ -43,7 +43,7 @@ export function machineAddresses(model: ClusterModel): readonly MachineAddress[]
   if (cached) return cached;
   const out: MachineAddress[] = [];
   for (const machine of [...model.nodes, ...model.hosts].sort((a, b) => a.decl.start - b.decl.start)) {
-    for (const attr of machine.addrs) {
+    for (const attr of [...machine.addrs, ...machine.nets]) {
       const r = parseAddress(attr.value.text);
       if (r.ok) out.push({ machine, attr, key: addressKey(r.address) });
     }
@@ -52,9 +52,9 @@ export function machineAddresses(model: ClusterModel): readonly MachineAddress[]
   return out;
 }
 
-/** The subnets the cluster nodes are on (addresses written with a prefix). */
+/** The subnets the cluster nodes are on (corosync and other interfaces written with a prefix). */
 export function nodeSubnets(model: ClusterModel): Address[] {
-  return model.nodes.flatMap((n) => n.addrs.flatMap((a) => {
+  return model.nodes.flatMap((n) => [...n.addrs, ...n.nets].flatMap((a) => {
     const r = parseAddress(a.value.text);
     return r.ok && r.address.prefix !== undefined ? [r.address] : [];
   }));

@@ -7,6 +7,7 @@ import { ha102 } from './rules/ha102.js';
 import { ha103 } from './rules/ha103.js';
 import { ha104 } from './rules/ha104.js';
 import { ha105 } from './rules/ha105.js';
+import { ha106 } from './rules/ha106.js';
 import { ha108 } from './rules/ha108.js';
 import { ha109 } from './rules/ha109.js';
 import { ha110 } from './rules/ha110.js';
@@ -89,6 +90,7 @@ export const clusterRules: readonly Rule[] = [
   ha103,
   ha104,
   ha105,
+  ha106,
   ha108,
   ha109,
   ha110,

@@ -259,6 +259,8 @@ export interface CibNode {
   readonly uname: string;
   /** `member` (the default) or `normal` (Pacemaker 1.x's word for it). */
   readonly type?: string;
+  /** The node's legacy weight. */
+  readonly score?: string;
   /** Its permanent attributes (`<instance_attributes>`). */
   readonly instanceAttributes?: NvSet;
   readonly utilization?: NvSet;

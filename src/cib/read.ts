@@ -495,14 +495,14 @@ class Reader {
 
   node(n: XmlElement, nx: string): CibNode | undefined {
     if (n.tag !== 'node') return void this.report(n, nx, `a <${n.tag}> inside nodes`);
-    const [id, uname, type] = [n.attrs.get('id'), n.attrs.get('uname'), n.attrs.get('type')];
+    const [id, uname, type, score] = [n.attrs.get('id'), n.attrs.get('uname'), n.attrs.get('type'), n.attrs.get('score')];
     if (type !== undefined && type !== 'member' && type !== 'normal') return void this.report(n, nx, `a node of type ${type}`);
     if (id === undefined || uname === undefined) return void this.report(n, nx, 'a node without an id or a uname');
-    this.extraAttrs(n, nx, ['id', 'uname', 'type']);
+    this.extraAttrs(n, nx, ['id', 'uname', 'type', 'score']);
     for (const c of elements(n)) if (c.tag !== 'instance_attributes' && c.tag !== 'utilization') this.report(c, `${nx}/${step(c)}`, `a <${c.tag}> inside a node`);
     const { instanceAttributes, utilization, extraSets } = this.ownerSets(n, nx, ['instance_attributes', 'utilization']);
     return this.at(
-      { id, uname, ...(type !== undefined ? { type } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}), ...(extraSets ? { extraSets } : {}) },
+      { id, uname, ...(type !== undefined ? { type } : {}), ...(score !== undefined ? { score } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}), ...(extraSets ? { extraSets } : {}) },
       nx,
     );
   }

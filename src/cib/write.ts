@@ -195,7 +195,7 @@ class CibWriter {
   }
 
   node(parent: XmlParent, n: CibNode): void {
-    const el = ele(parent, 'node', ['id', n.id, 'uname', n.uname, ...(n.type !== undefined ? ['type', n.type] : [])]);
+    const el = ele(parent, 'node', ['id', n.id, 'uname', n.uname, ...(n.type !== undefined ? ['type', n.type] : []), ...(n.score !== undefined ? ['score', n.score] : [])]);
     this.nvset(el, 'instance_attributes', n.instanceAttributes);
     this.nvset(el, 'utilization', n.utilization);
     this.extraSets(el, n.extraSets);

@@ -83,7 +83,6 @@ interface Decisions {
 }
 
 const MAX_ROUNDS = 12;
-const NODE_ID = /^[1-9][0-9]{0,9}$/;
 
 /** Whether text lexes as one bare word (`plain`: one that is not a keyword either). */
 function isWord(text: string, plain = false): boolean {
@@ -320,12 +319,10 @@ class Sanitiser {
     const conf = cib.configuration;
     const nodes = conf.nodes.filter((n) => {
       if (!isWord(n.uname)) this.report('node', n.id, n, `the node name '${n.uname}' cannot be written as a .ha word`);
+      else if (!isWord(n.id) || (n.score !== undefined && !isWord(n.score))) this.report('node', n.id, n, 'an id or score that cannot be written as a .ha word');
       else return true;
       return false;
     });
-    for (const n of nodes) {
-      if (!NODE_ID.test(n.id)) this.unsupported.push({ what: 'node', id: n.id, xpath: `${this.xpathOf(n)}/@id`, reason: 'an id that is not a positive integer (hacc derives one)' });
-    }
     // A node's attributes and utilization, each left out whole when a pair cannot be written.
     const withSets = nodes.map((n): CibNode => {
       const { instanceAttributes: ia, utilization: ut, extraSets: xs, ...rest } = n;
@@ -734,7 +731,8 @@ class Raiser {
         ...this.ownSets('attributes', 'instance_attributes', n.extraSets, d),
         ...this.ownSets('utilization', 'utilization', n.extraSets, d),
       ];
-      statements.push({ kind: 'node', name: this.ident(n.uname), attrs: d.nodeIds.has(n) ? [this.attr('id', this.value(n.id))] : [], ...(body.length > 0 ? { body } : {}), ...span });
+      const attrs = [...(d.nodeIds.has(n) ? [this.attr('id', this.value(n.id))] : []), ...(n.score !== undefined ? [this.attr('score', this.value(n.score))] : [])];
+      statements.push({ kind: 'node', name: this.ident(n.uname), attrs, ...(body.length > 0 ? { body } : {}), ...span });
     }
     // Each section's plain set as lines, its others as sets of their own.
     const property = toolSet(conf.crmConfig);
@@ -926,7 +924,7 @@ function refine(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: De
   }
   const planNodes = new Map(lowered.cluster.nodes.map((n) => [n.name, n]));
   for (const n of cib.configuration.nodes) {
-    if (NODE_ID.test(n.id) && String(planNodes.get(n.uname)?.id) !== n.id) add(d.nodeIds, n);
+    if (planNodes.get(n.uname)?.cibId !== n.id) add(d.nodeIds, n);
   }
   const roles = lowered.cluster.target.roles;
   for (const [c, p] of pairedPrimitives(cib, lowered)) {
@@ -1089,7 +1087,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
         for (const o of p.operations) d.opIds.add(o);
       }
       for (const n of conf.nodes) {
-        if (NODE_ID.test(n.id)) d.nodeIds.add(n);
+        d.nodeIds.add(n);
         for (const s of [n.instanceAttributes, n.utilization]) if (s) d.setIds.add(s);
       }
       for (const r of cibResources(conf)) if (r.kind !== 'primitive' && r.metaAttributes) d.setIds.add(r.metaAttributes);

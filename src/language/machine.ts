@@ -1,12 +1,15 @@
 import { key, type StatementVocabulary } from './vocabulary.js';
 
-// `node NAME addr=…` (a cluster member) and `host NAME addr=…` (a machine others refer to).
+// `node NAME addr=… [net=…] [id=…] [score=…]` (a cluster member) and `host NAME addr=…` (a machine
+// others refer to). addr= is one per corosync link; net= an interface that is no corosync link (a
+// service LAN: the address checks count it, corosync does not); id= the CIB's node id (a corosync
+// node id when it is a positive integer: HA106 otherwise); score= the node's legacy weight.
 
 export const node = {
   keyword: 'node',
   context: 'cluster',
   described: 'a node line',
-  keys: [key('addr', 'string'), key('id', 'nonnegative_integer')],
+  keys: [key('addr', 'string'), key('net', 'string'), key('id', 'string'), key('score', 'score')],
 } as const satisfies StatementVocabulary;
 
 export const host = {

@@ -19,7 +19,7 @@ import { constraintResourceIds, isPlainSet, literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
-import type { AttrBag, AttrBlock, Clone, Group, Machine, Primitive, ResourceSetUse } from '../model/model.js';
+import { isNodeId, type AttrBag, type AttrBlock, type Clone, type Group, type Machine, type Primitive, type ResourceSetUse } from '../model/model.js';
 import { PLATFORMS, roleSpelling, type PlatformName } from '../model/platforms.js';
 import type * as A from '../syntax/ast.js';
 import { IdAllocator } from './ids.js';
@@ -98,8 +98,10 @@ export interface Addr {
 
 export interface SetupNode {
   readonly name: string;
-  /** Corosync node id (also the CIB `<node id>`): `id=`, else the smallest free positive integer. */
+  /** Corosync node id: `id=` when it is one, else the smallest free positive integer. */
   readonly id: number;
+  /** The CIB `<node id>`: `id=` as written (any text: HA106 when it is no corosync id), else `id`. */
+  readonly cibId: string;
   readonly addrs: readonly Addr[];
 }
 
@@ -468,17 +470,17 @@ function addrsOf(m: Machine): Addr[] {
  * earlier node takes (so without any `id=`, 1..n in declaration order).
  */
 function setupNodes(nodes: readonly Machine[]): SetupNode[] {
-  const taken = new Set(nodes.flatMap((n) => (n.id ? [Number(n.id.value.text)] : [])));
+  const corosyncId = (n: Machine) => (n.id && isNodeId(n.id.value.text) ? Number(n.id.value.text) : undefined);
+  const taken = new Set(nodes.flatMap((n) => corosyncId(n) ?? []));
   let next = 1;
   return nodes.map((n) => {
-    let id: number;
-    if (n.id) id = Number(n.id.value.text);
-    else {
+    let id = corosyncId(n);
+    if (id === undefined) {
       while (taken.has(next)) next++;
       id = next;
       taken.add(id);
     }
-    return { name: n.name, id, addrs: addrsOf(n) };
+    return { name: n.name, id, cibId: n.id?.value.text ?? String(id), addrs: addrsOf(n) };
   });
 }
 
@@ -504,12 +506,14 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const cibNodes: CibNode[] = nodes.map((n, i) => {
     const m = model.nodes[i]!;
     const set = (bag: AttrBag, id: string) => (bag.attrs.length > 0 ? l.nvset(id, values(bag), false, bag) : undefined);
-    const instanceAttributes = set(m.attributes, `nodes-${n.id}`);
-    const utilization = set(m.utilization, `nodes-${n.id}-utilization`);
-    const extraSets = [...l.extraSets('instance_attributes', `nodes-${n.id}`, m.attributes, false), ...l.extraSets('utilization', `nodes-${n.id}-utilization`, m.utilization, false)];
+    const instanceAttributes = set(m.attributes, `nodes-${n.cibId}`);
+    const utilization = set(m.utilization, `nodes-${n.cibId}-utilization`);
+    const extraSets = [...l.extraSets('instance_attributes', `nodes-${n.cibId}`, m.attributes, false), ...l.extraSets('utilization', `nodes-${n.cibId}-utilization`, m.utilization, false)];
+    const score = m.decl.attrs.filter((a) => a.key.text === 'score').pop();
     return {
-      id: String(n.id),
+      id: n.cibId,
       uname: n.name,
+      ...(score ? { score: score.value.text } : {}),
       ...(instanceAttributes ? { instanceAttributes } : {}),
       ...(utilization ? { utilization } : {}),
       ...(extraSets.length > 0 ? { extraSets } : {}),

@@ -68,6 +68,8 @@ export interface Machine {
   readonly name: string;
   /** `addr=` attributes, in order (one per corosync link). */
   readonly addrs: readonly A.Attr[];
+  /** `net=` attributes: the node's other interfaces (service LANs), for the address checks only. */
+  readonly nets: readonly A.Attr[];
   /** `id=` (nodes): the last one written. */
   readonly id?: A.Attr;
   /** `{ attributes … }`: the node's permanent attributes. */
@@ -734,6 +736,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       case 'node':
       case 'host': {
         const addrs = s.attrs.filter((a) => a.key.text === 'addr');
+        const nets = s.attrs.filter((a) => a.key.text === 'net');
         const id = s.kind === 'node' ? s.attrs.filter((a) => a.key.text === 'id').pop() : undefined;
         const body = s.body ?? [];
         const m: Machine = {
@@ -741,6 +744,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           decl: s,
           name: s.name.text,
           addrs,
+          nets,
           ...(id ? { id } : {}),
           attributes: bagOf(body.filter((l) => l.keyword.text === 'attributes')),
           utilization: bagOf(body.filter((l) => l.keyword.text === 'utilization')),

@@ -88,7 +88,17 @@ function plannedConfiguration(desired: CibConfiguration, live: CibConfiguration)
     const file = fileNodes.get(n.uname);
     const instanceAttributes = mergedSet(n.instanceAttributes, file?.instanceAttributes);
     const utilization = mergedSet(n.utilization, file?.utilization);
-    return { id: n.id, uname: n.uname, ...(n.type !== undefined ? { type: n.type } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}) };
+    const score = file?.score ?? n.score;
+    const extraSets = file?.extraSets ?? n.extraSets;
+    return {
+      id: n.id,
+      uname: n.uname,
+      ...(n.type !== undefined ? { type: n.type } : {}),
+      ...(score !== undefined ? { score } : {}),
+      ...(instanceAttributes ? { instanceAttributes } : {}),
+      ...(utilization ? { utilization } : {}),
+      ...(extraSets ? { extraSets } : {}),
+    };
   });
   return { ...desired, crmConfig, nodes };
 }

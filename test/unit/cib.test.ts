@@ -230,8 +230,8 @@ describe('plan: ids and structure', () => {
     expect(p.cluster.target).toEqual({ pacemaker: '1.1.18', schema: 'pacemaker-2.10', roles: 'legacy', tool: 'pcs' });
     expect(p.cluster.auth).toEqual({ user: 'hacluster', password: { kind: 'secret', scheme: 'env', ref: 'HACLUSTER_PASSWORD' } });
     expect(p.cluster.nodes).toEqual([
-      { name: 'rhel-act', id: 1, addrs: [{ text: '192.168.56.31/24', ip: '192.168.56.31', prefix: 24 }] },
-      { name: 'rhel-sta', id: 2, addrs: [{ text: '192.168.56.32/24', ip: '192.168.56.32', prefix: 24 }] },
+      { name: 'rhel-act', id: 1, cibId: '1', addrs: [{ text: '192.168.56.31/24', ip: '192.168.56.31', prefix: 24 }] },
+      { name: 'rhel-sta', id: 2, cibId: '2', addrs: [{ text: '192.168.56.32/24', ip: '192.168.56.32', prefix: 24 }] },
     ]);
     expect(p.cluster.hosts).toEqual([{ name: 'rhel-iscsi', addrs: [{ text: '192.168.56.40', ip: '192.168.56.40' }] }]);
     expect(conf.crmConfig[0]!.pairs.map((a) => [a.id, a.name])).toEqual([

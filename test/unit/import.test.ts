@@ -36,7 +36,7 @@ function importClean(xml: string) {
 }
 
 /**
- * The imported file with what no CIB holds put back from the original: node addresses, hosts, the
+ * The imported file with what no CIB holds put back from the original: node addresses (addr=, net=), hosts, the
  * auth line, autostart and the corosync and sbd blocks (they live in corosync.conf, pcsd, the init
  * system and each node's sbd file; the sbd block import infers from fence_sbd devices gives way to
  * the original's). The setup script and the summary need them.
@@ -47,7 +47,7 @@ function withMachineFacts(original: string, imported: string): string {
   const addrs = new Map<string, string[]>();
   const extra: string[] = [];
   for (const s of cluster.statements) {
-    if (s.kind === 'node') addrs.set(s.name.text, s.attrs.filter((a) => a.key.text === 'addr').map(slice));
+    if (s.kind === 'node') addrs.set(s.name.text, s.attrs.filter((a) => a.key.text === 'addr' || a.key.text === 'net').map(slice));
     if (s.kind === 'host' || s.kind === 'auth' || s.kind === 'autostart' || s.kind === 'corosync' || s.kind === 'sbd') extra.push(`  ${slice(s)}`);
   }
   const hasSbd = cluster.statements.some((s) => s.kind === 'sbd');
@@ -482,7 +482,8 @@ describe('the language extensions import relies on', () => {
 
   it('is checked: invalid and duplicate ids, node ids, values', () => {
     const codes = (text: string) => checkText(text, 'x.ha', { catalogue }).diagnostics.map((d) => `${at(text)(d).line} ${d.code}`);
-    expect(codes(file('  node c addr=10.0.0.3/24 id=x\n'))).toEqual(['5 HA001']);
+    // Any CIB id is a node's id=; one that is no corosync node id is HA106 (a warning).
+    expect(codes(file('  node c addr=10.0.0.3/24 id=x\n'))).toEqual(['5 HA106']);
     expect(codes(file('  node c addr=10.0.0.3/24 id=1\n  node d addr=10.0.0.4/24 id=1\n'))).toEqual(['6 HA101']);
     expect(codes(file('  primitive p ocf:pacemaker:Dummy {\n    params $id=p fake=1\n  }\n'))).toEqual(['6 HA101']);
     expect(codes(file('  primitive p ocf:pacemaker:Dummy {\n    meta $id=1x\n    op monitor interval=10s id=a:b\n  }\n'))).toEqual(['6 HA102', '7 HA102']);

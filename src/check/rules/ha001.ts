@@ -10,7 +10,7 @@ import { DATE_SPEC_KEYS, DURATION_KEYS, OP_EXPRESSION_KEYS, RULE_KEYS } from '..
 import { statementKeys } from '../../language/index.js';
 import { DEFAULT_OPS_VALUES } from '../../language/primitive.js';
 import { ENV_NAME } from '../../language/secret.js';
-import { isNodeId, type ClusterModel } from '../../model/model.js';
+import type { ClusterModel } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import { misspelt } from '../../syntax/didyoumean.js';
 import { walk } from '../../syntax/walk.js';
@@ -126,13 +126,6 @@ export const ha001: Rule = {
               message: `'${node.user.text}' is not a user name`,
               help: ['a user name is lower-case letters, digits, _ and - (at most 32 characters, not starting with a digit or -): the pcsd user is normally hacluster'],
             });
-          }
-          if (node.kind === 'node') {
-            for (const a of node.attrs) {
-              if (a.key.text === 'id' && !isNodeId(a.value.text)) {
-                ctx.report({ node: a, property: 'value', message: `node id '${a.value.text}' is not a positive integer`, help: ['id= is the corosync node id, also the CIB <node id>: 1, 2, 3…'] });
-              }
-            }
           }
           break;
         case 'recipient':

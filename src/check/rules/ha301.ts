@@ -19,7 +19,7 @@ export const ha301: Rule = {
   },
   check(ctx) {
     for (const machine of [...ctx.model.nodes, ...ctx.model.hosts]) {
-      for (const attr of machine.addrs) {
+      for (const attr of [...machine.addrs, ...machine.nets]) {
         const parsed = parseAddress(attr.value.text);
         if (!parsed.ok) ctx.report({ node: attr, property: 'value', message: parsed.reason, help: ['write addr=ADDRESS or addr=ADDRESS/PREFIX, e.g. addr=10.0.0.11/24'] });
       }
