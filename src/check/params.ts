@@ -124,7 +124,9 @@ export function paramFindings(p: Primitive, catalogue: Catalogue): readonly Para
     const attrs = p.params.values;
     // Command resources write their params as start/stop/monitor lines (no object of values is
     // built: this runs for every primitive of a large file).
-    const given = (name: string): boolean => attrs.has(name) || (p.commands.length > 0 && p.commands.some((c) => `${c.action.text}_cmd` === name));
+    // A primitive made from a template has the template's params too (Pacemaker merges them).
+    const inherited = p.template?.target?.params.values;
+    const given = (name: string): boolean => attrs.has(name) || (inherited?.has(name) ?? false) || (p.commands.length > 0 && p.commands.some((c) => `${c.action.text}_cmd` === name));
     const check = paramCheck(agent, extra);
     // The schema's checks in ajv's order: required, additional properties, then each property's value.
     // One parameter under either name: a deprecated one (fence agents' ipaddr, login, passwd, port) or

@@ -77,20 +77,19 @@ function op(fields: Map<string, FieldValue>, o: CibOp): void {
   nvset(fields, `${prefix}.meta`, o.metaAttributes);
 }
 
-/** `parent`: the group or clone that holds it, as `group` or `clone` field. */
-function primitive(p: CibPrimitive, parent: Flat | undefined): Flat {
-  const fields = new Map<string, FieldValue>([
-    ['class', p.class],
-    ['type', p.type],
-  ]);
-  if (p.provider !== undefined) fields.set('provider', p.provider);
+/** `parent`: the group or clone that holds it, as `group` or `clone` field. A template is its own kind. */
+function primitive(p: CibPrimitive, parent: Flat | undefined, kind: 'primitive' | 'template' = 'primitive'): Flat {
+  const fields = new Map<string, FieldValue>(p.template !== undefined ? [['template', p.template]] : [['class', p.class], ['type', p.type]]);
+  if (p.provider !== undefined && p.template === undefined) fields.set('provider', p.provider);
+  if (p.operationsId !== undefined) fields.set('operations.id', p.operationsId);
+  if (p.operationsRef !== undefined) fields.set('operations.ref', p.operationsRef);
   if (parent !== undefined) fields.set(parent.kind === 'group' ? 'group' : 'clone', parent.id);
   nvset(fields, 'params', p.instanceAttributes);
   nvset(fields, 'meta', p.metaAttributes);
   nvset(fields, 'utilization', p.utilization);
   extraSets(fields, p.extraSets);
   for (const o of p.operations) op(fields, o);
-  return { kind: 'primitive', id: p.id, fields };
+  return { kind, id: p.id, fields };
 }
 
 function flatten(conf: CibConfiguration): Flat[] {
@@ -148,6 +147,7 @@ function flatten(conf: CibConfiguration): Flat[] {
         assertNever(r);
     }
   };
+  for (const t of conf.templates ?? []) out.push(primitive(t, undefined, 'template'));
   for (const r of conf.resources) resource(r, undefined);
   for (const c of conf.constraints) {
     const fields = new Map<string, FieldValue>();

@@ -83,6 +83,12 @@ export interface CibPrimitive {
   readonly utilization?: NvSet;
   readonly extraSets?: readonly ExtraSet[];
   readonly operations: readonly CibOp[];
+  /** `<primitive template>`: made from that template (class, provider and type are the template's, not written). */
+  readonly template?: string;
+  /** `<operations id>`. */
+  readonly operationsId?: string;
+  /** `<operations id-ref>`: the ops are that element's (`operations` is then empty). */
+  readonly operationsRef?: string;
 }
 
 export interface CibGroup {
@@ -278,6 +284,8 @@ export interface CibConfiguration {
   /** `<cluster_property_set>`s of `<crm_config>`. */
   readonly crmConfig: readonly NvSet[];
   readonly nodes: readonly CibNode[];
+  /** `<template>`s of `<resources>` (written before the resources), as primitives; undefined when none. */
+  readonly templates?: readonly CibPrimitive[];
   readonly resources: readonly CibResource[];
   readonly constraints: readonly CibConstraint[];
   /** `<meta_attributes>` of `<rsc_defaults>`; undefined when the element is absent. */

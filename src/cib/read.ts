@@ -235,24 +235,39 @@ class Reader {
     );
   }
 
+  /**
+   * A `<primitive>` or a `<template>`. A primitive made from a template (`template=`) has the
+   * template's class, provider and type (its agent), and writes none of them.
+   */
   primitive(el: XmlElement, xpath: string): CibPrimitive | undefined {
-    const [id, cls, type] = [el.attrs.get('id'), el.attrs.get('class'), el.attrs.get('type')];
-    if (el.attrs.has('template')) return void this.report(el, xpath, 'a primitive made from a template');
-    if (id === undefined || cls === undefined || type === undefined) return void this.report(el, xpath, 'a primitive without an id, a class or a type');
-    const provider = el.attrs.get('provider');
-    if (cls === 'ocf' && provider === undefined) return void this.report(el, xpath, 'an ocf primitive without a provider');
-    if (cls !== 'ocf' && provider !== undefined) return void this.report(el, xpath, `a provider on a ${cls} primitive`);
-    this.extraAttrs(el, xpath, ['id', 'class', 'provider', 'type']);
+    const id = el.attrs.get('id');
+    const templateId = el.tag === 'primitive' ? el.attrs.get('template') : undefined;
+    const template = templateId !== undefined ? this.templates.get(templateId) : undefined;
+    if (templateId !== undefined && !template) return void this.report(el, xpath, `a primitive made from template '${templateId}', which cannot be read`);
+    if (template && (el.attrs.has('class') || el.attrs.has('type'))) return void this.report(el, xpath, 'a primitive with both a template and an agent');
+    const [cls, type, provider] = template ? [template.class, template.type, template.provider] : [el.attrs.get('class'), el.attrs.get('type'), el.attrs.get('provider')];
+    if (id === undefined || cls === undefined || type === undefined) return void this.report(el, xpath, `a ${el.tag} without an id, a class or a type`);
+    if (cls === 'ocf' && provider === undefined) return void this.report(el, xpath, `an ocf ${el.tag} without a provider`);
+    if (cls !== 'ocf' && provider !== undefined) return void this.report(el, xpath, `a provider on a ${cls} ${el.tag}`);
+    this.extraAttrs(el, xpath, template ? ['id', 'template'] : ['id', 'class', 'provider', 'type']);
     this.strayText(el, xpath);
     const operations: CibOp[] = [];
+    let operationsId: string | undefined;
+    let operationsRef: string | undefined;
     for (const c of elements(el)) {
       const cx = `${xpath}/${step(c)}`;
       if (c.tag === 'instance_attributes' || c.tag === 'meta_attributes' || c.tag === 'utilization') continue;
       if (c.tag !== 'operations') {
-        this.report(c, cx, `a <${c.tag}> inside a primitive`);
+        this.report(c, cx, `a <${c.tag}> inside a ${el.tag}`);
         continue;
       }
-      if (this.extraAttrs(c, cx, [])) continue;
+      if (this.extraAttrs(c, cx, ['id', 'id-ref'])) continue;
+      operationsId = c.attrs.get('id');
+      operationsRef = c.attrs.get('id-ref');
+      if (operationsRef !== undefined && (operationsId !== undefined || elements(c).length > 0)) {
+        this.report(c, cx, 'operations with an id-ref and an id or ops of their own');
+        operationsRef = undefined;
+      }
       for (const o of elements(c)) {
         const ox = `${cx}/${step(o)}`;
         if (o.tag !== 'op') this.report(o, ox, `a <${o.tag}> inside operations`);
@@ -263,7 +278,21 @@ class Reader {
       }
     }
     const sets = this.ownerSets(el, xpath, ['instance_attributes', 'meta_attributes', 'utilization'], true);
-    return this.at<CibPrimitive>({ kind: 'primitive', id, class: cls, ...(provider !== undefined ? { provider } : {}), type, ...sets, operations }, xpath);
+    return this.at<CibPrimitive>(
+      {
+        kind: 'primitive',
+        id,
+        class: cls,
+        ...(provider !== undefined ? { provider } : {}),
+        type,
+        ...sets,
+        operations,
+        ...(templateId !== undefined ? { template: templateId } : {}),
+        ...(operationsId !== undefined ? { operationsId } : {}),
+        ...(operationsRef !== undefined ? { operationsRef } : {}),
+      },
+      xpath,
+    );
   }
 
   group(el: XmlElement, xpath: string): CibGroup | undefined {
@@ -306,21 +335,33 @@ class Reader {
     return this.at<CibClone>({ kind: 'clone', tag, id, child, ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}) }, xpath);
   }
 
-  resources(el: XmlElement, xpath: string): CibResource[] {
+  /** The templates of `<resources>`, read first: a primitive made from one takes its agent. */
+  readonly templates = new Map<string, CibPrimitive>();
+
+  resources(el: XmlElement, xpath: string): { resources: CibResource[]; templates: CibPrimitive[] } {
+    const templates: CibPrimitive[] = [];
+    for (const c of elements(el)) {
+      if (c.tag !== 'template') continue;
+      const t = this.primitive(c, `${xpath}/${step(c)}`);
+      if (!t) continue;
+      templates.push(t);
+      this.templates.set(t.id, t);
+    }
     const out: CibResource[] = [];
     for (const c of elements(el)) {
       const cx = `${xpath}/${step(c)}`;
       let r: CibResource | undefined;
+      if (c.tag === 'template') continue;
       if (c.tag === 'primitive') r = this.primitive(c, cx);
       else if (c.tag === 'group') r = this.group(c, cx);
       else if (c.tag === 'clone' || c.tag === 'master') r = this.clone(c, cx);
       else {
-        const what: Record<string, string> = { bundle: 'a bundle', template: 'a resource template' };
+        const what: Record<string, string> = { bundle: 'a bundle' };
         this.report(c, cx, what[c.tag] ?? `a <${c.tag}> resource`);
       }
       if (r) out.push(r);
     }
-    return out;
+    return { resources: out, templates };
   }
 
   /**
@@ -639,6 +680,7 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
   const crmConfig: NvSet[] = [];
   let nodes: CibNode[] = [];
   let resources: CibResource[] = [];
+  let templates: CibPrimitive[] = [];
   const constraints: CibConstraint[] = [];
   let rscDefaults: NvSet[] | undefined;
   let opDefaults: NvSet[] | undefined;
@@ -661,7 +703,7 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
         });
         break;
       case 'resources':
-        resources = r.resources(section, sx);
+        ({ resources, templates } = r.resources(section, sx));
         break;
       case 'constraints':
         for (const c of elements(section)) {
@@ -694,7 +736,7 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
   const hacc = haccHeader(doc);
   const cib: Cib = {
     ...(validateWith !== undefined ? { validateWith } : {}),
-    configuration: { crmConfig, nodes, resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}), ...(tags ? { tags } : {}), ...(alerts ? { alerts } : {}) },
+    configuration: { crmConfig, nodes, ...(templates.length > 0 ? { templates } : {}), resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}), ...(tags ? { tags } : {}), ...(alerts ? { alerts } : {}) },
   };
   return { cib, unsupported: r.unsupported, xpathOf: (o) => r.xpaths.get(o) ?? '', ...(hacc ? { hacc } : {}) };
 }

@@ -107,12 +107,15 @@ class CibWriter {
     this.nvset(el, 'meta_attributes', o.metaAttributes);
   }
 
-  primitive(parent: XmlParent, p: CibPrimitive): void {
-    const el = ele(parent, 'primitive', p.provider !== undefined ? ['id', p.id, 'class', p.class, 'provider', p.provider, 'type', p.type] : ['id', p.id, 'class', p.class, 'type', p.type]);
+  /** A `<primitive>`, or (`tag`) a `<template>`. */
+  primitive(parent: XmlParent, p: CibPrimitive, tag: 'primitive' | 'template' = 'primitive'): void {
+    const agent = p.provider !== undefined ? ['class', p.class, 'provider', p.provider, 'type', p.type] : ['class', p.class, 'type', p.type];
+    const el = ele(parent, tag, ['id', p.id, ...(p.template !== undefined ? ['template', p.template] : agent)]);
     this.nvset(el, 'instance_attributes', p.instanceAttributes);
     this.nvset(el, 'meta_attributes', p.metaAttributes);
-    if (p.operations.length > 0) {
-      const ops = ele(el, 'operations');
+    if (p.operationsRef !== undefined) ele(el, 'operations', ['id-ref', p.operationsRef]);
+    else if (p.operations.length > 0 || p.operationsId !== undefined) {
+      const ops = ele(el, 'operations', p.operationsId !== undefined ? ['id', p.operationsId] : []);
       for (const o of p.operations) this.op(ops, o);
     }
     // After the operations: where pcs (resource utilization) and cibadmin --modify add them to a
@@ -143,8 +146,9 @@ class CibWriter {
     }
   }
 
-  resources(parent: XmlParent, resources: readonly CibResource[]): void {
+  resources(parent: XmlParent, resources: readonly CibResource[], templates: readonly CibPrimitive[] = []): void {
     const el = ele(parent, 'resources');
+    for (const t of templates) this.primitive(el, t, 'template');
     for (const r of resources) this.resource(el, r);
   }
 
@@ -241,7 +245,7 @@ class CibWriter {
     const nodes = ele(el, 'nodes');
     for (const n of conf.nodes) this.node(nodes, n);
     const resources = offset(el);
-    this.resources(el, conf.resources);
+    this.resources(el, conf.resources, conf.templates);
     const constraints = offset(el);
     this.constraints(el, conf.constraints);
     this.resourcesSpan = { start: resources, end: constraints };
@@ -297,15 +301,17 @@ export function nvsetXml(tag: string, set: NvSet): string {
 }
 
 /**
- * The sets of a resource that its tool's create command does not write (a primitive's utilization,
- * the sets after its first of each element), inside an element with its id alone: what
- * `cibadmin --modify` merges into the resource. Undefined when it has none.
+ * What a resource's (or a template's) create command does not write: a reference to another's
+ * operations, a primitive's utilization, the sets after its first of each element, in cib.xml's
+ * order, inside an element with its id alone: what `cibadmin --modify` merges into the resource
+ * (appended after what it has). Undefined when it has none.
  */
-export function resourceSetsXml(r: CibResource): string | undefined {
-  const utilization = r.kind === 'primitive' ? r.utilization : undefined;
-  if (!utilization && !r.extraSets?.length) return undefined;
+export function resourceSetsXml(r: CibResource, tag: string = r.kind === 'clone' ? r.tag : r.kind): string | undefined {
+  const [utilization, operationsRef] = r.kind === 'primitive' ? [r.utilization, r.operationsRef] : [undefined, undefined];
+  if (!utilization && !r.extraSets?.length && operationsRef === undefined) return undefined;
   return fragment((w, doc) => {
-    const el = ele(doc, r.kind === 'clone' ? r.tag : r.kind, ['id', r.id]);
+    const el = ele(doc, tag, ['id', r.id]);
+    if (operationsRef !== undefined) ele(el, 'operations', ['id-ref', operationsRef]);
     w.nvset(el, 'utilization', utilization);
     w.extraSets(el, r.extraSets);
   });

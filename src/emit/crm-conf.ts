@@ -95,6 +95,7 @@ function setsOf(conf: CibConfiguration): { readonly tag: SetTag; readonly set: N
         return assertNever(r);
     }
   };
+  (conf.templates ?? []).forEach(resource);
   conf.resources.forEach(resource);
   return out;
 }
@@ -106,7 +107,7 @@ export function afterLoad(conf: CibConfiguration): AfterLoad[] {
     const k = carried(set);
     return k < set.pairs.length ? [{ kind: 'append' as const, tag, set, pairs: set.pairs.slice(k) }] : [];
   });
-  const attrs: AfterLoad[] = cibPrimitives(conf).flatMap((p) =>
+  const attrs: AfterLoad[] = [...(conf.templates ?? []), ...cibPrimitives(conf)].flatMap((p) =>
     p.operations.flatMap((op) => {
       const later = op.attrs.filter(([, value]) => !crmshKeeps(value));
       return later.length > 0 ? [{ kind: 'attrs' as const, tag: 'op' as const, id: op.id, attrs: later }] : [];
@@ -160,7 +161,8 @@ function afterLoadNotes(conf: CibConfiguration): string[] {
   const tags = (conf.tags ?? []).map((t) => `#   tag ${t.id} (as XML)`);
   const sets = [
     ...[conf.crmConfig, conf.rscDefaults, conf.opDefaults].flatMap((list) => toolSet(list).others.map((set) => `#   set ${set.id} (as XML, with its score or rule)`)),
-    ...cibResources(conf).flatMap((r) => [
+    ...[...(conf.templates ?? []), ...cibResources(conf)].flatMap((r) => [
+      ...(r.kind === 'primitive' && r.operationsRef !== undefined ? [`#   ${r.id}: operations id-ref=${r.operationsRef} (as XML)`] : []),
       ...(r.kind === 'primitive' && r.utilization ? [`#   ${r.id}: utilization (as XML)`] : []),
       ...(r.extraSets ?? []).map((x) => ('set' in x ? `#   ${r.id}: set ${x.set.id} (as XML)` : `#   ${r.id}: ${x.element} id-ref=${x.idRef} (as XML)`)),
     ]),
@@ -187,9 +189,14 @@ function statement(head: string, parts: readonly string[]): string {
   return [head, ...parts].join(' \\\n\t');
 }
 
-function primitiveText(p: CibPrimitive): string {
-  const parts = [...setText('params', p.instanceAttributes), ...setText('meta', p.metaAttributes), ...p.operations.map(opText)];
-  return statement(`primitive ${p.id} ${agentName(p)}`, parts);
+/**
+ * `primitive ID AGENT|@TEMPLATE …` or `rsc_template ID AGENT …`: its first sets, `operations $id=`,
+ * its ops. A reference to another's operations is left to setup.sh (crmsh 4.4.1 makes it, but
+ * reports "Reference not found" for an id its own load creates).
+ */
+function primitiveText(p: CibPrimitive, keyword: 'primitive' | 'rsc_template' = 'primitive'): string {
+  const parts = [...setText('params', p.instanceAttributes), ...setText('meta', p.metaAttributes), ...(p.operationsId !== undefined ? [`operations $id=${p.operationsId}`] : []), ...p.operations.map(opText)];
+  return statement(`${keyword} ${p.id} ${p.template !== undefined ? `@${p.template}` : agentName(p)}`, parts);
 }
 
 function resourceText(r: CibResource): string[] {
@@ -197,7 +204,7 @@ function resourceText(r: CibResource): string[] {
     case 'primitive':
       return [primitiveText(r)];
     case 'group':
-      return [...r.children.map(primitiveText), statement(`group ${r.id} ${r.children.map((c) => c.id).join(' ')}`, setText('meta', r.metaAttributes))];
+      return [...r.children.map((c) => primitiveText(c)), statement(`group ${r.id} ${r.children.map((c) => c.id).join(' ')}`, setText('meta', r.metaAttributes))];
     case 'clone':
       // `ms` is crmsh's word for <master>, which only Pacemaker 1.1 writes (no SUSE platform of hacc's).
       return [...resourceText(r.child), statement(`${r.tag === 'master' ? 'ms' : 'clone'} ${r.id} ${r.child.id}`, setText('meta', r.metaAttributes))];
@@ -254,6 +261,7 @@ export function crmConf(lowered: Lowered): string {
     ...sets('property', conf.crmConfig),
     ...sets('rsc_defaults', conf.rscDefaults),
     ...sets('op_defaults', conf.opDefaults),
+    ...(conf.templates ?? []).map((t) => primitiveText(t, 'rsc_template')),
     ...conf.resources.flatMap(resourceText),
     ...conf.constraints.flatMap((c) => (c.kind === 'rsc_ticket' || asXml.has(c) ? [] : [constraintText(c)])),
   ];

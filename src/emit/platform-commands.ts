@@ -574,6 +574,9 @@ const NEW_ROLES = new Set(['Promoted', 'Unpromoted']);
  * here against the CIB it writes).
  */
 export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): string | undefined {
+  if (conf.templates && conf.templates.length > 0) return `pcs has no command for a resource template (${conf.templates[0]!.id}).`;
+  const shared = cibPrimitives(conf).find((p) => p.operationsId !== undefined || p.operationsRef !== undefined);
+  if (shared) return `pcs gives a resource's operations no id of their own, nor another's (${shared.id}).`;
   if (conf.constraints.some((c) => c.kind === 'rsc_location' && c.attrs.some(([name]) => name === 'role'))) {
     return 'A location with a role has no pcs command (pcs would write a rule, or set the role on its rule).';
   }

@@ -801,9 +801,10 @@ function setsAsXmlStep(ctx: Ctx, resources: boolean): string[] {
   ] as const;
   for (const [section, tag, sets] of sections) for (const set of toolSet(sets).others) lines.push(`\tadd_to_section ${section} ${shQuote(nvsetXml(tag, placeholders(set)))}`);
   if (resources) {
-    for (const r of cibResources(conf)) {
+    const owners = [...(conf.templates ?? []).map((t) => ({ r: t as CibResource, tag: 'template' })), ...cibResources(conf).map((r) => ({ r, tag: undefined }))];
+    for (const { r, tag } of owners) {
       const withSets = r.kind === 'primitive' && r.utilization ? { ...r, utilization: placeholders(r.utilization) } : r;
-      const xml = resourceSetsXml({ ...withSets, ...(r.extraSets ? { extraSets: r.extraSets.map((x) => ('set' in x ? { ...x, set: placeholders(x.set) } : x)) } : {}) } as CibResource);
+      const xml = resourceSetsXml({ ...withSets, ...(r.extraSets ? { extraSets: r.extraSets.map((x) => ('set' in x ? { ...x, set: placeholders(x.set) } : x)) } : {}) } as CibResource, tag);
       if (xml) lines.push(`\trun env CIB_file="$NEW" cibadmin --modify --scope resources --xml-text ${shQuote(xml)}`);
     }
   }

@@ -108,10 +108,18 @@ function primitivesWithHolders(conf: CibConfiguration): { p: CibPrimitive; holde
 
 function resourceRows(conf: CibConfiguration): string[] {
   const rows = ['| resource | agent | group | parameters | operations |', '|---|---|---|---|---|'];
+  for (const t of conf.templates ?? []) rows.push(`| ${code(t.id)} (template) | ${code(agentName(t))} | — | ${cell(pairs(t.instanceAttributes).join(' ')) || '—'} | ${cell(describeOps(t))} |`);
   for (const { p, holder } of primitivesWithHolders(conf)) {
-    rows.push(`| ${code(p.id)} | ${code(agentName(p))} | ${holder ?? '—'} | ${cell(pairs(p.instanceAttributes).join(' ')) || '—'} | ${cell(describeOps(p))} |`);
+    const agent = p.template !== undefined ? `${code(agentName(p))} from template ${code(p.template)}` : code(agentName(p));
+    rows.push(`| ${code(p.id)} | ${agent} | ${holder ?? '—'} | ${cell(pairs(p.instanceAttributes).join(' ')) || '—'} | ${cell(operationsText(p))} |`);
   }
   return rows;
+}
+
+/** A primitive's ops, or whose ops they are. */
+function operationsText(p: CibPrimitive): string {
+  if (p.operationsRef !== undefined) return `those of ${code(p.operationsRef)}`;
+  return p.operations.length === 0 && p.template !== undefined ? "the template's" : describeOps(p);
 }
 
 /** What a clone runs: how many instances, where, how many promoted. */

@@ -15,13 +15,14 @@
 // the variables (never the values). A secret that `hacc build` itself left as a comment in the CIB
 // (`<!-- password: set by the setup script from env:X -->`) gets its reference back.
 
+import { TEMPLATE_PREFIX } from '../language/template.js';
 import { PLATFORM_FACTS } from '../catalogue/platforms.js';
 import { isDeepStrictEqual } from 'node:util';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibResources, isPlainSet, isPromotable, literalPair, selectedFlags, toolSet, type ExtraSet, type SetElement, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { cibPrimitives, cibResources, isPlainSet, primitivesOf, isPromotable, literalPair, selectedFlags, toolSet, type ExtraSet, type SetElement, type Cib, type CibAlert, type CibConfiguration, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { BOOL_OPS, COMPARE_OPS, UNARY_OPS, VALUE_SOURCES, VALUE_TYPES } from '../language/rule.js';
 import { SET_ID_SUFFIX } from '../language/resource-set.js';
@@ -330,7 +331,15 @@ class Sanitiser {
       const utilization = ut && this.nvset(ut);
       return this.keep(n, { ...rest, ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}), ...this.extraSets(xs) });
     });
-    const resources = conf.resources.flatMap((r) => this.resource(r) ?? []);
+    const templates = (conf.templates ?? []).flatMap((t) => this.primitive(t) ?? []);
+    const kept = new Set(templates.map((t) => t.id));
+    // A primitive made from a template left out has no agent here: left out too.
+    const madeFrom = (r: CibResource): boolean => {
+      const orphan = primitivesOf(r).find((p) => p.template !== undefined && !kept.has(p.template));
+      if (orphan) this.report(r.kind === 'clone' ? r.tag : r.kind, r.id, r, `made from template '${orphan.template!}', which cannot be written`);
+      return orphan === undefined;
+    };
+    const resources = conf.resources.filter(madeFrom).flatMap((r) => this.resource(r) ?? []);
     const sets = (list: readonly NvSet[] | undefined) => list?.flatMap((s) => this.sectionSet(s) ?? []);
     const rscDefaults = sets(conf.rscDefaults);
     const opDefaults = sets(conf.opDefaults);
@@ -346,6 +355,7 @@ class Sanitiser {
       configuration: {
         crmConfig: sets(conf.crmConfig)!,
         nodes: withSets,
+        ...(templates.length > 0 ? { templates } : {}),
         resources,
         constraints: conf.constraints.flatMap((c) => this.constraint(c) ?? []),
         ...(rscDefaults ? { rscDefaults } : {}),
@@ -504,11 +514,13 @@ class Raiser {
     return { kind: 'op', name, attrs, ...(body.length > 0 ? { body } : {}), ...span };
   }
 
-  private primitive(p: CibPrimitive, d: Decisions): A.PrimitiveStmt {
+  private primitive(p: CibPrimitive, d: Decisions): A.PrimitiveStmt;
+  private primitive(p: CibPrimitive, d: Decisions, kind: 'template'): A.TemplateStmt;
+  private primitive(p: CibPrimitive, d: Decisions, kind: 'primitive' | 'template' = 'primitive'): A.PrimitiveStmt | A.TemplateStmt {
     const span = this.span();
-    const command = p.class === 'ocf' && p.provider === 'hacc' && p.type === 'anything';
+    const command = p.template === undefined && p.class === 'ocf' && p.provider === 'hacc' && p.type === 'anything';
     const name = this.ident(p.id);
-    const agent = this.ident(command ? COMMAND_AGENT : [p.class, p.provider, p.type].filter((x) => x !== undefined).join(':'));
+    const agent = this.ident(p.template !== undefined ? `${TEMPLATE_PREFIX}${p.template}` : command ? COMMAND_AGENT : [p.class, p.provider, p.type].filter((x) => x !== undefined).join(':'));
     const body: A.PrimitiveItem[] = [];
     let params = p.instanceAttributes?.pairs ?? [];
     if (command) {
@@ -522,10 +534,12 @@ class Raiser {
     body.push(...this.setLine('meta', p.metaAttributes, p.metaAttributes?.pairs ?? [], d));
     if (p.utilization) body.push(this.attrSet('utilization', p.utilization, p.utilization.pairs, p.utilization.pairs, d));
     body.push(...this.ownSets('params', 'instance_attributes', p.extraSets, d), ...this.ownSets('meta', 'meta_attributes', p.extraSets, d), ...this.ownSets('utilization', 'utilization', p.extraSets, d));
+    const operations = p.operationsRef !== undefined ? ['$id-ref', p.operationsRef] : p.operationsId !== undefined ? ['$id', p.operationsId] : undefined;
+    if (operations) body.push({ kind: 'operations', keyword: this.ident('operations'), attrs: [this.attr(operations[0]!, this.value(operations[1]!))], ...this.span() });
     const mode = d.ops.get(p) ?? { exact: true, omit: new Set<string>() };
     for (const o of p.operations) if (mode.exact || !mode.omit.has(o.name)) body.push(this.op(o, d));
     if (mode.exact) body.push({ kind: 'default-ops', value: this.ident('none'), ...this.span() });
-    return { kind: 'primitive', name, agent, ...(body.length > 0 ? { body } : {}), ...span };
+    return { kind, name, agent, ...(body.length > 0 ? { body } : {}), ...span };
   }
 
   private group(g: CibGroup, d: Decisions): A.GroupStmt {
@@ -741,6 +755,7 @@ class Raiser {
     statements.push(...this.settings('property', this.properties, d), ...property.others.map((set) => this.ownSet('property', set, d)));
     statements.push(...this.settings('defaults', defaults.plain, d), ...defaults.others.map((set) => this.ownSet('defaults', set, d)));
     statements.push(...this.settings('op-defaults', opDefaults.plain, d), ...opDefaults.others.map((set) => this.ownSet('op-defaults', set, d)));
+    for (const t of conf.templates ?? []) statements.push(this.primitive(t, d, 'template'));
     for (const r of conf.resources) statements.push(this.resource(r, d));
     for (const c of conf.constraints) statements.push(this.constraint(c));
     for (const t of conf.tags ?? []) {
@@ -818,10 +833,12 @@ function opsByName(ops: readonly CibOp[]): Map<string, CibOp[]> {
 }
 
 /** The CIB's primitives, each with what lowering made of it. */
+/** Primitives and templates, with the lowered ones of the same id. */
 function pairedPrimitives(cib: Cib, lowered: Lowered): [CibPrimitive, CibPrimitive][] {
+  const all = (conf: CibConfiguration) => [...(conf.templates ?? []), ...cibPrimitives(conf)];
   const planned = new Map<string, CibPrimitive>();
-  for (const p of cibPrimitives(lowered.cib.configuration)) if (!planned.has(p.id)) planned.set(p.id, p);
-  return cibPrimitives(cib.configuration).flatMap((c): [CibPrimitive, CibPrimitive][] => {
+  for (const p of all(lowered.cib.configuration)) if (!planned.has(p.id)) planned.set(p.id, p);
+  return all(cib.configuration).flatMap((c): [CibPrimitive, CibPrimitive][] => {
     const p = planned.get(c.id);
     return p ? [[c, p]] : [];
   });
@@ -1072,7 +1089,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
 
   // Start optimistic (every op left to build, every id derived) and write out what differs.
   const d: Decisions = { nodeIds: new Set(), setIds: new Set(), pairIds: new Set(), opIds: new Set(), recipientIds: new Set(), ops: new Map() };
-  for (const p of cibPrimitives(cib.configuration)) d.ops.set(p, { exact: false, omit: new Set(p.operations.map((o) => o.name)) });
+  for (const p of [...(cib.configuration.templates ?? []), ...cibPrimitives(cib.configuration)]) d.ops.set(p, { exact: false, omit: new Set(p.operations.map((o) => o.name)) });
   let tree = raiser.cluster(d);
   let lowered = lowerTree(tree, catalogue);
   let rounds = 0;
@@ -1082,8 +1099,8 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
       for (const m of d.ops.values()) Object.assign(m, { exact: true, omit: new Set() });
       const conf = cib.configuration;
       for (const s of [properties, toolSet(conf.rscDefaults).plain, toolSet(conf.opDefaults).plain]) if (s) d.setIds.add(s);
-      for (const p of cibPrimitives(conf)) {
-        for (const s of [p.instanceAttributes, p.metaAttributes]) if (s) d.setIds.add(s);
+      for (const p of [...(conf.templates ?? []), ...cibPrimitives(conf)]) {
+        for (const s of [p.instanceAttributes, p.metaAttributes, p.utilization]) if (s) d.setIds.add(s);
         for (const o of p.operations) d.opIds.add(o);
       }
       for (const n of conf.nodes) {

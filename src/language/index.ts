@@ -15,6 +15,7 @@ import { host, node } from './machine.js';
 import { order } from './order.js';
 import { ticket } from './ticket.js';
 import { tag } from './tag.js';
+import { template } from './template.js';
 import { platform } from './platform.js';
 import * as primitive from './primitive.js';
 import * as sbd from './sbd.js';
@@ -31,6 +32,7 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   attributeSet.defaults,
   attributeSet.opDefaults,
   primitive.primitive,
+  template,
   group,
   clone.clone,
   clone.promotable,
@@ -49,6 +51,7 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   attributeSet.primitiveMeta,
   attributeSet.primitiveUtilization,
   primitive.op,
+  primitive.operations,
   ...primitive.commands,
   primitive.defaultOps,
   primitive.groupPrimitive,

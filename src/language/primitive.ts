@@ -1,4 +1,4 @@
-import type { StatementVocabulary } from './vocabulary.js';
+import { key, type StatementVocabulary } from './vocabulary.js';
 
 // `primitive NAME AGENT { params … meta … op … }`, and the command form
 // `primitive NAME anything { start "…" stop "…" monitor "…" }`.
@@ -18,6 +18,18 @@ export const OP_ID_KEY = 'id';
 export type CommandAction = 'start' | 'stop' | 'monitor';
 export const COMMAND_ACTIONS: readonly CommandAction[] = ['start', 'stop', 'monitor'];
 export const commands: readonly StatementVocabulary[] = COMMAND_ACTIONS.map((a) => ({ keyword: a, context: 'primitive', described: `a ${a} command line` }));
+
+/**
+ * `operations $id=ID` names the primitive's `<operations>` element, which others may share;
+ * `operations $id-ref=ID` makes the primitive's ops that element's (it writes no op of its own, and
+ * build adds none).
+ */
+export const operations = {
+  keyword: 'operations',
+  context: 'primitive',
+  described: 'an operations line',
+  keys: [key('$id', 'string'), key('$id-ref', 'string')],
+} as const satisfies StatementVocabulary;
 
 /** `default-ops none`: build adds no operations to this primitive. */
 export const defaultOps = { keyword: 'default-ops', context: 'primitive', described: 'a default-ops line' } as const satisfies StatementVocabulary;

@@ -19,7 +19,7 @@ import { constraintResourceIds, isPlainSet, literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
-import { isNodeId, type AttrBag, type AttrBlock, type Clone, type Group, type Machine, type Primitive, type ResourceSetUse } from '../model/model.js';
+import { isNodeId, type AttrBag, type AttrBlock, type Clone, type Group, type Machine, type Primitive, type ResourceSetUse, type Template } from '../model/model.js';
 import { PLATFORMS, roleSpelling, type PlatformName } from '../model/platforms.js';
 import type * as A from '../syntax/ast.js';
 import { IdAllocator } from './ids.js';
@@ -198,7 +198,14 @@ class Lowering {
     return [...first, ...bag.blocks.flatMap((b) => (b.idRef ? [] : [this.ownSet(proposal, b, false, true, false)]))];
   }
 
-  primitive(p: Primitive): CibPrimitive {
+  /**
+   * A primitive or a template. Build completes a template's ops with the agent's defaults, never
+   * those of a primitive made from one (they would hide the template's), nor of one whose ops are
+   * another's `<operations>` (`operations $id-ref=`).
+   */
+  primitive(p: Primitive | Template): CibPrimitive {
+    const template = p.kind === 'primitive' ? p.template?.ident.text : undefined;
+    const shared = p.operations?.ref?.ident.text;
     const params = new Map<string, CibValue>();
     if (p.agent.command) for (const c of p.commands) params.set(`${c.action.text}_cmd`, literal(c.value.text));
     for (const [name, value] of values(p.params)) params.set(name, value);
@@ -206,7 +213,7 @@ class Lowering {
     const explicit = p.ops.map((o) => explicitOp(o, this.target.roles));
     const written = new Set(explicit.map((o) => o.name));
     // `default-ops none`: exactly the written ops, not even the monitor pcs would add.
-    const completed = p.defaultOps ? [] : defaultOps(this.catalogue, p.agent, written, this.target.roles, this.target.pacemaker);
+    const completed = p.defaultOps || template !== undefined || shared !== undefined ? [] : defaultOps(this.catalogue, p.agent, written, this.target.roles, this.target.pacemaker);
     const id = p.name;
     const instanceAttributes = this.nvset(`${id}-instance_attributes`, params, true, p.params);
     const metaAttributes = this.nvset(`${id}-meta_attributes`, meta, true, p.meta);
@@ -226,7 +233,10 @@ class Lowering {
       ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}),
       ...(utilization ? { utilization } : {}),
       ...(extraSets.length > 0 ? { extraSets } : {}),
-      operations: this.ops(id, [...explicit, ...completed]),
+      operations: shared !== undefined ? [] : this.ops(id, [...explicit, ...completed]),
+      ...(template !== undefined ? { template } : {}),
+      ...(p.operations?.id ? { operationsId: p.operations.id.value.text } : {}),
+      ...(shared !== undefined ? { operationsRef: shared } : {}),
     };
   }
 
@@ -495,6 +505,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const crmConfig = l.settingSets('cib-bootstrap-options', property, true).filter((set) => set.pairs.length > 0 || !isPlainSet(set));
   const rscDefaults = l.settingSets('rsc_defaults-meta_attributes', defaults);
   const opDefaultsSets = l.settingSets('op_defaults-meta_attributes', opDefaults);
+  const templates = model.templates.map((t) => l.primitive(t));
   const resources = resourcesInToolOrder(l.resources(model), target.tool);
   const constraints = constraintsInToolOrder(l.constraints(model), model.tags.map((t) => t.name), target.tool);
   const levels = fencingTopology(model, ids);
@@ -538,6 +549,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
       configuration: {
         crmConfig,
         nodes: cibNodes,
+        ...(templates.length > 0 ? { templates } : {}),
         resources,
         constraints,
         ...(rscDefaults.length > 0 ? { rscDefaults } : {}),

@@ -171,6 +171,7 @@ const SYMBOL_KIND: Record<NonNullable<Occurrence['declares']>, SymbolKind> = {
   node: SymbolKind.Object,
   host: SymbolKind.Object,
   primitive: SymbolKind.Class,
+  template: SymbolKind.Interface,
   group: SymbolKind.Package,
   clone: SymbolKind.Package,
   promotable: SymbolKind.Package,

@@ -3,13 +3,14 @@
 // machines (nodes and hosts) and CIB ids (resources and constraints share one, as in the CIB).
 
 import { assertNever } from '../assert-never.js';
+import { TEMPLATE_PREFIX, templateName } from '../language/template.js';
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../syntax/span.js';
 
 export type Namespace = 'machine' | 'id';
 
 /** What declares a name: the statement's kind. */
-export type DeclKind = 'node' | 'host' | 'primitive' | 'group' | 'clone' | 'promotable' | 'location' | 'colocation' | 'order' | 'ticket' | 'tag' | 'alert';
+export type DeclKind = 'node' | 'host' | 'primitive' | 'template' | 'group' | 'clone' | 'promotable' | 'location' | 'colocation' | 'order' | 'ticket' | 'tag' | 'alert';
 
 export interface Occurrence {
   readonly name: string;
@@ -35,8 +36,10 @@ function nodeList(value: A.Value, out: Occurrence[]): void {
   }
 }
 
-function primitive(p: A.PrimitiveStmt, out: Occurrence[]): void {
-  out.push({ name: p.name.text, namespace: 'id', span: at(p.name), declares: 'primitive' });
+function primitive(p: A.PrimitiveStmt | A.TemplateStmt, out: Occurrence[]): void {
+  out.push({ name: p.name.text, namespace: 'id', span: at(p.name), declares: p.kind });
+  // `@T`: the template's name.
+  if (p.kind === 'primitive' && templateName(p.agent.text) !== undefined) out.push({ name: templateName(p.agent.text)!, namespace: 'id', span: { start: p.agent.start + TEMPLATE_PREFIX.length, end: p.agent.end } });
   for (const item of p.body ?? []) {
     if (item.kind !== 'attr-set' || item.keyword.text !== 'params') continue;
     for (const a of item.attrs) if (NODE_LIST_PARAMS.has(a.key.text)) nodeList(a.value, out);
@@ -76,6 +79,7 @@ export function occurrences(file: A.HaFile): Occurrence[] {
         out.push({ name: s.name.text, namespace: 'machine', span: at(s.name), declares: s.kind });
         break;
       case 'primitive':
+      case 'template':
         primitive(s, out);
         break;
       case 'group':

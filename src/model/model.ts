@@ -2,7 +2,8 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
 import type { AgentFact } from '../catalogue/types.js';
 import type { SetKeyword } from '../language/attribute-set.js';
-import { isOwnSet, PAIR_ID_PREFIX } from '../language/attribute-set.js';
+import { isOwnSet, PAIR_ID_PREFIX, SET_ID_KEY, SET_ID_REF_KEY } from '../language/attribute-set.js';
+import { TEMPLATE_PREFIX, templateName } from '../language/template.js';
 import { NODE_ID } from '../language/machine.js';
 import { COMMAND_AGENT, OP_ID_KEY } from '../language/primitive.js';
 import * as A from '../syntax/ast.js';
@@ -100,8 +101,8 @@ export interface Agent {
 
 export interface Op {
   readonly decl: A.OpLine;
-  /** The primitive whose op it is. */
-  readonly primitive: Primitive;
+  /** The primitive (or template) whose op it is. */
+  readonly primitive: Primitive | Template;
   readonly name: string;
   /** Attributes other than `id=`, name -> the one that wins. */
   readonly values: ReadonlyMap<string, A.Attr>;
@@ -113,13 +114,19 @@ export interface Op {
   readonly meta: AttrBag;
 }
 
-export interface Primitive {
-  readonly kind: 'primitive';
-  readonly decl: A.PrimitiveStmt;
+/** `operations $id=` / `operations $id-ref=` of a primitive or template. */
+export interface OperationsUse {
+  readonly decl: A.OperationsLine;
+  /** `$id=`: the `<operations>` element's id. */
+  readonly id?: A.Attr;
+  /** `$id-ref=`: the primitive or template whose `<operations>` has that id (undefined target: HA103). */
+  readonly ref?: Ref<Primitive | Template>;
+}
+
+/** What a primitive and a template have alike: an agent, sets, ops. */
+interface ResourceBody {
   readonly name: string;
   readonly agent: Agent;
-  /** The group or clone that holds it (the first, when it is wrongly listed in several: HA104). */
-  readonly parent?: Group | Clone;
   readonly params: AttrBag;
   readonly meta: AttrBag;
   /** `utilization …`: what it takes of a node's capacities. */
@@ -128,6 +135,26 @@ export interface Primitive {
   readonly commands: readonly A.CommandLine[];
   /** `default-ops none`, when written. */
   readonly defaultOps?: A.DefaultOpsLine;
+  /** `operations $id=|$id-ref=`, when written (the last one). */
+  readonly operations?: OperationsUse;
+}
+
+/** `template NAME AGENT { … }`: a body the primitives made from it share. */
+export interface Template extends ResourceBody {
+  readonly kind: 'template';
+  readonly decl: A.TemplateStmt;
+}
+
+export interface Primitive extends ResourceBody {
+  readonly kind: 'primitive';
+  readonly decl: A.PrimitiveStmt;
+  /**
+   * `primitive X @T`: the template it is made from; its agent is the template's once linked (an
+   * unknown template: HA103, and the agent as written).
+   */
+  readonly template?: Ref<Template>;
+  /** The group or clone that holds it (the first, when it is wrongly listed in several: HA104). */
+  readonly parent?: Group | Clone;
 }
 
 export interface Group {
@@ -286,7 +313,7 @@ export interface Tag {
 }
 
 /** Everything whose name is a CIB id: they share one namespace, as in the CIB. */
-export type Declared = Resource | Constraint | Tag;
+export type Declared = Resource | Constraint | Tag | Template;
 
 /** `property` (cluster options), `defaults` (rsc_defaults), `op-defaults` (op_defaults). */
 export type SettingsKind = 'property' | 'defaults' | 'op-defaults';
@@ -324,6 +351,7 @@ export interface ClusterModel {
   /** Every set of its own (braces, a score, a rule or a reference) of every owner, in source order. */
   readonly ownSets: readonly AttrBlock[];
   readonly tags: readonly Tag[];
+  readonly templates: readonly Template[];
   /** The fencing topology, in source order. */
   readonly fencingLevels: readonly FencingLevel[];
   readonly alerts: readonly Alert[];
@@ -488,6 +516,11 @@ function merged(lines: readonly A.AttrSet[]): Omit<AttrBag, 'blocks'> {
   return { lines, attrs, values, pairIds, ...(setId ? { setId } : {}) };
 }
 
+/** A value that names something (`$id-ref=X`, `@T`), as the identifier a reference keeps. */
+function valueIdent(v: { readonly text: string; readonly start: number; readonly end: number }): A.Ident {
+  return { kind: 'ident', text: v.text, start: v.start, end: v.end };
+}
+
 function ruleOf(decl: A.RuleClause): Rule {
   return { decl, values: lastWins(decl.attrs) };
 }
@@ -509,7 +542,7 @@ export function attrBag(lines: readonly A.AttrSet[]): AttrBag {
       decl,
       ...(score ? { score } : {}),
       ...(decl.rule ? { rule: ruleOf(decl.rule) } : {}),
-      ...(idRef ? { idRef: { ident: { kind: 'ident', text: idRef.value.text, start: idRef.value.start, end: idRef.value.end } } } : {}),
+      ...(idRef ? { idRef: { ident: valueIdent(idRef.value) } } : {}),
     };
   });
   return { ...merged(plain), blocks };
@@ -613,14 +646,21 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       return { decl: set, members: set.members.map(resourceRef), values };
     });
 
-  const primitive = (decl: A.PrimitiveStmt): Primitive => {
+  // Templates and primitives by the `<operations>` id they write: what `operations $id-ref=` names.
+  const operationsById = new Map<string, Primitive | Template>();
+  const templates: Template[] = [];
+
+  /**
+   * A primitive's or template's body: its sets, ops (indexed by key and name for a primitive's),
+   * commands, default-ops and operations lines, into `p` (made first: its ops point back at it).
+   */
+  const resourceBody = (p: Primitive | Template, body: readonly A.PrimitiveItem[] | undefined): void => {
     const sets: Record<'params' | 'meta' | 'utilization', A.AttrSet[]> = { params: [], meta: [], utilization: [] };
-    const ops: Op[] = [];
-    const commands: A.CommandLine[] = [];
+    const ops = p.ops as Op[];
+    const commands = p.commands as A.CommandLine[];
     let defaultOps: A.DefaultOpsLine | undefined;
-    // Made first, completed below: its ops point back at it.
-    const p: Primitive = { kind: 'primitive', decl, name: decl.name.text, agent: agentOf(decl.agent.text), params: EMPTY_BAG, meta: EMPTY_BAG, utilization: EMPTY_BAG, ops, commands };
-    for (const item of decl.body ?? []) {
+    let operations: OperationsUse | undefined;
+    for (const item of body ?? []) {
       switch (item.kind) {
         case 'attr-set':
           sets[item.keyword.text === 'meta' || item.keyword.text === 'utilization' ? item.keyword.text : 'params'].push(item);
@@ -648,7 +688,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           }
           if (id) Object.assign(op, { id });
           ops.push(op);
-          push(opsByName, op.name, op);
+          if (p.kind === 'primitive') push(opsByName, op.name, op);
           break;
         }
         case 'command':
@@ -657,11 +697,40 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         case 'default-ops':
           defaultOps = item;
           break;
+        case 'operations': {
+          const values = lastWins(item.attrs);
+          const id = values.get(SET_ID_KEY);
+          const ref = values.get(SET_ID_REF_KEY);
+          if (id) {
+            explicitIds.push(id.value);
+            if (!operationsById.has(id.value.text)) operationsById.set(id.value.text, p);
+          }
+          operations = {
+            decl: item,
+            ...(id ? { id } : {}),
+            ...(ref ? { ref: reference(valueIdent(ref.value), (name) => operationsById.get(name)) } : {}),
+          };
+          break;
+        }
         default:
           A.assertNever(item);
       }
     }
-    Object.assign(p, { params: bagOf(sets.params), meta: bagOf(sets.meta), utilization: bagOf(sets.utilization), ...(defaultOps ? { defaultOps } : {}) });
+    Object.assign(p, { params: bagOf(sets.params), meta: bagOf(sets.meta), utilization: bagOf(sets.utilization), ...(defaultOps ? { defaultOps } : {}), ...(operations ? { operations } : {}) });
+  };
+
+  const primitive = (decl: A.PrimitiveStmt): Primitive => {
+    const from = templateName(decl.agent.text);
+    const p: Primitive = { kind: 'primitive', decl, name: decl.name.text, agent: agentOf(decl.agent.text), params: EMPTY_BAG, meta: EMPTY_BAG, utilization: EMPTY_BAG, ops: [], commands: [] };
+    if (from !== undefined) {
+      // The template's agent is the primitive's, once everything is declared.
+      const ref = reference(valueIdent({ start: decl.agent.start + TEMPLATE_PREFIX.length, end: decl.agent.end, text: from }), (name) => templateByName.get(name));
+      Object.assign(p, { template: ref });
+      links.push(() => {
+        if (ref.target) Object.assign(p, { agent: ref.target.agent });
+      });
+    }
+    resourceBody(p, decl.body);
     primitives.push(p);
     push(ids, p.name, p);
     return p;
@@ -760,6 +829,13 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       case 'primitive':
         resources.push(primitive(s));
         break;
+      case 'template': {
+        const t: Template = { kind: 'template', decl: s, name: s.name.text, agent: agentOf(s.agent.text), params: EMPTY_BAG, meta: EMPTY_BAG, utilization: EMPTY_BAG, ops: [], commands: [] };
+        resourceBody(t, s.body);
+        templates.push(t);
+        push(ids, t.name, t);
+        break;
+      }
       case 'group':
         resources.push(group(s));
         break;
@@ -848,6 +924,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     const r = decls.find(isResource);
     if (r) resourceByName.set(name, r);
   }
+  const templateByName = new Map<string, Template>();
+  for (const t of templates) if (!templateByName.has(t.name)) templateByName.set(t.name, t);
   const nodeByName = new Map<string, Machine>();
   for (const n of nodes) if (!nodeByName.has(n.name)) nodeByName.set(n.name, n);
   for (const link of links) link();
@@ -899,6 +977,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     namedSets: setsById,
     ownSets: ownSets.sort((a, b) => a.decl.start - b.decl.start),
     tags,
+    templates,
     fencingLevels,
     alerts,
     ...(sbd ? { sbd } : {}),

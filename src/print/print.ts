@@ -191,6 +191,7 @@ class Layout {
       case 'attr-set':
         return this.line(depth, attrSet(s), s);
       case 'primitive':
+      case 'template':
         return this.primitive(s, depth);
       case 'group':
         return this.group(s, depth);
@@ -238,8 +239,8 @@ class Layout {
     }
   }
 
-  private primitive(p: A.PrimitiveStmt, depth: number): void {
-    const head = `primitive ${p.name.text} ${p.agent.text}`;
+  private primitive(p: A.PrimitiveStmt | A.TemplateStmt, depth: number): void {
+    const head = `${p.kind} ${p.name.text} ${p.agent.text}`;
     if (!p.body) return this.line(depth, head, p);
     if (p.body.length === 0 && !this.hasCommentInside(p)) return this.line(depth, `${head} { }`, p);
     this.block(depth, head, p, p.body, () => {
@@ -261,6 +262,9 @@ class Layout {
             break;
           case 'default-ops':
             this.line(depth + 1, `default-ops ${item.value.text}`, item);
+            break;
+          case 'operations':
+            this.line(depth + 1, withAttrs('operations', item.attrs), item);
             break;
           default:
             A.assertNever(item);
@@ -474,6 +478,7 @@ function section(kind: A.StatementKind): number {
     case 'attr-set':
       return 2;
     case 'primitive':
+    case 'template':
     case 'group':
     case 'clone':
       return 3;

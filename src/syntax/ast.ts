@@ -121,13 +121,28 @@ export interface DefaultOpsLine extends Spanned {
   readonly value: Ident;
 }
 
-export type PrimitiveItem = AttrSet | OpLine | CommandLine | DefaultOpsLine;
+/** `operations $id=ID` / `operations $id-ref=ID`: the primitive's `<operations>` element's id, or another's. */
+export interface OperationsLine extends Spanned {
+  readonly kind: 'operations';
+  readonly keyword: Ident;
+  readonly attrs: readonly Attr[];
+}
+
+export type PrimitiveItem = AttrSet | OpLine | CommandLine | DefaultOpsLine | OperationsLine;
 
 export interface PrimitiveStmt extends Spanned {
   readonly kind: 'primitive';
   readonly name: Ident;
   readonly agent: Ident;
   /** The body lines in source order; undefined when the primitive has no `{ … }`. */
+  readonly body?: readonly PrimitiveItem[];
+}
+
+/** `template NAME AGENT { … }` (language/template.ts): a body primitives share (`primitive X @NAME`). */
+export interface TemplateStmt extends Spanned {
+  readonly kind: 'template';
+  readonly name: Ident;
+  readonly agent: Ident;
   readonly body?: readonly PrimitiveItem[];
 }
 
@@ -372,7 +387,7 @@ export interface StackBlock extends Spanned {
   readonly body: readonly StackLine[];
 }
 
-export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | TicketStmt | TagStmt | FencingLevelStmt | AlertStmt | StackBlock;
+export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | TemplateStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | TicketStmt | TagStmt | FencingLevelStmt | AlertStmt | StackBlock;
 
 /** Every statement kind of the cluster block (an AttrSet stands there as property/defaults/op-defaults). */
 export type StatementKind = Statement['kind'];

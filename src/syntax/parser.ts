@@ -480,6 +480,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.machine) },
         { ALT: () => this.SUBRULE(this.settings) },
         { ALT: () => this.SUBRULE(this.primitive) },
+        { ALT: () => this.SUBRULE(this.template) },
         { ALT: () => this.SUBRULE(this.group) },
         { ALT: () => this.SUBRULE(this.clone) },
         { ALT: () => this.SUBRULE(this.location) },
@@ -560,22 +561,42 @@ export class HaParser extends EmbeddedActionsParser {
     return { attrs: braced ? [...attrs, ...braced] : attrs, ...(rule ? { rule } : {}), braced: braced !== undefined };
   });
 
+  /** `{ params … meta … op … }` of a primitive or a template. */
+  public primitiveBody = this.RULE('primitiveBody', (): A.PrimitiveItem[] => {
+    this.CONSUME(T.LCurly);
+    const items: A.PrimitiveItem[] = [];
+    this.MANY(() => {
+      const item = this.SUBRULE(this.primitiveItem);
+      if (item) items.push(item);
+    });
+    this.CONSUME(T.RCurly);
+    return items;
+  });
+
   public primitive = this.RULE('primitive', (): A.PrimitiveStmt | undefined => {
     const kw = this.CONSUME(T.Primitive);
     const name = this.SUBRULE(this.name);
     const agent = this.CONSUME2(T.AnyWord, { LABEL: 'agent' });
-    const body = this.OPTION(() => {
-      this.CONSUME(T.LCurly);
-      const items: A.PrimitiveItem[] = [];
-      this.MANY(() => {
-        const item = this.SUBRULE(this.primitiveItem);
-        if (item) items.push(item);
-      });
-      this.CONSUME(T.RCurly);
-      return items;
-    });
+    const body = this.OPTION(() => this.SUBRULE(this.primitiveBody));
     if (!isIdent(name) || !isReal(agent)) return undefined;
     return { kind: 'primitive', name, agent: ident(agent), ...(body ? { body } : {}), ...this.spanFrom(kw) };
+  });
+
+  /** `template NAME AGENT { … }`: a primitive's body, shared (language/template.ts). */
+  public template = this.RULE('template', (): A.TemplateStmt | undefined => {
+    const kw = this.CONSUME(T.Template);
+    const name = this.SUBRULE(this.name);
+    const agent = this.CONSUME2(T.AnyWord, { LABEL: 'agent' });
+    const body = this.OPTION(() => this.SUBRULE(this.primitiveBody));
+    if (!isIdent(name) || !isReal(agent)) return undefined;
+    return { kind: 'template', name, agent: ident(agent), ...(body ? { body } : {}), ...this.spanFrom(kw) };
+  });
+
+  /** `operations $id=ID` or `operations $id-ref=ID`. */
+  public operations = this.RULE('operations', (): A.OperationsLine | undefined => {
+    const kw = this.CONSUME(T.Operations);
+    const attrs = this.SUBRULE(this.attributes);
+    return isReal(kw) ? { kind: 'operations', keyword: ident(kw), attrs, ...this.spanFrom(kw) } : undefined;
   });
 
   public primitiveItem = this.RULE(
@@ -586,6 +607,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.meta) },
         { ALT: () => this.SUBRULE(this.utilization) },
         { ALT: () => this.SUBRULE(this.op) },
+        { ALT: () => this.SUBRULE(this.operations) },
         { ALT: () => this.SUBRULE(this.command) },
         { ALT: () => this.SUBRULE(this.defaultOps) },
         { ALT: () => this.SUBRULE(this.unknownPrimitiveLine) },

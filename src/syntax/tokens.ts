@@ -120,6 +120,8 @@ export const Defaults = keyword('defaults', 'Defaults');
 export const OpDefaults = keyword('op-defaults', 'OpDefaults');
 export const DefaultOps = keyword('default-ops', 'DefaultOps');
 export const Primitive = keyword('primitive', 'Primitive');
+export const Template = keyword('template', 'Template');
+export const Operations = keyword('operations', 'Operations');
 export const Params = keyword('params', 'Params');
 export const Meta = keyword('meta', 'Meta');
 export const Op = keyword('op', 'Op');
@@ -205,6 +207,8 @@ export const allTokens: TokenType[] = [
   Defaults,
   OpDefaults,
   Primitive,
+  Template,
+  Operations,
   Params,
   Meta,
   Op,

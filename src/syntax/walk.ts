@@ -29,9 +29,13 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       if (node.setIds.length === 0 && node.pairIds.length === 0 && node.scores.length === 0 && node.idRefs.length === 0 && !node.rule) return node.attrs.forEach(f);
       return [...node.setIds, ...node.scores, ...node.idRefs, ...node.attrs, ...node.pairIds, ...(node.rule ? [node.rule] : [])].sort((a, b) => a.start - b.start).forEach(f);
     case 'primitive':
+    case 'template':
       f(node.name);
       f(node.agent);
       return node.body?.forEach(f);
+    case 'operations':
+      f(node.keyword);
+      return node.attrs.forEach(f);
     case 'op':
       f(node.name);
       node.attrs.forEach(f);

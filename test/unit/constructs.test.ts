@@ -38,6 +38,8 @@ const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem[
   host: true,
   'attr-set': true,
   primitive: true,
+  template: true,
+  operations: true,
   group: true,
   clone: true,
   location: true,

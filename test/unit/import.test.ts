@@ -188,8 +188,6 @@ describe('unsupported parts', () => {
     const listed = r.unsupported.map((u) => `${u.what} ${u.id ?? '-'} ${u.xpath}`);
     for (const [what, id, xpath] of [
       ['primitive', 'fence1', "/cib/configuration/resources/primitive[@id='fence1']/@description"],
-      ['template', 'dummy-template', "/cib/configuration/resources/template[@id='dummy-template']"],
-      ['primitive', 'from-template', "/cib/configuration/resources/primitive[@id='from-template']"],
       ['instance_attributes', 'grp-instance_attributes', "/cib/configuration/resources/group[@id='grp']/instance_attributes[@id='grp-instance_attributes']"],
       ['bundle', 'httpd-bundle', "/cib/configuration/resources/bundle[@id='httpd-bundle']"],
       ['acls', '-', '/cib/configuration/acls'],
@@ -203,7 +201,10 @@ describe('unsupported parts', () => {
     expect(r.text).toContain('params pcmk_host_list="node1 node2"');
     expect(r.text).toContain('primitive d1 ocf:pacemaker:Dummy');
     expect(r.text).toContain('promotable stateful-master {');
-    // Sets with rules, second sets and a primitive's utilization have a form now (issue 19).
+    // Templates, sets with rules, second sets and a primitive's utilization have a form now (issue 19).
+    expect(listed.filter((l) => l.includes('template'))).toEqual([]);
+    expect(r.text).toContain('template dummy-template ocf:pacemaker:Dummy');
+    expect(r.text).toContain('primitive from-template @dummy-template');
     expect(listed.filter((l) => /night-options|fence1-more|fence1-utilization|d1-meta_attributes/.test(l))).toEqual([]);
     expect(r.text).toContain('property $id=night-options rule id=night-rule date-spec hours=0-6 { batch-limit=50 }');
     expect(r.text).toContain('    utilization cpu=1\n    params $id=fence1-more { delay=5 }');

@@ -42,15 +42,15 @@ describe('recovery from a line that cannot stand where it is', () => {
   }
 `);
     expect(findings(text)).toEqual([
-      "6 HA001 expected a line of a primitive, found 'parms' | did you mean 'params'? | a line of a primitive starts with one of: params, meta, utilization, op, start, stop, monitor, default-ops",
+      "6 HA001 expected a line of a primitive, found 'parms' | did you mean 'params'? | a line of a primitive starts with one of: params, meta, utilization, op, operations, start, stop, monitor, default-ops",
       "10 HA001 expected a line of a group, found 'primtive' | did you mean 'primitive'? | a line of a group starts with one of: primitive, meta",
     ]);
   });
 
   it('a keyword that belongs elsewhere says where it belongs', () => {
     expect(findings(lab('  op monitor interval=10s\n  params fake=1\n'))).toEqual([
-      "5 HA001 'op' cannot stand here: an op line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, group, clone, promotable, location, colocation, order, ticket, tag, fencing-level, alert, sbd, corosync",
-      "6 HA001 'params' cannot stand here: a params line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, group, clone, promotable, location, colocation, order, ticket, tag, fencing-level, alert, sbd, corosync",
+      "5 HA001 'op' cannot stand here: an op line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, template, group, clone, promotable, location, colocation, order, ticket, tag, fencing-level, alert, sbd, corosync",
+      "6 HA001 'params' cannot stand here: a params line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, template, group, clone, promotable, location, colocation, order, ticket, tag, fencing-level, alert, sbd, corosync",
     ]);
   });
 

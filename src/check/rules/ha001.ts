@@ -184,6 +184,10 @@ export const ha001: Rule = {
             ctx.report({ node: node.value, message: `expected true or false after autostart, found '${node.value.text}'`, help: ['autostart false creates the cluster without enabling it at boot; true (the default) enables it'] });
           }
           break;
+        case 'operations':
+          checkKeys(ctx, 'operations', node.attrs);
+          checkOperations(ctx, node, parent);
+          break;
         case 'default-ops':
           if (!DEFAULT_OPS_VALUES.includes(node.value.text)) {
             ctx.report({ node: node.value, message: `expected 'none' after default-ops, found '${node.value.text}'`, help: ['write default-ops none: build then adds no operations to this primitive'] });
@@ -220,6 +224,26 @@ function checkStackBlock(ctx: RuleContext, block: A.StackBlock): void {
     const first = seen.get(once);
     if (first) ctx.report({ node: line.keyword, message: `a second '${once}' line (the first is on line ${ctx.line(first)})`, help: [`write the options of ${once} on one line`], related: [{ node: first, message: 'the first' }] });
     else seen.set(once, line);
+  }
+}
+
+/**
+ * `operations`: an id or a reference (not both, not neither); with a reference the ops are the other
+ * element's, so the primitive writes none.
+ */
+function checkOperations(ctx: RuleContext, line: A.OperationsLine, parent: A.Node | undefined): void {
+  const id = line.attrs.find((a) => a.key.text === SET_ID_KEY);
+  const ref = line.attrs.find((a) => a.key.text === SET_ID_REF_KEY);
+  if (!id && !ref) ctx.report({ node: line.keyword, message: `an operations line takes ${SET_ID_KEY}=ID or ${SET_ID_REF_KEY}=ID`, help: [`operations ${SET_ID_KEY}=std-ops names this primitive's operations; operations ${SET_ID_REF_KEY}=std-ops uses another's`] });
+  if (id && ref) ctx.report({ node: ref, property: 'key', message: `an operations line has ${SET_ID_KEY}= or ${SET_ID_REF_KEY}=, not both`, help: [`${SET_ID_REF_KEY}= makes the ops another's: they have that one's id`] });
+  if (!ref || (parent?.kind !== 'primitive' && parent?.kind !== 'template')) return;
+  const op = parent.body?.find((i): i is A.OpLine => i.kind === 'op');
+  if (op) {
+    ctx.report({
+      node: op.name,
+      message: `'${parent.name.text}' takes its ops from ${SET_ID_REF_KEY}=${ref.value.text}: an op of its own has no place`,
+      help: ['write the op on the primitive whose operations have that id, or drop the reference'],
+    });
   }
 }
 

@@ -38,6 +38,16 @@ export const ha103: Rule = {
     // A constraint may name a tag wherever it names a resource; a tag's members are resources.
     const tags = new Set(m.tags.map((t) => t.name));
     const constrained = new NameIndex([...m.allResources.map((r) => r.name), ...tags]);
+    const templates = new NameIndex(m.templates.map((t) => t.name));
+    for (const p of m.primitives) {
+      // (A name that is something else than a template is HA105's.)
+      if (p.template && !p.template.target && !m.ids.has(p.template.ident.text)) unknown(ctx, p.template.ident, 'template', templates);
+    }
+    const operations = new NameIndex([...m.primitives, ...m.templates].flatMap((p) => (p.operations?.id ? [p.operations.id.value.text] : [])));
+    for (const p of [...m.primitives, ...m.templates]) {
+      const ref = p.operations?.ref;
+      if (ref && !ref.target) ctx.report({ node: ref.ident, message: `no operations line has $id=${ref.ident.text}`, ...misspelt(ref.ident.text, operations, 'a reference names the operations of a primitive by the $id= of its operations line') });
+    }
     const sets = new NameIndex([...m.namedSets.keys()]);
     for (const b of m.ownSets) {
       if (b.idRef && !b.idRef.target) {

@@ -24,7 +24,9 @@ export const ha202: Rule = {
   check(ctx) {
     // The catalogue's agents of each class, indexed once.
     const byClass = new Map<string, NameIndex>();
-    for (const p of ctx.model.primitives) {
+    // A template's agent is the template's to report; a primitive made from one (or from an unknown
+    // template, HA103's) has its agent.
+    for (const p of [...ctx.model.primitives.filter((x) => !x.template), ...ctx.model.templates]) {
       if (p.agent.fact) continue;
       const id = p.agent.id;
       const cls = id.split(':')[0]!;

@@ -56,12 +56,15 @@ export const ha213: Rule = {
       }
     }
     // Roles and actions written by the user (default ops taken from meta-data are not written here).
+    // (opsWith and opsByName hold primitives' ops, never a template's.)
     for (const op of m.opsWith.get('role') ?? []) {
       const role = op.values.get('role')!;
+      if (op.primitive.kind !== 'primitive') continue;
       if (isPromotionRole(role.value.text) && !promotable(op.primitive)) notPromotable(ctx, role, `op ${op.name} has role=${role.value.text}`, op.primitive.name);
     }
     for (const action of PROMOTION_ACTIONS) {
       for (const op of m.opsByName.get(action) ?? []) {
+        if (op.primitive.kind !== 'primitive') continue;
         if (!promotable(op.primitive) && !isPromotionRole(op.values.get('role')?.value.text ?? '')) notPromotable(ctx, op.decl.name, `op ${op.name}`, op.primitive.name);
       }
     }
