@@ -83,6 +83,7 @@ function primitive(p: CibPrimitive, parent: Flat | undefined, kind: 'primitive' 
   if (p.provider !== undefined && p.template === undefined) fields.set('provider', p.provider);
   if (p.operationsId !== undefined) fields.set('operations.id', p.operationsId);
   if (p.operationsRef !== undefined) fields.set('operations.ref', p.operationsRef);
+  if (p.description !== undefined) fields.set('description', p.description);
   if (parent !== undefined) fields.set(parent.kind === 'group' ? 'group' : 'clone', parent.id);
   nvset(fields, 'params', p.instanceAttributes);
   nvset(fields, 'meta', p.metaAttributes);
@@ -113,6 +114,7 @@ function flatten(conf: CibConfiguration): Flat[] {
     nvset(fields, 'attributes', n.instanceAttributes);
     nvset(fields, 'utilization', n.utilization);
     extraSets(fields, n.extraSets);
+    for (const [k, v] of [['score', n.score], ['description', n.description]] as const) if (v !== undefined) fields.set(k, v);
     out.push({ kind: 'node', id: n.id, fields });
   }
   const resource = (r: CibResource, parent: Flat | undefined): void => {
@@ -125,6 +127,7 @@ function flatten(conf: CibConfiguration): Flat[] {
         if (parent !== undefined) fields.set('clone', parent.id);
         nvset(fields, 'meta', r.metaAttributes);
         extraSets(fields, r.extraSets);
+        if (r.description !== undefined) fields.set('description', r.description);
         const group: Flat = { kind: 'group', id: r.id, fields };
         out.push(group);
         for (const c of r.children) out.push(primitive(c, group));
@@ -138,6 +141,7 @@ function flatten(conf: CibConfiguration): Flat[] {
         ]);
         nvset(fields, 'meta', r.metaAttributes);
         extraSets(fields, r.extraSets);
+        if (r.description !== undefined) fields.set('description', r.description);
         const clone: Flat = { kind: 'clone', id: r.id, fields };
         out.push(clone);
         resource(r.child, clone);

@@ -89,6 +89,7 @@ export interface CibPrimitive {
   readonly operationsId?: string;
   /** `<operations id-ref>`: the ops are that element's (`operations` is then empty). */
   readonly operationsRef?: string;
+  readonly description?: string;
 }
 
 export interface CibGroup {
@@ -97,6 +98,7 @@ export interface CibGroup {
   readonly children: readonly CibPrimitive[];
   readonly metaAttributes?: NvSet;
   readonly extraSets?: readonly ExtraSet[];
+  readonly description?: string;
 }
 
 /**
@@ -110,6 +112,7 @@ export interface CibClone {
   readonly child: CibPrimitive | CibGroup;
   readonly metaAttributes?: NvSet;
   readonly extraSets?: readonly ExtraSet[];
+  readonly description?: string;
 }
 
 export type CibResource = CibPrimitive | CibGroup | CibClone;
@@ -267,6 +270,7 @@ export interface CibNode {
   readonly type?: string;
   /** The node's legacy weight. */
   readonly score?: string;
+  readonly description?: string;
   /** Its permanent attributes (`<instance_attributes>`). */
   readonly instanceAttributes?: NvSet;
   readonly utilization?: NvSet;

@@ -249,7 +249,8 @@ class Reader {
     if (id === undefined || cls === undefined || type === undefined) return void this.report(el, xpath, `a ${el.tag} without an id, a class or a type`);
     if (cls === 'ocf' && provider === undefined) return void this.report(el, xpath, `an ocf ${el.tag} without a provider`);
     if (cls !== 'ocf' && provider !== undefined) return void this.report(el, xpath, `a provider on a ${cls} ${el.tag}`);
-    this.extraAttrs(el, xpath, template ? ['id', 'template'] : ['id', 'class', 'provider', 'type']);
+    this.extraAttrs(el, xpath, template ? ['id', 'template', 'description'] : ['id', 'class', 'provider', 'type', 'description']);
+    const description = el.attrs.get('description');
     this.strayText(el, xpath);
     const operations: CibOp[] = [];
     let operationsId: string | undefined;
@@ -290,6 +291,7 @@ class Reader {
         ...(templateId !== undefined ? { template: templateId } : {}),
         ...(operationsId !== undefined ? { operationsId } : {}),
         ...(operationsRef !== undefined ? { operationsRef } : {}),
+        ...(description !== undefined ? { description } : {}),
       },
       xpath,
     );
@@ -298,7 +300,8 @@ class Reader {
   group(el: XmlElement, xpath: string): CibGroup | undefined {
     const id = el.attrs.get('id');
     if (id === undefined) return void this.report(el, xpath, 'a group without an id');
-    this.extraAttrs(el, xpath, ['id']);
+    this.extraAttrs(el, xpath, ['id', 'description']);
+    const description = el.attrs.get('description');
     this.strayText(el, xpath);
     const children: CibPrimitive[] = [];
     for (const c of elements(el)) {
@@ -310,7 +313,7 @@ class Reader {
       else if (c.tag !== 'meta_attributes') this.report(c, cx, c.tag === 'utilization' ? 'utilization' : `a <${c.tag}> inside a group`);
     }
     const { metaAttributes, extraSets } = this.ownerSets(el, xpath, ['meta_attributes']);
-    return this.at<CibGroup>({ kind: 'group', id, children, ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}) }, xpath);
+    return this.at<CibGroup>({ kind: 'group', id, children, ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}), ...(description !== undefined ? { description } : {}) }, xpath);
   }
 
   /** `<clone>` or `<master>`: one primitive or group, and meta attributes. */
@@ -320,7 +323,8 @@ class Reader {
     if (id === undefined) return void this.report(el, xpath, `a ${tag} without an id`);
     const inner = elements(el).filter((c) => c.tag === 'primitive' || c.tag === 'group');
     if (inner.length !== 1) return void this.report(el, xpath, `a ${tag} holding ${inner.length === 0 ? 'no primitive or group' : 'more than one resource'}`);
-    this.extraAttrs(el, xpath, ['id']);
+    this.extraAttrs(el, xpath, ['id', 'description']);
+    const description = el.attrs.get('description');
     this.strayText(el, xpath);
     for (const c of elements(el)) {
       const cx = `${xpath}/${step(c)}`;
@@ -332,7 +336,7 @@ class Reader {
     const child = c!.tag === 'primitive' ? this.primitive(c!, cx) : this.group(c!, cx);
     if (!child) return void this.report(el, xpath, `a ${tag} whose resource cannot be read`);
     const { metaAttributes, extraSets } = this.ownerSets(el, xpath, ['meta_attributes']);
-    return this.at<CibClone>({ kind: 'clone', tag, id, child, ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}) }, xpath);
+    return this.at<CibClone>({ kind: 'clone', tag, id, child, ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}), ...(description !== undefined ? { description } : {}) }, xpath);
   }
 
   /** The templates of `<resources>`, read first: a primitive made from one takes its agent. */
@@ -536,14 +540,14 @@ class Reader {
 
   node(n: XmlElement, nx: string): CibNode | undefined {
     if (n.tag !== 'node') return void this.report(n, nx, `a <${n.tag}> inside nodes`);
-    const [id, uname, type, score] = [n.attrs.get('id'), n.attrs.get('uname'), n.attrs.get('type'), n.attrs.get('score')];
+    const [id, uname, type, score, description] = [n.attrs.get('id'), n.attrs.get('uname'), n.attrs.get('type'), n.attrs.get('score'), n.attrs.get('description')];
     if (type !== undefined && type !== 'member' && type !== 'normal') return void this.report(n, nx, `a node of type ${type}`);
     if (id === undefined || uname === undefined) return void this.report(n, nx, 'a node without an id or a uname');
-    this.extraAttrs(n, nx, ['id', 'uname', 'type', 'score']);
+    this.extraAttrs(n, nx, ['id', 'uname', 'type', 'score', 'description']);
     for (const c of elements(n)) if (c.tag !== 'instance_attributes' && c.tag !== 'utilization') this.report(c, `${nx}/${step(c)}`, `a <${c.tag}> inside a node`);
     const { instanceAttributes, utilization, extraSets } = this.ownerSets(n, nx, ['instance_attributes', 'utilization']);
     return this.at(
-      { id, uname, ...(type !== undefined ? { type } : {}), ...(score !== undefined ? { score } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}), ...(extraSets ? { extraSets } : {}) },
+      { id, uname, ...(type !== undefined ? { type } : {}), ...(score !== undefined ? { score } : {}), ...(description !== undefined ? { description } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}), ...(extraSets ? { extraSets } : {}) },
       nx,
     );
   }

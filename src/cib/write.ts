@@ -67,6 +67,11 @@ export function secretComment(name: string, value: Extract<CibValue, { kind: 'se
   return commentText(` ${name}: set by the setup script from ${value.scheme}:${value.ref} `);
 }
 
+/** The `description` attribute of what has one. */
+function described(o: { readonly description?: string }): string[] {
+  return o.description !== undefined ? ['description', o.description] : [];
+}
+
 /** Where a child of `parent` would start; -1 where the document keeps no offsets. */
 function offset(parent: XmlParent): number {
   return parent.offset ? parent.offset() : -1;
@@ -110,7 +115,7 @@ class CibWriter {
   /** A `<primitive>`, or (`tag`) a `<template>`. */
   primitive(parent: XmlParent, p: CibPrimitive, tag: 'primitive' | 'template' = 'primitive'): void {
     const agent = p.provider !== undefined ? ['class', p.class, 'provider', p.provider, 'type', p.type] : ['class', p.class, 'type', p.type];
-    const el = ele(parent, tag, ['id', p.id, ...(p.template !== undefined ? ['template', p.template] : agent)]);
+    const el = ele(parent, tag, ['id', p.id, ...(p.template !== undefined ? ['template', p.template] : agent), ...described(p)]);
     this.nvset(el, 'instance_attributes', p.instanceAttributes);
     this.nvset(el, 'meta_attributes', p.metaAttributes);
     if (p.operationsRef !== undefined) ele(el, 'operations', ['id-ref', p.operationsRef]);
@@ -129,14 +134,14 @@ class CibWriter {
       case 'primitive':
         return this.primitive(parent, r);
       case 'group': {
-        const g = ele(parent, 'group', ['id', r.id]);
+        const g = ele(parent, 'group', ['id', r.id, ...described(r)]);
         for (const m of r.children) this.primitive(g, m);
         this.nvset(g, 'meta_attributes', r.metaAttributes);
         return this.extraSets(g, r.extraSets);
       }
       case 'clone': {
         // The child first, then the clone's own meta attributes, as pcs writes them.
-        const c = ele(parent, r.tag, ['id', r.id]);
+        const c = ele(parent, r.tag, ['id', r.id, ...described(r)]);
         this.resource(c, r.child);
         this.nvset(c, 'meta_attributes', r.metaAttributes);
         return this.extraSets(c, r.extraSets);
@@ -199,7 +204,7 @@ class CibWriter {
   }
 
   node(parent: XmlParent, n: CibNode): void {
-    const el = ele(parent, 'node', ['id', n.id, 'uname', n.uname, ...(n.type !== undefined ? ['type', n.type] : []), ...(n.score !== undefined ? ['score', n.score] : [])]);
+    const el = ele(parent, 'node', ['id', n.id, 'uname', n.uname, ...(n.type !== undefined ? ['type', n.type] : []), ...(n.score !== undefined ? ['score', n.score] : []), ...described(n)]);
     this.nvset(el, 'instance_attributes', n.instanceAttributes);
     this.nvset(el, 'utilization', n.utilization);
     this.extraSets(el, n.extraSets);
@@ -301,16 +306,16 @@ export function nvsetXml(tag: string, set: NvSet): string {
 }
 
 /**
- * What a resource's (or a template's) create command does not write: a reference to another's
+ * What a resource's (or a template's) create command does not write: its description, a reference to another's
  * operations, a primitive's utilization, the sets after its first of each element, in cib.xml's
  * order, inside an element with its id alone: what `cibadmin --modify` merges into the resource
  * (appended after what it has). Undefined when it has none.
  */
 export function resourceSetsXml(r: CibResource, tag: string = r.kind === 'clone' ? r.tag : r.kind): string | undefined {
   const [utilization, operationsRef] = r.kind === 'primitive' ? [r.utilization, r.operationsRef] : [undefined, undefined];
-  if (!utilization && !r.extraSets?.length && operationsRef === undefined) return undefined;
+  if (!utilization && !r.extraSets?.length && operationsRef === undefined && r.description === undefined) return undefined;
   return fragment((w, doc) => {
-    const el = ele(doc, tag, ['id', r.id]);
+    const el = ele(doc, tag, ['id', r.id, ...described(r)]);
     if (operationsRef !== undefined) ele(el, 'operations', ['id-ref', operationsRef]);
     w.nvset(el, 'utilization', utilization);
     w.extraSets(el, r.extraSets);

@@ -164,6 +164,7 @@ function afterLoadNotes(conf: CibConfiguration): string[] {
     ...[...(conf.templates ?? []), ...cibResources(conf)].flatMap((r) => [
       ...(r.kind === 'primitive' && r.operationsRef !== undefined ? [`#   ${r.id}: operations id-ref=${r.operationsRef} (as XML)`] : []),
       ...(r.kind === 'primitive' && r.utilization ? [`#   ${r.id}: utilization (as XML)`] : []),
+      ...(r.description !== undefined ? [`#   ${r.id}: description (as XML)`] : []),
       ...(r.extraSets ?? []).map((x) => ('set' in x ? `#   ${r.id}: set ${x.set.id} (as XML)` : `#   ${r.id}: ${x.element} id-ref=${x.idRef} (as XML)`)),
     ]),
   ];

@@ -809,7 +809,7 @@ function setsAsXmlStep(ctx: Ctx, resources: boolean): string[] {
     }
   }
   if (lines.length === 0) return [];
-  return ['', `\tstep ${shQuote('Attribute sets with scores, rules or references, and utilization, as XML')}`, ...lines, ...secretLines];
+  return ['', `\tstep ${shQuote('Attribute sets with scores, rules or references, utilization and descriptions, as XML')}`, ...lines, ...secretLines];
 }
 
 function isSecretPair(a: NvPair): a is SecretPair {
@@ -824,7 +824,7 @@ function withPlaceholders(set: NvSet): NvSet {
 function configureFns(ctx: Ctx): string {
   const loads = [...ctx.secrets.inConfiguration].sort((a, b) => a - b).map((n) => `\tload_secret ${n}`);
   // A node with attributes or utilization gets them merged in when the cluster knows it already.
-  const nodes = ctx.lowered.cib.configuration.nodes.map((n) => `\tadd_node ${shQuote(n.id)} ${shQuote(nodeXml(n))}${n.instanceAttributes || n.utilization || n.extraSets || n.score !== undefined ? ' sets' : ''}`);
+  const nodes = ctx.lowered.cib.configuration.nodes.map((n) => `\tadd_node ${shQuote(n.id)} ${shQuote(nodeXml(n))}${n.instanceAttributes || n.utilization || n.extraSets || n.score !== undefined || n.description !== undefined ? ' sets' : ''}`);
   return [fn('Secrets the configuration holds (fencing passwords and the like).', 'load_configuration_secrets', loads), '', fn('The <node> entries of the cluster.', 'add_nodes', nodes)].join('\n');
 }
 

@@ -184,6 +184,14 @@ class Sanitiser {
     return pairs.length === set.pairs.length ? set : this.keep(set, { ...set, pairs });
   }
 
+  /** The object, without its description when that cannot be written (reported). */
+  private describable<T extends { readonly id: string; readonly description?: string }>(what: string, o: T): T {
+    if (o.description === undefined || isWritableValue(o.description)) return o;
+    this.report(what, o.id, o, 'a description with control characters');
+    const { description: _d, ...rest } = o;
+    return rest as T;
+  }
+
   /** A changed copy that answers for the object it replaces (its XPath, and the decisions made on it). */
   private keep<T extends object>(original: T, copy: T): T {
     this.copies.set(copy, original);
@@ -239,7 +247,7 @@ class Sanitiser {
     const metaAttributes = this.nvset(p.metaAttributes);
     const utilization = this.nvset(p.utilization);
     const operations = p.operations.flatMap((o) => this.op(o) ?? []);
-    const { instanceAttributes: _i, metaAttributes: _m, utilization: _u, extraSets: _x, ...rest } = p;
+    const { instanceAttributes: _i, metaAttributes: _m, utilization: _u, extraSets: _x, ...rest } = this.describable('primitive', p);
     return this.keep(p, {
       ...rest,
       ...(instanceAttributes ? { instanceAttributes } : {}),
@@ -300,7 +308,7 @@ class Sanitiser {
         const metaAttributes = this.nvset(r.metaAttributes);
         const children = r.children.flatMap((m) => this.primitive(m) ?? []);
         if (children.length === 0) return void this.report('group', r.id, r, 'a group none of whose primitives can be written');
-        const { metaAttributes: _m, extraSets: _x, ...rest } = r;
+        const { metaAttributes: _m, extraSets: _x, ...rest } = this.describable('group', r);
         return this.keep<CibGroup>(r, { ...rest, ...(metaAttributes ? { metaAttributes } : {}), ...this.extraSets(r.extraSets), children });
       }
       case 'clone': {
@@ -308,7 +316,7 @@ class Sanitiser {
         const child = this.resource(r.child);
         if (!child || child.kind === 'clone') return void this.report(r.tag, r.id, r, `a ${r.tag} whose resource cannot be written`);
         const metaAttributes = this.nvset(r.metaAttributes);
-        const { metaAttributes: _m, extraSets: _x, ...rest } = r;
+        const { metaAttributes: _m, extraSets: _x, ...rest } = this.describable(r.tag, r);
         return this.keep<CibClone>(r, { ...rest, child, ...(metaAttributes ? { metaAttributes } : {}), ...this.extraSets(r.extraSets) });
       }
       default:
@@ -326,7 +334,7 @@ class Sanitiser {
     });
     // A node's attributes and utilization, each left out whole when a pair cannot be written.
     const withSets = nodes.map((n): CibNode => {
-      const { instanceAttributes: ia, utilization: ut, extraSets: xs, ...rest } = n;
+      const { instanceAttributes: ia, utilization: ut, extraSets: xs, ...rest } = this.describable('node', n);
       const instanceAttributes = ia && this.nvset(ia);
       const utilization = ut && this.nvset(ut);
       return this.keep(n, { ...rest, ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}), ...this.extraSets(xs) });
@@ -490,6 +498,11 @@ class Raiser {
     };
   }
 
+  /** `description "…"`, when the element has one. */
+  private description(o: { readonly description?: string }): A.DescriptionLine[] {
+    return o.description !== undefined ? [{ kind: 'description', keyword: this.ident('description'), value: { ...this.value(o.description), quoted: true }, ...this.span() }] : [];
+  }
+
   /** An owner's sets of their own of the elements a keyword writes. */
   private ownSets(keyword: A.AttrSet['keyword']['text'], element: SetElement, list: readonly ExtraSet[] | undefined, d: Decisions): A.AttrSet[] {
     return (list ?? []).filter((x) => x.element === element).map((x) => this.ownSet(keyword, 'idRef' in x ? x : x.set, d));
@@ -539,6 +552,7 @@ class Raiser {
     const mode = d.ops.get(p) ?? { exact: true, omit: new Set<string>() };
     for (const o of p.operations) if (mode.exact || !mode.omit.has(o.name)) body.push(this.op(o, d));
     if (mode.exact) body.push({ kind: 'default-ops', value: this.ident('none'), ...this.span() });
+    body.push(...this.description(p));
     return { kind, name, agent, ...(body.length > 0 ? { body } : {}), ...span };
   }
 
@@ -546,7 +560,7 @@ class Raiser {
     const span = this.span();
     const name = this.ident(g.id);
     const items: A.GroupItem[] = g.children.map((m) => this.primitive(m, d));
-    items.push(...this.setLine('meta', g.metaAttributes, g.metaAttributes?.pairs ?? [], d), ...this.ownSets('meta', 'meta_attributes', g.extraSets, d));
+    items.push(...this.setLine('meta', g.metaAttributes, g.metaAttributes?.pairs ?? [], d), ...this.ownSets('meta', 'meta_attributes', g.extraSets, d), ...this.description(g));
     return { kind: 'group', name, items, ...span };
   }
 
@@ -562,7 +576,7 @@ class Raiser {
     const items: A.CloneItem[] = [c.child.kind === 'primitive' ? this.primitive(c.child, d) : this.group(c.child, d)];
     const meta = c.metaAttributes;
     if (meta) items.push(...this.setLine('meta', meta, meta.pairs.filter((p) => !(promotable && p.name === PROMOTABLE_META)), d));
-    items.push(...this.ownSets('meta', 'meta_attributes', c.extraSets, d));
+    items.push(...this.ownSets('meta', 'meta_attributes', c.extraSets, d), ...this.description(c));
     return { kind: 'clone', keyword, name, items, ...span };
   }
 
@@ -744,6 +758,7 @@ class Raiser {
         ...(n.utilization ? [this.attrSet('utilization', n.utilization, n.utilization.pairs, n.utilization.pairs, d)] : []),
         ...this.ownSets('attributes', 'instance_attributes', n.extraSets, d),
         ...this.ownSets('utilization', 'utilization', n.extraSets, d),
+        ...this.description(n),
       ];
       const attrs = [...(d.nodeIds.has(n) ? [this.attr('id', this.value(n.id))] : []), ...(n.score !== undefined ? [this.attr('score', this.value(n.score))] : [])];
       statements.push({ kind: 'node', name: this.ident(n.uname), attrs, ...(body.length > 0 ? { body } : {}), ...span });

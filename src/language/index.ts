@@ -7,6 +7,7 @@ import { auth } from './auth.js';
 import { autostart } from './autostart.js';
 import * as clone from './clone.js';
 import { colocation } from './colocation.js';
+import * as description from './description.js';
 import * as corosync from './corosync.js';
 import { fencingLevel } from './fencing-level.js';
 import { group } from './group.js';
@@ -47,6 +48,7 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   corosync.corosync,
   attributeSet.nodeAttributes,
   attributeSet.nodeUtilization,
+  description.nodeDescription,
   attributeSet.params,
   attributeSet.primitiveMeta,
   attributeSet.primitiveUtilization,
@@ -54,11 +56,14 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   primitive.operations,
   ...primitive.commands,
   primitive.defaultOps,
+  description.primitiveDescription,
   primitive.groupPrimitive,
   attributeSet.groupMeta,
+  description.groupDescription,
   primitive.clonePrimitive,
   clone.cloneGroup,
   attributeSet.cloneMeta,
+  description.cloneDescription,
   attributeSet.opParams,
   attributeSet.opMeta,
   alert.alertMeta,

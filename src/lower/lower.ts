@@ -133,6 +133,11 @@ function valueOf(v: A.Value): CibValue {
   return v.secret ? { kind: 'secret', scheme: v.secret.scheme, ref: v.secret.ref } : literal(v.text);
 }
 
+/** `description "…"` as the element's description attribute. */
+function described(o: { readonly description?: A.DescriptionLine }): { description?: string } {
+  return o.description ? { description: o.description.value.text } : {};
+}
+
 function byName<T extends { readonly name: string }>(a: T, b: T): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
@@ -237,6 +242,7 @@ class Lowering {
       ...(template !== undefined ? { template } : {}),
       ...(p.operations?.id ? { operationsId: p.operations.id.value.text } : {}),
       ...(shared !== undefined ? { operationsRef: shared } : {}),
+      ...described(p),
     };
   }
 
@@ -279,7 +285,7 @@ class Lowering {
     const children = g.members.map((p) => this.primitive(p));
     const metaAttributes = this.nvset(`${g.name}-meta_attributes`, this.metaValues(g.meta), true, g.meta);
     const extraSets = this.extraSets('meta_attributes', `${g.name}-meta_attributes`, g.meta, true, false, true);
-    return { kind: 'group', id: g.name, children, ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}), ...(extraSets.length > 0 ? { extraSets } : {}) };
+    return { kind: 'group', id: g.name, children, ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}), ...(extraSets.length > 0 ? { extraSets } : {}), ...described(g) };
   }
 
   /**
@@ -306,6 +312,7 @@ class Lowering {
       child,
       ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}),
       ...(extraSets.length > 0 ? { extraSets } : {}),
+      ...described(c),
     };
   }
 
@@ -525,6 +532,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
       id: n.cibId,
       uname: n.name,
       ...(score ? { score: score.value.text } : {}),
+      ...described(m),
       ...(instanceAttributes ? { instanceAttributes } : {}),
       ...(utilization ? { utilization } : {}),
       ...(extraSets.length > 0 ? { extraSets } : {}),

@@ -58,6 +58,7 @@ function member(item: A.GroupItem | A.CloneItem, out: Occurrence[]): void {
       group(item, out);
       break;
     case 'attr-set':
+    case 'description':
       break;
     default:
       assertNever(item);

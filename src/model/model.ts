@@ -77,6 +77,8 @@ export interface Machine {
   readonly attributes: AttrBag;
   /** `{ utilization … }`: its capacities. */
   readonly utilization: AttrBag;
+  /** `{ description "…" }` (the last one). */
+  readonly description?: A.DescriptionLine;
 }
 
 /** An agent as a primitive names it, split, with its catalogue facts when known. */
@@ -137,6 +139,8 @@ interface ResourceBody {
   readonly defaultOps?: A.DefaultOpsLine;
   /** `operations $id=|$id-ref=`, when written (the last one). */
   readonly operations?: OperationsUse;
+  /** `description "…"` (the last one). */
+  readonly description?: A.DescriptionLine;
 }
 
 /** `template NAME AGENT { … }`: a body the primitives made from it share. */
@@ -166,6 +170,8 @@ export interface Group {
   /** The primitives this group really holds, in order: each resolved member whose parent it is. */
   readonly members: readonly Primitive[];
   readonly meta: AttrBag;
+  /** `description "…"` (the last one). */
+  readonly description?: A.DescriptionLine;
   /** The clone that holds it. */
   readonly parent?: Clone;
 }
@@ -181,6 +187,8 @@ export interface Clone {
   /** The primitive or group it really holds: the first resolved child whose parent it is. */
   readonly child?: Primitive | Group;
   readonly meta: AttrBag;
+  /** `description "…"` (the last one). */
+  readonly description?: A.DescriptionLine;
 }
 
 export type Resource = Primitive | Group | Clone;
@@ -660,6 +668,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     const commands = p.commands as A.CommandLine[];
     let defaultOps: A.DefaultOpsLine | undefined;
     let operations: OperationsUse | undefined;
+    let description: A.DescriptionLine | undefined;
     for (const item of body ?? []) {
       switch (item.kind) {
         case 'attr-set':
@@ -712,11 +721,21 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           };
           break;
         }
+        case 'description':
+          description = item;
+          break;
         default:
           A.assertNever(item);
       }
     }
-    Object.assign(p, { params: bagOf(sets.params), meta: bagOf(sets.meta), utilization: bagOf(sets.utilization), ...(defaultOps ? { defaultOps } : {}), ...(operations ? { operations } : {}) });
+    Object.assign(p, {
+      params: bagOf(sets.params),
+      meta: bagOf(sets.meta),
+      utilization: bagOf(sets.utilization),
+      ...(defaultOps ? { defaultOps } : {}),
+      ...(operations ? { operations } : {}),
+      ...(description ? { description } : {}),
+    });
   };
 
   const primitive = (decl: A.PrimitiveStmt): Primitive => {
@@ -737,9 +756,10 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   };
 
   /** The members of a group or the child of a clone (inline or by name), and their meta lines. */
-  const members = (list: readonly A.CloneItem[]): { items: Ref<Resource>[]; meta: AttrBag } => {
+  const members = (list: readonly A.CloneItem[]): { items: Ref<Resource>[]; meta: AttrBag; description?: A.DescriptionLine } => {
     const items: Ref<Resource>[] = [];
     const metaLines: A.AttrSet[] = [];
+    let description: A.DescriptionLine | undefined;
     for (const item of list) {
       switch (item.kind) {
         case 'primitive':
@@ -754,16 +774,19 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         case 'attr-set':
           metaLines.push(item);
           break;
+        case 'description':
+          description = item;
+          break;
         default:
           A.assertNever(item);
       }
     }
-    return { items, meta: bagOf(metaLines) };
+    return { items, meta: bagOf(metaLines), ...(description ? { description } : {}) };
   };
 
   const group = (decl: A.GroupStmt): Group => {
-    const { items, meta } = members(decl.items);
-    const g: Group = { kind: 'group', decl, name: decl.name.text, items, members: [], meta };
+    const { items, meta, description } = members(decl.items);
+    const g: Group = { kind: 'group', decl, name: decl.name.text, items, members: [], meta, ...(description ? { description } : {}) };
     groups.push(g);
     push(ids, g.name, g);
     return g;
@@ -808,6 +831,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         const nets = s.attrs.filter((a) => a.key.text === 'net');
         const id = s.kind === 'node' ? s.attrs.filter((a) => a.key.text === 'id').pop() : undefined;
         const body = s.body ?? [];
+        const sets = body.filter((l): l is A.AttrSet => l.kind === 'attr-set');
+        const description = body.filter((l): l is A.DescriptionLine => l.kind === 'description').pop();
         const m: Machine = {
           kind: s.kind,
           decl: s,
@@ -815,8 +840,9 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           addrs,
           nets,
           ...(id ? { id } : {}),
-          attributes: bagOf(body.filter((l) => l.keyword.text === 'attributes')),
-          utilization: bagOf(body.filter((l) => l.keyword.text === 'utilization')),
+          attributes: bagOf(sets.filter((l) => l.keyword.text === 'attributes')),
+          utilization: bagOf(sets.filter((l) => l.keyword.text === 'utilization')),
+          ...(description ? { description } : {}),
         };
         (s.kind === 'node' ? nodes : hosts).push(m);
         push(machines, m.name, m);
@@ -840,8 +866,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         resources.push(group(s));
         break;
       case 'clone': {
-        const { items, meta } = members(s.items);
-        const c: Clone = { kind: 'clone', decl: s, name: s.name.text, promotable: s.keyword.text === 'promotable', items, meta };
+        const { items, meta, description } = members(s.items);
+        const c: Clone = { kind: 'clone', decl: s, name: s.name.text, promotable: s.keyword.text === 'promotable', items, meta, ...(description ? { description } : {}) };
         clones.push(c);
         resources.push(c);
         push(ids, c.name, c);

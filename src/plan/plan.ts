@@ -89,12 +89,14 @@ function plannedConfiguration(desired: CibConfiguration, live: CibConfiguration)
     const instanceAttributes = mergedSet(n.instanceAttributes, file?.instanceAttributes);
     const utilization = mergedSet(n.utilization, file?.utilization);
     const score = file?.score ?? n.score;
+    const description = file?.description ?? n.description;
     const extraSets = file?.extraSets ?? n.extraSets;
     return {
       id: n.id,
       uname: n.uname,
       ...(n.type !== undefined ? { type: n.type } : {}),
       ...(score !== undefined ? { score } : {}),
+      ...(description !== undefined ? { description } : {}),
       ...(instanceAttributes ? { instanceAttributes } : {}),
       ...(utilization ? { utilization } : {}),
       ...(extraSets ? { extraSets } : {}),

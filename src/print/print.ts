@@ -68,6 +68,11 @@ function attrSet(set: A.AttrSet): string {
   return `${head}${rule} { ${pairs.map(attr).join(' ')}${pairs.length > 0 ? ' ' : ''}}`;
 }
 
+/** `description "TEXT"`: always quoted, as written text. */
+function description(d: A.DescriptionLine): string {
+  return `description ${quote(d.value.text)}`;
+}
+
 /** A value of a rule's expression: quoted where a bare word would be read as something else (a keyword, a parenthesis). */
 function ruleValue(v: A.Value): string {
   const text = v.text;
@@ -185,7 +190,7 @@ class Layout {
         if (!body) return this.line(depth, head, s);
         if (body.length === 0 && !this.hasCommentInside(s)) return this.line(depth, `${head} { }`, s);
         return this.block(depth, head, s, body, () => {
-          for (const item of body) this.line(depth + 1, attrSet(item), item);
+          for (const item of body) this.line(depth + 1, item.kind === 'description' ? description(item) : attrSet(item), item);
         });
       }
       case 'attr-set':
@@ -266,6 +271,9 @@ class Layout {
           case 'operations':
             this.line(depth + 1, withAttrs('operations', item.attrs), item);
             break;
+          case 'description':
+            this.line(depth + 1, description(item), item);
+            break;
           default:
             A.assertNever(item);
         }
@@ -338,6 +346,9 @@ class Layout {
             break;
           case 'attr-set':
             this.line(depth + 1, attrSet(item), item);
+            break;
+          case 'description':
+            this.line(depth + 1, description(item), item);
             break;
           default:
             A.assertNever(item);

@@ -96,8 +96,8 @@ export interface MachineStmt extends Spanned {
   readonly kind: 'node' | 'host';
   readonly name: Ident;
   readonly attrs: readonly Attr[];
-  /** `{ attributes … utilization … }`; undefined without braces. */
-  readonly body?: readonly AttrSet[];
+  /** `{ attributes … utilization … description … }`; undefined without braces. */
+  readonly body?: readonly (AttrSet | DescriptionLine)[];
 }
 
 export interface OpLine extends Spanned {
@@ -121,6 +121,13 @@ export interface DefaultOpsLine extends Spanned {
   readonly value: Ident;
 }
 
+/** `description "TEXT"` (language/description.ts): the description of what holds the line. */
+export interface DescriptionLine extends Spanned {
+  readonly kind: 'description';
+  readonly keyword: Ident;
+  readonly value: Value;
+}
+
 /** `operations $id=ID` / `operations $id-ref=ID`: the primitive's `<operations>` element's id, or another's. */
 export interface OperationsLine extends Spanned {
   readonly kind: 'operations';
@@ -128,7 +135,7 @@ export interface OperationsLine extends Spanned {
   readonly attrs: readonly Attr[];
 }
 
-export type PrimitiveItem = AttrSet | OpLine | CommandLine | DefaultOpsLine | OperationsLine;
+export type PrimitiveItem = AttrSet | OpLine | CommandLine | DefaultOpsLine | OperationsLine | DescriptionLine;
 
 export interface PrimitiveStmt extends Spanned {
   readonly kind: 'primitive';
@@ -152,7 +159,7 @@ export interface MemberRef extends Spanned {
   readonly name: Ident;
 }
 
-export type GroupItem = PrimitiveStmt | MemberRef | AttrSet;
+export type GroupItem = PrimitiveStmt | MemberRef | AttrSet | DescriptionLine;
 
 export interface GroupStmt extends Spanned {
   readonly kind: 'group';
@@ -160,7 +167,7 @@ export interface GroupStmt extends Spanned {
   readonly items: readonly GroupItem[];
 }
 
-export type CloneItem = PrimitiveStmt | GroupStmt | MemberRef | AttrSet;
+export type CloneItem = PrimitiveStmt | GroupStmt | MemberRef | AttrSet | DescriptionLine;
 
 /** `clone NAME { … }` or `promotable NAME { … }`: one child (inline or a reference) and meta lines. */
 export interface CloneStmt extends Spanned {

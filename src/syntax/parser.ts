@@ -465,7 +465,7 @@ export class HaParser extends EmbeddedActionsParser {
   private alertItemAlts?: IOrAlt<A.AlertItem | undefined>[];
   private recipientItemAlts?: IOrAlt<A.AttrSet | undefined>[];
   private ruleWordAlts?: IOrAlt<IToken>[];
-  private nodeItemAlts?: IOrAlt<A.AttrSet | undefined>[];
+  private nodeItemAlts?: IOrAlt<A.AttrSet | A.DescriptionLine | undefined>[];
   private operandAlts?: IOrAlt<A.Ident | A.ResourceSet | undefined>[];
   private ruleAtomAlts?: IOrAlt<A.RuleExpr | undefined>[];
   private equalsSign = (): IToken => this.CONSUME(T.Equals);
@@ -523,11 +523,12 @@ export class HaParser extends EmbeddedActionsParser {
     const attrs = this.SUBRULE(this.attributes);
     const body = this.OPTION(() => {
       this.CONSUME(T.LCurly);
-      const items: A.AttrSet[] = [];
+      const items: (A.AttrSet | A.DescriptionLine)[] = [];
       this.MANY(() => {
         const item = this.OR1((this.nodeItemAlts ??= [
           { ALT: () => this.attrSet(this.CONSUME(T.Attributes), this.SUBRULE(this.setContent)) },
           { ALT: () => this.attrSet(this.CONSUME(T.Utilization), this.SUBRULE2(this.setContent)) },
+          { ALT: () => this.SUBRULE(this.description) },
           { ALT: () => this.SUBRULE(this.unknownNodeLine) },
         ]));
         if (item) items.push(item);
@@ -592,6 +593,13 @@ export class HaParser extends EmbeddedActionsParser {
     return { kind: 'template', name, agent: ident(agent), ...(body ? { body } : {}), ...this.spanFrom(kw) };
   });
 
+  /** `description "TEXT"`. */
+  public description = this.RULE('description', (): A.DescriptionLine | undefined => {
+    const kw = this.CONSUME(T.Description);
+    const value = this.SUBRULE(this.value);
+    return isReal(kw) && value ? { kind: 'description', keyword: ident(kw), value, ...this.spanFrom(kw) } : undefined;
+  });
+
   /** `operations $id=ID` or `operations $id-ref=ID`. */
   public operations = this.RULE('operations', (): A.OperationsLine | undefined => {
     const kw = this.CONSUME(T.Operations);
@@ -608,6 +616,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.utilization) },
         { ALT: () => this.SUBRULE(this.op) },
         { ALT: () => this.SUBRULE(this.operations) },
+        { ALT: () => this.SUBRULE(this.description) },
         { ALT: () => this.SUBRULE(this.command) },
         { ALT: () => this.SUBRULE(this.defaultOps) },
         { ALT: () => this.SUBRULE(this.unknownPrimitiveLine) },
@@ -678,6 +687,7 @@ export class HaParser extends EmbeddedActionsParser {
       const item = this.OR((this.groupItemAlts ??= [
         { ALT: () => this.SUBRULE(this.primitive) },
         { ALT: () => this.SUBRULE(this.meta) },
+        { ALT: () => this.SUBRULE(this.description) },
         { GATE: () => this.startsUnknownMemberLine(T.NotGroupStart), ALT: () => this.SUBRULE(this.unknownGroupLine), IGNORE_AMBIGUITIES: true },
         {
           ALT: (): A.MemberRef => {
@@ -702,6 +712,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.primitive) },
         { ALT: () => this.SUBRULE(this.group) },
         { ALT: () => this.SUBRULE(this.meta) },
+        { ALT: () => this.SUBRULE(this.description) },
         { GATE: () => this.startsUnknownMemberLine(T.NotCloneStart), ALT: () => this.SUBRULE(this.unknownCloneLine), IGNORE_AMBIGUITIES: true },
         {
           ALT: (): A.MemberRef => {

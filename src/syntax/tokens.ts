@@ -122,6 +122,7 @@ export const DefaultOps = keyword('default-ops', 'DefaultOps');
 export const Primitive = keyword('primitive', 'Primitive');
 export const Template = keyword('template', 'Template');
 export const Operations = keyword('operations', 'Operations');
+export const Description = keyword('description', 'Description');
 export const Params = keyword('params', 'Params');
 export const Meta = keyword('meta', 'Meta');
 export const Op = keyword('op', 'Op');
@@ -209,6 +210,7 @@ export const allTokens: TokenType[] = [
   Primitive,
   Template,
   Operations,
+  Description,
   Params,
   Meta,
   Op,

@@ -36,6 +36,9 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
     case 'operations':
       f(node.keyword);
       return node.attrs.forEach(f);
+    case 'description':
+      f(node.keyword);
+      return f(node.value);
     case 'op':
       f(node.name);
       node.attrs.forEach(f);

@@ -40,6 +40,7 @@ const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem[
   primitive: true,
   template: true,
   operations: true,
+  description: true,
   group: true,
   clone: true,
   location: true,
@@ -88,13 +89,13 @@ function linesOf(text: string): { keywords: Set<string>; kinds: Set<string> } {
   };
   walk(cluster, (node, parent) => {
     if (parent?.kind === 'cluster' && node.kind !== 'ident') line('cluster', node as A.Statement);
-    else if (parent?.kind === 'primitive' && node.kind !== 'ident') line('primitive', node as A.PrimitiveItem);
+    else if ((parent?.kind === 'primitive' || parent?.kind === 'template') && node.kind !== 'ident') line('primitive', node as A.PrimitiveItem);
     else if (parent?.kind === 'group' && node.kind !== 'ident') line('group', node as A.GroupItem);
     else if (parent?.kind === 'clone' && node.kind !== 'ident') line('clone', node as A.CloneItem);
     else if (parent?.kind === 'op' && node.kind === 'attr-set') line('op', node);
     else if (parent?.kind === 'alert' && node.kind !== 'ident' && node.kind !== 'value') line('alert', node as A.AlertItem);
     else if (parent?.kind === 'recipient' && node.kind === 'attr-set') line('recipient', node);
-    else if (parent?.kind === 'node' && node.kind === 'attr-set') line('node', node);
+    else if (parent?.kind === 'node' && (node.kind === 'attr-set' || node.kind === 'description')) line('node', node);
     else if ((parent?.kind === 'sbd' || parent?.kind === 'corosync') && node.kind === 'stack-line') line(parent.kind, node);
   });
   return { keywords, kinds };

@@ -143,7 +143,7 @@ describe('requests', () => {
     const nodeBody = text.replace('  location report-avoids-web3', '  node web4 addr=10.0.0.4/24 {\n    att\n  }\n  location x web rule \n  location report-avoids-web3');
     await client.change(URI, nodeBody);
     const nodeLines = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(nodeBody, '    att', 'att', 3)));
-    expect(nodeLines.map((c) => c.label)).toEqual(['attributes', 'utilization']);
+    expect(nodeLines.map((c) => c.label)).toEqual(['attributes', 'utilization', 'description']);
     const ruleKeys = await client.request<CompletionItem[]>('textDocument/completion', doc(pos(nodeBody, 'location x web rule ', 'rule ', 5)));
     expect(ruleKeys.map((c) => c.label)).toEqual(['id=', 'role=', 'score=', 'score-attribute=']);
     await client.change(URI, line);
