@@ -9,7 +9,7 @@
 
 import { assertNever } from '../assert-never.js';
 import { isSecretParam } from '../catalogue/roles.js';
-import { isPlainSet, selectedFlags, type ExtraSet, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvSet } from './model.js';
+import { isPlainSet, selectedFlags, type CibRule, type ExtraSet, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvSet } from './model.js';
 import { NO_ID } from './read.js';
 import { ruleText } from './rule-text.js';
 
@@ -53,11 +53,19 @@ function nvset(fields: Map<string, FieldValue>, prefix: string, set: NvSet | und
   if (!set || (set.pairs.length === 0 && isPlainSet(set))) return;
   fields.set(`${prefix}.id`, set.id);
   if (set.score !== undefined) fields.set(`${prefix}.score`, set.score);
-  if (set.rule) fields.set(`${prefix}.rule`, ruleText(set.rule));
+  if (set.rule) fields.set(`${prefix}.rule`, setRuleText(set.rule));
   for (const p of set.pairs) {
     fields.set(`${prefix}.${p.name}`, pairValue(p.name, p.value));
     if (p.id !== NO_ID) fields.set(`${prefix}.${p.name}.id`, p.id);
   }
+}
+
+/**
+ * A set's rule, without a score: Pacemaker orders sets by the set's own score and ignores its
+ * rule's (which the 2.x schemas require and hacc writes there, pcs leaves out on 3.9 and later).
+ */
+function setRuleText(rule: CibRule): string {
+  return ruleText({ ...rule, attrs: rule.attrs.filter(([k]) => k !== 'score') });
 }
 
 /** An owner's sets after its first of each element: each by its id, a reference by what it names. */
@@ -100,7 +108,7 @@ function flatten(conf: CibConfiguration): Flat[] {
       if (set.pairs.length === 0 && isPlainSet(set)) continue;
       const fields = new Map<string, FieldValue>();
       if (set.score !== undefined) fields.set('score', set.score);
-      if (set.rule) fields.set('rule', ruleText(set.rule));
+      if (set.rule) fields.set('rule', setRuleText(set.rule));
       for (const p of set.pairs) {
         fields.set(p.name, pairValue(p.name, p.value));
         if (p.id !== NO_ID) fields.set(`${p.name}.id`, p.id);

@@ -28,7 +28,7 @@
 //    AlmaLinux/Rocky/CentOS Stream: `dnf config-manager --set-enabled ha` on 8, `highavailability` on 9.
 //    RHEL 7 HA reference 4.1.1: systemctl start/enable pcsd; firewall-cmd --add-service=high-availability.
 
-import { agentName, cibPrimitives, constraintResourceIds, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibFencingLevel, type CibLocation, type CibOrder, type CibRule, type CibTag, type CibTicket, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, cibPrimitives, cibResources, constraintResourceIds, isPromotable, type CibClone, type CibColocation, type CibConfiguration, type CibFencingLevel, type CibLocation, type CibOrder, type CibRule, type CibTag, type CibTicket, type CibPrimitive, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { nthId, sanitizeId } from '../lower/ids.js';
 import { SET_ID_SUFFIX } from '../language/resource-set.js';
@@ -577,6 +577,16 @@ export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): s
   if (conf.templates && conf.templates.length > 0) return `pcs has no command for a resource template (${conf.templates[0]!.id}).`;
   const shared = cibPrimitives(conf).find((p) => p.operationsId !== undefined || p.operationsRef !== undefined);
   if (shared) return `pcs gives a resource's operations no id of their own, nor another's (${shared.id}).`;
+  // pcs names a resource's sets and their nvpairs itself: RESOURCE-meta_attributes, SET-NAME.
+  for (const r of cibResources(conf)) {
+    const sets = [...(r.kind === 'primitive' ? [['instance_attributes', r.instanceAttributes] as const] : []), ['meta_attributes', r.metaAttributes] as const];
+    for (const [element, set] of sets) {
+      if (!set) continue;
+      if (set.id !== `${r.id}-${element}`) return `pcs names the ${element} of ${r.id} itself (${r.id}-${element}, not ${set.id}).`;
+      const pair = set.pairs.find((p) => p.id !== `${set.id}-${p.name}`);
+      if (pair) return `pcs names the nvpairs of ${set.id} itself (${set.id}-${pair.name}, not ${pair.id}).`;
+    }
+  }
   if (conf.constraints.some((c) => c.kind === 'rsc_location' && c.attrs.some(([name]) => name === 'role'))) {
     return 'A location with a role has no pcs command (pcs would write a rule, or set the role on its rule).';
   }

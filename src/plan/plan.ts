@@ -8,6 +8,7 @@
 // the live CIB: its nodes (the file's node attributes and utilization merged in), other property sets, the sections hacc does not
 // write, and the status.
 
+import { compareVersions } from '../catalogue/platforms.js';
 import { clearCmd, type PlatformCommands } from '../emit/platform-commands.js';
 import { displayCmd } from '../emit/shell.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
@@ -237,7 +238,9 @@ export function simulationCib(liveDoc: readonly XmlNode[], live: Cib, plan: Plan
 
   const doc = createXml(XML_DECLARATION);
   const rootAttrs: string[] = [];
-  for (const [k, v] of (liveRoot.tag === 'cib' ? liveRoot : plannedRoot).attrs) rootAttrs.push(k, v);
+  // The live CIB's schema, unless the plan's is newer: setup.sh upgrades the live CIB to it first.
+  const newer = (v: string) => validateWith !== undefined && /^pacemaker-[0-9.]+$/.test(v) && compareVersions(validateWith.slice('pacemaker-'.length), v.slice('pacemaker-'.length)) > 0;
+  for (const [k, v] of (liveRoot.tag === 'cib' ? liveRoot : plannedRoot).attrs) rootAttrs.push(k, k === 'validate-with' && newer(v) ? validateWith! : v);
   const root = doc.ele('cib', rootAttrs);
   const configuration = root.ele('configuration');
   const placed = new Set<string>();
