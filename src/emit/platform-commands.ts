@@ -573,18 +573,18 @@ const NEW_ROLES = new Set(['Promoted', 'Unpromoted']);
  * RESOURCE-clone, whatever the file says, and neither its clone nor its master command is verified
  * here against the CIB it writes).
  */
-export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration): string | undefined {
+export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration, explicitIds: ReadonlySet<string>): string | undefined {
   if (conf.templates && conf.templates.length > 0) return `pcs has no command for a resource template (${conf.templates[0]!.id}).`;
   const shared = cibPrimitives(conf).find((p) => p.operationsId !== undefined || p.operationsRef !== undefined);
   if (shared) return `pcs gives a resource's operations no id of their own, nor another's (${shared.id}).`;
-  // pcs names a resource's sets and their nvpairs itself: RESOURCE-meta_attributes, SET-NAME.
+  // pcs names a resource's sets and their nvpairs itself (RESOURCE-meta_attributes, SET-NAME), as
+  // lowering does: an id the file writes ($id=, $id.NAME=) it cannot give.
   for (const r of cibResources(conf)) {
-    const sets = [...(r.kind === 'primitive' ? [['instance_attributes', r.instanceAttributes] as const] : []), ['meta_attributes', r.metaAttributes] as const];
-    for (const [element, set] of sets) {
+    for (const set of [...(r.kind === 'primitive' ? [r.instanceAttributes] : []), r.metaAttributes]) {
       if (!set) continue;
-      if (set.id !== `${r.id}-${element}`) return `pcs names the ${element} of ${r.id} itself (${r.id}-${element}, not ${set.id}).`;
-      const pair = set.pairs.find((p) => p.id !== `${set.id}-${p.name}`);
-      if (pair) return `pcs names the nvpairs of ${set.id} itself (${set.id}-${pair.name}, not ${pair.id}).`;
+      if (explicitIds.has(set.id)) return `pcs names a resource's attribute sets itself (not ${set.id}).`;
+      const pair = set.pairs.find((p) => explicitIds.has(p.id));
+      if (pair) return `pcs names the nvpairs of ${set.id} itself (not ${pair.id}).`;
     }
   }
   if (conf.constraints.some((c) => c.kind === 'rsc_location' && c.attrs.some(([name]) => name === 'role'))) {

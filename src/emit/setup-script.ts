@@ -506,10 +506,10 @@ function objectCommands(conf: CibConfiguration): number {
  * command for an object (pcsCannotCreate). The Pacemaker suite checks that both ways give the same
  * CIB. (No value holds a control character: HA003 and HA224.)
  */
-function bulkLoad(pc: PlatformCommands, conf: CibConfiguration, bulkFrom: number): boolean {
+function bulkLoad(pc: PlatformCommands, conf: CibConfiguration, explicitIds: ReadonlySet<string>, bulkFrom: number): boolean {
   // crmsh loads the whole of crm.conf in one call, whatever its size.
   if (pc.tool === 'crmsh') return false;
-  return objectCommands(conf) >= bulkFrom || pcsCannotCreate(pc, conf) !== undefined;
+  return objectCommands(conf) >= bulkFrom || pcsCannotCreate(pc, conf, explicitIds) !== undefined;
 }
 
 /**
@@ -744,7 +744,7 @@ function buildConfigurationFn(ctx: Ctx): string {
     const groups = conf.resources.flatMap((r) => (r.kind === 'group' ? [r] : r.kind === 'clone' && r.child.kind === 'group' ? [r.child] : [])).length;
     const clones = conf.resources.filter((r) => r.kind === 'clone').length;
     const agents = [...new Set(primitives.map(agentName))].filter((a) => a !== ANYTHING_AGENT_ID).sort();
-    const why = pcsCannotCreate(pc, conf);
+    const why = pcsCannotCreate(pc, conf, ctx.lowered.cluster.explicitIds);
     step(
       `Resources and constraints (${[count(primitives.length, 'primitive'), count(groups, 'group'), ...(clones > 0 ? [count(clones, 'clone')] : []), count(conf.constraints.length, 'constraint')].join(', ')}): loaded as XML, one cibadmin call each`,
       why === undefined
@@ -832,7 +832,7 @@ function configureFns(ctx: Ctx): string {
 export function setupScript(lowered: Lowered, options: SetupScriptOptions = {}): string {
   const pc = platformCommands(lowered.cluster.platform);
   const secrets = new Secrets(lowered);
-  const ctx: Ctx = { lowered, pc, secrets, bulk: bulkLoad(pc, lowered.cib.configuration, options.bulkFrom ?? BULK_FROM), dollars: hasDollars(lowered) };
+  const ctx: Ctx = { lowered, pc, secrets, bulk: bulkLoad(pc, lowered.cib.configuration, lowered.cluster.explicitIds, options.bulkFrom ?? BULK_FROM), dollars: hasDollars(lowered) };
   const files = (...names: ShellFile[]) => names.map(shellFile);
   const usesAgent = lowered.cluster.usesCommandAgent;
   return [

@@ -112,6 +112,8 @@ export interface ClusterSetup {
   readonly target: CibTarget;
   readonly auth?: { readonly user: string; readonly password?: CibValue };
   readonly nodes: readonly SetupNode[];
+  /** The CIB ids the file writes below the statements (`$id=`, `$id.NAME=`, an op's `id=`…), which a tool deriving its own cannot give. */
+  readonly explicitIds: ReadonlySet<string>;
   readonly hosts: readonly { readonly name: string; readonly addrs: readonly Addr[] }[];
   /** The file has command resources: the generated agent is an artifact and is installed. */
   readonly usesCommandAgent: boolean;
@@ -546,6 +548,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
       target,
       ...(model.auth ? { auth: { user: model.auth.user.text, ...(password ? { password: valueOf(password.value) } : {}) } } : {}),
       nodes,
+      explicitIds: new Set(model.explicitIds.map((v) => v.text)),
       hosts: model.hosts.map((h) => ({ name: h.name, addrs: addrsOf(h) })),
       usesCommandAgent: model.primitives.some((p) => p.agent.command),
       autostart: model.autostart?.value.text !== 'false',
