@@ -31,6 +31,7 @@ import { ha218 } from './rules/ha218.js';
 import { ha219 } from './rules/ha219.js';
 import { ha220 } from './rules/ha220.js';
 import { ha221 } from './rules/ha221.js';
+import { ha222 } from './rules/ha222.js';
 import { ha223 } from './rules/ha223.js';
 import { ha224 } from './rules/ha224.js';
 import { ha301 } from './rules/ha301.js';
@@ -114,6 +115,7 @@ export const clusterRules: readonly Rule[] = [
   ha219,
   ha220,
   ha221,
+  ha222,
   ha223,
   ha224,
   ha301,

@@ -421,6 +421,31 @@ ${body}}
     }
   }, 60_000);
 
+  it("utilization: with placement-strategy balanced a resource needing more than any node has starts nowhere (HA221), one that fits starts", async () => {
+    const text = `cluster vm {
+  node a addr=10.0.0.1/24 {
+    utilization cpu=8
+  }
+  node b addr=10.0.0.2/24 {
+    utilization cpu=8
+  }
+  property stonith-enabled=false placement-strategy=balanced
+  primitive big ocf:pacemaker:Dummy {
+    utilization cpu=16
+  }
+  primitive fits ocf:pacemaker:Dummy {
+    utilization cpu=4
+  }
+}
+`;
+    const r = checkText(text, 'utilization.ha', { catalogue });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['HA221']);
+    const s1 = join(dir, 'utilization-s1.xml');
+    await simulate(fullCib(r.checked!, 'utilization').path, s1, ['--node-up', 'a', '--node-up', 'b']);
+    expect(await where(s1, 'big')).toBe('resource big is NOT running');
+    expect(await where(s1, 'fits')).toMatch(/^resource fits is running on: [ab]$/);
+  }, 60_000);
+
   it('HA220: cib-bootstrap-options wins over a property set of a higher score (the same set applies once the bootstrap set leaves the name out)', async () => {
     const set = '  property $id=maintenance $score=100 { stop-all-resources=true }\n';
     const shadowed = checkText(cluster(`  property stop-all-resources=false\n${set}`), 'bootstrap.ha', { catalogue });
