@@ -311,14 +311,14 @@ export function nvsetXml(tag: string, set: NvSet): string {
  * order, inside an element with its id alone: what `cibadmin --modify` merges into the resource
  * (appended after what it has). Undefined when it has none.
  */
-export function resourceSetsXml(r: CibResource, tag: string = r.kind === 'clone' ? r.tag : r.kind): string | undefined {
+export function resourceSetsXml(r: CibResource, tag: string = r.kind === 'clone' ? r.tag : r.kind, mapSet: (set: NvSet) => NvSet = (set) => set): string | undefined {
   const [utilization, operationsRef] = r.kind === 'primitive' ? [r.utilization, r.operationsRef] : [undefined, undefined];
   if (!utilization && !r.extraSets?.length && operationsRef === undefined && r.description === undefined) return undefined;
   return fragment((w, doc) => {
     const el = ele(doc, tag, ['id', r.id, ...described(r)]);
     if (operationsRef !== undefined) ele(el, 'operations', ['id-ref', operationsRef]);
-    w.nvset(el, 'utilization', utilization);
-    w.extraSets(el, r.extraSets);
+    w.nvset(el, 'utilization', utilization && mapSet(utilization));
+    w.extraSets(el, r.extraSets?.map((x) => ('set' in x ? { ...x, set: mapSet(x.set) } : x)));
   });
 }
 

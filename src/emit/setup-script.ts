@@ -801,10 +801,9 @@ function setsAsXmlStep(ctx: Ctx, resources: boolean): string[] {
   ] as const;
   for (const [section, tag, sets] of sections) for (const set of toolSet(sets).others) lines.push(`\tadd_to_section ${section} ${shQuote(nvsetXml(tag, placeholders(set)))}`);
   if (resources) {
-    const owners = [...(conf.templates ?? []).map((t) => ({ r: t as CibResource, tag: 'template' })), ...cibResources(conf).map((r) => ({ r, tag: undefined }))];
+    const owners: { r: CibResource; tag?: string }[] = [...(conf.templates ?? []).map((r) => ({ r, tag: 'template' })), ...cibResources(conf).map((r) => ({ r }))];
     for (const { r, tag } of owners) {
-      const withSets = r.kind === 'primitive' && r.utilization ? { ...r, utilization: placeholders(r.utilization) } : r;
-      const xml = resourceSetsXml({ ...withSets, ...(r.extraSets ? { extraSets: r.extraSets.map((x) => ('set' in x ? { ...x, set: placeholders(x.set) } : x)) } : {}) } as CibResource, tag);
+      const xml = resourceSetsXml(r, tag, placeholders);
       if (xml) lines.push(`\trun env CIB_file="$NEW" cibadmin --modify --scope resources --xml-text ${shQuote(xml)}`);
     }
   }
