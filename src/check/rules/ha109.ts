@@ -1,23 +1,10 @@
-import { AGENT_NODE_ATTRIBUTES, promotionScoreAttribute } from '../../catalogue/node-attributes.js';
-import { BUILT_IN_NODE_ATTRIBUTES } from '../../language/rule.js';
-import { cloneOf, type ClusterModel } from '../../model/model.js';
+import type { ClusterModel } from '../../model/model.js';
+import { attributesSet } from '../node-attributes.js';
 import type * as A from '../../syntax/ast.js';
 import { misspelt, NameIndex } from '../../syntax/didyoumean.js';
 import { walk } from '../../syntax/walk.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
-
-/** Every node attribute the cluster sets: the nodes' own, Pacemaker's built-in ones, and the agents'. */
-function attributesSet(m: ClusterModel): Set<string> {
-  const out = new Set<string>(BUILT_IN_NODE_ATTRIBUTES);
-  for (const n of m.nodes) for (const name of n.attributes.values.keys()) out.add(name);
-  for (const p of m.primitives) {
-    const publisher = AGENT_NODE_ATTRIBUTES[p.agent.id];
-    if (publisher) for (const name of publisher(p.name, (key) => p.params.values.get(key)?.value.text)) out.add(name);
-    if (cloneOf(p)?.promotable) out.add(promotionScoreAttribute(p.name));
-  }
-  return out;
-}
 
 /** The node attributes a file tests, where it names them: rules, score-attribute, node-attribute, a level's target-attribute. */
 function attributesTested(m: ClusterModel): A.Value[] {
@@ -56,7 +43,7 @@ export const ha109: Rule = {
       op monitor interval=10s timeout=60s
     }
   }
-  location web-needs-gateway web rule score=-INFINITY not_defined pingd
+  location web-needs-gateway web rule score=-INFINITY pingd lt integer 1
 `),
     good: labCluster(`  primitive web ocf:pacemaker:Dummy {
     op monitor interval=10s
@@ -67,7 +54,7 @@ export const ha109: Rule = {
       op monitor interval=10s timeout=60s
     }
   }
-  location web-needs-gateway web rule score=-INFINITY not_defined connected
+  location web-needs-gateway web rule score=-INFINITY connected lt integer 1
 `),
   },
   check(ctx) {

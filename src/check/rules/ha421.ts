@@ -1,6 +1,7 @@
 import { assertNever } from '../../assert-never.js';
 import { booleanValue } from '../../model/values.js';
 import { settingValue, type Location, type Resource } from '../../model/model.js';
+import { holdsOn, knownAttributes, nodeAttribute } from '../node-attributes.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -24,7 +25,7 @@ export const ha421: Rule = {
   severity: 'warning',
   docs: {
     summary:
-      'A resource (a fencing device too) that can run nowhere: in an opt-in cluster (symmetric-cluster=false) no location constraint allows it on a node, or -INFINITY constraints ban it from every node.',
+      'A resource (a fencing device too) that can run nowhere: in an opt-in cluster (symmetric-cluster=false) no location constraint allows it on a node, or -INFINITY constraints ban it from every node (rules included, where the nodes\' attributes in the file tell that they hold).',
     rationale: 'Pacemaker leaves it stopped without a word in the configuration: the service, or the fencing the cluster relies on, is simply absent.',
     bad: labCluster(`  property symmetric-cluster=false
   primitive web ocf:pacemaker:Dummy {
@@ -51,22 +52,36 @@ export const ha421: Rule = {
       return l.decl.mode?.text === 'avoids' ? (written.startsWith('-') ? written.slice(1) : `-${written}`) : written;
     };
     // Top-level resources only: what they hold goes where they go.
+    const known = knownAttributes(m);
     for (const r of m.resources) {
       const own = family(r).flatMap((x) => locations.get(x) ?? []).filter((l) => l.values.get('role') === undefined);
       const banned = new Set<string>();
+      const banning = new Set<Location>();
       let allowed = false;
       for (const l of own) {
-        // A rule that may give a score above 0 may let it run somewhere (which nodes, only the cluster knows).
-        if (l.rules.some((rule) => !(rule.values.get('score')?.value.text ?? 'INFINITY').startsWith('-') && rule.values.get('score')?.value.text !== '0')) allowed = true;
+        // A rule's expression on each node, where the file can tell (a date, or an attribute only the
+        // running cluster sets, cannot be told: such a rule may hold anywhere, or nowhere).
+        for (const rule of l.rules) {
+          if (!rule.decl.expr || rule.values.get('role')) continue;
+          const score = rule.values.get('score-attribute') ? undefined : (rule.values.get('score')?.value.text ?? 'INFINITY');
+          const holds = m.nodes.map((n) => [n.name, holdsOn(rule.decl.expr!, (name) => nodeAttribute(n, name, known))] as const);
+          if (score === '-INFINITY') {
+            for (const [name, h] of holds) if (h === true) banned.add(name);
+            if (holds.some(([, h]) => h === true)) banning.add(l);
+          } else if (score === undefined || (!score.startsWith('-') && score !== '0')) {
+            if (holds.some(([, h]) => h !== false)) allowed = true;
+          }
+        }
         l.targets.forEach((t, i) => {
           const score = scoreOf(l, i);
-          if (score === '-INFINITY') banned.add(t.node.ident.text);
-          else if (!score.startsWith('-') && score !== '0') allowed = true;
+          if (score === '-INFINITY') {
+            banned.add(t.node.ident.text);
+            if (nodes.has(t.node.ident.text)) banning.add(l);
+          } else if (!score.startsWith('-') && score !== '0') allowed = true;
         });
       }
-      const banning = [...nodes].every((n) => banned.has(n));
-      if (banning) {
-        const last = own.filter((l) => l.targets.some((t) => nodes.has(t.node.ident.text))).sort((a, b) => a.decl.start - b.decl.start).pop()!;
+      if ([...nodes].every((n) => banned.has(n))) {
+        const last = [...banning].sort((a, b) => a.decl.start - b.decl.start).pop()!;
         ctx.report({ node: last.decl.name, message: `'${r.name}' is banned from every node: it can run nowhere`, help: ['let it run on at least one node'] });
       } else if (optIn && !allowed) {
         ctx.report({
