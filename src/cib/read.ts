@@ -160,16 +160,18 @@ class Reader {
       const element = tags.find((t) => t === el.tag);
       if (!element) continue;
       const xpath = `${parentXpath}/${step(el)}`;
-      const firstOfElement = !seen.has(element);
-      seen.add(element);
       const ref = el.attrs.get('id-ref');
       if (ref !== undefined) {
+        seen.add(element);
         if (!this.extraAttrs(el, xpath, ['id-ref']) && elements(el).length === 0) extraSets.push(this.at({ element, idRef: ref }, xpath));
         else if (elements(el).length > 0) this.report(el, xpath, 'a reference to another attribute set (id-ref) with contents');
         continue;
       }
       const set = this.nvset(el, xpath, { secretsFromComments });
-      if (!set) continue;
+      // An empty set without a score or rule says nothing (the writer writes none).
+      if (!set || (isPlainSet(set) && set.pairs.length === 0)) continue;
+      const firstOfElement = !seen.has(element);
+      seen.add(element);
       if (firstOfElement && isPlainSet(set)) first[element] = set;
       else extraSets.push(this.at({ element, set }, xpath));
     }

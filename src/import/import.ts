@@ -693,10 +693,12 @@ class Raiser {
         return { kind: 'colocation', name, sets: this.resourceSets(c.id, c.sets), attrs: attrs(list), ...span };
       }
       case 'rsc_order': {
-        // … and an order's start actions.
+        // … and an order's start actions. Without then-action Pacemaker takes first-action's; the
+        // language, as pcs, takes start: written out when they differ.
+        const thenAction = c.thenAction ?? c.firstAction;
         const actions = [
           ...(c.firstAction !== undefined && c.firstAction !== 'start' ? [['first-action', c.firstAction] as const] : []),
-          ...(c.thenAction !== undefined && c.thenAction !== 'start' ? [['then-action', c.thenAction] as const] : []),
+          ...(thenAction !== undefined && thenAction !== 'start' ? [['then-action', thenAction] as const] : []),
         ];
         if (c.first !== undefined && c.then !== undefined) return { kind: 'order', name, resource: this.ident(c.first), target: this.ident(c.then), sets: [], attrs: attrs([...actions, ...c.attrs]), ...span };
         return { kind: 'order', name, sets: this.resourceSets(c.id, c.sets), attrs: attrs(c.attrs), ...span };
