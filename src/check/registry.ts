@@ -8,6 +8,7 @@ import { ha103 } from './rules/ha103.js';
 import { ha104 } from './rules/ha104.js';
 import { ha105 } from './rules/ha105.js';
 import { ha106 } from './rules/ha106.js';
+import { ha107 } from './rules/ha107.js';
 import { ha108 } from './rules/ha108.js';
 import { ha109 } from './rules/ha109.js';
 import { ha110 } from './rules/ha110.js';
@@ -92,6 +93,7 @@ export const clusterRules: readonly Rule[] = [
   ha104,
   ha105,
   ha106,
+  ha107,
   ha108,
   ha109,
   ha110,

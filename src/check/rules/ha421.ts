@@ -1,6 +1,6 @@
 import { assertNever } from '../../assert-never.js';
 import { booleanValue } from '../../model/values.js';
-import { settingValue, type Location, type Resource } from '../../model/model.js';
+import { constraintRefs, settingValue, type Location, type Resource } from '../../model/model.js';
 import { holdsOn, knownAttributes, nodeAttribute } from '../node-attributes.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -46,7 +46,11 @@ export const ha421: Rule = {
     const symmetric = settingValue(m, 'property', 'symmetric-cluster');
     const optIn = symmetric !== undefined && booleanValue(symmetric.value.text) === false;
     const locations = new Map<Resource, Location[]>();
-    for (const c of m.constraints) if (c.kind === 'location' && c.rsc?.target) locations.set(c.rsc.target, [...(locations.get(c.rsc.target) ?? []), c]);
+    // A location places its resource, or each member of its resource sets.
+    for (const c of m.constraints) {
+      if (c.kind !== 'location') continue;
+      for (const ref of constraintRefs(c)) if (ref.target) locations.set(ref.target, [...(locations.get(ref.target) ?? []), c]);
+    }
     const scoreOf = (l: Location, i: number): string => {
       const written = l.decl.targets[i]!.score?.text ?? 'INFINITY';
       return l.decl.mode?.text === 'avoids' ? (written.startsWith('-') ? written.slice(1) : `-${written}`) : written;
