@@ -263,6 +263,11 @@ function checkSetForm(ctx: RuleContext, set: A.AttrSet, parent: A.Node | undefin
     });
   }
   const ref = set.idRefs[set.idRefs.length - 1];
+  // The cluster's settings sections hold their sets whole: a reference has no form there.
+  if (ref && parent?.kind === 'cluster') {
+    ctx.report({ node: ref, property: 'key', message: `${set.keyword.text} takes no ${SET_ID_REF_KEY}: write the set's pairs here`, help: [`${set.keyword.text} $id=NAME { … } is a set of its own`] });
+    return;
+  }
   if (ref) {
     const extra = set.attrs[0] ?? set.scores[0] ?? set.setIds[0] ?? set.rule?.keyword;
     if (extra) {

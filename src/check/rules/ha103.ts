@@ -50,7 +50,9 @@ export const ha103: Rule = {
     }
     const sets = new NameIndex([...m.namedSets.keys()]);
     for (const b of m.ownSets) {
-      if (b.idRef && !b.idRef.target) {
+      // (A settings statement takes no reference at all: HA001's.)
+      const settings = b.decl.keyword.text === 'property' || b.decl.keyword.text === 'defaults' || b.decl.keyword.text === 'op-defaults';
+      if (b.idRef && !b.idRef.target && !settings) {
         ctx.report({ node: b.idRef.ident, message: `no attribute set has $id=${b.idRef.ident.text}`, ...misspelt(b.idRef.ident.text, sets, 'a reference names a set by the $id= written on it') });
       }
     }
