@@ -526,8 +526,8 @@ export class HaParser extends EmbeddedActionsParser {
       const items: (A.AttrSet | A.DescriptionLine)[] = [];
       this.MANY(() => {
         const item = this.OR1((this.nodeItemAlts ??= [
-          { ALT: () => this.attrSet(this.CONSUME(T.Attributes), this.SUBRULE(this.setContent)) },
-          { ALT: () => this.attrSet(this.CONSUME(T.Utilization), this.SUBRULE2(this.setContent)) },
+          { ALT: () => this.attrSet(this.CONSUME(T.Attributes), this.SUBRULE(this.setContent, { ARGS: [true] })) },
+          { ALT: () => this.attrSet(this.CONSUME(T.Utilization), this.SUBRULE2(this.setContent, { ARGS: [true] })) },
           { ALT: () => this.SUBRULE(this.description) },
           { ALT: () => this.SUBRULE(this.unknownNodeLine) },
         ]));
@@ -542,16 +542,16 @@ export class HaParser extends EmbeddedActionsParser {
   /** `property`, `defaults` (rsc_defaults) and `op-defaults` (op_defaults): name=value settings. */
   public settings = this.RULE('settings', (): A.AttrSet => {
     const kw = this.OR((this.settingsAlts ??= [{ ALT: () => this.CONSUME(T.Property) }, { ALT: () => this.CONSUME(T.Defaults) }, { ALT: () => this.CONSUME(T.OpDefaults) }]));
-    return this.attrSet(kw, this.SUBRULE(this.setContent));
+    return this.attrSet(kw, this.SUBRULE(this.setContent, { ARGS: [false] }));
   });
 
   /**
    * What follows a set's keyword: `[PAIRS] [rule [id=] EXPR] [{ PAIRS }]` (the `$`-keys among the
    * pairs). Line breaks mean nothing: the braces, or the next line's keyword, end it.
    */
-  public setContent = this.RULE('setContent', (): SetContent => {
+  public setContent = this.RULE('setContent', (inBody: boolean): SetContent => {
     const attrs = this.SUBRULE(this.attributes);
-    const rule = this.OPTION(() => this.SUBRULE(this.ruleClause));
+    const rule = this.OPTION(() => this.SUBRULE(this.ruleClause, { ARGS: [inBody] }));
     const braced = this.OPTION2(() => {
       this.CONSUME(T.LCurly);
       const inner = this.SUBRULE2(this.attributes);
@@ -633,17 +633,17 @@ export class HaParser extends EmbeddedActionsParser {
 
   public params = this.RULE('params', (): A.AttrSet => {
     const kw = this.CONSUME(T.Params);
-    return this.attrSet(kw, this.SUBRULE(this.setContent));
+    return this.attrSet(kw, this.SUBRULE(this.setContent, { ARGS: [true] }));
   });
 
   public meta = this.RULE('meta', (): A.AttrSet => {
     const kw = this.CONSUME(T.Meta);
-    return this.attrSet(kw, this.SUBRULE(this.setContent));
+    return this.attrSet(kw, this.SUBRULE(this.setContent, { ARGS: [true] }));
   });
 
   public utilization = this.RULE('utilization', (): A.AttrSet => {
     const kw = this.CONSUME(T.Utilization);
-    return this.attrSet(kw, this.SUBRULE(this.setContent));
+    return this.attrSet(kw, this.SUBRULE(this.setContent, { ARGS: [true] }));
   });
 
   public op = this.RULE('op', (): A.OpLine | undefined => {
@@ -780,13 +780,13 @@ export class HaParser extends EmbeddedActionsParser {
    * to the first that cannot continue it (continuesRule). The expression is read from those words
    * once the file is parsed (parse, ruleBody).
    */
-  public ruleClause = this.RULE('ruleClause', (): A.RuleClause | undefined => {
+  public ruleClause = this.RULE('ruleClause', (inBody = false): A.RuleClause | undefined => {
     const kw = this.CONSUME(T.RuleKw);
     const attrs = this.SUBRULE(this.pairs);
     const words: IToken[] = [];
     this.MANY({
       MAX_LOOKAHEAD: 1,
-      GATE: () => this.continuesRule(),
+      GATE: () => this.continuesRule(inBody),
       DEF: () => {
         words.push(this.OR((this.ruleWordAlts ??= [{ ALT: () => this.CONSUME(T.AnyWord) }, { ALT: () => this.CONSUME(T.AnyString) }, { ALT: () => this.CONSUME(T.Equals) }])));
       },
@@ -800,11 +800,14 @@ export class HaParser extends EmbeddedActionsParser {
   /**
    * Whether the next token belongs to the rule being read: a value, an `=`, a word that starts no
    * statement and is no `rule`. Line breaks mean nothing, as everywhere in the language: the rule
-   * ends at the next statement, the next rule or a `{`.
+   * ends at the next statement, the next rule or a `{`, and, for the rule of a set in a body
+   * (`params … rule "#uname" eq b`), at a keyword that starts a line of a body (the `op` of the next
+   * line: neither a resource nor an operation can be tested there, HA223).
    */
-  private continuesRule(): boolean {
+  private continuesRule(inBody: boolean): boolean {
     const t = this.LA(1);
     if (tokenMatcher(t, T.Equals) || tokenMatcher(t, T.AnyString)) return true;
+    if (inBody && tokenMatcher(t, T.BodyLineStart)) return false;
     return tokenMatcher(t, T.Operand) && !tokenMatcher(t, T.RuleKw);
   }
 

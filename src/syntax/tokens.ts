@@ -47,6 +47,11 @@ export const PlainWord = createToken({ name: 'PlainWord', pattern: Lexer.NA, lab
 /** A word in the middle of a statement that cannot be the start of the next one (a fencing level's words). */
 export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA, label: 'a name or value' });
 
+/**
+ * A keyword that starts a line of a body (a primitive's, a group's, a clone's, a node's, an op's):
+ * at the start of a line it ends a rule written without braces (`params … rule "#uname" eq b`).
+ */
+export const BodyLineStart = createToken({ name: 'BodyLineStart', pattern: Lexer.NA, label: 'a line of a body' });
 /** A value in a rule's expression: a word that is not one of its keywords, or a quoted string. */
 export const RuleOperand = createToken({ name: 'RuleOperand', pattern: Lexer.NA, label: 'a value' });
 
@@ -98,6 +103,7 @@ function keyword(text: string, name: string): TokenType {
   if (!CLUSTER_KEYWORDS.has(text) && !COROSYNC_KEYWORDS.has(text)) categories.push(NotCorosyncStart);
   if (SBD_KEYWORDS.has(text) || COROSYNC_KEYWORDS.has(text)) categories.push(PlainWord);
   if (SBD_KEYWORDS.has(text)) categories.push(SbdLineKeyword);
+  if ([PRIMITIVE_KEYWORDS, GROUP_KEYWORDS, CLONE_KEYWORDS, NODE_KEYWORDS, OP_KEYWORDS].some((set) => set.has(text))) categories.push(BodyLineStart);
   if (COROSYNC_KEYWORDS.has(text)) categories.push(CorosyncLineKeyword);
   KEYWORD_TEXTS.push(text);
   return createToken({
@@ -192,6 +198,7 @@ export const allTokens: TokenType[] = [
   SbdLineKeyword,
   CorosyncLineKeyword,
   Operand,
+  BodyLineStart,
   PlainWord,
   // Before `op`, of which `options` is a longer word (as op-defaults is, below).
   Sbd,
