@@ -529,11 +529,10 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
     const instanceAttributes = set(m.attributes, `nodes-${n.cibId}`);
     const utilization = set(m.utilization, `nodes-${n.cibId}-utilization`);
     const extraSets = [...l.extraSets('instance_attributes', `nodes-${n.cibId}`, m.attributes, false), ...l.extraSets('utilization', `nodes-${n.cibId}-utilization`, m.utilization, false)];
-    const score = m.decl.attrs.filter((a) => a.key.text === 'score').pop();
     return {
       id: n.cibId,
       uname: n.name,
-      ...(score ? { score: score.value.text } : {}),
+      ...(m.score ? { score: m.score.value.text } : {}),
       ...described(m),
       ...(instanceAttributes ? { instanceAttributes } : {}),
       ...(utilization ? { utilization } : {}),

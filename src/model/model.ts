@@ -73,6 +73,8 @@ export interface Machine {
   readonly nets: readonly A.Attr[];
   /** `id=` (nodes): the last one written. */
   readonly id?: A.Attr;
+  /** `score=` (nodes): the node's legacy weight, the last one written. */
+  readonly score?: A.Attr;
   /** `{ attributes … }`: the node's permanent attributes. */
   readonly attributes: AttrBag;
   /** `{ utilization … }`: its capacities. */
@@ -830,6 +832,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         const addrs = s.attrs.filter((a) => a.key.text === 'addr');
         const nets = s.attrs.filter((a) => a.key.text === 'net');
         const id = s.kind === 'node' ? s.attrs.filter((a) => a.key.text === 'id').pop() : undefined;
+        const score = s.kind === 'node' ? s.attrs.filter((a) => a.key.text === 'score').pop() : undefined;
         const body = s.body ?? [];
         const sets = body.filter((l): l is A.AttrSet => l.kind === 'attr-set');
         const description = body.filter((l): l is A.DescriptionLine => l.kind === 'description').pop();
@@ -840,6 +843,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           addrs,
           nets,
           ...(id ? { id } : {}),
+          ...(score ? { score } : {}),
           attributes: bagOf(sets.filter((l) => l.keyword.text === 'attributes')),
           utilization: bagOf(sets.filter((l) => l.keyword.text === 'utilization')),
           ...(description ? { description } : {}),
@@ -1031,7 +1035,7 @@ function allValues(cluster: A.ClusterDecl): A.Value[] {
   return values;
 }
 
-/** Whether a node id is valid as corosync's (a positive integer). */
+/** Whether a node id is valid as corosync's (a positive 32-bit integer). */
 export function isNodeId(text: string): boolean {
-  return NODE_ID.test(text);
+  return NODE_ID.test(text) && Number(text) <= 0xffffffff;
 }

@@ -24,7 +24,7 @@ export const ha106: Rule = {
   },
   check(ctx) {
     for (const n of ctx.model.nodes) {
-      if (!n.id || (isNodeId(n.id.value.text) && Number(n.id.value.text) <= 0xffffffff)) continue;
+      if (!n.id || isNodeId(n.id.value.text)) continue;
       ctx.report({
         node: n.id,
         property: 'value',
