@@ -347,6 +347,11 @@ export function cibResources(configuration: CibConfiguration): CibResource[] {
   return out;
 }
 
+/** Every template and primitive of a configuration, templates first (as cib.xml writes them): what has a primitive's body. */
+export function cibPrimitivesAndTemplates(configuration: CibConfiguration): CibPrimitive[] {
+  return [...(configuration.templates ?? []), ...cibPrimitives(configuration)];
+}
+
 /** Every primitive of a configuration, group and clone children in place, in document order. */
 export function cibPrimitives(configuration: CibConfiguration): CibPrimitive[] {
   return configuration.resources.flatMap(primitivesOf);

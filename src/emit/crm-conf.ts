@@ -28,7 +28,7 @@
 // - an op attribute with such text (a description): left out, and set on the op by id.
 
 import { assertNever } from '../assert-never.js';
-import { agentName, attrValue as attr, cibPrimitives, cibResources, toolSet, type CibConfiguration, type CibConstraint, type CibOp, type CibTicket, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { agentName, attrValue as attr, cibPrimitives, cibPrimitivesAndTemplates, cibResources, toolSet, type CibConfiguration, type CibConstraint, type CibOp, type CibTicket, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { crmshWritesConstraint, type Lowered } from '../lower/lower.js';
 import type { Artifact } from './artifact.js';
 import { SECRET_PLACEHOLDER, secretLabel } from './shell.js';
@@ -107,7 +107,7 @@ export function afterLoad(conf: CibConfiguration): AfterLoad[] {
     const k = carried(set);
     return k < set.pairs.length ? [{ kind: 'append' as const, tag, set, pairs: set.pairs.slice(k) }] : [];
   });
-  const attrs: AfterLoad[] = [...(conf.templates ?? []), ...cibPrimitives(conf)].flatMap((p) =>
+  const attrs: AfterLoad[] = cibPrimitivesAndTemplates(conf).flatMap((p) =>
     p.operations.flatMap((op) => {
       const later = op.attrs.filter(([, value]) => !crmshKeeps(value));
       return later.length > 0 ? [{ kind: 'attrs' as const, tag: 'op' as const, id: op.id, attrs: later }] : [];

@@ -22,7 +22,7 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibResources, isPlainSet, primitivesOf, isPromotable, literalPair, selectedFlags, toolSet, type ExtraSet, type SetElement, type Cib, type CibAlert, type CibConfiguration, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { cibPrimitives, cibPrimitivesAndTemplates, cibResources, isPlainSet, primitivesOf, isPromotable, literalPair, selectedFlags, toolSet, type ExtraSet, type SetElement, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import { BOOL_OPS, COMPARE_OPS, UNARY_OPS, VALUE_SOURCES, VALUE_TYPES } from '../language/rule.js';
 import { SET_ID_SUFFIX } from '../language/resource-set.js';
@@ -852,10 +852,9 @@ function opsByName(ops: readonly CibOp[]): Map<string, CibOp[]> {
 /** The CIB's primitives, each with what lowering made of it. */
 /** Primitives and templates, with the lowered ones of the same id. */
 function pairedPrimitives(cib: Cib, lowered: Lowered): [CibPrimitive, CibPrimitive][] {
-  const all = (conf: CibConfiguration) => [...(conf.templates ?? []), ...cibPrimitives(conf)];
   const planned = new Map<string, CibPrimitive>();
-  for (const p of all(lowered.cib.configuration)) if (!planned.has(p.id)) planned.set(p.id, p);
-  return all(cib.configuration).flatMap((c): [CibPrimitive, CibPrimitive][] => {
+  for (const p of cibPrimitivesAndTemplates(lowered.cib.configuration)) if (!planned.has(p.id)) planned.set(p.id, p);
+  return cibPrimitivesAndTemplates(cib.configuration).flatMap((c): [CibPrimitive, CibPrimitive][] => {
     const p = planned.get(c.id);
     return p ? [[c, p]] : [];
   });
@@ -1106,7 +1105,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
 
   // Start optimistic (every op left to build, every id derived) and write out what differs.
   const d: Decisions = { nodeIds: new Set(), setIds: new Set(), pairIds: new Set(), opIds: new Set(), recipientIds: new Set(), ops: new Map() };
-  for (const p of [...(cib.configuration.templates ?? []), ...cibPrimitives(cib.configuration)]) d.ops.set(p, { exact: false, omit: new Set(p.operations.map((o) => o.name)) });
+  for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, { exact: false, omit: new Set(p.operations.map((o) => o.name)) });
   let tree = raiser.cluster(d);
   let lowered = lowerTree(tree, catalogue);
   let rounds = 0;
@@ -1116,7 +1115,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
       for (const m of d.ops.values()) Object.assign(m, { exact: true, omit: new Set() });
       const conf = cib.configuration;
       for (const s of [properties, toolSet(conf.rscDefaults).plain, toolSet(conf.opDefaults).plain]) if (s) d.setIds.add(s);
-      for (const p of [...(conf.templates ?? []), ...cibPrimitives(conf)]) {
+      for (const p of cibPrimitivesAndTemplates(conf)) {
         for (const s of [p.instanceAttributes, p.metaAttributes, p.utilization]) if (s) d.setIds.add(s);
         for (const o of p.operations) d.opIds.add(o);
       }
