@@ -218,7 +218,8 @@ class Sanitiser {
    */
   ownSet(x: ExtraSet): ExtraSet | undefined {
     if ('idRef' in x) return isWord(x.idRef) ? x : void this.report(x.element, x.idRef, x, 'a reference to a set whose id cannot be written as a .ha word');
-    return this.sectionSet(x.set) && { ...x, set: this.sectionSet(x.set)! };
+    const set = this.sectionSet(x.set);
+    return set && { ...x, set };
   }
 
   /** A set that may carry a score and a rule (of a settings section, or of its own). */

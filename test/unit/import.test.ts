@@ -507,6 +507,12 @@ describe('import of a hostile or unusual CIB: exact, or a clear refusal', () => 
     `<cib validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0"><configuration><crm_config><cluster_property_set id="cib-bootstrap-options">${crm}<nvpair id="o-se" name="stonith-enabled" value="false"/></cluster_property_set></crm_config><nodes><node id="1" uname="a"/></nodes><resources>${resources}</resources><constraints/></configuration><status/></cib>\n`;
   const dummy = (pairs: string) => `<primitive id="d" class="ocf" provider="pacemaker" type="Dummy"><instance_attributes id="d-ia">${pairs}</instance_attributes></primitive>`;
 
+  it('an nvpair left out of a set of its own (a scored second set) is listed once, the rest of the set kept', () => {
+    const r = importCib(cib('', '<primitive id="d" class="ocf" provider="pacemaker" type="Dummy"><instance_attributes id="d-ia2" score="5"><nvpair id="d-x" name="x y" value="1"/><nvpair id="d-y" name="fake" value="1"/></instance_attributes></primitive>'), { catalogue });
+    expect(r.unsupported.filter((u) => u.id === 'd-x')).toHaveLength(1);
+    expect(r.text).toContain('params $id=d-ia2 $score=5 { fake=1 $id.fake=d-y }');
+  });
+
   it('a cluster-name the language cannot hold is refused with what to do, never rewritten', async () => {
     const file = tmp.write('name.xml', cib('<nvpair id="o-cn" name="cluster-name" value="ha$(id)"/>', ''));
     const r = await runCli(['import', file]);
