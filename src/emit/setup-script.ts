@@ -31,7 +31,7 @@ import { alertXml, constraintXml, fencingLevelXml, nodeXml, nvsetXml, resourceSe
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
 import { ENV_NAME } from '../language/secret.js';
-import { REMOTE_AGENT } from '../model/model.js';
+import { GUEST_META, REMOTE_AGENT } from '../model/model.js';
 import { SBD_CONFIG_FILE } from '../language/sbd.js';
 import { ANYTHING_AGENT_ID, anythingAgentScript, ANYTHING_AGENT_PATH } from './anything-agent.js';
 import type { Artifact } from './artifact.js';
@@ -709,7 +709,7 @@ function buildConfigurationFn(ctx: Ctx): string {
   const create = (p: CibPrimitive, group: string | undefined) => {
     const hacc = agentName(p) === ANYTHING_AGENT_ID;
     // A remote node's connection, or a guest node's resource (meta remote-node).
-    const remote = agentName(p) === REMOTE_AGENT || (p.metaAttributes?.pairs.some((a) => a.name === 'remote-node') ?? false);
+    const remote = agentName(p) === REMOTE_AGENT || (p.metaAttributes?.pairs.some((a) => a.name === GUEST_META) ?? false);
     const where = group !== undefined ? ` in group ${group}` : '';
     const secret = (p.instanceAttributes?.pairs ?? []).filter(isSecretPair);
     step(

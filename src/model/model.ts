@@ -451,6 +451,8 @@ export function deviceTargets(device: Primitive): { readonly names: readonly A.A
 
 /** The agent of a remote node's connection resource. */
 export const REMOTE_AGENT = 'ocf:pacemaker:remote';
+/** The meta attribute that makes a resource a guest node (a VM or container the cluster runs), named by its value. */
+export const GUEST_META = 'remote-node';
 
 /** The host names a device's pcmk_host_list and pcmk_host_map write, as written, by attribute. */
 export function hostNames(device: Primitive): { readonly attr: A.Attr; readonly hosts: readonly string[] }[] {
@@ -468,7 +470,7 @@ export function remoteNodeNames(model: ClusterModel): Set<string> {
   const out = new Set<string>();
   for (const p of model.primitives) {
     if (p.agent.id === REMOTE_AGENT) out.add(p.name);
-    const guest = p.meta.values.get('remote-node')?.value.text;
+    const guest = p.meta.values.get(GUEST_META)?.value.text;
     if (guest) out.add(guest);
   }
   return out;

@@ -1,4 +1,4 @@
-import { REMOTE_AGENT } from '../../model/model.js';
+import { GUEST_META, REMOTE_AGENT } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -29,7 +29,7 @@ export const ha107: Rule = {
     const remote: { name: string; at: A.Ident | A.Value; what: string }[] = [];
     for (const p of m.primitives) {
       if (p.agent.id === REMOTE_AGENT) remote.push({ name: p.name, at: p.decl.name, what: `remote node '${p.name}' (connection ${p.name})` });
-      const guest = p.meta.values.get('remote-node');
+      const guest = p.meta.values.get(GUEST_META);
       if (guest) remote.push({ name: guest.value.text, at: guest.value, what: `guest node '${guest.value.text}' (resource ${p.name})` });
     }
     remote.sort((a, b) => a.at.start - b.at.start);

@@ -1,9 +1,7 @@
-import { REMOTE_AGENT } from '../../model/model.js';
+import { GUEST_META, REMOTE_AGENT } from '../../model/model.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
-/** The meta attribute that makes a resource a guest node (a VM or container the cluster runs). */
-const GUEST_META = 'remote-node';
 
 export const ha222: Rule = {
   code: 'HA222',
