@@ -917,10 +917,15 @@ load_configuration_secrets() {
 	:
 }
 
-# The <node> entries of the cluster.
+# The <node> entries of the cluster members.
 add_nodes() {
 	add_node 1 '<node id="1" uname="rhel-act"/>'
 	add_node 2 '<node id="2" uname="rhel-sta"/>'
+}
+
+# The <node> entries of remote and guest nodes.
+add_remote_nodes() {
+	:
 }
 
 # What configure and verify ask of the configuration tool, pcs's way: the CIB copy, the push,
@@ -947,7 +952,7 @@ show_status() {
 
 # configure: the whole configuration built in one offline copy of the CIB ($NEW) and pushed once.
 # build_configuration (generated) runs the configuration commands against $NEW;
-# load_configuration_secrets and add_nodes are generated too.
+# load_configuration_secrets, add_nodes and add_remote_nodes are generated too.
 
 # Everything the file manages is cleared from the copy first, so the result is the same whatever
 # the copy held; the properties Pacemaker's controller writes itself (CONTROLLER_PROPERTIES) stay.
@@ -1060,6 +1065,7 @@ configure_file() {
 	add_nodes
 
 	build_configuration
+	add_remote_nodes
 
 	step "Write the result to $file"
 	if ((DRY_RUN)); then

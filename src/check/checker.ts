@@ -97,9 +97,13 @@ function ignoreComments(file: A.HaFile) {
   };
 }
 
-/** The statements and body lines (of any depth: a clone's primitive, an op's params) that contain an offset, outermost first. */
-function statementsAround(cluster: A.ClusterDecl, offset: number): A.Spanned[] {
-  const out: A.Spanned[] = [];
+/**
+ * The statements and body lines (of any depth: a clone's primitive, an op's params) that contain an
+ * offset, outermost first: the cluster block itself first (what is said of the whole cluster, as
+ * HA401, stands on its name).
+ */
+export function statementsAround(cluster: A.ClusterDecl, offset: number): A.Spanned[] {
+  const out: A.Spanned[] = offset >= cluster.start && offset < cluster.end ? [cluster] : [];
   const visit = (node: A.Node): void => {
     forEachChild(node, (child) => {
       if (child.kind === 'file' || child.kind === 'ident' || child.kind === 'value' || child.kind === 'attr' || offset < child.start || offset >= child.end) return;

@@ -21,7 +21,7 @@ export interface KnownAttributes {
 export function knownAttributes(m: ClusterModel): KnownAttributes {
   const written = new Set<string>(['#uname']);
   const runtime = new Set<string>(BUILT_IN_NODE_ATTRIBUTES.filter((a) => a !== '#uname'));
-  for (const n of m.nodes) for (const a of allAttrs(n.attributes)) written.add(a.key.text);
+  for (const n of [...m.nodes, ...m.remoteNodes]) for (const a of allAttrs(n.attributes)) written.add(a.key.text);
   for (const p of m.primitives) {
     const publisher = AGENT_NODE_ATTRIBUTES[p.agent.id];
     if (publisher) for (const name of publisher(p.name, (key) => p.params.values.get(key)?.value.text)) runtime.add(name);

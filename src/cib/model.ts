@@ -266,7 +266,7 @@ export interface CibAlert {
 export interface CibNode {
   readonly id: string;
   readonly uname: string;
-  /** `member` (the default) or `normal` (Pacemaker 1.x's word for it). */
+  /** `member` (the default), `normal` (Pacemaker 1.x's word for it) or `remote` (a remote or guest node's entry). */
   readonly type?: string;
   /** The node's legacy weight. */
   readonly score?: string;

@@ -543,7 +543,7 @@ class Reader {
   node(n: XmlElement, nx: string): CibNode | undefined {
     if (n.tag !== 'node') return void this.report(n, nx, `a <${n.tag}> inside nodes`);
     const [id, uname, type, score, description] = [n.attrs.get('id'), n.attrs.get('uname'), n.attrs.get('type'), n.attrs.get('score'), n.attrs.get('description')];
-    if (type !== undefined && type !== 'member' && type !== 'normal') return void this.report(n, nx, `a node of type ${type}`);
+    if (type !== undefined && type !== 'member' && type !== 'normal' && type !== 'remote') return void this.report(n, nx, `a node of type ${type}`);
     if (id === undefined || uname === undefined) return void this.report(n, nx, 'a node without an id or a uname');
     this.extraAttrs(n, nx, ['id', 'uname', 'type', 'score', 'description']);
     for (const c of elements(n)) if (c.tag !== 'instance_attributes' && c.tag !== 'utilization') this.report(c, `${nx}/${step(c)}`, `a <${c.tag}> inside a node`);

@@ -26,7 +26,7 @@
 
 import { assertNever } from '../assert-never.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
-import { agentName, cibPrimitives, cibResources, isPromotable, literal, toolSet, type CibConfiguration, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
+import { agentName, cibPrimitives, cibResources, isPromotable, literal, toolSet, type CibConfiguration, type CibNode, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
 import { alertXml, constraintXml, fencingLevelXml, nodeXml, nvsetXml, resourceSetsXml, tagXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
@@ -823,8 +823,17 @@ function withPlaceholders(set: NvSet): NvSet {
 function configureFns(ctx: Ctx): string {
   const loads = [...ctx.secrets.inConfiguration].sort((a, b) => a - b).map((n) => `\tload_secret ${n}`);
   // A node with attributes or utilization gets them merged in when the cluster knows it already.
-  const nodes = ctx.lowered.cib.configuration.nodes.map((n) => `\tadd_node ${shQuote(n.id)} ${shQuote(nodeXml(n))}${n.instanceAttributes || n.utilization || n.extraSets || n.score !== undefined || n.description !== undefined ? ' sets' : ''}`);
-  return [fn('Secrets the configuration holds (fencing passwords and the like).', 'load_configuration_secrets', loads), '', fn('The <node> entries of the cluster.', 'add_nodes', nodes)].join('\n');
+  const add = (n: CibNode) => `\tadd_node ${shQuote(n.id)} ${shQuote(nodeXml(n))}${n.instanceAttributes || n.utilization || n.extraSets || n.score !== undefined || n.description !== undefined ? ' sets' : ''}`;
+  const nodes = ctx.lowered.cib.configuration.nodes;
+  const remote = nodes.filter((n) => n.type === 'remote');
+  return [
+    fn('Secrets the configuration holds (fencing passwords and the like).', 'load_configuration_secrets', loads),
+    '',
+    fn('The <node> entries of the cluster members.', 'add_nodes', nodes.filter((n) => n.type !== 'remote').map(add)),
+    '',
+    // After the resources: a remote node's entry has its connection resource's id, which pcs takes for taken.
+    fn('The <node> entries of remote and guest nodes.', 'add_remote_nodes', remote.length > 0 ? [`\tstep ${shQuote("Remote and guest nodes' entries missing from the copy")}`, ...remote.map(add)] : []),
+  ].join('\n');
 }
 
 /** The setup script of a lowered cluster. Pure and deterministic. */

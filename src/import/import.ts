@@ -38,6 +38,8 @@ import { DEFAULT_PLATFORM, isPlatformName, roleSpelling, type PlatformName } fro
 import { FormatError, needsQuotes, printHa } from '../print/print.js';
 import type * as A from '../syntax/ast.js';
 import { parseHa } from '../syntax/parse.js';
+import type { Diagnostic } from '../syntax/diagnostic.js';
+import { errorsToSilence, withIgnoreComments } from './silence.js';
 import { shapeOf } from '../syntax/shape.js';
 import { tokenMatcher } from '../syntax/chevrotain.js';
 import { haLexer, PlainWord } from '../syntax/tokens.js';
@@ -65,6 +67,8 @@ export interface ImportResult {
   /** What the file leaves out because the language cannot express it (also listed in its header). */
   readonly unsupported: readonly Unsupported[];
   readonly secrets: readonly SecretVariable[];
+  /** The errors hacc check finds in the imported cluster, each silenced by a `# hacc-ignore` line (also listed in the header). */
+  readonly silenced: readonly Diagnostic[];
 }
 
 /** What the writer spells out explicitly instead of leaving hacc to derive it (objects of the read CIB). */
@@ -763,7 +767,11 @@ class Raiser {
         ...this.ownSets('utilization', 'utilization', n.extraSets, d),
         ...this.description(n),
       ];
-      const attrs = [...(d.nodeIds.has(n) ? [this.attr('id', this.value(n.id))] : []), ...(n.score !== undefined ? [this.attr('score', this.value(n.score))] : [])];
+      const attrs = [
+        ...(d.nodeIds.has(n) ? [this.attr('id', this.value(n.id))] : []),
+        ...(n.score !== undefined ? [this.attr('score', this.value(n.score))] : []),
+        ...(n.type === 'remote' ? [this.attr('type', this.value('remote'))] : []),
+      ];
       statements.push({ kind: 'node', name: this.ident(n.uname), attrs, ...(body.length > 0 ? { body } : {}), ...span });
     }
     // Each section's plain set as lines, its others as sets of their own.
@@ -956,9 +964,9 @@ function refine(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: De
       if (p?.recipients[i]?.id !== r.id) add(d.recipientIds, r);
     });
   }
-  const planNodes = new Map(lowered.cluster.nodes.map((n) => [n.name, n]));
+  const planNodes = new Map(lowered.cib.configuration.nodes.map((n) => [n.uname, n]));
   for (const n of cib.configuration.nodes) {
-    if (planNodes.get(n.uname)?.cibId !== n.id) add(d.nodeIds, n);
+    if (planNodes.get(n.uname)?.id !== n.id) add(d.nodeIds, n);
   }
   const roles = lowered.cluster.target.roles;
   for (const [c, p] of pairedPrimitives(cib, lowered)) {
@@ -1050,7 +1058,7 @@ function commentSafe(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, '?');
 }
 
-function header(maintained: readonly NvPair[], platform: PlatformName | undefined, secrets: readonly SecretVariable[], unsupported: readonly Unsupported[]): string[] {
+function header(maintained: readonly NvPair[], platform: PlatformName | undefined, secrets: readonly SecretVariable[], unsupported: readonly Unsupported[], silenced: readonly Diagnostic[]): string[] {
   const out = [
     'Imported from a Pacemaker CIB by `hacc import`.',
     'The CIB holds no node addresses and no pcsd password: add addr= to each node and an',
@@ -1070,6 +1078,15 @@ function header(maintained: readonly NvPair[], platform: PlatformName | undefine
   if (unsupported.length > 0) {
     out.push('', 'NOT IMPORTED: the .ha language cannot express these parts of the CIB yet, so this file does', 'not describe the whole cluster (written with --allow-partial):');
     for (const u of unsupported) out.push(`  ${commentSafe(describeUnsupported(u))}`);
+  }
+  if (silenced.length > 0) {
+    out.push(
+      '',
+      'Findings: hacc check calls these parts of the cluster errors. So that this file builds the',
+      'cluster as it runs, each is silenced by a `# hacc-ignore` line where it stands; remove that',
+      'line to see the finding again, and fix it before you change the cluster:',
+    );
+    for (const d of silenced) out.push(`  ${d.code} ${commentSafe(d.message)}`);
   }
   return out;
 }
@@ -1135,13 +1152,17 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   }
   unsupported.push(...differences(cib, properties, lowered, xpathOf));
 
-  const text = printHa(tree, header(maintained, platform, secrets, unsupported));
+  // The errors hacc check finds in the cluster as it is, silenced where they stand (silence.ts).
+  const plain = printHa(tree, header(maintained, platform, secrets, unsupported, []));
+  const { errors, lines } = errorsToSilence(plain, catalogue);
+  const headed = errors.length > 0 ? printHa(tree, header(maintained, platform, secrets, unsupported, errors)) : plain;
+  const text = withIgnoreComments(headed, lines, headed.split('\n').length - plain.split('\n').length);
   // The printed file must read back as the tree it was printed from.
   const again = parseHa(text, '<import>');
   if (again.diagnostics.length > 0 || !isDeepStrictEqual(shapeOf(again.file.cluster), shapeOf(tree))) {
     throw new FormatError(`hacc import wrote a file that does not read back as what it meant: ${again.diagnostics.map((x) => x.message).join('; ')}`);
   }
-  return { text, unsupported, secrets };
+  return { text, unsupported, secrets, silenced: errors };
 }
 
 export type { CibValue };

@@ -523,22 +523,24 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const password = model.auth?.attrs.filter((a) => a.key.text === 'password').pop();
   // A node's attributes and utilization, with the ids pcs node attribute|utilization gives them
   // (nodes-ID, nodes-ID-NAME; nodes-ID-utilization, nodes-ID-utilization-NAME; pcs 0.11.5).
-  const cibNodes: CibNode[] = nodes.map((n, i) => {
-    const m = model.nodes[i]!;
-    const set = (bag: AttrBag, id: string) => (bag.attrs.length > 0 ? l.nvset(id, values(bag), false, bag) : undefined);
-    const instanceAttributes = set(m.attributes, `nodes-${n.cibId}`);
-    const utilization = set(m.utilization, `nodes-${n.cibId}-utilization`);
-    const extraSets = [...l.extraSets('instance_attributes', `nodes-${n.cibId}`, m.attributes, false), ...l.extraSets('utilization', `nodes-${n.cibId}-utilization`, m.utilization, false)];
+  const cibNode = (m: Machine, id: string, type?: 'remote'): CibNode => {
+    const set = (bag: AttrBag, setId: string) => (bag.attrs.length > 0 ? l.nvset(setId, values(bag), false, bag) : undefined);
+    const instanceAttributes = set(m.attributes, `nodes-${id}`);
+    const utilization = set(m.utilization, `nodes-${id}-utilization`);
+    const extraSets = [...l.extraSets('instance_attributes', `nodes-${id}`, m.attributes, false), ...l.extraSets('utilization', `nodes-${id}-utilization`, m.utilization, false)];
     return {
-      id: n.cibId,
-      uname: n.name,
+      id,
+      uname: m.name,
+      ...(type ? { type } : {}),
       ...(m.score ? { score: m.score.value.text } : {}),
       ...described(m),
       ...(instanceAttributes ? { instanceAttributes } : {}),
       ...(utilization ? { utilization } : {}),
       ...(extraSets.length > 0 ? { extraSets } : {}),
     };
-  });
+  };
+  // Remote and guest nodes' entries follow the members; their ids are their names (as Pacemaker makes them).
+  const cibNodes = [...nodes.map((n, i) => cibNode(model.nodes[i]!, n.cibId)), ...model.remoteNodes.map((m) => cibNode(m, m.id?.value.text ?? m.name, 'remote'))];
   const sbd = sbdSetup(model);
   return {
     cluster: {

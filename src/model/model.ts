@@ -337,7 +337,10 @@ export interface ClusterModel {
   /** `autostart …` (the last one written). */
   readonly autostart?: A.AutostartStmt;
   readonly auth?: A.AuthStmt;
+  /** The corosync members (`node` without `type=remote`). */
   readonly nodes: readonly Machine[];
+  /** `node NAME type=remote`: remote and guest nodes' CIB entries (their attributes), no members. */
+  readonly remoteNodes: readonly Machine[];
   readonly hosts: readonly Machine[];
   readonly settings: Readonly<Record<SettingsKind, AttrBag>>;
   /** Top-level resources in source order; a group holds its members. */
@@ -464,10 +467,11 @@ export function hostNames(device: Primitive): { readonly attr: A.Attr; readonly 
 /**
  * The names of the cluster's remote and guest nodes: Pacemaker names a remote node after its
  * connection resource (an ocf:pacemaker:remote primitive's id), a guest node after its resource's
- * `remote-node` meta attribute. They are nodes a fence device or a level may name.
+ * `remote-node` meta attribute; `node NAME type=remote` writes one's CIB entry. They are nodes a
+ * fence device, a level or a location may name.
  */
 export function remoteNodeNames(model: ClusterModel): Set<string> {
-  const out = new Set<string>();
+  const out = new Set<string>(model.remoteNodes.map((n) => n.name));
   for (const p of model.primitives) {
     if (p.agent.id === REMOTE_AGENT) out.add(p.name);
     const guest = p.meta.values.get(GUEST_META)?.value.text;
@@ -591,6 +595,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const agentOf = agentResolver(options.catalogue);
   const nodes: Machine[] = [];
   const hosts: Machine[] = [];
+  const remoteNodes: Machine[] = [];
   const settingLines: Record<SettingsKind, A.AttrSet[]> = { property: [], defaults: [], 'op-defaults': [] };
   const resources: Resource[] = [];
   const primitives: Primitive[] = [];
@@ -850,7 +855,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           utilization: bagOf(sets.filter((l) => l.keyword.text === 'utilization')),
           ...(description ? { description } : {}),
         };
-        (s.kind === 'node' ? nodes : hosts).push(m);
+        const remote = s.kind === 'node' && s.attrs.filter((a) => a.key.text === 'type').pop()?.value.text === 'remote';
+        (s.kind === 'host' ? hosts : remote ? remoteNodes : nodes).push(m);
         push(machines, m.name, m);
         break;
       }
@@ -959,7 +965,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const templateByName = new Map<string, Template>();
   for (const t of templates) if (!templateByName.has(t.name)) templateByName.set(t.name, t);
   const nodeByName = new Map<string, Machine>();
-  for (const n of nodes) if (!nodeByName.has(n.name)) nodeByName.set(n.name, n);
+  for (const n of [...nodes, ...remoteNodes]) if (!nodeByName.has(n.name)) nodeByName.set(n.name, n);
   for (const link of links) link();
 
   // A primitive belongs to the first group that lists it, inline or by name (HA104 reports the others).
@@ -995,6 +1001,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     ...(autostart ? { autostart } : {}),
     ...(auth ? { auth } : {}),
     nodes,
+    remoteNodes,
     hosts,
     settings,
     resources: resources.filter((r) => r.kind === 'clone' || r.parent === undefined),

@@ -62,8 +62,8 @@ export const ha101: Rule = {
     for (const list of repeated.values()) {
       if (list.length > 1) reportRepeats(ctx, 'id', list.sort((a, b) => a.start - b.start));
     }
-    reportRepeats(ctx, 'node id', m.nodes.flatMap((n) => n.decl.attrs.filter((a) => a.key.text === 'id').map((a) => a.value)));
-    reportRepeats(ctx, 'machine', [...m.nodes, ...m.hosts].map((d) => d.decl.name).sort((a, b) => a.start - b.start));
+    reportRepeats(ctx, 'node id', [...m.nodes, ...m.remoteNodes].flatMap((n) => n.decl.attrs.filter((a) => a.key.text === 'id').map((a) => a.value)));
+    reportRepeats(ctx, 'machine', [...[...m.nodes, ...m.remoteNodes], ...m.hosts].map((d) => d.decl.name).sort((a, b) => a.start - b.start));
     reportRepeats(ctx, 'property', m.settings.property.attrs.map((a) => a.key));
     reportRepeats(ctx, 'defaults setting', m.settings.defaults.attrs.map((a) => a.key));
     reportRepeats(ctx, 'op-defaults setting', m.settings['op-defaults'].attrs.map((a) => a.key));

@@ -22,7 +22,7 @@ export const ha102: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    for (const name of [m.cluster.name, ...m.nodes.map((n) => n.decl.name), ...m.hosts.map((h) => h.decl.name)]) {
+    for (const name of [m.cluster.name, ...[...m.nodes, ...m.remoteNodes].map((n) => n.decl.name), ...m.hosts.map((h) => h.decl.name)]) {
       if (name.text === '' || name.quoted || MACHINE_NAME.test(name.text)) continue;
       ctx.report({
         node: name,

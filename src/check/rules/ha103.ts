@@ -1,4 +1,4 @@
-import { constraintRefs } from '../../model/model.js';
+import { constraintRefs, remoteNodeNames } from '../../model/model.js';
 import { assertNever } from '../../syntax/ast.js';
 import type * as A from '../../syntax/ast.js';
 import { misspelt, NameIndex } from '../../syntax/didyoumean.js';
@@ -34,7 +34,9 @@ export const ha103: Rule = {
     const resources = new NameIndex(m.allResources.map((r) => r.name));
     const primitives = new NameIndex(m.primitives.map((p) => p.name));
     const cloneable = new NameIndex([...m.primitives, ...m.groups].map((r) => r.name));
-    const nodes = new NameIndex(m.nodes.map((n) => n.name));
+    // A location may name a remote or guest node (its connection resource's id, a `remote-node=`).
+    const guests = remoteNodeNames(m);
+    const nodes = new NameIndex([...m.nodes.map((n) => n.name), ...guests]);
     // A constraint may name a tag wherever it names a resource; a tag's members are resources.
     const tags = new Set(m.tags.map((t) => t.name));
     const constrained = new NameIndex([...m.allResources.map((r) => r.name), ...tags]);
@@ -72,7 +74,7 @@ export const ha103: Rule = {
                 message: `'${t.node.ident.text}' is a host, not a cluster node: resources cannot run there`,
                 help: ['name a node declared with `node`'],
               });
-            } else unknown(ctx, t.node.ident, 'node', nodes);
+            } else if (!guests.has(t.node.ident.text)) unknown(ctx, t.node.ident, 'node', nodes);
           }
           break;
         case 'colocation':

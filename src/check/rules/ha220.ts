@@ -13,7 +13,7 @@ function bagsWithSets(m: ClusterModel): { readonly bag: AttrBag; readonly proper
     ...m.primitives.flatMap((p) => [p.params, p.meta, p.utilization]),
     ...m.groups.map((g) => g.meta),
     ...m.clones.map((c) => c.meta),
-    ...m.nodes.flatMap((n) => [n.attributes, n.utilization]),
+    ...[...m.nodes, ...m.remoteNodes].flatMap((n) => [n.attributes, n.utilization]),
     m.settings.defaults,
     m.settings['op-defaults'],
   ];

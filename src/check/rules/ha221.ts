@@ -25,7 +25,7 @@ export const ha221: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    const sized = m.nodes.filter((n) => n.utilization.attrs.length > 0);
+    const sized = [...m.nodes, ...m.remoteNodes].filter((n) => n.utilization.attrs.length > 0);
     const needs = m.primitives.filter((p) => p.utilization.attrs.length > 0);
     if (sized.length === 0 && needs.length === 0) return;
     const strategy = settingValue(m, 'property', 'placement-strategy');
@@ -42,7 +42,7 @@ export const ha221: Rule = {
     }
     // The largest of each capacity over the nodes (a node that does not declare one has 0 of it).
     const largest = new Map<string, number>();
-    for (const n of m.nodes) {
+    for (const n of sized) {
       for (const [name, a] of n.utilization.values) {
         const v = Number(a.value.text);
         if (Number.isFinite(v)) largest.set(name, Math.max(largest.get(name) ?? 0, v));

@@ -1,6 +1,6 @@
 import { assertNever } from '../../assert-never.js';
 import { booleanValue } from '../../model/values.js';
-import { constraintRefs, settingValue, type Location, type Resource } from '../../model/model.js';
+import { constraintRefs, remoteNodeNames, settingValue, type Location, type Resource } from '../../model/model.js';
 import { holdsOn, knownAttributes, nodeAttribute } from '../node-attributes.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -41,7 +41,9 @@ export const ha421: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    const nodes = new Set(m.nodes.map((n) => n.name));
+    // Remote and guest nodes host resources too.
+    const machines = [...m.nodes, ...m.remoteNodes];
+    const nodes = new Set([...machines.map((n) => n.name), ...remoteNodeNames(m)]);
     if (nodes.size === 0) return;
     const symmetric = settingValue(m, 'property', 'symmetric-cluster');
     const optIn = symmetric !== undefined && booleanValue(symmetric.value.text) === false;
@@ -68,7 +70,7 @@ export const ha421: Rule = {
         for (const rule of l.rules) {
           if (!rule.decl.expr || rule.values.get('role')) continue;
           const score = rule.values.get('score-attribute') ? undefined : (rule.values.get('score')?.value.text ?? 'INFINITY');
-          const holds = m.nodes.map((n) => [n.name, holdsOn(rule.decl.expr!, (name) => nodeAttribute(n, name, known))] as const);
+          const holds = machines.map((n) => [n.name, holdsOn(rule.decl.expr!, (name) => nodeAttribute(n, name, known))] as const);
           if (score === '-INFINITY') {
             for (const [name, h] of holds) if (h === true) banned.add(name);
             if (holds.some(([, h]) => h === true)) banning.add(l);

@@ -37,7 +37,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
         if (e instanceof ImportNameError) throw new UsageError(`${shown}: ${e.message}`);
         throw e;
       }
-      const { text, unsupported, secrets } = result;
+      const { text, unsupported, secrets, silenced } = result;
       if (unsupported.length > 0) {
         const list = unsupported.map((u) => `  ${describeUnsupported(u)}\n`).join('');
         const count = `${unsupported.length} part${unsupported.length === 1 ? '' : 's'}`;
@@ -51,6 +51,10 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
       }
       if (secrets.length > 0) {
         io.stderr(`hacc: ${secrets.length} secret${secrets.length === 1 ? '' : 's'} of the CIB replaced by environment variables (listed at the top of the file): ${secrets.map((s) => s.variable).join(', ')}\n`);
+      }
+      if (silenced.length > 0) {
+        const codes = [...new Set(silenced.map((d) => d.code))].sort().join(', ');
+        io.stderr(`hacc: ${silenced.length} error${silenced.length === 1 ? '' : 's'} hacc check finds in this cluster (${codes}) silenced with # hacc-ignore where ${silenced.length === 1 ? 'it stands' : 'they stand'} (listed at the top of the file)\n`);
       }
       if (flags.output !== undefined) writeFileAtomically(resolve(io.cwd, flags.output), text, flags.output);
       else io.stdout(text);

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # configure: the whole configuration built in one offline copy of the CIB ($NEW) and pushed once.
 # build_configuration (generated) runs the configuration commands against $NEW;
-# load_configuration_secrets and add_nodes are generated too.
+# load_configuration_secrets, add_nodes and add_remote_nodes are generated too.
 # shellcheck disable=SC2154
 
 # Everything the file manages is cleared from the copy first, so the result is the same whatever
@@ -115,6 +115,7 @@ configure_file() {
 	add_nodes
 
 	build_configuration
+	add_remote_nodes
 
 	step "Write the result to $file"
 	if ((DRY_RUN)); then
