@@ -26,6 +26,7 @@ import { ha211 } from './rules/ha211.js';
 import { ha212 } from './rules/ha212.js';
 import { ha213 } from './rules/ha213.js';
 import { ha214 } from './rules/ha214.js';
+import { ha215 } from './rules/ha215.js';
 import { ha216 } from './rules/ha216.js';
 import { ha217 } from './rules/ha217.js';
 import { ha218 } from './rules/ha218.js';
@@ -44,6 +45,7 @@ import { ha306 } from './rules/ha306.js';
 import { ha307 } from './rules/ha307.js';
 import { ha308 } from './rules/ha308.js';
 import { ha309 } from './rules/ha309.js';
+import { ha310 } from './rules/ha310.js';
 import { ha401 } from './rules/ha401.js';
 import { ha402 } from './rules/ha402.js';
 import { ha403 } from './rules/ha403.js';
@@ -111,6 +113,7 @@ export const clusterRules: readonly Rule[] = [
   ha212,
   ha213,
   ha214,
+  ha215,
   ha216,
   ha217,
   ha218,
@@ -129,6 +132,7 @@ export const clusterRules: readonly Rule[] = [
   ha307,
   ha308,
   ha309,
+  ha310,
   ha401,
   ha402,
   ha403,

@@ -92,7 +92,7 @@ function primitive(p: CibPrimitive, parent: Flat | undefined, kind: 'primitive' 
   if (p.operationsId !== undefined) fields.set('operations.id', p.operationsId);
   if (p.operationsRef !== undefined) fields.set('operations.ref', p.operationsRef);
   if (p.description !== undefined) fields.set('description', p.description);
-  if (parent !== undefined) fields.set(parent.kind === 'group' ? 'group' : 'clone', parent.id);
+  if (parent !== undefined) fields.set(parent.kind, parent.id);
   nvset(fields, 'params', p.instanceAttributes);
   nvset(fields, 'meta', p.metaAttributes);
   nvset(fields, 'utilization', p.utilization);
@@ -153,6 +153,26 @@ function flatten(conf: CibConfiguration): Flat[] {
         const clone: Flat = { kind: 'clone', id: r.id, fields };
         out.push(clone);
         resource(r.child, clone);
+        break;
+      }
+      case 'bundle': {
+        // Each element's attributes are fields: `podman.image`, `network.control-port`, `port-map.ID.port`.
+        const fields = new Map<string, FieldValue>([['container', r.container.type]]);
+        for (const [k, v] of r.container.attrs) fields.set(`${r.container.type}.${k}`, v);
+        for (const [k, v] of r.network?.attrs ?? []) fields.set(`network.${k}`, v);
+        for (const [kind, maps] of [['port-map', r.network?.portMappings ?? []], ['storage-map', r.storage ?? []]] as const) {
+          for (const m of maps) {
+            const id = m.find(([k]) => k === 'id')?.[1] ?? '';
+            for (const [k, v] of m) if (k !== 'id') fields.set(`${kind}.${id}.${k}`, v);
+          }
+        }
+        if (r.child) fields.set('child', r.child.id);
+        nvset(fields, 'meta', r.metaAttributes);
+        extraSets(fields, r.extraSets);
+        if (r.description !== undefined) fields.set('description', r.description);
+        const bundle: Flat = { kind: 'bundle', id: r.id, fields };
+        out.push(bundle);
+        if (r.child) out.push(primitive(r.child, bundle));
         break;
       }
       default:

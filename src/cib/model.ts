@@ -115,7 +115,27 @@ export interface CibClone {
   readonly description?: string;
 }
 
-export type CibResource = CibPrimitive | CibGroup | CibClone;
+/**
+ * `<bundle>`: its container element (`<docker>`, `<podman>`, `<rkt>`), `<network>` with its
+ * `<port-mapping>`s, `<storage>` with its `<storage-mapping>`s, meta attributes, and the primitive it
+ * runs. Each element's attributes as written, in order (ids included).
+ */
+export interface CibBundle {
+  readonly kind: 'bundle';
+  readonly id: string;
+  readonly container: { readonly type: string; readonly attrs: readonly XmlAttr[] };
+  readonly network?: { readonly attrs: readonly XmlAttr[]; readonly portMappings: readonly (readonly XmlAttr[])[] };
+  /** The `<storage-mapping>`s; undefined without a `<storage>`. */
+  readonly storage?: readonly (readonly XmlAttr[])[];
+  readonly child?: CibPrimitive;
+  /** The primitive before the meta attributes, as crmsh's bundle writes them (pcs adds it last). */
+  readonly childFirst?: boolean;
+  readonly metaAttributes?: NvSet;
+  readonly extraSets?: readonly ExtraSet[];
+  readonly description?: string;
+}
+
+export type CibResource = CibPrimitive | CibGroup | CibClone | CibBundle;
 
 /** A promotable clone: `<master>`, or `<clone>` with the meta attribute promotable=true. */
 export function isPromotable(c: CibClone): boolean {
@@ -330,6 +350,8 @@ export function primitivesOf(r: CibResource): readonly CibPrimitive[] {
       return r.children;
     case 'clone':
       return primitivesOf(r.child);
+    case 'bundle':
+      return r.child ? [r.child] : [];
     default:
       return assertNever(r);
   }
@@ -342,6 +364,7 @@ export function cibResources(configuration: CibConfiguration): CibResource[] {
     out.push(r);
     if (r.kind === 'group') out.push(...r.children);
     else if (r.kind === 'clone') add(r.child);
+    else if (r.kind === 'bundle' && r.child) out.push(r.child);
   };
   for (const r of configuration.resources) add(r);
   return out;

@@ -1,10 +1,11 @@
 import { SELECT_ELEMENTS, SELECT_FLAGS } from '../language/alert.js';
+import { container as bundleContainer, CONTAINER_TYPES, network as bundleNetwork, portMap as bundlePortMap, storageMap as bundleStorageMap } from '../language/bundle.js';
 import { colocation } from '../language/colocation.js';
 import { location } from '../language/location.js';
 import { RESOURCE_SET_KEYS } from '../language/resource-set.js';
 import { ticket as ticketVocabulary } from '../language/ticket.js';
 import { order } from '../language/order.js';
-import type { Cib, CibTag, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, ExtraSet, NvPair, NvSet, SetElement, XmlAttr } from './model.js';
+import type { Cib, CibTag, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibBundle, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, ExtraSet, NvPair, NvSet, SetElement, XmlAttr } from './model.js';
 import { isPlainSet } from './model.js';
 import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
@@ -341,6 +342,80 @@ class Reader {
     return this.at<CibClone>({ kind: 'clone', tag, id, child, ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}), ...(description !== undefined ? { description } : {}) }, xpath);
   }
 
+  /**
+   * `<bundle>`: one container element, an optional `<network>` (with `<port-mapping>`s) and
+   * `<storage>` (with `<storage-mapping>`s), meta attributes, at most one primitive. Each element's
+   * attributes are the ones its line takes (language/bundle.ts).
+   */
+  bundle(el: XmlElement, xpath: string): CibBundle | undefined {
+    const id = el.attrs.get('id');
+    if (id === undefined) return void this.report(el, xpath, 'a bundle without an id');
+    this.extraAttrs(el, xpath, ['id', 'description']);
+    const description = el.attrs.get('description');
+    this.strayText(el, xpath);
+    const keys = (line: { readonly keys: readonly { readonly name: string }[] }) => line.keys.map((k) => k.name);
+    const attrsOf = (c: XmlElement, cx: string, known: readonly string[]): XmlAttr[] | undefined => (this.extraAttrs(c, cx, known) ? undefined : [...c.attrs]);
+    let container: CibBundle['container'] | undefined;
+    let network: CibBundle['network'] | undefined;
+    let storage: (readonly XmlAttr[])[] | undefined;
+    let child: CibPrimitive | undefined;
+    let metaSeen = false;
+    let childFirst = false;
+    for (const c of elements(el)) {
+      const cx = `${xpath}/${step(c)}`;
+      if (c.tag === 'meta_attributes') metaSeen = true;
+      if (c.tag === 'primitive' && !metaSeen && elements(el).some((x) => x.tag === 'meta_attributes')) childFirst = true;
+      if ((CONTAINER_TYPES as readonly string[]).includes(c.tag)) {
+        if (container) return void this.report(c, cx, 'a second container in a bundle');
+        const attrs = attrsOf(c, cx, keys(bundleContainer));
+        if (!attrs) return undefined;
+        container = { type: c.tag, attrs };
+      } else if (c.tag === 'network') {
+        const attrs = attrsOf(c, cx, keys(bundleNetwork));
+        if (!attrs) return undefined;
+        const portMappings: XmlAttr[][] = [];
+        for (const m of elements(c)) {
+          const mx = `${cx}/${step(m)}`;
+          if (m.tag !== 'port-mapping') return void this.report(m, mx, `a <${m.tag}> inside a bundle's network`);
+          const ma = attrsOf(m, mx, keys(bundlePortMap));
+          if (!ma) return undefined;
+          portMappings.push(ma);
+        }
+        network = { attrs, portMappings };
+      } else if (c.tag === 'storage') {
+        storage = [];
+        for (const m of elements(c)) {
+          const mx = `${cx}/${step(m)}`;
+          if (m.tag !== 'storage-mapping') return void this.report(m, mx, `a <${m.tag}> inside a bundle's storage`);
+          const ma = attrsOf(m, mx, keys(bundleStorageMap));
+          if (!ma) return undefined;
+          storage.push(ma);
+        }
+      } else if (c.tag === 'primitive') {
+        if (child) return void this.report(c, cx, 'a second primitive in a bundle');
+        child = this.primitive(c, cx);
+        if (!child) return void this.report(el, xpath, 'a bundle whose primitive cannot be read');
+      } else if (c.tag !== 'meta_attributes') this.report(c, cx, `a <${c.tag}> inside a bundle`);
+    }
+    if (!container) return void this.report(el, xpath, 'a bundle without a container (docker, podman or rkt)');
+    const { metaAttributes, extraSets } = this.ownerSets(el, xpath, ['meta_attributes']);
+    return this.at<CibBundle>(
+      {
+        kind: 'bundle',
+        id,
+        container,
+        ...(network ? { network } : {}),
+        ...(storage ? { storage } : {}),
+        ...(child ? { child } : {}),
+        ...(childFirst ? { childFirst } : {}),
+        ...(metaAttributes ? { metaAttributes } : {}),
+        ...(extraSets ? { extraSets } : {}),
+        ...(description !== undefined ? { description } : {}),
+      },
+      xpath,
+    );
+  }
+
   /** The templates of `<resources>`, read first: a primitive made from one takes its agent. */
   readonly templates = new Map<string, CibPrimitive>();
 
@@ -361,10 +436,8 @@ class Reader {
       if (c.tag === 'primitive') r = this.primitive(c, cx);
       else if (c.tag === 'group') r = this.group(c, cx);
       else if (c.tag === 'clone' || c.tag === 'master') r = this.clone(c, cx);
-      else {
-        const what: Record<string, string> = { bundle: 'a bundle' };
-        this.report(c, cx, what[c.tag] ?? `a <${c.tag}> resource`);
-      }
+      else if (c.tag === 'bundle') r = this.bundle(c, cx);
+      else this.report(c, cx, `a <${c.tag}> resource`);
       if (r) out.push(r);
     }
     return { resources: out, templates };

@@ -146,6 +146,25 @@ class CibWriter {
         this.nvset(c, 'meta_attributes', r.metaAttributes);
         return this.extraSets(c, r.extraSets);
       }
+      case 'bundle': {
+        // pcs's order (resource bundle create, then the primitive): container, network, storage, meta;
+        // crmsh puts the primitive before the meta.
+        const b = ele(parent, 'bundle', ['id', r.id, ...described(r)]);
+        ele(b, r.container.type, r.container.attrs.flat());
+        if (r.network) {
+          const n = ele(b, 'network', r.network.attrs.flat());
+          for (const m of r.network.portMappings) ele(n, 'port-mapping', m.flat());
+        }
+        if (r.storage) {
+          const st = ele(b, 'storage');
+          for (const m of r.storage) ele(st, 'storage-mapping', m.flat());
+        }
+        if (r.child && r.childFirst) this.primitive(b, r.child);
+        this.nvset(b, 'meta_attributes', r.metaAttributes);
+        this.extraSets(b, r.extraSets);
+        if (r.child && !r.childFirst) this.primitive(b, r.child);
+        return;
+      }
       default:
         return assertNever(r);
     }
@@ -320,6 +339,11 @@ export function resourceSetsXml(r: CibResource, tag: string = r.kind === 'clone'
     w.nvset(el, 'utilization', utilization && mapSet(utilization));
     w.extraSets(el, r.extraSets?.map((x) => ('set' in x ? { ...x, set: mapSet(x.set) } : x)));
   });
+}
+
+/** A resource as cib.xml has it (secrets must be placeholders). */
+export function resourceXml(r: CibResource): string {
+  return fragment((w, doc) => w.resource(doc, r));
 }
 
 /** A `<node>` as cib.xml has it. */

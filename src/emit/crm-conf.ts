@@ -28,8 +28,8 @@
 // - an op attribute with such text (a description): left out, and set on the op by id.
 
 import { assertNever } from '../assert-never.js';
-import { agentName, attrValue as attr, cibPrimitives, cibPrimitivesAndTemplates, cibResources, toolSet, type CibConfiguration, type CibConstraint, type CibOp, type CibTicket, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
-import { crmshWritesConstraint, type Lowered } from '../lower/lower.js';
+import { agentName, attrValue as attr, cibPrimitives, cibPrimitivesAndTemplates, cibResources, toolSet, type CibBundle, type CibConfiguration, type CibConstraint, type CibOp, type CibTicket, type CibPrimitive, type CibResource, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { crmshWritesBundle, crmshWritesConstraint, idsAfterCrmLoad, type Lowered } from '../lower/lower.js';
 import type { Artifact } from './artifact.js';
 import { SECRET_PLACEHOLDER, secretLabel } from './shell.js';
 
@@ -90,6 +90,11 @@ function setsOf(conf: CibConfiguration): { readonly tag: SetTag; readonly set: N
         return add('meta_attributes', r.metaAttributes);
       case 'clone':
         resource(r.child);
+        return add('meta_attributes', r.metaAttributes);
+      case 'bundle':
+        // (One crm.conf leaves out goes in whole as XML, secrets and all: bundlesAsXml.)
+        if (!crmshWritesBundle(r)) return;
+        if (r.child) resource(r.child);
         return add('meta_attributes', r.metaAttributes);
       default:
         return assertNever(r);
@@ -168,8 +173,9 @@ function afterLoadNotes(conf: CibConfiguration): string[] {
       ...(r.extraSets ?? []).map((x) => ('set' in x ? `#   ${r.id}: set ${x.set.id} (as XML)` : `#   ${r.id}: ${x.element} id-ref=${x.idRef} (as XML)`)),
     ]),
   ];
+  const bundles = bundlesAsXml(conf).map((b) => `#   bundle ${b.id} (as XML${b.child ? `, with its primitive ${b.child.id}` : ''}: crmsh takes docker in every version, podman only from 4.6.1, rkt only before it)`);
   const locations = [...constraintsAsXml(conf)].map((c) => `#   ${c.kind.slice(4)} ${c.id} (as XML${c.kind === 'rsc_ticket' ? '' : `, with the ids of its ${c.kind === 'rsc_location' ? 'rules' : 'sets'}`})`);
-  return [...sets, ...tags, ...locations, ...levels, ...alerts, ...afterLoad(conf).map((x) => {
+  return [...sets, ...bundles, ...tags, ...locations, ...levels, ...alerts, ...afterLoad(conf).map((x) => {
     switch (x.kind) {
       case 'secret':
         return `#   ${x.pair.id}: the secret ${secretLabel(x.pair.value)} (crm.conf holds ${SECRET_PLACEHOLDER})`;
@@ -209,15 +215,32 @@ function resourceText(r: CibResource): string[] {
     case 'clone':
       // `ms` is crmsh's word for <master>, which only Pacemaker 1.1 writes (no SUSE platform of hacc's).
       return [...resourceText(r.child), statement(`${r.tag === 'master' ? 'ms' : 'clone'} ${r.id} ${r.child.id}`, setText('meta', r.metaAttributes))];
+    case 'bundle': {
+      // crmsh's bundle: the container, network with its port-mappings, storage with its
+      // storage-mappings (every id written: crmsh derives none), the primitive by name, meta.
+      const parts = [
+        `${r.container.type}${attrsText(r.container.attrs)}`,
+        ...(r.network ? [`network${attrsText(r.network.attrs)}`, ...r.network.portMappings.map((m) => `port-mapping${attrsText(m)}`)] : []),
+        ...(r.storage ? ['storage', ...r.storage.map((m) => `storage-mapping${attrsText(m)}`)] : []),
+        ...(r.child ? [`primitive ${r.child.id}`] : []),
+        ...setText('meta', r.metaAttributes),
+      ];
+      return [...(r.child ? [primitiveText(r.child)] : []), statement(`bundle ${r.id}`, parts)];
+    }
     default:
       return assertNever(r);
   }
 }
 
+/** The bundles crm.conf leaves to setup.sh, which adds them whole as XML after the load (crmshWritesBundle). */
+export function bundlesAsXml(conf: CibConfiguration): CibBundle[] {
+  return conf.resources.filter((r): r is CibBundle => r.kind === 'bundle' && !crmshWritesBundle(r));
+}
+
 /** The constraints crm.conf leaves to setup.sh, which creates them as cib.xml has them (lower.ts decides, and orders them so). */
 export function constraintsAsXml(conf: CibConfiguration): Set<CibConstraint> {
-  const tags = new Set((conf.tags ?? []).map((t) => t.id));
-  return new Set(conf.constraints.filter((c) => !crmshWritesConstraint(c, tags)));
+  const later = idsAfterCrmLoad(conf);
+  return new Set(conf.constraints.filter((c) => !crmshWritesConstraint(c, later)));
 }
 
 /** Constraint attributes crm.conf leaves to cibadmin (afterLoad). */
@@ -263,7 +286,7 @@ export function crmConf(lowered: Lowered): string {
     ...sets('rsc_defaults', conf.rscDefaults),
     ...sets('op_defaults', conf.opDefaults),
     ...(conf.templates ?? []).map((t) => primitiveText(t, 'rsc_template')),
-    ...conf.resources.flatMap(resourceText),
+    ...conf.resources.flatMap((r) => (r.kind === 'bundle' && !crmshWritesBundle(r) ? [] : resourceText(r))),
     ...conf.constraints.flatMap((c) => (c.kind === 'rsc_ticket' || asXml.has(c) ? [] : [constraintText(c)])),
   ];
   const agents = [...new Set(cibPrimitives(conf).map(agentName))].sort();

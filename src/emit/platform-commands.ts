@@ -575,6 +575,9 @@ const NEW_ROLES = new Set(['Promoted', 'Unpromoted']);
  */
 export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration, explicitIds: ReadonlySet<string>): string | undefined {
   if (conf.templates && conf.templates.length > 0) return `pcs has no command for a resource template (${conf.templates[0]!.id}).`;
+  // pcs 0.9 on el6 has no bundle command and pcs 0.10+ none for rkt: one path for every platform.
+  const bundle = conf.resources.find((r) => r.kind === 'bundle');
+  if (bundle) return `Bundles go in as XML on every platform (${bundle.id}): pcs 0.9 has no bundle command, pcs 0.10 and later none for rkt.`;
   const shared = cibPrimitives(conf).find((p) => p.operationsId !== undefined || p.operationsRef !== undefined);
   if (shared) return `pcs gives a resource's operations no id of their own, nor another's (${shared.id}).`;
   // pcs names a resource's sets and their nvpairs itself (RESOURCE-meta_attributes, SET-NAME), as

@@ -99,6 +99,11 @@ function primitivesWithHolders(conf: CibConfiguration): { p: CibPrimitive; holde
         return r.children.map((p) => ({ p, holder: clone !== undefined ? `${code(r.id)} in ${code(clone)}` : code(r.id) }));
       case 'clone':
         return of(r.child, r.id);
+      case 'bundle': {
+        const replicas = attr(r.container.attrs, 'replicas') ?? '1';
+        const image = attr(r.container.attrs, 'image');
+        return r.child ? [{ p: r.child, holder: `${code(r.id)} (bundle: ${replicas} ${r.container.type} container${replicas === '1' ? '' : 's'}${image !== undefined ? ` of ${code(image)}` : ''})` }] : [];
+      }
       default:
         return assertNever(r);
     }

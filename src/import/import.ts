@@ -22,8 +22,9 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibPrimitivesAndTemplates, cibResources, isPlainSet, primitivesOf, isPromotable, literalPair, selectedFlags, toolSet, type ExtraSet, type SetElement, type Cib, type CibAlert, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { cibPrimitives, cibPrimitivesAndTemplates, cibResources, isPlainSet, primitivesOf, isPromotable, literalPair, selectedFlags, toolSet, type ExtraSet, type SetElement, type Cib, type CibAlert, type CibBundle, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
+import type { BundleLineKeyword } from '../language/bundle.js';
 import { BOOL_OPS, COMPARE_OPS, UNARY_OPS, VALUE_SOURCES, VALUE_TYPES } from '../language/rule.js';
 import { SET_ID_SUFFIX } from '../language/resource-set.js';
 import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
@@ -319,10 +320,20 @@ class Sanitiser {
       case 'clone': {
         if (!isWord(r.id)) return void this.report(r.tag, r.id, r, 'an id that cannot be written as a .ha word');
         const child = this.resource(r.child);
-        if (!child || child.kind === 'clone') return void this.report(r.tag, r.id, r, `a ${r.tag} whose resource cannot be written`);
+        if (!child || child.kind === 'clone' || child.kind === 'bundle') return void this.report(r.tag, r.id, r, `a ${r.tag} whose resource cannot be written`);
         const metaAttributes = this.nvset(r.metaAttributes);
         const { metaAttributes: _m, extraSets: _x, ...rest } = this.describable(r.tag, r);
         return this.keep<CibClone>(r, { ...rest, child, ...(metaAttributes ? { metaAttributes } : {}), ...this.extraSets(r.extraSets) });
+      }
+      case 'bundle': {
+        if (!isWord(r.id)) return void this.report('bundle', r.id, r, 'an id that cannot be written as a .ha word');
+        const elements = [r.container.attrs, ...(r.network ? [r.network.attrs, ...r.network.portMappings] : []), ...(r.storage ?? [])];
+        if (elements.some((attrs) => attrs.some(([, v]) => !isWritableValue(v)))) return void this.report('bundle', r.id, r, 'a value that cannot be written in a .ha file');
+        const child = r.child && this.primitive(r.child);
+        if (r.child && !child) return void this.report('bundle', r.id, r, 'a bundle whose primitive cannot be written');
+        const metaAttributes = this.nvset(r.metaAttributes);
+        const { metaAttributes: _m, extraSets: _x, child: _c, ...rest } = this.describable('bundle', r);
+        return this.keep<CibBundle>(r, { ...rest, ...(child ? { child } : {}), ...(metaAttributes ? { metaAttributes } : {}), ...this.extraSets(r.extraSets) });
       }
       default:
         return assertNever(r);
@@ -585,6 +596,39 @@ class Raiser {
     return { kind: 'clone', keyword, name, items, ...span };
   }
 
+  /**
+   * `bundle NAME { container TYPE … network … port-map … storage-map … meta … primitive … }`: each
+   * element's attributes as its line's pairs, a map's id only where it is not the one pcs derives.
+   */
+  private bundle(b: CibBundle, d: Decisions): A.BundleStmt {
+    const span = this.span();
+    const line = (keyword: BundleLineKeyword, attrs: readonly XmlAttr[], words: readonly string[] = []): A.BundleLine => {
+      const lineSpan = this.span();
+      return { kind: 'bundle-line', keyword: this.ident(keyword) as A.Ident & { text: BundleLineKeyword }, words: words.map((w) => this.value(w)), attrs: attrs.map(([k, v]) => this.attr(k, this.value(v))), ...lineSpan };
+    };
+    // The ids `bundle` lowering derives when the line has none (IdAllocator: BASE, BASE-1…).
+    const taken = new Set<string>();
+    const derive = (base: string) => {
+      let id = sanitizeId(base);
+      for (let n = 1; taken.has(id); n++) id = `${sanitizeId(base)}-${n}`;
+      taken.add(id);
+      return id;
+    };
+    const mapLine = (keyword: 'port-map' | 'storage-map', m: readonly XmlAttr[]) => {
+      const value = (k: string) => m.find(([name]) => name === k)?.[1];
+      const derived = derive(keyword === 'port-map' ? `${b.id}-port-map-${value('port') ?? value('range') ?? ''}` : `${b.id}-storage-map`);
+      return line(keyword, m.filter(([k, v]) => !(k === 'id' && v === derived)));
+    };
+    const items: A.BundleItem[] = [line('container', b.container.attrs, [b.container.type])];
+    if (b.network && (b.network.attrs.length > 0 || b.network.portMappings.length === 0)) items.push(line('network', b.network.attrs));
+    for (const m of b.network?.portMappings ?? []) items.push(mapLine('port-map', m));
+    for (const m of b.storage ?? []) items.push(mapLine('storage-map', m));
+    if (b.metaAttributes) items.push(...this.setLine('meta', b.metaAttributes, b.metaAttributes.pairs, d));
+    items.push(...this.ownSets('meta', 'meta_attributes', b.extraSets, d), ...this.description(b));
+    if (b.child) items.push(this.primitive(b.child, d));
+    return { kind: 'bundle', name: this.ident(b.id), items, ...span };
+  }
+
   private resource(r: CibResource, d: Decisions): A.Statement {
     switch (r.kind) {
       case 'primitive':
@@ -593,6 +637,8 @@ class Raiser {
         return this.group(r, d);
       case 'clone':
         return this.clone(r, d);
+      case 'bundle':
+        return this.bundle(r, d);
       default:
         return assertNever(r);
     }

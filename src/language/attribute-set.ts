@@ -11,6 +11,7 @@ export const params = { keyword: 'params', context: 'primitive', described: 'a p
 export const primitiveMeta = { keyword: 'meta', context: 'primitive', described: 'a meta line' } as const satisfies StatementVocabulary;
 export const groupMeta = { keyword: 'meta', context: 'group', described: 'a meta line' } as const satisfies StatementVocabulary;
 export const cloneMeta = { keyword: 'meta', context: 'clone', described: 'a meta line' } as const satisfies StatementVocabulary;
+export const bundleMeta = { keyword: 'meta', context: 'bundle', described: 'a meta line' } as const satisfies StatementVocabulary;
 /** `op NAME … { params … meta … }`: the op's own instance and meta attributes. */
 export const opParams = { keyword: 'params', context: 'op', described: 'a params line' } as const satisfies StatementVocabulary;
 export const opMeta = { keyword: 'meta', context: 'op', described: 'a meta line' } as const satisfies StatementVocabulary;

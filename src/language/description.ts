@@ -8,4 +8,5 @@ export const DESCRIPTION_KEYWORD = 'description';
 export const primitiveDescription = { keyword: DESCRIPTION_KEYWORD, context: 'primitive', described: 'a description line' } as const satisfies StatementVocabulary;
 export const groupDescription = { keyword: DESCRIPTION_KEYWORD, context: 'group', described: 'a description line' } as const satisfies StatementVocabulary;
 export const cloneDescription = { keyword: DESCRIPTION_KEYWORD, context: 'clone', described: 'a description line' } as const satisfies StatementVocabulary;
+export const bundleDescription = { keyword: DESCRIPTION_KEYWORD, context: 'bundle', described: 'a description line' } as const satisfies StatementVocabulary;
 export const nodeDescription = { keyword: DESCRIPTION_KEYWORD, context: 'node', described: 'a description line' } as const satisfies StatementVocabulary;

@@ -5,6 +5,7 @@ import * as alert from './alert.js';
 import * as attributeSet from './attribute-set.js';
 import { auth } from './auth.js';
 import { autostart } from './autostart.js';
+import * as bundle from './bundle.js';
 import * as clone from './clone.js';
 import { colocation } from './colocation.js';
 import * as description from './description.js';
@@ -37,6 +38,7 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   group,
   clone.clone,
   clone.promotable,
+  bundle.bundle,
   location,
   colocation,
   order,
@@ -64,6 +66,10 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   clone.cloneGroup,
   attributeSet.cloneMeta,
   description.cloneDescription,
+  ...bundle.BUNDLE_LINES,
+  primitive.bundlePrimitive,
+  attributeSet.bundleMeta,
+  description.bundleDescription,
   attributeSet.opParams,
   attributeSet.opMeta,
   alert.alertMeta,
@@ -97,6 +103,8 @@ export function whereElse(keyword: string, context: Context): string | undefined
       return `${other.described} goes inside a group's { }`;
     case 'clone':
       return `${other.described} goes inside a clone's { }`;
+    case 'bundle':
+      return `${other.described} goes inside a bundle's { }`;
     case 'op':
       return `${other.described} goes inside an op's { }`;
     case 'alert':

@@ -8,6 +8,8 @@ export const primitive = { keyword: 'primitive', context: 'cluster', described: 
 export const groupPrimitive = { keyword: 'primitive', context: 'group', described: 'a primitive' } as const satisfies StatementVocabulary;
 /** A primitive declared inside a clone's braces. */
 export const clonePrimitive = { keyword: 'primitive', context: 'clone', described: 'a primitive' } as const satisfies StatementVocabulary;
+/** The primitive a bundle runs in each replica. */
+export const bundlePrimitive = { keyword: 'primitive', context: 'bundle', described: 'a primitive' } as const satisfies StatementVocabulary;
 
 /** `op NAME key=value…`; its keys are Pacemaker's op attributes (catalogue) and `id`. */
 export const op = { keyword: 'op', context: 'primitive', described: 'an op line' } as const satisfies StatementVocabulary;

@@ -14,12 +14,12 @@ import { corosyncSetup, sbdSetup, type CorosyncSetup, type SbdSetup } from './st
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
-import type { Cib, CibAlert, CibAlertSelect, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibResourceSet, CibValue, ExtraSet, NvSet, SetElement, XmlAttr } from '../cib/model.js';
+import type { Cib, CibConfiguration, CibAlert, CibAlertSelect, CibBundle, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibResourceSet, CibValue, ExtraSet, NvSet, SetElement, XmlAttr } from '../cib/model.js';
 import { constraintResourceIds, isPlainSet, literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
-import { isNodeId, type AttrBag, type AttrBlock, type Clone, type Group, type Machine, type Primitive, type ResourceSetUse, type Template } from '../model/model.js';
+import { bundleLineValues, isNodeId, type AttrBag, type AttrBlock, type Bundle, type Clone, type Group, type Machine, type Primitive, type ResourceSetUse, type Template } from '../model/model.js';
 import { PLATFORMS, roleSpelling, type PlatformName } from '../model/platforms.js';
 import type * as A from '../syntax/ast.js';
 import { IdAllocator } from './ids.js';
@@ -50,7 +50,7 @@ export function cibTarget(platform: PlatformName): CibTarget {
 }
 
 /** crmsh's creation order of the resource kinds hacc writes (crmsh xmlutil.py, _sort_xml_order). */
-const CRMSH_KIND_ORDER: Readonly<Record<CibResource['kind'], number>> = { primitive: 0, group: 1, clone: 2 };
+const CRMSH_KIND_ORDER: Readonly<Record<CibResource['kind'], number>> = { primitive: 0, group: 1, clone: 2, bundle: 3 };
 
 /**
  * The top-level resources in the order the platform's tool leaves them in the CIB, so that
@@ -61,29 +61,45 @@ const CRMSH_KIND_ORDER: Readonly<Record<CibResource['kind'], number>> = { primit
  */
 function resourcesInToolOrder(resources: readonly CibResource[], tool: ConfigTool): CibResource[] {
   if (tool === 'pcs') return [...resources];
-  return [...resources].sort((a, b) => CRMSH_KIND_ORDER[a.kind] - CRMSH_KIND_ORDER[b.kind]);
+  // The bundles crm.conf cannot write come last: setup.sh adds them after the load.
+  const rank = (r: CibResource) => (r.kind === 'bundle' && !crmshWritesBundle(r) ? CRMSH_KIND_ORDER.bundle + 1 : CRMSH_KIND_ORDER[r.kind]);
+  return [...resources].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * Whether crmsh's own language writes a bundle: docker only. crmsh 4.4 to 4.6.0 know docker and
+ * rkt, 4.6.1 and later docker and podman (crmsh parse.py, parse_bundle): setup.sh adds the others
+ * as XML after the load.
+ */
+export function crmshWritesBundle(b: CibBundle): boolean {
+  return b.container.type === 'docker';
+}
+
+/** The ids crm.conf cannot name, as setup.sh creates them after its load: tags, and bundles crmsh cannot write with their primitives. */
+export function idsAfterCrmLoad(conf: Pick<CibConfiguration, 'resources' | 'tags'>): Set<string> {
+  const bundles = conf.resources.filter((r): r is CibBundle => r.kind === 'bundle' && !crmshWritesBundle(r));
+  return new Set([...(conf.tags ?? []).map((t) => t.id), ...bundles.flatMap((b) => [b.id, ...(b.child ? [b.child.id] : [])])]);
 }
 
 /**
  * Whether crmsh's own language (crm.conf) writes a constraint exactly: not a location with rules
  * (crmsh's rule syntax and ids are its own) or over a resource pattern, not one over resource sets
  * (crmsh names the sets itself), not a ticket (crmsh's rsc_ticket is not checked against the CIB it
- * writes), not one that names a tag (setup.sh creates the tags after crm.conf's load). The others go
- * in as XML after the load.
+ * writes), not one that names what setup.sh creates after crm.conf's load (`later`: idsAfterCrmLoad).
+ * The others go in as XML after the load.
  */
-export function crmshWritesConstraint(c: CibConstraint, tags: ReadonlySet<string>): boolean {
+export function crmshWritesConstraint(c: CibConstraint, later: ReadonlySet<string>): boolean {
   if (c.kind === 'rsc_ticket' || c.sets.length > 0 || (c.kind === 'rsc_location' && (c.rules.length > 0 || c.rsc === undefined))) return false;
-  return !constraintResourceIds(c).some((id) => tags.has(id));
+  return !constraintResourceIds(c).some((id) => later.has(id));
 }
 
 /**
  * The constraints in the order the platform's tool leaves them in the CIB: pcs, the file's; crmsh,
  * those crm.conf loads first, then the ones setup.sh adds as XML after the load (each in the file's order).
  */
-function constraintsInToolOrder(constraints: readonly CibConstraint[], tagNames: readonly string[], tool: ConfigTool): CibConstraint[] {
+function constraintsInToolOrder(constraints: readonly CibConstraint[], later: ReadonlySet<string>, tool: ConfigTool): CibConstraint[] {
   if (tool === 'pcs') return [...constraints];
-  const tags = new Set(tagNames);
-  return [...constraints.filter((c) => crmshWritesConstraint(c, tags)), ...constraints.filter((c) => !crmshWritesConstraint(c, tags))];
+  return [...constraints.filter((c) => crmshWritesConstraint(c, later)), ...constraints.filter((c) => !crmshWritesConstraint(c, later))];
 }
 
 export const CIB_TARGETS: Readonly<Record<PlatformName, CibTarget>> = Object.fromEntries(PLATFORMS.map((p) => [p, cibTarget(p)])) as Record<PlatformName, CibTarget>;
@@ -318,6 +334,39 @@ class Lowering {
     };
   }
 
+  /**
+   * A bundle as pcs makes it (`resource bundle create`, then the primitive with `--bundle`): its
+   * lines' pairs as the elements' attributes, port maps named BUNDLE-port-map-PORT (or -RANGE),
+   * storage maps BUNDLE-storage-map, -1…, unless the line has its `id=`.
+   */
+  bundle(b: Bundle): CibBundle {
+    const attrs = (line: A.BundleLine | undefined, skip = ''): XmlAttr[] => [...bundleLineValues(line)].filter(([k]) => k !== skip).map(([k, a]) => [k, a.value.text] as const);
+    const mapped = (line: A.BundleLine, proposal: string): XmlAttr[] => {
+      const own = bundleLineValues(line).get('id')?.value.text;
+      return [['id', own ?? this.ids.allocate(proposal)], ...attrs(line, 'id')];
+    };
+    const portMappings = b.portMaps.map((m) => {
+      const v = bundleLineValues(m);
+      return mapped(m, `${b.name}-port-map-${v.get('port')?.value.text ?? v.get('range')?.value.text ?? ''}`);
+    });
+    const storage = b.storageMaps.map((m) => mapped(m, `${b.name}-storage-map`));
+    const metaAttributes = this.nvset(`${b.name}-meta_attributes`, this.metaValues(b.meta), true, b.meta);
+    const extraSets = this.extraSets('meta_attributes', `${b.name}-meta_attributes`, b.meta, true, false, true);
+    const child = b.child && this.primitive(b.child);
+    const bundle: CibBundle = {
+      kind: 'bundle',
+      id: b.name,
+      container: { type: b.container?.words[0]?.text ?? 'docker', attrs: attrs(b.container) },
+      ...(b.network || portMappings.length > 0 ? { network: { attrs: attrs(b.network), portMappings } } : {}),
+      ...(storage.length > 0 ? { storage } : {}),
+      ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}),
+      ...(extraSets.length > 0 ? { extraSets } : {}),
+      ...(child ? { child } : {}),
+      ...described(b),
+    };
+    return child && this.target.tool === 'crmsh' && crmshWritesBundle(bundle) ? { ...bundle, childFirst: true } : bundle;
+  }
+
   resources(model: CheckedModel): CibResource[] {
     return model.resources.map((r): CibResource => {
       switch (r.kind) {
@@ -327,6 +376,8 @@ class Lowering {
           return this.group(r);
         case 'clone':
           return this.clone(r);
+        case 'bundle':
+          return this.bundle(r);
         default:
           return assertNever(r);
       }
@@ -516,7 +567,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const opDefaultsSets = l.settingSets('op_defaults-meta_attributes', opDefaults);
   const templates = model.templates.map((t) => l.primitive(t));
   const resources = resourcesInToolOrder(l.resources(model), target.tool);
-  const constraints = constraintsInToolOrder(l.constraints(model), model.tags.map((t) => t.name), target.tool);
+  const constraints = constraintsInToolOrder(l.constraints(model), idsAfterCrmLoad({ resources, tags: model.tags.map((t) => ({ id: t.name, refs: [] })) }), target.tool);
   const levels = fencingTopology(model, ids);
   const alerts = l.alerts(model);
   const nodes = setupNodes(model.nodes);

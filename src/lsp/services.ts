@@ -175,6 +175,7 @@ const SYMBOL_KIND: Record<NonNullable<Occurrence['declares']>, SymbolKind> = {
   group: SymbolKind.Package,
   clone: SymbolKind.Package,
   promotable: SymbolKind.Package,
+  bundle: SymbolKind.Package,
   location: SymbolKind.Event,
   colocation: SymbolKind.Event,
   order: SymbolKind.Event,
@@ -187,7 +188,7 @@ function symbol(a: Analysis, name: A.Ident, whole: Span, kind: NonNullable<Occur
   return { name: name.text || '?', detail, kind: SYMBOL_KIND[kind], range: a.range(whole), selectionRange: a.range(name), ...(children.length > 0 ? { children } : {}) };
 }
 
-function resourceSymbols(a: Analysis, item: A.Statement | A.GroupItem | A.CloneItem): DocumentSymbol[] {
+function resourceSymbols(a: Analysis, item: A.Statement | A.GroupItem | A.CloneItem | A.BundleItem): DocumentSymbol[] {
   switch (item.kind) {
     case 'primitive':
       return [symbol(a, item.name, item, 'primitive', item.agent.text)];
@@ -195,6 +196,8 @@ function resourceSymbols(a: Analysis, item: A.Statement | A.GroupItem | A.CloneI
       return [symbol(a, item.name, item, 'group', 'group', item.items.flatMap((i) => resourceSymbols(a, i)))];
     case 'clone':
       return [symbol(a, item.name, item, item.keyword.text, item.keyword.text, item.items.flatMap((i) => resourceSymbols(a, i)))];
+    case 'bundle':
+      return [symbol(a, item.name, item, 'bundle', 'bundle', item.items.flatMap((i) => resourceSymbols(a, i)))];
     default:
       return [];
   }

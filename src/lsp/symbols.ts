@@ -10,7 +10,7 @@ import type { Span } from '../syntax/span.js';
 export type Namespace = 'machine' | 'id';
 
 /** What declares a name: the statement's kind. */
-export type DeclKind = 'node' | 'host' | 'primitive' | 'template' | 'group' | 'clone' | 'promotable' | 'location' | 'colocation' | 'order' | 'ticket' | 'tag' | 'alert';
+export type DeclKind = 'node' | 'host' | 'primitive' | 'template' | 'group' | 'clone' | 'promotable' | 'bundle' | 'location' | 'colocation' | 'order' | 'ticket' | 'tag' | 'alert';
 
 export interface Occurrence {
   readonly name: string;
@@ -46,7 +46,7 @@ function primitive(p: A.PrimitiveStmt | A.TemplateStmt, out: Occurrence[]): void
   }
 }
 
-function member(item: A.GroupItem | A.CloneItem, out: Occurrence[]): void {
+function member(item: A.GroupItem | A.CloneItem | Exclude<A.BundleItem, A.BundleLine>, out: Occurrence[]): void {
   switch (item.kind) {
     case 'primitive':
       primitive(item, out);
@@ -89,6 +89,10 @@ export function occurrences(file: A.HaFile): Occurrence[] {
       case 'clone':
         out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: s.keyword.text });
         for (const item of s.items) member(item, out);
+        break;
+      case 'bundle':
+        out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'bundle' });
+        for (const item of s.items) if (item.kind !== 'bundle-line') member(item, out);
         break;
       case 'location':
         out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'location' });

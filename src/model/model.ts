@@ -159,8 +159,8 @@ export interface Primitive extends ResourceBody {
    * unknown template: HA103, and the agent as written).
    */
   readonly template?: Ref<Template>;
-  /** The group or clone that holds it (the first, when it is wrongly listed in several: HA104). */
-  readonly parent?: Group | Clone;
+  /** The group, clone or bundle that holds it (the first, when it is wrongly listed in several: HA104). */
+  readonly parent?: Group | Clone | Bundle;
 }
 
 export interface Group {
@@ -193,7 +193,48 @@ export interface Clone {
   readonly description?: A.DescriptionLine;
 }
 
-export type Resource = Primitive | Group | Clone;
+/**
+ * `bundle NAME { … }`: containers Pacemaker runs as replicas, each with its copy of the inner
+ * primitive. Its lines are as written; their pairs are the CIB elements' attributes.
+ */
+export interface Bundle {
+  readonly kind: 'bundle';
+  readonly decl: A.BundleStmt;
+  readonly name: string;
+  /** `container TYPE …` (the last one: HA001 reports a bundle without one). */
+  readonly container?: A.BundleLine;
+  /** `network …` (the last one). */
+  readonly network?: A.BundleLine;
+  readonly portMaps: readonly A.BundleLine[];
+  readonly storageMaps: readonly A.BundleLine[];
+  /** The primitive it runs (inline), when there is one (a bundle may run only its containers). */
+  readonly child?: Primitive;
+  readonly meta: AttrBag;
+  /** `description "…"` (the last one). */
+  readonly description?: A.DescriptionLine;
+}
+
+export type Resource = Primitive | Group | Clone | Bundle;
+
+/** The guest nodes of a bundle's replicas (BUNDLE-0…), when it runs a primitive in them; none when replicas= is no number. */
+export function bundleReplicaNames(b: Bundle): string[] {
+  if (!b.child) return [];
+  const text = bundleLineValues(b.container).get('replicas')?.value.text ?? bundleLineValues(b.container).get('promoted-max')?.value.text ?? '1';
+  const n = /^\d+$/.test(text) ? Math.min(Number(text), 1000) : 0;
+  return Array.from({ length: n }, (_, i) => `${b.name}-${i}`);
+}
+
+/** A bundle's promoted instances: its container's promoted-max (masters before Pacemaker 2.0), 0 when none or no number. */
+export function bundlePromotedMax(b: Bundle): number {
+  const values = bundleLineValues(b.container);
+  const text = values.get('promoted-max')?.value.text ?? values.get('masters')?.value.text ?? '0';
+  return /^\d+$/.test(text) ? Number(text) : 0;
+}
+
+/** A bundle line's pairs, the last of each key. */
+export function bundleLineValues(line: A.BundleLine | undefined): ReadonlyMap<string, A.Attr> {
+  return line ? lastWins(line.attrs) : new Map();
+}
 
 export interface LocationTarget {
   readonly decl: A.LocationTarget;
@@ -350,6 +391,7 @@ export interface ClusterModel {
   /** Every group, top level and inside clones, in source order. */
   readonly groups: readonly Group[];
   readonly clones: readonly Clone[];
+  readonly bundles: readonly Bundle[];
   /** Every resource of every kind at every level (primitives, groups, clones): what a rule over all resources reads. */
   readonly allResources: readonly Resource[];
   /** The ops that write a key on their line (not `id=`), by key: a rule about one key reads these, not every op. */
@@ -415,14 +457,31 @@ export function resourceNamed(model: ClusterModel, name: string): Resource | und
 }
 
 export function isResource(d: Declared): d is Resource {
-  return d.kind === 'primitive' || d.kind === 'group' || d.kind === 'clone';
+  return d.kind === 'primitive' || d.kind === 'group' || d.kind === 'clone' || d.kind === 'bundle';
 }
 
 /** The clone a resource is or is inside (a member of a cloned group included). */
 export function cloneOf(r: Resource): Clone | undefined {
   if (r.kind === 'clone') return r;
+  if (r.kind === 'bundle') return undefined;
   const holder = r.parent;
-  return holder?.kind === 'clone' ? holder : holder?.parent;
+  return holder?.kind === 'clone' ? holder : holder?.kind === 'group' ? holder.parent : undefined;
+}
+
+/** The clone or bundle a resource is or is inside: what constraints name to place its instances. */
+export function containerOf(r: Resource): Clone | Bundle | undefined {
+  if (r.kind === 'bundle') return r;
+  return (r.kind === 'primitive' && r.parent?.kind === 'bundle' ? r.parent : undefined) ?? cloneOf(r);
+}
+
+/** The parent of a resource (a bundle has none). */
+export function parentOf(r: Resource): Group | Clone | Bundle | undefined {
+  return r.kind === 'bundle' || r.kind === 'clone' ? undefined : r.parent;
+}
+
+/** What a person calls the kind of resource: `clone`, `promotable`, `bundle`, `group`, `primitive`. */
+export function resourceWord(r: Resource): string {
+  return r.kind === 'clone' ? r.decl.keyword.text : r.kind;
 }
 
 /** Whether an agent can be promoted (its meta-data has promote and demote); undefined when unknown. */
@@ -472,6 +531,8 @@ export function hostNames(device: Primitive): { readonly attr: A.Attr; readonly 
  */
 export function remoteNodeNames(model: ClusterModel): Set<string> {
   const out = new Set<string>(model.remoteNodes.map((n) => n.name));
+  // A bundle with a primitive reaches each replica as a guest node named BUNDLE-0, BUNDLE-1…
+  for (const b of model.bundles) for (const name of bundleReplicaNames(b)) out.add(name);
   for (const p of model.primitives) {
     if (p.agent.id === REMOTE_AGENT) out.add(p.name);
     const guest = p.meta.values.get(GUEST_META)?.value.text;
@@ -601,6 +662,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const primitives: Primitive[] = [];
   const groups: Group[] = [];
   const clones: Clone[] = [];
+  const bundles: Bundle[] = [];
   const constraints: Constraint[] = [];
   const tags: Tag[] = [];
   const fencingLevels: FencingLevel[] = [];
@@ -885,6 +947,35 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         push(ids, c.name, c);
         break;
       }
+      case 'bundle': {
+        const lines = (keyword: string) => s.items.filter((i): i is A.BundleLine => i.kind === 'bundle-line' && i.keyword.text === keyword);
+        const inner = s.items.find((i): i is A.PrimitiveStmt => i.kind === 'primitive');
+        const child = inner && primitive(inner);
+        const container = lines('container').pop();
+        const network = lines('network').pop();
+        const description = s.items.filter((i): i is A.DescriptionLine => i.kind === 'description').pop();
+        const b: Bundle = {
+          kind: 'bundle',
+          decl: s,
+          name: s.name.text,
+          ...(container ? { container } : {}),
+          ...(network ? { network } : {}),
+          portMaps: lines('port-map'),
+          storageMaps: lines('storage-map'),
+          ...(child ? { child } : {}),
+          meta: bagOf(s.items.filter((i): i is A.AttrSet => i.kind === 'attr-set')),
+          ...(description ? { description } : {}),
+        };
+        if (child) Object.assign(child, { parent: b });
+        for (const line of [...b.portMaps, ...b.storageMaps]) {
+          const id = lastWins(line.attrs).get('id');
+          if (id) explicitIds.push(id.value);
+        }
+        bundles.push(b);
+        resources.push(b);
+        push(ids, b.name, b);
+        break;
+      }
       case 'location': {
         const targets = s.targets.map((t): LocationTarget => ({ decl: t, node: nodeRef(t.node) }));
         const rules = s.rules.map(ruleOf);
@@ -1004,11 +1095,12 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     remoteNodes,
     hosts,
     settings,
-    resources: resources.filter((r) => r.kind === 'clone' || r.parent === undefined),
+    resources: resources.filter((r) => parentOf(r) === undefined),
     primitives,
     groups,
     clones,
-    allResources: [...primitives, ...groups, ...clones],
+    bundles,
+    allResources: [...primitives, ...groups, ...clones, ...bundles],
     opsWith,
     opsByName,
     constraints,

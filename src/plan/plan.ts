@@ -203,6 +203,8 @@ function withSecretValues(conf: CibConfiguration, live: CibConfiguration): CibCo
         return { ...r, children: r.children.map(primitive) };
       case 'clone':
         return { ...r, child: r.child.kind === 'primitive' ? primitive(r.child) : { ...r.child, children: r.child.children.map(primitive) } };
+      case 'bundle':
+        return r.child ? { ...r, child: primitive(r.child) } : r;
       default:
         return assertNever(r);
     }

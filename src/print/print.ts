@@ -202,6 +202,8 @@ class Layout {
         return this.group(s, depth);
       case 'clone':
         return this.clone(s, depth);
+      case 'bundle':
+        return this.bundle(s, depth);
       case 'location': {
         const head = withAttrs([`location ${s.name.text}`, ...(s.resource ? [s.resource.text] : []), ...s.sets.map(resourceSet)].join(' '), s.attrs);
         if (s.mode) {
@@ -322,6 +324,14 @@ class Layout {
     this.members(`${c.keyword.text} ${c.name.text}`, c, c.items, depth);
   }
 
+  private bundle(b: A.BundleStmt, depth: number): void {
+    const head = `bundle ${b.name.text}`;
+    if (b.items.length === 0 && !this.hasCommentInside(b)) return this.line(depth, `${head} { }`, b);
+    this.block(depth, head, b, b.items, () => {
+      for (const item of b.items) this.bodyItem(item, depth + 1);
+    });
+  }
+
   private group(g: A.GroupStmt, depth: number): void {
     this.members(`group ${g.name.text}`, g, g.items, depth);
   }
@@ -333,28 +343,28 @@ class Layout {
       return this.line(depth, `${head} { ${refs.join('')}}`, node);
     }
     this.block(depth, head, node, items, () => {
-      for (const item of items) {
-        switch (item.kind) {
-          case 'primitive':
-            this.primitive(item, depth + 1);
-            break;
-          case 'group':
-            this.group(item, depth + 1);
-            break;
-          case 'member':
-            this.line(depth + 1, item.name.text, item);
-            break;
-          case 'attr-set':
-            this.line(depth + 1, attrSet(item), item);
-            break;
-          case 'description':
-            this.line(depth + 1, description(item), item);
-            break;
-          default:
-            A.assertNever(item);
-        }
-      }
+      for (const item of items) this.bodyItem(item, depth + 1);
     });
+  }
+
+  /** A line (or block) of a group's, a clone's or a bundle's body. */
+  private bodyItem(item: A.CloneItem | A.BundleItem, depth: number): void {
+    switch (item.kind) {
+      case 'primitive':
+        return this.primitive(item, depth);
+      case 'group':
+        return this.group(item, depth);
+      case 'bundle-line':
+        return this.line(depth, withAttrs([item.keyword.text, ...item.words.map(value)].join(' '), item.attrs), item);
+      case 'member':
+        return this.line(depth, item.name.text, item);
+      case 'attr-set':
+        return this.line(depth, attrSet(item), item);
+      case 'description':
+        return this.line(depth, description(item), item);
+      default:
+        return A.assertNever(item);
+    }
   }
 }
 
@@ -492,6 +502,7 @@ function section(kind: A.StatementKind): number {
     case 'template':
     case 'group':
     case 'clone':
+    case 'bundle':
       return 3;
     case 'location':
     case 'colocation':

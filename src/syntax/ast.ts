@@ -1,5 +1,6 @@
 import type { SetKeyword } from '../language/attribute-set.js';
 import type { CloneKeyword } from '../language/clone.js';
+import type { BundleLineKeyword } from '../language/bundle.js';
 import type { LocationMode } from '../language/location.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Span } from './span.js';
@@ -175,6 +176,24 @@ export interface CloneStmt extends Spanned {
   readonly keyword: Ident & { readonly text: CloneKeyword };
   readonly name: Ident;
   readonly items: readonly CloneItem[];
+}
+
+/** `container podman image=…`, `network …`, `port-map …`, `storage-map …`: a bundle's lines of pairs. */
+export interface BundleLine extends Spanned {
+  readonly kind: 'bundle-line';
+  readonly keyword: Ident & { readonly text: BundleLineKeyword };
+  /** `container TYPE`: the engine; empty for the others. */
+  readonly words: readonly Value[];
+  readonly attrs: readonly Attr[];
+}
+
+export type BundleItem = PrimitiveStmt | AttrSet | DescriptionLine | BundleLine;
+
+/** `bundle NAME { container … network … port-map … storage-map … meta … primitive … }`. */
+export interface BundleStmt extends Spanned {
+  readonly kind: 'bundle';
+  readonly name: Ident;
+  readonly items: readonly BundleItem[];
 }
 
 export interface LocationTarget extends Spanned {
@@ -394,7 +413,7 @@ export interface StackBlock extends Spanned {
   readonly body: readonly StackLine[];
 }
 
-export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | TemplateStmt | GroupStmt | CloneStmt | LocationStmt | ColocationStmt | OrderStmt | TicketStmt | TagStmt | FencingLevelStmt | AlertStmt | StackBlock;
+export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | TemplateStmt | GroupStmt | CloneStmt | BundleStmt | LocationStmt | ColocationStmt | OrderStmt | TicketStmt | TagStmt | FencingLevelStmt | AlertStmt | StackBlock;
 
 /** Every statement kind of the cluster block (an AttrSet stands there as property/defaults/op-defaults). */
 export type StatementKind = Statement['kind'];
@@ -426,6 +445,7 @@ export type Node =
   | PrimitiveItem
   | GroupItem
   | CloneItem
+  | BundleItem
   | AlertItem
   | StackLine
   | LocationTarget

@@ -5,6 +5,7 @@ import type { CloneKeyword } from '../language/clone.js';
 import { COROSYNC_LINE_WORDS } from '../language/corosync.js';
 import { TARGET_KEYS } from '../language/fencing-level.js';
 import { SBD_LINE_WORDS } from '../language/sbd.js';
+import { BUNDLE_LINE_WORDS, type BundleLineKeyword } from '../language/bundle.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import type * as A from './ast.js';
@@ -98,6 +99,7 @@ const KEYWORDS: Readonly<Record<Context, ReadonlySet<string>>> = {
   primitive: new Set(keywordsIn('primitive')),
   group: new Set(keywordsIn('group')),
   clone: new Set(keywordsIn('clone')),
+  bundle: new Set(keywordsIn('bundle')),
   op: new Set(keywordsIn('op')),
   alert: new Set(keywordsIn('alert')),
   recipient: new Set(keywordsIn('recipient')),
@@ -111,6 +113,7 @@ const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
   primitive: 'a line of a primitive',
   group: 'a line of a group',
   clone: 'a line of a clone',
+  bundle: 'a line of a bundle',
   op: 'a line of an op',
   alert: 'a line of an alert',
   recipient: 'a line of a recipient',
@@ -456,6 +459,7 @@ export class HaParser extends EmbeddedActionsParser {
   private groupItemAlts?: IOrAlt<A.GroupItem | undefined>[];
   private cloneAlts?: IOrAlt<IToken>[];
   private cloneItemAlts?: IOrAlt<A.CloneItem | undefined>[];
+  private bundleItemAlts?: IOrAlt<A.BundleItem | undefined>[];
   private opItemAlts?: IOrAlt<A.AttrSet | undefined>[];
   private valueAlts?: IOrAlt<IToken>[];
   private settingsAlts?: IOrAlt<IToken>[];
@@ -483,6 +487,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.template) },
         { ALT: () => this.SUBRULE(this.group) },
         { ALT: () => this.SUBRULE(this.clone) },
+        { ALT: () => this.SUBRULE(this.bundle) },
         { ALT: () => this.SUBRULE(this.location) },
         { ALT: () => this.SUBRULE(this.colocation) },
         { ALT: () => this.SUBRULE(this.order) },
@@ -726,6 +731,40 @@ export class HaParser extends EmbeddedActionsParser {
     this.CONSUME(T.RCurly);
     if (!isReal(kw) || !isIdent(name)) return undefined;
     return { kind: 'clone', keyword: ident(kw) as A.Ident & { text: CloneKeyword }, name, items, ...this.spanFrom(kw) };
+  });
+
+  /** `container TYPE pairs`, `network pairs`, `port-map pairs`, `storage-map pairs`. */
+  public bundleLine = this.RULE('bundleLine', (): A.BundleLine | undefined => {
+    const kw = this.CONSUME(T.BundleLineKeyword);
+    // (The gate decides: one token of lookahead, as in pairs.)
+    const word = this.OPTION({
+      MAX_LOOKAHEAD: 1,
+      GATE: () => kw.image in BUNDLE_LINE_WORDS && (tokenMatcher(this.LA(1), T.AnyWord) || tokenMatcher(this.LA(1), T.AnyString)) && !tokenMatcher(this.LA(2), T.Equals),
+      DEF: () => this.SUBRULE(this.value),
+    });
+    const attrs = this.SUBRULE(this.pairs);
+    if (!isReal(kw)) return undefined;
+    return { kind: 'bundle-line', keyword: ident(kw) as A.Ident & { text: BundleLineKeyword }, words: word ? [word] : [], attrs, ...this.spanFrom(kw) };
+  });
+
+  /** `bundle NAME { container … network … port-map … storage-map … meta … description … primitive … }`. */
+  public bundle = this.RULE('bundle', (): A.BundleStmt | undefined => {
+    const kw = this.CONSUME(T.Bundle);
+    const name = this.SUBRULE(this.name);
+    this.CONSUME(T.LCurly);
+    const items: A.BundleItem[] = [];
+    this.MANY(() => {
+      const item = this.OR((this.bundleItemAlts ??= [
+        { ALT: () => this.SUBRULE(this.bundleLine) },
+        { ALT: () => this.SUBRULE(this.primitive) },
+        { ALT: () => this.SUBRULE(this.meta) },
+        { ALT: () => this.SUBRULE(this.description) },
+        { ALT: () => this.SUBRULE(this.unknownBundleLine) },
+      ]));
+      if (item) items.push(item);
+    });
+    this.CONSUME(T.RCurly);
+    return isIdent(name) ? { kind: 'bundle', name, items, ...this.spanFrom(kw) } : undefined;
   });
 
   /**
@@ -1287,6 +1326,7 @@ export class HaParser extends EmbeddedActionsParser {
   public unknownPrimitiveLine = this.unknownLineRule('unknownPrimitiveLine', T.NotPrimitiveStart, 'primitive');
   public unknownGroupLine = this.unknownLineRule('unknownGroupLine', T.NotGroupStart, 'group');
   public unknownCloneLine = this.unknownLineRule('unknownCloneLine', T.NotCloneStart, 'clone');
+  public unknownBundleLine = this.unknownLineRule('unknownBundleLine', T.NotBundleStart, 'bundle');
   public unknownOpLine = this.unknownLineRule('unknownOpLine', T.NotOpStart, 'op');
   public unknownAlertLine = this.unknownLineRule('unknownAlertLine', T.NotAlertStart, 'alert');
   public unknownRecipientLine = this.unknownLineRule('unknownRecipientLine', T.NotRecipientStart, 'recipient');

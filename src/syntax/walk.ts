@@ -55,6 +55,9 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       f(node.keyword);
       f(node.name);
       return node.items.forEach(f);
+    case 'bundle':
+      f(node.name);
+      return node.items.forEach(f);
     case 'member':
       return f(node.name);
     case 'location': {
@@ -152,6 +155,7 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
       f(node.keyword);
       return node.body.forEach(f);
     case 'stack-line':
+    case 'bundle-line':
       f(node.keyword);
       node.words.forEach(f);
       return node.attrs.forEach(f);

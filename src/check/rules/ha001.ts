@@ -4,6 +4,7 @@ import { AUTOSTART_VALUES } from '../../language/autostart.js';
 import { COROSYNC_LINE_WORDS } from '../../language/corosync.js';
 import { PLATFORM_NAMES } from '../../language/platform.js';
 import { SBD_LINE_WORDS } from '../../language/sbd.js';
+import { BUNDLE_LINE_WORDS, CONTAINER_TYPES } from '../../language/bundle.js';
 import { isOwnSet, SET_ID_KEY, SET_ID_REF_KEY, SET_SCORE_KEY } from '../../language/attribute-set.js';
 import { RESOURCE_SET_KEY_FACTS } from '../../language/resource-set.js';
 import { DATE_SPEC_KEYS, DURATION_KEYS, OP_EXPRESSION_KEYS, RULE_KEYS } from '../../language/rule.js';
@@ -158,6 +159,12 @@ export const ha001: Rule = {
         case 'corosync':
           checkStackBlock(ctx, node);
           break;
+        case 'bundle':
+          checkBundle(ctx, node);
+          break;
+        case 'bundle-line':
+          checkKeys(ctx, node.keyword.text, node.attrs);
+          break;
         case 'select':
           for (const k of node.kinds) {
             if ((SELECT_KINDS as readonly string[]).includes(k.text)) continue;
@@ -225,6 +232,27 @@ function checkStackBlock(ctx: RuleContext, block: A.StackBlock): void {
     if (first) ctx.report({ node: line.keyword, message: `a second '${once}' line (the first is on line ${ctx.line(first)})`, help: [`write the options of ${once} on one line`], related: [{ node: first, message: 'the first' }] });
     else seen.set(once, line);
   }
+}
+
+/**
+ * A bundle: one container line, with a type Pacemaker knows; one network line; at most one
+ * primitive (a bundle runs one resource in each replica).
+ */
+function checkBundle(ctx: RuleContext, b: A.BundleStmt): void {
+  const lines = b.items.filter((i): i is A.BundleLine => i.kind === 'bundle-line');
+  const containers = lines.filter((l) => l.keyword.text === 'container');
+  if (containers.length === 0) ctx.report({ node: b.name, message: `bundle '${b.name.text}' has no container line`, help: ['write container podman image=IMAGE (or docker): the image each replica runs'] });
+  for (const c of containers) {
+    const type = c.words[0];
+    if (!type) ctx.report({ node: c.keyword, message: `container needs ${BUNDLE_LINE_WORDS['container']}`, help: ['write container podman image=…'] });
+    else if (!(CONTAINER_TYPES as readonly string[]).includes(type.text)) ctx.report({ node: type, message: `unknown container type '${type.text}'`, ...misspelt(type.text, CONTAINER_TYPES, `a container is one of: ${CONTAINER_TYPES.join(', ')}`) });
+  }
+  for (const kw of ['container', 'network'] as const) {
+    const [first, ...more] = lines.filter((l) => l.keyword.text === kw);
+    for (const l of more) ctx.report({ node: l.keyword, message: `a second ${kw} line in bundle '${b.name.text}' (the first is on line ${ctx.line(first!)})`, help: [`write the options of ${kw} on one line`], related: [{ node: first!, message: 'the first' }] });
+  }
+  const [, ...extra] = b.items.filter((i) => i.kind === 'primitive');
+  for (const p of extra) ctx.report({ node: p, message: `bundle '${b.name.text}' holds one primitive (each replica runs it)`, help: ['put the other primitive in a bundle of its own, or run it outside and colocate it'] });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Clone, Group } from '../../model/model.js';
+import type { Bundle, Clone, Group } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -26,7 +26,7 @@ export const ha104: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    const elsewhere = (ref: A.Ident, holder: Group | Clone, other: Group | Clone) =>
+    const elsewhere = (ref: A.Ident, holder: Group | Clone, other: Group | Clone | Bundle) =>
       ctx.report({
         node: ref,
         message: `'${ref.text}' is already in ${other.kind} '${other.name}': a resource belongs to at most one group or clone`,
@@ -40,11 +40,11 @@ export const ha104: Rule = {
           ctx.report({ node: ref, message: `group '${g.name}' cannot contain itself` });
         } else if (target?.kind === 'group') {
           ctx.report({ node: ref, message: `'${ref.text}' is a group: groups cannot contain groups`, help: ['list its primitives instead, or order the two groups with an order constraint'] });
-        } else if (target?.kind === 'clone') {
-          ctx.report({ node: ref, message: `'${ref.text}' is a clone: groups cannot contain clones`, help: [`clone the group instead, or colocate and order it with '${ref.text}'`] });
+        } else if (target?.kind === 'clone' || target?.kind === 'bundle') {
+          ctx.report({ node: ref, message: `'${ref.text}' is a ${target.kind}: groups cannot contain ${target.kind}s`, help: [`colocate and order the group with '${ref.text}' instead`] });
         } else if (seen.has(ref.text)) {
           ctx.report({ node: ref, message: `'${ref.text}' is listed twice in group '${g.name}'` });
-        } else if (target?.parent && target.parent !== g) {
+        } else if (target?.kind === 'primitive' && target.parent && target.parent !== g) {
           elsewhere(ref, g, target.parent);
         }
         seen.add(ref.text);
@@ -60,9 +60,11 @@ export const ha104: Rule = {
           ctx.report({ node: ref, message: `${c.decl.keyword.text} '${c.name}' cannot contain itself` });
         } else if (target?.kind === 'clone') {
           ctx.report({ node: ref, message: `'${ref.text}' is already a clone: clones cannot be cloned`, help: [`write the meta of '${c.name}' on '${ref.text}' instead`] });
+        } else if (target?.kind === 'bundle') {
+          ctx.report({ node: ref, message: `'${ref.text}' is a bundle: bundles cannot be cloned`, help: [`set replicas= on the container line of '${ref.text}' instead`] });
         } else if (++children > 1) {
           ctx.report({ node: ref, message: `${c.decl.keyword.text} '${c.name}' already holds '${c.child?.name ?? c.items[0]!.ident.text}': a clone holds exactly one primitive or group`, help: ['put them in a group and clone the group'] });
-        } else if (target?.parent && target.parent !== c) {
+        } else if ((target?.kind === 'primitive' || target?.kind === 'group') && target.parent && target.parent !== c) {
           elsewhere(ref, c, target.parent);
         }
       }

@@ -1,4 +1,4 @@
-import { GUEST_META, REMOTE_AGENT } from '../../model/model.js';
+import { bundleReplicaNames, GUEST_META, REMOTE_AGENT } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -32,6 +32,7 @@ export const ha107: Rule = {
       const guest = p.meta.values.get(GUEST_META);
       if (guest) remote.push({ name: guest.value.text, at: guest.value, what: `guest node '${guest.value.text}' (resource ${p.name})` });
     }
+    for (const b of m.bundles) for (const name of bundleReplicaNames(b)) remote.push({ name, at: b.decl.name, what: `replica node '${name}' (bundle ${b.name})` });
     remote.sort((a, b) => a.at.start - b.at.start);
     for (const r of remote) {
       const other = taken.get(r.name);

@@ -1,4 +1,4 @@
-import { constraintRefs, type Resource } from '../../model/model.js';
+import { constraintRefs, containerOf, resourceWord, type Resource } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -31,12 +31,12 @@ export const ha110: Rule = {
   check(ctx) {
     const check = (ref: { readonly ident: A.Ident; readonly target?: Resource }) => {
       const r = ref.target;
-      if (!r || r.kind === 'clone') return;
-      const holder = r.parent?.kind === 'clone' ? r.parent : r.parent?.parent;
+      if (!r || r.kind === 'clone' || r.kind === 'bundle') return;
+      const holder = containerOf(r);
       if (!holder) return;
       ctx.report({
         node: ref.ident,
-        message: `'${ref.ident.text}' is inside ${holder.decl.keyword.text} '${holder.name}': constrain the clone, not what it holds`,
+        message: `'${ref.ident.text}' is inside ${resourceWord(holder)} '${holder.name}': constrain the ${holder.kind}, not what it holds`,
         help: [`write '${holder.name}' here`],
       });
     };

@@ -1,5 +1,7 @@
 import { allAttrs } from '../../model/model.js';
 import { CLONE_META } from '../../language/clone.js';
+
+const CLONE_KEYS: ReadonlySet<string> = new Set(CLONE_META.map((k) => k.name));
 import { misspelt } from '../../syntax/didyoumean.js';
 import { usesCommandParamsOnUpstreamAnything } from '../agents.js';
 import { paramFindings } from '../params.js';
@@ -39,16 +41,18 @@ export const ha203: Rule = {
           });
         }
       }
+      // A bundle's primitive is cloned (one instance per replica): clone options are its own.
+      const inBundle = p.parent?.kind === 'bundle';
       for (const attr of allAttrs(p.meta)) {
-        if (metaNames.length === 0 || isMeta.has(attr.key.text)) continue;
+        if (metaNames.length === 0 || isMeta.has(attr.key.text) || (inBundle && CLONE_KEYS.has(attr.key.text))) continue;
         ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}'`, ...misspelt(attr.key.text, metaNames) });
       }
     }
     const cloneMeta = [...metaNames, ...CLONE_META.map((k) => k.name)];
-    for (const c of ctx.model.clones) {
+    for (const c of [...ctx.model.clones, ...ctx.model.bundles]) {
       for (const attr of allAttrs(c.meta)) {
         if (metaNames.length === 0 || cloneMeta.includes(attr.key.text)) continue;
-        ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}' for a clone`, ...misspelt(attr.key.text, cloneMeta) });
+        ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}' for a ${c.kind}`, ...misspelt(attr.key.text, cloneMeta) });
       }
     }
     for (const kind of ['defaults', 'op-defaults'] as const) {

@@ -122,6 +122,17 @@ export const ha205: Rule = {
         }
       }
     }
+    for (const b of m.bundles) {
+      checkMeta(ctx, allAttrs(b.meta));
+      for (const line of b.decl.items) {
+        if (line.kind !== 'bundle-line') continue;
+        for (const a of line.attrs) {
+          const fact = keyFact(line.keyword.text, a.key.text);
+          const problem = fact && fact.name !== 'id' && valueProblem(fact.type, a.value.text, fact.values);
+          if (problem) ctx.report({ node: a, property: 'value', message: `${a.key.text}: ${problem}` });
+        }
+      }
+    }
     checkMeta(ctx, allAttrs(m.settings.defaults));
     for (const l of m.fencingLevels) {
       if (l.index !== undefined && l.index <= MAX_LEVEL_INDEX) continue;

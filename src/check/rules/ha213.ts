@@ -1,14 +1,16 @@
 import { assertNever } from '../../assert-never.js';
 import { isPromotionRole, PROMOTION_ACTIONS } from '../../language/roles.js';
-import { agentPromotable, cloneOf, type Resource } from '../../model/model.js';
+import { agentPromotable, bundlePromotedMax, containerOf, type Resource } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
 
-/** Whether a resource is, or is inside, a promotable clone. */
+/** Whether a resource is, or is inside, a promotable clone or a bundle with promoted-max (or masters). */
 function promotable(r: Resource | undefined): boolean | undefined {
   if (!r) return undefined;
-  return cloneOf(r)?.promotable ?? false;
+  const holder = containerOf(r);
+  if (holder?.kind === 'bundle') return bundlePromotedMax(holder) > 0;
+  return holder?.promotable ?? false;
 }
 
 function notPromotable(ctx: RuleContext, node: A.Spanned, what: string, name: string): void {

@@ -14,6 +14,8 @@ function family(r: Resource): Resource[] {
       return [r, ...r.members];
     case 'clone':
       return [r, ...(r.child ? family(r.child) : [])];
+    case 'bundle':
+      return [r, ...(r.child ? [r.child] : [])];
     default:
       return assertNever(r);
   }
