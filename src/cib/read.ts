@@ -25,6 +25,8 @@ export interface Unsupported {
 export interface ReadResult {
   readonly cib: Cib;
   readonly unsupported: readonly Unsupported[];
+  /** Parts Pacemaker ignores, left out of `cib` (equivalent, not identical). */
+  readonly ignored: readonly Unsupported[];
   /** Where an object of `cib` was read from (an nvset, an nvpair, an op, a primitive…). */
   readonly xpathOf: (object: object) => string;
   /** Name and platform from the header comment of a CIB that `hacc build` wrote. */
@@ -61,6 +63,13 @@ function step(el: XmlElement): string {
 
 class Reader {
   readonly unsupported: Unsupported[] = [];
+  /** Parts Pacemaker ignores, left out: the configuration read is equivalent, not identical. */
+  readonly ignored: Unsupported[] = [];
+
+  ignore(el: XmlElement, xpath: string, reason: string): void {
+    const id = el.attrs.get('id');
+    this.ignored.push({ what: el.tag, ...(id !== undefined ? { id } : {}), xpath, reason });
+  }
 
   report(el: XmlElement, xpath: string, reason: string): void {
     const id = el.attrs.get('id');
@@ -138,8 +147,10 @@ class Reader {
       const [pid, name, value] = [c.attrs.get('id'), c.attrs.get('name'), c.attrs.get('value')];
       if (c.attrs.has('id-ref')) this.report(c, px, 'a reference to another nvpair (id-ref)');
       else if (pid === undefined || name === undefined) this.report(c, px, 'an nvpair without an id or a name');
-      else if (value === undefined) this.report(c, px, 'an nvpair without a value');
-      else if (seen.has(name)) this.report(c, px, `a second '${name}' in one attribute set`);
+      // Pacemaker skips an nvpair without a value, and takes the first of two with one name
+      // (lib/common/nvpair.c, unpack_nvpair): left out, the set means the same.
+      else if (value === undefined) this.ignore(c, px, 'an nvpair without a value, which Pacemaker skips');
+      else if (seen.has(name)) this.ignore(c, px, `a second '${name}' in one attribute set, which Pacemaker skips (it takes the first)`);
       else if (!this.extraAttrs(c, px, ['id', 'name', 'value'])) {
         seen.add(name);
         pairs.push(this.at({ id: pid, name, value: { kind: 'literal', text: value } }, px));
@@ -817,5 +828,5 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
     ...(validateWith !== undefined ? { validateWith } : {}),
     configuration: { crmConfig, nodes, ...(templates.length > 0 ? { templates } : {}), resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}), ...(tags ? { tags } : {}), ...(alerts ? { alerts } : {}) },
   };
-  return { cib, unsupported: r.unsupported, xpathOf: (o) => r.xpaths.get(o) ?? '', ...(hacc ? { hacc } : {}) };
+  return { cib, unsupported: r.unsupported, ignored: r.ignored, xpathOf: (o) => r.xpaths.get(o) ?? '', ...(hacc ? { hacc } : {}) };
 }

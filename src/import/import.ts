@@ -68,6 +68,8 @@ export interface ImportResult {
   /** What the file leaves out because the language cannot express it (also listed in its header). */
   readonly unsupported: readonly Unsupported[];
   readonly secrets: readonly SecretVariable[];
+  /** Parts Pacemaker ignores, left out (also listed in the header): the file is equivalent, not identical. */
+  readonly ignored: readonly Unsupported[];
   /** The errors hacc check finds in the imported cluster, each silenced by a `# hacc-ignore` line (also listed in the header). */
   readonly silenced: readonly Diagnostic[];
 }
@@ -504,7 +506,8 @@ class Raiser {
   private ownSet(keyword: A.AttrSet['keyword']['text'], x: NvSet | { readonly idRef: string }, d: Decisions): A.AttrSet {
     if ('idRef' in x) return { kind: 'attr-set', keyword: this.ident(keyword), attrs: [], setIds: [], pairIds: [], scores: [], idRefs: [this.attr('$id-ref', this.value(x.idRef))], braced: false, ...this.span() };
     const line = this.attrSet(keyword, x, x.pairs, x.pairs, d, false);
-    const rule = x.rule && this.ruleClause({ ...x.rule, attrs: x.rule.attrs.filter(([k]) => k === 'boolean-op') }, `${x.id}-rule`);
+    // A set rule's score is the schema's (before pacemaker-3.9 it wants one), which Pacemaker ignores: kept as written.
+    const rule = x.rule && this.ruleClause({ ...x.rule, attrs: x.rule.attrs.filter(([k]) => k === 'boolean-op' || k === 'score') }, `${x.id}-rule`, true);
     return {
       ...line,
       setIds: [this.attr('$id', this.value(x.id))],
@@ -648,8 +651,8 @@ class Raiser {
    * A location's `<rule>` as `rule …`: its id when it is not the one build derives (`derived`), its
    * role, score (INFINITY, build's default, left out) or score-attribute, and its expression.
    */
-  private ruleClause(r: CibRule, derived: string): A.RuleClause {
-    const kept = r.attrs.filter(([k, v]) => k !== 'boolean-op' && !(k === 'score' && v === 'INFINITY'));
+  private ruleClause(r: CibRule, derived: string, everyScore = false): A.RuleClause {
+    const kept = r.attrs.filter(([k, v]) => k !== 'boolean-op' && !(k === 'score' && v === 'INFINITY' && !everyScore));
     const attrs = [...(r.id === derived ? [] : [['id', r.id] as const]), ...kept].map(([k, v]) => this.attr(k, this.value(v)));
     return { kind: 'rule', keyword: this.ident('rule'), attrs, expr: this.ruleExpr(r), ...this.span() };
   }
@@ -1104,7 +1107,7 @@ function commentSafe(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, '?');
 }
 
-function header(maintained: readonly NvPair[], platform: PlatformName | undefined, secrets: readonly SecretVariable[], unsupported: readonly Unsupported[], silenced: readonly Diagnostic[]): string[] {
+function header(maintained: readonly NvPair[], platform: PlatformName | undefined, secrets: readonly SecretVariable[], unsupported: readonly Unsupported[], ignored: readonly Unsupported[], silenced: readonly Diagnostic[]): string[] {
   const out = [
     'Imported from a Pacemaker CIB by `hacc import`.',
     'The CIB holds no node addresses and no pcsd password: add addr= to each node and an',
@@ -1124,6 +1127,10 @@ function header(maintained: readonly NvPair[], platform: PlatformName | undefine
   if (unsupported.length > 0) {
     out.push('', 'NOT IMPORTED: the .ha language cannot express these parts of the CIB yet, so this file does', 'not describe the whole cluster (written with --allow-partial):');
     for (const u of unsupported) out.push(`  ${commentSafe(describeUnsupported(u))}`);
+  }
+  if (ignored.length > 0) {
+    out.push('', 'Left out, ignored by Pacemaker (this file is equivalent to the CIB, not identical):');
+    for (const u of ignored) out.push(`  ${commentSafe(describeUnsupported(u))}`);
   }
   if (silenced.length > 0) {
     out.push(
@@ -1199,16 +1206,16 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   unsupported.push(...differences(cib, properties, lowered, xpathOf));
 
   // The errors hacc check finds in the cluster as it is, silenced where they stand (silence.ts).
-  const plain = printHa(tree, header(maintained, platform, secrets, unsupported, []));
+  const plain = printHa(tree, header(maintained, platform, secrets, unsupported, read.ignored, []));
   const { errors, lines } = errorsToSilence(plain, catalogue);
-  const headed = errors.length > 0 ? printHa(tree, header(maintained, platform, secrets, unsupported, errors)) : plain;
+  const headed = errors.length > 0 ? printHa(tree, header(maintained, platform, secrets, unsupported, read.ignored, errors)) : plain;
   const text = withIgnoreComments(headed, lines, headed.split('\n').length - plain.split('\n').length);
   // The printed file must read back as the tree it was printed from.
   const again = parseHa(text, '<import>');
   if (again.diagnostics.length > 0 || !isDeepStrictEqual(shapeOf(again.file.cluster), shapeOf(tree))) {
     throw new FormatError(`hacc import wrote a file that does not read back as what it meant: ${again.diagnostics.map((x) => x.message).join('; ')}`);
   }
-  return { text, unsupported, secrets, silenced: errors };
+  return { text, unsupported, secrets, ignored: read.ignored, silenced: errors };
 }
 
 export type { CibValue };

@@ -162,12 +162,14 @@ export function locationRule(constraintId: string, rule: Rule, t: RuleTarget): C
 /**
  * An attribute set's rule, as pcs writes one for `resource [op] defaults set create … rule …`
  * (lib/cib/nvpair_multi.py): `id=` or SET-rule, a boolean-op always, and score INFINITY only where
- * the schema wants one (2.x); a set's precedence is its own `score`.
+ * the schema wants one (2.x) unless the rule writes its own; a set's precedence is its own `score`.
  */
 export function setRule(setId: string, rule: Rule, t: RuleTarget): CibRule | undefined {
   const expr = rule.decl.expr;
   if (!expr) return undefined;
   const r = new RuleWriter(t).rule(rule.values.get('id')?.value.text ?? t.ids.allocate(`${setId}-rule`), treeOf(expr));
-  const attrs: XmlAttr[] = [['boolean-op', r.booleanOp ?? 'and'], ...(t.legacySchema ? [['score', 'INFINITY'] as const] : [])];
+  // A written score= stays (an imported CIB's: the schema before pacemaker-3.9 wants one; Pacemaker ignores it).
+  const score = rule.values.get('score')?.value.text ?? (t.legacySchema ? 'INFINITY' : undefined);
+  const attrs: XmlAttr[] = [['boolean-op', r.booleanOp ?? 'and'], ...(score !== undefined ? [['score', score] as const] : [])];
   return { kind: 'rule', id: r.id, attrs, children: r.children };
 }

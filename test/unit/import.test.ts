@@ -209,9 +209,9 @@ describe('unsupported parts', () => {
     expect(r.text).toContain('template dummy-template ocf:pacemaker:Dummy');
     expect(r.text).toContain('primitive from-template @dummy-template');
     expect(listed.filter((l) => /night-options|fence1-more|fence1-utilization|d1-meta_attributes/.test(l))).toEqual([]);
-    expect(r.text).toContain('property $id=night-options rule id=night-rule date-spec hours=0-6 { batch-limit=50 }');
+    expect(r.text).toContain('property $id=night-options rule id=night-rule score=0 date-spec hours=0-6 { batch-limit=50 }');
     expect(r.text).toContain('    utilization cpu=1\n    params $id=fence1-more { delay=5 }');
-    expect(r.text).toContain('meta $id=d1-meta_attributes rule id=d1-meta-rule "#uname" eq node1 { resource-stickiness=0 }');
+    expect(r.text).toContain('meta $id=d1-meta_attributes rule id=d1-meta-rule score=0 "#uname" eq node1 { resource-stickiness=0 }');
     // Node attributes and utilization have a form now (issue 19).
     expect(listed.filter((l) => l.includes('/nodes/'))).toEqual([]);
     expect(r.text).toContain('node node1 {\n    attributes standby=on\n  }');
@@ -361,6 +361,32 @@ describe('remote and guest nodes', () => {
     expect(script).toContain('readonly NODES=(a b)\n');
     expect(script).toContain('pcs cluster setup --start -- c a addr=10.0.0.1 b addr=10.0.0.2\n');
     expect(script).toContain(`add_node r1 '<node id="r1" uname="r1" type="remote"/>'`);
+  });
+});
+
+describe('parts Pacemaker ignores, and a set rule\'s score', () => {
+  const xml = `<cib validate-with="pacemaker-3.0"><configuration><crm_config/><nodes><node id="1" uname="a"/></nodes>
+<resources><primitive id="web" class="ocf" provider="heartbeat" type="apache">
+<instance_attributes id="web-instance_attributes"><nvpair id="web-cf" name="configfile"/><nvpair id="web-su" name="statusurl" value="http://localhost/one"/><nvpair id="web-su2" name="statusurl" value="http://localhost/two"/></instance_attributes>
+<instance_attributes id="web-on-a" score="2"><rule id="web-on-a-rule" score="0"><expression id="web-on-a-expr" attribute="#uname" operation="eq" value="a"/></rule><nvpair id="web-on-a-port" name="port" value="8080"/></instance_attributes>
+</primitive></resources><constraints/></configuration><status/></cib>`;
+
+  it('an nvpair without a value and a second one of a name are left out and listed, not refused', async () => {
+    const path = tmp.write('ignored.xml', xml);
+    const r = await runCli(['import', path]);
+    expect(r.exit).toBe(0);
+    expect(r.stderr).toContain("hacc: left out 2 parts of the CIB Pacemaker ignores (listed at the top of the file):\n  nvpair 'web-cf': an nvpair without a value, which Pacemaker skips, at /cib/configuration/resources/primitive[@id='web']/instance_attributes[@id='web-instance_attributes']/nvpair[@id='web-cf']");
+    expect(r.stdout).toContain('# Left out, ignored by Pacemaker (this file is equivalent to the CIB, not identical):');
+    expect(r.stdout).toContain("second 'statusurl' in one attribute set, which Pacemaker skips (it takes the first)");
+    // Pacemaker takes the first of two values.
+    expect(r.stdout).toContain('    params statusurl=http://localhost/one $id.statusurl=web-su\n');
+    expect(r.stdout).not.toContain('configfile');
+  });
+
+  it("a set rule's score (the schema's before pacemaker-3.9) is kept and built back", () => {
+    const { text } = importCib(xml, { catalogue });
+    expect(text).toContain('params $id=web-on-a $score=2 rule score=0 "#uname" eq a { port=8080 }');
+    expect(cibOf(mustBuild(text, 'full'))).toContain('<rule id="web-on-a-rule" boolean-op="and" score="0">');
   });
 });
 

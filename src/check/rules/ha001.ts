@@ -278,7 +278,8 @@ function checkOperations(ctx: RuleContext, line: A.OperationsLine, parent: A.Nod
 /**
  * A set's own form: only owners with several sets of a kind (resources, nodes, the cluster's
  * settings) take braces, `$score=`, a rule or `$id-ref=`; a reference is the other set, so it has
- * no pairs, score or rule of its own; a set's rule takes `id=` alone (its precedence is `$score=`).
+ * no pairs, score or rule of its own; a set's rule takes `id=` and `score=` alone (the schema's
+ * score, which Pacemaker ignores there: a set's precedence is `$score=`).
  */
 function checkSetForm(ctx: RuleContext, set: A.AttrSet, parent: A.Node | undefined): void {
   const single = parent?.kind === 'op' || parent?.kind === 'alert' || parent?.kind === 'recipient';
@@ -308,11 +309,12 @@ function checkSetForm(ctx: RuleContext, set: A.AttrSet, parent: A.Node | undefin
   }
   if (set.rule) {
     for (const a of set.rule.attrs) {
-      if (a.key.text === 'id' || !RULE_KEYS.some((k) => k.name === a.key.text)) continue;
+      // score= is the schema's (before pacemaker-3.9 a rule wants one), which Pacemaker ignores in a set.
+      if (a.key.text === 'id' || a.key.text === 'score' || !RULE_KEYS.some((k) => k.name === a.key.text)) continue;
       ctx.report({
         node: a,
         property: 'key',
-        message: `a set's rule takes id= alone: '${a.key.text}' belongs to a location's rule`,
+        message: `a set's rule takes id= and score= alone: '${a.key.text}' belongs to a location's rule`,
         help: [`a set's precedence among its owner's sets is ${SET_SCORE_KEY}=N on the set`],
       });
     }

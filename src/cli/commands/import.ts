@@ -37,7 +37,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
         if (e instanceof ImportNameError) throw new UsageError(`${shown}: ${e.message}`);
         throw e;
       }
-      const { text, unsupported, secrets, silenced } = result;
+      const { text, unsupported, secrets, ignored, silenced } = result;
       if (unsupported.length > 0) {
         const list = unsupported.map((u) => `  ${describeUnsupported(u)}\n`).join('');
         const count = `${unsupported.length} part${unsupported.length === 1 ? '' : 's'}`;
@@ -51,6 +51,9 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
       }
       if (secrets.length > 0) {
         io.stderr(`hacc: ${secrets.length} secret${secrets.length === 1 ? '' : 's'} of the CIB replaced by environment variables (listed at the top of the file): ${secrets.map((s) => s.variable).join(', ')}\n`);
+      }
+      if (ignored.length > 0) {
+        io.stderr(`hacc: left out ${ignored.length} part${ignored.length === 1 ? '' : 's'} of the CIB Pacemaker ignores (listed at the top of the file):\n${ignored.map((u) => `  ${describeUnsupported(u)}\n`).join('')}`);
       }
       if (silenced.length > 0) {
         const codes = [...new Set(silenced.map((d) => d.code))].sort().join(', ');
