@@ -75,6 +75,7 @@ import { ha426 } from './rules/ha426.js';
 import { ha427 } from './rules/ha427.js';
 import { ha429 } from './rules/ha429.js';
 import { ha430 } from './rules/ha430.js';
+import { ha431 } from './rules/ha431.js';
 import { ha432 } from './rules/ha432.js';
 import { ha433 } from './rules/ha433.js';
 import { ha434 } from './rules/ha434.js';
@@ -162,6 +163,7 @@ export const clusterRules: readonly Rule[] = [
   ha427,
   ha429,
   ha430,
+  ha431,
   ha432,
   ha433,
   ha434,

@@ -226,6 +226,14 @@ function flatten(conf: CibConfiguration): Flat[] {
     out.push({ kind: 'alert', id: a.id, fields });
   }
   for (const t of conf.tags ?? []) out.push({ kind: 'tag', id: t.id, fields: new Map([['members', t.refs.join(' ')]]) });
+  for (const a of conf.acls ?? []) {
+    const fields = new Map<string, FieldValue>();
+    if (a.kind === 'acl_role') {
+      if (a.description !== undefined) fields.set('description', a.description);
+      for (const p of a.permissions) fields.set(`permission.${p.id}`, [p.kind, ...p.attrs.map(([k, v]) => `${k}=${v}`)].join(' '));
+    } else fields.set('roles', a.roles.join(' '));
+    out.push({ kind: a.kind, id: a.id, fields });
+  }
   for (const l of conf.fencingTopology ?? []) out.push({ kind: 'fencing-level', id: l.id, fields: new Map([...l.target, ['index', l.index], ['devices', l.devices]]) });
   return out;
 }

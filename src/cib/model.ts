@@ -297,6 +297,30 @@ export interface CibNode {
   readonly extraSets?: readonly ExtraSet[];
 }
 
+/** `<acl_permission id kind …>`: its attributes but id and kind, in order (xpath, reference or object-type; attribute; description). */
+export interface CibAclPermission {
+  readonly id: string;
+  readonly kind: string;
+  readonly attrs: readonly XmlAttr[];
+}
+
+/** `<acl_role id [description]>` with its permissions. */
+export interface CibAclRole {
+  readonly kind: 'acl_role';
+  readonly id: string;
+  readonly description?: string;
+  readonly permissions: readonly CibAclPermission[];
+}
+
+/** `<acl_target id>` (a user) or `<acl_group id>` (a Unix group) with its `<role id>`s. */
+export interface CibAclTarget {
+  readonly kind: 'acl_target' | 'acl_group';
+  readonly id: string;
+  readonly roles: readonly string[];
+}
+
+export type CibAcl = CibAclRole | CibAclTarget;
+
 /** `<tag id>` with its `<obj_ref id>`s, in `<tags>`. */
 export interface CibTag {
   readonly id: string;
@@ -322,6 +346,8 @@ export interface CibConfiguration {
   readonly tags?: readonly CibTag[];
   /** `<alert>`s of `<alerts>`; undefined when the element is absent. */
   readonly alerts?: readonly CibAlert[];
+  /** What `<acls>` holds, in document order; undefined when the element is absent or empty. */
+  readonly acls?: readonly CibAcl[];
 }
 
 export interface Cib {

@@ -5,8 +5,9 @@ import { location } from '../language/location.js';
 import { RESOURCE_SET_KEYS } from '../language/resource-set.js';
 import { ticket as ticketVocabulary } from '../language/ticket.js';
 import { order } from '../language/order.js';
-import type { Cib, CibTag, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibBundle, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, ExtraSet, NvPair, NvSet, SetElement, XmlAttr } from './model.js';
+import type { Cib, CibAcl, CibAclPermission, CibTag, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibBundle, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, ExtraSet, NvPair, NvSet, SetElement, XmlAttr } from './model.js';
 import { isPlainSet } from './model.js';
+import { PERMISSION_KINDS } from '../language/acl.js';
 import { elements, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
 // Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
@@ -638,6 +639,37 @@ class Reader {
     );
   }
 
+  /** `<acl_role>` with its `<acl_permission>`s, `<acl_target>` or `<acl_group>` with its `<role>`s. */
+  acl(el: XmlElement, xpath: string): CibAcl | undefined {
+    const id = el.attrs.get('id');
+    if (el.tag !== 'acl_role' && el.tag !== 'acl_target' && el.tag !== 'acl_group') return void this.report(el, xpath, `a <${el.tag}> inside acls`);
+    if (id === undefined) return void this.report(el, xpath, `an <${el.tag}> without an id`);
+    this.strayText(el, xpath);
+    if (el.tag === 'acl_role') {
+      if (this.extraAttrs(el, xpath, ['id', 'description'])) return undefined;
+      const permissions: CibAclPermission[] = [];
+      for (const p of elements(el)) {
+        const px = `${xpath}/${step(p)}`;
+        const [pid, kind] = [p.attrs.get('id'), p.attrs.get('kind')];
+        if (p.tag !== 'acl_permission') return void this.report(p, px, `a <${p.tag}> inside an acl_role`);
+        if (pid === undefined || kind === undefined || !(PERMISSION_KINDS as readonly string[]).includes(kind)) return void this.report(p, px, 'a permission without an id or a kind of read, write or deny');
+        if (this.extraAttrs(p, px, ['id', 'kind', 'xpath', 'reference', 'object-type', 'attribute', 'description'])) return undefined;
+        permissions.push({ id: pid, kind, attrs: [...p.attrs].filter(([k]) => k !== 'id' && k !== 'kind') });
+      }
+      const description = el.attrs.get('description');
+      return this.at<CibAcl>({ kind: 'acl_role', id, ...(description !== undefined ? { description } : {}), permissions }, xpath);
+    }
+    // (acls-3.8's name= on a target or group has no form yet.)
+    if (this.extraAttrs(el, xpath, ['id'])) return undefined;
+    const roles: string[] = [];
+    for (const c of elements(el)) {
+      const ref = c.tag === 'role' ? c.attrs.get('id') : undefined;
+      if (ref === undefined || c.attrs.size > 1) return void this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside an <${el.tag}> that is not a role by id`);
+      roles.push(ref);
+    }
+    return this.at<CibAcl>({ kind: el.tag, id, roles }, xpath);
+  }
+
   /** `<tag id>` with its `<obj_ref id>`s. */
   tag(el: XmlElement, xpath: string): CibTag | undefined {
     if (el.tag !== 'tag') return void this.report(el, xpath, `a <${el.tag}> inside tags`);
@@ -777,6 +809,7 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
   let fencingTopology: CibFencingLevel[] | undefined;
   let tags: CibTag[] | undefined;
   let alerts: CibAlert[] | undefined;
+  let acls: CibAcl[] | undefined;
   const EMPTY_OK = ['acls', 'tags'];
   for (const section of elements(configuration)) {
     const sx = `${base}/${step(section)}`;
@@ -816,17 +849,19 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
       case 'tags':
         tags = r.children(section, sx, (el, x) => r.tag(el, x));
         break;
+      case 'acls':
+        acls = r.children(section, sx, (el, x) => r.acl(el, x));
+        break;
       default: {
         if (EMPTY_OK.includes(section.tag) && elements(section).length === 0) break;
-        const what: Record<string, string> = { acls: 'ACLs' };
-        r.report(section, sx, what[section.tag] ?? `a <${section.tag}> section`);
+        r.report(section, sx, `a <${section.tag}> section`);
       }
     }
   }
   const hacc = haccHeader(doc);
   const cib: Cib = {
     ...(validateWith !== undefined ? { validateWith } : {}),
-    configuration: { crmConfig, nodes, ...(templates.length > 0 ? { templates } : {}), resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}), ...(tags ? { tags } : {}), ...(alerts ? { alerts } : {}) },
+    configuration: { crmConfig, nodes, ...(templates.length > 0 ? { templates } : {}), resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}), ...(tags ? { tags } : {}), ...(alerts ? { alerts } : {}), ...(acls && acls.length > 0 ? { acls } : {}) },
   };
   return { cib, unsupported: r.unsupported, ignored: r.ignored, xpathOf: (o) => r.xpaths.get(o) ?? '', ...(hacc ? { hacc } : {}) };
 }

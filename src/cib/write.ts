@@ -7,7 +7,7 @@
 import { assertNever } from '../assert-never.js';
 import { SELECT_ELEMENTS } from '../language/alert.js';
 import { codePointName, firstXmlInvalidChar } from '../syntax/xml-chars.js';
-import { selectedFlags, type Cib, type CibAlert, type CibConfiguration, type CibFencingLevel, type CibConstraint, type CibNode, type CibTag, type CibOp, type CibPrimitive, type CibResource, type CibRule, type CibValue, type ExtraSet, type NvPair, type NvSet, isPlainSet } from './model.js';
+import { selectedFlags, type Cib, type CibAcl, type CibAlert, type CibConfiguration, type CibFencingLevel, type CibConstraint, type CibNode, type CibTag, type CibOp, type CibPrimitive, type CibResource, type CibRule, type CibValue, type ExtraSet, type NvPair, type NvSet, isPlainSet } from './model.js';
 import { createXml, type XmlAttributes, type XmlDocument, type XmlParent } from './xml-writer.js';
 
 export const XML_DECLARATION = { version: '1.0', encoding: 'UTF-8' } as const;
@@ -295,6 +295,20 @@ class CibWriter {
       const list = ele(el, 'alerts');
       for (const a of conf.alerts) this.alert(list, a);
     }
+    if (conf.acls) {
+      const list = ele(el, 'acls');
+      for (const a of conf.acls) this.acl(list, a);
+    }
+  }
+
+  acl(parent: XmlParent, a: CibAcl): void {
+    if (a.kind === 'acl_role') {
+      const role = ele(parent, 'acl_role', ['id', a.id, ...(a.description !== undefined ? ['description', a.description] : [])]);
+      for (const p of a.permissions) ele(role, 'acl_permission', ['id', p.id, 'kind', p.kind, ...p.attrs.flat()]);
+      return;
+    }
+    const target = ele(parent, a.kind, ['id', a.id]);
+    for (const r of a.roles) ele(target, 'role', ['id', r]);
   }
 }
 
@@ -344,6 +358,11 @@ export function resourceSetsXml(r: CibResource, tag: string = r.kind === 'clone'
 /** A resource as cib.xml has it (secrets must be placeholders). */
 export function resourceXml(r: CibResource): string {
   return fragment((w, doc) => w.resource(doc, r));
+}
+
+/** An ACL role, user or group as cib.xml has it. */
+export function aclXml(a: CibAcl): string {
+  return fragment((w, doc) => w.acl(doc, a));
 }
 
 /** A `<node>` as cib.xml has it. */

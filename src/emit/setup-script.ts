@@ -27,7 +27,7 @@
 import { assertNever } from '../assert-never.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
 import { agentName, cibPrimitives, cibResources, isPromotable, literal, toolSet, type CibConfiguration, type CibNode, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
-import { alertXml, constraintXml, fencingLevelXml, nodeXml, nvsetXml, resourceSetsXml, resourceXml, tagXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
+import { aclXml, alertXml, constraintXml, fencingLevelXml, nodeXml, nvsetXml, resourceSetsXml, resourceXml, tagXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
 import type { Lowered } from '../lower/lower.js';
 import { ENV_NAME } from '../language/secret.js';
@@ -594,6 +594,13 @@ function bundleStep(ctx: Ctx): string[] {
   return ['', `\tstep ${shQuote(`Bundles crm.conf leaves out (${count(bundles.length, 'bundle')}: crmsh takes docker in every version, podman only from 4.6.1), as XML`)}`, ...lines];
 }
 
+/** ACL roles, users and groups, as XML on every platform: one path for pcs and crmsh, with cib.xml's ids. */
+function aclStep(ctx: Ctx): string[] {
+  const acls = ctx.lowered.cib.configuration.acls ?? [];
+  if (acls.length === 0) return [];
+  return ['', `\tstep ${shQuote(`ACLs (${acls.map((a) => a.id).join(', ')}), as XML`)}`, ...acls.map((a) => `\tadd_to_section acls ${shQuote(aclXml(a))}`)];
+}
+
 function alertStep(ctx: Ctx): string[] {
   const alerts = ctx.lowered.cib.configuration.alerts ?? [];
   if (alerts.length === 0) return [];
@@ -675,7 +682,7 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
     out.push('', `\tstep ${shQuote(`Constraints crm.conf leaves out (${count(asXmlConstraints.length, 'constraint')} with rules, a resource pattern or resource sets), as XML`)}`);
     for (const c of asXmlConstraints) out.push(`\tadd_to_section constraints ${shQuote(constraintXml(c))}`);
   }
-  out.push(...fencingLevelStep(ctx), ...alertStep(ctx));
+  out.push(...fencingLevelStep(ctx), ...alertStep(ctx), ...aclStep(ctx));
   return [
     `# crm.conf, byte for byte the artifact, as a quoted here-document.\nwrite_crm_conf() {\n\tcat <<'${CRM_EOF}'\n${text}${CRM_EOF}\n}`,
     '',
@@ -793,7 +800,7 @@ function buildConfigurationFn(ctx: Ctx): string {
       );
     }
   }
-  out.push(...fencingLevelStep(ctx), ...alertStep(ctx));
+  out.push(...fencingLevelStep(ctx), ...alertStep(ctx), ...aclStep(ctx));
   return fn('The configuration this file describes, built in the CIB copy $NEW (after clear_configuration).', 'build_configuration', out);
 }
 

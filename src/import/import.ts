@@ -22,9 +22,10 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibPrimitivesAndTemplates, cibResources, isPlainSet, primitivesOf, isPromotable, literalPair, selectedFlags, toolSet, type ExtraSet, type SetElement, type Cib, type CibAlert, type CibBundle, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { cibPrimitives, cibPrimitivesAndTemplates, cibResources, isPlainSet, primitivesOf, isPromotable, literalPair, selectedFlags, toolSet, type ExtraSet, type SetElement, type Cib, type CibAcl, type CibAlert, type CibBundle, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import type { BundleLineKeyword } from '../language/bundle.js';
+import type { PermissionKind } from '../language/acl.js';
 import { BOOL_OPS, COMPARE_OPS, UNARY_OPS, VALUE_SOURCES, VALUE_TYPES } from '../language/rule.js';
 import { SET_ID_SUFFIX } from '../language/resource-set.js';
 import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
@@ -371,6 +372,13 @@ class Sanitiser {
     const opDefaults = sets(conf.opDefaults);
     const fencingTopology = conf.fencingTopology?.flatMap((l) => this.fencingLevel(l) ?? []);
     const alerts = conf.alerts?.flatMap((a) => this.alert(a) ?? []);
+    const acls = conf.acls?.filter((a) => {
+      const words = a.kind === 'acl_role' ? [a.id, ...a.permissions.map((p) => p.id)] : [a.id, ...a.roles];
+      const values = a.kind === 'acl_role' ? [...(a.description !== undefined ? [a.description] : []), ...a.permissions.flatMap((p) => p.attrs.map(([, v]) => v))] : [];
+      if (words.every((w) => isWord(w, true) && !w.includes(',')) && values.every(isWritableValue)) return true;
+      this.report(a.kind, a.id, a, 'a name or value that cannot be written in a .ha file');
+      return false;
+    });
     const tags = conf.tags?.filter((t) => {
       if ([t.id, ...t.refs].every((w) => isWord(w, true))) return true;
       this.report('tag', t.id, t, 'a tag or member name that cannot be written as a plain .ha word');
@@ -389,6 +397,7 @@ class Sanitiser {
         ...(fencingTopology && fencingTopology.length > 0 ? { fencingTopology } : {}),
         ...(tags && tags.length > 0 ? { tags } : {}),
         ...(alerts && alerts.length > 0 ? { alerts } : {}),
+        ...(acls && acls.length > 0 ? { acls } : {}),
       },
     };
   }
@@ -632,6 +641,29 @@ class Raiser {
     return { kind: 'bundle', name: this.ident(b.id), items, ...span };
   }
 
+  /**
+   * `acl-role NAME { read|write|deny … }` (a permission's id written where it is not the ROLE-KIND,
+   * -1… lowering derives), `acl-user NAME roles=…`, `acl-group NAME roles=…`.
+   */
+  private acl(a: CibAcl): A.AclRoleStmt | A.AclTargetStmt {
+    const span = this.span();
+    if (a.kind !== 'acl_role') {
+      const keyword = this.ident(a.kind === 'acl_target' ? 'acl-user' : 'acl-group') as A.Ident & { text: 'acl-user' | 'acl-group' };
+      return { kind: 'acl-target', keyword, name: this.ident(a.id), attrs: a.roles.length > 0 ? [this.attr('roles', this.value(a.roles.join(',')))] : [], ...span };
+    }
+    const taken = new Set<string>();
+    const description = this.description(a);
+    const body: A.AclRoleItem[] = a.permissions.map((p) => {
+      let derived = sanitizeId(`${a.id}-${p.kind}`);
+      for (let n = 1; taken.has(derived); n++) derived = `${sanitizeId(`${a.id}-${p.kind}`)}-${n}`;
+      taken.add(derived);
+      const attrs = [...p.attrs, ...(p.id === derived ? [] : [['id', p.id] as const])].map(([k, v]) => this.attr(k, this.value(v)));
+      return { kind: 'acl-permission', keyword: this.ident(p.kind) as A.Ident & { text: PermissionKind }, attrs, ...this.span() };
+    });
+    body.unshift(...description);
+    return { kind: 'acl-role', name: this.ident(a.id), ...(body.length > 0 ? { body } : {}), ...span };
+  }
+
   private resource(r: CibResource, d: Decisions): A.Statement {
     switch (r.kind) {
       case 'primitive':
@@ -839,6 +871,7 @@ class Raiser {
     }
     for (const l of conf.fencingTopology ?? []) statements.push(this.fencingLevel(l));
     for (const a of conf.alerts ?? []) statements.push(this.alert(a, d));
+    for (const a of conf.acls ?? []) statements.push(this.acl(a));
     const sbd = this.sbd(conf);
     if (sbd) statements.push(sbd);
     return { kind: 'cluster', name, statements, ...span };

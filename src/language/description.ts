@@ -9,4 +9,5 @@ export const primitiveDescription = { keyword: DESCRIPTION_KEYWORD, context: 'pr
 export const groupDescription = { keyword: DESCRIPTION_KEYWORD, context: 'group', described: 'a description line' } as const satisfies StatementVocabulary;
 export const cloneDescription = { keyword: DESCRIPTION_KEYWORD, context: 'clone', described: 'a description line' } as const satisfies StatementVocabulary;
 export const bundleDescription = { keyword: DESCRIPTION_KEYWORD, context: 'bundle', described: 'a description line' } as const satisfies StatementVocabulary;
+export const aclRoleDescription = { keyword: DESCRIPTION_KEYWORD, context: 'acl-role', described: 'a description line' } as const satisfies StatementVocabulary;
 export const nodeDescription = { keyword: DESCRIPTION_KEYWORD, context: 'node', described: 'a description line' } as const satisfies StatementVocabulary;

@@ -2,6 +2,7 @@
 // as did-you-mean for a misspelt keyword; a keyword valid elsewhere is named with where it belongs.
 
 import * as alert from './alert.js';
+import * as acl from './acl.js';
 import * as attributeSet from './attribute-set.js';
 import { auth } from './auth.js';
 import { autostart } from './autostart.js';
@@ -46,6 +47,9 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   tag,
   fencingLevel,
   alert.alert,
+  acl.aclRole,
+  acl.aclUser,
+  acl.aclGroup,
   sbd.sbd,
   corosync.corosync,
   attributeSet.nodeAttributes,
@@ -70,6 +74,8 @@ export const STATEMENTS: readonly StatementVocabulary[] = [
   primitive.bundlePrimitive,
   attributeSet.bundleMeta,
   description.bundleDescription,
+  ...acl.PERMISSION_LINES,
+  description.aclRoleDescription,
   attributeSet.opParams,
   attributeSet.opMeta,
   alert.alertMeta,
@@ -105,6 +111,8 @@ export function whereElse(keyword: string, context: Context): string | undefined
       return `${other.described} goes inside a clone's { }`;
     case 'bundle':
       return `${other.described} goes inside a bundle's { }`;
+    case 'acl-role':
+      return `${other.described} goes inside an acl-role's { }`;
     case 'op':
       return `${other.described} goes inside an op's { }`;
     case 'alert':

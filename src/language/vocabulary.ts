@@ -13,7 +13,7 @@ export interface KeyFact {
 }
 
 /** Where a statement or body line can stand. */
-export type Context = 'cluster' | 'node' | 'primitive' | 'group' | 'clone' | 'bundle' | 'op' | 'alert' | 'recipient' | 'sbd' | 'corosync';
+export type Context = 'cluster' | 'node' | 'primitive' | 'group' | 'clone' | 'bundle' | 'acl-role' | 'op' | 'alert' | 'recipient' | 'sbd' | 'corosync';
 
 /** A statement or body-line keyword: where it is valid, and for a closed key set, its keys. */
 export interface StatementVocabulary {

@@ -14,7 +14,7 @@ import { corosyncSetup, sbdSetup, type CorosyncSetup, type SbdSetup } from './st
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
-import type { Cib, CibConfiguration, CibAlert, CibAlertSelect, CibBundle, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibResourceSet, CibValue, ExtraSet, NvSet, SetElement, XmlAttr } from '../cib/model.js';
+import type { Cib, CibAcl, CibConfiguration, CibAlert, CibAlertSelect, CibBundle, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibResourceSet, CibValue, ExtraSet, NvSet, SetElement, XmlAttr } from '../cib/model.js';
 import { constraintResourceIds, isPlainSet, literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
@@ -367,6 +367,32 @@ class Lowering {
     return child && this.target.tool === 'crmsh' && crmshWritesBundle(bundle) ? { ...bundle, childFirst: true } : bundle;
   }
 
+  /**
+   * ACL roles, users and groups in file order, as pcs makes them (`acl role create`, `acl user
+   * create`, `acl group create`): a permission's id is ROLE-KIND (-1, -2…) unless written.
+   */
+  acls(model: CheckedModel): CibAcl[] {
+    const entries: CibAcl[] = [
+      ...model.aclRoles.map((r) => ({
+        at: r.decl.start,
+        acl: {
+          kind: 'acl_role' as const,
+          id: r.name,
+          ...described(r),
+          permissions: r.permissions.map((p) => ({
+            id: p.values.get('id')?.value.text ?? this.ids.allocate(`${r.name}-${p.decl.keyword.text}`),
+            kind: p.decl.keyword.text,
+            attrs: [...p.values].filter(([k]) => k !== 'id').map(([k, a]) => [k, a.value.text] as const),
+          })),
+        },
+      })),
+      ...model.aclTargets.map((t) => ({ at: t.decl.start, acl: { kind: t.kind === 'acl-user' ? ('acl_target' as const) : ('acl_group' as const), id: t.name, roles: t.roles.map((r) => r.ident.text) } })),
+    ]
+      .sort((a, b) => a.at - b.at)
+      .map((e) => e.acl);
+    return entries;
+  }
+
   resources(model: CheckedModel): CibResource[] {
     return model.resources.map((r): CibResource => {
       switch (r.kind) {
@@ -570,6 +596,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const constraints = constraintsInToolOrder(l.constraints(model), idsAfterCrmLoad({ resources, tags: model.tags.map((t) => ({ id: t.name, refs: [] })) }), target.tool);
   const levels = fencingTopology(model, ids);
   const alerts = l.alerts(model);
+  const acls = l.acls(model);
   const nodes = setupNodes(model.nodes);
   const password = model.auth?.attrs.filter((a) => a.key.text === 'password').pop();
   // A node's attributes and utilization, with the ids pcs node attribute|utilization gives them
@@ -620,6 +647,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
         ...(levels.length > 0 ? { fencingTopology: levels } : {}),
         ...(model.tags.length > 0 ? { tags: model.tags.map((t) => ({ id: t.name, refs: t.members.map((m) => m.ident.text) })) } : {}),
         ...(alerts.length > 0 ? { alerts } : {}),
+        ...(acls.length > 0 ? { acls } : {}),
       },
     },
   };

@@ -176,6 +176,7 @@ const SYMBOL_KIND: Record<NonNullable<Occurrence['declares']>, SymbolKind> = {
   clone: SymbolKind.Package,
   promotable: SymbolKind.Package,
   bundle: SymbolKind.Package,
+  'acl-role': SymbolKind.Key,
   location: SymbolKind.Event,
   colocation: SymbolKind.Event,
   order: SymbolKind.Event,

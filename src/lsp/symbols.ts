@@ -10,7 +10,7 @@ import type { Span } from '../syntax/span.js';
 export type Namespace = 'machine' | 'id';
 
 /** What declares a name: the statement's kind. */
-export type DeclKind = 'node' | 'host' | 'primitive' | 'template' | 'group' | 'clone' | 'promotable' | 'bundle' | 'location' | 'colocation' | 'order' | 'ticket' | 'tag' | 'alert';
+export type DeclKind = 'node' | 'host' | 'primitive' | 'template' | 'group' | 'clone' | 'promotable' | 'bundle' | 'acl-role' | 'location' | 'colocation' | 'order' | 'ticket' | 'tag' | 'alert';
 
 export interface Occurrence {
   readonly name: string;
@@ -94,6 +94,15 @@ export function occurrences(file: A.HaFile): Occurrence[] {
         out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'bundle' });
         for (const item of s.items) if (item.kind !== 'bundle-line') member(item, out);
         break;
+      case 'acl-role':
+        out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'acl-role' });
+        break;
+      case 'acl-target': {
+        const roles = s.attrs.filter((a) => a.key.text === 'roles').pop();
+        const base = roles ? roles.value.start + (roles.value.quoted ? 1 : 0) : 0;
+        for (const m of roles?.value.text.matchAll(/[^,\s]+/g) ?? []) out.push({ name: m[0], namespace: 'id', span: { start: base + m.index, end: base + m.index + m[0].length } });
+        break;
+      }
       case 'location':
         out.push({ name: s.name.text, namespace: 'id', span: at(s.name), declares: 'location' });
         if (s.resource) out.push({ name: s.resource.text, namespace: 'id', span: at(s.resource) });

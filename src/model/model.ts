@@ -216,6 +216,31 @@ export interface Bundle {
 
 export type Resource = Primitive | Group | Clone | Bundle;
 
+/** A permission of an acl-role: its kind and pairs (the last of each). */
+export interface AclPermission {
+  readonly decl: A.AclPermissionLine;
+  readonly values: ReadonlyMap<string, A.Attr>;
+}
+
+/** `acl-role NAME { … }`. */
+export interface AclRole {
+  readonly kind: 'acl-role';
+  readonly decl: A.AclRoleStmt;
+  readonly name: string;
+  readonly permissions: readonly AclPermission[];
+  /** `description "…"` (the last one). */
+  readonly description?: A.DescriptionLine;
+}
+
+/** `acl-user NAME roles=…` (an `<acl_target>`) or `acl-group NAME roles=…` (an `<acl_group>`). */
+export interface AclTarget {
+  readonly kind: 'acl-user' | 'acl-group';
+  readonly decl: A.AclTargetStmt;
+  readonly name: string;
+  /** Each role `roles=` lists, resolved (an unknown one: HA103). */
+  readonly roles: readonly Ref<AclRole>[];
+}
+
 /** The guest nodes of a bundle's replicas (BUNDLE-0…), when it runs a primitive in them; none when replicas= is no number. */
 export function bundleReplicaNames(b: Bundle): string[] {
   if (!b.child) return [];
@@ -229,6 +254,14 @@ export function bundlePromotedMax(b: Bundle): number {
   const values = bundleLineValues(b.container);
   const text = values.get('promoted-max')?.value.text ?? values.get('masters')?.value.text ?? '0';
   return /^\d+$/.test(text) ? Number(text) : 0;
+}
+
+/** The role names of a `roles=` value, each as a name at its place in the value (for positions). */
+function roleIdents(v: A.Value): A.Ident[] {
+  const out: A.Ident[] = [];
+  const base = v.start + (v.quoted ? 1 : 0);
+  for (const m of v.text.matchAll(/[^,\s]+/g)) out.push({ kind: 'ident', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  return out;
 }
 
 /** A bundle line's pairs, the last of each key. */
@@ -392,6 +425,8 @@ export interface ClusterModel {
   readonly groups: readonly Group[];
   readonly clones: readonly Clone[];
   readonly bundles: readonly Bundle[];
+  readonly aclRoles: readonly AclRole[];
+  readonly aclTargets: readonly AclTarget[];
   /** Every resource of every kind at every level (primitives, groups, clones): what a rule over all resources reads. */
   readonly allResources: readonly Resource[];
   /** The ops that write a key on their line (not `id=`), by key: a rule about one key reads these, not every op. */
@@ -663,6 +698,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
   const groups: Group[] = [];
   const clones: Clone[] = [];
   const bundles: Bundle[] = [];
+  const aclRoles: AclRole[] = [];
+  const aclTargets: AclTarget[] = [];
   const constraints: Constraint[] = [];
   const tags: Tag[] = [];
   const fencingLevels: FencingLevel[] = [];
@@ -976,6 +1013,26 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         push(ids, b.name, b);
         break;
       }
+      case 'acl-role': {
+        const body = s.body ?? [];
+        const description = body.filter((i): i is A.DescriptionLine => i.kind === 'description').pop();
+        const permissions = body.flatMap((i) => (i.kind === 'acl-permission' ? [{ decl: i, values: lastWins(i.attrs) }] : []));
+        for (const p of permissions) {
+          const id = p.values.get('id');
+          if (id) explicitIds.push(id.value);
+        }
+        aclRoles.push({ kind: 'acl-role', decl: s, name: s.name.text, permissions, ...(description ? { description } : {}) });
+        // An ID in the CIB (acl_role), as an acl_group's is; an acl_target's is a user name.
+        explicitIds.push(s.name);
+        break;
+      }
+      case 'acl-target': {
+        const roles = lastWins(s.attrs).get('roles');
+        const refs = roles ? roleIdents(roles.value).map((ident) => reference(ident, (name) => aclRoles.find((r) => r.name === name))) : [];
+        aclTargets.push({ kind: s.keyword.text, decl: s, name: s.name.text, roles: refs });
+        if (s.keyword.text === 'acl-group') explicitIds.push(s.name);
+        break;
+      }
       case 'location': {
         const targets = s.targets.map((t): LocationTarget => ({ decl: t, node: nodeRef(t.node) }));
         const rules = s.rules.map(ruleOf);
@@ -1100,6 +1157,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     groups,
     clones,
     bundles,
+    aclRoles,
+    aclTargets,
     allResources: [...primitives, ...groups, ...clones, ...bundles],
     opsWith,
     opsByName,

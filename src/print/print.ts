@@ -204,6 +204,17 @@ class Layout {
         return this.clone(s, depth);
       case 'bundle':
         return this.bundle(s, depth);
+      case 'acl-role': {
+        const head = `acl-role ${s.name.text}`;
+        if (!s.body) return this.line(depth, head, s);
+        if (s.body.length === 0 && !this.hasCommentInside(s)) return this.line(depth, `${head} { }`, s);
+        const body = s.body;
+        return this.block(depth, head, s, body, () => {
+          for (const item of body) this.line(depth + 1, item.kind === 'description' ? description(item) : withAttrs(item.keyword.text, item.attrs), item);
+        });
+      }
+      case 'acl-target':
+        return this.line(depth, withAttrs(`${s.keyword.text} ${s.name.text}`, s.attrs), s);
       case 'location': {
         const head = withAttrs([`location ${s.name.text}`, ...(s.resource ? [s.resource.text] : []), ...s.sets.map(resourceSet)].join(' '), s.attrs);
         if (s.mode) {
@@ -515,6 +526,9 @@ function section(kind: A.StatementKind): number {
       return 5;
     case 'alert':
       return 6;
+    case 'acl-role':
+    case 'acl-target':
+      return 7;
     default:
       return A.assertNever(kind);
   }

@@ -1,6 +1,7 @@
 import type { SetKeyword } from '../language/attribute-set.js';
 import type { CloneKeyword } from '../language/clone.js';
 import type { BundleLineKeyword } from '../language/bundle.js';
+import type { PermissionKind } from '../language/acl.js';
 import type { LocationMode } from '../language/location.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Span } from './span.js';
@@ -194,6 +195,30 @@ export interface BundleStmt extends Spanned {
   readonly kind: 'bundle';
   readonly name: Ident;
   readonly items: readonly BundleItem[];
+}
+
+/** `read|write|deny xpath=…|reference=…|object-type=… [attribute=] [id=] [description=]` in an acl-role. */
+export interface AclPermissionLine extends Spanned {
+  readonly kind: 'acl-permission';
+  readonly keyword: Ident & { readonly text: PermissionKind };
+  readonly attrs: readonly Attr[];
+}
+
+export type AclRoleItem = AclPermissionLine | DescriptionLine;
+
+/** `acl-role NAME [{ permission… description … }]`. */
+export interface AclRoleStmt extends Spanned {
+  readonly kind: 'acl-role';
+  readonly name: Ident;
+  readonly body?: readonly AclRoleItem[];
+}
+
+/** `acl-user NAME roles=…` or `acl-group NAME roles=…`. */
+export interface AclTargetStmt extends Spanned {
+  readonly kind: 'acl-target';
+  readonly keyword: Ident & { readonly text: 'acl-user' | 'acl-group' };
+  readonly name: Ident;
+  readonly attrs: readonly Attr[];
 }
 
 export interface LocationTarget extends Spanned {
@@ -413,7 +438,7 @@ export interface StackBlock extends Spanned {
   readonly body: readonly StackLine[];
 }
 
-export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | TemplateStmt | GroupStmt | CloneStmt | BundleStmt | LocationStmt | ColocationStmt | OrderStmt | TicketStmt | TagStmt | FencingLevelStmt | AlertStmt | StackBlock;
+export type Statement = PlatformStmt | AutostartStmt | AuthStmt | MachineStmt | AttrSet | PrimitiveStmt | TemplateStmt | GroupStmt | CloneStmt | BundleStmt | AclRoleStmt | AclTargetStmt | LocationStmt | ColocationStmt | OrderStmt | TicketStmt | TagStmt | FencingLevelStmt | AlertStmt | StackBlock;
 
 /** Every statement kind of the cluster block (an AttrSet stands there as property/defaults/op-defaults). */
 export type StatementKind = Statement['kind'];
@@ -446,6 +471,7 @@ export type Node =
   | GroupItem
   | CloneItem
   | BundleItem
+  | AclRoleItem
   | AlertItem
   | StackLine
   | LocationTarget

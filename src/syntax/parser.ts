@@ -6,6 +6,7 @@ import { COROSYNC_LINE_WORDS } from '../language/corosync.js';
 import { TARGET_KEYS } from '../language/fencing-level.js';
 import { SBD_LINE_WORDS } from '../language/sbd.js';
 import { BUNDLE_LINE_WORDS, type BundleLineKeyword } from '../language/bundle.js';
+import type { PermissionKind } from '../language/acl.js';
 import type { CommandAction } from '../language/primitive.js';
 import type { Context } from '../language/vocabulary.js';
 import type * as A from './ast.js';
@@ -100,6 +101,7 @@ const KEYWORDS: Readonly<Record<Context, ReadonlySet<string>>> = {
   group: new Set(keywordsIn('group')),
   clone: new Set(keywordsIn('clone')),
   bundle: new Set(keywordsIn('bundle')),
+  'acl-role': new Set(keywordsIn('acl-role')),
   op: new Set(keywordsIn('op')),
   alert: new Set(keywordsIn('alert')),
   recipient: new Set(keywordsIn('recipient')),
@@ -114,6 +116,7 @@ const CONTEXT_TEXT: Readonly<Record<Context, string>> = {
   group: 'a line of a group',
   clone: 'a line of a clone',
   bundle: 'a line of a bundle',
+  'acl-role': 'a line of an acl-role',
   op: 'a line of an op',
   alert: 'a line of an alert',
   recipient: 'a line of a recipient',
@@ -460,6 +463,8 @@ export class HaParser extends EmbeddedActionsParser {
   private cloneAlts?: IOrAlt<IToken>[];
   private cloneItemAlts?: IOrAlt<A.CloneItem | undefined>[];
   private bundleItemAlts?: IOrAlt<A.BundleItem | undefined>[];
+  private aclRoleItemAlts?: IOrAlt<A.AclRoleItem | undefined>[];
+  private aclTargetAlts?: IOrAlt<IToken>[];
   private opItemAlts?: IOrAlt<A.AttrSet | undefined>[];
   private valueAlts?: IOrAlt<IToken>[];
   private settingsAlts?: IOrAlt<IToken>[];
@@ -488,6 +493,8 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.group) },
         { ALT: () => this.SUBRULE(this.clone) },
         { ALT: () => this.SUBRULE(this.bundle) },
+        { ALT: () => this.SUBRULE(this.aclRole) },
+        { ALT: () => this.SUBRULE(this.aclTarget) },
         { ALT: () => this.SUBRULE(this.location) },
         { ALT: () => this.SUBRULE(this.colocation) },
         { ALT: () => this.SUBRULE(this.order) },
@@ -765,6 +772,41 @@ export class HaParser extends EmbeddedActionsParser {
     });
     this.CONSUME(T.RCurly);
     return isIdent(name) ? { kind: 'bundle', name, items, ...this.spanFrom(kw) } : undefined;
+  });
+
+  /** `acl-role NAME [{ read|write|deny pairs… description "…" }]`. */
+  public aclRole = this.RULE('aclRole', (): A.AclRoleStmt | undefined => {
+    const kw = this.CONSUME(T.AclRole);
+    const name = this.SUBRULE(this.name);
+    const body = this.OPTION(() => {
+      this.CONSUME(T.LCurly);
+      const items: A.AclRoleItem[] = [];
+      this.MANY(() => {
+        const item = this.OR((this.aclRoleItemAlts ??= [
+          {
+            ALT: (): A.AclPermissionLine | undefined => {
+              const p = this.CONSUME(T.PermissionKeyword);
+              const attrs = this.SUBRULE(this.pairs);
+              return isReal(p) ? { kind: 'acl-permission', keyword: ident(p) as A.Ident & { text: PermissionKind }, attrs, ...this.spanFrom(p) } : undefined;
+            },
+          },
+          { ALT: () => this.SUBRULE(this.description) },
+          { ALT: () => this.SUBRULE(this.unknownAclRoleLine) },
+        ]));
+        if (item) items.push(item);
+      });
+      this.CONSUME(T.RCurly);
+      return items;
+    });
+    return isIdent(name) && isReal(kw) ? { kind: 'acl-role', name, ...(body ? { body } : {}), ...this.spanFrom(kw) } : undefined;
+  });
+
+  /** `acl-user NAME roles=…` / `acl-group NAME roles=…`. */
+  public aclTarget = this.RULE('aclTarget', (): A.AclTargetStmt | undefined => {
+    const kw = this.OR((this.aclTargetAlts ??= [{ ALT: () => this.CONSUME(T.AclUser) }, { ALT: () => this.CONSUME(T.AclGroup) }]));
+    const name = this.SUBRULE(this.name);
+    const attrs = this.SUBRULE(this.attributes);
+    return isIdent(name) && isReal(kw) ? { kind: 'acl-target', keyword: ident(kw) as A.Ident & { text: 'acl-user' | 'acl-group' }, name, attrs, ...this.spanFrom(kw) } : undefined;
   });
 
   /**
@@ -1327,6 +1369,7 @@ export class HaParser extends EmbeddedActionsParser {
   public unknownGroupLine = this.unknownLineRule('unknownGroupLine', T.NotGroupStart, 'group');
   public unknownCloneLine = this.unknownLineRule('unknownCloneLine', T.NotCloneStart, 'clone');
   public unknownBundleLine = this.unknownLineRule('unknownBundleLine', T.NotBundleStart, 'bundle');
+  public unknownAclRoleLine = this.unknownLineRule('unknownAclRoleLine', T.NotAclRoleStart, 'acl-role');
   public unknownOpLine = this.unknownLineRule('unknownOpLine', T.NotOpStart, 'op');
   public unknownAlertLine = this.unknownLineRule('unknownAlertLine', T.NotAlertStart, 'alert');
   public unknownRecipientLine = this.unknownLineRule('unknownRecipientLine', T.NotRecipientStart, 'recipient');

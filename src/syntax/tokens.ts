@@ -1,6 +1,7 @@
 import { keywordsIn } from '../language/index.js';
 import { RULE_WORDS } from '../language/rule.js';
 import { BUNDLE_LINES } from '../language/bundle.js';
+import { PERMISSION_LINES } from '../language/acl.js';
 import { createToken, EOF, Lexer, type TokenType } from './chevrotain.js';
 
 // Categories: keywords are also words, so `op`, `start` or `node` may still be written as a key or
@@ -27,6 +28,9 @@ const NODE_KEYWORDS = new Set(keywordsIn('node'));
 const BUNDLE_KEYWORDS = new Set(keywordsIn('bundle'));
 /** The bundle's own line keywords (`container`, `network`…): words everywhere else. */
 const BUNDLE_LINE_KEYWORDS: ReadonlySet<string> = new Set(BUNDLE_LINES.map((l) => l.keyword));
+const ACL_ROLE_KEYWORDS = new Set(keywordsIn('acl-role'));
+/** A role's permission keywords (`read`, `write`, `deny`): words everywhere else. */
+const PERMISSION_KEYWORDS: ReadonlySet<string> = new Set(PERMISSION_LINES.map((l) => l.keyword));
 const SBD_KEYWORDS = new Set(keywordsIn('sbd'));
 const COROSYNC_KEYWORDS = new Set(keywordsIn('corosync'));
 export const NotClusterStart = createToken({ name: 'NotClusterStart', pattern: Lexer.NA, label: 'a statement' });
@@ -38,12 +42,15 @@ export const NotAlertStart = createToken({ name: 'NotAlertStart', pattern: Lexer
 export const NotRecipientStart = createToken({ name: 'NotRecipientStart', pattern: Lexer.NA, label: 'a line of a recipient' });
 export const NotNodeStart = createToken({ name: 'NotNodeStart', pattern: Lexer.NA, label: 'a line of a node' });
 export const NotBundleStart = createToken({ name: 'NotBundleStart', pattern: Lexer.NA, label: 'a line of a bundle' });
+export const NotAclRoleStart = createToken({ name: 'NotAclRoleStart', pattern: Lexer.NA, label: 'a line of an acl-role' });
 export const NotSbdStart = createToken({ name: 'NotSbdStart', pattern: Lexer.NA, label: 'a line of an sbd block' });
 export const NotCorosyncStart = createToken({ name: 'NotCorosyncStart', pattern: Lexer.NA, label: 'a line of a corosync block' });
 /** The keywords that start a line of an sbd block (`device`, `watchdog`…), one category so the block's rule reads any. */
 export const SbdLineKeyword = createToken({ name: 'SbdLineKeyword', pattern: Lexer.NA, label: 'a line of an sbd block' });
 /** The keywords that start a bundle's lines of pairs (`container`, `network`, `port-map`, `storage-map`). */
 export const BundleLineKeyword = createToken({ name: 'BundleLineKeyword', pattern: Lexer.NA, label: 'a line of a bundle' });
+/** The keywords of a role's permissions (`read`, `write`, `deny`). */
+export const PermissionKeyword = createToken({ name: 'PermissionKeyword', pattern: Lexer.NA, label: 'a permission (read, write or deny)' });
 /** The keywords that start a line of a corosync block (`transport`, `link`, `totem`…). */
 export const CorosyncLineKeyword = createToken({ name: 'CorosyncLineKeyword', pattern: Lexer.NA, label: 'a line of a corosync block' });
 /**
@@ -76,7 +83,7 @@ export const Word = createToken({
   // chevrotain cannot work out the first characters of a complement set, and without them it tries
   // every pattern at every position: the lexer would run about twice as long on a large file.
   start_chars_hint: wordStartHints(),
-  categories: [AnyWord, PlainWord, NotClusterStart, Operand, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotBundleStart, NotOpStart, NotAlertStart, NotRecipientStart, NotNodeStart, NotSbdStart, NotCorosyncStart],
+  categories: [AnyWord, PlainWord, NotClusterStart, Operand, NotPrimitiveStart, NotGroupStart, NotCloneStart, NotBundleStart, NotAclRoleStart, NotOpStart, NotAlertStart, NotRecipientStart, NotNodeStart, NotSbdStart, NotCorosyncStart],
   label: 'a name or value',
 });
 
@@ -103,13 +110,15 @@ function keyword(text: string, name: string): TokenType {
   if (!CLUSTER_KEYWORDS.has(text) && !GROUP_KEYWORDS.has(text)) categories.push(NotGroupStart);
   if (!CLUSTER_KEYWORDS.has(text) && !CLONE_KEYWORDS.has(text)) categories.push(NotCloneStart);
   if (!CLUSTER_KEYWORDS.has(text) && !BUNDLE_KEYWORDS.has(text)) categories.push(NotBundleStart);
+  if (!CLUSTER_KEYWORDS.has(text) && !ACL_ROLE_KEYWORDS.has(text)) categories.push(NotAclRoleStart);
   if (!CLUSTER_KEYWORDS.has(text) && !PRIMITIVE_KEYWORDS.has(text) && !OP_KEYWORDS.has(text)) categories.push(NotOpStart);
   if (!CLUSTER_KEYWORDS.has(text) && !ALERT_KEYWORDS.has(text)) categories.push(NotAlertStart);
   if (!CLUSTER_KEYWORDS.has(text) && !ALERT_KEYWORDS.has(text) && !RECIPIENT_KEYWORDS.has(text)) categories.push(NotRecipientStart);
   if (!CLUSTER_KEYWORDS.has(text) && !NODE_KEYWORDS.has(text)) categories.push(NotNodeStart);
   if (!CLUSTER_KEYWORDS.has(text) && !SBD_KEYWORDS.has(text)) categories.push(NotSbdStart);
   if (!CLUSTER_KEYWORDS.has(text) && !COROSYNC_KEYWORDS.has(text)) categories.push(NotCorosyncStart);
-  if (SBD_KEYWORDS.has(text) || COROSYNC_KEYWORDS.has(text) || BUNDLE_LINE_KEYWORDS.has(text)) categories.push(PlainWord);
+  if (SBD_KEYWORDS.has(text) || COROSYNC_KEYWORDS.has(text) || BUNDLE_LINE_KEYWORDS.has(text) || PERMISSION_KEYWORDS.has(text)) categories.push(PlainWord);
+  if (PERMISSION_KEYWORDS.has(text)) categories.push(PermissionKeyword);
   if (BUNDLE_LINE_KEYWORDS.has(text)) categories.push(BundleLineKeyword);
   if (SBD_KEYWORDS.has(text)) categories.push(SbdLineKeyword);
   if ([PRIMITIVE_KEYWORDS, GROUP_KEYWORDS, CLONE_KEYWORDS, BUNDLE_KEYWORDS, NODE_KEYWORDS, OP_KEYWORDS].some((set) => set.has(text))) categories.push(BodyLineStart);
@@ -148,6 +157,9 @@ export const Group = keyword('group', 'Group');
 export const Clone = keyword('clone', 'Clone');
 export const Promotable = keyword('promotable', 'Promotable');
 export const Bundle = keyword('bundle', 'Bundle');
+export const AclRole = keyword('acl-role', 'AclRole');
+export const AclUser = keyword('acl-user', 'AclUser');
+export const AclGroup = keyword('acl-group', 'AclGroup');
 export const Location = keyword('location', 'Location');
 export const Prefers = keyword('prefers', 'Prefers');
 export const Avoids = keyword('avoids', 'Avoids');
@@ -169,6 +181,7 @@ export const Sbd = keyword('sbd', 'Sbd');
 export const Corosync = keyword('corosync', 'Corosync');
 // A bundle's lines of pairs: its rule reads them through their category. (`port-map` and
 // `storage-map` have no shorter keyword to come before.)
+export const PERMISSION_TOKENS: TokenType[] = [...PERMISSION_KEYWORDS].map((text) => keyword(text, `${text[0]!.toUpperCase()}${text.slice(1)}Kw`));
 export const BUNDLE_LINE_TOKENS: TokenType[] = [...BUNDLE_LINE_KEYWORDS].map((text) => keyword(text, `${text.replace(/(^|-)(\w)/g, (_, _d: string, c: string) => c.toUpperCase())}Kw`));
 // The lines of the sbd and corosync blocks: each rule reads them through its category.
 export const STACK_LINE_KEYWORDS: TokenType[] = [...SBD_KEYWORDS, ...COROSYNC_KEYWORDS].map((text) => keyword(text, `${text[0]!.toUpperCase()}${text.slice(1)}Kw`));
@@ -203,6 +216,7 @@ export const allTokens: TokenType[] = [
   NotGroupStart,
   NotCloneStart,
   NotBundleStart,
+  NotAclRoleStart,
   NotOpStart,
   NotAlertStart,
   NotRecipientStart,
@@ -212,6 +226,7 @@ export const allTokens: TokenType[] = [
   SbdLineKeyword,
   CorosyncLineKeyword,
   BundleLineKeyword,
+  PermissionKeyword,
   Operand,
   BodyLineStart,
   PlainWord,
@@ -220,6 +235,7 @@ export const allTokens: TokenType[] = [
   Corosync,
   ...STACK_LINE_KEYWORDS,
   ...BUNDLE_LINE_TOKENS,
+  ...PERMISSION_TOKENS,
   Cluster,
   Platform,
   Autostart,
@@ -244,6 +260,9 @@ export const allTokens: TokenType[] = [
   Clone,
   Promotable,
   Bundle,
+  AclRole,
+  AclUser,
+  AclGroup,
   Location,
   Prefers,
   Avoids,

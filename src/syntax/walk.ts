@@ -58,6 +58,16 @@ export function forEachChild(node: Node, f: (child: Node) => void): void {
     case 'bundle':
       f(node.name);
       return node.items.forEach(f);
+    case 'acl-role':
+      f(node.name);
+      return node.body?.forEach(f);
+    case 'acl-target':
+      f(node.keyword);
+      f(node.name);
+      return node.attrs.forEach(f);
+    case 'acl-permission':
+      f(node.keyword);
+      return node.attrs.forEach(f);
     case 'member':
       return f(node.name);
     case 'location': {

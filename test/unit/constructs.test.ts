@@ -30,7 +30,7 @@ function cibOf(text: string, path: string, expected: readonly string[] = []): st
  * Every kind of statement and body line the syntax tree has. A Record over the union: a new kind is
  * a compile error here until it is listed, and then a failure below until a construct file uses it.
  */
-const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem['kind'] | A.CloneItem['kind'] | A.BundleItem['kind'] | A.AlertItem['kind'] | A.StackLine['kind'], true> = {
+const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem['kind'] | A.CloneItem['kind'] | A.BundleItem['kind'] | A.AclRoleItem['kind'] | A.AlertItem['kind'] | A.StackLine['kind'], true> = {
   platform: true,
   autostart: true,
   auth: true,
@@ -45,6 +45,9 @@ const KINDS: Record<A.Statement['kind'] | A.PrimitiveItem['kind'] | A.GroupItem[
   clone: true,
   bundle: true,
   'bundle-line': true,
+  'acl-role': true,
+  'acl-target': true,
+  'acl-permission': true,
   location: true,
   colocation: true,
   order: true,
@@ -83,10 +86,10 @@ function linesOf(text: string): { keywords: Set<string>; kinds: Set<string> } {
   const cluster = parseHa(text).file.cluster!;
   const keywords = new Set<string>();
   const kinds = new Set<string>();
-  const line = (context: Context, node: A.Statement | A.PrimitiveItem | A.GroupItem | A.CloneItem | A.BundleItem | A.AlertItem | A.StackLine) => {
+  const line = (context: Context, node: A.Statement | A.PrimitiveItem | A.GroupItem | A.CloneItem | A.BundleItem | A.AclRoleItem | A.AlertItem | A.StackLine) => {
     kinds.add(node.kind);
     const keyword =
-      node.kind === 'attr-set' || node.kind === 'clone' || node.kind === 'stack-line' || node.kind === 'bundle-line' ? node.keyword.text : node.kind === 'command' ? node.action.text : node.kind === 'member' ? undefined : node.kind;
+      node.kind === 'attr-set' || node.kind === 'clone' || node.kind === 'stack-line' || node.kind === 'bundle-line' || node.kind === 'acl-permission' || node.kind === 'acl-target' ? node.keyword.text : node.kind === 'command' ? node.action.text : node.kind === 'member' ? undefined : node.kind;
     if (keyword !== undefined) keywords.add(`${context}:${keyword}`);
   };
   walk(cluster, (node, parent) => {
@@ -95,6 +98,7 @@ function linesOf(text: string): { keywords: Set<string>; kinds: Set<string> } {
     else if (parent?.kind === 'group' && node.kind !== 'ident') line('group', node as A.GroupItem);
     else if (parent?.kind === 'clone' && node.kind !== 'ident') line('clone', node as A.CloneItem);
     else if (parent?.kind === 'bundle' && node.kind !== 'ident') line('bundle', node as A.BundleItem);
+    else if (parent?.kind === 'acl-role' && node.kind !== 'ident') line('acl-role', node as A.AclRoleItem);
     else if (parent?.kind === 'op' && node.kind === 'attr-set') line('op', node);
     else if (parent?.kind === 'alert' && node.kind !== 'ident' && node.kind !== 'value') line('alert', node as A.AlertItem);
     else if (parent?.kind === 'recipient' && node.kind === 'attr-set') line('recipient', node);

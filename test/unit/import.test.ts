@@ -188,7 +188,6 @@ describe('unsupported parts', () => {
     const listed = r.unsupported.map((u) => `${u.what} ${u.id ?? '-'} ${u.xpath}`);
     for (const [what, id, xpath] of [
       ['instance_attributes', 'grp-instance_attributes', "/cib/configuration/resources/group[@id='grp']/instance_attributes[@id='grp-instance_attributes']"],
-      ['acls', '-', '/cib/configuration/acls'],
     ] as const) {
       expect(listed).toContain(`${what} ${id} ${xpath}`);
     }
@@ -200,7 +199,9 @@ describe('unsupported parts', () => {
     expect(r.text).toContain('params pcmk_host_list="node1 node2"');
     expect(r.text).toContain('primitive d1 ocf:pacemaker:Dummy');
     expect(r.text).toContain('promotable stateful-master {');
-    // Bundles have a form now (issue 21).
+    // Bundles and ACLs have a form now (issue 21).
+    expect(listed.filter((l) => l.includes('acl'))).toEqual([]);
+    expect(r.text).toContain('acl-role read-only {\n    read xpath=/cib\n  }');
     expect(listed.filter((l) => l.includes('bundle'))).toEqual([]);
     expect(r.text).toContain("bundle httpd-bundle {\n    container podman image=pcmk:httpd replicas=1\n  }");
     // Templates, descriptions, sets with rules, second sets and a primitive's utilization have a form now (issue 19).

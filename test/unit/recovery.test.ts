@@ -49,8 +49,8 @@ describe('recovery from a line that cannot stand where it is', () => {
 
   it('a keyword that belongs elsewhere says where it belongs', () => {
     expect(findings(lab('  op monitor interval=10s\n  params fake=1\n'))).toEqual([
-      "5 HA001 'op' cannot stand here: an op line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, template, group, clone, promotable, bundle, location, colocation, order, ticket, tag, fencing-level, alert, sbd, corosync",
-      "6 HA001 'params' cannot stand here: a params line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, template, group, clone, promotable, bundle, location, colocation, order, ticket, tag, fencing-level, alert, sbd, corosync",
+      "5 HA001 'op' cannot stand here: an op line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, template, group, clone, promotable, bundle, location, colocation, order, ticket, tag, fencing-level, alert, acl-role, acl-user, acl-group, sbd, corosync",
+      "6 HA001 'params' cannot stand here: a params line goes inside a primitive's { } | a statement starts with one of: platform, autostart, auth, node, host, property, defaults, op-defaults, primitive, template, group, clone, promotable, bundle, location, colocation, order, ticket, tag, fencing-level, alert, acl-role, acl-user, acl-group, sbd, corosync",
     ]);
   });
 

@@ -5,6 +5,7 @@ import { COROSYNC_LINE_WORDS } from '../../language/corosync.js';
 import { PLATFORM_NAMES } from '../../language/platform.js';
 import { SBD_LINE_WORDS } from '../../language/sbd.js';
 import { BUNDLE_LINE_WORDS, CONTAINER_TYPES } from '../../language/bundle.js';
+import { PERMISSION_SCOPES } from '../../language/acl.js';
 import { isOwnSet, SET_ID_KEY, SET_ID_REF_KEY, SET_SCORE_KEY } from '../../language/attribute-set.js';
 import { RESOURCE_SET_KEY_FACTS } from '../../language/resource-set.js';
 import { DATE_SPEC_KEYS, DURATION_KEYS, OP_EXPRESSION_KEYS, RULE_KEYS } from '../../language/rule.js';
@@ -165,6 +166,13 @@ export const ha001: Rule = {
         case 'bundle-line':
           checkKeys(ctx, node.keyword.text, node.attrs);
           break;
+        case 'acl-permission':
+          checkKeys(ctx, node.keyword.text, node.attrs);
+          checkPermission(ctx, node);
+          break;
+        case 'acl-target':
+          checkKeys(ctx, node.keyword.text, node.attrs);
+          break;
         case 'select':
           for (const k of node.kinds) {
             if ((SELECT_KINDS as readonly string[]).includes(k.text)) continue;
@@ -253,6 +261,16 @@ function checkBundle(ctx: RuleContext, b: A.BundleStmt): void {
   }
   const [, ...extra] = b.items.filter((i) => i.kind === 'primitive');
   for (const p of extra) ctx.report({ node: p, message: `bundle '${b.name.text}' holds one primitive (each replica runs it)`, help: ['put the other primitive in a bundle of its own, or run it outside and colocate it'] });
+}
+
+/** A permission covers one thing: an XPath, an element by id, or a type of element (and maybe one attribute of it). */
+function checkPermission(ctx: RuleContext, line: A.AclPermissionLine): void {
+  const scopes = line.attrs.filter((a) => (PERMISSION_SCOPES as readonly string[]).includes(a.key.text));
+  const help = [`${line.keyword.text} xpath=/cib/configuration/resources, ${line.keyword.text} reference=ID or ${line.keyword.text} object-type=nvpair attribute=value`];
+  if (scopes.length === 0) ctx.report({ node: line.keyword, message: `a ${line.keyword.text} permission needs one of ${PERMISSION_SCOPES.join('=, ')}=`, help });
+  for (const a of scopes.slice(1)) ctx.report({ node: a, property: 'key', message: `a permission covers one thing: ${scopes[0]!.key.text}= or ${a.key.text}=, not both`, help });
+  const attribute = line.attrs.find((a) => a.key.text === 'attribute');
+  if (attribute && !scopes.some((a) => a.key.text === 'object-type')) ctx.report({ node: attribute, property: 'key', message: 'attribute= narrows object-type= (an xpath or a reference is specific already)', help: [`${line.keyword.text} object-type=nvpair attribute=value`] });
 }
 
 /**

@@ -86,6 +86,8 @@ export const ha103: Rule = {
           assertNever(c);
       }
     }
+    const roles = new NameIndex(m.aclRoles.map((r) => r.name));
+    for (const t of m.aclTargets) for (const ref of t.roles) if (!ref.target) unknown(ctx, ref.ident, 'acl-role', roles);
     const devices = new NameIndex(m.primitives.filter((p) => p.agent.fencing).map((p) => p.name));
     for (const l of m.fencingLevels) for (const ref of l.devices) if (!ref.target) unknown(ctx, ref.ident, 'fencing device', devices);
     for (const w of m.sbd?.watchdogs ?? []) {

@@ -26,5 +26,9 @@ export const ha108: Rule = {
     for (const t of ctx.model.templates) {
       if (!made.has(t)) ctx.report({ node: t.decl.name, message: `template '${t.name}' is not used by any primitive`, help: [`make a primitive from it (primitive NAME @${t.name} { … }), or remove it`] });
     }
+    const given = new Set(ctx.model.aclTargets.flatMap((t) => t.roles.flatMap((r) => (r.target ? [r.target] : []))));
+    for (const r of ctx.model.aclRoles) {
+      if (!given.has(r)) ctx.report({ node: r.decl.name, message: `acl-role '${r.name}' is given to no acl-user or acl-group`, help: [`give it: acl-user NAME roles=${r.name}, or remove it`] });
+    }
   },
 };

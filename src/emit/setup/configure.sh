@@ -9,10 +9,12 @@
 clear_configuration() {
 	local keep='' p
 	for p in "${CONTROLLER_PROPERTIES[@]}"; do keep+="${keep:+ or }@name='$p'"; done
-	step "Clear resources, constraints, tags, fencing levels, alerts, defaults and properties in the copy (the file describes them all)"
+	step "Clear resources, constraints, tags, fencing levels, alerts, ACLs, defaults and properties in the copy (the file describes them all)"
+	# ACLs first: a permission's reference= must name an element that exists (an IDREF).
+	# The levels, tags, alerts and ACLs, not their sections (as pcs: an ACL may allow writing the one, not the other).
+	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/acls/*'
 	run env CIB_file="$NEW" cibadmin --replace --scope constraints --xml-text '<constraints/>'
 	run env CIB_file="$NEW" cibadmin --replace --scope resources --xml-text '<resources/>'
-	# The levels, tags and alerts, not their sections (as pcs: an ACL may allow writing the one, not the other).
 	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/fencing-topology/fencing-level|/cib/configuration/tags/tag|/cib/configuration/alerts/alert'
 	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/rsc_defaults|/cib/configuration/op_defaults'
 	run env CIB_file="$NEW" cibadmin --force --delete-all \
