@@ -348,6 +348,12 @@ export function summaryMarkdown(lowered: Lowered, preview?: FailoverPreview): st
     const events = sel ? (kinds ? `${kinds} events` : 'no event') : 'every event';
     L(`- Alert ${code(a.id)}: ${code(a.path)} on ${events}, to ${a.recipients.map((r) => code(r.value)).join(', ') || 'no recipient (the agent gets none)'}.`);
   }
+  for (const a of conf.acls ?? []) {
+    if (a.kind === 'acl_role') {
+      const perms = a.permissions.map((p) => `${p.kind} ${p.attrs.filter(([k]) => k !== 'description').map(([k, v]) => `${k} ${code(v)}`).join(' ')}`);
+      L(`- ACL role ${code(a.id)}: ${perms.join('; ') || 'no permissions'}.`);
+    } else L(`- ACL ${a.kind === 'acl_target' ? 'user' : 'group'} ${code(a.id)}: ${a.roles.map(code).join(', ') || 'no role'}.`);
+  }
   const groups = conf.resources.filter((r): r is CibGroup => r.kind === 'group');
   for (const g of groups) L(`- Group ${code(g.id)}: ${g.children.map((m) => code(m.id)).join(' → ')} (started in this order, stopped in reverse, always on one node).`);
   for (const c of conf.resources.filter((r): r is CibClone => r.kind === 'clone')) {
