@@ -778,6 +778,9 @@ export function stackPackages(cluster: ClusterSetup): string[] {
 /** What the qnetd host needs: pcs (pcsd sets qnetd up and hands out its certificates) and corosync-qnetd. */
 export const QNETD_PACKAGES = ['pcs', 'corosync-qnetd'] as const;
 
+/** What a remote node runs: pacemaker-remote and the agents (the same names on every platform). */
+export const REMOTE_PACKAGES = ['pacemaker-remote', 'resource-agents'] as const;
+
 /** How `pcs stonith sbd` names a device or watchdog argument: `device=P` (0.10+), `--device=P` (0.9). */
 export function sbdArgPrefix(pc: PlatformCommands, name: 'device' | 'watchdog'): string {
   return modern(pc) ? `${name}=` : `--${name}=`;

@@ -63,6 +63,7 @@ import {
   pcsSetup,
   platformCommands,
   QNETD_PACKAGES,
+  REMOTE_PACKAGES,
   crmshInitOptions,
   sbdArgPrefix,
   stackPackages,
@@ -289,6 +290,8 @@ function stackData(ctx: Ctx): string[] {
   return [
     `# A quorum device: 1 when corosync { qdevice … } is written ('$PROG qnetd' sets up its server).`,
     `readonly USES_QDEVICE=${q ? 1 : 0}`,
+    `# Remote nodes ('$PROG remote' sets each host up).`,
+    `readonly REMOTE_NODES=${bashArray(cluster.remoteNodes)}`,
     ...(q ? [`# The qnetd server, as host= names it (pcs authenticates to it by this name).`, `readonly QNETD_HOST=${shQuote(q.host)}`] : []),
     // (crmsh: crm cluster init takes SBD as options, INIT_OPTIONS.)
     ...(sbd && ctx.pc.tool === 'pcs'
@@ -343,9 +346,11 @@ function phasesComment(ctx: Ctx): string {
           ...(ctx.lowered.cluster.corosync.qdevice ? [`#   ./setup.sh qnetd        on the quorum device's server ${commentText(ctx.lowered.cluster.corosync.qdevice.host)}, before configure`] : []),
           `#   ./setup.sh configure    on one node, once install has run on all of them`,
         ];
+  const remote = ctx.lowered.cluster.remoteNodes.length > 0 ? [`#   ./setup.sh remote       on each remote node's host (${ctx.lowered.cluster.remoteNodes.map(commentText).join(', ')}), before configure`] : [];
   return [
     '# Run it as root, in this order:',
     `#   ./setup.sh install      on every node (${nodes.join(', ')})`,
+    ...remote,
     ...cluster,
     '#   ./setup.sh verify       on the node where configure ran',
     '',
@@ -397,9 +402,37 @@ function installPhase(ctx: Ctx): string {
   if (pc.firewalld) step('Open the high-availability service in firewalld, when firewalld runs', '\topen_firewall');
   if (pc.namesAreAddresses) step('Check that every node name resolves to its address (pcs 0.9 uses node names as ring addresses)', '\tcheck_names');
   if (usesCommandAgent) step(`Install the command agent ${ANYTHING_AGENT_ID} as ${AGENT_INSTALL_PATH}`, '\tinstall_agent');
+  if (lowered.cluster.remoteNodes.length > 0) out.push('', ...authkeyLines(ctx));
   const next = pc.tool === 'crmsh' ? `'$PROG init' on \${NODES[0]}, 'join' on the others, then 'configure'` : `'$PROG configure' on one of them`;
   out.push('', '\tstep "Done on $NODE."', `\tnote "Next: '$PROG install' on the other nodes, then ${next}."`);
   return fn('', 'phase_install', out);
+}
+
+/** Pacemaker's remote key, which every node and remote host needs: from the file `auth authkey=` names, else a note. */
+function authkeyLines(ctx: Ctx): string[] {
+  const path = ctx.lowered.cluster.auth?.authkey;
+  if (path === undefined) return [`\tnote ${shQuote("The file gives no auth authkey=file:PATH: copy one /etc/pacemaker/authkey (root:haclient, 0640) to every node and remote host yourself")}`];
+  return [`\tstep ${shQuote(`Pacemaker's remote key: /etc/pacemaker/authkey from ${path}, the same on every node and remote host`)}`, `\tinstall_authkey ${shQuote(path)}`];
+}
+
+/**
+ * `setup.sh remote`, on each remote node's host (not a member): pacemaker-remote and the agents,
+ * the firewall (pacemaker-remote listens on 3121, in firewalld's high-availability service), the
+ * key, then pacemaker_remote. The cluster connects to it once configure has created the remote
+ * node's connection resource.
+ */
+function remotePhase(ctx: Ctx): string {
+  const { lowered, pc } = ctx;
+  const out: string[] = ['\trequire_root'];
+  const step = (title: string, ...lines: string[]) => out.push('', `\tstep ${shQuote(title)}`, ...lines);
+  out.push('', '\tif ((NO_INSTALL)); then', `\t\tnote ${shQuote(`--no-install: the packages are left to you: ${REMOTE_PACKAGES.join(' ')}`)}`, '\telse');
+  if (pc.haRepo) out.push(`\t\tstep 'Enable the High Availability repository'`, '\t\tenable_ha_repo');
+  out.push(`\t\tstep ${shQuote(`Install pacemaker-remote and the agents (${pc.packageManager})`)}`, ...installPackages(pc, REMOTE_PACKAGES).map((c) => run(c, '\t\t')), '\tfi');
+  if (pc.firewalld) step('Open the high-availability service (pacemaker-remote listens on 3121) in firewalld, when firewalld runs', '\topen_firewall');
+  out.push('', ...authkeyLines(ctx));
+  step('Start pacemaker_remote now and at every boot', ...enableService(pc, 'pacemaker_remote').map((c) => run(c)));
+  out.push('', `\tnote "Next: '$PROG configure' on a cluster node creates the connection (${lowered.cluster.remoteNodes.join(', ')}); the cluster then reaches this host on port 3121."`);
+  return fn(`Run on each remote node's host: ${lowered.cluster.remoteNodes.join(', ')}.`, 'phase_remote', out);
 }
 
 /** The generated agent, byte for byte the artifact, as a quoted here-document. */
@@ -880,6 +913,7 @@ export function setupScript(lowered: Lowered, options: SetupScriptOptions = {}):
     ...(pc.firewalld ? files('firewall') : []),
     ...(pc.namesAreAddresses ? files('check-names') : []),
     ...(usesAgent ? [writeAgentFn(), ...files('agent')] : []),
+    ...(lowered.cluster.remoteNodes.length > 0 ? [...files('remote'), remotePhase(ctx)] : []),
     installPhase(ctx),
     ...(pc.tool === 'crmsh'
       ? [...files('cluster-crmsh'), fn('crm cluster init and join set SBD and the quorum device up: nothing is left to configure.', 'ensure_stack', [])]

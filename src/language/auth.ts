@@ -1,12 +1,13 @@
 import { key, type StatementVocabulary } from './vocabulary.js';
 
-// `auth USER password=SECRET`: the pcsd user and its password.
+// `auth USER password=SECRET [authkey=file:PATH]`: the pcsd user and its password, and Pacemaker's
+// remote key (/etc/pacemaker/authkey of every node and remote host), a binary file.
 
 export const auth = {
   keyword: 'auth',
   context: 'cluster',
   described: 'an auth line',
-  keys: [key('password', 'string')],
+  keys: [key('password', 'string'), key('authkey', 'string')],
 } as const satisfies StatementVocabulary;
 
 /**

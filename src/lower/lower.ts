@@ -19,7 +19,7 @@ import { constraintResourceIds, isPlainSet, literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
-import { bundleLineValues, isNodeId, type AttrBag, type AttrBlock, type Bundle, type Clone, type Group, type Machine, type Primitive, type ResourceSetUse, type Template } from '../model/model.js';
+import { bundleLineValues, isNodeId, REMOTE_AGENT, type AttrBag, type AttrBlock, type Bundle, type Clone, type Group, type Machine, type Primitive, type ResourceSetUse, type Template } from '../model/model.js';
 import { PLATFORMS, roleSpelling, type PlatformName } from '../model/platforms.js';
 import type * as A from '../syntax/ast.js';
 import { IdAllocator } from './ids.js';
@@ -126,7 +126,10 @@ export interface ClusterSetup {
   readonly name: string;
   readonly platform: PlatformName;
   readonly target: CibTarget;
-  readonly auth?: { readonly user: string; readonly password?: CibValue };
+  /** `authkey=file:PATH`: Pacemaker's remote key, copied as a file (it is binary). */
+  readonly auth?: { readonly user: string; readonly password?: CibValue; readonly authkey?: string };
+  /** The remote nodes (ocf:pacemaker:remote connections), which `setup.sh remote` sets up. */
+  readonly remoteNodes: readonly string[];
   readonly nodes: readonly SetupNode[];
   /** The CIB ids the file writes below the statements (`$id=`, `$id.NAME=`, an op's `id=`…), which a tool deriving its own cannot give. */
   readonly explicitIds: ReadonlySet<string>;
@@ -599,6 +602,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const acls = l.acls(model);
   const nodes = setupNodes(model.nodes);
   const password = model.auth?.attrs.filter((a) => a.key.text === 'password').pop();
+  const authkey = model.auth?.attrs.filter((a) => a.key.text === 'authkey').pop();
   // A node's attributes and utilization, with the ids pcs node attribute|utilization gives them
   // (nodes-ID, nodes-ID-NAME; nodes-ID-utilization, nodes-ID-utilization-NAME; pcs 0.11.5).
   const cibNode = (m: Machine, id: string, type?: 'remote'): CibNode => {
@@ -625,7 +629,8 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
       name: model.cluster.name.text,
       platform: model.platform,
       target,
-      ...(model.auth ? { auth: { user: model.auth.user.text, ...(password ? { password: valueOf(password.value) } : {}) } } : {}),
+      ...(model.auth ? { auth: { user: model.auth.user.text, ...(password ? { password: valueOf(password.value) } : {}), ...(authkey?.value.secret?.scheme === 'file' ? { authkey: authkey.value.secret.ref } : {}) } } : {}),
+      remoteNodes: model.primitives.filter((p) => p.agent.id === REMOTE_AGENT).map((p) => p.name),
       nodes,
       explicitIds: new Set(model.explicitIds.map((v) => v.text)),
       hosts: model.hosts.map((h) => ({ name: h.name, addrs: addrsOf(h) })),

@@ -4,7 +4,9 @@
 // real-pcs checks are in test/pacemaker/setup-script.test.ts.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cibPrimitives } from '../../src/cib/model.js';
 import { anythingAgentScript } from '../../src/emit/anything-agent.js';
@@ -432,6 +434,38 @@ exit 0
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('qnetd sets up the server of a quorum device');
     none.sb.cleanup();
+  });
+
+  it('setup.sh remote on a remote host: pacemaker-remote, the firewall, the key copied as a file, the service; install copies the key too; refused without remote nodes', () => {
+    const keyDir = mkdtempSync(join(tmpdir(), 'hacc-authkey-'));
+    const key = join(keyDir, 'authkey');
+    writeFileSync(key, Buffer.from([0, 1, 2, 255]));
+    const { script } = build(readText('fixtures/constructs/remote-node.ha').replace('file:/root/pacemaker-authkey', `file:${key}`));
+    const sb = sandbox(script, ['dnf', 'firewall-cmd', 'systemctl', 'install']);
+    try {
+      const r = sb.run(['remote']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.calls.find((c) => c.name === 'dnf' && c.args.includes('install'))!.args.slice(-2)).toEqual(['pacemaker-remote', 'resource-agents']);
+      expect(r.calls.filter((c) => c.name === 'install').map((c) => c.args)).toEqual([
+        ['-d', '-m', '0750', '-o', 'root', '-g', 'haclient', '/etc/pacemaker'],
+        ['-m', '0640', '-o', 'root', '-g', 'haclient', '--', key, '/etc/pacemaker/authkey'],
+      ]);
+      expect(r.calls.filter((c) => c.name === 'systemctl').map((c) => c.args.join(' '))).toContain('enable pacemaker_remote.service');
+      const dry = sb.run(['--dry-run', 'install'], { HACC_NODE: 'a' });
+      expect(dry.stdout).toContain(`install -m 0640 -o root -g haclient -- ${key} /etc/pacemaker/authkey`);
+    } finally {
+      sb.cleanup();
+      rmSync(keyDir, { recursive: true, force: true });
+    }
+    const none = build(readText('fixtures/constructs/node.ha'));
+    const nb = sandbox(none.script, []);
+    try {
+      const refused = nb.run(['remote']);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('remote sets up the host of a remote node (ocf:pacemaker:remote): this file has none');
+    } finally {
+      nb.cleanup();
+    }
   });
 
   it('refuses when the agent is not installed here', () => {

@@ -122,6 +122,12 @@ export const ha001: Rule = {
           if (node.kind === 'host' && node.body) {
             ctx.report({ node: node.name, message: `host '${node.name.text}' is no cluster node: it has no attributes or utilization`, help: ['write node for a cluster member; a host line takes addr= only'] });
           }
+          if (node.kind === 'auth') {
+            for (const a of node.attrs) {
+              if (a.key.text !== 'authkey' || a.value.secret?.scheme === 'file') continue;
+              ctx.report({ node: a, property: 'value', message: "authkey= takes file:PATH: Pacemaker's remote key is a binary file, copied as it is", help: ['auth hacluster password=env:PCSD_PASSWORD authkey=file:/root/pacemaker-authkey (made once with dd if=/dev/urandom of=… bs=4096 count=1)'] });
+            }
+          }
           if (node.kind === 'auth' && !USER_NAME.test(node.user.text)) {
             ctx.report({
               node: node.user,

@@ -22,6 +22,7 @@ export type ShellFile =
   | 'tool-crmsh'
   | 'bulk'
   | 'stack'
+  | 'remote'
   | 'configure'
   | 'verify'
   | 'main';

@@ -8,6 +8,11 @@ usage() {
 	if [ "$TOOL" = crmsh ]; then
 		cat <<EOF
 usage: $PROG [--dry-run] install [--no-install]   on every node: ${NODES[*]}
+EOF
+		if ((${#REMOTE_NODES[@]})); then
+			echo "       $PROG [--dry-run] remote [--no-install]    on each remote node's host: ${REMOTE_NODES[*]}"
+		fi
+		cat <<EOF
        $PROG [--dry-run] init                     on ${NODES[0]}, after install on every node
        $PROG [--dry-run] join                     on each other node, after init
        $PROG [--dry-run] configure [--update]     on one node, once every node has joined
@@ -20,6 +25,9 @@ usage: $PROG [--dry-run] install [--no-install]   on every node: ${NODES[*]}
 EOF
 		if ((USES_QDEVICE)); then
 			echo "       $PROG [--dry-run] qnetd [--no-install]     on the quorum device's server $QNETD_HOST, before configure"
+		fi
+		if ((${#REMOTE_NODES[@]})); then
+			echo "       $PROG [--dry-run] remote [--no-install]    on each remote node's host: ${REMOTE_NODES[*]}"
 		fi
 		cat <<EOF
        $PROG [--dry-run] configure [--update]     on one node, after install on every node
@@ -46,13 +54,16 @@ main() {
 			usage
 			exit 0
 			;;
-		install | configure | verify | init | join | qnetd)
+		install | configure | verify | init | join | qnetd | remote)
 			[ -z "$phase" ] || die "one phase at a time ($phase, $1)"
 			if [ "$TOOL" != crmsh ] && { [ "$1" = init ] || [ "$1" = join ]; }; then
 				die "$1 is a phase of the SUSE platforms: on $PLATFORM, configure creates the cluster"
 			fi
 			if [ "$1" = qnetd ] && { [ "$TOOL" = crmsh ] || ! ((USES_QDEVICE)); }; then
 				die "qnetd sets up the server of a quorum device on pcs platforms: this file has none there (on SUSE, crm cluster init sets qnetd up itself)"
+			fi
+			if [ "$1" = remote ] && ! ((${#REMOTE_NODES[@]})); then
+				die "remote sets up the host of a remote node (ocf:pacemaker:remote): this file has none"
 			fi
 			phase=$1
 			;;
@@ -70,8 +81,8 @@ main() {
 	if [ "$phase" != configure ] && { [ -n "$cib_file" ] || ((update)); }; then
 		die "--cib-file and --update go with configure"
 	fi
-	if [ "$phase" != install ] && [ "$phase" != qnetd ] && ((NO_INSTALL)); then
-		die "--no-install goes with install and qnetd"
+	if [ "$phase" != install ] && [ "$phase" != qnetd ] && [ "$phase" != remote ] && ((NO_INSTALL)); then
+		die "--no-install goes with install, qnetd and remote"
 	fi
 	if ((DRY_RUN)); then
 		printf '# %s %s --dry-run: the commands a real run performs on a host where nothing is set up yet.\n' "$PROG" "$phase"
@@ -90,6 +101,7 @@ main() {
 	verify) phase_verify ;;
 	init) phase_init ;;
 	qnetd) phase_qnetd ;;
+	remote) phase_remote ;;
 	join) phase_join ;;
 	esac
 }
