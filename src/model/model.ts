@@ -241,12 +241,17 @@ export interface AclTarget {
   readonly roles: readonly Ref<AclRole>[];
 }
 
-/** The guest nodes of a bundle's replicas (BUNDLE-0…), when it runs a primitive in them; none when replicas= is no number. */
+/** A bundle's replicas: replicas=, else promoted-max (masters=) when positive, else 1, as Pacemaker reads them; undefined when no number. */
+export function bundleReplicas(b: Bundle): number | undefined {
+  const text = bundleLineValues(b.container).get('replicas')?.value.text;
+  if (text === undefined) return Math.max(bundlePromotedMax(b), 1);
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/** The guest nodes of a bundle's replicas (BUNDLE-0…), when it runs a primitive in them. */
 export function bundleReplicaNames(b: Bundle): string[] {
   if (!b.child) return [];
-  const text = bundleLineValues(b.container).get('replicas')?.value.text ?? bundleLineValues(b.container).get('promoted-max')?.value.text ?? '1';
-  const n = /^\d+$/.test(text) ? Math.min(Number(text), 1000) : 0;
-  return Array.from({ length: n }, (_, i) => `${b.name}-${i}`);
+  return Array.from({ length: Math.min(bundleReplicas(b) ?? 0, 1000) }, (_, i) => `${b.name}-${i}`);
 }
 
 /** A bundle's promoted instances: its container's promoted-max (masters before Pacemaker 2.0), 0 when none or no number. */
@@ -427,7 +432,7 @@ export interface ClusterModel {
   readonly bundles: readonly Bundle[];
   readonly aclRoles: readonly AclRole[];
   readonly aclTargets: readonly AclTarget[];
-  /** Every resource of every kind at every level (primitives, groups, clones): what a rule over all resources reads. */
+  /** Every resource of every kind at every level (primitives, groups, clones, bundles): what a rule over all resources reads. */
   readonly allResources: readonly Resource[];
   /** The ops that write a key on their line (not `id=`), by key: a rule about one key reads these, not every op. */
   readonly opsWith: ReadonlyMap<string, readonly Op[]>;

@@ -1,5 +1,5 @@
 import { addressKey, inSubnet, parseAddress, subnetText, type Address } from '../../model/address.js';
-import { bundleLineValues } from '../../model/model.js';
+import { bundleLineValues, bundleReplicas } from '../../model/model.js';
 import { addressParams, machineAddresses, nodeSubnets } from '../addresses.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -31,13 +31,12 @@ export const ha310: Rule = {
       const start = bundleLineValues(b.network).get('ip-range-start');
       const parsed = start && parseAddress(start.value.text, false);
       if (!start || !parsed?.ok || parsed.address.family !== 4) continue;
-      const values = bundleLineValues(b.container);
-      const text = values.get('replicas')?.value.text ?? values.get('promoted-max')?.value.text ?? '1';
-      if (!/^\d+$/.test(text)) continue;
-      const count = Math.min(Number(text), 65536);
-      const replicas: Address[] = Array.from({ length: count }, (_, i) => ({ family: 4, bits: parsed.address.bits + BigInt(i), text: '' }));
+      const replicas = bundleReplicas(b);
+      if (replicas === undefined) continue;
+      const count = Math.min(replicas, 65536);
+      const addresses: Address[] = Array.from({ length: count }, (_, i) => ({ family: 4, bits: parsed.address.bits + BigInt(i), text: '' }));
       const subnet = nodeSubnets(m).find((net) => inSubnet(parsed.address, net));
-      const last = replicas[replicas.length - 1];
+      const last = addresses[addresses.length - 1];
       if (subnet && last && !inSubnet(last, subnet)) {
         ctx.report({ node: start, property: 'value', message: `bundle '${b.name}' gives its ${count} replicas ${start.value.text} and the next ${count - 1}, past the end of the nodes' subnet ${subnetText(subnet)}`, help: ['start the range lower, or run fewer replicas'] });
       }
@@ -47,9 +46,9 @@ export const ha310: Rule = {
         const r = parseAddress(p.attr.value.text);
         if (p.role === 'vip' && r.ok) taken.set(addressKey(r.address), `the virtual IP of '${p.primitive.name}'`);
       }
-      const hit = replicas.findIndex((a) => taken.has(addressKey(a)));
+      const hit = addresses.findIndex((a) => taken.has(addressKey(a)));
       if (hit >= 0) {
-        ctx.report({ node: start, property: 'value', message: `replica ${hit} of bundle '${b.name}' would take the address of ${taken.get(addressKey(replicas[hit]!))}`, help: ['start the range where no node, host or virtual IP has an address'] });
+        ctx.report({ node: start, property: 'value', message: `replica ${hit} of bundle '${b.name}' would take the address of ${taken.get(addressKey(addresses[hit]!))}`, help: ['start the range where no node, host or virtual IP has an address'] });
       }
     }
   },
