@@ -306,9 +306,10 @@ export function artifactProblems(artifacts: readonly Artifact[]): Problems {
   const cib = artifacts.find((a) => a.path === 'cib.xml');
   if (cib) {
     try {
-      // Node ids are corosync's numbers; a resource set's <resource_ref id> and a tag's <obj_ref id>
-      // refer to a resource (IDREFs); every other id is an XML ID.
-      const refs = new Set(['node', 'resource_ref', 'obj_ref']);
+      // Node ids are corosync's numbers; a resource set's <resource_ref id>, a tag's <obj_ref id> and
+      // an ACL user's or group's <role id> refer to another element (IDREFs); an <acl_target id> is a
+      // user name (no ID in the schema); every other id is an XML ID.
+      const refs = new Set(['node', 'resource_ref', 'obj_ref', 'role', 'acl_target']);
       const ids = allElements(readXml(cib.contents)).flatMap((e) => (!refs.has(e.name) && e.attrs['id'] !== undefined ? [e.attrs['id']] : []));
       const seen = new Set<string>();
       const dup = ids.find((id) => seen.has(id) || !seen.add(id));
