@@ -228,6 +228,12 @@ describe("Pacemaker's scheduler corpus", () => {
       try {
         const r = importCib(xml, { catalogue });
         if (r.unsupported.length > 0) continue;
+        // A CIB with mistakes of its own (errors hacc check finds, silenced by import): not planned
+        // here; what its plan shows is in the closing note of issue 21.
+        if (r.silenced.length > 0) {
+          imported++;
+          continue;
+        }
         text = r.text;
       } catch {
         continue;
@@ -247,7 +253,8 @@ describe("Pacemaker's scheduler corpus", () => {
       const mine = join(dir, `corpus-${f}`);
       writeFileSync(mine, input.xml);
       const ours = parseSimulation(run('crm_simulate', ['-x', mine, '-S', '--output-as=xml', ...input.args]));
-      const theirs = parseSimulation(run('crm_simulate', ['-x', join(CORPUS, f), '-S', '--output-as=xml']));
+      // The same assumptions on both sides: a CIB without a status has its nodes brought up (--node-up).
+      const theirs = parseSimulation(run('crm_simulate', ['-x', join(CORPUS, f), '-S', '--output-as=xml', ...input.args]));
       if (JSON.stringify(ours) !== JSON.stringify(theirs)) failures.push(`${f}: transition ${JSON.stringify(ours)} != ${JSON.stringify(theirs)}`);
       planned.push(f);
     }
