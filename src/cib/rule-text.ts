@@ -62,8 +62,9 @@ export function misreadInRule(word: string): boolean {
   return word === '' || /[()\s]/.test(word) || EXPRESSION_KEYWORDS.has(word.toLowerCase());
 }
 
-/** The rule on one line, for comparing two rules: its attributes, then its expression. */
+/** The rule on one line, for comparing two rules: its attributes (by name: their order in the XML says nothing), then its expression. */
 export function ruleText(rule: CibRule): string {
   const words = expressionWords(rule) ?? ['<no pcs form>'];
-  return [...rule.attrs.filter(([k]) => k !== 'boolean-op').map(([k, v]) => `${k}=${v}`), ...words].join(' ');
+  const attrs = rule.attrs.filter(([k]) => k !== 'boolean-op').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...attrs.map(([k, v]) => `${k}=${v}`), ...words].join(' ');
 }
