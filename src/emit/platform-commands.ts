@@ -575,6 +575,10 @@ const NEW_ROLES = new Set(['Promoted', 'Unpromoted']);
  */
 export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration, explicitIds: ReadonlySet<string>): string | undefined {
   if (conf.templates && conf.templates.length > 0) return `pcs has no command for a resource template (${conf.templates[0]!.id}).`;
+  // pcs checks a new resource's id against the whole CIB, the nodes' entries included: a remote
+  // node's connection has its entry's id, which a live cluster holds ("Error: 'rnode1' already exists").
+  const remote = cibPrimitives(conf).find((p) => p.class === 'ocf' && p.provider === 'pacemaker' && p.type === 'remote');
+  if (remote) return `pcs takes the id of a remote node's connection (${remote.id}) for taken once the cluster knows the node: the resources go in as XML.`;
   // pcs 0.9 on el6 has no bundle command and pcs 0.10+ none for rkt: one path for every platform.
   const bundle = conf.resources.find((r) => r.kind === 'bundle');
   if (bundle) return `Bundles go in as XML on every platform (${bundle.id}): pcs 0.9 has no bundle command, pcs 0.10 and later none for rkt.`;

@@ -362,7 +362,10 @@ describe('configure --cib-file with the real crmsh (sles15) equals cib.xml', () 
         // Deprecated on purpose (HA430), or an option Pacemaker ignores on purpose (HA418's Serialize
         // order made symmetrical): crm configure verify exits 1 on Pacemaker's warnings.
         const deprecated = checkText(readText(file), file, { target: 'sles15', catalogue: defaultCatalogue() }).diagnostics.some((d) => d.code === 'HA430' || (d.code === 'HA418' && d.message.includes('Serialize')));
-        if (!agents.every(known) || deprecated) {
+        // crmsh 4.4.1 knows docker and rkt bundles only: its crm configure verify stops with a
+        // traceback on a podman one (crm_verify and the load of the XML are fine).
+        const podman = lowered.cib.configuration.resources.some((r) => r.kind === 'bundle' && r.container.type === 'podman');
+        if (!agents.every(known) || deprecated || podman) {
           left.push(file);
           continue;
         }
@@ -376,7 +379,7 @@ describe('configure --cib-file with the real crmsh (sles15) equals cib.xml', () 
         expect(v.status, `${file}: ${v.stdout}${v.stderr}`).toBe(0);
         verified++;
       }
-      expect(left.sort()).toEqual(['fixtures/constructs/promotable-el7.ha', 'fixtures/err/ha202-unknown-agents.ha', 'fixtures/err/ha406-pacemaker-3.ha', 'fixtures/err/ha406-pcs-refuses-old-names.ha', 'fixtures/err/ha418-serialize-symmetrical.ha', 'fixtures/err/ha430-deprecated-forms.ha', 'fixtures/err/ha430-old-property-names.ha']);
+      expect(left.sort()).toEqual(['fixtures/constructs/bundle-sles.ha', 'fixtures/constructs/bundle.ha', 'fixtures/constructs/promotable-el7.ha', 'fixtures/err/ha202-unknown-agents.ha', 'fixtures/err/ha406-pacemaker-3.ha', 'fixtures/err/ha406-pcs-refuses-old-names.ha', 'fixtures/err/ha418-serialize-symmetrical.ha', 'fixtures/err/ha430-deprecated-forms.ha', 'fixtures/err/ha430-old-property-names.ha']);
       expect(verified).toBe(fixtures.length - left.length);
     });
   });
