@@ -33,7 +33,7 @@ import { parseXml } from '../cib/xml-reader.js';
 import type { CheckedModel } from '../check/check.js';
 import { COMMAND_AGENT, COMMAND_ACTIONS } from '../language/primitive.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
-import { nthId, sanitizeId } from '../lower/ids.js';
+import { IdAllocator, nthId, sanitizeId } from '../lower/ids.js';
 import { lower, type Lowered } from '../lower/lower.js';
 import { resolve } from '../model/model.js';
 import { DEFAULT_PLATFORM, isPlatformName, roleSpelling, type PlatformName } from '../model/platforms.js';
@@ -618,14 +618,9 @@ class Raiser {
       const lineSpan = this.span();
       return { kind: 'bundle-line', keyword: this.ident(keyword) as A.Ident & { text: BundleLineKeyword }, words: words.map((w) => this.value(w)), attrs: attrs.map(([k, v]) => this.attr(k, this.value(v))), ...lineSpan };
     };
-    // The ids `bundle` lowering derives when the line has none (IdAllocator: BASE, BASE-1…).
-    const taken = new Set<string>();
-    const derive = (base: string) => {
-      let id = sanitizeId(base);
-      for (let n = 1; taken.has(id); n++) id = `${sanitizeId(base)}-${n}`;
-      taken.add(id);
-      return id;
-    };
+    // The ids `bundle` lowering derives when the line has none (BASE, BASE-1…).
+    const ids = new IdAllocator([]);
+    const derive = (base: string) => ids.allocate(base);
     const mapLine = (keyword: 'port-map' | 'storage-map', m: readonly XmlAttr[]) => {
       const value = (k: string) => m.find(([name]) => name === k)?.[1];
       const derived = derive(keyword === 'port-map' ? `${b.id}-port-map-${value('port') ?? value('range') ?? ''}` : `${b.id}-storage-map`);
@@ -651,12 +646,10 @@ class Raiser {
       const keyword = this.ident(a.kind === 'acl_target' ? 'acl-user' : 'acl-group') as A.Ident & { text: 'acl-user' | 'acl-group' };
       return { kind: 'acl-target', keyword, name: this.ident(a.id), attrs: a.roles.length > 0 ? [this.attr('roles', this.value(a.roles.join(',')))] : [], ...span };
     }
-    const taken = new Set<string>();
+    const ids = new IdAllocator([]);
     const description = this.description(a);
     const body: A.AclRoleItem[] = a.permissions.map((p) => {
-      let derived = sanitizeId(`${a.id}-${p.kind}`);
-      for (let n = 1; taken.has(derived); n++) derived = `${sanitizeId(`${a.id}-${p.kind}`)}-${n}`;
-      taken.add(derived);
+      const derived = ids.allocate(`${a.id}-${p.kind}`);
       const attrs = [...p.attrs, ...(p.id === derived ? [] : [['id', p.id] as const])].map(([k, v]) => this.attr(k, this.value(v)));
       return { kind: 'acl-permission', keyword: this.ident(p.kind) as A.Ident & { text: PermissionKind }, attrs, ...this.span() };
     });
