@@ -34,8 +34,9 @@ import type { CheckedModel } from '../check/check.js';
 import { COMMAND_AGENT, COMMAND_ACTIONS } from '../language/primitive.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
 import { IdAllocator, nthId, sanitizeId } from '../lower/ids.js';
-import { lower, type Lowered } from '../lower/lower.js';
-import { resolve } from '../model/model.js';
+import { cibTarget, lower, type CibTarget, type Lowered } from '../lower/lower.js';
+import { defaultOps, type OpDraft } from '../lower/ops.js';
+import { agentResolver, resolve, type Agent } from '../model/model.js';
 import { DEFAULT_PLATFORM, isPlatformName, roleSpelling, type PlatformName } from '../model/platforms.js';
 import { FormatError, needsQuotes, printHa } from '../print/print.js';
 import type * as A from '../syntax/ast.js';
@@ -917,6 +918,36 @@ function sameOp(c: CibOp, p: CibOp | undefined, roles: RoleSpelling): boolean {
   return sameSet(c.instanceAttributes, p.instanceAttributes) && sameSet(c.metaAttributes, p.metaAttributes);
 }
 
+/**
+ * Which of a primitive's ops to leave to build's defaults, guessed before the first lowering from
+ * the agent's advice (ids aside): a name whose ops differ from it is written; an advised name the
+ * CIB lacks turns the defaults off. refine() checks the guess against the lowering and corrects
+ * it; a good guess spares a large cluster a second lowering.
+ */
+function firstGuess(p: CibPrimitive, catalogue: Catalogue, agentOf: (text: string) => Agent, target: CibTarget): { exact: boolean; omit: Set<string> } {
+  const omit = new Set(p.operations.map((o) => o.name));
+  // Build adds no defaults to these: refine() decides.
+  if (p.template !== undefined || p.operationsRef !== undefined) return { exact: false, omit };
+  const agent = agentOf([p.class, p.provider, p.type].filter((x) => x !== undefined).join(':'));
+  const advised = new Map<string, OpDraft[]>();
+  for (const draft of defaultOps(catalogue, agent, new Set(), target.roles, target.pacemaker)) advised.set(draft.name, [...(advised.get(draft.name) ?? []), draft]);
+  if ([...advised.keys()].some((name) => !omit.has(name))) return { exact: true, omit: new Set() };
+  for (const [name, ops] of opsByName(p.operations)) {
+    const drafts = advised.get(name) ?? [];
+    if (drafts.length !== ops.length || ops.some((o, i) => !likeDraft(o, drafts[i]!, target.roles))) omit.delete(name);
+  }
+  return { exact: false, omit };
+}
+
+/** Whether a CIB op is what build makes of an advised op, ids aside. */
+function likeDraft(o: CibOp, draft: OpDraft, roles: RoleSpelling): boolean {
+  if (o.interval !== draft.interval || o.metaAttributes) return false;
+  if (o.attrs.map(([k, v]) => `${k}=${normalOpAttr(k, v, roles)}`).join('\n') !== draft.attrs.map(([k, v]) => `${k}=${v}`).join('\n')) return false;
+  const params = o.instanceAttributes?.pairs ?? [];
+  if (draft.checkLevel === undefined) return params.length === 0;
+  return params.length === 1 && params[0]!.name === 'OCF_CHECK_LEVEL' && literalText(params[0]!.value) === draft.checkLevel;
+}
+
 /** Whether two sets have the same id and the same nvpairs (ids, names, literal values) in order. */
 function sameSet(mine: NvSet | undefined, theirs: NvSet | undefined): boolean {
   if (!mine || !theirs) return !mine && !theirs;
@@ -1202,7 +1233,9 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
 
   // Start optimistic (every op left to build, every id derived) and write out what differs.
   const d: Decisions = { nodeIds: new Set(), setIds: new Set(), pairIds: new Set(), opIds: new Set(), recipientIds: new Set(), ops: new Map() };
-  for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, { exact: false, omit: new Set(p.operations.map((o) => o.name)) });
+  const agentOf = agentResolver(catalogue);
+  const target = cibTarget(platform ?? DEFAULT_PLATFORM);
+  for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, firstGuess(p, catalogue, agentOf, target));
   let tree = raiser.cluster(d);
   let lowered = lowerTree(tree, catalogue);
   let rounds = 0;

@@ -666,7 +666,7 @@ export function attrBag(lines: readonly A.AttrSet[]): AttrBag {
 }
 
 /** Agents split once per text (a large file has thousands of primitives of a few agents). */
-function agentResolver(catalogue: Catalogue): (text: string) => Agent {
+export function agentResolver(catalogue: Catalogue): (text: string) => Agent {
   const agents = new Map<string, Agent>();
   return (text) => {
     let agent = agents.get(text);
