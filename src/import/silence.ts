@@ -9,16 +9,27 @@
 
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { checkText, statementsAround } from '../check/check.js';
+import type { HaFile } from '../syntax/ast.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
 import { LineIndex } from '../syntax/span.js';
 
-/** The file's error diagnostics, and for each the 0-based line its `# hacc-ignore` goes before. */
-export function errorsToSilence(text: string, catalogue: Catalogue): { readonly errors: readonly Diagnostic[]; readonly lines: ReadonlyMap<number, readonly string[]> } {
+/** What errorsToSilence finds. */
+export interface Silencing {
+  readonly errors: readonly Diagnostic[];
+  /** For each error, the 0-based line its `# hacc-ignore` goes before. */
+  readonly lines: ReadonlyMap<number, readonly string[]>;
+  /** The file as the check parsed it, when it found no error at all: the text is final, and this is its read-back. */
+  readonly clean?: HaFile;
+}
+
+/** The file's error diagnostics, and where each is silenced. */
+export function errorsToSilence(text: string, catalogue: Catalogue): Silencing {
   const result = checkText(text, '<import>', { catalogue });
   const cluster = result.file.cluster;
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const lines = new Map<number, string[]>();
-  if (!cluster || errors.length === 0) return { errors: [], lines };
+  if (!cluster) return { errors: [], lines };
+  if (errors.length === 0) return { errors: [], lines, clean: result.file };
   const index = new LineIndex(text);
   const silenced: Diagnostic[] = [];
   for (const d of errors) {

@@ -1,10 +1,9 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { IToken } from '../syntax/chevrotain.js';
 import * as A from '../syntax/ast.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
 import { parseHa } from '../syntax/parse.js';
 import type { SourceText } from '../syntax/source.js';
-import { shapeOf } from '../syntax/shape.js';
+import { sameShape } from '../syntax/shape.js';
 import { lineIndexOf } from '../syntax/span.js';
 import { haLexer, KEYWORD_TEXTS, Word } from '../syntax/tokens.js';
 import { EXPRESSION_KEYWORDS } from '../language/rule.js';
@@ -490,7 +489,7 @@ export function formatHa(input: string | SourceText, path = '<input>'): FormatRe
 
   // Never change meaning: the formatted file must parse cleanly to the same tree.
   const again = parseHa(formatted, path);
-  if (again.diagnostics.length > 0 || !isDeepStrictEqual(shapeOf(again.file.cluster), shapeOf(cluster))) {
+  if (again.diagnostics.length > 0 || !sameShape(again.file.cluster, cluster)) {
     throw new FormatError(`formatting ${path} would change its meaning; the file was left as it is (this is a bug in hacc fmt)`);
   }
   return { ok: true, text: formatted, changed: formatted !== text };

@@ -18,3 +18,25 @@ export function shapeOf(node: unknown): Shape {
   }
   throw new TypeError(`not a syntax tree value: ${typeof node}`);
 }
+
+/** Whether two trees have equal shapes (isDeepStrictEqual of their shapeOf), without building them. */
+export function sameShape(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || a === undefined || b === null || b === undefined) return (a === null || a === undefined) && (b === null || b === undefined);
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameShape(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k of Object.keys(x)) {
+    if (DROPPED.has(k) || x[k] === undefined) continue;
+    keys++;
+    if (y[k] === undefined || !Object.hasOwn(y, k) || !sameShape(x[k], y[k])) return false;
+  }
+  for (const k of Object.keys(y)) if (!DROPPED.has(k) && y[k] !== undefined) keys--;
+  return keys === 0;
+}
