@@ -44,7 +44,7 @@ import type { Diagnostic } from '../syntax/diagnostic.js';
 import { errorsToSilence, withIgnoreComments } from './silence.js';
 import { sameShape } from '../syntax/shape.js';
 import { tokenMatcher } from '../syntax/chevrotain.js';
-import { haLexer, PlainWord } from '../syntax/tokens.js';
+import { haLexer, KEYWORD_TEXTS, PlainWord, WHOLE_WORD } from '../syntax/tokens.js';
 
 export { cibReadError, type Unsupported } from '../cib/read.js';
 
@@ -93,12 +93,13 @@ interface Decisions {
 
 const MAX_ROUNDS = 12;
 
-/** Whether text lexes as one bare word (`plain`: one that is not a keyword either). */
+const KEYWORD_SET = new Set(KEYWORD_TEXTS);
+
+/** Whether text lexes as one bare word (`plain`: one that is not a keyword either, bar those PlainWord takes). */
 function isWord(text: string, plain = false): boolean {
-  if (text === '') return false;
-  const lexed = haLexer.tokenize(text);
-  const [t] = lexed.tokens;
-  return lexed.errors.length === 0 && lexed.tokens.length === 1 && t!.image === text && (!plain || tokenMatcher(t!, PlainWord));
+  if (!WHOLE_WORD.test(text)) return false;
+  if (!plain || !KEYWORD_SET.has(text)) return true;
+  return tokenMatcher(haLexer.tokenize(text).tokens[0]!, PlainWord);
 }
 
 /** The ids of a rule and of the rules inside it. */

@@ -77,9 +77,14 @@ export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, grou
  * Never a character XML cannot carry (U+FFFE, U+FFFF, a lone surrogate; control characters are out
  * anyway): those are lexing errors (HA003). A surrogate pair (an emoji) is one character.
  */
+const WORD_PATTERN = /(?:[^\s"={}#\\\u0000-\u001f\u007f\ud800-\udfff\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff])+/;
+
+/** Text that is one Word and nothing else (or one keyword: keywords are words the lexer names). */
+export const WHOLE_WORD = new RegExp(`^${WORD_PATTERN.source}$`);
+
 export const Word = createToken({
   name: 'Word',
-  pattern: /(?:[^\s"={}#\\\u0000-\u001f\u007f\ud800-\udfff\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff])+/,
+  pattern: WORD_PATTERN,
   // chevrotain cannot work out the first characters of a complement set, and without them it tries
   // every pattern at every position: the lexer would run about twice as long on a large file.
   start_chars_hint: wordStartHints(),
