@@ -976,7 +976,20 @@ function pairedPrimitives(cib: Cib, lowered: Lowered): [CibPrimitive, CibPrimiti
 }
 
 /** Every attribute set of the CIB with the lowered one: properties, defaults, params and meta of primitives and groups. */
-function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered): [NvSet | undefined, NvSet | undefined][] {
+/** The read CIB's parts with the lowered ones, paired once for refine() and differences(). */
+interface Pairing {
+  readonly cib: Cib;
+  readonly lowered: Lowered;
+  readonly primitives: readonly (readonly [CibPrimitive, CibPrimitive])[];
+  readonly sets: readonly (readonly [NvSet | undefined, NvSet | undefined])[];
+}
+
+function pairing(cib: Cib, properties: NvSet | undefined, lowered: Lowered): Pairing {
+  const primitives = pairedPrimitives(cib, lowered);
+  return { cib, lowered, primitives, sets: pairedSets(cib, properties, lowered, primitives) };
+}
+
+function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered, primitives: Pairing['primitives']): [NvSet | undefined, NvSet | undefined][] {
   const conf = cib.configuration;
   const low = lowered.cib.configuration;
   const out: [NvSet | undefined, NvSet | undefined][] = [
@@ -995,10 +1008,10 @@ function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered): 
   pairOwn(toolSet(conf.rscDefaults).others, toolSet(low.rscDefaults).others);
   pairOwn(toolSet(conf.opDefaults).others, toolSet(low.opDefaults).others);
   const lowResources = new Map(cibResources(low).map((r) => [`${r.kind} ${r.id}`, r]));
-  for (const c of cibResources(conf)) pairOwn(ownOf(c.extraSets), ownOf(lowResources.get(`${c.kind} ${c.id}`)?.extraSets));
+  for (const c of cibResources(conf)) if (c.extraSets?.length) pairOwn(ownOf(c.extraSets), ownOf(lowResources.get(`${c.kind} ${c.id}`)?.extraSets));
   const lowNodes = new Map(low.nodes.map((n) => [n.uname, n]));
-  for (const c of conf.nodes) pairOwn(ownOf(c.extraSets), ownOf(lowNodes.get(c.uname)?.extraSets));
-  for (const [c, p] of pairedPrimitives(cib, lowered)) {
+  for (const c of conf.nodes) if (c.extraSets?.length) pairOwn(ownOf(c.extraSets), ownOf(lowNodes.get(c.uname)?.extraSets));
+  for (const [c, p] of primitives) {
     out.push([c.instanceAttributes, p.instanceAttributes], [c.metaAttributes, p.metaAttributes], [c.utilization, p.utilization]);
     // An op's sets, once the op has its id and build gives it the set (an op left to the agent's
     // advice may have none yet: that is decided by the op, not by the set's id).
@@ -1043,7 +1056,8 @@ function loweredPairId(set: NvSet | undefined, name: string): string | undefined
 }
 
 /** One round: what to write explicitly so the lowered CIB comes closer to the read one. Returns whether anything changed. */
-function refine(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: Decisions): boolean {
+function refine(paired: Pairing, d: Decisions): boolean {
+  const { cib, lowered } = paired;
   let changed = false;
   const add = <T>(set: Set<T>, key: T) => {
     if (!set.has(key)) {
@@ -1051,7 +1065,7 @@ function refine(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: De
       changed = true;
     }
   };
-  for (const [c, p] of pairedSets(cib, properties, lowered)) {
+  for (const [c, p] of paired.sets) {
     if (!c || c.pairs.length === 0) continue;
     // nvpair ids derive from the set's: look at them once the set has its id.
     if (p?.id !== c.id) {
@@ -1075,7 +1089,7 @@ function refine(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: De
     if (planNodes.get(n.uname)?.id !== n.id) add(d.nodeIds, n);
   }
   const roles = lowered.cluster.target.roles;
-  for (const [c, p] of pairedPrimitives(cib, lowered)) {
+  for (const [c, p] of paired.primitives) {
     const mode = d.ops.get(c)!;
     const cibOps = opsByName(c.operations);
     const planOps = opsByName(p.operations);
@@ -1104,9 +1118,10 @@ function refine(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: De
 }
 
 /** What the final lowering still gets wrong: each is a part of the CIB the language cannot reproduce. */
-function differences(cib: Cib, properties: NvSet | undefined, lowered: Lowered, xpathOf: (o: object) => string): Unsupported[] {
+function differences(paired: Pairing, xpathOf: (o: object) => string): Unsupported[] {
+  const { cib, lowered } = paired;
   const out: Unsupported[] = [];
-  for (const [c, p] of pairedSets(cib, properties, lowered)) {
+  for (const [c, p] of paired.sets) {
     for (const pair of c?.pairs ?? []) {
       const got = loweredPairId(p, pair.name);
       if (pair.id !== NO_ID && got !== undefined && got !== pair.id) {
@@ -1122,7 +1137,7 @@ function differences(cib: Cib, properties: NvSet | undefined, lowered: Lowered, 
     }
   }
   const roles = lowered.cluster.target.roles;
-  for (const [c, p] of pairedPrimitives(cib, lowered)) {
+  for (const [c, p] of paired.primitives) {
     const planOps = opsByName(p.operations);
     for (const [name, ops] of opsByName(c.operations)) {
       const got = planOps.get(name) ?? [];
@@ -1237,9 +1252,9 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   const target = cibTarget(platform ?? DEFAULT_PLATFORM);
   for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, firstGuess(p, catalogue, agentOf, target));
   let tree = raiser.cluster(d);
-  let lowered = lowerTree(tree, catalogue);
+  let paired = pairing(cib, properties, lowerTree(tree, catalogue));
   let rounds = 0;
-  while (refine(cib, properties, lowered, d)) {
+  while (refine(paired, d)) {
     if (++rounds >= MAX_ROUNDS) {
       // Not settling: spell everything out, which needs no further round.
       for (const m of d.ops.values()) Object.assign(m, { exact: true, omit: new Set() });
@@ -1256,13 +1271,13 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
       for (const r of cibResources(conf)) if (r.kind !== 'primitive' && r.metaAttributes) d.setIds.add(r.metaAttributes);
       for (const a of conf.alerts ?? []) for (const r of a.recipients) d.recipientIds.add(r);
       tree = raiser.cluster(d);
-      lowered = lowerTree(tree, catalogue);
+      paired = pairing(cib, properties, lowerTree(tree, catalogue));
       break;
     }
     tree = raiser.cluster(d);
-    lowered = lowerTree(tree, catalogue);
+    paired = pairing(cib, properties, lowerTree(tree, catalogue));
   }
-  unsupported.push(...differences(cib, properties, lowered, xpathOf));
+  unsupported.push(...differences(paired, xpathOf));
 
   // The errors hacc check finds in the cluster as it is, silenced where they stand (silence.ts).
   const plain = printHa(tree, header(maintained, platform, secrets, unsupported, read.ignored, []));
