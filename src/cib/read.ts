@@ -106,7 +106,7 @@ class Reader {
     return object;
   }
 
-  readonly xpaths = new WeakMap<object, string>();
+  readonly xpaths = new Map<object, string>();
 
   /**
    * An nvset (`instance_attributes`, `meta_attributes`, `cluster_property_set`). Undefined (and

@@ -913,8 +913,7 @@ function literalText(v: CibValue | undefined): string | undefined {
 /** Whether a lowered op is exactly a CIB op: id, name, interval, attributes in order, OCF_CHECK_LEVEL and its ids. */
 function sameOp(c: CibOp, p: CibOp | undefined, roles: RoleSpelling): boolean {
   if (!p || p.id !== c.id || p.name !== c.name || p.interval !== c.interval) return false;
-  const attrs = c.attrs.map(([k, v]) => `${k}=${normalOpAttr(k, v, roles)}`);
-  if (attrs.join('\n') !== p.attrs.map(([k, v]) => `${k}=${v}`).join('\n')) return false;
+  if (!sameOpAttrs(c.attrs, p.attrs, roles)) return false;
   return sameSet(c.instanceAttributes, p.instanceAttributes) && sameSet(c.metaAttributes, p.metaAttributes);
 }
 
@@ -924,14 +923,12 @@ function sameOp(c: CibOp, p: CibOp | undefined, roles: RoleSpelling): boolean {
  * CIB lacks turns the defaults off. refine() checks the guess against the lowering and corrects
  * it; a good guess spares a large cluster a second lowering.
  */
-function firstGuess(p: CibPrimitive, catalogue: Catalogue, agentOf: (text: string) => Agent, target: CibTarget): { exact: boolean; omit: Set<string> } {
+function firstGuess(p: CibPrimitive, adviceOf: (p: CibPrimitive) => ReadonlyMap<string, readonly OpDraft[]>, target: CibTarget): { exact: boolean; omit: Set<string> } {
   const omit = new Set(p.operations.map((o) => o.name));
   // Build adds no defaults to these: refine() decides.
   if (p.template !== undefined || p.operationsRef !== undefined) return { exact: false, omit };
-  const agent = agentOf([p.class, p.provider, p.type].filter((x) => x !== undefined).join(':'));
-  const advised = new Map<string, OpDraft[]>();
-  for (const draft of defaultOps(catalogue, agent, new Set(), target.roles, target.pacemaker)) advised.set(draft.name, [...(advised.get(draft.name) ?? []), draft]);
-  if ([...advised.keys()].some((name) => !omit.has(name))) return { exact: true, omit: new Set() };
+  const advised = adviceOf(p);
+  for (const name of advised.keys()) if (!omit.has(name)) return { exact: true, omit: new Set() };
   for (const [name, ops] of opsByName(p.operations)) {
     const drafts = advised.get(name) ?? [];
     if (drafts.length !== ops.length || ops.some((o, i) => !likeDraft(o, drafts[i]!, target.roles))) omit.delete(name);
@@ -939,10 +936,32 @@ function firstGuess(p: CibPrimitive, catalogue: Catalogue, agentOf: (text: strin
   return { exact: false, omit };
 }
 
+/** Whether a CIB op's attributes are, in order, the ones build writes (which normalises some values). */
+function sameOpAttrs(read: readonly XmlAttr[], built: readonly XmlAttr[], roles: RoleSpelling): boolean {
+  if (read.length !== built.length) return false;
+  return read.every(([k, v], i) => k === built[i]![0] && normalOpAttr(k, v, roles) === built[i]![1]);
+}
+
+/** The ops build adds to a primitive of each agent, by name (worked out once per agent). */
+function adviceByAgent(catalogue: Catalogue, target: CibTarget): (p: CibPrimitive) => ReadonlyMap<string, readonly OpDraft[]> {
+  const agentOf = agentResolver(catalogue);
+  const cache = new Map<Agent, Map<string, OpDraft[]>>();
+  return (p) => {
+    const agent = agentOf([p.class, p.provider, p.type].filter((x) => x !== undefined).join(':'));
+    let advised = cache.get(agent);
+    if (!advised) {
+      advised = new Map();
+      for (const draft of defaultOps(catalogue, agent, new Set(), target.roles, target.pacemaker)) advised.set(draft.name, [...(advised.get(draft.name) ?? []), draft]);
+      cache.set(agent, advised);
+    }
+    return advised;
+  };
+}
+
 /** Whether a CIB op is what build makes of an advised op, ids aside. */
 function likeDraft(o: CibOp, draft: OpDraft, roles: RoleSpelling): boolean {
   if (o.interval !== draft.interval || o.metaAttributes) return false;
-  if (o.attrs.map(([k, v]) => `${k}=${normalOpAttr(k, v, roles)}`).join('\n') !== draft.attrs.map(([k, v]) => `${k}=${v}`).join('\n')) return false;
+  if (!sameOpAttrs(o.attrs, draft.attrs, roles)) return false;
   const params = o.instanceAttributes?.pairs ?? [];
   if (draft.checkLevel === undefined) return params.length === 0;
   return params.length === 1 && params[0]!.name === 'OCF_CHECK_LEVEL' && literalText(params[0]!.value) === draft.checkLevel;
@@ -1248,9 +1267,9 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
 
   // Start optimistic (every op left to build, every id derived) and write out what differs.
   const d: Decisions = { nodeIds: new Set(), setIds: new Set(), pairIds: new Set(), opIds: new Set(), recipientIds: new Set(), ops: new Map() };
-  const agentOf = agentResolver(catalogue);
   const target = cibTarget(platform ?? DEFAULT_PLATFORM);
-  for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, firstGuess(p, catalogue, agentOf, target));
+  const adviceOf = adviceByAgent(catalogue, target);
+  for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, firstGuess(p, adviceOf, target));
   let tree = raiser.cluster(d);
   let paired = pairing(cib, properties, lowerTree(tree, catalogue));
   let rounds = 0;
