@@ -9,6 +9,7 @@
 
 import { assertNever } from '../assert-never.js';
 import { isSecretParam } from '../catalogue/roles.js';
+import { platformRole } from '../language/roles.js';
 import { isPlainSet, selectedFlags, type CibRule, type ExtraSet, type CibConfiguration, type CibConstraint, type CibOp, type CibPrimitive, type CibResource, type CibValue, type NvSet } from './model.js';
 import { NO_ID } from './read.js';
 import { ruleText } from './rule-text.js';
@@ -247,7 +248,8 @@ function flatten(conf: CibConfiguration): Flat[] {
  */
 function withoutDefaults(kind: CibConstraint['kind'], fields: Map<string, FieldValue>): void {
   const drop = (name: string, value: string | undefined) => {
-    if (value !== undefined && fields.get(name) === value) fields.delete(name);
+    const has = fields.get(name);
+    if (value !== undefined && has !== undefined && !differ(name, has, value)) fields.delete(name);
   };
   switch (kind) {
     case 'rsc_order': {
@@ -283,10 +285,18 @@ function known(v: FieldValue): string | undefined {
   return v.secret.kind === 'literal' ? v.secret.text : undefined;
 }
 
-/** Whether two values of one field differ, as far as can be known here (see the header). */
-function differ(a: FieldValue, b: FieldValue): boolean {
+/** The fields that hold a role: an op's, a constraint's, a resource's target-role. */
+const ROLE_FIELDS = new Set(['role', 'rsc-role', 'with-rsc-role', 'target-role']);
+
+/**
+ * Whether two values of one field differ, as far as can be known here (see the header). Pacemaker
+ * reads a role in any case, and Master and Slave as Promoted and Unpromoted (2.1 and later;
+ * hacc writes the platform's spelling): `started` and `Started` are one value, no change.
+ */
+function differ(path: string, a: FieldValue, b: FieldValue): boolean {
   const [x, y] = [known(a), known(b)];
-  return x !== undefined && y !== undefined && x !== y;
+  if (x === undefined || y === undefined || x === y) return false;
+  return !(ROLE_FIELDS.has(path.slice(path.lastIndexOf('.') + 1)) && platformRole(x, 'current') === platformRole(y, 'current'));
 }
 
 /**
@@ -306,7 +316,7 @@ function fieldChanges(from: Map<string, FieldValue> | undefined, to: Map<string,
   for (const path of [...paths].sort()) {
     const a = from?.get(path);
     const b = to?.get(path);
-    if (a !== undefined && b !== undefined && !differ(a, b)) continue;
+    if (a !== undefined && b !== undefined && !differ(path, a, b)) continue;
     if (unknownSecretId(path, from, to)) continue;
     out.push({ path, ...(a !== undefined ? { from: text(a) } : {}), ...(b !== undefined ? { to: text(b) } : {}) });
   }

@@ -1023,9 +1023,11 @@ function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered, p
     const planned = byId(p);
     for (const set of c) out.push([set, planned.get(set.id)]);
   };
-  pairOwn(toolSet(conf.crmConfig).others, toolSet(low.crmConfig).others);
-  pairOwn(toolSet(conf.rscDefaults).others, toolSet(low.rscDefaults).others);
-  pairOwn(toolSet(conf.opDefaults).others, toolSet(low.opDefaults).others);
+  // Against every lowered set: where the plain set holds only what Pacemaker maintains, the first
+  // set of its own is the lowered section's first set.
+  pairOwn(toolSet(conf.crmConfig).others, low.crmConfig);
+  pairOwn(toolSet(conf.rscDefaults).others, low.rscDefaults ?? []);
+  pairOwn(toolSet(conf.opDefaults).others, low.opDefaults ?? []);
   const lowResources = new Map(cibResources(low).map((r) => [`${r.kind} ${r.id}`, r]));
   for (const c of cibResources(conf)) if (c.extraSets?.length) pairOwn(ownOf(c.extraSets), ownOf(lowResources.get(`${c.kind} ${c.id}`)?.extraSets));
   const lowNodes = new Map(low.nodes.map((n) => [n.uname, n]));

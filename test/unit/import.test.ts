@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
 import { checkText } from '../../src/check/check.js';
+import { readCib } from '../../src/cib/read.js';
+import { parseXml } from '../../src/cib/xml-reader.js';
 import { emitAll, type Artifact } from '../../src/emit/index.js';
 import { formatHa } from '../../src/print/print.js';
 import { ImportNameError, importCib } from '../../src/import/import.js';
@@ -110,6 +112,22 @@ describe('ids hacc would not derive survive: generated CIBs with every id rename
       expect(normaliseCib(cibOf(mustBuild(imported.text, 'full')))).toBe(normaliseCib(original));
     });
   }
+});
+
+describe('a second property set after one that holds only what Pacemaker maintains', () => {
+  it("keeps its nvpairs' ids: the lowered section's first set is that set", () => {
+    const xml = `<cib validate-with="pacemaker-3.9"><configuration>
+  <crm_config>
+    <cluster_property_set id="cib-bootstrap-options"><nvpair id="o-dc" name="dc-version" value="2.1.5"/></cluster_property_set>
+    <cluster_property_set id="set01"><nvpair id="nv.1" name="cluster-delay" value="180s"/><nvpair id="nv.2" name="stonith-enabled" value="false"/></cluster_property_set>
+  </crm_config>
+  <nodes/><resources/><constraints/>
+</configuration></cib>`;
+    const imported = importClean(xml);
+    expect(imported.text).toContain('$id.cluster-delay=nv.1 $id.stonith-enabled=nv.2');
+    const built = readCib(parseXml(cibOf(mustBuild(imported.text)))).cib.configuration.crmConfig;
+    expect(built.map((set) => [set.id, set.pairs.map((pair) => `${pair.id}:${pair.name}`)])).toEqual([['set01', ['nv.1:cluster-delay', 'nv.2:stonith-enabled']]]);
+  });
 });
 
 describe('hand-written CIBs: build(import(cib)) is the same configuration', () => {

@@ -144,6 +144,18 @@ describe('the plan of a file against a CIB', () => {
     expect(p.changes[3]!.fields).toEqual([{ path: 'score', from: '100', to: '50' }]);
   });
 
+  it('a role in another case or spelling is the same role to Pacemaker: no change (started, Master); another role is one', () => {
+    const withRoles = FILE.replace('    op monitor interval=10s timeout=20s\n', '    meta target-role=Started\n    op monitor interval=10s timeout=20s\n').replace('  location vip-on-a', '  promotable web-clone {\n    primitive web ocf:pacemaker:Stateful\n  }\n  colocation web-with-vip web-clone with vip rsc-role=Promoted\n  location vip-on-a');
+    const liveWith = (role: string, rscRole: string) =>
+      liveCib(`\n      <rsc_colocation id="web-with-vip" rsc="web-clone" with-rsc="vip" score="INFINITY" rsc-role="${rscRole}"/>`)
+        .replace('<operations>\n          <op id="vip-monitor', `<meta_attributes id="vip-meta_attributes"><nvpair id="vip-meta_attributes-target-role" name="target-role" value="${role}"/></meta_attributes>\n        <operations>\n          <op id="vip-monitor`)
+        .replace('    </resources>', '      <clone id="web-clone"><primitive id="web" class="ocf" provider="pacemaker" type="Stateful"/></clone>\n    </resources>');
+    const changesOf = (role: string, rscRole: string) => plan(withRoles, liveWith(role, rscRole)).plan.changes.flatMap((c) => c.fields.filter((f) => /role/.test(f.path) && f.from !== undefined && f.to !== undefined).map((f) => `${c.id} ${f.path} ${f.from} -> ${f.to}`));
+    expect(changesOf('Started', 'Promoted')).toEqual([]);
+    expect(changesOf('started', 'Master')).toEqual([]);
+    expect(changesOf('Stopped', 'Unpromoted')).toEqual(['vip meta.target-role Stopped -> Started', 'web-with-vip rsc-role Unpromoted -> Promoted']);
+  });
+
   it("a move's leftover is deleted with the command that clears it; what hacc cannot describe is listed, never dropped silently", () => {
     const moved = '\n      <rsc_location id="cli-ban-vip-on-a" rsc="vip" role="Started" node="a" score="-INFINITY"/>';
     const timed = '\n      <rsc_location id="cli-prefer-vip" rsc="vip"><rule id="cli-prefer-rule-vip" score="INFINITY"><expression id="e1" attribute="#uname" operation="eq" value="b"/><date_expression id="d1" operation="lt" end="2030-01-01"/></rule></rsc_location>';
