@@ -134,6 +134,7 @@ function flatten(conf: CibConfiguration): Flat[] {
       case 'group': {
         const fields = new Map<string, FieldValue>([['members', r.children.map((c) => c.id).join(' ')]]);
         if (parent !== undefined) fields.set('clone', parent.id);
+        nvset(fields, 'params', r.instanceAttributes);
         nvset(fields, 'meta', r.metaAttributes);
         extraSets(fields, r.extraSets);
         if (r.description !== undefined) fields.set('description', r.description);
@@ -148,6 +149,7 @@ function flatten(conf: CibConfiguration): Flat[] {
           ['element', r.tag],
           ['child', r.child.id],
         ]);
+        nvset(fields, 'params', r.instanceAttributes);
         nvset(fields, 'meta', r.metaAttributes);
         extraSets(fields, r.extraSets);
         if (r.description !== undefined) fields.set('description', r.description);

@@ -96,6 +96,8 @@ export interface CibGroup {
   readonly kind: 'group';
   readonly id: string;
   readonly children: readonly CibPrimitive[];
+  /** Instance attributes its primitives inherit (Pacemaker reads a resource's, then its parents'). */
+  readonly instanceAttributes?: NvSet;
   readonly metaAttributes?: NvSet;
   readonly extraSets?: readonly ExtraSet[];
   readonly description?: string;
@@ -110,6 +112,8 @@ export interface CibClone {
   readonly tag: 'clone' | 'master';
   readonly id: string;
   readonly child: CibPrimitive | CibGroup;
+  /** Instance attributes its primitives inherit. */
+  readonly instanceAttributes?: NvSet;
   readonly metaAttributes?: NvSet;
   readonly extraSets?: readonly ExtraSet[];
   readonly description?: string;

@@ -324,11 +324,10 @@ class Reader {
       if (c.tag === 'primitive') {
         const p = this.primitive(c, cx);
         if (p) children.push(p);
-      } else if (c.tag === 'instance_attributes') this.report(c, cx, 'instance attributes of a group');
-      else if (c.tag !== 'meta_attributes') this.report(c, cx, c.tag === 'utilization' ? 'utilization' : `a <${c.tag}> inside a group`);
+      } else if (c.tag !== 'meta_attributes' && c.tag !== 'instance_attributes') this.report(c, cx, c.tag === 'utilization' ? 'utilization' : `a <${c.tag}> inside a group`);
     }
-    const { metaAttributes, extraSets } = this.ownerSets(el, xpath, ['meta_attributes']);
-    return this.at<CibGroup>({ kind: 'group', id, children, ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}), ...(description !== undefined ? { description } : {}) }, xpath);
+    const { instanceAttributes, metaAttributes, extraSets } = this.ownerSets(el, xpath, ['instance_attributes', 'meta_attributes']);
+    return this.at<CibGroup>({ kind: 'group', id, children, ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}), ...(description !== undefined ? { description } : {}) }, xpath);
   }
 
   /** `<clone>` or `<master>`: one primitive or group, and meta attributes. */
@@ -343,15 +342,14 @@ class Reader {
     this.strayText(el, xpath);
     for (const c of elements(el)) {
       const cx = `${xpath}/${step(c)}`;
-      if (c.tag === 'instance_attributes') this.report(c, cx, `instance attributes of a ${tag}`);
-      else if (c.tag !== 'meta_attributes' && c.tag !== 'primitive' && c.tag !== 'group') this.report(c, cx, c.tag === 'utilization' ? 'utilization' : `a <${c.tag}> inside a ${tag}`);
+      if (c.tag !== 'instance_attributes' && c.tag !== 'meta_attributes' && c.tag !== 'primitive' && c.tag !== 'group') this.report(c, cx, c.tag === 'utilization' ? 'utilization' : `a <${c.tag}> inside a ${tag}`);
     }
     const [c] = inner;
     const cx = `${xpath}/${step(c!)}`;
     const child = c!.tag === 'primitive' ? this.primitive(c!, cx) : this.group(c!, cx);
     if (!child) return void this.report(el, xpath, `a ${tag} whose resource cannot be read`);
-    const { metaAttributes, extraSets } = this.ownerSets(el, xpath, ['meta_attributes']);
-    return this.at<CibClone>({ kind: 'clone', tag, id, child, ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}), ...(description !== undefined ? { description } : {}) }, xpath);
+    const { instanceAttributes, metaAttributes, extraSets } = this.ownerSets(el, xpath, ['instance_attributes', 'meta_attributes']);
+    return this.at<CibClone>({ kind: 'clone', tag, id, child, ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}), ...(description !== undefined ? { description } : {}) }, xpath);
   }
 
   /**

@@ -136,6 +136,7 @@ class CibWriter {
       case 'group': {
         const g = ele(parent, 'group', ['id', r.id, ...described(r)]);
         for (const m of r.children) this.primitive(g, m);
+        this.nvset(g, 'instance_attributes', r.instanceAttributes);
         this.nvset(g, 'meta_attributes', r.metaAttributes);
         return this.extraSets(g, r.extraSets);
       }
@@ -143,6 +144,7 @@ class CibWriter {
         // The child first, then the clone's own meta attributes, as pcs writes them.
         const c = ele(parent, r.tag, ['id', r.id, ...described(r)]);
         this.resource(c, r.child);
+        this.nvset(c, 'instance_attributes', r.instanceAttributes);
         this.nvset(c, 'meta_attributes', r.metaAttributes);
         return this.extraSets(c, r.extraSets);
       }

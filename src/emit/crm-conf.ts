@@ -87,9 +87,11 @@ function setsOf(conf: CibConfiguration): { readonly tag: SetTag; readonly set: N
         return;
       case 'group':
         r.children.forEach(resource);
+        add('instance_attributes', r.instanceAttributes);
         return add('meta_attributes', r.metaAttributes);
       case 'clone':
         resource(r.child);
+        add('instance_attributes', r.instanceAttributes);
         return add('meta_attributes', r.metaAttributes);
       case 'bundle':
         // (One crm.conf leaves out goes in whole as XML, secrets and all: bundlesAsXml.)
@@ -211,10 +213,10 @@ function resourceText(r: CibResource): string[] {
     case 'primitive':
       return [primitiveText(r)];
     case 'group':
-      return [...r.children.map((c) => primitiveText(c)), statement(`group ${r.id} ${r.children.map((c) => c.id).join(' ')}`, setText('meta', r.metaAttributes))];
+      return [...r.children.map((c) => primitiveText(c)), statement(`group ${r.id} ${r.children.map((c) => c.id).join(' ')}`, [...setText('params', r.instanceAttributes), ...setText('meta', r.metaAttributes)])];
     case 'clone':
       // `ms` is crmsh's word for <master>, which only Pacemaker 1.1 writes (no SUSE platform of hacc's).
-      return [...resourceText(r.child), statement(`${r.tag === 'master' ? 'ms' : 'clone'} ${r.id} ${r.child.id}`, setText('meta', r.metaAttributes))];
+      return [...resourceText(r.child), statement(`${r.tag === 'master' ? 'ms' : 'clone'} ${r.id} ${r.child.id}`, [...setText('params', r.instanceAttributes), ...setText('meta', r.metaAttributes)])];
     case 'bundle': {
       // crmsh's bundle: the container, network with its port-mappings, storage with its
       // storage-mappings (every id written: crmsh derives none), the primitive by name, meta.

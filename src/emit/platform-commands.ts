@@ -582,6 +582,9 @@ export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration, ex
   // pcs 0.9 on el6 has no bundle command and pcs 0.10+ none for rkt: one path for every platform.
   const bundle = conf.resources.find((r) => r.kind === 'bundle');
   if (bundle) return `Bundles go in as XML on every platform (${bundle.id}): pcs 0.9 has no bundle command, pcs 0.10 and later none for rkt.`;
+  // `pcs resource update` takes a primitive only; `resource meta` sets meta attributes.
+  const inheriting = cibResources(conf).find((r) => (r.kind === 'group' || r.kind === 'clone') && r.instanceAttributes !== undefined);
+  if (inheriting) return `pcs has no command for the instance attributes of a group or clone (${inheriting.id}).`;
   const shared = cibPrimitives(conf).find((p) => p.operationsId !== undefined || p.operationsRef !== undefined);
   if (shared) return `pcs gives a resource's operations no id of their own, nor another's (${shared.id}).`;
   // pcs names a resource's sets and their nvpairs itself (RESOURCE-meta_attributes, SET-NAME), as

@@ -315,19 +315,21 @@ class Sanitiser {
         return this.primitive(r);
       case 'group': {
         if (!isWord(r.id)) return void this.report('group', r.id, r, 'an id that cannot be written as a .ha word');
+        const instanceAttributes = this.nvset(r.instanceAttributes);
         const metaAttributes = this.nvset(r.metaAttributes);
         const children = r.children.flatMap((m) => this.primitive(m) ?? []);
         if (children.length === 0) return void this.report('group', r.id, r, 'a group none of whose primitives can be written');
-        const { metaAttributes: _m, extraSets: _x, ...rest } = this.describable('group', r);
-        return this.keep<CibGroup>(r, { ...rest, ...(metaAttributes ? { metaAttributes } : {}), ...this.extraSets(r.extraSets), children });
+        const { instanceAttributes: _i, metaAttributes: _m, extraSets: _x, ...rest } = this.describable('group', r);
+        return this.keep<CibGroup>(r, { ...rest, ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}), ...this.extraSets(r.extraSets), children });
       }
       case 'clone': {
         if (!isWord(r.id)) return void this.report(r.tag, r.id, r, 'an id that cannot be written as a .ha word');
         const child = this.resource(r.child);
         if (!child || child.kind === 'clone' || child.kind === 'bundle') return void this.report(r.tag, r.id, r, `a ${r.tag} whose resource cannot be written`);
+        const instanceAttributes = this.nvset(r.instanceAttributes);
         const metaAttributes = this.nvset(r.metaAttributes);
-        const { metaAttributes: _m, extraSets: _x, ...rest } = this.describable(r.tag, r);
-        return this.keep<CibClone>(r, { ...rest, child, ...(metaAttributes ? { metaAttributes } : {}), ...this.extraSets(r.extraSets) });
+        const { instanceAttributes: _i, metaAttributes: _m, extraSets: _x, ...rest } = this.describable(r.tag, r);
+        return this.keep<CibClone>(r, { ...rest, child, ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}), ...this.extraSets(r.extraSets) });
       }
       case 'bundle': {
         if (!isWord(r.id)) return void this.report('bundle', r.id, r, 'an id that cannot be written as a .ha word');
@@ -532,6 +534,11 @@ class Raiser {
     return o.description !== undefined ? [{ kind: 'description', keyword: this.ident('description'), value: { ...this.value(o.description), quoted: true }, ...this.span() }] : [];
   }
 
+  /** A group's or clone's `params` line and its params sets of their own (instance attributes its primitives inherit). */
+  private inheritedParams(r: CibGroup | CibClone, d: Decisions): A.AttrSet[] {
+    return [...this.setLine('params', r.instanceAttributes, r.instanceAttributes?.pairs ?? [], d), ...this.ownSets('params', 'instance_attributes', r.extraSets, d)];
+  }
+
   /** An owner's sets of their own of the elements a keyword writes. */
   private ownSets(keyword: A.AttrSet['keyword']['text'], element: SetElement, list: readonly ExtraSet[] | undefined, d: Decisions): A.AttrSet[] {
     return (list ?? []).filter((x) => x.element === element).map((x) => this.ownSet(keyword, 'idRef' in x ? x : x.set, d));
@@ -589,7 +596,7 @@ class Raiser {
     const span = this.span();
     const name = this.ident(g.id);
     const items: A.GroupItem[] = g.children.map((m) => this.primitive(m, d));
-    items.push(...this.setLine('meta', g.metaAttributes, g.metaAttributes?.pairs ?? [], d), ...this.ownSets('meta', 'meta_attributes', g.extraSets, d), ...this.description(g));
+    items.push(...this.inheritedParams(g, d), ...this.setLine('meta', g.metaAttributes, g.metaAttributes?.pairs ?? [], d), ...this.ownSets('meta', 'meta_attributes', g.extraSets, d), ...this.description(g));
     return { kind: 'group', name, items, ...span };
   }
 
@@ -605,7 +612,7 @@ class Raiser {
     const items: A.CloneItem[] = [c.child.kind === 'primitive' ? this.primitive(c.child, d) : this.group(c.child, d)];
     const meta = c.metaAttributes;
     if (meta) items.push(...this.setLine('meta', meta, meta.pairs.filter((p) => !(promotable && p.name === PROMOTABLE_META)), d));
-    items.push(...this.ownSets('meta', 'meta_attributes', c.extraSets, d), ...this.description(c));
+    items.push(...this.inheritedParams(c, d), ...this.ownSets('meta', 'meta_attributes', c.extraSets, d), ...this.description(c));
     return { kind: 'clone', keyword, name, items, ...span };
   }
 
@@ -1054,7 +1061,9 @@ function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered, p
   for (const c of cibResources(conf)) {
     if (c.kind === 'primitive') continue;
     const p = planned.get(`${c.kind} ${c.id}`);
-    if (p) out.push([c.metaAttributes, p.metaAttributes]);
+    if (!p) continue;
+    out.push([c.metaAttributes, p.metaAttributes]);
+    if (c.kind !== 'bundle' && p.kind !== 'bundle') out.push([c.instanceAttributes, p.instanceAttributes]);
   }
   // Alerts by id, their recipients by id.
   const alerts = new Map((low.alerts ?? []).map((a) => [a.id, a]));
@@ -1289,7 +1298,11 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
         d.nodeIds.add(n);
         for (const s of [n.instanceAttributes, n.utilization]) if (s) d.setIds.add(s);
       }
-      for (const r of cibResources(conf)) if (r.kind !== 'primitive' && r.metaAttributes) d.setIds.add(r.metaAttributes);
+      for (const r of cibResources(conf)) {
+        if (r.kind === 'primitive') continue;
+        if (r.metaAttributes) d.setIds.add(r.metaAttributes);
+        if (r.kind !== 'bundle' && r.instanceAttributes) d.setIds.add(r.instanceAttributes);
+      }
       for (const a of conf.alerts ?? []) for (const r of a.recipients) d.recipientIds.add(r);
       tree = raiser.cluster(d);
       paired = pairing(cib, properties, lowerTree(tree, catalogue));

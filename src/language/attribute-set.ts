@@ -10,6 +10,9 @@ export const opDefaults = { keyword: 'op-defaults', context: 'cluster', describe
 export const params = { keyword: 'params', context: 'primitive', described: 'a params line' } as const satisfies StatementVocabulary;
 export const primitiveMeta = { keyword: 'meta', context: 'primitive', described: 'a meta line' } as const satisfies StatementVocabulary;
 export const groupMeta = { keyword: 'meta', context: 'group', described: 'a meta line' } as const satisfies StatementVocabulary;
+/** `params` of a group or a clone: instance attributes its primitives inherit (Pacemaker reads a resource's, then its parents'). */
+export const groupParams = { keyword: 'params', context: 'group', described: 'a params line' } as const satisfies StatementVocabulary;
+export const cloneParams = { keyword: 'params', context: 'clone', described: 'a params line' } as const satisfies StatementVocabulary;
 export const cloneMeta = { keyword: 'meta', context: 'clone', described: 'a meta line' } as const satisfies StatementVocabulary;
 export const bundleMeta = { keyword: 'meta', context: 'bundle', described: 'a meta line' } as const satisfies StatementVocabulary;
 /** `op NAME … { params … meta … }`: the op's own instance and meta attributes. */

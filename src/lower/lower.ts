@@ -304,9 +304,24 @@ class Lowering {
 
   group(g: Group): CibGroup {
     const children = g.members.map((p) => this.primitive(p));
+    const { instanceAttributes, paramSets } = this.inheritedParams(g.name, g.params);
     const metaAttributes = this.nvset(`${g.name}-meta_attributes`, this.metaValues(g.meta), true, g.meta);
-    const extraSets = this.extraSets('meta_attributes', `${g.name}-meta_attributes`, g.meta, true, false, true);
-    return { kind: 'group', id: g.name, children, ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}), ...(extraSets.length > 0 ? { extraSets } : {}), ...described(g) };
+    const extraSets = [...paramSets, ...this.extraSets('meta_attributes', `${g.name}-meta_attributes`, g.meta, true, false, true)];
+    return {
+      kind: 'group',
+      id: g.name,
+      children,
+      ...(instanceAttributes ? { instanceAttributes } : {}),
+      ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}),
+      ...(extraSets.length > 0 ? { extraSets } : {}),
+      ...described(g),
+    };
+  }
+
+  /** A group's or clone's `params` (instance attributes its primitives inherit): its default set, and its sets of their own. */
+  inheritedParams(id: string, bag: AttrBag): { instanceAttributes?: NvSet; paramSets: ExtraSet[] } {
+    const set = bag.attrs.length > 0 || bag.setId ? this.nvset(`${id}-instance_attributes`, values(bag), true, bag) : undefined;
+    return { ...(set && set.pairs.length > 0 ? { instanceAttributes: set } : {}), paramSets: this.extraSets('instance_attributes', `${id}-instance_attributes`, bag, true) };
   }
 
   /**
@@ -316,6 +331,7 @@ class Lowering {
    */
   clone(c: Clone): CibClone {
     const child = c.child!.kind === 'primitive' ? this.primitive(c.child!) : this.group(c.child!);
+    const { instanceAttributes, paramSets } = this.inheritedParams(c.name, c.params);
     const legacy = this.target.roles === 'legacy';
     const meta = new Map<string, CibValue>();
     for (const [name, value] of this.metaValues(c.meta)) {
@@ -325,12 +341,13 @@ class Lowering {
     if (c.promotable && !legacy) meta.set(PROMOTABLE_META, literal('true'));
     if (legacy) meta.delete(PROMOTABLE_META);
     const metaAttributes = this.nvset(`${c.name}-meta_attributes`, meta, true, c.meta);
-    const extraSets = this.extraSets('meta_attributes', `${c.name}-meta_attributes`, c.meta, true, false, true);
+    const extraSets = [...paramSets, ...this.extraSets('meta_attributes', `${c.name}-meta_attributes`, c.meta, true, false, true)];
     return {
       kind: 'clone',
       tag: c.promotable && legacy ? 'master' : 'clone',
       id: c.name,
       child,
+      ...(instanceAttributes ? { instanceAttributes } : {}),
       ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}),
       ...(extraSets.length > 0 ? { extraSets } : {}),
       ...described(c),

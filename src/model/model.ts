@@ -172,6 +172,8 @@ export interface Group {
   /** The primitives this group really holds, in order: each resolved member whose parent it is. */
   readonly members: readonly Primitive[];
   readonly meta: AttrBag;
+  /** `params`: instance attributes its primitives inherit. */
+  readonly params: AttrBag;
   /** `description "…"` (the last one). */
   readonly description?: A.DescriptionLine;
   /** The clone that holds it. */
@@ -189,6 +191,8 @@ export interface Clone {
   /** The primitive or group it really holds: the first resolved child whose parent it is. */
   readonly child?: Primitive | Group;
   readonly meta: AttrBag;
+  /** `params`: instance attributes its primitives inherit. */
+  readonly params: AttrBag;
   /** `description "…"` (the last one). */
   readonly description?: A.DescriptionLine;
 }
@@ -868,10 +872,11 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     return p;
   };
 
-  /** The members of a group or the child of a clone (inline or by name), and their meta lines. */
-  const members = (list: readonly A.CloneItem[]): { items: Ref<Resource>[]; meta: AttrBag; description?: A.DescriptionLine } => {
+  /** The members of a group or the child of a clone (inline or by name), and their meta and params lines. */
+  const members = (list: readonly A.CloneItem[]): { items: Ref<Resource>[]; meta: AttrBag; params: AttrBag; description?: A.DescriptionLine } => {
     const items: Ref<Resource>[] = [];
     const metaLines: A.AttrSet[] = [];
+    const paramsLines: A.AttrSet[] = [];
     let description: A.DescriptionLine | undefined;
     for (const item of list) {
       switch (item.kind) {
@@ -885,7 +890,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           items.push(resourceRef(item.name));
           break;
         case 'attr-set':
-          metaLines.push(item);
+          (item.keyword.text === 'params' ? paramsLines : metaLines).push(item);
           break;
         case 'description':
           description = item;
@@ -894,12 +899,12 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
           A.assertNever(item);
       }
     }
-    return { items, meta: bagOf(metaLines), ...(description ? { description } : {}) };
+    return { items, meta: bagOf(metaLines), params: bagOf(paramsLines), ...(description ? { description } : {}) };
   };
 
   const group = (decl: A.GroupStmt): Group => {
-    const { items, meta, description } = members(decl.items);
-    const g: Group = { kind: 'group', decl, name: decl.name.text, items, members: [], meta, ...(description ? { description } : {}) };
+    const { items, meta, params, description } = members(decl.items);
+    const g: Group = { kind: 'group', decl, name: decl.name.text, items, members: [], meta, params, ...(description ? { description } : {}) };
     groups.push(g);
     push(ids, g.name, g);
     return g;
@@ -982,8 +987,8 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         resources.push(group(s));
         break;
       case 'clone': {
-        const { items, meta, description } = members(s.items);
-        const c: Clone = { kind: 'clone', decl: s, name: s.name.text, promotable: s.keyword.text === 'promotable', items, meta, ...(description ? { description } : {}) };
+        const { items, meta, params, description } = members(s.items);
+        const c: Clone = { kind: 'clone', decl: s, name: s.name.text, promotable: s.keyword.text === 'promotable', items, meta, params, ...(description ? { description } : {}) };
         clones.push(c);
         resources.push(c);
         push(ids, c.name, c);

@@ -699,6 +699,7 @@ export class HaParser extends EmbeddedActionsParser {
       const item = this.OR((this.groupItemAlts ??= [
         { ALT: () => this.SUBRULE(this.primitive) },
         { ALT: () => this.SUBRULE(this.meta) },
+        { ALT: () => this.SUBRULE(this.params) },
         { ALT: () => this.SUBRULE(this.description) },
         { GATE: () => this.startsUnknownMemberLine(T.NotGroupStart), ALT: () => this.SUBRULE(this.unknownGroupLine), IGNORE_AMBIGUITIES: true },
         {
@@ -724,6 +725,7 @@ export class HaParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.primitive) },
         { ALT: () => this.SUBRULE(this.group) },
         { ALT: () => this.SUBRULE(this.meta) },
+        { ALT: () => this.SUBRULE(this.params) },
         { ALT: () => this.SUBRULE(this.description) },
         { GATE: () => this.startsUnknownMemberLine(T.NotCloneStart), ALT: () => this.SUBRULE(this.unknownCloneLine), IGNORE_AMBIGUITIES: true },
         {

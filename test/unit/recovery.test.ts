@@ -43,7 +43,7 @@ describe('recovery from a line that cannot stand where it is', () => {
 `);
     expect(findings(text)).toEqual([
       "6 HA001 expected a line of a primitive, found 'parms' | did you mean 'params'? | a line of a primitive starts with one of: params, meta, utilization, op, operations, start, stop, monitor, default-ops, description",
-      "10 HA001 expected a line of a group, found 'primtive' | did you mean 'primitive'? | a line of a group starts with one of: primitive, meta, description",
+      "10 HA001 expected a line of a group, found 'primtive' | did you mean 'primitive'? | a line of a group starts with one of: primitive, meta, params, description",
     ]);
   });
 
