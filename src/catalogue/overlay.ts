@@ -127,6 +127,8 @@ export const RESOURCE_META: readonly ParamFact[] = [
     values: ['Stopped', 'Started', 'Unpromoted', 'Promoted', 'Slave', 'Master'],
     // Promoted/Unpromoted role names: 2.1.0; Master/Slave remain accepted (deprecated) in 2.1.
     valuesSince: { Unpromoted: '2.1.0', Promoted: '2.1.0' },
+    // Pacemaker reads a role in any case (text2role, pcmk__str_casei); build writes the platform's spelling.
+    anyCase: true,
   }),
   meta('is-managed', 'boolean', { default: 'true' }),
   meta('maintenance', 'boolean', { default: 'false' }),

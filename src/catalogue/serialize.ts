@@ -17,6 +17,7 @@ const PARAM_KEYS = [
   'until',
   'valuesSince',
   'valuesUntil',
+  'anyCase',
 ] as const satisfies readonly (keyof ParamFact)[];
 
 const ACTION_KEYS = ['name', 'timeout', 'interval', 'role', 'depth'] as const satisfies readonly (keyof ActionFact)[];

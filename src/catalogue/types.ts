@@ -34,6 +34,8 @@ export interface ParamFact {
   valuesSince?: Record<string, string>;
   /** Hand-kept: value -> last Pacemaker version that accepts that value of `values`. */
   valuesUntil?: Record<string, string>;
+  /** Hand-kept: Pacemaker reads `values` in any case (a role: `started` is Started). */
+  anyCase?: boolean;
 }
 
 export interface ActionFact {

@@ -51,8 +51,9 @@ function parseDuration(text: string): number | undefined {
 
 const SCORE = /^(?:[-+]?INFINITY|[-+]?\d+)$/i;
 
-/** Why `text` is not a valid value of `type`, or undefined when it is. */
-export function valueProblem(type: ParamType, text: string, values?: readonly string[]): string | undefined {
+/** Why `text` is not a valid value of `type`, or undefined when it is (`anyCase`: `values` match in any case). */
+export function valueProblem(type: ParamType, text: string, values?: readonly string[], anyCase = false): string | undefined {
+  if (anyCase && values?.some((v) => v.toLowerCase() === text.toLowerCase())) return undefined;
   switch (type) {
     case 'boolean':
       return booleanValue(text) === undefined ? `'${text}' is not a boolean (true or false)` : undefined;

@@ -20,6 +20,13 @@ describe('no false alarms on valid designs', () => {
     ]);
   });
 
+  it('target-role in any case is the role Pacemaker reads (text2role is case-insensitive); an unknown role is HA205', () => {
+    const role = (value: string) => findings(`  primitive p ocf:pacemaker:Dummy {\n    meta target-role=${value}\n    op monitor interval=10s timeout=20s\n  }\n`);
+    expect(role('started')).toEqual([]);
+    expect(role('STOPPED')).toEqual([]);
+    expect(role('begun')).toEqual(["HA205 target-role: 'begun' is not one of 'Stopped', 'Started', 'Unpromoted', 'Promoted', 'Slave', 'Master'"]);
+  });
+
   it('a deprecated parameter name satisfies the requirement of its replacement, and the other way round', () => {
     const apc = (params: string) => findings(`  primitive f stonith:fence_apc {\n    params ${params} password=env:PW plug=1 pcmk_host_list="a b" pcmk_delay_max=10s\n    op monitor interval=60s\n  }\n`, '');
     expect(apc('ip=10.0.1.1 username=admin')).toEqual([]);

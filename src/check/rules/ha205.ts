@@ -28,7 +28,7 @@ function sbdValueProblem(a: A.Attr): string | undefined {
 function checkMeta(ctx: RuleContext, attrs: readonly A.Attr[]): void {
   for (const attr of attrs) {
     const fact = ctx.catalogue.resourceMeta.find((m) => m.name === attr.key.text);
-    const problem = fact && valueProblem(fact.type, attr.value.text, fact.values);
+    const problem = fact && valueProblem(fact.type, attr.value.text, fact.values, fact.anyCase);
     if (problem) ctx.report({ node: attr, property: 'value', message: `${attr.key.text}: ${problem}` });
   }
 }
@@ -80,7 +80,7 @@ export const ha205: Rule = {
   severity: 'error',
   docs: {
     summary: 'A parameter, meta attribute, constraint value or fencing level index of the wrong type or outside its allowed set.',
-    rationale: "Agents and Pacemaker read a value they cannot parse as something else (often the default): `lanplus=maybe` is false, `target-role=started` is an error at run time.",
+    rationale: "Agents and Pacemaker read a value they cannot parse as something else (often the default): `lanplus=maybe` is false, `target-role=begun` is an unknown role at run time (a role in another case, `started`, is the role: Pacemaker reads roles in any case).",
     bad: labCluster(`  primitive p ocf:pacemaker:Dummy {
     meta migration-threshold=three
     op monitor interval=10s
