@@ -580,14 +580,20 @@ class Reader {
       }
       case 'rsc_colocation': {
         const pair = a('rsc') !== undefined && a('with-rsc') !== undefined;
-        if ((sets.length > 0 ? a('rsc') !== undefined || a('with-rsc') !== undefined : !pair) || a('score') === undefined) {
-          return void this.report(el, xpath, 'a colocation constraint without either rsc and with-rsc or resource sets, and a score');
+        if (sets.length > 0 ? a('rsc') !== undefined || a('with-rsc') !== undefined : !pair) {
+          return void this.report(el, xpath, 'a colocation constraint without either rsc and with-rsc or resource sets');
+        }
+        // Pacemaker reads no score as 0 (char2score(NULL)), and a colocation of score 0 does nothing.
+        let score = a('score');
+        if (score === undefined) {
+          this.ignore(el, xpath, 'a colocation without a score, which Pacemaker reads as score 0 and ignores: written with score=0');
+          score = '0';
         }
         // The constraint's own attributes, and the keys the language gives it (its vocabulary).
         if (extra(['id', 'rsc', 'with-rsc', ...colocation.keys.map((k) => k.name)], 'a colocation constraint')) return undefined;
         const [rsc, withRsc] = [a('rsc'), a('with-rsc')];
         return this.at<CibConstraint>(
-          { kind: 'rsc_colocation', id, ...(rsc !== undefined ? { rsc } : {}), ...(withRsc !== undefined ? { withRsc } : {}), score: a('score')!, attrs: rest(['id', 'rsc', 'with-rsc', 'score']), sets },
+          { kind: 'rsc_colocation', id, ...(rsc !== undefined ? { rsc } : {}), ...(withRsc !== undefined ? { withRsc } : {}), score, attrs: rest(['id', 'rsc', 'with-rsc', 'score']), sets },
           xpath,
         );
       }

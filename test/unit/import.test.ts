@@ -130,6 +130,24 @@ describe('a second property set after one that holds only what Pacemaker maintai
   });
 });
 
+describe('a colocation without a score', () => {
+  it('is score 0 to Pacemaker (char2score of nothing), so it is written score=0 and said', () => {
+    const xml = `<cib validate-with="pacemaker-3.9"><configuration><crm_config/><nodes/>
+  <resources>
+    <primitive id="a" class="ocf" provider="pacemaker" type="Dummy"/>
+    <primitive id="b" class="ocf" provider="pacemaker" type="Dummy"/>
+  </resources>
+  <constraints><rsc_colocation id="a-with-b" rsc="a" with-rsc="b"/></constraints>
+</configuration></cib>`;
+    const r = importCib(xml, { catalogue });
+    expect(r.unsupported).toEqual([]);
+    expect(r.ignored.map((u) => `${u.what} ${u.id}`)).toEqual(['rsc_colocation a-with-b']);
+    expect(r.text).toContain('colocation a-with-b a with b score=0\n');
+    const built = readCib(parseXml(cibOf(build(r.text)!))).cib.configuration.constraints;
+    expect(built.map((c) => (c.kind === 'rsc_colocation' ? c.score : c.kind))).toEqual(['0']);
+  });
+});
+
 describe('hand-written CIBs: build(import(cib)) is the same configuration', () => {
   for (const name of ['odd-but-legal', 'crmsh-style']) {
     const path = `fixtures/cib/${name}.xml`;
