@@ -4,6 +4,7 @@ import { generateBenchHa } from '../../bench/generate.js';
 import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
 import { checkText } from '../../src/check/check.js';
 import { writeCibIn, XML_DECLARATION } from '../../src/cib/write.js';
+import { parseXml, XmlSyntaxError, type XmlElement } from '../../src/cib/xml-reader.js';
 import { createXml, type XmlDocument, type XmlParent } from '../../src/cib/xml-writer.js';
 import { cibComment, cibXml } from '../../src/emit/cib.js';
 import { lower, type Lowered } from '../../src/lower/lower.js';
@@ -76,5 +77,40 @@ describe('XML writer', () => {
     expect(() => createXml(XML_DECLARATION).ele('x', ['a:b', '1'])).toThrow(/not a plain name/);
     expect(() => createXml(XML_DECLARATION).ele('x', ['xmlns', 'u'])).toThrow(/not a plain name/);
 
+  });
+});
+
+describe("the CIB reader's XML (saxes)", () => {
+  const root = (xml: string): XmlElement => parseXml(xml).find((n): n is XmlElement => n.type === 'element')!;
+
+  it('reads attribute values as libxml2 does: a literal tab, line break or CR LF is one space; references are characters', () => {
+    const el = root('<a v="one\ttwo\nthree\r\nfour&#10;five &amp; &lt;six&gt; &#x263A;" w=" kept  "/>');
+    expect(el.attrs.get('v')).toBe('one two three four\nfive & <six> \u263a');
+    expect(el.attrs.get('w')).toBe(' kept  ');
+    expect([...el.attrs.keys()]).toEqual(['v', 'w']);
+  });
+
+  it('keeps comments and text, drops indentation, the declaration and processing instructions', () => {
+    const nodes = parseXml('<?xml version="1.0"?>\n<!-- top -->\n<a>\n  <!-- inner -->\n  <b>x &amp; <![CDATA[<y>]]></b>\n  <?pi data?>\n</a>\n');
+    expect(nodes.map((n) => n.type)).toEqual(['comment', 'element']);
+    const a = nodes[1] as XmlElement;
+    expect(a.children.map((c) => (c.type === 'element' ? `<${c.tag}>` : `${c.type}:${c.text}`))).toEqual(['comment: inner ', '<b>']);
+    expect((a.children[1] as XmlElement).children).toEqual([{ type: 'text', text: 'x & <y>' }]);
+  });
+
+  it('refuses what is not well-formed, with the position', () => {
+    const error = (xml: string) => {
+      try {
+        parseXml(xml);
+      } catch (e) {
+        return e instanceof XmlSyntaxError ? `${e.line}:${e.column} ${e.message}` : `not an XmlSyntaxError: ${String(e)}`;
+      }
+      return 'read';
+    };
+    expect(error('<a x="1" x="2"/>')).toMatch(/^1:\d+ duplicate attribute: x$/);
+    expect(error('<a>\n<b></a>')).toBe("2:7 unexpected close tag: 'b' (line 2) is not closed before it");
+    expect(error('<a v="&bogus;"/>')).toBe("1:7 reference '&bogus;' names no character");
+    expect(error('<a/><b/>')).toMatch(/^1:\d+ documents may contain only one root$/);
+    expect(error('<a>\u0001</a>')).toMatch(/^1:\d+ disallowed character$/);
   });
 });
