@@ -72,7 +72,10 @@ export function parseXml(text: string): XmlNode[] {
   });
   parser.on('opentag', (tag) => {
     flushText();
-    open.push({ tag: tag.name, attrs: new Map(Object.entries(tag.attributes as Record<string, string>)), children: [], line: parser.line });
+    const attrs = new Map<string, string>();
+    const given = tag.attributes as Record<string, string>;
+    for (const name in given) attrs.set(name, given[name]!);
+    open.push({ tag: tag.name, attrs, children: [], line: parser.line });
   });
   parser.on('closetag', () => {
     flushText();

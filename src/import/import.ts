@@ -986,7 +986,11 @@ function sameSet(mine: NvSet | undefined, theirs: NvSet | undefined): boolean {
 
 function opsByName(ops: readonly CibOp[]): Map<string, CibOp[]> {
   const out = new Map<string, CibOp[]>();
-  for (const o of ops) out.set(o.name, [...(out.get(o.name) ?? []), o]);
+  for (const o of ops) {
+    const named = out.get(o.name);
+    if (named) named.push(o);
+    else out.set(o.name, [o]);
+  }
   return out;
 }
 

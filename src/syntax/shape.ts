@@ -31,12 +31,16 @@ export function sameShape(a: unknown, b: unknown): boolean {
   }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
+  // for…in, not Object.keys: a large tree has hundreds of thousands of nodes, and syntax tree nodes
+  // are plain objects (no inherited enumerable keys).
   let keys = 0;
-  for (const k of Object.keys(x)) {
-    if (DROPPED.has(k) || x[k] === undefined) continue;
+  for (const k in x) {
+    const v = x[k];
+    if (v === undefined || DROPPED.has(k)) continue;
     keys++;
-    if (y[k] === undefined || !Object.hasOwn(y, k) || !sameShape(x[k], y[k])) return false;
+    const w = y[k];
+    if (w === undefined || !Object.hasOwn(y, k) || !sameShape(v, w)) return false;
   }
-  for (const k of Object.keys(y)) if (!DROPPED.has(k) && y[k] !== undefined) keys--;
+  for (const k in y) if (y[k] !== undefined && !DROPPED.has(k)) keys--;
   return keys === 0;
 }
