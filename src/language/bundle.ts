@@ -52,6 +52,18 @@ export const storageMap = {
   keys: [key('id', 'string'), key('source-dir', 'string'), key('source-dir-root', 'string'), key('target-dir', 'string'), key('options', 'string')],
 } as const satisfies StatementVocabulary;
 
+/**
+ * What the CIB schema hacc writes for a platform lacks of a bundle (resources-2.10.rng,
+ * resources-4.0.rng): Pacemaker 1.1's (el6, el7) has no podman, no promoted-max (it says masters)
+ * and no add-host; Pacemaker 3's drops rkt and masters (promoted-max). A CIB with them does not
+ * validate, and the cluster refuses it. `keys`: each missing key, with the key that says the same
+ * there (if any).
+ */
+export const BUNDLE_SCHEMA_LACKS: Readonly<Record<string, { readonly engines: readonly ContainerType[]; readonly keys: Readonly<Record<string, string | undefined>> }>> = {
+  'pacemaker-2.10': { engines: ['podman'], keys: { 'promoted-max': 'masters', 'add-host': undefined } },
+  'pacemaker-4.0': { engines: ['rkt'], keys: { masters: 'promoted-max' } },
+};
+
 /** The lines with pairs of a bundle, by keyword. */
 export const BUNDLE_LINES = [container, network, portMap, storageMap] as const;
 export type BundleLineKeyword = (typeof BUNDLE_LINES)[number]['keyword'];

@@ -159,16 +159,17 @@ describe('CIB conformance: xmllint with the RelaxNG schema and crm_verify', () =
 
   // Issue 24: what hacc writes for Pacemaker 3 validates against its schema (pacemaker-4.0, which
   // drops <master>, nvpairs without a value, lifetime, rkt and more), for every fixture that checks
-  // there; crm_verify (2.1.5) reads the same configuration under pacemaker-3.9.
-  for (const platform of ['el10', 'debian13', 'sles16'] as const) {
-    it(`every fixture that checks on ${platform}, against pacemaker-4.0.rng`, async () => {
+  // there; crm_verify (2.1.5) reads the same configuration under pacemaker-3.9. The same for
+  // Pacemaker 1.1's (pacemaker-2.10: no podman, no promoted-max, no resource expressions…).
+  for (const [platform, schema] of [['el10', 'pacemaker-4.0'], ['debian13', 'pacemaker-4.0'], ['sles16', 'pacemaker-4.0'], ['el7', 'pacemaker-2.10']] as const) {
+    it(`every fixture that checks on ${platform}, against ${schema}.rng`, async () => {
       expect(existsSync(RNG_4_0), `${RNG_4_0}: the Pacemaker 3 schemas of ../shared`).toBe(true);
       const clean = listFiles('fixtures', '.ha').filter((p) => checkText(readText(p), p, { target: platform, catalogue }).checked !== undefined);
       expect(clean.length).toBeGreaterThan(30);
       const cibs = clean.map((p, i) => fullCib(checkText(readText(p), p, { target: platform, catalogue }).checked!, `${platform}-${i}`));
-      expect(new Set(cibs.map((c) => c.plan.cluster.target.schema))).toEqual(new Set(['pacemaker-4.0']));
+      expect(new Set(cibs.map((c) => c.plan.cluster.target.schema))).toEqual(new Set([schema]));
       await conformance(cibs);
-    });
+    }, 120_000);
   }
 
   it(`${GENERATED} generated configurations`, async () => {

@@ -1,6 +1,7 @@
 import { allAttrs } from '../../model/model.js';
 import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, PCS_NO_FENCING_IN_GROUP, PCS_REFUSES_OLD_PROPERTY_NAMES, pcsFrom, PLATFORM_FACTS, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
+import { BUNDLE_SCHEMA_LACKS, CONTAINER_TYPES } from '../../language/bundle.js';
 import { INFLUENCE_SINCE } from '../../language/colocation.js';
 import { LEGACY_DATE_KEYS } from '../../language/rule.js';
 import { walk } from '../../syntax/walk.js';
@@ -14,7 +15,7 @@ export const ha406: Rule = {
   severity: 'error',
   docs: {
     summary:
-      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others), an sbd block's init and options lines and per-node watchdogs on SUSE (crm cluster init sets those itself), or a colocation's influence before Pacemaker 2.1 (el6, el7), or a rule's date-spec or duration key the pacemaker-2.10 schema lacks (minutes, seconds, days; yeardays is yearsdays there: el6, el7), or more than one rule in a location on Pacemaker 3.",
+      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others), an sbd block's init and options lines and per-node watchdogs on SUSE (crm cluster init sets those itself), or a colocation's influence before Pacemaker 2.1 (el6, el7), or a rule's date-spec or duration key the pacemaker-2.10 schema lacks (minutes, seconds, days; yeardays is yearsdays there: el6, el7), or more than one rule in a location on Pacemaker 3, or a bundle's container engine or key the platform's CIB schema lacks (podman, promoted-max and add-host on el6/el7, where masters says promoted-max; rkt and masters on Pacemaker 3).",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -207,6 +208,32 @@ export const ha406: Rule = {
             node: r.decl.keyword,
             message: `Pacemaker ${version} (${m.platform}) takes one rule per location constraint: '${c.name}' has ${c.rules.length}`,
             help: [`write a location for each rule (${c.name}-2 …), or join the rules with or in one rule when they have one score`],
+          });
+        }
+      }
+    }
+    // A bundle's engine or container and network keys the platform's CIB schema lacks.
+    const lacks = BUNDLE_SCHEMA_LACKS[platform.schema];
+    for (const b of lacks ? m.bundles : []) {
+      const engine = b.container?.words[0];
+      if (engine && (lacks!.engines as readonly string[]).includes(engine.text)) {
+        ctx.report({
+          node: engine,
+          message: `Pacemaker ${version} (${m.platform}) runs no ${engine.text} containers: its CIB schema (${platform.schema}) has no <${engine.text}>`,
+          help: [CONTAINER_TYPES.filter((t) => !lacks!.engines.includes(t)).map((t) => `container ${t}`).join(' or ') + ' runs there'],
+        });
+      }
+      for (const line of [b.container, b.network]) {
+        for (const attr of line?.attrs ?? []) {
+          const name = attr.key.text;
+          if (!Object.hasOwn(lacks!.keys, name)) continue;
+          const instead = lacks!.keys[name];
+          ctx.report({
+            node: attr,
+            property: 'key',
+            message: `Pacemaker ${version} (${m.platform}) has no ${name}= on a bundle's ${line!.keyword.text}: its CIB schema (${platform.schema}) lacks it`,
+            help: [instead ? `write ${instead}=${attr.value.text}` : `remove ${name}=`],
+            ...(instead ? { fix: { title: `write ${instead}`, replacement: instead } } : {}),
           });
         }
       }

@@ -1,3 +1,4 @@
+import { bundleReplicaNames, remoteNodeNames } from '../../model/model.js';
 import { booleanValue } from '../../model/values.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
@@ -7,7 +8,7 @@ export const ha425: Rule = {
   name: 'more-instances-than-nodes',
   severity: 'warning',
   docs: {
-    summary: 'A clone asks for more instances (clone-max) or more promoted instances (promoted-max) than the cluster has nodes to run them.',
+    summary: 'A clone asks for more instances (clone-max) or more promoted instances (promoted-max) than the cluster has nodes to run them (members, remote and guest nodes).',
     rationale:
       'The extra instances can never run: the cluster status shows them stopped forever, which hides a real failure, and an operator counting promoted instances is misled.',
     bad: labCluster(`  clone web-clone {
@@ -26,7 +27,10 @@ export const ha425: Rule = {
 `),
   },
   check(ctx) {
-    const nodes = ctx.model.nodes.length;
+    // Members, remote and guest nodes: clone instances run on all of them (a bundle's replicas
+    // run the bundle's own primitive only).
+    const replicas = new Set(ctx.model.bundles.flatMap(bundleReplicaNames));
+    const nodes = ctx.model.nodes.length + [...remoteNodeNames(ctx.model)].filter((n) => !replicas.has(n)).length;
     if (nodes === 0) return;
     for (const c of ctx.model.clones) {
       const meta = c.meta.values;
