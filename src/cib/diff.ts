@@ -234,7 +234,10 @@ function flatten(conf: CibConfiguration): Flat[] {
     if (a.kind === 'acl_role') {
       if (a.description !== undefined) fields.set('description', a.description);
       for (const p of a.permissions) fields.set(`permission.${p.id}`, [p.kind, ...p.attrs.map(([k, v]) => `${k}=${v}`)].join(' '));
-    } else fields.set('roles', a.roles.join(' '));
+    } else {
+      if (a.name !== undefined) fields.set('name', a.name);
+      fields.set('roles', a.roles.join(' '));
+    }
     out.push({ kind: a.kind, id: a.id, fields });
   }
   for (const l of conf.fencingTopology ?? []) out.push({ kind: 'fencing-level', id: l.id, fields: new Map([...l.target, ['index', l.index], ['devices', l.devices]]) });

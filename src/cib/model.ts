@@ -316,10 +316,11 @@ export interface CibAclRole {
   readonly permissions: readonly CibAclPermission[];
 }
 
-/** `<acl_target id>` (a user) or `<acl_group id>` (a Unix group) with its `<role id>`s. */
+/** `<acl_target id [name]>` (a user) or `<acl_group id [name]>` (a Unix group) with its `<role id>`s; `name`, when there, is the user or group. */
 export interface CibAclTarget {
   readonly kind: 'acl_target' | 'acl_group';
   readonly id: string;
+  readonly name?: string;
   readonly roles: readonly string[];
 }
 

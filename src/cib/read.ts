@@ -663,15 +663,15 @@ class Reader {
       const description = el.attrs.get('description');
       return this.at<CibAcl>({ kind: 'acl_role', id, ...(description !== undefined ? { description } : {}), permissions }, xpath);
     }
-    // (acls-3.8's name= on a target or group has no form yet.)
-    if (this.extraAttrs(el, xpath, ['id'])) return undefined;
+    if (this.extraAttrs(el, xpath, ['id', 'name'])) return undefined;
+    const name = el.attrs.get('name');
     const roles: string[] = [];
     for (const c of elements(el)) {
       const ref = c.tag === 'role' ? c.attrs.get('id') : undefined;
       if (ref === undefined || c.attrs.size > 1) return void this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside an <${el.tag}> that is not a role by id`);
       roles.push(ref);
     }
-    return this.at<CibAcl>({ kind: el.tag, id, roles }, xpath);
+    return this.at<CibAcl>({ kind: el.tag, id, ...(name !== undefined ? { name } : {}), roles }, xpath);
   }
 
   /** `<tag id>` with its `<obj_ref id>`s. */

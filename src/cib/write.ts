@@ -309,7 +309,7 @@ class CibWriter {
       for (const p of a.permissions) ele(role, 'acl_permission', ['id', p.id, 'kind', p.kind, ...p.attrs.flat()]);
       return;
     }
-    const target = ele(parent, a.kind, ['id', a.id]);
+    const target = ele(parent, a.kind, ['id', a.id, ...(a.name !== undefined ? ['name', a.name] : [])]);
     for (const r of a.roles) ele(target, 'role', ['id', r]);
   }
 }

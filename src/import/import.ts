@@ -646,13 +646,14 @@ class Raiser {
 
   /**
    * `acl-role NAME { read|write|deny … }` (a permission's id written where it is not the ROLE-KIND,
-   * -1… lowering derives), `acl-user NAME roles=…`, `acl-group NAME roles=…`.
+   * -1… lowering derives), `acl-user NAME [name=…] roles=…`, `acl-group NAME [name=…] roles=…`.
    */
   private acl(a: CibAcl): A.AclRoleStmt | A.AclTargetStmt {
     const span = this.span();
     if (a.kind !== 'acl_role') {
       const keyword = this.ident(a.kind === 'acl_target' ? 'acl-user' : 'acl-group') as A.Ident & { text: 'acl-user' | 'acl-group' };
-      return { kind: 'acl-target', keyword, name: this.ident(a.id), attrs: a.roles.length > 0 ? [this.attr('roles', this.value(a.roles.join(',')))] : [], ...span };
+      const attrs = [...(a.name !== undefined ? [this.attr('name', this.value(a.name))] : []), ...(a.roles.length > 0 ? [this.attr('roles', this.value(a.roles.join(',')))] : [])];
+      return { kind: 'acl-target', keyword, name: this.ident(a.id), attrs, ...span };
     }
     const ids = new IdAllocator([]);
     const description = this.description(a);

@@ -22,10 +22,17 @@ export const PERMISSION_LINES = [read, write, deny] as const;
 /** The keys that say what a permission covers: exactly one of them. */
 export const PERMISSION_SCOPES = ['xpath', 'reference', 'object-type'] as const;
 
-/** `acl-user NAME roles=R,…`: an `<acl_target>` (a user name; no ID in the schema). */
-export const aclUser = { keyword: 'acl-user', context: 'cluster', described: 'an ACL user', keys: [key('roles', 'string')] } as const satisfies StatementVocabulary;
-/** `acl-group NAME roles=R,…`: an `<acl_group>` (a Unix group). */
-export const aclGroup = { keyword: 'acl-group', context: 'cluster', described: 'an ACL group', keys: [key('roles', 'string')] } as const satisfies StatementVocabulary;
+/**
+ * `acl-user NAME [name=USER] roles=R,…`: an `<acl_target id=NAME>`, the user NAME; with name=, the
+ * user is USER and NAME only the element's id (acls-3.8, Pacemaker 2.1: Pacemaker reads name before
+ * id, lib/common/acl.c). The schema gives an acl_target's id no ID type.
+ */
+export const aclUser = { keyword: 'acl-user', context: 'cluster', described: 'an ACL user', keys: [key('roles', 'string'), key('name', 'string')] } as const satisfies StatementVocabulary;
+/** `acl-group NAME [name=GROUP] roles=R,…`: an `<acl_group>` (a Unix group, named as an acl-user is). */
+export const aclGroup = { keyword: 'acl-group', context: 'cluster', described: 'an ACL group', keys: [key('roles', 'string'), key('name', 'string')] } as const satisfies StatementVocabulary;
+
+/** The CIB schema that has no name= on acl_target and acl_group (acls-2.0: Pacemaker 1.1, el6 and el7). */
+export const ACL_NAME_MISSING_FROM = 'pacemaker-2.10';
 
 /** The users Pacemaker never restricts (HA431). */
 export const UNRESTRICTED_USERS = ['root', 'hacluster'] as const;

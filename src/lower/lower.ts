@@ -406,7 +406,7 @@ class Lowering {
           })),
         },
       })),
-      ...model.aclTargets.map((t) => ({ at: t.decl.start, acl: { kind: t.kind === 'acl-user' ? ('acl_target' as const) : ('acl_group' as const), id: t.name, roles: t.roles.map((r) => r.ident.text) } })),
+      ...model.aclTargets.map((t) => ({ at: t.decl.start, acl: { kind: t.kind === 'acl-user' ? ('acl_target' as const) : ('acl_group' as const), id: t.name, ...(t.nameAttr ? { name: t.user } : {}), roles: t.roles.map((r) => r.ident.text) } })),
     ]
       .sort((a, b) => a.at - b.at)
       .map((e) => e.acl);

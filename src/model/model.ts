@@ -240,7 +240,12 @@ export interface AclRole {
 export interface AclTarget {
   readonly kind: 'acl-user' | 'acl-group';
   readonly decl: A.AclTargetStmt;
+  /** The element's id (the statement's name). */
   readonly name: string;
+  /** `name=`: the user or group, when it is not the id. */
+  readonly nameAttr?: A.Attr;
+  /** The user or group the entry is for: name= if written, else the id (as Pacemaker reads it). */
+  readonly user: string;
   /** Each role `roles=` lists, resolved (an unknown one: HA103). */
   readonly roles: readonly Ref<AclRole>[];
 }
@@ -1037,9 +1042,11 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
         break;
       }
       case 'acl-target': {
-        const roles = lastWins(s.attrs).get('roles');
+        const values = lastWins(s.attrs);
+        const roles = values.get('roles');
+        const nameAttr = values.get('name');
         const refs = roles ? roleIdents(roles.value).map((ident) => reference(ident, (name) => aclRoles.find((r) => r.name === name))) : [];
-        aclTargets.push({ kind: s.keyword.text, decl: s, name: s.name.text, roles: refs });
+        aclTargets.push({ kind: s.keyword.text, decl: s, name: s.name.text, ...(nameAttr ? { nameAttr } : {}), user: nameAttr?.value.text ?? s.name.text, roles: refs });
         if (s.keyword.text === 'acl-group') explicitIds.push(s.name);
         break;
       }

@@ -1,6 +1,7 @@
 import { allAttrs } from '../../model/model.js';
 import { AGENT_UNTIL, CLASS_UNTIL, compareVersions, PCS_NO_FENCING_IN_GROUP, PCS_REFUSES_OLD_PROPERTY_NAMES, pcsFrom, PLATFORM_FACTS, DEPRECATED_VALUES, PLATFORM_CLUSTER_LINKS, PLATFORM_PACEMAKER_VERSION, versionInRange } from '../../catalogue/platforms.js';
 import type { ParamFact } from '../../catalogue/types.js';
+import { ACL_NAME_MISSING_FROM } from '../../language/acl.js';
 import { BUNDLE_SCHEMA_LACKS, CONTAINER_TYPES } from '../../language/bundle.js';
 import { INFLUENCE_SINCE } from '../../language/colocation.js';
 import { LEGACY_DATE_KEYS } from '../../language/rule.js';
@@ -15,7 +16,7 @@ export const ha406: Rule = {
   severity: 'error',
   docs: {
     summary:
-      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others), an sbd block's init and options lines and per-node watchdogs on SUSE (crm cluster init sets those itself), or a colocation's influence before Pacemaker 2.1 (el6, el7), or a rule's date-spec or duration key the pacemaker-2.10 schema lacks (minutes, seconds, days; yeardays is yearsdays there: el6, el7), or more than one rule in a location on Pacemaker 3, or a bundle's container engine or key the platform's CIB schema lacks (podman, promoted-max and add-host on el6/el7, where masters says promoted-max; rkt and masters on Pacemaker 3).",
+      "A cluster property, meta attribute or op attribute, or one of their values, that the target platform's Pacemaker does not have yet or no longer has (an op's requires after 1.1; on Pacemaker 3 — el10, debian13, sles16 — remove-after-stop, the crmd-* properties, stonith-action=poweroff, restart-type), an agent or agent class it no longer ships (ocf:pacemaker:o2cb, the nagios and upstart classes on Pacemaker 3), a fencing device in a group where pcs 0.12 cannot create one (el10, debian13), a property's old name that pcs 0.11+ refuses (crmd-transition-delay on el9, debian12), or more addresses on a node than the platform's corosync has links (2 on el6/el7/sles15, 8 on the others), an sbd block's init and options lines and per-node watchdogs on SUSE (crm cluster init sets those itself), or a colocation's influence before Pacemaker 2.1 (el6, el7), or a rule's date-spec or duration key the pacemaker-2.10 schema lacks (minutes, seconds, days; yeardays is yearsdays there: el6, el7), or more than one rule in a location on Pacemaker 3, or a bundle's container engine or key the platform's CIB schema lacks (podman, promoted-max and add-host on el6/el7, where masters says promoted-max; rkt and masters on Pacemaker 3), or an acl-user's or acl-group's name= on el6/el7.",
     rationale: 'An older Pacemaker ignores a property it does not know, so a feature the file relies on (fencing-enabled, shutdown-lock, …) is silently absent on that platform.',
     bad: `cluster demo {
   platform debian12
@@ -236,6 +237,18 @@ export const ha406: Rule = {
             ...(instead ? { fix: { title: `write ${instead}`, replacement: instead } } : {}),
           });
         }
+      }
+    }
+    // An ACL entry's name= (acls-3.8): Pacemaker 1.1's schema has none.
+    if (platform.schema === ACL_NAME_MISSING_FROM) {
+      for (const t of m.aclTargets) {
+        if (!t.nameAttr) continue;
+        ctx.report({
+          node: t.nameAttr,
+          property: 'key',
+          message: `Pacemaker ${version} (${m.platform}) has no name= on an ${t.kind}: its CIB schema (${platform.schema}) lacks it`,
+          help: [`write ${t.kind} ${t.user} without name= (its id is then the ${t.kind === 'acl-user' ? 'user' : 'group'})`],
+        });
       }
     }
     // What crm cluster init does not take of the sbd block: it writes the disk headers and the sbd

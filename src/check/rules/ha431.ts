@@ -38,8 +38,8 @@ export const ha431: Rule = {
       });
     }
     for (const t of m.aclTargets) {
-      if (t.kind === 'acl-user' && (UNRESTRICTED_USERS as readonly string[]).includes(t.name)) {
-        ctx.report({ node: t.decl.name, message: `Pacemaker never restricts '${t.name}': its roles do nothing`, help: ['give the roles to the people who log in, and keep root and hacluster for the cluster itself'] });
+      if (t.kind === 'acl-user' && (UNRESTRICTED_USERS as readonly string[]).includes(t.user)) {
+        ctx.report({ node: t.nameAttr ?? t.decl.name, message: `Pacemaker never restricts '${t.user}': its roles do nothing`, help: ['give the roles to the people who log in, and keep root and hacluster for the cluster itself'] });
       }
     }
     for (const r of m.aclRoles) {
