@@ -428,14 +428,16 @@ function suggestedPlatform(cib: Cib, maintained: readonly NvPair[]): PlatformNam
 }
 
 /** The cluster's name, which the .ha file must be able to hold as it is (no silent change). */
-function clusterName(properties: NvSet | undefined, hacc: ReadResult['hacc'], options: ImportOptions): string {
+function clusterName(properties: NvSet | undefined, hacc: ReadResult['hacc'], options: ImportOptions, xpathOf: (o: object) => string): string {
   const property = properties?.pairs.find((p) => p.name === 'cluster-name');
   const fromProperty = property?.value.kind === 'literal' ? property.value.text : undefined;
   const name = options.name ?? hacc?.name ?? fromProperty ?? 'cluster';
   if (MACHINE_NAME.test(name)) return name;
   const rule = "letters, digits, '-', '_' and '.', not '-' or '.' at either end";
   if (options.name !== undefined) throw new ImportNameError(`--name '${options.name}' is not a cluster name (${rule})`);
-  throw new ImportNameError(`the CIB's cluster-name '${name}' is not a name a .ha file can give a cluster (${rule}): give one with --name NAME`);
+  const what = hacc?.name === name ? `the cluster name '${name}' of the comment hacc's build wrote at the top of the CIB` : `the CIB's cluster-name '${name}'`;
+  const where = hacc?.name !== name && property ? `, at ${xpathOf(property)}` : '';
+  throw new ImportNameError(`${what} is not a name a .ha file can give a cluster (${rule})${where}: give one with --name NAME`);
 }
 
 /** The cluster's name cannot be written in the .ha language. */
@@ -1279,7 +1281,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
     const owner = cibPrimitives(cib.configuration).find((p) => p.instanceAttributes?.pairs.includes(pair))!;
     return { variable, resource: owner.id, param: pair.name };
   });
-  const raiser = new Raiser(cib, properties, secretMap, clusterName(crm, hacc, options), platform);
+  const raiser = new Raiser(cib, properties, secretMap, clusterName(crm, hacc, options, xpathOf), platform);
 
   // Start optimistic (every op left to build, every id derived) and write out what differs.
   const d: Decisions = { nodeIds: new Set(), setIds: new Set(), pairIds: new Set(), opIds: new Set(), recipientIds: new Set(), ops: new Map() };

@@ -648,7 +648,7 @@ describe('import of a hostile or unusual CIB: exact, or a clear refusal', () => 
     expect(r).toEqual({
       exit: 2,
       stdout: '',
-      stderr: `hacc: ${file}: the CIB's cluster-name 'ha$(id)' is not a name a .ha file can give a cluster (letters, digits, '-', '_' and '.', not '-' or '.' at either end): give one with --name NAME\n`,
+      stderr: `hacc: ${file}: the CIB's cluster-name 'ha$(id)' is not a name a .ha file can give a cluster (letters, digits, '-', '_' and '.', not '-' or '.' at either end), at /cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/nvpair[@id='o-cn']: give one with --name NAME\n`,
     });
     const named = await runCli(['import', file, '--name', 'lab']);
     expect(named.exit).toBe(0);
