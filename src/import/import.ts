@@ -1210,10 +1210,10 @@ function secretVariables(cib: Cib): Map<NvPair, string> {
   return out;
 }
 
-/** Comment text on one line, whatever the CIB held. */
-function commentSafe(text: string): string {
+/** TEXT on one line, its control characters escaped (\n, \t, \u0007): for a comment line or one line of a message. */
+function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function header(maintained: readonly NvPair[], platform: PlatformName | undefined, secrets: readonly SecretVariable[], unsupported: readonly Unsupported[], ignored: readonly Unsupported[], silenced: readonly Diagnostic[]): string[] {
@@ -1228,18 +1228,18 @@ function header(maintained: readonly NvPair[], platform: PlatformName | undefine
   if (secrets.length > 0) {
     out.push('', 'Secrets: the CIB held these in clear. Their values are not in this file; before the setup', 'script runs, set each environment variable to the value of the parameter it names:');
     const width = Math.max(...secrets.map((s) => s.variable.length));
-    for (const s of secrets) out.push(`  ${s.variable.padEnd(width)}  ${commentSafe(`${s.param} of ${s.resource}`)}`);
+    for (const s of secrets) out.push(`  ${s.variable.padEnd(width)}  ${printable(`${s.param} of ${s.resource}`)}`);
   }
   if (maintained.length > 0) {
-    out.push('', `Left out, maintained by Pacemaker itself: ${maintained.map((p) => `property ${commentSafe(p.name)}`).join(', ')}.`);
+    out.push('', `Left out, maintained by Pacemaker itself: ${maintained.map((p) => `property ${printable(p.name)}`).join(', ')}.`);
   }
   if (unsupported.length > 0) {
     out.push('', 'NOT IMPORTED: the .ha language cannot express these parts of the CIB yet, so this file does', 'not describe the whole cluster (written with --allow-partial):');
-    for (const u of unsupported) out.push(`  ${commentSafe(describeUnsupported(u))}`);
+    for (const u of unsupported) out.push(`  ${describeUnsupported(u)}`);
   }
   if (ignored.length > 0) {
     out.push('', 'Left out, ignored by Pacemaker (this file is equivalent to the CIB, not identical):');
-    for (const u of ignored) out.push(`  ${commentSafe(describeUnsupported(u))}`);
+    for (const u of ignored) out.push(`  ${describeUnsupported(u)}`);
   }
   if (silenced.length > 0) {
     out.push(
@@ -1248,14 +1248,15 @@ function header(maintained: readonly NvPair[], platform: PlatformName | undefine
       'cluster as it runs, each is silenced by a `# hacc-ignore` line where it stands; remove that',
       'line to see the finding again, and fix it before you change the cluster:',
     );
-    for (const d of silenced) out.push(`  ${d.code} ${commentSafe(d.message)}`);
+    for (const d of silenced) out.push(`  ${d.code} ${printable(d.message)}`);
   }
   return out;
 }
 
 /** `clone 'web-clone': a clone, at /cib/configuration/resources/clone[@id='web-clone']`. */
 export function describeUnsupported(u: Unsupported): string {
-  return `${u.what}${u.id !== undefined ? ` '${u.id}'` : ''}: ${u.reason}, at ${u.xpath}`;
+  // On one line: a name or id may hold a line break (&#10;).
+  return printable(`${u.what}${u.id !== undefined ? ` '${u.id}'` : ''}: ${u.reason}, at ${u.xpath}`);
 }
 
 /**

@@ -655,6 +655,16 @@ describe('import of a hostile or unusual CIB: exact, or a clear refusal', () => 
     expect(named.stdout).toContain('cluster lab {');
   });
 
+  it('a name with a line break is listed on one line, the break escaped (the message and the header comment)', async () => {
+    const file = tmp.write('break.xml', cib('', dummy('<nvpair id="d-ia-x" name="a&#10;b&#9;c" value="1"/>')));
+    const r = await runCli(['import', file]);
+    expect(r.exit).toBe(1);
+    expect(r.stderr).toContain("  nvpair 'd-ia-x': the name 'a\\nb\\tc' cannot be written as a .ha key, at /cib/configuration/resources/primitive[@id='d']/instance_attributes[@id='d-ia']/nvpair[@id='d-ia-x']\n");
+    const partial = await runCli(['import', '--allow-partial', file]);
+    expect(partial.exit).toBe(0);
+    expect(partial.stdout).toContain("#   nvpair 'd-ia-x': the name 'a\\nb\\tc' cannot be written as a .ha key, at /cib/");
+  });
+
   it('a character reference to a character XML does not allow (a lone surrogate) is not well-formed XML: exit 2', async () => {
     const file = tmp.write('surrogate.xml', cib('', dummy('<nvpair id="d-ia-fake" name="fake" value="x&#xD800;y"/>')));
     const r = await runCli(['import', file]);
