@@ -215,27 +215,30 @@ export const ha406: Rule = {
     }
     // A bundle's engine or container and network keys the platform's CIB schema lacks.
     const lacks = BUNDLE_SCHEMA_LACKS[platform.schema];
-    for (const b of lacks ? m.bundles : []) {
-      const engine = b.container?.words[0];
-      if (engine && (lacks!.engines as readonly string[]).includes(engine.text)) {
-        ctx.report({
-          node: engine,
-          message: `Pacemaker ${version} (${m.platform}) runs no ${engine.text} containers: its CIB schema (${platform.schema}) has no <${engine.text}>`,
-          help: [CONTAINER_TYPES.filter((t) => !lacks!.engines.includes(t)).map((t) => `container ${t}`).join(' or ') + ' runs there'],
-        });
-      }
-      for (const line of [b.container, b.network]) {
-        for (const attr of line?.attrs ?? []) {
-          const name = attr.key.text;
-          if (!Object.hasOwn(lacks!.keys, name)) continue;
-          const instead = lacks!.keys[name];
+    if (lacks) {
+      for (const b of m.bundles) {
+        const engine = b.container?.words[0];
+        if (engine && (lacks.engines as readonly string[]).includes(engine.text)) {
           ctx.report({
-            node: attr,
-            property: 'key',
-            message: `Pacemaker ${version} (${m.platform}) has no ${name}= on a bundle's ${line!.keyword.text}: its CIB schema (${platform.schema}) lacks it`,
-            help: [instead ? `write ${instead}=${attr.value.text}` : `remove ${name}=`],
-            ...(instead ? { fix: { title: `write ${instead}`, replacement: instead } } : {}),
+            node: engine,
+            message: `Pacemaker ${version} (${m.platform}) runs no ${engine.text} containers: its CIB schema (${platform.schema}) has no <${engine.text}>`,
+            help: [`${CONTAINER_TYPES.filter((t) => !lacks.engines.includes(t)).map((t) => `container ${t}`).join(' or ')} runs there`],
           });
+        }
+        for (const line of [b.container, b.network]) {
+          if (!line) continue;
+          for (const attr of line.attrs) {
+            const name = attr.key.text;
+            if (!Object.hasOwn(lacks.keys, name)) continue;
+            const instead = lacks.keys[name];
+            ctx.report({
+              node: attr,
+              property: 'key',
+              message: `Pacemaker ${version} (${m.platform}) has no ${name}= on a bundle's ${line.keyword.text}: its CIB schema (${platform.schema}) lacks it`,
+              help: [instead ? `write ${instead}=${attr.value.text}` : `remove ${name}=`],
+              ...(instead ? { fix: { title: `write ${instead}`, replacement: instead } } : {}),
+            });
+          }
         }
       }
     }
