@@ -380,7 +380,7 @@ describe('configure --cib-file with the real crmsh (sles15) equals cib.xml', () 
         expect(v.status, `${file}: ${v.stdout}${v.stderr}`).toBe(0);
         verified++;
       }
-      expect(left.sort()).toEqual(['fixtures/constructs/bundle-sles.ha', 'fixtures/constructs/bundle.ha', 'fixtures/constructs/promotable-el7.ha', 'fixtures/err/ha202-unknown-agents.ha', 'fixtures/err/ha310-bundle-addresses.ha', 'fixtures/err/ha406-pacemaker-3.ha', 'fixtures/err/ha406-pcs-refuses-old-names.ha', 'fixtures/err/ha418-serialize-symmetrical.ha', 'fixtures/err/ha430-deprecated-forms.ha', 'fixtures/err/ha430-old-property-names.ha']);
+      expect(left.sort()).toEqual(['fixtures/constructs/bundle-sles.ha', 'fixtures/constructs/bundle.ha', 'fixtures/constructs/promotable-el7.ha', 'fixtures/err/ha202-unknown-agents.ha', 'fixtures/err/ha310-bundle-addresses.ha', 'fixtures/err/ha406-bundle-el7.ha', 'fixtures/err/ha406-bundle-pacemaker-3.ha', 'fixtures/err/ha406-pacemaker-3.ha', 'fixtures/err/ha406-pcs-refuses-old-names.ha', 'fixtures/err/ha418-serialize-symmetrical.ha', 'fixtures/err/ha430-deprecated-forms.ha', 'fixtures/err/ha430-old-property-names.ha']);
       expect(verified).toBe(fixtures.length - left.length);
     });
   });
