@@ -5,6 +5,7 @@
 // command imports them. The tests run the sources; CI runs the bundle through bin/hacc.js.
 
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -32,4 +33,9 @@ export async function bundle(root = process.cwd(), outdir = BUNDLE_DIR): Promise
   });
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await bundle();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // Chunk names carry a content hash, so each rebuild would leave the old chunks behind. Only here:
+  // tests rebuild the bundle in place while other tests run it.
+  rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  await bundle();
+}

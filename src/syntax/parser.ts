@@ -12,6 +12,7 @@ import type { Context } from '../language/vocabulary.js';
 import type * as A from './ast.js';
 import { createTokenInstance, EmbeddedActionsParser, tokenMatcher, type IOrAlt, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from './chevrotain.js';
 import type { Diagnostic } from './diagnostic.js';
+import { LazyLookahead } from './lookahead.js';
 import { misspelt } from './didyoumean.js';
 import type { Span } from './span.js';
 import * as T from './tokens.js';
@@ -183,6 +184,8 @@ export interface Parsed {
  * The `.ha` parser. One instance is reused (chevrotain's self-analysis is the expensive part);
  * `parse` resets it.
  */
+const MAX_LOOKAHEAD = 3;
+
 export class HaParser extends EmbeddedActionsParser {
   private text = '';
   private diagnostics: Diagnostic[] = [];
@@ -194,7 +197,7 @@ export class HaParser extends EmbeddedActionsParser {
    * at start-up and test/unit/grammar-validation.test.ts runs them.
    */
   constructor(validate = false) {
-    super(T.parserTokens, { recoveryEnabled: true, errorMessageProvider: errorMessages, maxLookahead: 3, skipValidations: !validate });
+    super(T.parserTokens, { recoveryEnabled: true, errorMessageProvider: errorMessages, maxLookahead: MAX_LOOKAHEAD, lookaheadStrategy: new LazyLookahead(MAX_LOOKAHEAD), skipValidations: !validate });
     this.performSelfAnalysis();
     this.boundRepetitionRecovery();
   }
