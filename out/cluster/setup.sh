@@ -40,7 +40,7 @@ readonly AUTOSTART=1
 readonly NODES=(rhel-act rhel-sta)
 # The first address of each node, in NODES order.
 readonly NODE_ADDR=(192.168.56.31 192.168.56.32)
-# Cluster properties Pacemaker's controller writes itself: configure keeps them.
+# Cluster properties Pacemaker's controller writes itself and this file leaves to it: configure keeps them.
 readonly CONTROLLER_PROPERTIES=(dc-version cluster-infrastructure have-watchdog last-lrm-refresh cluster-name)
 # HACC_CLUSTER_CONF and HACC_BACKUP_DIR move these two paths, for tests only.
 readonly CLUSTER_CONF=${HACC_CLUSTER_CONF:-/etc/cluster/cluster.conf}
@@ -957,10 +957,12 @@ show_status() {
 # load_configuration_secrets, add_nodes and add_remote_nodes are generated too.
 
 # Everything the file manages is cleared from the copy first, so the result is the same whatever
-# the copy held; the properties Pacemaker's controller writes itself (CONTROLLER_PROPERTIES) stay.
+# the copy held; the properties Pacemaker's controller writes itself (CONTROLLER_PROPERTIES, those
+# the file leaves to it) stay.
 clear_configuration() {
 	local keep='' p
-	for p in "${CONTROLLER_PROPERTIES[@]}"; do keep+="${keep:+ or }@name='$p'"; done
+	for p in ${CONTROLLER_PROPERTIES[@]+"${CONTROLLER_PROPERTIES[@]}"}; do keep+="${keep:+ or }@name='$p'"; done
+	local cleared="nvpair${keep:+[not($keep)]}"
 	step "Clear resources, constraints, tags, fencing levels, alerts, ACLs, defaults and properties in the copy (the file describes them all)"
 	# ACLs first: a permission's reference= must name an element that exists (an IDREF).
 	# The levels, tags, alerts and ACLs, not their sections (as pcs: an ACL may allow writing the one, not the other).
@@ -970,7 +972,7 @@ clear_configuration() {
 	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/fencing-topology/fencing-level|/cib/configuration/tags/tag|/cib/configuration/alerts/alert'
 	run env CIB_file="$NEW" cibadmin --force --delete-all --xpath '/cib/configuration/rsc_defaults|/cib/configuration/op_defaults'
 	run env CIB_file="$NEW" cibadmin --force --delete-all \
-		--xpath "/cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/nvpair[not($keep)]|/cib/configuration/crm_config/cluster_property_set[@id!='cib-bootstrap-options']"
+		--xpath "/cib/configuration/crm_config/cluster_property_set[@id='cib-bootstrap-options']/$cleared|/cib/configuration/crm_config/cluster_property_set[@id!='cib-bootstrap-options']"
 }
 
 # add_to_section SECTION XML: an element into the copy's optional SECTION (fencing-topology,

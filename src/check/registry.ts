@@ -80,6 +80,7 @@ import { ha432 } from './rules/ha432.js';
 import { ha433 } from './rules/ha433.js';
 import { ha434 } from './rules/ha434.js';
 import { ha435 } from './rules/ha435.js';
+import { ha436 } from './rules/ha436.js';
 import { ha501 } from './rules/ha501.js';
 import { ha502 } from './rules/ha502.js';
 import { ha503 } from './rules/ha503.js';
@@ -168,6 +169,7 @@ export const clusterRules: readonly Rule[] = [
   ha433,
   ha434,
   ha435,
+  ha436,
   ha501,
   ha502,
   ha503,

@@ -29,7 +29,7 @@ import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
 import { agentName, cibPrimitives, cibResources, isPromotable, literal, toolSet, type CibConfiguration, type CibNode, type CibPrimitive, type CibResource, type CibValue, type NvPair, type NvSet } from '../cib/model.js';
 import { aclXml, alertXml, constraintXml, fencingLevelXml, nodeXml, nvsetXml, resourceSetsXml, resourceXml, tagXml, type CibText, type SecretPair, type TextSpan } from '../cib/write.js';
 import { escapeAttribute } from '../cib/xml-writer.js';
-import type { Lowered } from '../lower/lower.js';
+import { BOOTSTRAP_SET_ID, type Lowered } from '../lower/lower.js';
 import { ENV_NAME } from '../language/secret.js';
 import { GUEST_META, REMOTE_AGENT } from '../model/model.js';
 import { SBD_CONFIG_FILE } from '../language/sbd.js';
@@ -227,8 +227,8 @@ function dataBlock(ctx: Ctx): string {
           `readonly INIT_OPTIONS=${bashArray(crmshInitOptions(cluster))}`,
         ]
       : []),
-    `# Cluster properties Pacemaker's controller writes itself: configure keeps them.`,
-    `readonly CONTROLLER_PROPERTIES=${bashArray(CONTROLLER_PROPERTIES)}`,
+    `# Cluster properties Pacemaker's controller writes itself and this file leaves to it: configure keeps them.`,
+    `readonly CONTROLLER_PROPERTIES=${bashArray(controllerKept(lowered))}`,
     `# HACC_CLUSTER_CONF and HACC_BACKUP_DIR move these two paths, for tests only.`,
     `readonly CLUSTER_CONF=\${HACC_CLUSTER_CONF:-${shQuote(pc.clusterConf)}}`,
     ...(pc.tool === 'pcs'
@@ -724,21 +724,38 @@ function buildCrmshConfigurationFns(ctx: Ctx): string {
 }
 
 /**
- * `pcs property set` for a property set, but stonith-watchdog-timeout: pcs judges that one by the
- * sbd of the host it runs on (with -f too, and --force does not help: pcs 0.11.5 refuses a non-zero
- * value where sbd is disabled and 0 where sbd is enabled without devices), and the copy is built
- * before sbd is enabled or on a workstation. It goes in with cibadmin, the nvpair pcs would write,
- * in its place among the others (HA411 checks its value instead of pcs).
+ * The properties configure keeps as the copy has them: the controller's, but those the file sets,
+ * which it writes in their place among its others (a second run then finds the same order).
  */
-function propertyLines(pc: PlatformCommands, set: NvSet): string[] {
+function controllerKept(lowered: Lowered): string[] {
+  const set = new Set(toolSet(lowered.cib.configuration.crmConfig).plain?.pairs.map((p) => p.name));
+  return CONTROLLER_PROPERTIES.filter((name) => !set.has(name));
+}
+
+/**
+ * `pcs property set` for the plain property set, but for the pairs pcs cannot write as the file
+ * says, which go in with cibadmin, the nvpair as cib.xml has it, in its place among the others:
+ * - stonith-watchdog-timeout: pcs judges that one by the sbd of the host it runs on (with -f too,
+ *   and --force does not help: pcs 0.11.5 refuses a non-zero value where sbd is disabled and 0 where
+ *   sbd is enabled without devices), and the copy is built before sbd is enabled or on a
+ *   workstation (HA411 checks its value instead of pcs);
+ * - the properties pcs holds read-only (CONTROLLER_PROPERTIES; pcs 0.11's
+ *   _READONLY_CLUSTER_PROPERTY_LIST): "invalid cluster property option 'cluster-name'". An imported
+ *   CIB nearly always has cluster-name, which the controller wrote from corosync.conf;
+ * - a pair with an id the file writes (`$id.NAME=`): pcs names nvpairs itself; and every pair of a
+ *   set the file names (`$id=`) other than cib-bootstrap-options, pcs's own.
+ */
+function propertyLines(pc: PlatformCommands, set: NvSet, explicitIds: ReadonlySet<string>): string[] {
   const out: string[] = [];
   let pending: NvPair[] = [];
   const flush = () => {
     if (pending.length > 0) out.push(run(pcsPropertySet(pc, 'NEW', { ...set, pairs: pending })));
     pending = [];
   };
+  const ownSet = set.id !== BOOTSTRAP_SET_ID;
   for (const p of set.pairs) {
-    if (p.name !== WATCHDOG_TIMEOUT_PROPERTY || p.value.kind !== 'literal') {
+    const byPcs = !ownSet && p.name !== WATCHDOG_TIMEOUT_PROPERTY && !CONTROLLER_PROPERTIES.includes(p.name) && !explicitIds.has(p.id);
+    if (byPcs || p.value.kind !== 'literal') {
       pending.push(p);
       continue;
     }
@@ -747,6 +764,15 @@ function propertyLines(pc: PlatformCommands, set: NvSet): string[] {
   }
   flush();
   return out;
+}
+
+/**
+ * The plain resource or operation defaults: pcs's command, unless the file names the set or one of
+ * its nvpairs (pcs names them itself), when the set goes in as cib.xml has it.
+ */
+function defaultsLines(section: 'rsc_defaults' | 'op_defaults', command: Cmd, set: NvSet, explicitIds: ReadonlySet<string>): string[] {
+  if (!explicitIds.has(set.id) && !set.pairs.some((p) => explicitIds.has(p.id))) return [run(command)];
+  return [`\tadd_to_section ${section} ${shQuote(nvsetXml('meta_attributes', set))}`];
 }
 
 function buildConfigurationFn(ctx: Ctx): string {
@@ -758,9 +784,10 @@ function buildConfigurationFn(ctx: Ctx): string {
   const properties = toolSet(conf.crmConfig).plain;
   const rscDefaults = toolSet(conf.rscDefaults).plain;
   const opDefaults = toolSet(conf.opDefaults).plain;
-  if (properties && properties.pairs.length > 0) step('Cluster properties', ...propertyLines(pc, properties));
-  if (rscDefaults && rscDefaults.pairs.length > 0) step('Resource defaults', run(pcsRscDefaults(pc, 'NEW', rscDefaults)));
-  if (opDefaults && opDefaults.pairs.length > 0) step('Operation defaults', run(pcsOpDefaults(pc, 'NEW', opDefaults)));
+  const explicitIds = lowered.cluster.explicitIds;
+  if (properties && properties.pairs.length > 0) step('Cluster properties', ...propertyLines(pc, properties, explicitIds));
+  if (rscDefaults && rscDefaults.pairs.length > 0) step('Resource defaults', ...defaultsLines('rsc_defaults', pcsRscDefaults(pc, 'NEW', rscDefaults), rscDefaults, explicitIds));
+  if (opDefaults && opDefaults.pairs.length > 0) step('Operation defaults', ...defaultsLines('op_defaults', pcsOpDefaults(pc, 'NEW', opDefaults), opDefaults, explicitIds));
   const create = (p: CibPrimitive, group: string | undefined) => {
     const hacc = agentName(p) === ANYTHING_AGENT_ID;
     // A remote node's connection, or a guest node's resource (meta remote-node).

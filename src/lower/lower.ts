@@ -102,6 +102,9 @@ function constraintsInToolOrder(constraints: readonly CibConstraint[], later: Re
   return [...constraints.filter((c) => crmshWritesConstraint(c, later)), ...constraints.filter((c) => !crmshWritesConstraint(c, later))];
 }
 
+/** The plain cluster property set's id, as pcs and the controller name it. */
+export const BOOTSTRAP_SET_ID = 'cib-bootstrap-options';
+
 export const CIB_TARGETS: Readonly<Record<PlatformName, CibTarget>> = Object.fromEntries(PLATFORMS.map((p) => [p, cibTarget(p)])) as Record<PlatformName, CibTarget>;
 
 export interface Addr {
@@ -608,7 +611,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const ids = new IdAllocator([...model.ids.keys(), ...model.explicitIds.map((v) => v.text)]);
   const l = new Lowering(ids, catalogue, target);
   const { property, defaults, 'op-defaults': opDefaults } = model.settings;
-  const crmConfig = l.settingSets('cib-bootstrap-options', property, true).filter((set) => set.pairs.length > 0 || !isPlainSet(set));
+  const crmConfig = l.settingSets(BOOTSTRAP_SET_ID, property, true).filter((set) => set.pairs.length > 0 || !isPlainSet(set));
   const rscDefaults = l.settingSets('rsc_defaults-meta_attributes', defaults);
   const opDefaultsSets = l.settingSets('op_defaults-meta_attributes', opDefaults);
   const templates = model.templates.map((t) => l.primitive(t));

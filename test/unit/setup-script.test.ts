@@ -167,6 +167,37 @@ describe('configure --cib-file with recording stubs', () => {
     expect(calls.filter((c) => ['host', 'cluster'].includes(c[0]!))).toEqual([]);
   });
 
+  it('what pcs cannot write as the file says goes in with cibadmin, in its place: cluster-name, ids the file gives', () => {
+    const text = `cluster lab {
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+  property stonith-enabled=false cluster-name=lab no-quorum-policy=stop
+  property cluster-recheck-interval=5min $id.cluster-recheck-interval=recheck
+  defaults resource-stickiness=100
+  op-defaults $id=op-options timeout=60s
+}
+`;
+    const { script } = build(text, 'debian12');
+    const sb = open(script);
+    const cib = sb.file('cib.xml', '<cib/>\n');
+    const r = sb.run(['configure', '--cib-file', cib], { HACC_NODE: 'a' });
+    expect(r.status, r.stderr).toBe(0);
+    // pcs 0.11 refuses cluster-name ("invalid cluster property option") and names nvpairs and defaults sets itself.
+    const calls = pcsCalls(r.calls);
+    expect(calls.filter((c) => c[0] !== 'cluster')).toEqual([
+      ['property', 'set', '--', 'stonith-enabled=false'],
+      ['property', 'set', '--', 'no-quorum-policy=stop'],
+      ['resource', 'defaults', 'update', '--', 'resource-stickiness=100'],
+    ]);
+    const xml = r.calls.filter((c) => c.name === 'cibadmin').map((c) => c.args[c.args.indexOf('--xml-text') + 1]);
+    const set = (pair: string) => `<cluster_property_set id="cib-bootstrap-options">${pair}</cluster_property_set>`;
+    const cn = xml.indexOf(set('<nvpair id="cib-bootstrap-options-cluster-name" name="cluster-name" value="lab"/>'));
+    const recheck = xml.indexOf(set('<nvpair id="recheck" name="cluster-recheck-interval" value="5min"/>'));
+    expect(cn).toBeGreaterThanOrEqual(0);
+    expect(recheck).toBeGreaterThan(cn);
+    expect(xml).toContain('<meta_attributes id="op-options"><nvpair id="op-options-timeout" name="timeout" value="60s"/></meta_attributes>');
+  });
+
   it('pcs 0.9 (el7) gets the 0.9 forms and no --', () => {
     const { script } = build(readText('fixtures/examples/web-el9.ha'), 'el7');
     const sb = open(script);
