@@ -573,8 +573,17 @@ const NEW_ROLES = new Set(['Promoted', 'Unpromoted']);
  * RESOURCE-clone, whatever the file says, and neither its clone nor its master command is verified
  * here against the CIB it writes).
  */
-export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration, explicitIds: ReadonlySet<string>): string | undefined {
+export function pcsCannotCreate(pc: PlatformCommands, conf: CibConfiguration, cluster: Pick<ClusterSetup, 'explicitIds' | 'paramsAgentRefuses'>): string | undefined {
+  const { explicitIds, paramsAgentRefuses } = cluster;
   if (conf.templates && conf.templates.length > 0) return `pcs has no command for a resource template (${conf.templates[0]!.id}).`;
+  // pcs 0.11.5 adds a monitor op (the agent's advice) to a resource created without one, even with --no-default-ops.
+  const unmonitored = cibPrimitives(conf).find((p) => p.operationsRef === undefined && !p.operations.some((o) => o.name === 'monitor'));
+  if (unmonitored) return `pcs gives a resource created without a monitor op one of its own (${unmonitored.id}): the resources go in as XML.`;
+  const refused = cibPrimitives(conf).find((p) => paramsAgentRefuses.has(p.id));
+  if (refused) return `pcs refuses '${paramsAgentRefuses.get(refused.id)}' for ${refused.id} without --force (its agent's meta-data does not allow it): the resources go in as XML.`;
+  // pcs 0.11.5: "stonith option 'action' is deprecated and should not be used, … use --force to override".
+  const action = cibPrimitives(conf).find((p) => p.class === 'stonith' && p.instanceAttributes?.pairs.some((a) => a.name === 'action'));
+  if (action) return `pcs refuses a fencing device's deprecated action= (${action.id}) without --force: the resources go in as XML.`;
   // pcs checks a new resource's id against the whole CIB, the nodes' entries included: a remote
   // node's connection has its entry's id, which a live cluster holds ("Error: 'rnode1' already exists").
   const remote = cibPrimitives(conf).find((p) => p.class === 'ocf' && p.provider === 'pacemaker' && p.type === 'remote');

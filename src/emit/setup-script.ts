@@ -541,10 +541,10 @@ function objectCommands(conf: CibConfiguration): number {
  * command for an object (pcsCannotCreate). The Pacemaker suite checks that both ways give the same
  * CIB. (No value holds a control character: HA003 and HA224.)
  */
-function bulkLoad(pc: PlatformCommands, conf: CibConfiguration, explicitIds: ReadonlySet<string>, bulkFrom: number): boolean {
+function bulkLoad(pc: PlatformCommands, conf: CibConfiguration, cluster: Lowered['cluster'], bulkFrom: number): boolean {
   // crmsh loads the whole of crm.conf in one call, whatever its size.
   if (pc.tool === 'crmsh') return false;
-  return objectCommands(conf) >= bulkFrom || pcsCannotCreate(pc, conf, explicitIds) !== undefined;
+  return objectCommands(conf) >= bulkFrom || pcsCannotCreate(pc, conf, cluster) !== undefined;
 }
 
 /**
@@ -830,7 +830,7 @@ function buildConfigurationFn(ctx: Ctx): string {
     const clones = conf.resources.filter((r) => r.kind === 'clone').length;
     const bundles = conf.resources.filter((r) => r.kind === 'bundle').length;
     const agents = [...new Set(primitives.map(agentName))].filter((a) => a !== ANYTHING_AGENT_ID).sort();
-    const why = pcsCannotCreate(pc, conf, ctx.lowered.cluster.explicitIds);
+    const why = pcsCannotCreate(pc, conf, ctx.lowered.cluster);
     step(
       `Resources and constraints (${[count(primitives.length, 'primitive'), count(groups, 'group'), ...(clones > 0 ? [count(clones, 'clone')] : []), ...(bundles > 0 ? [count(bundles, 'bundle')] : []), count(conf.constraints.length, 'constraint')].join(', ')}): loaded as XML, one cibadmin call each`,
       why === undefined
@@ -926,7 +926,7 @@ function configureFns(ctx: Ctx): string {
 export function setupScript(lowered: Lowered, options: SetupScriptOptions = {}): string {
   const pc = platformCommands(lowered.cluster.platform);
   const secrets = new Secrets(lowered);
-  const ctx: Ctx = { lowered, pc, secrets, bulk: bulkLoad(pc, lowered.cib.configuration, lowered.cluster.explicitIds, options.bulkFrom ?? BULK_FROM), dollars: hasDollars(lowered) };
+  const ctx: Ctx = { lowered, pc, secrets, bulk: bulkLoad(pc, lowered.cib.configuration, lowered.cluster, options.bulkFrom ?? BULK_FROM), dollars: hasDollars(lowered) };
   const files = (...names: ShellFile[]) => names.map(shellFile);
   const usesAgent = lowered.cluster.usesCommandAgent;
   return [

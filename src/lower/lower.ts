@@ -17,6 +17,8 @@ import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
 import type { Cib, CibAcl, CibConfiguration, CibAlert, CibAlertSelect, CibBundle, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibResourceSet, CibValue, ExtraSet, NvSet, SetElement, XmlAttr } from '../cib/model.js';
 import { constraintResourceIds, isPlainSet, literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
+import { usesCommandParamsOnUpstreamAnything } from '../check/agents.js';
+import { paramFindings } from '../check/params.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
 import { bundleLineValues, isNodeId, REMOTE_AGENT, type AttrBag, type AttrBlock, type Bundle, type Clone, type Group, type Machine, type Primitive, type ResourceSetUse, type Template } from '../model/model.js';
@@ -136,6 +138,12 @@ export interface ClusterSetup {
   readonly nodes: readonly SetupNode[];
   /** The CIB ids the file writes below the statements (`$id=`, `$id.NAME=`, an op's `id=`…), which a tool deriving its own cannot give. */
   readonly explicitIds: ReadonlySet<string>;
+  /**
+   * Primitives whose params their agent's meta-data does not allow (a name it lacks, a required
+   * one missing; the file silences HA203 or HA202), with the first such param: pcs refuses those
+   * without --force, so the setup script loads the resources as XML.
+   */
+  readonly paramsAgentRefuses: ReadonlyMap<string, string>;
   readonly hosts: readonly { readonly name: string; readonly addrs: readonly Addr[] }[];
   /** The file has command resources: the generated agent is an artifact and is installed. */
   readonly usesCommandAgent: boolean;
@@ -604,6 +612,17 @@ function setupNodes(nodes: readonly Machine[]): SetupNode[] {
 }
 
 /** Lowers a checked model. Pure and deterministic. */
+/** ClusterSetup.paramsAgentRefuses: each primitive's first param outside its agent's meta-data. */
+function paramsAgentRefuses(model: CheckedModel, catalogue: Catalogue): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of model.primitives) {
+    if (usesCommandParamsOnUpstreamAnything(p)) continue;
+    const f = paramFindings(p, catalogue).find((x) => x.kind === 'unknown' || x.kind === 'missing');
+    if (f) out.set(p.name, f.kind === 'unknown' ? f.attr.key.text : f.name);
+  }
+  return out;
+}
+
 export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const target = CIB_TARGETS[model.platform];
   // User ids first (names and explicit `$id=`/op `id=`): derived ids step around them, never the
@@ -653,6 +672,7 @@ export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
       remoteNodes: model.primitives.filter((p) => p.agent.id === REMOTE_AGENT).map((p) => p.name),
       nodes,
       explicitIds: new Set(model.explicitIds.map((v) => v.text)),
+      paramsAgentRefuses: paramsAgentRefuses(model, catalogue),
       hosts: model.hosts.map((h) => ({ name: h.name, addrs: addrsOf(h) })),
       usesCommandAgent: model.primitives.some((p) => p.agent.command),
       autostart: model.autostart?.value.text !== 'false',

@@ -55,6 +55,36 @@ describe('setup.sh: resources and constraints as XML for a large configuration',
     expect(one.script).toContain('constraint location add -- cli-prefer-web web a INFINITY');
   });
 
+  it('loads XML where pcs would change or refuse a resource: no monitor op, a param its agent lacks, a device action=', () => {
+    const lab = (body: string) => `cluster lab {
+  platform debian12
+  node a addr=10.0.0.1/24
+  node b addr=10.0.0.2/24
+${body}}
+`;
+    const fence = (extra: string) => `  primitive f stonith:fence_ipmilan {
+    params ip=10.0.1.1 username=admin password=env:IPMI_PASSWORD pcmk_host_list="a b" pcmk_delay_max=5s${extra}
+    op monitor interval=60s
+  }
+`;
+    const plain = build(lab(fence('') + '  primitive d ocf:pacemaker:Dummy {\n    op monitor interval=10s\n  }\n'), 'debian12', 'plain.ha');
+    expect(plain.script).toContain('resource create --no-default-ops -- d ocf:pacemaker:Dummy');
+    const cases: [string, string][] = [
+      // pcs 0.11.5 gives d a monitor op of its own, --no-default-ops or not.
+      [fence('') + '  primitive d ocf:pacemaker:Dummy {\n    default-ops none\n  }\n', 'pcs gives a resource created without a monitor op one of its own (d)'],
+      // "invalid resource options: 'colour', allowed options are: …, use --force to override"
+      [fence('') + '  primitive d ocf:pacemaker:Dummy {\n    # hacc-ignore HA203\n    params colour=red\n    op monitor interval=10s\n  }\n', "pcs refuses 'colour' for d without --force"],
+      // "stonith option 'action' is deprecated and should not be used, …, use --force to override"
+      [fence(' action=reboot'), "pcs refuses a fencing device's deprecated action= (f) without --force"],
+    ];
+    for (const [body, why] of cases) {
+      const built = build(lab(body), 'debian12', 'x.ha');
+      expect(built.script).toContain(why);
+      expect(built.script).toContain('cibadmin --replace --scope resources --xml-file "$WORK/resources.xml"');
+      expect(built.script).not.toContain('resource create --no-default-ops');
+    }
+  });
+
   it("prints cib.xml's sections, the secret nvpairs filled in and escaped", () => {
     const built = build(bench(3), 'debian12', 'bench.ha', { bulkFrom: 0 });
     const secret = `it's "a" <b> & c\nd\te $(x) \`y\``;
