@@ -527,6 +527,16 @@ function pcsTakesDatePart(kind: 'date_spec' | 'duration', name: string, value: s
  * no value-source, resource or op expressions, no word for a value that is a keyword or holds a
  * parenthesis, and nests a rule only for an operator that differs from its parent's, under the id it derives.
  */
+/**
+ * The values pcs's rule parser takes for a typed comparison (pcs 0.11.5, lib/cib/rule/validator.py
+ * with common/validate.py): "'x eq integer 4.6' is not a valid rule expression: invalid integer value".
+ */
+const PCS_TYPED_VALUE: Readonly<Record<string, RegExp>> = {
+  integer: /^[+-]?[0-9]+$/,
+  number: /^[-+]?(\d+|(\d*\.\d+)|(\d+\.\d*))([eE][+-]?\d+)?$/,
+  version: /^\d+(\.\d+)*$/,
+};
+
 function pcsRuleProblem(rule: CibRule): string | undefined {
   const op = rule.attrs.find(([name]) => name === 'boolean-op')?.[1] ?? 'and';
   for (const c of rule.children) {
@@ -544,6 +554,10 @@ function pcsRuleProblem(rule: CibRule): string | undefined {
         if (c.attrs.some(([name]) => name === 'value-source')) return `pcs's rules have no value-source (rule ${rule.id}).`;
         const misread = words.find(misreadInRule);
         if (misread !== undefined) return `pcs would misread '${misread}' in rule ${rule.id} (a keyword, a parenthesis, a space or nothing).`;
+        const type = c.attrs.find(([name]) => name === 'type')?.[1];
+        const value = c.attrs.find(([name]) => name === 'value')?.[1];
+        const form = type !== undefined ? PCS_TYPED_VALUE[type] : undefined;
+        if (value !== undefined && form && !form.test(value)) return `pcs refuses the ${type} value '${value}' in rule ${rule.id} (Pacemaker compares it as it can).`;
         break;
       }
       case 'date_expression': {

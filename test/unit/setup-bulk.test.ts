@@ -55,7 +55,7 @@ describe('setup.sh: resources and constraints as XML for a large configuration',
     expect(one.script).toContain('constraint location add -- cli-prefer-web web a INFINITY');
   });
 
-  it('loads XML where pcs would change or refuse a resource: no monitor op, a param its agent lacks, a device action=', () => {
+  it('loads XML where pcs would change or refuse an object: no monitor op, a param its agent lacks, a device action=, a typed value its rules refuse', () => {
     const lab = (body: string) => `cluster lab {
   platform debian12
   node a addr=10.0.0.1/24
@@ -76,6 +76,8 @@ ${body}}
       [fence('') + '  primitive d ocf:pacemaker:Dummy {\n    # hacc-ignore HA203\n    params colour=red\n    op monitor interval=10s\n  }\n', "pcs refuses 'colour' for d without --force"],
       // "stonith option 'action' is deprecated and should not be used, …, use --force to override"
       [fence(' action=reboot'), "pcs refuses a fencing device's deprecated action= (f) without --force"],
+      // "'v eq integer 4.6' is not a valid rule expression: invalid integer value '4.6'"
+      [fence('') + '  primitive d ocf:pacemaker:Dummy {\n    op monitor interval=10s\n  }\n  # hacc-ignore HA205\n  location ban-d d rule score=-INFINITY v eq integer 4.6\n', "pcs refuses the integer value '4.6' in rule ban-d-rule"],
     ];
     for (const [body, why] of cases) {
       const built = build(lab(body), 'debian12', 'x.ha');
