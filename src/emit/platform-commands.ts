@@ -523,11 +523,6 @@ function pcsTakesDatePart(kind: 'date_spec' | 'duration', name: string, value: s
 }
 
 /**
- * Why pcs would not write this rule as it stands (undefined when it would): pcs's rule language has
- * no value-source, resource or op expressions, no word for a value that is a keyword or holds a
- * parenthesis, and nests a rule only for an operator that differs from its parent's, under the id it derives.
- */
-/**
  * The values pcs's rule parser takes for a typed comparison (pcs 0.11.5, lib/cib/rule/validator.py
  * with common/validate.py): "'x eq integer 4.6' is not a valid rule expression: invalid integer value".
  */
@@ -537,6 +532,11 @@ const PCS_TYPED_VALUE: Readonly<Record<string, RegExp>> = {
   version: /^\d+(\.\d+)*$/,
 };
 
+/**
+ * Why pcs would not write this rule as it stands (undefined when it would): pcs's rule language has
+ * no value-source, resource or op expressions, no word for a value that is a keyword or holds a
+ * parenthesis, and nests a rule only for an operator that differs from its parent's, under the id it derives.
+ */
 function pcsRuleProblem(rule: CibRule): string | undefined {
   const op = rule.attrs.find(([name]) => name === 'boolean-op')?.[1] ?? 'and';
   for (const c of rule.children) {

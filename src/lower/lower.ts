@@ -140,7 +140,7 @@ export interface ClusterSetup {
   readonly explicitIds: ReadonlySet<string>;
   /**
    * Primitives whose params their agent's meta-data does not allow (a name it lacks, a required
-   * one missing; the file silences HA203 or HA202), with the first such param: pcs refuses those
+   * one missing; the file silences HA203 or HA204), with the first such param: pcs refuses those
    * without --force, so the setup script loads the resources as XML.
    */
   readonly paramsAgentRefuses: ReadonlyMap<string, string>;
@@ -611,7 +611,6 @@ function setupNodes(nodes: readonly Machine[]): SetupNode[] {
   });
 }
 
-/** Lowers a checked model. Pure and deterministic. */
 /** ClusterSetup.paramsAgentRefuses: each primitive's first param outside its agent's meta-data. */
 function paramsAgentRefuses(model: CheckedModel, catalogue: Catalogue): Map<string, string> {
   const out = new Map<string, string>();
@@ -623,6 +622,7 @@ function paramsAgentRefuses(model: CheckedModel, catalogue: Catalogue): Map<stri
   return out;
 }
 
+/** Lowers a checked model. Pure and deterministic. */
 export function lower(model: CheckedModel, catalogue: Catalogue): Lowered {
   const target = CIB_TARGETS[model.platform];
   // User ids first (names and explicit `$id=`/op `id=`): derived ids step around them, never the
