@@ -10,7 +10,7 @@ export const ha436: Rule = {
   docs: {
     summary: "A cluster property that Pacemaker's controller writes itself: dc-version, cluster-infrastructure, have-watchdog or last-lrm-refresh.",
     rationale:
-      "The controller writes dc-version, cluster-infrastructure and have-watchdog whenever a node becomes the DC, and last-lrm-refresh on every refresh; pcs refuses to set them. A value in the file describes nothing the cluster does: it is replaced at the next election. `hacc import` leaves them out for that reason.",
+      "The controller writes dc-version, cluster-infrastructure and have-watchdog whenever a node becomes the DC, and last-lrm-refresh on every refresh; pcs 0.11 and later refuse to set them. A value in the file describes nothing the cluster does: it is replaced at the next election. `hacc import` leaves them out for that reason.",
     bad: labCluster(`  property no-quorum-policy=stop have-watchdog=true
 `),
     good: labCluster(`  property no-quorum-policy=stop
