@@ -5,6 +5,8 @@ import type { StatementVocabulary } from './vocabulary.js';
 // agent parameters, meta attributes), not from here; `$`-keys describe the set itself.
 
 export const property = { keyword: 'property', context: 'cluster', described: 'a property line' } as const satisfies StatementVocabulary;
+/** The CIB id of the plain property set, as pcs and Pacemaker's controller name it (Pacemaker reads it first). */
+export const BOOTSTRAP_SET_ID = 'cib-bootstrap-options';
 export const defaults = { keyword: 'defaults', context: 'cluster', described: 'a defaults line' } as const satisfies StatementVocabulary;
 export const opDefaults = { keyword: 'op-defaults', context: 'cluster', described: 'an op-defaults line' } as const satisfies StatementVocabulary;
 export const params = { keyword: 'params', context: 'primitive', described: 'a params line' } as const satisfies StatementVocabulary;

@@ -19,6 +19,7 @@ import { constraintResourceIds, isPlainSet, literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { usesCommandParamsOnUpstreamAnything } from '../check/agents.js';
 import { paramFindings } from '../check/params.js';
+import { BOOTSTRAP_SET_ID } from '../language/attribute-set.js';
 import { PROMOTABLE_META, PROMOTED_META } from '../language/clone.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
 import { bundleLineValues, isNodeId, REMOTE_AGENT, type AttrBag, type AttrBlock, type Bundle, type Clone, type Group, type Machine, type Primitive, type ResourceSetUse, type Template } from '../model/model.js';
@@ -103,9 +104,6 @@ function constraintsInToolOrder(constraints: readonly CibConstraint[], later: Re
   if (tool === 'pcs') return [...constraints];
   return [...constraints.filter((c) => crmshWritesConstraint(c, later)), ...constraints.filter((c) => !crmshWritesConstraint(c, later))];
 }
-
-/** The plain cluster property set's id, as pcs and the controller name it. */
-export const BOOTSTRAP_SET_ID = 'cib-bootstrap-options';
 
 export const CIB_TARGETS: Readonly<Record<PlatformName, CibTarget>> = Object.fromEntries(PLATFORMS.map((p) => [p, cibTarget(p)])) as Record<PlatformName, CibTarget>;
 

@@ -12,6 +12,7 @@ import { compareVersions } from '../catalogue/platforms.js';
 import { clearCmd, type PlatformCommands } from '../emit/platform-commands.js';
 import { displayCmd } from '../emit/shell.js';
 import { CONTROLLER_PROPERTIES } from '../catalogue/roles.js';
+import { BOOTSTRAP_SET_ID } from '../language/attribute-set.js';
 import { diffCib, type Change } from '../cib/diff.js';
 import { cibPrimitives, type Cib, type CibConfiguration, type CibNode, type CibOp, type CibPrimitive, type CibResource, type NvPair, type NvSet } from '../cib/model.js';
 import type { ReadResult, Unsupported } from '../cib/read.js';
@@ -20,7 +21,6 @@ import { copyXml as copy, createXml } from '../cib/xml-writer.js';
 import { elements, parseXml, type XmlElement, type XmlNode } from '../cib/xml-reader.js';
 import { assertNever } from '../assert-never.js';
 
-const BOOTSTRAP = 'cib-bootstrap-options';
 
 /** The sections of `<configuration>` that configure writes whole; the rest of the live CIB stays. */
 const REPLACED_SECTIONS = ['resources', 'constraints', 'rsc_defaults', 'op_defaults', 'fencing-topology', 'tags', 'alerts'] as const;
@@ -68,18 +68,18 @@ function removedByConfigure(u: Unsupported): boolean {
   const [, section, rest] = m;
   if ((REPLACED_SECTIONS as readonly string[]).includes(section!)) return true;
   // An nvpair of the bootstrap set: configure clears them (the controller's own are read, never unsupported).
-  return section === 'crm_config' && rest!.startsWith(`/cluster_property_set[@id='${BOOTSTRAP}']/`);
+  return section === 'crm_config' && rest!.startsWith(`/cluster_property_set[@id='${BOOTSTRAP_SET_ID}']/`);
 }
 
 /** The file's configuration as configure would leave it on top of `live`. */
 function plannedConfiguration(desired: CibConfiguration, live: CibConfiguration): CibConfiguration {
-  const liveBootstrap = live.crmConfig.find((s) => s.id === BOOTSTRAP);
-  const set = desired.crmConfig.find((s) => s.id === BOOTSTRAP);
+  const liveBootstrap = live.crmConfig.find((s) => s.id === BOOTSTRAP_SET_ID);
+  const set = desired.crmConfig.find((s) => s.id === BOOTSTRAP_SET_ID);
   const setNames = new Set(set?.pairs.map((p) => p.name));
   const controller = liveBootstrap?.pairs.filter((p) => CONTROLLER_PROPERTIES.includes(p.name) && !setNames.has(p.name)) ?? [];
   let crmConfig = desired.crmConfig;
   if (controller.length > 0) {
-    const merged: NvSet = { id: BOOTSTRAP, pairs: [...controller, ...(set?.pairs ?? [])] };
+    const merged: NvSet = { id: BOOTSTRAP_SET_ID, pairs: [...controller, ...(set?.pairs ?? [])] };
     crmConfig = set ? desired.crmConfig.map((s) => (s === set ? merged : s)) : [merged, ...desired.crmConfig];
   }
   // Pacemaker maintains <nodes> (a member joins it when it first joins the cluster): configure adds

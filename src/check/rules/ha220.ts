@@ -1,11 +1,10 @@
-import { SET_SCORE_KEY } from '../../language/attribute-set.js';
+import { BOOTSTRAP_SET_ID, SET_SCORE_KEY } from '../../language/attribute-set.js';
 import type { AttrBag, AttrBlock, ClusterModel } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
 /** The default property set's id: Pacemaker reads it before every other, whatever their scores. */
-const BOOTSTRAP = 'cib-bootstrap-options';
 
 /** Every owner's sets of one kind that has sets of their own, with what the kind is called. */
 function bagsWithSets(m: ClusterModel): { readonly bag: AttrBag; readonly property: boolean }[] {
@@ -52,7 +51,7 @@ export const ha220: Rule = {
         .filter((b) => !b.idRef)
         .map((b: AttrBlock, i) => ({ block: b, names: [...b.values.keys()], score: scoreOf(b.score?.value.text), order: i + 1, conditional: b.rule !== undefined, anchor: (b.score ?? b.decl.keyword) as A.Spanned }));
       const sets = [...defaultSet, ...own];
-      const bootstrap = property && (bag.setId === undefined || bag.setId.value.text === BOOTSTRAP);
+      const bootstrap = property && (bag.setId === undefined || bag.setId.value.text === BOOTSTRAP_SET_ID);
       const ranked = [...sets].sort((a, b) => (bootstrap && a.block === undefined ? -1 : bootstrap && b.block === undefined ? 1 : b.score - a.score || a.order - b.order));
       ranked.forEach((set, i) => {
         if (set.names.length === 0) return;
