@@ -16,6 +16,10 @@ export type CheckedModel = ClusterModel & { readonly [checkedBrand]: true };
 export interface CheckOptions {
   readonly target?: PlatformName;
   readonly catalogue?: Catalogue;
+  /** The parsed file's model, when the caller has resolved it already (hacc import lowers it too). */
+  readonly model?: ClusterModel;
+  /** Only the rules that can report an error (a rule's reports are at its severity or below it). */
+  readonly errorsOnly?: boolean;
 }
 
 export interface CheckResult {
@@ -30,11 +34,12 @@ export interface CheckResult {
 export function checkParsed(parsed: ParseResult, options: CheckOptions = {}): CheckResult {
   const cluster = parsed.file.cluster;
   const catalogue = options.catalogue ?? defaultCatalogue();
-  const model = cluster ? resolve(parsed.file, cluster, { catalogue, ...(options.target ? { target: options.target } : {}) }) : undefined;
+  const model = options.model ?? (cluster ? resolve(parsed.file, cluster, { catalogue, ...(options.target ? { target: options.target } : {}) }) : undefined);
   const diagnostics: Diagnostic[] = [];
   const ignores = ignoreComments(parsed.file);
   const lines = lineIndexOf(parsed.file);
-  const rules: readonly Rule[] = model ? [...syntaxRules, ...clusterRules] : syntaxRules;
+  const all: readonly Rule[] = model ? [...syntaxRules, ...clusterRules] : syntaxRules;
+  const rules = options.errorsOnly ? all.filter((r) => r.severity === 'error') : all;
   for (const rule of rules) {
     const ctx: RuleContext = {
       // Syntax rules only read `syntax`; cluster rules run only when a model exists.

@@ -4,11 +4,12 @@
 // the printer `hacc fmt` uses. What hacc derives by itself is left out: an attribute set, op or
 // node id is written (`$id=`, `id=`) only where it differs from the id `hacc build` would derive,
 // and the ops an agent's meta-data advises are left to build when build would give exactly the
-// CIB's. To know what build derives, the importer resolves and lowers its own tree as build does,
-// compares every id and op of the result with the CIB, writes explicitly what came out different,
-// and repeats until nothing changes (writing one id can move another derived id, so this takes a
-// few rounds). What still differs after that cannot be said in the language and is reported like
-// every other unsupported part.
+// CIB's. To know what build derives, the importer prints its tree, reads the text back, resolves and
+// lowers it as build does, compares every id and op of the result with the CIB, writes explicitly
+// what came out different, and repeats until nothing changes (writing one id can move another
+// derived id, so this takes a few rounds). What still differs after that cannot be said in the
+// language and is reported like every other unsupported part. The last round's model is also the
+// one the check runs on: the file is read, resolved and lowered once.
 //
 // Secrets: a CIB holds passwords in clear; they never reach the .ha file. Each secret parameter
 // (the names HA501 knows) becomes `NAME=env:HACC_<RESOURCE>_<NAME>`, and the header comment lists
@@ -35,11 +36,11 @@ import { platformRole, type RoleSpelling } from '../language/roles.js';
 import { IdAllocator, nthId, sanitizeId } from '../lower/ids.js';
 import { cibTarget, lower, type CibTarget, type Lowered } from '../lower/lower.js';
 import { defaultOps, type OpDraft } from '../lower/ops.js';
-import { agentResolver, resolve, type Agent } from '../model/model.js';
+import { agentResolver, resolve, type Agent, type ClusterModel } from '../model/model.js';
 import { DEFAULT_PLATFORM, isPlatformName, roleSpelling, type PlatformName } from '../model/platforms.js';
 import { FormatError, needsQuotes, printHa } from '../print/print.js';
 import type * as A from '../syntax/ast.js';
-import { parseHa } from '../syntax/parse.js';
+import { parseHa, type ParseResult } from '../syntax/parse.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
 import { errorsToSilence, withIgnoreComments } from './silence.js';
 import { sameShape } from '../syntax/shape.js';
@@ -902,11 +903,33 @@ class Raiser {
   }
 }
 
-/** What `hacc build` would lower a tree to (checked or not: only ids and ops matter here). */
-function lowerTree(cluster: A.ClusterDecl, catalogue: Catalogue): Lowered {
-  const file: A.HaFile = { kind: 'file', path: '<import>', text: '', cluster, comments: [] };
+/** One round's file: the text printed from a tree, read back, resolved and lowered as `hacc build` would. */
+interface PrintedRound {
+  readonly text: string;
+  readonly parsed: ParseResult;
+  readonly model: ClusterModel;
+  readonly lowered: Lowered;
+}
+
+/**
+ * Prints the tree and reads the text back: what is compared with the CIB, and checked, is the file
+ * itself, and its single model serves both. The text must read back as the tree it was printed from.
+ */
+function printedRound(tree: A.ClusterDecl, header: readonly string[], catalogue: Catalogue): PrintedRound {
+  const text = printHa(tree, header);
+  const parsed = readBack(text, tree);
+  const model = resolve(parsed.file, parsed.file.cluster!, { catalogue });
   // Lowering needs no check to pass: ids and ops do not depend on anything the checks decide.
-  return lower(resolve(file, cluster, { catalogue }) as CheckedModel, catalogue);
+  return { text, parsed, model, lowered: lower(model as CheckedModel, catalogue) };
+}
+
+/** The text parsed, when it reads back as the tree it was printed from; else a FormatError. */
+function readBack(text: string, tree: A.ClusterDecl): ParseResult {
+  const parsed = parseHa(text, '<import>');
+  if (parsed.diagnostics.length > 0 || !parsed.file.cluster || !sameShape(parsed.file.cluster, tree)) {
+    throw new FormatError(`hacc import wrote a file that does not read back as what it meant: ${parsed.diagnostics.map((x) => x.message).join('; ')}`);
+  }
+  return parsed;
 }
 
 /** An op attribute as build writes it (roles per platform, some values in lower case). */
@@ -1289,8 +1312,11 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   const target = cibTarget(platform ?? DEFAULT_PLATFORM);
   const adviceOf = adviceByAgent(catalogue, target);
   for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, firstGuess(p, adviceOf, target));
+  // The header as it stands before the last comparison: a round's text has it.
+  const roundHeader = () => header(maintained, platform, secrets, unsupported, read.ignored, []);
   let tree = raiser.cluster(d);
-  let paired = pairing(cib, properties, lowerTree(tree, catalogue));
+  let round = printedRound(tree, roundHeader(), catalogue);
+  let paired = pairing(cib, properties, round.lowered);
   let rounds = 0;
   while (refine(paired, d)) {
     if (++rounds >= MAX_ROUNDS) {
@@ -1313,24 +1339,23 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
       }
       for (const a of conf.alerts ?? []) for (const r of a.recipients) d.recipientIds.add(r);
       tree = raiser.cluster(d);
-      paired = pairing(cib, properties, lowerTree(tree, catalogue));
+      round = printedRound(tree, roundHeader(), catalogue);
+      paired = pairing(cib, properties, round.lowered);
       break;
     }
     tree = raiser.cluster(d);
-    paired = pairing(cib, properties, lowerTree(tree, catalogue));
+    round = printedRound(tree, roundHeader(), catalogue);
+    paired = pairing(cib, properties, round.lowered);
   }
+  const compared = unsupported.length;
   unsupported.push(...differences(paired, xpathOf));
 
   // The errors hacc check finds in the cluster as it is, silenced where they stand (silence.ts).
-  const plain = printHa(tree, header(maintained, platform, secrets, unsupported, read.ignored, []));
-  const { errors, lines, clean } = errorsToSilence(plain, catalogue);
-  const headed = errors.length > 0 ? printHa(tree, header(maintained, platform, secrets, unsupported, read.ignored, errors)) : plain;
-  const text = withIgnoreComments(headed, lines, headed.split('\n').length - plain.split('\n').length);
-  // The printed file must read back as the tree it was printed from (the check's parse, when it found nothing).
-  const again = clean ? { diagnostics: [], file: clean } : parseHa(text, '<import>');
-  if (again.diagnostics.length > 0 || !sameShape(again.file.cluster, tree)) {
-    throw new FormatError(`hacc import wrote a file that does not read back as what it meant: ${again.diagnostics.map((x) => x.message).join('; ')}`);
-  }
+  // The header may have grown since the round's text (its body is the same), and the lines move with it.
+  const { errors, lines } = errorsToSilence(round.parsed, round.model, catalogue);
+  const headed = errors.length > 0 || unsupported.length > compared ? printHa(tree, header(maintained, platform, secrets, unsupported, read.ignored, errors)) : round.text;
+  const text = withIgnoreComments(headed, lines, headed.split('\n').length - round.text.split('\n').length);
+  if (text !== round.text) readBack(text, tree);
   return { text, unsupported, secrets, ignored: read.ignored, silenced: errors };
 }
 

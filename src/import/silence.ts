@@ -8,9 +8,10 @@
 // comment brings its finding back.
 
 import type { Catalogue } from '../catalogue/catalogue.js';
-import { checkText, statementsAround } from '../check/check.js';
-import type { HaFile } from '../syntax/ast.js';
+import { checkParsed, statementsAround } from '../check/check.js';
+import type { ClusterModel } from '../model/model.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
+import type { ParseResult } from '../syntax/parse.js';
 import { LineIndex } from '../syntax/span.js';
 
 /** What errorsToSilence finds. */
@@ -18,19 +19,17 @@ export interface Silencing {
   readonly errors: readonly Diagnostic[];
   /** For each error, the 0-based line its `# hacc-ignore` goes before. */
   readonly lines: ReadonlyMap<number, readonly string[]>;
-  /** The file as the check parsed it, when it found no error at all: the text is final, and this is its read-back. */
-  readonly clean?: HaFile;
 }
 
-/** The file's error diagnostics, and where each is silenced. */
-export function errorsToSilence(text: string, catalogue: Catalogue): Silencing {
-  const result = checkText(text, '<import>', { catalogue });
-  const cluster = result.file.cluster;
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+/** The error diagnostics of a parsed file (and its model), and where each is silenced. */
+export function errorsToSilence(parsed: ParseResult, model: ClusterModel, catalogue: Catalogue): Silencing {
+  const cluster = parsed.file.cluster;
   const lines = new Map<number, string[]>();
   if (!cluster) return { errors: [], lines };
-  if (errors.length === 0) return { errors: [], lines, clean: result.file };
-  const index = new LineIndex(text);
+  // Only the rules that can find an error: warnings are not silenced.
+  const errors = checkParsed(parsed, { catalogue, model, errorsOnly: true }).diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return { errors: [], lines };
+  const index = new LineIndex(parsed.file.text);
   const silenced: Diagnostic[] = [];
   for (const d of errors) {
     // The innermost statement or body line holding it: the comment silences exactly that one.

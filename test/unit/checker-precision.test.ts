@@ -1,9 +1,11 @@
 // Issue 16: valid designs from public guides pass, and what Pacemaker, pcs and the agents reject
 // is caught. Each case states what a user writes and what hacc must say.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../../src/catalogue/catalogue.js';
-import { checkText } from '../../src/check/check.js';
+import { checkParsed, checkText } from '../../src/check/check.js';
+import { parseHa } from '../../src/syntax/parse.js';
 
 const catalogue = defaultCatalogue();
 
@@ -73,5 +75,18 @@ describe('HA309 (one link, one subnet) counts subnets without comparing every pa
       const reported = r.diagnostics.filter((d) => d.code === 'HA309').map((d) => `n${text.slice(0, d.span.start).split('\n').length - 2}`);
       expect(reported, nodes).toEqual(expected(addrs));
     }
+  });
+});
+
+describe('errorsOnly (what hacc import silences)', () => {
+  it('finds exactly the errors of the whole check, and nothing else', () => {
+    const text = readFileSync('fixtures/examples/seed-as-written.ha', 'utf8');
+    const all = checkText(text, 'seed-as-written.ha', { catalogue }).diagnostics;
+    const errors = all.filter((d) => d.severity === 'error');
+    // The file has both, so that the comparison means something.
+    expect(errors.length).toBeGreaterThan(0);
+    expect(all.length).toBeGreaterThan(errors.length);
+    const only = checkParsed(parseHa(text, 'seed-as-written.ha'), { catalogue, errorsOnly: true }).diagnostics;
+    expect(only).toEqual(errors);
   });
 });
