@@ -172,6 +172,11 @@ function variableName(resource: string, param: string): string {
   return `HACC_${resource}_${param}`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
 }
 
+/** Whether two lists hold the same objects in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** Leaves out (and reports) what cannot be written as .ha text: names that are not words, values with control characters. */
 class Sanitiser {
   constructor(
@@ -229,7 +234,7 @@ class Sanitiser {
   ownSet(x: ExtraSet): ExtraSet | undefined {
     if ('idRef' in x) return isWord(x.idRef) ? x : void this.report(x.element, x.idRef, x, 'a reference to a set whose id cannot be written as a .ha word');
     const set = this.sectionSet(x.set);
-    return set && { ...x, set };
+    return set === x.set ? x : set && { ...x, set };
   }
 
   /** A set that may carry a score and a rule (of a settings section, or of its own). */
@@ -242,11 +247,11 @@ class Sanitiser {
     return this.nvset(set);
   }
 
-  /** An owner's sets of their own, each kept or left out whole. */
+  /** An owner's sets of their own, each kept or left out whole (the same list when all are kept as they are). */
   extraSets(list: readonly ExtraSet[] | undefined): { extraSets?: readonly ExtraSet[] } {
     if (!list) return {};
     const kept = list.flatMap((x) => this.ownSet(x) ?? []);
-    return kept.length > 0 ? { extraSets: kept } : {};
+    return kept.length === 0 ? {} : { extraSets: sameItems(kept, list) ? list : kept };
   }
 
   primitive(p: CibPrimitive): CibPrimitive | undefined {
@@ -258,13 +263,17 @@ class Sanitiser {
     const metaAttributes = this.nvset(p.metaAttributes);
     const utilization = this.nvset(p.utilization);
     const operations = p.operations.flatMap((o) => this.op(o) ?? []);
-    const { instanceAttributes: _i, metaAttributes: _m, utilization: _u, extraSets: _x, ...rest } = this.describable('primitive', p);
+    const described = this.describable('primitive', p);
+    const extra = this.extraSets(p.extraSets);
+    // Most primitives have nothing to leave out: the same object, not a copy.
+    if (described === p && instanceAttributes === p.instanceAttributes && metaAttributes === p.metaAttributes && utilization === p.utilization && extra.extraSets === p.extraSets && sameItems(operations, p.operations)) return p;
+    const { instanceAttributes: _i, metaAttributes: _m, utilization: _u, extraSets: _x, ...rest } = described;
     return this.keep(p, {
       ...rest,
       ...(instanceAttributes ? { instanceAttributes } : {}),
       ...(metaAttributes ? { metaAttributes } : {}),
       ...(utilization ? { utilization } : {}),
-      ...this.extraSets(p.extraSets),
+      ...extra,
       operations,
     });
   }
@@ -320,8 +329,11 @@ class Sanitiser {
         const metaAttributes = this.nvset(r.metaAttributes);
         const children = r.children.flatMap((m) => this.primitive(m) ?? []);
         if (children.length === 0) return void this.report('group', r.id, r, 'a group none of whose primitives can be written');
-        const { instanceAttributes: _i, metaAttributes: _m, extraSets: _x, ...rest } = this.describable('group', r);
-        return this.keep<CibGroup>(r, { ...rest, ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}), ...this.extraSets(r.extraSets), children });
+        const described = this.describable('group', r);
+        const extra = this.extraSets(r.extraSets);
+        if (described === r && instanceAttributes === r.instanceAttributes && metaAttributes === r.metaAttributes && extra.extraSets === r.extraSets && sameItems(children, r.children)) return r;
+        const { instanceAttributes: _i, metaAttributes: _m, extraSets: _x, ...rest } = described;
+        return this.keep<CibGroup>(r, { ...rest, ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}), ...extra, children });
       }
       case 'clone': {
         if (!isWord(r.id)) return void this.report(r.tag, r.id, r, 'an id that cannot be written as a .ha word');
@@ -467,17 +479,23 @@ class Raiser {
     return { start, end: start + 1 };
   }
 
+  // The most numerous nodes spell their span out: a spread in an object literal is several times
+  // slower to build, and a large cluster has hundreds of thousands of these.
   private ident<T extends string>(text: T): A.Ident & { readonly text: T } {
-    return { kind: 'ident', text, ...this.span() };
+    const start = this.offset++;
+    return { kind: 'ident', text, start, end: start + 1 };
   }
 
   private value(text: string, secret?: A.SecretRef): A.Value {
-    if (secret) return { kind: 'value', text, quoted: false, secret, ...this.span() };
-    return { kind: 'value', text, quoted: needsQuotes(text), ...this.span() };
+    const start = this.offset++;
+    if (secret) return { kind: 'value', text, quoted: false, secret, start, end: start + 1 };
+    return { kind: 'value', text, quoted: needsQuotes(text), start, end: start + 1 };
   }
 
   private attr(key: string, value: A.Value): A.Attr {
-    return { kind: 'attr', key: this.ident(key), value, missingEquals: false, ...this.span() };
+    const name = this.ident(key);
+    const start = this.offset++;
+    return { kind: 'attr', key: name, value, missingEquals: false, start, end: start + 1 };
   }
 
   private pairValue(p: NvPair): A.Value {
