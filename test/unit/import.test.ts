@@ -457,6 +457,20 @@ describe('faithful even when hacc check would object', () => {
     const bare = text.replace(/^ *# hacc-ignore .*\n/gm, '');
     expect(checkText(bare, path, { catalogue }).diagnostics.map((d) => d.code)).toEqual(['HA401', 'HA306', 'HA306', 'HA204', 'HA201', 'HA210', 'HA103']);
   });
+  it('silences each error where it stands when the header grows after the file was checked (a part it cannot rebuild)', () => {
+    // An op without an interval is found only by comparing the lowered file with the CIB: its line
+    // joins the header after the check, and every line below moves.
+    const xml = readFileSync('fixtures/cib/checker-problems.xml', 'utf8').replace(/(<op id="vip-mointor-interval-10s"[^>]*\/>)/, '$1<op id="vip-start" name="start" timeout="20s"/>');
+    const r = importCib(xml, { catalogue });
+    expect(r.unsupported.map((u) => `${u.what} ${u.id}: ${u.reason}`)).toEqual(['op vip-start: an op without an interval (hacc would give it one)']);
+    expect(r.text).toContain("#   op 'vip-start': an op without an interval");
+    expect(r.silenced.map((d) => d.code).sort()).toEqual(['HA103', 'HA201', 'HA204', 'HA401']);
+    // With the comments, no error is left; without them, exactly the silenced ones come back.
+    const errors = (text: string) => checkText(text, 'imported.ha', { catalogue }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code).sort();
+    expect(errors(r.text)).toEqual([]);
+    expect(errors(r.text.replace(/^ *# hacc-ignore .*\n/gm, ''))).toEqual(['HA103', 'HA201', 'HA204', 'HA401']);
+    expect(r.text).toMatch(/ {4}# hacc-ignore HA201\n {4}op mointor /);
+  });
 });
 
 describe('malformed input', () => {
