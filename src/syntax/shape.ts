@@ -5,7 +5,8 @@
  */
 export type Shape = null | boolean | number | string | readonly Shape[] | { readonly [key: string]: Shape };
 
-const DROPPED = new Set(['start', 'end', 'quoted']);
+/** The keys a shape leaves out (compared, not looked up: sameShape asks for every key of a large tree). */
+const dropped = (key: string): boolean => key === 'start' || key === 'end' || key === 'quoted';
 
 export function shapeOf(node: unknown): Shape {
   if (node === null || node === undefined) return null;
@@ -13,7 +14,7 @@ export function shapeOf(node: unknown): Shape {
   if (Array.isArray(node)) return node.map(shapeOf);
   if (typeof node === 'object') {
     const out: Record<string, Shape> = {};
-    for (const [k, v] of Object.entries(node)) if (!DROPPED.has(k) && v !== undefined) out[k] = shapeOf(v);
+    for (const [k, v] of Object.entries(node)) if (!dropped(k) && v !== undefined) out[k] = shapeOf(v);
     return out;
   }
   throw new TypeError(`not a syntax tree value: ${typeof node}`);
@@ -36,11 +37,11 @@ export function sameShape(a: unknown, b: unknown): boolean {
   let keys = 0;
   for (const k in x) {
     const v = x[k];
-    if (v === undefined || DROPPED.has(k)) continue;
+    if (v === undefined || dropped(k)) continue;
     keys++;
     const w = y[k];
     if (w === undefined || !Object.hasOwn(y, k) || !sameShape(v, w)) return false;
   }
-  for (const k in y) if (y[k] !== undefined && !DROPPED.has(k)) keys--;
+  for (const k in y) if (y[k] !== undefined && !dropped(k)) keys--;
   return keys === 0;
 }
