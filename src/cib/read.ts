@@ -62,28 +62,48 @@ function step(el: XmlElement): string {
   return id.includes("'") ? `${el.tag}[@id="${id}"]` : `${el.tag}[@id='${id}']`;
 }
 
+/**
+ * Where an element was read: the path to its parent and its own step, made into text (toString, so
+ * `${xpath}` in a message) only when a message needs it. A large CIB has a hundred thousand
+ * elements, and almost none of them is ever named in a message.
+ */
+export class XPath {
+  constructor(
+    private readonly parent: XPath | string,
+    private readonly el?: XmlElement,
+  ) {}
+
+  child(el: XmlElement): XPath {
+    return new XPath(this, el);
+  }
+
+  toString(): string {
+    return this.el ? `${this.parent.toString()}/${step(this.el)}` : this.parent.toString();
+  }
+}
+
 class Reader {
   readonly unsupported: Unsupported[] = [];
   /** Parts Pacemaker ignores, left out: the configuration read is equivalent, not identical. */
   readonly ignored: Unsupported[] = [];
 
-  ignore(el: XmlElement, xpath: string, reason: string): void {
+  ignore(el: XmlElement, xpath: XPath, reason: string): void {
     const id = el.attrs.get('id');
-    this.ignored.push({ what: el.tag, ...(id !== undefined ? { id } : {}), xpath, reason });
+    this.ignored.push({ what: el.tag, ...(id !== undefined ? { id } : {}), xpath: xpath.toString(), reason });
   }
 
-  report(el: XmlElement, xpath: string, reason: string): void {
+  report(el: XmlElement, xpath: XPath, reason: string): void {
     const id = el.attrs.get('id');
-    this.unsupported.push({ what: el.tag, ...(id !== undefined ? { id } : {}), xpath, reason });
+    this.unsupported.push({ what: el.tag, ...(id !== undefined ? { id } : {}), xpath: xpath.toString(), reason });
   }
 
-  reportAttr(el: XmlElement, xpath: string, attr: string, reason: string): void {
+  reportAttr(el: XmlElement, xpath: XPath, attr: string, reason: string): void {
     const id = el.attrs.get('id');
     this.unsupported.push({ what: el.tag, ...(id !== undefined ? { id } : {}), xpath: `${xpath}/@${attr}`, reason: `attribute '${attr}', ${reason}` });
   }
 
   /** Reports every attribute of `el` not in `known`; returns whether there were any. */
-  extraAttrs(el: XmlElement, xpath: string, known: readonly string[], reason = 'which the .ha language has no place for'): boolean {
+  extraAttrs(el: XmlElement, xpath: XPath, known: readonly string[], reason = 'which the .ha language has no place for'): boolean {
     let extra = false;
     for (const name of el.attrs.keys()) {
       if (known.includes(name)) continue;
@@ -94,25 +114,25 @@ class Reader {
   }
 
   /** Non-blank text inside an element that should hold only elements. */
-  strayText(el: XmlElement, xpath: string): void {
+  strayText(el: XmlElement, xpath: XPath): void {
     if (el.children.some((c) => c.type === 'text' && c.text.trim() !== '')) {
       this.unsupported.push({ what: `${el.tag}/text()`, xpath: `${xpath}/text()`, reason: 'text content' });
     }
   }
 
   /** Records where an object was read from, and returns it. */
-  at<T extends object>(object: T, xpath: string): T {
+  at<T extends object>(object: T, xpath: XPath | string): T {
     this.xpaths.set(object, xpath);
     return object;
   }
 
-  readonly xpaths = new Map<object, string>();
+  readonly xpaths = new Map<object, XPath | string>();
 
   /**
    * An nvset (`instance_attributes`, `meta_attributes`, `cluster_property_set`). Undefined (and
    * reported) when it cannot be expressed as a whole: a rule, an id-ref, a score.
    */
-  nvset(el: XmlElement, xpath: string, options: { secretsFromComments: boolean; single?: boolean }): NvSet | undefined {
+  nvset(el: XmlElement, xpath: XPath, options: { secretsFromComments: boolean; single?: boolean }): NvSet | undefined {
     const id = el.attrs.get('id');
     if (el.attrs.has('id-ref')) return void this.report(el, xpath, 'a reference to another attribute set (id-ref)');
     if (id === undefined) return void this.report(el, xpath, 'an attribute set without an id');
@@ -124,7 +144,7 @@ class Reader {
     const score = el.attrs.get('score');
     let rule: CibRule | undefined;
     if (rules[0]) {
-      rule = this.rule(rules[0], `${xpath}/${step(rules[0])}`, false);
+      rule = this.rule(rules[0], xpath.child(rules[0]), false);
       if (!rule) return undefined;
     }
     this.strayText(el, xpath);
@@ -140,7 +160,7 @@ class Reader {
         continue;
       }
       if (c.type !== 'element' || c.tag === 'rule') continue;
-      const px = `${xpath}/${step(c)}`;
+      const px = xpath.child(c);
       if (c.tag !== 'nvpair') {
         this.report(c, px, `a <${c.tag}> inside an attribute set`);
         continue;
@@ -165,14 +185,14 @@ class Reader {
    * element, when it has no score, rule or reference, in the owner's own field; the others (sets
    * with a score or a rule, second sets, references) in `extraSets`, in order.
    */
-  ownerSets(parent: XmlElement, parentXpath: string, tags: readonly SetElement[], secretsFromComments = false): OwnerSets {
+  ownerSets(parent: XmlElement, parentXpath: XPath, tags: readonly SetElement[], secretsFromComments = false): OwnerSets {
     const first: Partial<Record<SetElement, NvSet>> = {};
     const extraSets: ExtraSet[] = [];
     const seen = new Set<SetElement>();
     for (const el of elements(parent)) {
       const element = tags.find((t) => t === el.tag);
       if (!element) continue;
-      const xpath = `${parentXpath}/${step(el)}`;
+      const xpath = parentXpath.child(el);
       const ref = el.attrs.get('id-ref');
       if (ref !== undefined) {
         seen.add(element);
@@ -197,21 +217,21 @@ class Reader {
   }
 
   /** A settings section's sets (crm_config, rsc_defaults, op_defaults): every one, in order. */
-  sectionSets(section: XmlElement, xpath: string, tag: string): NvSet[] {
+  sectionSets(section: XmlElement, xpath: XPath, tag: string): NvSet[] {
     return elements(section)
       .filter((c) => c.tag === tag)
-      .flatMap((c) => this.nvset(c, `${xpath}/${step(c)}`, { secretsFromComments: false }) ?? []);
+      .flatMap((c) => this.nvset(c, xpath.child(c), { secretsFromComments: false }) ?? []);
   }
 
   /**
    * The attribute sets of one kind under an element: the first is kept, every further one is
    * reported (hacc keeps one set of each kind per owner).
    */
-  firstSet(parent: XmlElement, parentXpath: string, tag: string, secretsFromComments = false): NvSet | undefined {
+  firstSet(parent: XmlElement, parentXpath: XPath, tag: string, secretsFromComments = false): NvSet | undefined {
     let out: NvSet | undefined;
     let kept = false;
     for (const el of elements(parent).filter((c) => c.tag === tag)) {
-      const xpath = `${parentXpath}/${step(el)}`;
+      const xpath = parentXpath.child(el);
       if (kept) {
         this.report(el, xpath, `a second <${tag}> (the .ha language has one per owner)`);
         continue;
@@ -224,7 +244,7 @@ class Reader {
     return out;
   }
 
-  op(el: XmlElement, xpath: string): CibOp | undefined {
+  op(el: XmlElement, xpath: XPath): CibOp | undefined {
     const [id, name] = [el.attrs.get('id'), el.attrs.get('name')];
     if (el.attrs.has('id-ref')) return void this.report(el, xpath, 'a reference to another op (id-ref)');
     if (id === undefined || name === undefined) return void this.report(el, xpath, 'an op without an id or a name');
@@ -232,7 +252,7 @@ class Reader {
     const attrs: XmlAttr[] = [];
     for (const [k, v] of el.attrs) if (k !== 'id' && k !== 'name' && k !== 'interval') attrs.push([k, v]);
     for (const c of elements(el)) {
-      if (c.tag !== 'instance_attributes' && c.tag !== 'meta_attributes') this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside an op`);
+      if (c.tag !== 'instance_attributes' && c.tag !== 'meta_attributes') this.report(c, xpath.child(c), `a <${c.tag}> inside an op`);
     }
     const instanceAttributes = this.firstSet(el, xpath, 'instance_attributes');
     const metaAttributes = this.firstSet(el, xpath, 'meta_attributes');
@@ -254,7 +274,7 @@ class Reader {
    * A `<primitive>` or a `<template>`. A primitive made from a template (`template=`) has the
    * template's class, provider and type (its agent), and writes none of them.
    */
-  primitive(el: XmlElement, xpath: string): CibPrimitive | undefined {
+  primitive(el: XmlElement, xpath: XPath): CibPrimitive | undefined {
     const id = el.attrs.get('id');
     const templateId = el.tag === 'primitive' ? el.attrs.get('template') : undefined;
     const template = templateId !== undefined ? this.templates.get(templateId) : undefined;
@@ -271,7 +291,7 @@ class Reader {
     let operationsId: string | undefined;
     let operationsRef: string | undefined;
     for (const c of elements(el)) {
-      const cx = `${xpath}/${step(c)}`;
+      const cx = xpath.child(c);
       if (c.tag === 'instance_attributes' || c.tag === 'meta_attributes' || c.tag === 'utilization') continue;
       if (c.tag !== 'operations') {
         this.report(c, cx, `a <${c.tag}> inside a ${el.tag}`);
@@ -285,7 +305,7 @@ class Reader {
         operationsRef = undefined;
       }
       for (const o of elements(c)) {
-        const ox = `${cx}/${step(o)}`;
+        const ox = cx.child(o);
         if (o.tag !== 'op') this.report(o, ox, `a <${o.tag}> inside operations`);
         else {
           const op = this.op(o, ox);
@@ -312,7 +332,7 @@ class Reader {
     );
   }
 
-  group(el: XmlElement, xpath: string): CibGroup | undefined {
+  group(el: XmlElement, xpath: XPath): CibGroup | undefined {
     const id = el.attrs.get('id');
     if (id === undefined) return void this.report(el, xpath, 'a group without an id');
     this.extraAttrs(el, xpath, ['id', 'description']);
@@ -320,7 +340,7 @@ class Reader {
     this.strayText(el, xpath);
     const children: CibPrimitive[] = [];
     for (const c of elements(el)) {
-      const cx = `${xpath}/${step(c)}`;
+      const cx = xpath.child(c);
       if (c.tag === 'primitive') {
         const p = this.primitive(c, cx);
         if (p) children.push(p);
@@ -331,7 +351,7 @@ class Reader {
   }
 
   /** `<clone>` or `<master>`: one primitive or group, and meta attributes. */
-  clone(el: XmlElement, xpath: string): CibClone | undefined {
+  clone(el: XmlElement, xpath: XPath): CibClone | undefined {
     const id = el.attrs.get('id');
     const tag = el.tag === 'master' ? 'master' : 'clone';
     if (id === undefined) return void this.report(el, xpath, `a ${tag} without an id`);
@@ -341,11 +361,11 @@ class Reader {
     const description = el.attrs.get('description');
     this.strayText(el, xpath);
     for (const c of elements(el)) {
-      const cx = `${xpath}/${step(c)}`;
+      const cx = xpath.child(c);
       if (c.tag !== 'instance_attributes' && c.tag !== 'meta_attributes' && c.tag !== 'primitive' && c.tag !== 'group') this.report(c, cx, c.tag === 'utilization' ? 'utilization' : `a <${c.tag}> inside a ${tag}`);
     }
     const [c] = inner;
-    const cx = `${xpath}/${step(c!)}`;
+    const cx = xpath.child(c!);
     const child = c!.tag === 'primitive' ? this.primitive(c!, cx) : this.group(c!, cx);
     if (!child) return void this.report(el, xpath, `a ${tag} whose resource cannot be read`);
     const { instanceAttributes, metaAttributes, extraSets } = this.ownerSets(el, xpath, ['instance_attributes', 'meta_attributes']);
@@ -357,14 +377,14 @@ class Reader {
    * `<storage>` (with `<storage-mapping>`s), meta attributes, at most one primitive. Each element's
    * attributes are the ones its line takes (language/bundle.ts).
    */
-  bundle(el: XmlElement, xpath: string): CibBundle | undefined {
+  bundle(el: XmlElement, xpath: XPath): CibBundle | undefined {
     const id = el.attrs.get('id');
     if (id === undefined) return void this.report(el, xpath, 'a bundle without an id');
     this.extraAttrs(el, xpath, ['id', 'description']);
     const description = el.attrs.get('description');
     this.strayText(el, xpath);
     const keys = (line: { readonly keys: readonly { readonly name: string }[] }) => line.keys.map((k) => k.name);
-    const attrsOf = (c: XmlElement, cx: string, known: readonly string[]): XmlAttr[] | undefined => (this.extraAttrs(c, cx, known) ? undefined : [...c.attrs]);
+    const attrsOf = (c: XmlElement, cx: XPath, known: readonly string[]): XmlAttr[] | undefined => (this.extraAttrs(c, cx, known) ? undefined : [...c.attrs]);
     let container: CibBundle['container'] | undefined;
     let network: CibBundle['network'] | undefined;
     let storage: (readonly XmlAttr[])[] | undefined;
@@ -372,7 +392,7 @@ class Reader {
     let metaSeen = false;
     let childFirst = false;
     for (const c of elements(el)) {
-      const cx = `${xpath}/${step(c)}`;
+      const cx = xpath.child(c);
       if (c.tag === 'meta_attributes') metaSeen = true;
       if (c.tag === 'primitive' && !metaSeen && elements(el).some((x) => x.tag === 'meta_attributes')) childFirst = true;
       if ((CONTAINER_TYPES as readonly string[]).includes(c.tag)) {
@@ -385,7 +405,7 @@ class Reader {
         if (!attrs) return undefined;
         const portMappings: XmlAttr[][] = [];
         for (const m of elements(c)) {
-          const mx = `${cx}/${step(m)}`;
+          const mx = cx.child(m);
           if (m.tag !== 'port-mapping') return void this.report(m, mx, `a <${m.tag}> inside a bundle's network`);
           const ma = attrsOf(m, mx, keys(bundlePortMap));
           if (!ma) return undefined;
@@ -395,7 +415,7 @@ class Reader {
       } else if (c.tag === 'storage') {
         storage = [];
         for (const m of elements(c)) {
-          const mx = `${cx}/${step(m)}`;
+          const mx = cx.child(m);
           if (m.tag !== 'storage-mapping') return void this.report(m, mx, `a <${m.tag}> inside a bundle's storage`);
           const ma = attrsOf(m, mx, keys(bundleStorageMap));
           if (!ma) return undefined;
@@ -429,18 +449,18 @@ class Reader {
   /** The templates of `<resources>`, read first: a primitive made from one takes its agent. */
   readonly templates = new Map<string, CibPrimitive>();
 
-  resources(el: XmlElement, xpath: string): { resources: CibResource[]; templates: CibPrimitive[] } {
+  resources(el: XmlElement, xpath: XPath): { resources: CibResource[]; templates: CibPrimitive[] } {
     const templates: CibPrimitive[] = [];
     for (const c of elements(el)) {
       if (c.tag !== 'template') continue;
-      const t = this.primitive(c, `${xpath}/${step(c)}`);
+      const t = this.primitive(c, xpath.child(c));
       if (!t) continue;
       templates.push(t);
       this.templates.set(t.id, t);
     }
     const out: CibResource[] = [];
     for (const c of elements(el)) {
-      const cx = `${xpath}/${step(c)}`;
+      const cx = xpath.child(c);
       let r: CibResource | undefined;
       if (c.tag === 'template') continue;
       if (c.tag === 'primitive') r = this.primitive(c, cx);
@@ -458,14 +478,14 @@ class Reader {
    * rule's score is Pacemaker's to ignore, and read as none. Undefined (and reported) when any part
    * has no form: an id-ref, an unknown element or attribute.
    */
-  rule(el: XmlElement, xpath: string, top: boolean): CibRule | undefined {
+  rule(el: XmlElement, xpath: XPath, top: boolean): CibRule | undefined {
     const id = el.attrs.get('id');
     if (el.attrs.has('id-ref')) return void this.report(el, xpath, 'a reference to another rule (id-ref)');
     if (id === undefined) return void this.report(el, xpath, 'a rule without an id');
     if (this.extraAttrs(el, xpath, ['id', 'boolean-op', 'score', ...(top ? ['score-attribute', 'role'] : [])])) return undefined;
     const children: CibRuleChild[] = [];
     for (const c of elements(el)) {
-      const cx = `${xpath}/${step(c)}`;
+      const cx = xpath.child(c);
       const cid = c.attrs.get('id');
       if (cid === undefined) return void this.report(c, cx, `a <${c.tag}> without an id`);
       const attrsBut = (skip: readonly string[]): XmlAttr[] => [...c.attrs].filter(([k]) => !skip.includes(k));
@@ -491,7 +511,7 @@ class Reader {
           const part = parts[0];
           if (parts.length > 1 || (part && part.tag !== 'date_spec' && part.tag !== 'duration')) return void this.report(c, cx, 'a date expression holding more than one date_spec or duration');
           const partId = part?.attrs.get('id');
-          if (part && partId === undefined) return void this.report(part, `${cx}/${step(part)}`, `a <${part.tag}> without an id`);
+          if (part && partId === undefined) return void this.report(part, cx.child(part), `a <${part.tag}> without an id`);
           const partAttrs = part ? [...part.attrs].filter(([k]) => k !== 'id') : [];
           children.push({ kind: 'date_expression', id: cid, attrs: attrsBut(['id']), ...(part ? { part: { kind: part.tag as 'date_spec' | 'duration', id: partId!, attrs: partAttrs } } : {}) });
           break;
@@ -508,11 +528,11 @@ class Reader {
    * The ids of an element's children, each a `<refTag id>` and nothing else (a resource set's
    * `<resource_ref>`s, a tag's `<obj_ref>`s); undefined (and reported) for any other child or none.
    */
-  idRefs(el: XmlElement, xpath: string, refTag: string, what: string): string[] | undefined {
+  idRefs(el: XmlElement, xpath: XPath, refTag: string, what: string): string[] | undefined {
     const refs: string[] = [];
     for (const c of elements(el)) {
       const ref = c.tag === refTag ? c.attrs.get('id') : undefined;
-      if (ref === undefined || c.attrs.size > 1) return void this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside ${what} that is not a reference by id`);
+      if (ref === undefined || c.attrs.size > 1) return void this.report(c, xpath.child(c), `a <${c.tag}> inside ${what} that is not a reference by id`);
       refs.push(ref);
     }
     if (refs.length === 0) return void this.report(el, xpath, `an empty ${what.replace(/^an? /, '')}`);
@@ -523,10 +543,10 @@ class Reader {
    * A colocation's or an order's `<resource_set>`s, each with its `<resource_ref>`s; undefined (and
    * reported) when one has no form: an id-ref, a score, kind or ordering (no `.ha` form, §18).
    */
-  resourceSets(elements_: readonly XmlElement[], xpath: string): CibResourceSet[] | undefined {
+  resourceSets(elements_: readonly XmlElement[], xpath: XPath): CibResourceSet[] | undefined {
     const out: CibResourceSet[] = [];
     for (const s of elements_) {
-      const sx = `${xpath}/${step(s)}`;
+      const sx = xpath.child(s);
       const id = s.attrs.get('id');
       if (s.attrs.has('id-ref')) return void this.report(s, sx, 'a reference to another resource set (id-ref)');
       if (id === undefined) return void this.report(s, sx, 'a resource set without an id');
@@ -539,7 +559,7 @@ class Reader {
   }
 
   /** A constraint's whole element is reported when any part cannot be represented: half of one would mean something else. */
-  constraint(el: XmlElement, xpath: string): CibConstraint | undefined {
+  constraint(el: XmlElement, xpath: XPath): CibConstraint | undefined {
     const id = el.attrs.get('id');
     if (id === undefined) return void this.report(el, xpath, 'a constraint without an id');
     const inner = elements(el);
@@ -568,7 +588,7 @@ class Reader {
         const rules: CibRule[] = [];
         for (const r of ruleElements) {
           // (A rule that cannot be read is reported for itself; the constraint goes with it, whole.)
-          const rule = this.rule(r, `${xpath}/${step(r)}`, true);
+          const rule = this.rule(r, xpath.child(r), true);
           if (!rule) return undefined;
           rules.push(rule);
         }
@@ -629,13 +649,13 @@ class Reader {
     }
   }
 
-  node(n: XmlElement, nx: string): CibNode | undefined {
+  node(n: XmlElement, nx: XPath): CibNode | undefined {
     if (n.tag !== 'node') return void this.report(n, nx, `a <${n.tag}> inside nodes`);
     const [id, uname, type, score, description] = [n.attrs.get('id'), n.attrs.get('uname'), n.attrs.get('type'), n.attrs.get('score'), n.attrs.get('description')];
     if (type !== undefined && type !== 'member' && type !== 'normal' && type !== 'remote') return void this.report(n, nx, `a node of type ${type}`);
     if (id === undefined || uname === undefined) return void this.report(n, nx, 'a node without an id or a uname');
     this.extraAttrs(n, nx, ['id', 'uname', 'type', 'score', 'description']);
-    for (const c of elements(n)) if (c.tag !== 'instance_attributes' && c.tag !== 'utilization') this.report(c, `${nx}/${step(c)}`, `a <${c.tag}> inside a node`);
+    for (const c of elements(n)) if (c.tag !== 'instance_attributes' && c.tag !== 'utilization') this.report(c, nx.child(c), `a <${c.tag}> inside a node`);
     const { instanceAttributes, utilization, extraSets } = this.ownerSets(n, nx, ['instance_attributes', 'utilization']);
     return this.at(
       { id, uname, ...(type !== undefined ? { type } : {}), ...(score !== undefined ? { score } : {}), ...(description !== undefined ? { description } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(utilization ? { utilization } : {}), ...(extraSets ? { extraSets } : {}) },
@@ -644,7 +664,7 @@ class Reader {
   }
 
   /** `<acl_role>` with its `<acl_permission>`s, `<acl_target>` or `<acl_group>` with its `<role>`s. */
-  acl(el: XmlElement, xpath: string): CibAcl | undefined {
+  acl(el: XmlElement, xpath: XPath): CibAcl | undefined {
     const id = el.attrs.get('id');
     if (el.tag !== 'acl_role' && el.tag !== 'acl_target' && el.tag !== 'acl_group') return void this.report(el, xpath, `a <${el.tag}> inside acls`);
     if (id === undefined) return void this.report(el, xpath, `an <${el.tag}> without an id`);
@@ -653,7 +673,7 @@ class Reader {
       if (this.extraAttrs(el, xpath, ['id', 'description'])) return undefined;
       const permissions: CibAclPermission[] = [];
       for (const p of elements(el)) {
-        const px = `${xpath}/${step(p)}`;
+        const px = xpath.child(p);
         const [pid, kind] = [p.attrs.get('id'), p.attrs.get('kind')];
         if (p.tag !== 'acl_permission') return void this.report(p, px, `a <${p.tag}> inside an acl_role`);
         if (pid === undefined || kind === undefined || !(PERMISSION_KINDS as readonly string[]).includes(kind)) return void this.report(p, px, 'a permission without an id or a kind of read, write or deny');
@@ -668,14 +688,14 @@ class Reader {
     const roles: string[] = [];
     for (const c of elements(el)) {
       const ref = c.tag === 'role' ? c.attrs.get('id') : undefined;
-      if (ref === undefined || c.attrs.size > 1) return void this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside an <${el.tag}> that is not a role by id`);
+      if (ref === undefined || c.attrs.size > 1) return void this.report(c, xpath.child(c), `a <${c.tag}> inside an <${el.tag}> that is not a role by id`);
       roles.push(ref);
     }
     return this.at<CibAcl>({ kind: el.tag, id, ...(name !== undefined ? { name } : {}), roles }, xpath);
   }
 
   /** `<tag id>` with its `<obj_ref id>`s. */
-  tag(el: XmlElement, xpath: string): CibTag | undefined {
+  tag(el: XmlElement, xpath: XPath): CibTag | undefined {
     if (el.tag !== 'tag') return void this.report(el, xpath, `a <${el.tag}> inside tags`);
     const id = el.attrs.get('id');
     if (id === undefined) return void this.report(el, xpath, 'a tag without an id');
@@ -685,7 +705,7 @@ class Reader {
   }
 
   /** `<fencing-level>`: one target (a node, a pattern, or an attribute and its value), an index, devices. */
-  fencingLevel(el: XmlElement, xpath: string): CibFencingLevel | undefined {
+  fencingLevel(el: XmlElement, xpath: XPath): CibFencingLevel | undefined {
     if (el.tag !== 'fencing-level') return void this.report(el, xpath, `a <${el.tag}> inside fencing-topology`);
     const [id, index, devices] = [el.attrs.get('id'), el.attrs.get('index'), el.attrs.get('devices')];
     if (id === undefined || index === undefined || devices === undefined) return void this.report(el, xpath, 'a fencing level without an id, an index or devices');
@@ -696,13 +716,13 @@ class Reader {
     }
     const name = targets[0]!;
     this.extraAttrs(el, xpath, ['id', 'index', 'devices', name, ...(value !== undefined ? ['target-value'] : [])]);
-    for (const c of elements(el)) this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside a fencing level`);
+    for (const c of elements(el)) this.report(c, xpath.child(c), `a <${c.tag}> inside a fencing level`);
     const target: XmlAttr[] = [[name, el.attrs.get(name)!], ...(value !== undefined ? [['target-value', value] as const] : [])];
     return this.at({ id, target, index, devices }, xpath);
   }
 
   /** `<alert id path>`: one meta and one instance set, a select, recipients (each with its own sets). */
-  alert(el: XmlElement, xpath: string): CibAlert | undefined {
+  alert(el: XmlElement, xpath: XPath): CibAlert | undefined {
     if (el.tag !== 'alert') return void this.report(el, xpath, `a <${el.tag}> inside alerts`);
     const [id, path] = [el.attrs.get('id'), el.attrs.get('path')];
     if (id === undefined || path === undefined) return void this.report(el, xpath, 'an alert without an id or a path');
@@ -710,12 +730,12 @@ class Reader {
     const recipients: CibRecipient[] = [];
     let select: CibAlertSelect | undefined;
     for (const c of elements(el)) {
-      const cx = `${xpath}/${step(c)}`;
+      const cx = xpath.child(c);
       if (c.tag === 'recipient') {
         const [rid, value] = [c.attrs.get('id'), c.attrs.get('value')];
         if (rid === undefined || value === undefined) this.report(c, cx, 'a recipient without an id or a value');
         else if (!this.extraAttrs(c, cx, ['id', 'value'])) {
-          for (const x of elements(c)) if (x.tag !== 'meta_attributes' && x.tag !== 'instance_attributes') this.report(x, `${cx}/${step(x)}`, `a <${x.tag}> inside a recipient`);
+          for (const x of elements(c)) if (x.tag !== 'meta_attributes' && x.tag !== 'instance_attributes') this.report(x, cx.child(x), `a <${x.tag}> inside a recipient`);
           const metaAttributes = this.firstSet(c, cx, 'meta_attributes', true);
           const instanceAttributes = this.firstSet(c, cx, 'instance_attributes', true);
           recipients.push(this.at({ id: rid, value, ...(metaAttributes ? { metaAttributes } : {}), ...(instanceAttributes ? { instanceAttributes } : {}) }, cx));
@@ -729,17 +749,17 @@ class Reader {
     return this.at({ id, path, ...(metaAttributes ? { metaAttributes } : {}), ...(instanceAttributes ? { instanceAttributes } : {}), ...(select ? { select } : {}), recipients }, xpath);
   }
 
-  private alertSelect(el: XmlElement, xpath: string): CibAlertSelect {
+  private alertSelect(el: XmlElement, xpath: XPath): CibAlertSelect {
     this.extraAttrs(el, xpath, []);
     const has = (tag: string) => elements(el).some((c) => c.tag === tag);
     let attributes: { id: string; name: string }[] | undefined;
     for (const c of elements(el)) {
-      const cx = `${xpath}/${step(c)}`;
+      const cx = xpath.child(c);
       if (c.tag === SELECT_ELEMENTS.attributes) {
         attributes = [];
         for (const a of elements(c)) {
           const [aid, name] = [a.attrs.get('id'), a.attrs.get('name')];
-          if (a.tag !== 'attribute' || aid === undefined || name === undefined) this.report(a, `${cx}/${step(a)}`, 'an attribute selection without an id or a name');
+          if (a.tag !== 'attribute' || aid === undefined || name === undefined) this.report(a, cx.child(a), 'an attribute selection without an id or a name');
           else attributes.push({ id: aid, name });
         }
       } else if (!SELECT_FLAGS.some((k) => SELECT_ELEMENTS[k] === c.tag)) this.report(c, cx, `a <${c.tag}> inside select`);
@@ -748,18 +768,18 @@ class Reader {
   }
 
   /** The children of a section that holds a list (alerts, fencing-topology), each read by `read`. */
-  children<T>(section: XmlElement, xpath: string, read: (el: XmlElement, xpath: string) => T | undefined): T[] {
+  children<T>(section: XmlElement, xpath: XPath, read: (el: XmlElement, xpath: XPath) => T | undefined): T[] {
     this.extraAttrs(section, xpath, []);
     return elements(section).flatMap((el) => {
-      const item = read(el, `${xpath}/${step(el)}`);
+      const item = read(el, xpath.child(el));
       return item === undefined ? [] : [item];
     });
   }
 
   /** rsc_defaults / op_defaults: their meta_attributes sets. */
-  defaults(el: XmlElement, xpath: string): NvSet[] {
+  defaults(el: XmlElement, xpath: XPath): NvSet[] {
     this.extraAttrs(el, xpath, []);
-    for (const c of elements(el)) if (c.tag !== 'meta_attributes') this.report(c, `${xpath}/${step(c)}`, `a <${c.tag}> inside ${el.tag}`);
+    for (const c of elements(el)) if (c.tag !== 'meta_attributes') this.report(c, xpath.child(c), `a <${c.tag}> inside ${el.tag}`);
     return this.sectionSets(el, xpath, 'meta_attributes');
   }
 }
@@ -786,18 +806,18 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
   const root = doc.find((n): n is XmlElement => n.type === 'element')!;
   const r = new Reader();
   let configuration: XmlElement | undefined;
-  let base: string;
+  let base: XPath;
   let validateWith: string | undefined;
   if (root.tag === 'cib') {
     validateWith = root.attrs.get('validate-with');
     const confs = elements(root).filter((c) => c.tag === 'configuration');
     configuration = confs[0];
     if (!configuration) throw new NotACibError('the <cib> has no <configuration>');
-    base = '/cib/configuration';
-    for (const c of elements(root)) if (c.tag !== 'configuration' && c.tag !== 'status') r.report(c, `/cib/${step(c)}`, `a <${c.tag}> in the CIB`);
+    base = new XPath('/cib/configuration');
+    for (const c of elements(root)) if (c.tag !== 'configuration' && c.tag !== 'status') r.report(c, new XPath('/cib').child(c), `a <${c.tag}> in the CIB`);
   } else if (root.tag === 'configuration') {
     configuration = root;
-    base = '/configuration';
+    base = new XPath('/configuration');
   } else {
     throw new NotACibError(`the root element is <${root.tag}>, not <cib> or <configuration>`);
   }
@@ -816,16 +836,16 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
   let acls: CibAcl[] | undefined;
   const EMPTY_OK = ['acls', 'tags'];
   for (const section of elements(configuration)) {
-    const sx = `${base}/${step(section)}`;
+    const sx = base.child(section);
     switch (section.tag) {
       case 'crm_config': {
-        for (const c of elements(section)) if (c.tag !== 'cluster_property_set') r.report(c, `${sx}/${step(c)}`, `a <${c.tag}> inside crm_config`);
+        for (const c of elements(section)) if (c.tag !== 'cluster_property_set') r.report(c, sx.child(c), `a <${c.tag}> inside crm_config`);
         crmConfig.push(...r.sectionSets(section, sx, 'cluster_property_set'));
         break;
       }
       case 'nodes':
         nodes = elements(section).flatMap((n) => {
-          const node = r.node(n, `${sx}/${step(n)}`);
+          const node = r.node(n, sx.child(n));
           return node ? [node] : [];
         });
         break;
@@ -834,7 +854,7 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
         break;
       case 'constraints':
         for (const c of elements(section)) {
-          const con = r.constraint(c, `${sx}/${step(c)}`);
+          const con = r.constraint(c, sx.child(c));
           if (con) constraints.push(con);
         }
         break;
@@ -867,5 +887,5 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
     ...(validateWith !== undefined ? { validateWith } : {}),
     configuration: { crmConfig, nodes, ...(templates.length > 0 ? { templates } : {}), resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}), ...(tags ? { tags } : {}), ...(alerts ? { alerts } : {}), ...(acls && acls.length > 0 ? { acls } : {}) },
   };
-  return { cib, unsupported: r.unsupported, ignored: r.ignored, xpathOf: (o) => r.xpaths.get(o) ?? '', ...(hacc ? { hacc } : {}) };
+  return { cib, unsupported: r.unsupported, ignored: r.ignored, xpathOf: (o) => r.xpaths.get(o)?.toString() ?? '', ...(hacc ? { hacc } : {}) };
 }
