@@ -1330,7 +1330,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   const target = cibTarget(platform ?? DEFAULT_PLATFORM);
   const adviceOf = adviceByAgent(catalogue, target);
   for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, firstGuess(p, adviceOf, target));
-  // The header as it stands before the last comparison: a round's text has it.
+  // A round's text has the header as it stands then; the last comparison may add to it (differences).
   const roundHeader = () => header(maintained, platform, secrets, unsupported, read.ignored, []);
   let tree = raiser.cluster(d);
   let round = printedRound(tree, roundHeader(), catalogue);
@@ -1365,13 +1365,13 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
     round = printedRound(tree, roundHeader(), catalogue);
     paired = pairing(cib, properties, round.lowered);
   }
-  const compared = unsupported.length;
+  const listedInRound = unsupported.length;
   unsupported.push(...differences(paired, xpathOf));
 
   // The errors hacc check finds in the cluster as it is, silenced where they stand (silence.ts).
   // The header may have grown since the round's text (its body is the same), and the lines move with it.
   const { errors, lines } = errorsToSilence(round.parsed, round.model, catalogue);
-  const headed = errors.length > 0 || unsupported.length > compared ? printHa(tree, header(maintained, platform, secrets, unsupported, read.ignored, errors)) : round.text;
+  const headed = errors.length > 0 || unsupported.length > listedInRound ? printHa(tree, header(maintained, platform, secrets, unsupported, read.ignored, errors)) : round.text;
   const text = withIgnoreComments(headed, lines, headed.split('\n').length - round.text.split('\n').length);
   if (text !== round.text) readBack(text, tree);
   return { text, unsupported, secrets, ignored: read.ignored, silenced: errors };
