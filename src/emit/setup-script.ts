@@ -194,8 +194,11 @@ interface Ctx {
   readonly lowered: Lowered;
   readonly pc: PlatformCommands;
   readonly secrets: Secrets;
-  /** Resources and constraints are loaded as XML (bulkLoad), not created one pcs command each. */
-  readonly bulk: boolean;
+  /**
+   * Resources and constraints are loaded as XML (bulkLoad), not created one pcs command each; with
+   * the reason when it is what pcs cannot create (pcsCannotCreate), not the configuration's size.
+   */
+  readonly bulk: false | { readonly pcsCannot?: string };
   /** A `$` or backtick in a value (see hasDollars). */
   readonly dollars: boolean;
 }
@@ -542,10 +545,12 @@ function objectCommands(conf: CibConfiguration): number {
  * command for an object (pcsCannotCreate). The Pacemaker suite checks that both ways give the same
  * CIB. (No value holds a control character: HA003 and HA224.)
  */
-function bulkLoad(pc: PlatformCommands, conf: CibConfiguration, cluster: Lowered['cluster'], bulkFrom: number): boolean {
+function bulkLoad(pc: PlatformCommands, conf: CibConfiguration, cluster: Lowered['cluster'], bulkFrom: number): Ctx['bulk'] {
   // crmsh loads the whole of crm.conf in one call, whatever its size.
   if (pc.tool === 'crmsh') return false;
-  return objectCommands(conf) >= bulkFrom || pcsCannotCreate(pc, conf, cluster) !== undefined;
+  const pcsCannot = pcsCannotCreate(pc, conf, cluster);
+  if (pcsCannot !== undefined) return { pcsCannot };
+  return objectCommands(conf) >= bulkFrom ? {} : false;
 }
 
 /**
@@ -831,7 +836,7 @@ function buildConfigurationFn(ctx: Ctx): string {
     const clones = conf.resources.filter((r) => r.kind === 'clone').length;
     const bundles = conf.resources.filter((r) => r.kind === 'bundle').length;
     const agents = [...new Set(primitives.map(agentName))].filter((a) => a !== ANYTHING_AGENT_ID).sort();
-    const why = pcsCannotCreate(pc, conf, ctx.lowered.cluster);
+    const why = ctx.bulk.pcsCannot;
     step(
       `Resources and constraints (${[count(primitives.length, 'primitive'), count(groups, 'group'), ...(clones > 0 ? [count(clones, 'clone')] : []), ...(bundles > 0 ? [count(bundles, 'bundle')] : []), count(conf.constraints.length, 'constraint')].join(', ')}): loaded as XML, one cibadmin call each`,
       why === undefined
