@@ -67,7 +67,7 @@ function step(el: XmlElement): string {
  * `${xpath}` in a message) only when a message needs it. A large CIB has a hundred thousand
  * elements, and almost none of them is ever named in a message.
  */
-export class XPath {
+class XPath {
   constructor(
     private readonly parent: XPath | string,
     private readonly el?: XmlElement,
