@@ -1330,13 +1330,17 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   const target = cibTarget(platform ?? DEFAULT_PLATFORM);
   const adviceOf = adviceByAgent(catalogue, target);
   for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, firstGuess(p, adviceOf, target));
-  // A round's text has the header as it stands then; the last comparison may add to it (differences).
-  const roundHeader = () => header(maintained, platform, secrets, unsupported, read.ignored, []);
-  let tree = raiser.cluster(d);
-  let round = printedRound(tree, roundHeader(), catalogue);
-  let paired = pairing(cib, properties, round.lowered);
+  const headerFor = (silenced: readonly Diagnostic[]) => header(maintained, platform, secrets, unsupported, read.ignored, silenced);
+  // One round under the decisions taken so far. Its text has the header as it stands then; the last
+  // comparison may add to it (differences).
+  const nextRound = () => {
+    const tree = raiser.cluster(d);
+    const printed = printedRound(tree, headerFor([]), catalogue);
+    return { tree, ...printed, paired: pairing(cib, properties, printed.lowered) };
+  };
+  let round = nextRound();
   let rounds = 0;
-  while (refine(paired, d)) {
+  while (refine(round.paired, d)) {
     if (++rounds >= MAX_ROUNDS) {
       // Not settling: spell everything out, which needs no further round.
       for (const m of d.ops.values()) Object.assign(m, { exact: true, omit: new Set() });
@@ -1356,24 +1360,20 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
         if (r.kind !== 'bundle' && r.instanceAttributes) d.setIds.add(r.instanceAttributes);
       }
       for (const a of conf.alerts ?? []) for (const r of a.recipients) d.recipientIds.add(r);
-      tree = raiser.cluster(d);
-      round = printedRound(tree, roundHeader(), catalogue);
-      paired = pairing(cib, properties, round.lowered);
+      round = nextRound();
       break;
     }
-    tree = raiser.cluster(d);
-    round = printedRound(tree, roundHeader(), catalogue);
-    paired = pairing(cib, properties, round.lowered);
+    round = nextRound();
   }
   const listedInRound = unsupported.length;
-  unsupported.push(...differences(paired, xpathOf));
+  unsupported.push(...differences(round.paired, xpathOf));
 
   // The errors hacc check finds in the cluster as it is, silenced where they stand (silence.ts).
   // The header may have grown since the round's text (its body is the same), and the lines move with it.
   const { errors, lines } = errorsToSilence(round.parsed, round.model, catalogue);
-  const headed = errors.length > 0 || unsupported.length > listedInRound ? printHa(tree, header(maintained, platform, secrets, unsupported, read.ignored, errors)) : round.text;
+  const headed = errors.length > 0 || unsupported.length > listedInRound ? printHa(round.tree, headerFor(errors)) : round.text;
   const text = withIgnoreComments(headed, lines, headed.split('\n').length - round.text.split('\n').length);
-  if (text !== round.text) readBack(text, tree);
+  if (text !== round.text) readBack(text, round.tree);
   return { text, unsupported, secrets, ignored: read.ignored, silenced: errors };
 }
 

@@ -21,7 +21,6 @@ import { copyXml as copy, createXml } from '../cib/xml-writer.js';
 import { elements, parseXml, type XmlElement, type XmlNode } from '../cib/xml-reader.js';
 import { assertNever } from '../assert-never.js';
 
-
 /** The sections of `<configuration>` that configure writes whole; the rest of the live CIB stays. */
 const REPLACED_SECTIONS = ['resources', 'constraints', 'rsc_defaults', 'op_defaults', 'fencing-topology', 'tags', 'alerts'] as const;
 

@@ -4,8 +4,6 @@ import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
-/** The default property set's id: Pacemaker reads it before every other, whatever their scores. */
-
 /** Every owner's sets of one kind that has sets of their own, with what the kind is called. */
 function bagsWithSets(m: ClusterModel): { readonly bag: AttrBag; readonly property: boolean }[] {
   const bags: AttrBag[] = [
@@ -51,6 +49,7 @@ export const ha220: Rule = {
         .filter((b) => !b.idRef)
         .map((b: AttrBlock, i) => ({ block: b, names: [...b.values.keys()], score: scoreOf(b.score?.value.text), order: i + 1, conditional: b.rule !== undefined, anchor: (b.score ?? b.decl.keyword) as A.Spanned }));
       const sets = [...defaultSet, ...own];
+      // Pacemaker reads the default property set before every other, whatever their scores.
       const bootstrap = property && (bag.setId === undefined || bag.setId.value.text === BOOTSTRAP_SET_ID);
       const ranked = [...sets].sort((a, b) => (bootstrap && a.block === undefined ? -1 : bootstrap && b.block === undefined ? 1 : b.score - a.score || a.order - b.order));
       ranked.forEach((set, i) => {
