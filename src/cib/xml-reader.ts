@@ -54,34 +54,38 @@ export function parseXml(text: string): XmlNode[] {
   // line feed or carriage return is a space, references are their characters.
   const parser = new SaxesParser({ position: true });
   const top: XmlNode[] = [];
-  const open: { tag: string; attrs: Map<string, string>; children: XmlNode[]; line: number }[] = [];
+  // Each element goes into its parent's children when it opens (document order all the same): one
+  // object per element, and the open ones on a stack with the line each opened on.
+  const open: { element: XmlElement & { children: XmlNode[] }; line: number }[] = [];
+  let children: XmlNode[] = top;
   let pendingText = '';
   // saxes closes the element a mismatched close tag does not match before it reports the mismatch.
   let lastClosed: (typeof open)[number] | undefined;
-  const children = (): XmlNode[] => open[open.length - 1]?.children ?? top;
   const flushText = (): void => {
     // Indentation between elements is no text of the CIB's.
-    if (pendingText.trim() !== '') children().push({ type: 'text', text: pendingText });
+    if (/\S/.test(pendingText)) children.push({ type: 'text', text: pendingText });
     pendingText = '';
   };
   parser.on('text', (t) => (pendingText += t));
   parser.on('cdata', (t) => (pendingText += t));
   parser.on('comment', (t) => {
     flushText();
-    children().push({ type: 'comment', text: t });
+    children.push({ type: 'comment', text: t });
   });
   parser.on('opentag', (tag) => {
-    flushText();
+    if (pendingText !== '') flushText();
     const attrs = new Map<string, string>();
     const given = tag.attributes as Record<string, string>;
     for (const name in given) attrs.set(name, given[name]!);
-    open.push({ tag: tag.name, attrs, children: [], line: parser.line });
+    const element = { type: 'element' as const, tag: tag.name, attrs, children: [] as XmlNode[] };
+    children.push(element);
+    open.push({ element, line: parser.line });
+    children = element.children;
   });
   parser.on('closetag', () => {
-    flushText();
-    const e = open.pop()!;
-    lastClosed = e;
-    children().push({ type: 'element', tag: e.tag, attrs: e.attrs, children: e.children });
+    if (pendingText !== '') flushText();
+    lastClosed = open.pop()!;
+    children = open[open.length - 1]?.element.children ?? top;
   });
   parser.on('error', (err) => {
     // saxes prefixes its message with the position, which the error carries on its own.
@@ -94,7 +98,7 @@ export function parseXml(text: string): XmlNode[] {
       const why = message === 'undefined entity' ? 'names no character' : 'refers to a character XML does not allow (a control character, a surrogate, U+FFFE or U+FFFF) or is malformed';
       throw new XmlSyntaxError(`reference '${ref}' ${why}`, p.line, p.column);
     }
-    const unclosed = message === 'unexpected close tag' && lastClosed ? `: '${lastClosed.tag}' (line ${lastClosed.line}) is not closed before it` : '';
+    const unclosed = message === 'unexpected close tag' && lastClosed ? `: '${lastClosed.element.tag}' (line ${lastClosed.line}) is not closed before it` : '';
     throw new XmlSyntaxError(`${message}${unclosed}`, parser.line, Math.max(parser.column, 1));
   });
   parser.write(text).close();

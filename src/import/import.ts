@@ -1028,13 +1028,19 @@ function sameSet(mine: NvSet | undefined, theirs: NvSet | undefined): boolean {
   });
 }
 
-function opsByName(ops: readonly CibOp[]): Map<string, CibOp[]> {
+/** A primitive's ops by name, worked out once per list (firstGuess, refine and differences all ask, of the read and the lowered ones). */
+const opsByNameOf = new WeakMap<readonly CibOp[], ReadonlyMap<string, readonly CibOp[]>>();
+
+function opsByName(ops: readonly CibOp[]): ReadonlyMap<string, readonly CibOp[]> {
+  const known = opsByNameOf.get(ops);
+  if (known) return known;
   const out = new Map<string, CibOp[]>();
   for (const o of ops) {
     const named = out.get(o.name);
     if (named) named.push(o);
     else out.set(o.name, [o]);
   }
+  opsByNameOf.set(ops, out);
   return out;
 }
 

@@ -163,6 +163,9 @@ function valueOf(v: A.Value): CibValue {
   return v.secret ? { kind: 'secret', scheme: v.secret.scheme, ref: v.secret.ref } : literal(v.text);
 }
 
+/** An object under construction, its optional fields set one by one. */
+type Built<T> = { -readonly [K in keyof T]: T[K] };
+
 /** `description "…"` as the element's description attribute. */
 function described(o: { readonly description?: A.DescriptionLine }): { description?: string } {
   return o.description ? { description: o.description.value.text } : {};
@@ -198,14 +201,16 @@ class Lowering {
    */
   nvset(setId: string, pairs: Map<string, CibValue>, sorted: boolean, bag?: Pick<AttrBag, 'setId' | 'pairIds'>, multi = false): NvSet {
     const id = bag?.setId?.value.text ?? this.ids.allocate(setId);
-    const entries = [...pairs].map(([name, value]) => ({ name, value }));
-    if (sorted) entries.sort(byName);
+    // Ids are allocated in the pairs' final order (a clash takes -1 in that order). Names are unique,
+    // and sort() orders strings as byName does.
+    const names = [...pairs.keys()];
+    if (sorted) names.sort();
     return {
       id,
-      pairs: entries.map((e) => ({
-        id: bag?.pairIds.get(e.name)?.value.text ?? this.ids.allocate(`${id}-${multi ? e.name.slice(0, 20) : e.name}`),
-        name: e.name,
-        value: e.value,
+      pairs: names.map((name) => ({
+        id: bag?.pairIds.get(name)?.value.text ?? this.ids.allocate(`${id}-${multi ? name.slice(0, 20) : name}`),
+        name,
+        value: pairs.get(name)!,
       })),
     };
   }
@@ -258,22 +263,18 @@ class Lowering {
       ...this.extraSets('meta_attributes', `${id}-meta_attributes`, p.meta, true, false, true),
       ...this.extraSets('utilization', `${id}-utilization`, p.utilization, true),
     ];
-    return {
-      kind: 'primitive',
-      id,
-      class: p.agent.class,
-      ...(p.agent.provider !== undefined ? { provider: p.agent.provider } : {}),
-      type: p.agent.type,
-      ...(instanceAttributes.pairs.length > 0 ? { instanceAttributes } : {}),
-      ...(metaAttributes.pairs.length > 0 ? { metaAttributes } : {}),
-      ...(utilization ? { utilization } : {}),
-      ...(extraSets.length > 0 ? { extraSets } : {}),
-      operations: shared !== undefined ? [] : this.ops(id, [...explicit, ...completed]),
-      ...(template !== undefined ? { template } : {}),
-      ...(p.operations?.id ? { operationsId: p.operations.id.value.text } : {}),
-      ...(shared !== undefined ? { operationsRef: shared } : {}),
-      ...described(p),
-    };
+    // Built field by field, not with conditional spreads: a large file has thousands of primitives.
+    const out: Built<CibPrimitive> = { kind: 'primitive', id, class: p.agent.class, type: p.agent.type, operations: shared !== undefined ? [] : this.ops(id, [...explicit, ...completed]) };
+    if (p.agent.provider !== undefined) out.provider = p.agent.provider;
+    if (instanceAttributes.pairs.length > 0) out.instanceAttributes = instanceAttributes;
+    if (metaAttributes.pairs.length > 0) out.metaAttributes = metaAttributes;
+    if (utilization) out.utilization = utilization;
+    if (extraSets.length > 0) out.extraSets = extraSets;
+    if (template !== undefined) out.template = template;
+    if (p.operations?.id) out.operationsId = p.operations.id.value.text;
+    if (shared !== undefined) out.operationsRef = shared;
+    if (p.description) out.description = p.description.value.text;
+    return out;
   }
 
   /** A meta attribute set's values, `target-role` in the platform's spelling. */
@@ -286,8 +287,6 @@ class Lowering {
 
   /** An op's instance attributes (OCF_CHECK_LEVEL and `{ params … }`) and meta attributes. */
   opSets(id: string, d: OpDraft): Pick<CibOp, 'instanceAttributes' | 'metaAttributes'> {
-    // Most ops have neither (no Map built for them: a large file has tens of thousands of ops).
-    if (d.checkLevel === undefined && !d.params?.attrs.length && !d.meta?.attrs.length) return {};
     const params = new Map<string, CibValue>();
     if (d.checkLevel !== undefined) params.set('OCF_CHECK_LEVEL', literal(d.checkLevel));
     if (d.params) for (const [name, value] of values(d.params)) params.set(name, value);
@@ -301,13 +300,9 @@ class Lowering {
   ops(rscId: string, drafts: readonly OpDraft[]): CibPrimitive['operations'] {
     return [...drafts].sort(byName).map((d) => {
       const id = d.id ?? this.ids.allocate(`${rscId}-${d.name}-interval-${d.interval}`);
-      return {
-        id,
-        name: d.name,
-        interval: d.interval,
-        attrs: d.attrs,
-        ...this.opSets(id, d),
-      };
+      // Most ops have no sets: no object spread for them (a large file has tens of thousands of ops).
+      const op: CibOp = { id, name: d.name, interval: d.interval, attrs: d.attrs };
+      return d.checkLevel === undefined && !d.params?.attrs.length && !d.meta?.attrs.length ? op : { ...op, ...this.opSets(id, d) };
     });
   }
 

@@ -111,11 +111,28 @@ function adviceOf(catalogue: Catalogue, agent: Agent): AgentFact | undefined {
  * the platform's Pacemaker does not have (reload-agent before 2.1: an el7 build gets none).
  */
 export function defaultOps(catalogue: Catalogue, agent: Agent, written: ReadonlySet<string>, roles: RoleSpelling, pacemaker: string): OpDraft[] {
-  const advised = advisedFor(adviceOf(catalogue, agent), agent.fencing).filter((a) => ACTION_SINCE[a.name] === undefined || compareVersions(pacemaker, ACTION_SINCE[a.name]!) >= 0);
+  const all = allDefaultOps(advisedFor(adviceOf(catalogue, agent), agent.fencing), roles, pacemaker);
+  // A written name takes none of the advised ops of that name; the others' intervals do not depend on it.
+  return written.size === 0 ? [...all] : all.filter((d) => !written.has(d.name));
+}
+
+/** Every advised op as pcs adds it, worked out once per agent and platform (a large file has thousands of primitives of a few agents). */
+const draftsOf = new WeakMap<readonly ActionFact[], Map<string, readonly OpDraft[]>>();
+
+function allDefaultOps(advice: readonly ActionFact[], roles: RoleSpelling, pacemaker: string): readonly OpDraft[] {
+  let byPlatform = draftsOf.get(advice);
+  if (!byPlatform) draftsOf.set(advice, (byPlatform = new Map()));
+  const key = `${roles} ${pacemaker}`;
+  let drafts = byPlatform.get(key);
+  if (!drafts) byPlatform.set(key, (drafts = draftsFrom(advice, roles, pacemaker)));
+  return drafts;
+}
+
+function draftsFrom(advice: readonly ActionFact[], roles: RoleSpelling, pacemaker: string): OpDraft[] {
+  const advised = advice.filter((a) => ACTION_SINCE[a.name] === undefined || compareVersions(pacemaker, ACTION_SINCE[a.name]!) >= 0);
   const used = new Map<string, Set<number>>();
   const out: OpDraft[] = [];
   for (const action of advised) {
-    if (written.has(action.name)) continue;
     let interval = action.interval !== undefined && action.interval !== '' ? action.interval : defaultInterval(action.name);
     const seconds = intervalSeconds(interval);
     if (seconds !== undefined) {
