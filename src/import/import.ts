@@ -469,7 +469,7 @@ class Raiser {
   constructor(
     private readonly cib: Cib,
     private readonly properties: NvSet | undefined,
-    private readonly secrets: ReadonlyMap<NvPair, string>,
+    private readonly secrets: ReadonlyMap<NvPair, SecretVariable>,
     private readonly name: string,
     private readonly platform: PlatformName | undefined,
   ) {}
@@ -499,7 +499,7 @@ class Raiser {
   }
 
   private pairValue(p: NvPair): A.Value {
-    const variable = this.secrets.get(p);
+    const variable = this.secrets.get(p)?.variable;
     if (variable !== undefined) return this.value(`env:${variable}`, { scheme: 'env', ref: variable });
     return p.value.kind === 'secret' ? this.value(`${p.value.scheme}:${p.value.ref}`, { scheme: p.value.scheme, ref: p.value.ref }) : this.value(p.value.text);
   }
@@ -1028,39 +1028,42 @@ function sameSet(mine: NvSet | undefined, theirs: NvSet | undefined): boolean {
   });
 }
 
-/** A primitive's ops by name, worked out once per list (firstGuess, refine and differences all ask, of the read and the lowered ones). */
-const opsByNameOf = new WeakMap<readonly CibOp[], ReadonlyMap<string, readonly CibOp[]>>();
-
-function opsByName(ops: readonly CibOp[]): ReadonlyMap<string, readonly CibOp[]> {
-  const known = opsByNameOf.get(ops);
-  if (known) return known;
+function opsByName(ops: readonly CibOp[]): Map<string, CibOp[]> {
   const out = new Map<string, CibOp[]>();
   for (const o of ops) {
     const named = out.get(o.name);
     if (named) named.push(o);
     else out.set(o.name, [o]);
   }
-  opsByNameOf.set(ops, out);
   return out;
 }
 
-/** The CIB's primitives, each with what lowering made of it. */
-/** Primitives and templates, with the lowered ones of the same id. */
-function pairedPrimitives(cib: Cib, lowered: Lowered): [CibPrimitive, CibPrimitive][] {
+/** A primitive or template of the CIB with the lowered one of the same id, and the ops of each by name. */
+interface PairedPrimitive {
+  readonly cib: CibPrimitive;
+  readonly planned: CibPrimitive;
+  readonly cibOps: ReadonlyMap<string, readonly CibOp[]>;
+  readonly plannedOps: ReadonlyMap<string, readonly CibOp[]>;
+}
+
+function pairedPrimitives(cib: Cib, lowered: Lowered): PairedPrimitive[] {
   const planned = new Map<string, CibPrimitive>();
   for (const p of cibPrimitivesAndTemplates(lowered.cib.configuration)) if (!planned.has(p.id)) planned.set(p.id, p);
-  return cibPrimitivesAndTemplates(cib.configuration).flatMap((c): [CibPrimitive, CibPrimitive][] => {
+  return cibPrimitivesAndTemplates(cib.configuration).flatMap((c): PairedPrimitive[] => {
     const p = planned.get(c.id);
-    return p ? [[c, p]] : [];
+    return p ? [{ cib: c, planned: p, cibOps: opsByName(c.operations), plannedOps: opsByName(p.operations) }] : [];
   });
 }
 
-/** Every attribute set of the CIB with the lowered one: properties, defaults, params and meta of primitives and groups. */
-/** The read CIB's parts with the lowered ones, paired once for refine() and differences(). */
+/**
+ * The read CIB's parts with the lowered ones, paired once for refine() and differences(): the
+ * primitives, and every attribute set (properties, defaults, params and meta of primitives, groups,
+ * nodes and alerts).
+ */
 interface Pairing {
   readonly cib: Cib;
   readonly lowered: Lowered;
-  readonly primitives: readonly (readonly [CibPrimitive, CibPrimitive])[];
+  readonly primitives: readonly PairedPrimitive[];
   readonly sets: readonly (readonly [NvSet | undefined, NvSet | undefined])[];
 }
 
@@ -1093,12 +1096,15 @@ function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered, p
   for (const c of cibResources(conf)) if (c.extraSets?.length) pairOwn(ownOf(c.extraSets), ownOf(lowResources.get(`${c.kind} ${c.id}`)?.extraSets));
   const lowNodes = new Map(low.nodes.map((n) => [n.uname, n]));
   for (const c of conf.nodes) if (c.extraSets?.length) pairOwn(ownOf(c.extraSets), ownOf(lowNodes.get(c.uname)?.extraSets));
-  for (const [c, p] of primitives) {
+  for (const { cib: c, planned: p } of primitives) {
     out.push([c.instanceAttributes, p.instanceAttributes], [c.metaAttributes, p.metaAttributes], [c.utilization, p.utilization]);
     // An op's sets, once the op has its id and build gives it the set (an op left to the agent's
     // advice may have none yet: that is decided by the op, not by the set's id).
-    const planned = new Map(p.operations.map((o) => [o.id, o]));
+    let planned: Map<string, CibOp> | undefined;
     for (const o of c.operations) {
+      // Most ops have no sets: no map of the lowered ones for them.
+      if (!o.instanceAttributes && !o.metaAttributes) continue;
+      planned ??= new Map(p.operations.map((q) => [q.id, q]));
       const q = planned.get(o.id);
       if (q?.instanceAttributes) out.push([o.instanceAttributes, q.instanceAttributes]);
       if (q?.metaAttributes) out.push([o.metaAttributes, q.metaAttributes]);
@@ -1173,10 +1179,8 @@ function refine(paired: Pairing, d: Decisions): boolean {
     if (planNodes.get(n.uname)?.id !== n.id) add(d.nodeIds, n);
   }
   const roles = lowered.cluster.target.roles;
-  for (const [c, p] of paired.primitives) {
+  for (const { cib: c, cibOps, plannedOps: planOps } of paired.primitives) {
     const mode = d.ops.get(c)!;
-    const cibOps = opsByName(c.operations);
-    const planOps = opsByName(p.operations);
     for (const [name, ops] of cibOps) {
       const got = planOps.get(name) ?? [];
       if (!mode.exact && mode.omit.has(name)) {
@@ -1221,9 +1225,8 @@ function differences(paired: Pairing, xpathOf: (o: object) => string): Unsupport
     }
   }
   const roles = lowered.cluster.target.roles;
-  for (const [c, p] of paired.primitives) {
-    const planOps = opsByName(p.operations);
-    for (const [name, ops] of opsByName(c.operations)) {
+  for (const { cibOps, plannedOps: planOps } of paired.primitives) {
+    for (const [name, ops] of cibOps) {
       const got = planOps.get(name) ?? [];
       ops.forEach((o, i) => {
         if (sameOp(o, got[i], roles)) return;
@@ -1241,17 +1244,17 @@ function differences(paired: Pairing, xpathOf: (o: object) => string): Unsupport
 }
 
 /** Which secret params get an environment variable, and its name (unique in the file). */
-function secretVariables(cib: Cib): Map<NvPair, string> {
-  const out = new Map<NvPair, string>();
+function secretVariables(cib: Cib): Map<NvPair, SecretVariable> {
+  const out = new Map<NvPair, SecretVariable>();
   const used = new Set<string>();
   for (const p of cibPrimitives(cib.configuration)) {
     for (const pair of p.instanceAttributes?.pairs ?? []) {
       if (pair.value.kind !== 'literal' || !isSecretParam(pair.name)) continue;
       const base = variableName(p.id, pair.name);
-      let name = base;
-      for (let n = 2; used.has(name); n++) name = `${base}_${n}`;
-      used.add(name);
-      out.set(pair, name);
+      let variable = base;
+      for (let n = 2; used.has(variable); n++) variable = `${base}_${n}`;
+      used.add(variable);
+      out.set(pair, { variable, resource: p.id, param: pair.name });
     }
   }
   return out;
@@ -1325,10 +1328,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   const hacc = read.hacc && isPlatformName(read.hacc.platform) ? read.hacc : undefined;
   const platform = options.target ?? (hacc?.platform as PlatformName | undefined) ?? suggestedPlatform(cib, maintained);
   const secretMap = secretVariables(cib);
-  const secrets = [...secretMap].map(([pair, variable]) => {
-    const owner = cibPrimitives(cib.configuration).find((p) => p.instanceAttributes?.pairs.includes(pair))!;
-    return { variable, resource: owner.id, param: pair.name };
-  });
+  const secrets = [...secretMap.values()];
   const raiser = new Raiser(cib, properties, secretMap, clusterName(crm, hacc, options, xpathOf), platform);
 
   // Start optimistic (every op left to build, every id derived) and write out what differs.
@@ -1378,7 +1378,8 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   // The header may have grown since the round's text (its body is the same), and the lines move with it.
   const { errors, lines } = errorsToSilence(round.parsed, round.model, catalogue);
   const headed = errors.length > 0 || unsupported.length > listedInRound ? printHa(round.tree, headerFor(errors)) : round.text;
-  const text = withIgnoreComments(headed, lines, headed.split('\n').length - round.text.split('\n').length);
+  const shift = headed === round.text ? 0 : headed.split('\n').length - round.text.split('\n').length;
+  const text = withIgnoreComments(headed, lines, shift);
   if (text !== round.text) readBack(text, round.tree);
   return { text, unsupported, secrets, ignored: read.ignored, silenced: errors };
 }
