@@ -1338,11 +1338,11 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, firstGuess(p, adviceOf, target));
   const headerFor = (silenced: readonly Diagnostic[]) => header(maintained, platform, secrets, unsupported, read.ignored, silenced);
   // One round under the decisions taken so far. Its text has the header as it stands then; the last
-  // comparison may add to it (differences).
+  // comparison may add to it (differences). The raised tree is not kept: the text's own tree has its
+  // shape (readBack), and prints the same.
   const nextRound = () => {
-    const tree = raiser.cluster(d);
-    const printed = printedRound(tree, headerFor([]), catalogue);
-    return { tree, ...printed, paired: pairing(cib, properties, printed.lowered) };
+    const printed = printedRound(raiser.cluster(d), headerFor([]), catalogue);
+    return { ...printed, paired: pairing(cib, properties, printed.lowered) };
   };
   let round = nextRound();
   let rounds = 0;
@@ -1377,10 +1377,10 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   // The errors hacc check finds in the cluster as it is, silenced where they stand (silence.ts).
   // The header may have grown since the round's text (its body is the same), and the lines move with it.
   const { errors, lines } = errorsToSilence(round.parsed, round.model, catalogue);
-  const headed = errors.length > 0 || unsupported.length > listedInRound ? printHa(round.tree, headerFor(errors)) : round.text;
+  const headed = errors.length > 0 || unsupported.length > listedInRound ? printHa(round.parsed.file.cluster!, headerFor(errors)) : round.text;
   const shift = headed === round.text ? 0 : headed.split('\n').length - round.text.split('\n').length;
   const text = withIgnoreComments(headed, lines, shift);
-  if (text !== round.text) readBack(text, round.tree);
+  if (text !== round.text) readBack(text, round.parsed.file.cluster!);
   return { text, unsupported, secrets, ignored: read.ignored, silenced: errors };
 }
 
