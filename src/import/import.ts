@@ -1378,8 +1378,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   // The header may have grown since the round's text (its body is the same), and the lines move with it.
   const { errors, lines } = errorsToSilence(round.parsed, round.model, catalogue);
   const headed = errors.length > 0 || unsupported.length > listedInRound ? printHa(round.parsed.file.cluster!, headerFor(errors)) : round.text;
-  const shift = headed === round.text ? 0 : headed.split('\n').length - round.text.split('\n').length;
-  const text = withIgnoreComments(headed, lines, shift);
+  const text = lines.size === 0 ? headed : withIgnoreComments(headed, lines, headed.split('\n').length - round.text.split('\n').length);
   if (text !== round.text) readBack(text, round.parsed.file.cluster!);
   return { text, unsupported, secrets, ignored: read.ignored, silenced: errors };
 }

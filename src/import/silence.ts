@@ -46,7 +46,6 @@ export function errorsToSilence(parsed: ParseResult, model: ClusterModel, catalo
 
 /** TEXT with `# hacc-ignore` lines inserted before the 0-based lines given (SHIFT added to each), indented as the line. */
 export function withIgnoreComments(text: string, lines: ReadonlyMap<number, readonly string[]>, shift: number): string {
-  if (lines.size === 0) return text;
   const out: string[] = [];
   text.split('\n').forEach((line, i) => {
     const codes = lines.get(i - shift);

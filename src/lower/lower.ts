@@ -273,8 +273,7 @@ class Lowering {
     if (template !== undefined) out.template = template;
     if (p.operations?.id) out.operationsId = p.operations.id.value.text;
     if (shared !== undefined) out.operationsRef = shared;
-    if (p.description) out.description = p.description.value.text;
-    return out;
+    return Object.assign(out, described(p));
   }
 
   /** A meta attribute set's values, `target-role` in the platform's spelling. */

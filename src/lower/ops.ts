@@ -110,10 +110,10 @@ function adviceOf(catalogue: Catalogue, agent: Agent): AgentFact | undefined {
  * The ops pcs adds from the agent's advice for the names the user did not write, less the actions
  * the platform's Pacemaker does not have (reload-agent before 2.1: an el7 build gets none).
  */
-export function defaultOps(catalogue: Catalogue, agent: Agent, written: ReadonlySet<string>, roles: RoleSpelling, pacemaker: string): OpDraft[] {
+export function defaultOps(catalogue: Catalogue, agent: Agent, written: ReadonlySet<string>, roles: RoleSpelling, pacemaker: string): readonly OpDraft[] {
   const all = allDefaultOps(advisedFor(adviceOf(catalogue, agent), agent.fencing), roles, pacemaker);
   // A written name takes none of the advised ops of that name; the others' intervals do not depend on it.
-  return written.size === 0 ? [...all] : all.filter((d) => !written.has(d.name));
+  return written.size === 0 ? all : all.filter((d) => !written.has(d.name));
 }
 
 /** Every advised op as pcs adds it, worked out once per agent and platform (a large file has thousands of primitives of a few agents). */
