@@ -16,7 +16,7 @@ export interface GeneratedFile {
  * installed chevrotain version (a CDN URL), nothing else varies.
  */
 export function grammarFiles(): GeneratedFile[] {
-  const productions = haParser.getSerializedGastProductions();
+  const productions = haParser().getSerializedGastProductions();
   return [
     { path: 'grammar/grammar.json', content: `${JSON.stringify(productions, null, 2)}\n` },
     { path: 'grammar/diagrams.html', content: `${createSyntaxDiagramsCode(productions).replace(/[ \t]+$/gm, '').trim()}\n` },

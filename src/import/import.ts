@@ -4,12 +4,15 @@
 // the printer `hacc fmt` uses. What hacc derives by itself is left out: an attribute set, op or
 // node id is written (`$id=`, `id=`) only where it differs from the id `hacc build` would derive,
 // and the ops an agent's meta-data advises are left to build when build would give exactly the
-// CIB's. To know what build derives, the importer prints its tree, reads the text back, resolves and
-// lowers it as build does, compares every id and op of the result with the CIB, writes explicitly
-// what came out different, and repeats until nothing changes (writing one id can move another
-// derived id, so this takes a few rounds). What still differs after that cannot be said in the
-// language and is reported like every other unsupported part. The last round's model is also the
-// one the check runs on: the file is read, resolved and lowered once.
+// CIB's. To know what build derives, the importer resolves and lowers its tree as build does,
+// compares every id and op of the result with the CIB, writes explicitly what came out different,
+// and repeats until nothing changes (writing one id can move another derived id, so this takes a
+// few rounds). What still differs after that cannot be said in the language and is reported like
+// every other unsupported part. The last round's model is also the one the check runs on.
+//
+// The tree is the printed file's: the printer writes what reads back as the tree it printed (fmt's
+// guarantee, held by the corpus round trip and the fuzzer, which build every file import writes).
+// The text is parsed only where positions are needed: when there are errors to silence.
 //
 // Secrets: a CIB holds passwords in clear; they never reach the .ha file. Each secret parameter
 // (the names HA501 knows) becomes `NAME=env:HACC_<RESOURCE>_<NAME>`, and the header comment lists
@@ -42,7 +45,7 @@ import { FormatError, needsQuotes, printHa } from '../print/print.js';
 import type * as A from '../syntax/ast.js';
 import { parseHa, type ParseResult } from '../syntax/parse.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
-import { errorsToSilence, withIgnoreComments } from './silence.js';
+import { errorsToSilence, findsErrors, NOTHING_TO_SILENCE, withIgnoreComments } from './silence.js';
 import { sameShape } from '../syntax/shape.js';
 import { tokenMatcher } from '../syntax/chevrotain.js';
 import { haLexer, KEYWORD_TEXTS, PlainWord, WHOLE_WORD } from '../syntax/tokens.js';
@@ -100,7 +103,7 @@ const KEYWORD_SET = new Set(KEYWORD_TEXTS);
 function isWord(text: string, plain = false): boolean {
   if (!WHOLE_WORD.test(text)) return false;
   if (!plain || !KEYWORD_SET.has(text)) return true;
-  return tokenMatcher(haLexer.tokenize(text).tokens[0]!, PlainWord);
+  return tokenMatcher(haLexer().tokenize(text).tokens[0]!, PlainWord);
 }
 
 /** The ids of a rule and of the rules inside it. */
@@ -921,24 +924,23 @@ class Raiser {
   }
 }
 
-/** One round's file: the text printed from a tree, read back, resolved and lowered as `hacc build` would. */
+/** One round's file: the tree, the text it prints, and the tree resolved and lowered as `hacc build` would. */
 interface PrintedRound {
+  readonly tree: A.ClusterDecl;
   readonly text: string;
-  readonly parsed: ParseResult;
   readonly model: ClusterModel;
   readonly lowered: Lowered;
 }
 
 /**
- * Prints the tree and reads the text back: what is compared with the CIB, and checked, is the file
- * itself, and its single model serves both. The text must read back as the tree it was printed from.
+ * Prints the tree and resolves it as the file it prints. Its nodes' offsets are in printing order
+ * but are not the text's, which only messages and `# hacc-ignore` placement look at (silence.ts).
  */
 function printedRound(tree: A.ClusterDecl, header: readonly string[], catalogue: Catalogue): PrintedRound {
   const text = printHa(tree, header);
-  const parsed = readBack(text, tree);
-  const model = resolve(parsed.file, parsed.file.cluster!, { catalogue });
+  const model = resolve({ kind: 'file', path: '<import>', text, comments: [], cluster: tree }, tree, { catalogue });
   // Lowering needs no check to pass: ids and ops do not depend on anything the checks decide.
-  return { text, parsed, model, lowered: lower(model as CheckedModel, catalogue) };
+  return { tree, text, model, lowered: lower(model as CheckedModel, catalogue) };
 }
 
 /** The text parsed, when it reads back as the tree it was printed from; else a FormatError. */
@@ -1338,8 +1340,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, firstGuess(p, adviceOf, target));
   const headerFor = (silenced: readonly Diagnostic[]) => header(maintained, platform, secrets, unsupported, read.ignored, silenced);
   // One round under the decisions taken so far. Its text has the header as it stands then; the last
-  // comparison may add to it (differences). The raised tree is not kept: the text's own tree has its
-  // shape (readBack), and prints the same.
+  // comparison may add to it (differences).
   const nextRound = () => {
     const printed = printedRound(raiser.cluster(d), headerFor([]), catalogue);
     return { ...printed, paired: pairing(cib, properties, printed.lowered) };
@@ -1376,10 +1377,10 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
 
   // The errors hacc check finds in the cluster as it is, silenced where they stand (silence.ts).
   // The header may have grown since the round's text (its body is the same), and the lines move with it.
-  const { errors, lines } = errorsToSilence(round.parsed, round.model, catalogue);
-  const headed = errors.length > 0 || unsupported.length > listedInRound ? printHa(round.parsed.file.cluster!, headerFor(errors)) : round.text;
+  const { errors, lines } = findsErrors(round.model, catalogue) ? errorsToSilence(readBack(round.text, round.tree), catalogue) : NOTHING_TO_SILENCE;
+  const headed = errors.length > 0 || unsupported.length > listedInRound ? printHa(round.tree, headerFor(errors)) : round.text;
   const text = lines.size === 0 ? headed : withIgnoreComments(headed, lines, headed.split('\n').length - round.text.split('\n').length);
-  if (text !== round.text) readBack(text, round.parsed.file.cluster!);
+  if (text !== round.text) readBack(text, round.tree);
   return { text, unsupported, secrets, ignored: read.ignored, silenced: errors };
 }
 

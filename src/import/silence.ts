@@ -9,7 +9,7 @@
 
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { checkParsed, statementsAround } from '../check/check.js';
-import type { ClusterModel } from '../model/model.js';
+import { resolve, type ClusterModel } from '../model/model.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
 import type { ParseResult } from '../syntax/parse.js';
 import { LineIndex } from '../syntax/span.js';
@@ -21,12 +21,19 @@ export interface Silencing {
   readonly lines: ReadonlyMap<number, readonly string[]>;
 }
 
-/** The error diagnostics of a parsed file (and its model), and where each is silenced. */
-export function errorsToSilence(parsed: ParseResult, model: ClusterModel, catalogue: Catalogue): Silencing {
+/** Whether the check finds an error in a model (only the rules that can: warnings are not silenced). */
+export function findsErrors(model: ClusterModel, catalogue: Catalogue): boolean {
+  return checkParsed({ file: model.file, diagnostics: [] }, { catalogue, model, errorsOnly: true }).diagnostics.some((d) => d.severity === 'error');
+}
+
+export const NOTHING_TO_SILENCE: Silencing = { errors: [], lines: new Map() };
+
+/** The error diagnostics of a parsed file, and where each is silenced. */
+export function errorsToSilence(parsed: ParseResult, catalogue: Catalogue): Silencing {
   const cluster = parsed.file.cluster;
   const lines = new Map<number, string[]>();
   if (!cluster) return { errors: [], lines };
-  // Only the rules that can find an error: warnings are not silenced.
+  const model = resolve(parsed.file, cluster, { catalogue });
   const errors = checkParsed(parsed, { catalogue, model, errorsOnly: true }).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return { errors: [], lines };
   const index = new LineIndex(parsed.file.text);

@@ -411,7 +411,7 @@ export function formatHa(input: string | SourceText, path = '<input>'): FormatRe
   const cluster = parsed.file.cluster;
   if (!cluster) throw new FormatError('a file without syntax errors has no cluster block');
 
-  const lexed = haLexer.tokenize(text);
+  const lexed = haLexer().tokenize(text);
   const tokens = lexed.tokens;
   const comments = lexed.groups['comments'] ?? [];
   const layout = new Layout(comments);

@@ -36,8 +36,8 @@ function parseError(text: string, e: IRecognitionException): Diagnostic {
 /** Lexes, parses and builds the syntax tree. Returns every syntax error it can find; never throws. */
 export function parseHa(input: string | SourceText, path = '<input>'): ParseResult {
   const text = typeof input === 'string' ? input : input.text;
-  const lexed = haLexer.tokenize(text);
-  const parsed = haParser.parse(text, lexed.tokens);
+  const lexed = haLexer().tokenize(text);
+  const parsed = haParser().parse(text, lexed.tokens);
   const diagnostics: Diagnostic[] = [...(typeof input === 'string' ? [] : input.diagnostics), ...lexed.errors.map((e) => lexError(text, e)), ...parsed.diagnostics, ...parsed.errors.map((e) => parseError(text, e))];
   const comments: A.Comment[] = (lexed.groups['comments'] ?? []).map((t) => ({ kind: 'comment', text: t.image, start: t.startOffset, end: t.startOffset + t.image.length }));
   const file: A.HaFile = { kind: 'file', path, text, comments, ...(parsed.cluster ? { cluster: parsed.cluster } : {}) };

@@ -1444,5 +1444,9 @@ export class HaParser extends EmbeddedActionsParser {
   });
 }
 
-/** One parser instance, reused: chevrotain's self-analysis is the expensive part. */
-export const haParser = new HaParser();
+let parser: HaParser | undefined;
+
+/** One parser instance, reused and made on first use: chevrotain's self-analysis is the expensive part. */
+export function haParser(): HaParser {
+  return (parser ??= new HaParser());
+}

@@ -361,4 +361,9 @@ export const parserTokens: TokenType[] = [
 /** The lexer's options; its validations run in test/unit/grammar-validation.test.ts, not at start-up. */
 export const LEXER_OPTIONS = { positionTracking: 'onlyOffset', ensureOptimizations: false } as const;
 
-export const haLexer = new Lexer(allTokens, { ...LEXER_OPTIONS, skipValidations: true });
+let lexer: Lexer | undefined;
+
+/** The one lexer, made on first use: a command that reads no .ha file (import, mostly) does without it. */
+export function haLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, { ...LEXER_OPTIONS, skipValidations: true }));
+}

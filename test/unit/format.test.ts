@@ -206,7 +206,7 @@ function random(seed: number): () => number {
  * such a key must stand on the line of what comes before it).
  */
 function reflow(text: string, next: () => number): string {
-  const lexed = haLexer.tokenize(text);
+  const lexed = haLexer().tokenize(text);
   const all = [...lexed.tokens, ...(lexed.groups['comments'] ?? [])].sort((a, b) => a.startOffset - b.startOffset);
   const keysWithoutEquals = new Set<number>();
   forEachAttr(parseHa(text).file, (a) => {

@@ -57,7 +57,7 @@ describe('the TextMate grammar', () => {
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       const tm = scopesOf(text);
-      const lexed = haLexer.tokenize(text);
+      const lexed = haLexer().tokenize(text);
       for (const t of [...lexed.tokens, ...(lexed.groups['comments'] ?? [])]) {
         const kind = t.tokenType.name;
         kinds.add(kind);
