@@ -10,9 +10,10 @@
 // few rounds). What still differs after that cannot be said in the language and is reported like
 // every other unsupported part. The last round's model is also the one the check runs on.
 //
-// The tree is the printed file's: the printer writes what reads back as the tree it printed (fmt's
-// guarantee, held by the corpus round trip and the fuzzer, which build every file import writes).
-// The text is parsed only where positions are needed: when there are errors to silence.
+// The tree is the printed file's: the printer writes what reads back as the tree it printed
+// (test/properties/import-readback.test.ts holds it over the scheduler corpus, and the corpus round
+// trip builds every file back). The text is parsed only where positions are needed: when there are
+// errors to silence.
 //
 // Secrets: a CIB holds passwords in clear; they never reach the .ha file. Each secret parameter
 // (the names HA501 knows) becomes `NAME=env:HACC_<RESOURCE>_<NAME>`, and the header comment lists
@@ -77,6 +78,8 @@ export interface ImportResult {
   readonly ignored: readonly Unsupported[];
   /** The errors hacc check finds in the imported cluster, each silenced by a `# hacc-ignore` line (also listed in the header). */
   readonly silenced: readonly Diagnostic[];
+  /** The syntax tree the text prints: the one resolved, lowered and compared with the CIB (its offsets are not the text's). */
+  readonly tree: A.ClusterDecl;
 }
 
 /** What the writer spells out explicitly instead of leaving hacc to derive it (objects of the read CIB). */
@@ -1381,7 +1384,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   const headed = errors.length > 0 || unsupported.length > listedInRound ? printHa(round.tree, headerFor(errors)) : round.text;
   const text = lines.size === 0 ? headed : withIgnoreComments(headed, lines, headed.split('\n').length - round.text.split('\n').length);
   if (text !== round.text) readBack(text, round.tree);
-  return { text, unsupported, secrets, ignored: read.ignored, silenced: errors };
+  return { text, unsupported, secrets, ignored: read.ignored, silenced: errors, tree: round.tree };
 }
 
 export type { CibValue };
