@@ -236,10 +236,7 @@ async function main(): Promise<void> {
     writeFileSync(small, generateBenchHa(1, SMALL));
     const nLarge = (LARGE.groups * LARGE.perGroup).toLocaleString('en-US');
     const nSmall = (SMALL.groups * SMALL.perGroup).toLocaleString('en-US');
-    // hacc as it is installed: its launcher, run by its #! line (which gives V8 its heap setting),
-    // with this node first on the PATH.
-    const withNode = { PATH: `${dirname(node)}:${process.env['PATH'] ?? ''}` };
-    const hacc = (label: string, ...args: string[]): Command => ({ label, file: HACC, args, env: withNode, ok: [0] });
+    const hacc = (label: string, ...args: string[]): Command => ({ label, file: node, args: [HACC, ...args], ok: [0] });
 
     process.stderr.write('start-up: node -e 0 and hacc check on the seed example\n');
     const [nodeEmpty, seedCheck] = await measure(
