@@ -46,7 +46,7 @@ import { FormatError, needsQuotes, printHa } from '../print/print.js';
 import type * as A from '../syntax/ast.js';
 import { parseHa, type ParseResult } from '../syntax/parse.js';
 import type { Diagnostic } from '../syntax/diagnostic.js';
-import { errorsToSilence, findsErrors, NOTHING_TO_SILENCE, withIgnoreComments } from './silence.js';
+import { errorsToSilence, withIgnoreComments } from './silence.js';
 import { sameShape } from '../syntax/shape.js';
 import { tokenMatcher } from '../syntax/chevrotain.js';
 import { haLexer, KEYWORD_TEXTS, PlainWord, WHOLE_WORD } from '../syntax/tokens.js';
@@ -1380,7 +1380,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
 
   // The errors hacc check finds in the cluster as it is, silenced where they stand (silence.ts).
   // The header may have grown since the round's text (its body is the same), and the lines move with it.
-  const { errors, lines } = findsErrors(round.model, catalogue) ? errorsToSilence(readBack(round.text, round.tree), catalogue) : NOTHING_TO_SILENCE;
+  const { errors, lines } = errorsToSilence(round.model, () => readBack(round.text, round.tree), catalogue);
   const headed = errors.length > 0 || unsupported.length > listedInRound ? printHa(round.tree, headerFor(errors)) : round.text;
   const text = lines.size === 0 ? headed : withIgnoreComments(headed, lines, headed.split('\n').length - round.text.split('\n').length);
   if (text !== round.text) readBack(text, round.tree);

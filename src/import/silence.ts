@@ -21,21 +21,21 @@ export interface Silencing {
   readonly lines: ReadonlyMap<number, readonly string[]>;
 }
 
-/** Whether the check finds an error in a model (only the rules that can: warnings are not silenced). */
-export function findsErrors(model: ClusterModel, catalogue: Catalogue): boolean {
-  return checkParsed({ file: model.file, diagnostics: [] }, { catalogue, model, errorsOnly: true }).diagnostics.some((d) => d.severity === 'error');
+/** The check's errors (only the rules that can find one: warnings are not silenced). */
+function errorsOf(parsed: ParseResult, model: ClusterModel, catalogue: Catalogue): Diagnostic[] {
+  return checkParsed(parsed, { catalogue, model, errorsOnly: true }).diagnostics.filter((d) => d.severity === 'error');
 }
 
-export const NOTHING_TO_SILENCE: Silencing = { errors: [], lines: new Map() };
-
-/** The error diagnostics of a parsed file, and where each is silenced. */
-export function errorsToSilence(parsed: ParseResult, catalogue: Catalogue): Silencing {
-  const cluster = parsed.file.cluster;
+/**
+ * The errors of a printed file, and where each is silenced. The model of the tree it was printed
+ * from tells whether there are any; only then is the text parsed (readBack), for their positions.
+ */
+export function errorsToSilence(model: ClusterModel, readBack: () => ParseResult, catalogue: Catalogue): Silencing {
   const lines = new Map<number, string[]>();
-  if (!cluster) return { errors: [], lines };
-  const model = resolve(parsed.file, cluster, { catalogue });
-  const errors = checkParsed(parsed, { catalogue, model, errorsOnly: true }).diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length === 0) return { errors: [], lines };
+  if (errorsOf({ file: model.file, diagnostics: [] }, model, catalogue).length === 0) return { errors: [], lines };
+  const parsed = readBack();
+  const cluster = parsed.file.cluster!;
+  const errors = errorsOf(parsed, resolve(parsed.file, cluster, { catalogue }), catalogue);
   const index = new LineIndex(parsed.file.text);
   const silenced: Diagnostic[] = [];
   for (const d of errors) {
