@@ -43,8 +43,15 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/**
+ * Called as each element closes, with the elements still open around it (the root first). An
+ * element it returns takes the closed one's place in its parent's children: a reader that has read
+ * a large subtree already drops it at once, instead of keeping it to the end of the document.
+ */
+export type OnClose = (element: XmlElement, open: readonly XmlElement[]) => XmlElement | undefined;
+
 /** The document's top-level nodes: comments and the root element. Throws XmlSyntaxError. */
-export function parseXml(text: string): XmlNode[] {
+export function parseXml(text: string, onClose?: OnClose): XmlNode[] {
   if (/<!DOCTYPE/i.test(text)) {
     const p = position(text, text.search(/<!DOCTYPE/i));
     throw new XmlSyntaxError('a DOCTYPE is not allowed in a CIB', p.line, p.column);
@@ -55,12 +62,14 @@ export function parseXml(text: string): XmlNode[] {
   const parser = new SaxesParser({ position: true });
   const top: XmlNode[] = [];
   // Each element goes into its parent's children when it opens (document order all the same): one
-  // object per element, and the open ones on a stack with the line each opened on.
-  const open: { element: XmlElement & { children: XmlNode[] }; line: number }[] = [];
+  // object per element, and the open ones on a stack, with the line each opened on beside it.
+  const open: (XmlElement & { children: XmlNode[] })[] = [];
+  const openLines: number[] = [];
   let children: XmlNode[] = top;
   let pendingText = '';
   // saxes closes the element a mismatched close tag does not match before it reports the mismatch.
-  let lastClosed: (typeof open)[number] | undefined;
+  let lastClosed: XmlElement | undefined;
+  let lastClosedLine = 0;
   const flushText = (): void => {
     // Indentation between elements is no text of the CIB's.
     if (/\S/.test(pendingText)) children.push({ type: 'text', text: pendingText });
@@ -79,13 +88,19 @@ export function parseXml(text: string): XmlNode[] {
     for (const name in given) attrs.set(name, given[name]!);
     const element = { type: 'element' as const, tag: tag.name, attrs, children: [] as XmlNode[] };
     children.push(element);
-    open.push({ element, line: parser.line });
+    open.push(element);
+    openLines.push(parser.line);
     children = element.children;
   });
   parser.on('closetag', () => {
     if (pendingText !== '') flushText();
-    lastClosed = open.pop()!;
-    children = open[open.length - 1]?.element.children ?? top;
+    const element = open.pop()!;
+    lastClosed = element;
+    lastClosedLine = openLines.pop()!;
+    children = open[open.length - 1]?.children ?? top;
+    // The element is its parent's last child: its later siblings have not opened yet.
+    const replacement = onClose?.(element, open);
+    if (replacement) children[children.length - 1] = replacement;
   });
   parser.on('error', (err) => {
     // saxes prefixes its message with the position, which the error carries on its own.
@@ -98,7 +113,7 @@ export function parseXml(text: string): XmlNode[] {
       const why = message === 'undefined entity' ? 'names no character' : 'refers to a character XML does not allow (a control character, a surrogate, U+FFFE or U+FFFF) or is malformed';
       throw new XmlSyntaxError(`reference '${ref}' ${why}`, p.line, p.column);
     }
-    const unclosed = message === 'unexpected close tag' && lastClosed ? `: '${lastClosed.element.tag}' (line ${lastClosed.line}) is not closed before it` : '';
+    const unclosed = message === 'unexpected close tag' && lastClosed ? `: '${lastClosed.tag}' (line ${lastClosedLine}) is not closed before it` : '';
     throw new XmlSyntaxError(`${message}${unclosed}`, parser.line, Math.max(parser.column, 1));
   });
   parser.write(text).close();

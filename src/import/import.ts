@@ -32,8 +32,7 @@ import type { BundleLineKeyword } from '../language/bundle.js';
 import type { PermissionKind } from '../language/acl.js';
 import { BOOL_OPS, COMPARE_OPS, UNARY_OPS, VALUE_SOURCES, VALUE_TYPES } from '../language/rule.js';
 import { SET_ID_SUFFIX } from '../language/resource-set.js';
-import { NO_ID, readCib, type ReadResult, type Unsupported } from '../cib/read.js';
-import { parseXml } from '../cib/xml-reader.js';
+import { NO_ID, readCibText, type ReadResult, type Unsupported } from '../cib/read.js';
 import type { CheckedModel } from '../check/check.js';
 import { COMMAND_AGENT, COMMAND_ACTIONS } from '../language/primitive.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
@@ -1320,7 +1319,7 @@ export function describeUnsupported(u: Unsupported): string {
  */
 export function importCib(xml: string, options: ImportOptions = {}): ImportResult {
   const catalogue = options.catalogue ?? defaultCatalogue();
-  const read = readCib(parseXml(xml));
+  const read = readCibText(xml);
   const unsupported: Unsupported[] = [...read.unsupported];
   const sanitiser = new Sanitiser(unsupported, read.xpathOf);
   const cib = sanitiser.cib(read.cib);
