@@ -37,7 +37,6 @@ export function checkParsed(parsed: ParseResult, options: CheckOptions = {}): Ch
   const model = options.model ?? (cluster ? resolve(parsed.file, cluster, { catalogue, ...(options.target ? { target: options.target } : {}) }) : undefined);
   const diagnostics: Diagnostic[] = [];
   const ignores = ignoreComments(parsed.file);
-  const lines = lineIndexOf(parsed.file);
   const all: readonly Rule[] = model ? [...syntaxRules, ...clusterRules] : syntaxRules;
   const rules = options.errorsOnly ? all.filter((r) => r.severity === 'error') : all;
   for (const rule of rules) {
@@ -46,7 +45,8 @@ export function checkParsed(parsed: ParseResult, options: CheckOptions = {}): Ch
       model: model as ClusterModel,
       catalogue,
       syntax: parsed.diagnostics,
-      line: (node) => lines.line(node.start),
+      // The file's line index only when a rule asks (a large imported file has no comments and rarely a finding).
+      line: (node) => lineIndexOf(parsed.file).line(node.start),
       report: <N extends A.Spanned>(r: Report<N>) => {
         const d = toDiagnostic(rule, r);
         if (!ignores.silences(d)) diagnostics.push(d);
@@ -87,17 +87,18 @@ const IGNORE = /^#\s*hacc-ignore\s+(HA\d{3}(?:[\s,]+HA\d{3})*)\s*$/;
 /** `# hacc-ignore CODE…` alone on the line before a statement (or a body line) silences those codes in it. */
 function ignoreComments(file: A.HaFile) {
   const byLine = new Map<number, Set<string>>();
-  const lines = lineIndexOf(file);
+  // The line index only when there are comments: a large imported file has none.
+  const line = (offset: number) => lineIndexOf(file).line(offset);
   for (const c of file.comments) {
     const m = IGNORE.exec(c.text);
     // Alone on its line: a comment after code (`… { # hacc-ignore …`) belongs to that code, and fmt keeps it there.
     const lineStart = file.text.lastIndexOf('\n', c.start - 1) + 1;
-    if (m && file.text.slice(lineStart, c.start).trim() === '') byLine.set(lines.line(c.start), new Set(m[1]!.split(/[\s,]+/)));
+    if (m && file.text.slice(lineStart, c.start).trim() === '') byLine.set(line(c.start), new Set(m[1]!.split(/[\s,]+/)));
   }
   return {
     silences(d: Diagnostic): boolean {
       if (byLine.size === 0 || !file.cluster) return false;
-      return statementsAround(file.cluster, d.span.start).some((s) => byLine.get(lines.line(s.start) - 1)?.has(d.code) ?? false);
+      return statementsAround(file.cluster, d.span.start).some((s) => byLine.get(line(s.start) - 1)?.has(d.code) ?? false);
     },
   };
 }

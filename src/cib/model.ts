@@ -15,6 +15,9 @@ export function literal(text: string): CibValue {
   return { kind: 'literal', text };
 }
 
+/** A model object under construction, its optional fields set one by one (no spreads: a large CIB has tens of thousands). */
+export type Built<T> = { -readonly [K in keyof T]: T[K] };
+
 /** An XML attribute other than the ones an element's interface names: [name, value]. */
 export type XmlAttr = readonly [name: string, value: string];
 

@@ -6,7 +6,7 @@ import { RESOURCE_SET_KEYS } from '../language/resource-set.js';
 import { ticket as ticketVocabulary } from '../language/ticket.js';
 import { order } from '../language/order.js';
 import type { Cib, CibAcl, CibAclPermission, CibTag, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibBundle, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, ExtraSet, NvPair, NvSet, SetElement, XmlAttr } from './model.js';
-import { isPlainSet } from './model.js';
+import { isPlainSet, type Built } from './model.js';
 import { PERMISSION_KINDS } from '../language/acl.js';
 import { elements, parseXml, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
@@ -183,7 +183,10 @@ class Reader {
         pairs.push(this.at({ id: pid, name, value: { kind: 'literal', text: value } }, px));
       }
     }
-    return this.at({ id, pairs, ...(score !== undefined ? { score } : {}), ...(rule ? { rule } : {}) }, xpath);
+    const set: Built<NvSet> = { id, pairs };
+    if (score !== undefined) set.score = score;
+    if (rule) set.rule = rule;
+    return this.at(set, xpath);
   }
 
   /**
@@ -214,12 +217,12 @@ class Reader {
       if (firstOfElement && isPlainSet(set)) first[element] = set;
       else extraSets.push(this.at({ element, set }, xpath));
     }
-    return {
-      ...(first.instance_attributes ? { instanceAttributes: first.instance_attributes } : {}),
-      ...(first.meta_attributes ? { metaAttributes: first.meta_attributes } : {}),
-      ...(first.utilization ? { utilization: first.utilization } : {}),
-      ...(extraSets.length > 0 ? { extraSets } : {}),
-    };
+    const sets: Built<OwnerSets> = {};
+    if (first.instance_attributes) sets.instanceAttributes = first.instance_attributes;
+    if (first.meta_attributes) sets.metaAttributes = first.meta_attributes;
+    if (first.utilization) sets.utilization = first.utilization;
+    if (extraSets.length > 0) sets.extraSets = extraSets;
+    return sets;
   }
 
   /** A settings section's sets (crm_config, rsc_defaults, op_defaults): every one, in order. */
@@ -236,7 +239,8 @@ class Reader {
   firstSet(parent: XmlElement, parentXpath: XPath, tag: string, secretsFromComments = false): NvSet | undefined {
     let out: NvSet | undefined;
     let kept = false;
-    for (const el of elements(parent).filter((c) => c.tag === tag)) {
+    for (const el of parent.children) {
+      if (el.type !== 'element' || el.tag !== tag) continue;
       const xpath = parentXpath.child(el);
       if (kept) {
         this.report(el, xpath, `a second <${tag}> (the .ha language has one per owner)`);
@@ -251,29 +255,28 @@ class Reader {
   }
 
   op(el: XmlElement, xpath: XPath): CibOp | undefined {
-    const [id, name] = [el.attrs.get('id'), el.attrs.get('name')];
+    const id = el.attrs.get('id');
+    const name = el.attrs.get('name');
     if (el.attrs.has('id-ref')) return void this.report(el, xpath, 'a reference to another op (id-ref)');
     if (id === undefined || name === undefined) return void this.report(el, xpath, 'an op without an id or a name');
     this.strayText(el, xpath);
+    // A large CIB has tens of thousands of ops, nearly all without children: no spreads, no entry arrays.
     const attrs: XmlAttr[] = [];
-    for (const [k, v] of el.attrs) if (k !== 'id' && k !== 'name' && k !== 'interval') attrs.push([k, v]);
-    for (const c of elements(el)) {
-      if (c.tag !== 'instance_attributes' && c.tag !== 'meta_attributes') this.report(c, xpath.child(c), `a <${c.tag}> inside an op`);
-    }
-    const instanceAttributes = this.firstSet(el, xpath, 'instance_attributes');
-    const metaAttributes = this.firstSet(el, xpath, 'meta_attributes');
+    el.attrs.forEach((v, k) => {
+      if (k !== 'id' && k !== 'name' && k !== 'interval') attrs.push([k, v]);
+    });
     const interval = el.attrs.get('interval');
-    return this.at(
-      {
-        id,
-        name,
-        ...(interval !== undefined ? { interval } : {}),
-        attrs,
-        ...(instanceAttributes ? { instanceAttributes } : {}),
-        ...(metaAttributes ? { metaAttributes } : {}),
-      },
-      xpath,
-    );
+    const op: Built<CibOp> = interval !== undefined ? { id, name, interval, attrs } : { id, name, attrs };
+    if (el.children.length > 0) {
+      for (const c of elements(el)) {
+        if (c.tag !== 'instance_attributes' && c.tag !== 'meta_attributes') this.report(c, xpath.child(c), `a <${c.tag}> inside an op`);
+      }
+      const instanceAttributes = this.firstSet(el, xpath, 'instance_attributes');
+      const metaAttributes = this.firstSet(el, xpath, 'meta_attributes');
+      if (instanceAttributes) op.instanceAttributes = instanceAttributes;
+      if (metaAttributes) op.metaAttributes = metaAttributes;
+    }
+    return this.at(op, xpath);
   }
 
   /**
@@ -320,22 +323,17 @@ class Reader {
       }
     }
     const sets = this.ownerSets(el, xpath, ['instance_attributes', 'meta_attributes', 'utilization'], true);
-    return this.at<CibPrimitive>(
-      {
-        kind: 'primitive',
-        id,
-        class: cls,
-        ...(provider !== undefined ? { provider } : {}),
-        type,
-        ...sets,
-        operations,
-        ...(templateId !== undefined ? { template: templateId } : {}),
-        ...(operationsId !== undefined ? { operationsId } : {}),
-        ...(operationsRef !== undefined ? { operationsRef } : {}),
-        ...(description !== undefined ? { description } : {}),
-      },
-      xpath,
-    );
+    const primitive: Built<CibPrimitive> = { kind: 'primitive', id, class: cls, type, operations };
+    if (provider !== undefined) primitive.provider = provider;
+    if (sets.instanceAttributes) primitive.instanceAttributes = sets.instanceAttributes;
+    if (sets.metaAttributes) primitive.metaAttributes = sets.metaAttributes;
+    if (sets.utilization) primitive.utilization = sets.utilization;
+    if (sets.extraSets) primitive.extraSets = sets.extraSets;
+    if (templateId !== undefined) primitive.template = templateId;
+    if (operationsId !== undefined) primitive.operationsId = operationsId;
+    if (operationsRef !== undefined) primitive.operationsRef = operationsRef;
+    if (description !== undefined) primitive.description = description;
+    return this.at(primitive, xpath);
   }
 
   group(el: XmlElement, xpath: XPath): CibGroup | undefined {

@@ -84,7 +84,8 @@ function readCapped(fd: number): Uint8Array {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
       continue;
     }
-    if (n === 0) return Buffer.concat(chunks, total);
+    // A regular file is one chunk: no copy of it (a large CIB is megabytes).
+    if (n === 0) return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
     total += n;
     if (total > MAX_INPUT_BYTES) throw new InputTooLarge(`larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, more than hacc reads (is it really a .ha file?)`);
     chunks.push(chunk.subarray(0, n));

@@ -14,7 +14,7 @@ import { corosyncSetup, sbdSetup, type CorosyncSetup, type SbdSetup } from './st
 import { assertNever } from '../assert-never.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { PLATFORM_FACTS, type ConfigTool } from '../catalogue/platforms.js';
-import type { Cib, CibAcl, CibConfiguration, CibAlert, CibAlertSelect, CibBundle, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibResourceSet, CibValue, ExtraSet, NvSet, SetElement, XmlAttr } from '../cib/model.js';
+import type { Built, Cib, CibAcl, CibConfiguration, CibAlert, CibAlertSelect, CibBundle, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibResource, CibResourceSet, CibValue, ExtraSet, NvSet, SetElement, XmlAttr } from '../cib/model.js';
 import { constraintResourceIds, isPlainSet, literal } from '../cib/model.js';
 import type { CheckedModel } from '../check/check.js';
 import { usesCommandParamsOnUpstreamAnything } from '../check/agents.js';
@@ -163,8 +163,6 @@ function valueOf(v: A.Value): CibValue {
   return v.secret ? { kind: 'secret', scheme: v.secret.scheme, ref: v.secret.ref } : literal(v.text);
 }
 
-/** An object under construction, its optional fields set one by one. */
-type Built<T> = { -readonly [K in keyof T]: T[K] };
 
 /** `description "…"` as the element's description attribute. */
 function described(o: { readonly description?: A.DescriptionLine }): { description?: string } {
