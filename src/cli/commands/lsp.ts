@@ -15,5 +15,8 @@ export function lspCommand(io: Io): Command {
       const { startLanguageServer } = await import('../lsp.js');
       startLanguageServer({ catalogue, ...(target ? { target } : {}) });
       io.stderr('hacc lsp: listening on standard input\n');
+      // The server answers until its client ends it, and vscode-languageserver ends the process
+      // then (the exit notification, or the end of standard input): this command never returns.
+      await new Promise<never>(() => {});
     });
 }
