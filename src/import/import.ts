@@ -984,10 +984,11 @@ function firstGuess(p: CibPrimitive, adviceOf: (p: CibPrimitive) => ReadonlyMap<
   if (p.template !== undefined || p.operationsRef !== undefined) return { exact: false, omit };
   const advised = adviceOf(p);
   for (const name of advised.keys()) if (!omit.has(name)) return { exact: true, omit: new Set() };
-  for (const [name, ops] of opsByName(p.operations)) {
+  // forEach, here and in refine() and differences(): no entry array per op name (a large cluster has tens of thousands).
+  opsByName(p.operations).forEach((ops, name) => {
     const drafts = advised.get(name) ?? [];
     if (drafts.length !== ops.length || ops.some((o, i) => !likeDraft(o, drafts[i]!, target.roles))) omit.delete(name);
-  }
+  });
   return { exact: false, omit };
 }
 
@@ -1185,7 +1186,7 @@ function refine(paired: Pairing, d: Decisions): boolean {
   const roles = lowered.cluster.target.roles;
   for (const { cib: c, cibOps, plannedOps: planOps } of paired.primitives) {
     const mode = d.ops.get(c)!;
-    for (const [name, ops] of cibOps) {
+    cibOps.forEach((ops, name) => {
       const got = planOps.get(name) ?? [];
       if (!mode.exact && mode.omit.has(name)) {
         // Left to build's defaults: they must give exactly these ops, ids and all.
@@ -1193,13 +1194,15 @@ function refine(paired: Pairing, d: Decisions): boolean {
           mode.omit.delete(name);
           changed = true;
         }
-        continue;
+        return;
       }
       ops.forEach((o, i) => {
         if (got[i]?.id !== o.id) add(d.opIds, o);
       });
-    }
-    if (!mode.exact && [...planOps.keys()].some((name) => !cibOps.has(name))) {
+    });
+    let added = false;
+    planOps.forEach((_, name) => (added ||= !cibOps.has(name)));
+    if (!mode.exact && added) {
       // Build would add an op the CIB does not have: write them all and turn the defaults off.
       mode.exact = true;
       mode.omit.clear();
@@ -1230,7 +1233,7 @@ function differences(paired: Pairing, xpathOf: (o: object) => string): Unsupport
   }
   const roles = lowered.cluster.target.roles;
   for (const { cibOps, plannedOps: planOps } of paired.primitives) {
-    for (const [name, ops] of cibOps) {
+    cibOps.forEach((ops, name) => {
       const got = planOps.get(name) ?? [];
       ops.forEach((o, i) => {
         if (sameOp(o, got[i], roles)) return;
@@ -1242,7 +1245,7 @@ function differences(paired: Pairing, xpathOf: (o: object) => string): Unsupport
               : 'an op hacc would not rebuild exactly';
         out.push({ what: 'op', id: o.id, xpath: xpathOf(o), reason });
       });
-    }
+    });
   }
   return out;
 }

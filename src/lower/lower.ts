@@ -176,8 +176,15 @@ function byName<T extends { readonly name: string }>(a: T, b: T): number {
 /** name -> value of an attribute bag, in first-appearance order. */
 function values(bag: Pick<AttrBag, 'values'>): Map<string, CibValue> {
   const out = new Map<string, CibValue>();
-  for (const [name, a] of bag.values) out.set(name, valueOf(a.value));
+  // forEach: no entry array per value (a large file has tens of thousands).
+  bag.values.forEach((a, name) => out.set(name, valueOf(a.value)));
   return out;
+}
+
+/** Whether names are in sort() order already: a sort would copy them (most sets are written sorted, most ops come sorted). */
+function isSorted<T>(items: readonly T[], key: (item: T) => string): boolean {
+  for (let i = 1; i < items.length; i++) if (key(items[i - 1]!) > key(items[i]!)) return false;
+  return true;
 }
 
 class Lowering {
@@ -202,7 +209,7 @@ class Lowering {
     // Ids are allocated in the pairs' final order (a clash takes -1 in that order). Names are unique,
     // and sort() orders strings as byName does.
     const names = [...pairs.keys()];
-    if (sorted) names.sort();
+    if (sorted && !isSorted(names, (n) => n)) names.sort();
     return {
       id,
       pairs: names.map((name) => ({
@@ -246,7 +253,7 @@ class Lowering {
     const shared = p.operations?.ref?.ident.text;
     const params = new Map<string, CibValue>();
     if (p.agent.command) for (const c of p.commands) params.set(`${c.action.text}_cmd`, literal(c.value.text));
-    for (const [name, value] of values(p.params)) params.set(name, value);
+    values(p.params).forEach((value, name) => params.set(name, value));
     const meta = this.metaValues(p.meta);
     const explicit = p.ops.map((o) => explicitOp(o, this.target.roles));
     const written = new Set(explicit.map((o) => o.name));
@@ -295,7 +302,7 @@ class Lowering {
 
   /** The ops, ordered by name (stable: written ops stay ahead of defaults), with their ids. */
   ops(rscId: string, drafts: readonly OpDraft[]): CibPrimitive['operations'] {
-    return [...drafts].sort(byName).map((d) => {
+    return (isSorted(drafts, (d) => d.name) ? drafts : [...drafts].sort(byName)).map((d) => {
       const id = d.id ?? this.ids.allocate(`${rscId}-${d.name}-interval-${d.interval}`);
       // Most ops have no sets: no object spread for them (a large file has tens of thousands of ops).
       const op: CibOp = { id, name: d.name, interval: d.interval, attrs: d.attrs };

@@ -25,7 +25,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { ACTION_SINCE, compareVersions } from '../catalogue/platforms.js';
 import { ANYTHING_AGENT_FACT, ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
 import type { ActionFact, AgentFact } from '../catalogue/types.js';
-import type { XmlAttr } from '../cib/model.js';
+import type { Built, XmlAttr } from '../cib/model.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
 import type { Agent, AttrBag, Op } from '../model/model.js';
 
@@ -62,7 +62,8 @@ export function explicitOp(op: Op, roles: RoleSpelling): OpDraft {
   const attrs: [string, string][] = [];
   let interval: string | undefined;
   let checkLevel: string | undefined;
-  for (const [key, a] of op.values) {
+  // forEach and no spreads: a large file has tens of thousands of ops.
+  op.values.forEach((a, key) => {
     let value = a.value.text;
     if (key === 'interval') interval = value;
     else if (key === 'OCF_CHECK_LEVEL') checkLevel = value;
@@ -71,16 +72,11 @@ export function explicitOp(op: Op, roles: RoleSpelling): OpDraft {
       else if (key === 'on-fail' || key === 'record-pending' || key === 'enabled') value = value.toLowerCase();
       attrs.push([key, value]);
     }
-  }
-  return {
-    ...(op.id ? { id: op.id.value.text } : {}),
-    name: op.name,
-    interval: interval ?? defaultInterval(op.name),
-    attrs,
-    ...(checkLevel !== undefined ? { checkLevel } : {}),
-    params: op.params,
-    meta: op.meta,
-  };
+  });
+  const draft: Built<OpDraft> = { name: op.name, interval: interval ?? defaultInterval(op.name), attrs, params: op.params, meta: op.meta };
+  if (op.id) draft.id = op.id.value.text;
+  if (checkLevel !== undefined) draft.checkLevel = checkLevel;
+  return draft;
 }
 
 /** The actions pcs takes advice from (resources: all but meta-data, validate-all, status; fencing: monitor), a monitor always among them. */
