@@ -511,10 +511,12 @@ class Reader {
    * resource with a primitive made from a template waits for readCib, which reads templates first.
    */
   readEarly(el: XmlElement, open: readonly XmlElement[]): XmlElement | undefined {
-    const [root, configuration, resources] = open.length === 3 ? open : [undefined, open[0], open[1]];
-    if (open.length > 3 || (root && root.tag !== 'cib') || configuration?.tag !== 'configuration' || resources?.tag !== 'resources') return undefined;
+    // Called for every element: most are deeper than a resource.
+    if (open.length !== 2 && open.length !== 3) return undefined;
+    const [root, configuration, resources] = open.length === 3 ? open : [undefined, open[0]!, open[1]!];
+    if ((root && root.tag !== 'cib') || configuration!.tag !== 'configuration' || resources!.tag !== 'resources') return undefined;
     if (el.tag === 'template' || fromTemplate(el)) return undefined;
-    const base = new XPath(root ? '/cib/configuration' : '/configuration').child(resources);
+    const base = new XPath(root ? '/cib/configuration' : '/configuration').child(resources!);
     const [unsupported, ignored] = [this.unsupported.length, this.ignored.length];
     const resource = this.resource(el, base.child(el));
     const stub: XmlElement = { type: 'element', tag: el.tag, attrs: el.attrs, children: [] };
