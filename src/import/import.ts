@@ -1200,9 +1200,7 @@ function refine(paired: Pairing, d: Decisions): boolean {
         if (got[i]?.id !== o.id) add(d.opIds, o);
       });
     });
-    let added = false;
-    planOps.forEach((_, name) => (added ||= !cibOps.has(name)));
-    if (!mode.exact && added) {
+    if (!mode.exact && [...planOps.keys()].some((name) => !cibOps.has(name))) {
       // Build would add an op the CIB does not have: write them all and turn the defaults off.
       mode.exact = true;
       mode.omit.clear();

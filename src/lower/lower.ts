@@ -163,7 +163,6 @@ function valueOf(v: A.Value): CibValue {
   return v.secret ? { kind: 'secret', scheme: v.secret.scheme, ref: v.secret.ref } : literal(v.text);
 }
 
-
 /** `description "…"` as the element's description attribute. */
 function described(o: { readonly description?: A.DescriptionLine }): { description?: string } {
   return o.description ? { description: o.description.value.text } : {};
@@ -253,7 +252,7 @@ class Lowering {
     const shared = p.operations?.ref?.ident.text;
     const params = new Map<string, CibValue>();
     if (p.agent.command) for (const c of p.commands) params.set(`${c.action.text}_cmd`, literal(c.value.text));
-    values(p.params).forEach((value, name) => params.set(name, value));
+    p.params.values.forEach((a, name) => params.set(name, valueOf(a.value)));
     const meta = this.metaValues(p.meta);
     const explicit = p.ops.map((o) => explicitOp(o, this.target.roles));
     const written = new Set(explicit.map((o) => o.name));
