@@ -1,7 +1,7 @@
 // Properties of setup.sh over generated valid clusters with hostile names and values: bash, with
 // recording stubs for pcs and cibadmin first on PATH (test-support/setup-script-harness.ts), hands
-// pcs every value byte for byte, exactly once, whatever it holds. HACC_PROPERTY_RUNS sets the runs
-// (the long suite: 1000); without it 20, since every case runs the script.
+// pcs every value byte for byte, exactly once, whatever it holds. Every case runs the script, so it
+// gets a tenth of HACC_PROPERTY_RUNS (the long suite: 100 of 1000), 20 without it.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ function createdId(args: readonly string[]): string | undefined {
   return args[i];
 }
 const scriptRuns = propertyRuns('slow');
-/** The platforms configured with pcs (crmsh's load is checked with the real crmsh: test/pacemaker/crmsh.test.ts). */
+/** The platforms configured with pcs (crmsh's load is checked with the real crmsh: test/pacemaker/setup-crmsh.test.ts). */
 const PCS_PLATFORMS = PLATFORMS.filter((p) => platformCommands(p).tool === 'pcs');
 
 describe(`setup.sh properties (${scriptRuns} clusters through bash)`, () => {

@@ -1,13 +1,13 @@
 // The generated setup.sh under bash, with recording stubs for pcs and the Pacemaker tools: syntax on
 // every platform, byte-exact arguments whatever the .ha file holds, secrets never shown, the host
 // check, the agent install rules, and the el6 script against the seed post. The shellcheck and
-// real-pcs checks are in test/pacemaker/setup-script.test.ts.
+// real-pcs and real-crmsh checks are in test/pacemaker/setup-*.test.ts.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cibPrimitives } from '../../src/cib/model.js';
 import { anythingAgentScript } from '../../src/emit/anything-agent.js';
 import { crmConf } from '../../src/emit/crm-conf.js';
@@ -20,9 +20,6 @@ import { build, pcsCalls, sandbox, type Sandbox } from '../../test-support/setup
 
 const EXAMPLES = ['fixtures/examples/seed.ha', 'fixtures/examples/web-el9.ha', 'fixtures/ok/hacc-ignore.ha', 'test/live/fixtures/live.ha'];
 const CONFIG_STUBS = ['pcs', 'cibadmin'];
-
-// Each test runs bash (and pcs) several times: give them time on a loaded machine.
-vi.setConfig({ testTimeout: 120_000 });
 
 let box: Sandbox | undefined;
 afterEach(() => {
