@@ -113,11 +113,11 @@ describe("live two-node cluster", () => {
     const t0 = Date.now();
     cluster = await startCluster({ log });
     log(`startCluster: ${Date.now() - t0} ms, scratch ${cluster.scratch}`);
-  }, 90_000);
+  });
 
   afterAll(async () => {
     await teardown(); // no-op when the last test already tore down
-  }, 60_000);
+  });
 
   it("brings both nodes Online", async () => {
     const s = await clusterStatus(A);
@@ -127,7 +127,7 @@ describe("live two-node cluster", () => {
     ]);
     expect((await inNode(A, "hostname")).stdout.trim()).toBe(A);
     expect(await addressesOn(B)).toContain("10.213.0.2/24");
-  }, 10_000);
+  });
 
   it("configures the cluster and starts the group on the first node, the promotable clone promoted there", async () => {
     await configure(A);
@@ -137,7 +137,7 @@ describe("live two-node cluster", () => {
     expect(s.resources.filter((r) => r.group === GRP).map((r) => r.id)).toEqual([VIP.id, "dummy", APP.id]);
     expect(s.resources.filter((r) => r.id === DB.child).map((r) => r.role).sort()).toEqual(["Promoted", "Unpromoted"]);
     expect(s.resources.find((r) => r.id === APP.id)?.agent).toBe("ocf:hacc:anything");
-  }, 60_000);
+  });
 
   // The post's sequence: standby act → group on sta; standby --all → everything stopped; unstandby
   // act → group on act; unstandby --all → it stays there; move → it switches over.
@@ -145,12 +145,12 @@ describe("live two-node cluster", () => {
     await pcs("node", "standby", A);
     await expectGroupOn(B);
     await expectPromotedOn(B);
-  }, 30_000);
+  });
 
   it("standby of both nodes stops everything", async () => {
     await pcs("node", "standby", "--all");
     await expectAllStopped();
-  }, 30_000);
+  });
 
   it("unstandby of one node starts the group there; unstandby --all leaves it in place", async () => {
     await pcs("node", "unstandby", A);
@@ -162,7 +162,7 @@ describe("live two-node cluster", () => {
       what: "both nodes online and not in standby",
     });
     await expectGroupOn(A);
-  }, 45_000);
+  });
 
   it("resource move switches the group over; clear leaves no move constraint", async () => {
     await pcs("resource", "move", GRP, B);
@@ -171,7 +171,7 @@ describe("live two-node cluster", () => {
     const constraints = await pcs("constraint", "location", "config", "--full");
     expect(constraints).not.toMatch(/cli-(prefer|ban)/);
     await expectGroupOn(B); // no stickiness, but pacemaker keeps a resource where it runs on a tie
-  }, 45_000);
+  });
 
   it("a killed daemon is detected by the monitor and restarted (fail count 1)", async () => {
     const where = (await locate(GRP))!;
@@ -196,7 +196,7 @@ describe("live two-node cluster", () => {
     expect(await failCount(APP.id, where)).toBe(1);
     const mon = (await inNode(A, "crm_mon", ["-1", "--failcounts"])).stdout;
     expect(mon).toMatch(new RegExp(`${APP.id}: migration-threshold=\\d+ fail-count=1`));
-  }, 45_000);
+  });
 
   it("re-running the configuration step changes nothing", async () => {
     const before = await configurationXml(A);
@@ -204,7 +204,7 @@ describe("live two-node cluster", () => {
     expect(rerun.stdout + rerun.stderr).toContain("already has this configuration: nothing pushed");
     const after = await configurationXml(A);
     expect(after).toBe(before);
-  }, 60_000);
+  });
 
   it("hacc plan on a node reads the live CIB: no change; a readdressed VIP restarts the group behind it", async () => {
     const hacc = resolve("bin/hacc.js");
@@ -228,7 +228,7 @@ describe("live two-node cluster", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   // Issue 20: a node that dies uncleanly is fenced before its resources start elsewhere. Its
   // corosync is killed (as a hang or a crash would end it); the survivor's fencer tries level 1
@@ -267,5 +267,5 @@ describe("live two-node cluster", () => {
     expect(report).toBeDefined();
     expect(await leftovers(report)).toEqual([]);
     log(`teardown: ${report.durationMs} ms`);
-  }, 60_000);
+  });
 });

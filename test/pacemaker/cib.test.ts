@@ -169,7 +169,7 @@ describe('CIB conformance: xmllint with the RelaxNG schema and crm_verify', () =
       const cibs = clean.map((p, i) => fullCib(checkText(readText(p), p, { target: platform, catalogue }).checked!, `${platform}-${i}`));
       expect(new Set(cibs.map((c) => c.plan.cluster.target.schema))).toEqual(new Set([schema]));
       await conformance(cibs);
-    }, 120_000);
+    });
   }
 
   it(`${GENERATED} generated configurations`, async () => {
@@ -185,7 +185,7 @@ describe('CIB conformance: xmllint with the RelaxNG schema and crm_verify', () =
     for (const kind of ['rsc_location', 'rsc_colocation', 'rsc_order'] as const) expect(all.some((p) => p.cib.configuration.constraints.some((c) => c.kind === kind))).toBe(true);
     expect(all.some((p) => cibPrimitives(p.cib.configuration).some((x) => x.class === 'stonith'))).toBe(true);
     await conformance(cibs);
-  }, 120_000);
+  });
 });
 
 describe("the seed post's demo with crm_simulate and crm_standby", () => {
@@ -226,7 +226,7 @@ describe("the seed post's demo with crm_simulate and crm_standby", () => {
     await simulate(s2, s3);
     expect(await where(s3, 'resource-group')).toBe('resource resource-group is NOT running');
     for (const m of members) expect(await where(s3, m)).toBe(`resource ${m} is NOT running`);
-  }, 60_000);
+  });
 });
 
 describe('a promotable clone with crm_simulate: promoted where its score is highest, the promotion and the VIP move on standby', () => {
@@ -265,7 +265,7 @@ describe('a promotable clone with crm_simulate: promoted where its score is high
     await simulate(s2, s3);
     expect(await where(s3, 'db-clone')).toEqual(['resource db-clone is running on: b Promoted']);
     expect(await where(s3, 'vip')).toEqual(['resource vip is running on: b']);
-  }, 60_000);
+  });
 });
 
 describe('placement with crm_simulate: rules, node attributes and resource sets take effect as written', () => {
@@ -312,7 +312,7 @@ ${body}}
     const s2 = join(dir, 'rule-rack-s2.xml');
     await simulate(s1, s2);
     expect(await where(s2, 'db')).toBe('resource db is running on: a');
-  }, 60_000);
+  });
 
   it('a ping rule keeps a resource off nodes without connectivity until one has it', async () => {
     const body = `  clone ping-clone {
@@ -333,7 +333,7 @@ ${body}}
     const s2 = join(dir, 'rule-ping-s2.xml');
     await simulate(s1, s2);
     expect(await where(s2, 'db')).toBe('resource db is running on: c');
-  }, 60_000);
+  });
 
   it('a date rule applies inside its window only (crm_simulate -t before, inside and after)', async () => {
     const body = '  location db-maintenance db rule score=-INFINITY date in_range 2030-06-01 to duration days=30\n  location db-prefers-b db rule score=100 "#uname" eq b\n';
@@ -347,7 +347,7 @@ ${body}}
       await simulate(path, out, [...up, '-t', time]);
       expect(await where(out, 'db'), time).toBe(expected);
     }
-  }, 60_000);
+  });
 
   it('a colocation set is placed with the next set: { x y } with { db } puts x and y where db runs', async () => {
     const body = `  primitive x ocf:pacemaker:Dummy {
@@ -364,7 +364,7 @@ ${body}}
     const s1 = join(dir, 'sets-colocation-s1.xml');
     await simulate(path, s1, up);
     for (const r of ['db', 'x', 'y']) expect(await where(s1, r), r).toBe(`resource ${r} is running on: c`);
-  }, 60_000);
+  });
 
   it('a ticket: the resources run only once the cluster holds it (crm_simulate --ticket-grant)', async () => {
     const body = `  primitive x ocf:pacemaker:Dummy {
@@ -379,7 +379,7 @@ ${body}}
     const s2 = join(dir, 'ticket-s2.xml');
     await simulate(s1, s2, ['--ticket-grant', 'ticketA']);
     for (const r of ['db', 'x']) expect(await where(s2, r), r).toMatch(new RegExp(`^resource ${r} is running on: [abc]$`));
-  }, 60_000);
+  });
 
   it('HA426: a mandatory order cycle starts nothing (the evidence: the same CIB with and without the order that closes it)', async () => {
     const body = `  primitive x ocf:pacemaker:Dummy {
@@ -401,7 +401,7 @@ ${body}}
     for (const rsc of ['db', 'x']) expect(await where(stuck, rsc), rsc).toBe(`resource ${rsc} is NOT running`);
     // hacc reports it before anything is built.
     expect(checkText(cluster(`${body}  order x-then-db x then db\n`), 'cycle.ha', { catalogue }).diagnostics.map((d) => d.code)).toEqual(['HA426']);
-  }, 60_000);
+  });
 
   it('a meta set with a date rule applies inside its window: target-role=Stopped stops db there (crm_simulate -t)', async () => {
     const body = `  primitive web ocf:pacemaker:Dummy {
@@ -420,7 +420,7 @@ ${body}}
       await simulate(path, out, [...up, '-t', time]);
       expect(await where(out, 'web'), time).toMatch(expected);
     }
-  }, 60_000);
+  });
 
   it("utilization: with placement-strategy balanced a resource needing more than any node has starts nowhere (HA221), one that fits starts", async () => {
     const text = `cluster vm {
@@ -445,7 +445,7 @@ ${body}}
     await simulate(fullCib(r.checked!, 'utilization').path, s1, ['--node-up', 'a', '--node-up', 'b']);
     expect(await where(s1, 'big')).toBe('resource big is NOT running');
     expect(await where(s1, 'fits')).toMatch(/^resource fits is running on: [ab]$/);
-  }, 60_000);
+  });
 
   it('HA220: cib-bootstrap-options wins over a property set of a higher score (the same set applies once the bootstrap set leaves the name out)', async () => {
     const set = '  property $id=maintenance $score=100 { stop-all-resources=true }\n';
@@ -459,7 +459,7 @@ ${body}}
     const s2 = join(dir, 'bootstrap-alone-s1.xml');
     await simulate(fullCib(alone.checked!, 'bootstrap-alone').path, s2, up);
     expect(await where(s2, 'db')).toBe('resource db is NOT running');
-  }, 60_000);
+  });
 
   it('and/or read left to right, as pcs reads them: "#uname" eq a or "#uname" eq c and rack eq 2 holds on no node', async () => {
     // Read left to right, ("#uname" eq a or "#uname" eq c) and rack eq 2: a and c are in rack 1, so the
@@ -471,7 +471,7 @@ ${body}}
     const s1 = join(dir, 'rule-precedence-s1.xml');
     await simulate(path, s1, up);
     expect(await where(s1, 'db')).toBe('resource db is running on: c');
-  }, 60_000);
+  });
 });
 
 describe('HA217: the installed Pacemaker writes < & " after a non-ASCII character unescaped', () => {
@@ -597,6 +597,6 @@ describe.concurrent('pcs 0.11.5 replaying the primitives gives the same ids, nvp
       for (const p of replayed) {
         expect(normal(ours.get(p.id)!, secrets), p.id).toEqual(normal(theirs.get(p.id)!, secrets));
       }
-    }, 60_000);
+    });
   }
 });

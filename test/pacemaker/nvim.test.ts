@@ -109,5 +109,5 @@ describe("Neovim's LSP client", () => {
     expect(`${out.formatted}\n`).toBe(fmt.stdout);
     // The typo fixed by the edit: its diagnostic goes, the others stay.
     expect(out.after_edit).toEqual(json.map((d) => d.code).filter((c) => c !== 'HA103'));
-  }, 90_000);
+  });
 });

@@ -166,7 +166,7 @@ beforeAll(async () => {
   // The child runs bin/hacc.js, which loads the bundle: build it from these sources.
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, stdio: 'pipe' });
   await bundle(ROOT);
-}, 120_000);
+});
 
 /** bin/hacc.js with ARGS under a file-size limit of `kib` KiB (bash's `ulimit -f`), in `cwd`. */
 function limited(kib: number, args: readonly string[], cwd: string) {
@@ -248,7 +248,7 @@ describe('builds are deterministic across processes, directories, locales and ti
       expect(cases[1]).toEqual(cases[0]);
       expect(cases[2]).toEqual(cases[0]);
       expect(existsSync(join(ROOT, 'site'))).toBe(false);
-    }, 60_000);
+    });
   }
 });
 });

@@ -18,7 +18,7 @@ let client: LspClient;
 
 beforeAll(async () => {
   client = await startClient();
-}, 30_000);
+});
 afterAll(async () => {
   expect(await client.close()).toBe(0);
 });
@@ -55,7 +55,7 @@ describe('diagnostics', () => {
       expect(mine, f).toEqual(json.map(({ line, column, endLine, endColumn, severity, code, message }) => ({ line, column, endLine, endColumn, severity, code, message })));
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
-  }, 60_000);
+  });
 
   it('help comes as related information; # hacc-ignore is honoured; an edit brings fresh diagnostics', async () => {
     const text = readText('fixtures/examples/web-el9.ha');
@@ -238,5 +238,5 @@ describe('every prefix of the examples, in-process (the services the server call
       }
     }
     expect(requests).toBeGreaterThan(7 * 3000);
-  }, 120_000);
+  });
 });

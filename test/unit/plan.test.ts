@@ -346,7 +346,7 @@ describe('hacc plan, the command', () => {
     r = await runCli(['plan', other, '--cib', cib], { env: { PATH: bin, HACC_SIMULATE_TIMEOUT: 'soon' } });
     expect(r.exit).toBe(2);
     expect(r.stderr).toContain("HACC_SIMULATE_TIMEOUT takes a number of seconds, not 'soon'");
-  }, 30_000);
+  });
 
   it('errors: the file (1), the CIB (1), no CIB and no cibadmin (2); never a stack trace', async () => {
     const cib = tmp.write('live3.xml', liveCib());

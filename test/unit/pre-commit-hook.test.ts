@@ -40,7 +40,7 @@ beforeAll(async () => {
   mkdirSync(join(root, '.bin'));
   symlinkSync('../bin/hacc.js', join(root, '.bin', 'hacc'));
   env = { ...process.env, PATH: `${join(root, '.bin')}${delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1' };
-}, 120_000);
+});
 
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
