@@ -160,10 +160,11 @@ describe('a build killed half way leaves the old directory as it was', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
+      // A child that never reaches the pause is a failure of its own, well before the test's timeout.
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
         fail(new Error(`no pause at ${point}; stderr: ${stderr}`));
-      });
+      }, 60_000);
       child.stderr.on('data', (d: Buffer) => {
         stderr += d.toString();
         if (stderr.includes(`hacc: test pause at ${point}\n`)) child.kill('SIGKILL');
