@@ -164,7 +164,7 @@ describe('a build killed half way leaves the old directory as it was', () => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
         fail(new Error(`no pause at ${point}; stderr: ${stderr}`));
-      }, 60_000);
+      }, 30_000);
       child.stderr.on('data', (d: Buffer) => {
         stderr += d.toString();
         if (stderr.includes(`hacc: test pause at ${point}\n`)) child.kill('SIGKILL');
