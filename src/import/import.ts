@@ -539,7 +539,7 @@ class Raiser {
 
   /**
    * A set of its own: `KIND $id=ID [$score=N] [rule [id=] EXPR] { PAIRS }` (its id always written: it
-   * is what a reference names, and what refine pairs it by), or `KIND $id-ref=ID`.
+   * is what a reference names, and what compare() pairs it by), or `KIND $id-ref=ID`.
    */
   private ownSet(keyword: A.AttrSet['keyword']['text'], x: NvSet | { readonly idRef: string }, d: Decisions): A.AttrSet {
     if ('idRef' in x) return { kind: 'attr-set', keyword: this.ident(keyword), attrs: [], setIds: [], pairIds: [], scores: [], idRefs: [this.attr('$id-ref', this.value(x.idRef))], braced: false, ...this.span() };
@@ -975,16 +975,16 @@ function sameOp(c: CibOp, p: CibOp | undefined, roles: RoleSpelling): boolean {
 /**
  * Which of a primitive's ops to leave to build's defaults, guessed before the first lowering from
  * the agent's advice (ids aside): a name whose ops differ from it is written; an advised name the
- * CIB lacks turns the defaults off. refine() checks the guess against the lowering and corrects
+ * CIB lacks turns the defaults off. compare() checks the guess against the lowering and corrects
  * it; a good guess spares a large cluster a second lowering.
  */
 function firstGuess(p: CibPrimitive, adviceOf: (p: CibPrimitive) => ReadonlyMap<string, readonly OpDraft[]>, target: CibTarget): { exact: boolean; omit: Set<string> } {
   const omit = new Set(p.operations.map((o) => o.name));
-  // Build adds no defaults to these: refine() decides.
+  // Build adds no defaults to these: compare() decides.
   if (p.template !== undefined || p.operationsRef !== undefined) return { exact: false, omit };
   const advised = adviceOf(p);
   for (const name of advised.keys()) if (!omit.has(name)) return { exact: true, omit: new Set() };
-  // forEach, here and in refine() and differences(): no entry array per op name (a large cluster has tens of thousands).
+  // forEach, here and in compare(): no entry array per op name (a large cluster has tens of thousands).
   opsByName(p.operations).forEach((ops, name) => {
     const drafts = advised.get(name) ?? [];
     if (drafts.length !== ops.length || ops.some((o, i) => !likeDraft(o, drafts[i]!, target.roles))) omit.delete(name);
@@ -1043,12 +1043,10 @@ function opsByName(ops: readonly CibOp[]): Map<string, CibOp[]> {
   return out;
 }
 
-/** A primitive or template of the CIB with the lowered one of the same id, and the ops of each by name. */
+/** A primitive or template of the CIB with the lowered one of the same id. */
 interface PairedPrimitive {
   readonly cib: CibPrimitive;
   readonly planned: CibPrimitive;
-  readonly cibOps: ReadonlyMap<string, readonly CibOp[]>;
-  readonly plannedOps: ReadonlyMap<string, readonly CibOp[]>;
 }
 
 function pairedPrimitives(cib: Cib, lowered: Lowered): PairedPrimitive[] {
@@ -1056,28 +1054,11 @@ function pairedPrimitives(cib: Cib, lowered: Lowered): PairedPrimitive[] {
   for (const p of cibPrimitivesAndTemplates(lowered.cib.configuration)) if (!planned.has(p.id)) planned.set(p.id, p);
   return cibPrimitivesAndTemplates(cib.configuration).flatMap((c): PairedPrimitive[] => {
     const p = planned.get(c.id);
-    return p ? [{ cib: c, planned: p, cibOps: opsByName(c.operations), plannedOps: opsByName(p.operations) }] : [];
+    return p ? [{ cib: c, planned: p }] : [];
   });
 }
 
-/**
- * The read CIB's parts with the lowered ones, paired once for refine() and differences(): the
- * primitives, and every attribute set (properties, defaults, params and meta of primitives, groups,
- * nodes and alerts).
- */
-interface Pairing {
-  readonly cib: Cib;
-  readonly lowered: Lowered;
-  readonly primitives: readonly PairedPrimitive[];
-  readonly sets: readonly (readonly [NvSet | undefined, NvSet | undefined])[];
-}
-
-function pairing(cib: Cib, properties: NvSet | undefined, lowered: Lowered): Pairing {
-  const primitives = pairedPrimitives(cib, lowered);
-  return { cib, lowered, primitives, sets: pairedSets(cib, properties, lowered, primitives) };
-}
-
-function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered, primitives: Pairing['primitives']): [NvSet | undefined, NvSet | undefined][] {
+function pairedSets(cib: Cib, properties: NvSet | undefined, lowered: Lowered, primitives: readonly PairedPrimitive[]): [NvSet | undefined, NvSet | undefined][] {
   const conf = cib.configuration;
   const low = lowered.cib.configuration;
   const out: [NvSet | undefined, NvSet | undefined][] = [
@@ -1150,9 +1131,23 @@ function loweredPairId(set: NvSet | undefined, name: string): string | undefined
   return set?.pairs.find((a) => a.name === name)?.id;
 }
 
-/** One round: what to write explicitly so the lowered CIB comes closer to the read one. Returns whether anything changed. */
-function refine(paired: Pairing, d: Decisions): boolean {
-  const { cib, lowered } = paired;
+/** A part of the read CIB the lowering still gets wrong; its XPath is looked up only if it is the last round's. */
+interface Difference {
+  readonly what: string;
+  readonly id: string;
+  readonly object: object;
+  readonly reason: string;
+}
+
+/**
+ * The lowered CIB against the read one, after a round: what to write explicitly so that the next
+ * lowering comes closer (taken into the decisions; `changed` says whether anything was), and what
+ * this lowering still gets wrong (the differences, which the last round reports as parts the
+ * language cannot reproduce). One pass does both: a large cluster has tens of thousands of parts.
+ */
+function compare(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: Decisions): { changed: boolean; differences: Difference[] } {
+  const primitives = pairedPrimitives(cib, lowered);
+  const differences: Difference[] = [];
   let changed = false;
   const add = <T>(set: Set<T>, key: T) => {
     if (!set.has(key)) {
@@ -1160,16 +1155,16 @@ function refine(paired: Pairing, d: Decisions): boolean {
       changed = true;
     }
   };
-  for (const [c, p] of paired.sets) {
+  for (const [c, p] of pairedSets(cib, properties, lowered, primitives)) {
     if (!c || c.pairs.length === 0) continue;
-    // nvpair ids derive from the set's: look at them once the set has its id.
-    if (p?.id !== c.id) {
-      add(d.setIds, c);
-      continue;
-    }
+    // nvpair ids derive from the set's: written once the set has its id.
+    const setKept = p?.id === c.id;
+    if (!setKept) add(d.setIds, c);
     for (const pair of c.pairs) {
       const got = loweredPairId(p, pair.name);
-      if (pair.id !== NO_ID && got !== undefined && got !== pair.id) add(d.pairIds, pair);
+      if (pair.id === NO_ID || got === undefined || got === pair.id) continue;
+      if (setKept) add(d.pairIds, pair);
+      differences.push({ what: 'nvpair', id: pair.id, object: pair, reason: `an nvpair id hacc cannot keep (it would be '${got}')` });
     }
   }
   const loweredAlerts = new Map((lowered.cib.configuration.alerts ?? []).map((a) => [a.id, a]));
@@ -1178,19 +1173,38 @@ function refine(paired: Pairing, d: Decisions): boolean {
     a.recipients.forEach((r, i) => {
       if (p?.recipients[i]?.id !== r.id) add(d.recipientIds, r);
     });
+    const selected = new Map((p?.select?.attributes ?? []).map((x) => [x.name, x.id]));
+    for (const x of a.select?.attributes ?? []) {
+      if (selected.get(x.name) !== x.id) differences.push({ what: 'attribute', id: x.id, object: a, reason: `a selected attribute's id hacc cannot keep (it would be '${selected.get(x.name) ?? '?'}')` });
+    }
   }
   const planNodes = new Map(lowered.cib.configuration.nodes.map((n) => [n.uname, n]));
   for (const n of cib.configuration.nodes) {
     if (planNodes.get(n.uname)?.id !== n.id) add(d.nodeIds, n);
   }
   const roles = lowered.cluster.target.roles;
-  for (const { cib: c, cibOps, plannedOps: planOps } of paired.primitives) {
+  for (const { cib: c, planned } of primitives) {
     const mode = d.ops.get(c)!;
+    const cibOps = opsByName(c.operations);
+    const planOps = opsByName(planned.operations);
+    // forEach, here and in firstGuess(): no entry array per op name (a large cluster has tens of thousands).
     cibOps.forEach((ops, name) => {
       const got = planOps.get(name) ?? [];
+      const same = ops.map((o, i) => sameOp(o, got[i], roles));
+      same.forEach((ok, i) => {
+        if (ok) return;
+        const o = ops[i]!;
+        const reason =
+          o.interval === undefined
+            ? 'an op without an interval (hacc would give it one)'
+            : got[i]?.id === o.id && (o.instanceAttributes || o.metaAttributes)
+              ? 'op attributes with ids hacc cannot keep'
+              : 'an op hacc would not rebuild exactly';
+        differences.push({ what: 'op', id: o.id, object: o, reason });
+      });
       if (!mode.exact && mode.omit.has(name)) {
         // Left to build's defaults: they must give exactly these ops, ids and all.
-        if (got.length !== ops.length || ops.some((o, i) => !sameOp(o, got[i], roles))) {
+        if (got.length !== ops.length || same.includes(false)) {
           mode.omit.delete(name);
           changed = true;
         }
@@ -1207,45 +1221,7 @@ function refine(paired: Pairing, d: Decisions): boolean {
       changed = true;
     }
   }
-  return changed;
-}
-
-/** What the final lowering still gets wrong: each is a part of the CIB the language cannot reproduce. */
-function differences(paired: Pairing, xpathOf: (o: object) => string): Unsupported[] {
-  const { cib, lowered } = paired;
-  const out: Unsupported[] = [];
-  for (const [c, p] of paired.sets) {
-    for (const pair of c?.pairs ?? []) {
-      const got = loweredPairId(p, pair.name);
-      if (pair.id !== NO_ID && got !== undefined && got !== pair.id) {
-        out.push({ what: 'nvpair', id: pair.id, xpath: xpathOf(pair), reason: `an nvpair id hacc cannot keep (it would be '${got}')` });
-      }
-    }
-  }
-  const loweredAlerts = new Map((lowered.cib.configuration.alerts ?? []).map((a) => [a.id, a]));
-  for (const a of cib.configuration.alerts ?? []) {
-    const planned = new Map((loweredAlerts.get(a.id)?.select?.attributes ?? []).map((x) => [x.name, x.id]));
-    for (const x of a.select?.attributes ?? []) {
-      if (planned.get(x.name) !== x.id) out.push({ what: 'attribute', id: x.id, xpath: xpathOf(a), reason: `a selected attribute's id hacc cannot keep (it would be '${planned.get(x.name) ?? '?'}')` });
-    }
-  }
-  const roles = lowered.cluster.target.roles;
-  for (const { cibOps, plannedOps: planOps } of paired.primitives) {
-    cibOps.forEach((ops, name) => {
-      const got = planOps.get(name) ?? [];
-      ops.forEach((o, i) => {
-        if (sameOp(o, got[i], roles)) return;
-        const reason =
-          o.interval === undefined
-            ? 'an op without an interval (hacc would give it one)'
-            : got[i]?.id === o.id && (o.instanceAttributes || o.metaAttributes)
-              ? 'op attributes with ids hacc cannot keep'
-              : 'an op hacc would not rebuild exactly';
-        out.push({ what: 'op', id: o.id, xpath: xpathOf(o), reason });
-      });
-    });
-  }
-  return out;
+  return { changed, differences };
 }
 
 /** Which secret params get an environment variable, and its name (unique in the file). */
@@ -1346,12 +1322,11 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   // comparison may add to it (differences).
   const nextRound = () => {
     const printed = printedRound(raiser.cluster(d), headerFor([]), catalogue);
-    return { ...printed, paired: pairing(cib, properties, printed.lowered) };
+    return { ...printed, compared: compare(cib, properties, printed.lowered, d) };
   };
   let round = nextRound();
-  let rounds = 0;
-  while (refine(round.paired, d)) {
-    if (++rounds >= MAX_ROUNDS) {
+  for (let rounds = 1; round.compared.changed; rounds++) {
+    if (rounds >= MAX_ROUNDS) {
       // Not settling: spell everything out, which needs no further round.
       for (const m of d.ops.values()) Object.assign(m, { exact: true, omit: new Set() });
       const conf = cib.configuration;
@@ -1376,7 +1351,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
     round = nextRound();
   }
   const listedInRound = unsupported.length;
-  unsupported.push(...differences(round.paired, xpathOf));
+  unsupported.push(...round.compared.differences.map(({ what, id, object, reason }) => ({ what, id, xpath: xpathOf(object), reason })));
 
   // The errors hacc check finds in the cluster as it is, silenced where they stand (silence.ts).
   // The header may have grown since the round's text (its body is the same), and the lines move with it.
