@@ -473,8 +473,22 @@ export interface ClusterModel {
    * CIB's one id namespace.
    */
   readonly explicitIds: readonly (A.Value | A.Ident)[];
-  /** Every value of the file (after `=`, a command, a location's score…), in source order: one walk for the rules that read them all. */
+  /**
+   * The tree's nodes but its words and pairs (statements, body lines, sets, rule parts…), each with
+   * the node it stands in, in source order: the rules that look at nodes of many kinds read this
+   * list instead of walking the tree again.
+   */
+  readonly treeNodes: readonly TreeNode[];
+  /** Every key=value pair with the node that holds it, in source order. */
+  readonly attrs: readonly { readonly attr: A.Attr; readonly owner: A.Node }[];
+  /** Every value of the file (after `=`, a command, a location's score…), in source order. */
   readonly values: readonly A.Value[];
+}
+
+/** A node of the tree and the node it stands in (none for the cluster block). */
+export interface TreeNode {
+  readonly node: A.Node;
+  readonly parent: A.Node | undefined;
 }
 
 export interface ResolveOptions {
@@ -1192,7 +1206,7 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
     ids,
     machines,
     explicitIds,
-    values: allValues(cluster),
+    ...treeIndex(cluster),
   };
 }
 
@@ -1201,15 +1215,25 @@ function levelIndex(text: string): { index?: number } {
   return /^[1-9][0-9]{0,8}$/.test(text) ? { index: Number(text) } : {};
 }
 
-function allValues(cluster: A.ClusterDecl): A.Value[] {
+/** The tree's nodes, pairs and values, found in one walk (the model's treeNodes, attrs and values). */
+function treeIndex(cluster: A.ClusterDecl): Pick<ClusterModel, 'treeNodes' | 'attrs' | 'values'> {
+  const treeNodes: TreeNode[] = [];
+  const attrs: { attr: A.Attr; owner: A.Node }[] = [];
   const values: A.Value[] = [];
-  // forEachChild without walk's parent bookkeeping: this runs over every node of a large file.
-  const collect = (node: A.Node): void => {
-    if (node.kind === 'value') values.push(node);
-    else if (node.kind !== 'ident') forEachChild(node, collect);
+  // forEachChild with one closure for the whole walk: this runs over every node of a large file.
+  let parent: A.Node | undefined;
+  const visit = (node: A.Node): void => {
+    if (node.kind === 'value') return void values.push(node);
+    if (node.kind === 'ident') return;
+    if (node.kind === 'attr') attrs.push({ attr: node, owner: parent! });
+    else treeNodes.push({ node, parent });
+    const outer = parent;
+    parent = node;
+    forEachChild(node, visit);
+    parent = outer;
   };
-  collect(cluster);
-  return values;
+  visit(cluster);
+  return { treeNodes, attrs, values };
 }
 
 /** Whether a node id is valid as corosync's (a positive 32-bit integer). */

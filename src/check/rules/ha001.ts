@@ -15,7 +15,6 @@ import { ENV_NAME } from '../../language/secret.js';
 import type { ClusterModel } from '../../model/model.js';
 import type * as A from '../../syntax/ast.js';
 import { misspelt } from '../../syntax/didyoumean.js';
-import { walk } from '../../syntax/walk.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -106,7 +105,7 @@ export const ha001: Rule = {
     // secrets. A file without a cluster block has no model (HA001 runs with the syntax rules).
     const model = ctx.model as ClusterModel | undefined;
     if (!model) return;
-    walk(model.cluster, (node, parent) => {
+    for (const { node, parent } of model.treeNodes) {
       switch (node.kind) {
         case 'auth':
         case 'node':
@@ -215,9 +214,7 @@ export const ha001: Rule = {
           }
           break;
       }
-      // Nothing below a key=value pair or a word is the language's to close here.
-      return node.kind !== 'attr' && node.kind !== 'ident' && node.kind !== 'value';
-    });
+    }
     for (const v of model.values) if (v.secret) checkSecret(ctx, v);
     for (const b of [...(model.sbd?.extra ?? []), ...model.corosync.extra]) {
       ctx.report({ node: b.keyword, message: `a second ${b.kind} block: a cluster has one`, help: [`move its lines into the first ${b.kind} { }`] });

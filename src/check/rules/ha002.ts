@@ -1,5 +1,4 @@
 import { statementKeys } from '../../language/index.js';
-import { forEachAttr } from '../../syntax/walk.js';
 import type { Rule } from '../rule.js';
 import { labCluster } from '../examples.js';
 
@@ -24,11 +23,11 @@ export const ha002: Rule = {
   },
   check(ctx) {
     const text = ctx.model.file.text;
-    forEachAttr(ctx.model.cluster, (attr, owner) => {
-      if (!attr.missingEquals) return;
+    for (const { attr, owner } of ctx.model.attrs) {
+      if (!attr.missingEquals) continue;
       // A key the statement does not take is HA001's (one report is enough).
       const closed = statementKeys(owner.kind);
-      if (closed && !closed.includes(attr.key.text)) return;
+      if (closed && !closed.includes(attr.key.text)) continue;
       const written = text.slice(attr.value.start, attr.value.end);
       ctx.report({
         node: attr,
@@ -37,6 +36,6 @@ export const ha002: Rule = {
         help: [`write ${attr.key.text}=${written}`],
         fix: { title: `write ${attr.key.text}=${written}`, replacement: '=', at: { start: attr.key.end, end: attr.value.start } },
       });
-    });
+    }
   },
 };
