@@ -1248,10 +1248,11 @@ function printable(text: string): string {
 }
 
 function header(maintained: readonly NvPair[], platform: PlatformName | undefined, secrets: readonly SecretVariable[], unsupported: readonly Unsupported[], ignored: readonly Unsupported[], silenced: readonly Diagnostic[]): string[] {
+  // ASCII, as the file is when the CIB is: HA217 looks at every value of a file with a non-ASCII character.
   const out = [
     'Imported from a Pacemaker CIB by `hacc import`.',
     'The CIB holds no node addresses and no pcsd password: add addr= to each node and an',
-    '`auth hacluster password=env:…` line before you run the setup script.',
+    '`auth hacluster password=env:PCSD_PASSWORD` line before you run the setup script.',
   ];
   if (!platform) {
     out.push('', `The CIB does not say which platform the cluster runs, so hacc assumes ${DEFAULT_PLATFORM}: add a`, '`platform` line if it runs another.');
