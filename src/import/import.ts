@@ -1184,6 +1184,8 @@ function compare(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: D
   }
   const roles = lowered.cluster.target.roles;
   for (const { cib: c, planned } of primitives) {
+    // Most primitives get their own ops back, one for one: nothing to decide, nothing to report.
+    if (c.operations.length === planned.operations.length && c.operations.every((o, i) => sameOp(o, planned.operations[i], roles))) continue;
     const mode = d.ops.get(c)!;
     const cibOps = opsByName(c.operations);
     const planOps = opsByName(planned.operations);

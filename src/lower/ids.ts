@@ -27,9 +27,13 @@ export class IdAllocator {
 
   allocate(proposal: string): string {
     const base = sanitizeId(proposal);
+    // Nearly every proposal is free: one look into the set (add, and see whether it grew) instead of has then add.
+    let size = this.taken.size;
     let id = base;
-    for (let n = 1; this.taken.has(id); n++) id = `${base}-${n}`;
-    this.taken.add(id);
+    for (let n = 1; this.taken.add(id).size === size; n++) {
+      id = `${base}-${n}`;
+      size = this.taken.size;
+    }
     return id;
   }
 }
