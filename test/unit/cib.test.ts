@@ -8,7 +8,7 @@ import { secretComment } from '../../src/cib/write.js';
 import { escapeAttribute } from '../../src/cib/xml-writer.js';
 import { cibXml } from '../../src/emit/cib.js';
 import { emitAll } from '../../src/emit/index.js';
-import { sanitizeId } from '../../src/lower/ids.js';
+import { IdAllocator, sanitizeId } from '../../src/lower/ids.js';
 import { CIB_TARGETS, lower, type Lowered } from '../../src/lower/lower.js';
 import { PLATFORMS, type PlatformName } from '../../src/model/platforms.js';
 import { generateHa } from '../../test-support/generate.js';
@@ -350,6 +350,11 @@ describe('plan: ids and structure', () => {
   it('sanitizeId drops what an id may not hold', () => {
     expect(sanitizeId('vip-monitor-interval-1 min')).toBe('vip-monitor-interval-1min');
     expect(sanitizeId('9abc')).toBe('abc');
+  });
+
+  it('IdAllocator: the proposal, else the first free of -1, -2, … (as pcs), stepping around reserved ids and its own', () => {
+    const ids = new IdAllocator(['vip', 'vip-1']);
+    expect(['vip', 'vip', 'web', 'web', 'vip-1', 'vip-2', '9 db'].map((p) => ids.allocate(p))).toEqual(['vip-2', 'vip-3', 'web', 'web-1', 'vip-1-1', 'vip-2-1', 'db']);
   });
 
   it('properties: first-appearance order, last value wins', () => {
