@@ -81,12 +81,15 @@ export function parseXml(text: string, onClose?: OnClose): XmlNode[] {
     flushText();
     children.push({ type: 'comment', text: t });
   });
+  // Attributes into the element's map as saxes reads each (in document order), not copied from the
+  // object it builds for the open tag: a large CIB has a hundred thousand elements. A repeated
+  // attribute is an error saxes reports before the tag opens.
+  let attrs = new Map<string, string>();
+  parser.on('attribute', (a) => attrs.set(a.name, a.value));
   parser.on('opentag', (tag) => {
     if (pendingText !== '') flushText();
-    const attrs = new Map<string, string>();
-    const given = tag.attributes as Record<string, string>;
-    for (const name in given) attrs.set(name, given[name]!);
     const element = { type: 'element' as const, tag: tag.name, attrs, children: [] as XmlNode[] };
+    attrs = new Map();
     children.push(element);
     open.push(element);
     openLines.push(parser.line);
