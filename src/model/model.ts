@@ -7,7 +7,7 @@ import { TEMPLATE_PREFIX, templateName } from '../language/template.js';
 import { NODE_ID } from '../language/machine.js';
 import { COMMAND_AGENT, OP_ID_KEY } from '../language/primitive.js';
 import * as A from '../syntax/ast.js';
-import { forEachChild, walk as walkNodes } from '../syntax/walk.js';
+import { walk as walkNodes } from '../syntax/walk.js';
 import { DEFAULT_PLATFORM, isPlatformName, type PlatformName } from './platforms.js';
 import { fenceTargets, hostListNames, hostMapNames } from '../catalogue/fence-hosts.js';
 import { booleanValue, lastWins } from './values.js';
@@ -1220,19 +1220,11 @@ function treeIndex(cluster: A.ClusterDecl): Pick<ClusterModel, 'treeNodes' | 'at
   const treeNodes: TreeNode[] = [];
   const attrs: { attr: A.Attr; owner: A.Node }[] = [];
   const values: A.Value[] = [];
-  // forEachChild with one closure for the whole walk: this runs over every node of a large file.
-  let parent: A.Node | undefined;
-  const visit = (node: A.Node): void => {
-    if (node.kind === 'value') return void values.push(node);
-    if (node.kind === 'ident') return;
-    if (node.kind === 'attr') attrs.push({ attr: node, owner: parent! });
-    else treeNodes.push({ node, parent });
-    const outer = parent;
-    parent = node;
-    forEachChild(node, visit);
-    parent = outer;
-  };
-  visit(cluster);
+  walkNodes(cluster, (node, parent) => {
+    if (node.kind === 'value') values.push(node);
+    else if (node.kind === 'attr') attrs.push({ attr: node, owner: parent! });
+    else if (node.kind !== 'ident') treeNodes.push({ node, parent });
+  });
   return { treeNodes, attrs, values };
 }
 
