@@ -12,7 +12,7 @@ import { elements, parseXml, XmlSyntaxError, type XmlElement, type XmlNode } fro
 
 // Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
 // model cannot hold: every element, attribute or child it has no place for is reported with its id
-// and XPath, never dropped silently. Each object read keeps its XPath (xpathOf), for messages.
+// and XPath, never dropped silently. Where each object was read (xpathOf) is found when a message asks.
 
 /** Something of the CIB that hacc cannot represent (yet). */
 export interface Unsupported {
@@ -126,23 +126,30 @@ class Reader {
     }
   }
 
-  /** Records where an object was read from, and returns it. */
+  /**
+   * `recording`: keep each object's XPath for xpathOf. Only messages look one up, and a clean CIB
+   * has none: a first reading records nothing (a large CIB has a hundred thousand objects, and
+   * keeping a path alive for each cost about a twentieth of its import), and the input is read again,
+   * recording, when a message asks (readDocument's xpathOf).
+   */
+  constructor(private readonly recording = false) {}
+
+  /** Records where an object was read from (when recording), and returns it. */
   at<T extends object>(object: T, xpath: XPath | string): T {
-    this.objects.push(object);
-    this.paths.push(xpath);
+    if (this.recording) {
+      this.objects.push(object);
+      this.paths.push(xpath);
+    }
     return object;
   }
 
-  /**
-   * Each object read and its XPath, in turn. Only messages look an XPath up, and a clean CIB has
-   * none: objects are indexed when one is looked up, not each as it is read (a large CIB has a
-   * hundred thousand, and a map of them cost about a sixth of reading it).
-   */
+  /** Each object read and its XPath, in turn; indexed when one is first looked up. */
   private readonly objects: object[] = [];
   private readonly paths: (XPath | string)[] = [];
   private readonly index = new Map<object, XPath | string>();
   private indexed = 0;
 
+  /** Where a recording reader read an object ('' for one it did not record). */
   xpathOf(object: object): string {
     for (; this.indexed < this.objects.length; this.indexed++) this.index.set(this.objects[this.indexed]!, this.paths[this.indexed]!);
     return this.index.get(object)?.toString() ?? '';
@@ -854,7 +861,7 @@ function haccHeader(nodes: readonly XmlNode[]): ReadResult['hacc'] {
 
 /** Reads a parsed CIB document. Throws NotACibError when the root is not `<cib>` or `<configuration>`. */
 export function readCib(doc: readonly XmlNode[]): ReadResult {
-  return readDocument(doc, new Reader());
+  return readDocument(doc, new Reader(), () => readDocument(doc, new Reader(true)));
 }
 
 /**
@@ -862,11 +869,40 @@ export function readCib(doc: readonly XmlNode[]): ReadResult {
  * Throws XmlSyntaxError or NotACibError.
  */
 export function readCibText(text: string): ReadResult {
-  const r = new Reader();
-  return readDocument(parseXml(text, (el, open) => r.readEarly(el, open)), r);
+  const readText = (r: Reader, again?: () => ReadResult) => readDocument(parseXml(text, (el, open) => r.readEarly(el, open)), r, again);
+  return readText(new Reader(), () => readText(new Reader(true)));
 }
 
-function readDocument(doc: readonly XmlNode[], r: Reader): ReadResult {
+/**
+ * xpathOf for a reading that recorded nothing: the first call reads the input again, recording
+ * (`again`), and pairs the two readings' objects by their place in the CIB (reading is
+ * deterministic: the same input gives the same tree of objects).
+ */
+function xpathsOnDemand(cib: Cib, again: () => ReadResult): ReadResult['xpathOf'] {
+  let twins: Map<object, object> | undefined;
+  let recorded: ReadResult['xpathOf'] = () => '';
+  return (object) => {
+    if (!twins) {
+      const second = again();
+      twins = new Map();
+      pairObjects(cib, second.cib, twins);
+      recorded = second.xpathOf;
+    }
+    const twin = twins.get(object);
+    return twin ? recorded(twin) : '';
+  };
+}
+
+/** Each object under `a` with the object at the same place under `b` (a tree of the same shape). */
+function pairObjects(a: unknown, b: unknown, out: Map<object, object>): void {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null || out.has(a)) return;
+  out.set(a, b);
+  if (Array.isArray(a)) a.forEach((x, i) => pairObjects(x, (b as readonly unknown[])[i], out));
+  else for (const [k, v] of Object.entries(a)) pairObjects(v, (b as Record<string, unknown>)[k], out);
+}
+
+/** `again`: the same input read by a recording Reader, for xpathOf; without it, `r` records. */
+function readDocument(doc: readonly XmlNode[], r: Reader, again?: () => ReadResult): ReadResult {
   const root = doc.find((n): n is XmlElement => n.type === 'element')!;
   let configuration: XmlElement | undefined;
   let base: XPath;
@@ -950,5 +986,5 @@ function readDocument(doc: readonly XmlNode[], r: Reader): ReadResult {
     ...(validateWith !== undefined ? { validateWith } : {}),
     configuration: { crmConfig, nodes, ...(templates.length > 0 ? { templates } : {}), resources, constraints, ...(rscDefaults ? { rscDefaults } : {}), ...(opDefaults ? { opDefaults } : {}), ...(fencingTopology ? { fencingTopology } : {}), ...(tags ? { tags } : {}), ...(alerts ? { alerts } : {}), ...(acls && acls.length > 0 ? { acls } : {}) },
   };
-  return { cib, unsupported: r.unsupported, ignored: r.ignored, xpathOf: (o) => r.xpathOf(o), ...(hacc ? { hacc } : {}) };
+  return { cib, unsupported: r.unsupported, ignored: r.ignored, xpathOf: again ? xpathsOnDemand(cib, again) : (o) => r.xpathOf(o), ...(hacc ? { hacc } : {}) };
 }

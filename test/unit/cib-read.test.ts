@@ -44,6 +44,19 @@ describe('readCibText: resources read as their elements close', () => {
     expect(early.xpathOf(early.cib.configuration.resources[0]!)).toBe("/configuration/resources/primitive[@id='first']");
   });
 
+  it('finds where any object was read, deep or shallow, once a message asks', () => {
+    // Reading records no XPath; the first lookup reads the input again and pairs the two readings.
+    for (const read of [readCibText(configuration), readCib(parseXml(configuration))]) {
+      const conf = read.cib.configuration;
+      const first = cibPrimitives(conf).find((p) => p.id === 'first')!;
+      expect(read.xpathOf(first.operations[0]!)).toBe("/configuration/resources/primitive[@id='first']/operations/op[@id='first-monitor']");
+      expect(read.xpathOf(conf.crmConfig[0]!.pairs[0]!)).toBe("/configuration/crm_config/cluster_property_set[@id='opts']/nvpair[@id='opts-x']");
+      expect(read.xpathOf(conf.constraints[0]!)).toBe("/configuration/constraints/rsc_order[@id='o']");
+      // An object the reading did not make has no place in it.
+      expect(read.xpathOf({ ...first })).toBe('');
+    }
+  });
+
   it('refuses what readCib refuses', () => {
     expect(() => readCibText(`<other>${configuration}</other>`)).toThrow(NotACibError);
     expect(() => readCibText(`<cib>${configuration}`)).toThrow(XmlSyntaxError);
