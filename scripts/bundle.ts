@@ -1,41 +1,59 @@
-// `npm run build` (and `prepare`): the CLI as one ES module, dist/bundle/hacc.js, that bin/hacc.js
-// loads. Start-up is most of a small `hacc check`: one module (with chevrotain, commander and the
-// rules inside) loads much faster than the few hundred files tsc writes. What only some commands need
-// (the emitters, the printer, the importer and its XML parser) is split into chunks that load when a
-// command imports them. The tests run the sources; CI runs the bundle through bin/hacc.js.
+// `npm run build` (and `prepare`): the CLI as one CommonJS bundle, dist/bundle/hacc.cjs, with the
+// V8 code cache that bin/hacc.js runs it from (src/cli/load-bundle.ts says why). The cache is made
+// here by running the bundle on a few commands (check, build, import, fmt of the seed example), so
+// that what they call is compiled in it. The tests run the sources; CI runs the bundle through bin/hacc.js.
 
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Io } from '../src/cli/io.js';
+import { BUNDLE_FILE, CODE_CACHE_FILE, loadBundle } from '../src/cli/load-bundle.js';
 
 export const BUNDLE_DIR = join('dist', 'bundle');
 
-/** Bundles the sources under `root` into `outdir` (relative to root, or absolute). */
+/** The example the code cache is made with, from the root. */
+const WARM_UP_SOURCE = join('fixtures', 'examples', 'seed.ha');
+
+/** Bundles the sources under `root` into `outdir` (relative to root, or absolute), with its code cache. */
 export async function bundle(root = process.cwd(), outdir = BUNDLE_DIR): Promise<void> {
+  const dir = resolve(root, outdir);
   await build({
     absWorkingDir: root,
-    entryPoints: { hacc: 'src/cli/main.ts' },
-    outdir,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: join(dir, BUNDLE_FILE),
     bundle: true,
-    splitting: true,
-    chunkNames: 'hacc-[name]-[hash]',
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     // chevrotain's entry point is a graph of some 700 modules; lib/chevrotain.mjs is the same library in one.
     alias: { chevrotain: './node_modules/chevrotain/lib/chevrotain.mjs' },
-    // commander is CommonJS: its require() of node's own modules needs a real require.
-    banner: { js: "import { createRequire as __haccCreateRequire } from 'node:module';\nconst require = __haccCreateRequire(import.meta.url);" },
+    // import.meta.url (where the catalogue and the setup scripts are looked for) is the bundle's own.
+    define: { 'import.meta.url': '__haccModuleUrl' },
+    banner: { js: "const __haccModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     minify: true,
     legalComments: 'external',
     logLevel: 'warning',
   });
+  rmSync(join(dir, CODE_CACHE_FILE), { force: true });
+  const loaded = loadBundle<{ main: (argv: readonly string[], io: Io) => Promise<number> }>(dir);
+  const scratch = mkdtempSync(join(tmpdir(), 'hacc-code-cache-'));
+  try {
+    const io: Io = { stdout: () => undefined, stderr: () => undefined, readStdin: () => new Uint8Array(), stdoutIsTTY: false, env: {}, cwd: root };
+    const source = join(root, WARM_UP_SOURCE);
+    const out = join(scratch, 'out');
+    for (const argv of [['check', source], ['build', source, '-o', out], ['import', join(out, 'cib.xml'), '-o', join(scratch, 'imported.ha')], ['fmt', '--check', source]]) {
+      await loaded.exports.main(argv, io);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  writeFileSync(join(dir, CODE_CACHE_FILE), loaded.codeCache());
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // Chunk names carry a content hash, so each rebuild would leave the old chunks behind. Only here:
-  // tests rebuild the bundle in place while other tests run it.
+  // A fresh directory: nothing of an earlier build stays (older versions wrote ES module chunks).
   rmSync(BUNDLE_DIR, { recursive: true, force: true });
   await bundle();
 }
