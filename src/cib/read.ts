@@ -8,6 +8,7 @@ import { order } from '../language/order.js';
 import type { Cib, CibAcl, CibAclPermission, CibTag, CibResourceSet, CibRule, CibRuleChild, CibAlert, CibAlertSelect, CibBundle, CibClone, CibConstraint, CibFencingLevel, CibGroup, CibNode, CibOp, CibPrimitive, CibRecipient, CibResource, ExtraSet, NvPair, NvSet, SetElement, XmlAttr } from './model.js';
 import { isPlainSet, type Built } from './model.js';
 import { PERMISSION_KINDS } from '../language/acl.js';
+import { compact } from '../compact.js';
 import { elements, parseXml, XmlSyntaxError, type XmlElement, type XmlNode } from './xml-reader.js';
 
 // Reads a CIB (`<cib>` or a bare `<configuration>`) into the CIB model, and lists everything the
@@ -204,7 +205,7 @@ class Reader {
         pairs.push(this.at({ id: pid, name, value: { kind: 'literal', text: value } }, px));
       }
     }
-    const set: Built<NvSet> = { id, pairs };
+    const set: Built<NvSet> = { id, pairs: compact(pairs) };
     if (score !== undefined) set.score = score;
     if (rule) set.rule = rule;
     return this.at(set, xpath);
@@ -287,7 +288,7 @@ class Reader {
       if (k !== 'id' && k !== 'name' && k !== 'interval') attrs.push([k, v]);
     });
     const interval = el.attrs.get('interval');
-    const op: Built<CibOp> = interval !== undefined ? { id, name, interval, attrs } : { id, name, attrs };
+    const op: Built<CibOp> = interval !== undefined ? { id, name, interval, attrs: compact(attrs) } : { id, name, attrs: compact(attrs) };
     if (el.children.length > 0) {
       for (const c of elements(el)) {
         if (c.tag !== 'instance_attributes' && c.tag !== 'meta_attributes') this.report(c, xpath.child(c), `a <${c.tag}> inside an op`);
@@ -344,7 +345,7 @@ class Reader {
       }
     }
     const sets = this.ownerSets(el, xpath, ['instance_attributes', 'meta_attributes', 'utilization'], true);
-    const primitive: Built<CibPrimitive> = { kind: 'primitive', id, class: cls, type, operations };
+    const primitive: Built<CibPrimitive> = { kind: 'primitive', id, class: cls, type, operations: compact(operations) };
     if (provider !== undefined) primitive.provider = provider;
     if (sets.instanceAttributes) primitive.instanceAttributes = sets.instanceAttributes;
     if (sets.metaAttributes) primitive.metaAttributes = sets.metaAttributes;
@@ -372,7 +373,7 @@ class Reader {
       } else if (c.tag !== 'meta_attributes' && c.tag !== 'instance_attributes') this.report(c, cx, c.tag === 'utilization' ? 'utilization' : `a <${c.tag}> inside a group`);
     }
     const { instanceAttributes, metaAttributes, extraSets } = this.ownerSets(el, xpath, ['instance_attributes', 'meta_attributes']);
-    return this.at<CibGroup>({ kind: 'group', id, children, ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}), ...(description !== undefined ? { description } : {}) }, xpath);
+    return this.at<CibGroup>({ kind: 'group', id, children: compact(children), ...(instanceAttributes ? { instanceAttributes } : {}), ...(metaAttributes ? { metaAttributes } : {}), ...(extraSets ? { extraSets } : {}), ...(description !== undefined ? { description } : {}) }, xpath);
   }
 
   /** `<clone>` or `<master>`: one primitive or group, and meta attributes. */

@@ -20,6 +20,7 @@
 // the variables (never the values). A secret that `hacc build` itself left as a comment in the CIB
 // (`<!-- password: set by the setup script from env:X -->`) gets its reference back.
 
+import { compact } from '../compact.js';
 import { TEMPLATE_PREFIX } from '../language/template.js';
 import { PLATFORM_FACTS } from '../catalogue/platforms.js';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
@@ -586,7 +587,7 @@ class Raiser {
       ...this.setLine('params', o.instanceAttributes, params.filter((p) => p !== level), d),
       ...this.setLine('meta', o.metaAttributes, o.metaAttributes?.pairs ?? [], d),
     ];
-    return { kind: 'op', name, attrs, ...(body.length > 0 ? { body } : {}), ...span };
+    return { kind: 'op', name, attrs: compact(attrs), ...(body.length > 0 ? { body } : {}), ...span };
   }
 
   private primitive(p: CibPrimitive, d: Decisions): A.PrimitiveStmt;
@@ -615,7 +616,7 @@ class Raiser {
     for (const o of p.operations) if (mode.exact || !mode.omit.has(o.name)) body.push(this.op(o, d));
     if (mode.exact) body.push({ kind: 'default-ops', value: this.ident('none'), ...this.span() });
     body.push(...this.description(p));
-    return { kind, name, agent, ...(body.length > 0 ? { body } : {}), ...span };
+    return { kind, name, agent, ...(body.length > 0 ? { body: compact(body) } : {}), ...span };
   }
 
   private group(g: CibGroup, d: Decisions): A.GroupStmt {
@@ -623,7 +624,7 @@ class Raiser {
     const name = this.ident(g.id);
     const items: A.GroupItem[] = g.children.map((m) => this.primitive(m, d));
     items.push(...this.inheritedParams(g, d), ...this.setLine('meta', g.metaAttributes, g.metaAttributes?.pairs ?? [], d), ...this.ownSets('meta', 'meta_attributes', g.extraSets, d), ...this.description(g));
-    return { kind: 'group', name, items, ...span };
+    return { kind: 'group', name, items: compact(items), ...span };
   }
 
   /**

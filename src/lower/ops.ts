@@ -21,6 +21,7 @@
 // Role names follow the platform: Promoted/Unpromoted where Pacemaker has them (2.1+), else
 // Master/Slave, whichever the user or the meta-data wrote.
 
+import { compact } from '../compact.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { ACTION_SINCE, compareVersions } from '../catalogue/platforms.js';
 import { ANYTHING_AGENT_FACT, ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
@@ -73,7 +74,7 @@ export function explicitOp(op: Op, roles: RoleSpelling): OpDraft {
       attrs.push([key, value]);
     }
   });
-  const draft: Built<OpDraft> = { name: op.name, interval: interval ?? defaultInterval(op.name), attrs, params: op.params, meta: op.meta };
+  const draft: Built<OpDraft> = { name: op.name, interval: interval ?? defaultInterval(op.name), attrs: compact(attrs), params: op.params, meta: op.meta };
   if (op.id) draft.id = op.id.value.text;
   if (checkLevel !== undefined) draft.checkLevel = checkLevel;
   return draft;
@@ -145,7 +146,7 @@ function draftsFrom(advice: readonly ActionFact[], roles: RoleSpelling, pacemake
     out.push({
       name: action.name,
       interval,
-      attrs,
+      attrs: compact(attrs),
       ...(action.depth !== undefined && action.depth !== '' && action.depth !== '0' ? { checkLevel: action.depth } : {}),
     });
   }

@@ -1,3 +1,4 @@
+import { compact } from '../compact.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { ANYTHING_AGENT_ID } from '../catalogue/hacc-agents.js';
 import type { AgentFact } from '../catalogue/types.js';
@@ -653,7 +654,7 @@ function merged(lines: readonly A.AttrSet[]): Omit<AttrBag, 'blocks'> {
     if (line.setIds.length > 0) setId = line.setIds[line.setIds.length - 1];
     for (const a of line.pairIds) pairIds.set(a.key.text.slice(PAIR_ID_PREFIX.length), a);
   }
-  return { lines, attrs, values, pairIds, ...(setId ? { setId } : {}) };
+  return { lines, attrs: compact(attrs), values, pairIds, ...(setId ? { setId } : {}) };
 }
 
 /** A value that names something (`$id-ref=X`, `@T`), as the identifier a reference keeps. */
@@ -865,9 +866,11 @@ export function resolve(file: A.HaFile, cluster: A.ClusterDecl, options: Resolve
       }
     }
     Object.assign(p, {
-      params: bagOf(sets.params),
-      meta: bagOf(sets.meta),
-      utilization: bagOf(sets.utilization),
+      params: bagOf(compact(sets.params)),
+      meta: bagOf(compact(sets.meta)),
+      utilization: bagOf(compact(sets.utilization)),
+      ops: compact(ops),
+      commands: compact(commands),
       ...(defaultOps ? { defaultOps } : {}),
       ...(operations ? { operations } : {}),
       ...(description ? { description } : {}),
