@@ -58,7 +58,10 @@ const SECRET_COMMENT = /^ (\S+): set by the setup script from (env|file):(\S+) $
 
 /** Whether a primitive in the element (or the element itself) is made from a template. */
 function fromTemplate(el: XmlElement): boolean {
-  return (el.tag === 'primitive' && el.attrs.has('template')) || el.children.some((c) => c.type === 'element' && fromTemplate(c));
+  if (el.tag === 'primitive' && el.attrs.has('template')) return true;
+  // A loop, not some() with an arrow: this runs for every element of every resource.
+  for (const c of el.children) if (c.type === 'element' && fromTemplate(c)) return true;
+  return false;
 }
 
 /** One step of an XPath: `tag[@id='ID']`, or `tag` when it has no id. */
