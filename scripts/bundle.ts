@@ -1,7 +1,8 @@
 // `npm run build` (and `prepare`): the CLI as one CommonJS bundle, dist/bundle/hacc.cjs, with the
 // V8 code cache that bin/hacc.js runs it from (src/cli/load-bundle.ts says why). The cache is made
-// here by running the bundle on a few commands (check, build, import, fmt of the seed example), so
-// that what they call is compiled in it. The tests run the sources; CI runs the bundle through bin/hacc.js.
+// here by running the bundle on a few commands (check and build of the seed example, import and fmt
+// of what it built), so that what they call is compiled in it. The tests run the sources; CI runs
+// the bundle through bin/hacc.js.
 
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,8 +44,11 @@ export async function bundle(root = process.cwd(), outdir = BUNDLE_DIR): Promise
     const io: Io = { stdout: () => undefined, stderr: () => undefined, readStdin: () => new Uint8Array(), stdoutIsTTY: false, env: {}, cwd: root };
     const source = join(root, WARM_UP_SOURCE);
     const out = join(scratch, 'out');
-    for (const argv of [['check', source], ['build', source, '-o', out], ['import', join(out, 'cib.xml'), '-o', join(scratch, 'imported.ha')], ['fmt', '--check', source]]) {
-      await loaded.exports.main(argv, io);
+    const imported = join(scratch, 'imported.ha');
+    for (const argv of [['check', source], ['build', source, '-o', out], ['import', join(out, 'cib.xml'), '-o', imported], ['fmt', '--check', imported]]) {
+      // Each succeeds: a command that stopped early would leave what it calls out of the cache.
+      const code = await loaded.exports.main(argv, io);
+      if (code !== 0) throw new Error(`the code cache's warm-up: hacc ${argv.join(' ')} exited ${code}`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
