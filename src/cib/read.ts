@@ -883,17 +883,15 @@ export function readCibText(text: string): ReadResult {
  * deterministic: the same input gives the same tree of objects).
  */
 function xpathsOnDemand(cib: Cib, again: () => ReadResult): ReadResult['xpathOf'] {
-  let twins: Map<object, object> | undefined;
-  let recorded: ReadResult['xpathOf'] = () => '';
+  let second: ReadResult | undefined;
+  const twins = new Map<object, object>();
   return (object) => {
-    if (!twins) {
-      const second = again();
-      twins = new Map();
+    if (!second) {
+      second = again();
       pairObjects(cib, second.cib, twins);
-      recorded = second.xpathOf;
     }
     const twin = twins.get(object);
-    return twin ? recorded(twin) : '';
+    return twin ? second.xpathOf(twin) : '';
   };
 }
 

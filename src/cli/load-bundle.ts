@@ -25,23 +25,17 @@ const DIGEST_BYTES = 32;
 export interface LoadedBundle<T> {
   /** What the bundle's module.exports holds. */
   readonly exports: T;
-  /** The compiled bundle: its createCachedData() is the code cache, with what has run compiled in. */
-  readonly script: Script;
   /** Whether V8 ran the bundle from the code cache. */
   readonly fromCache: boolean;
   /** The cache file's contents for the compiled code now (call it after a run, to keep its functions). */
   codeCache(): Buffer;
 }
 
-function digestOf(source: string): Buffer {
-  return createHash('sha256').update(source).digest();
-}
-
 /** Runs the bundle in `dir` as a CommonJS module, from its code cache when that is the bundle's. */
 export function loadBundle<T>(dir: string): LoadedBundle<T> {
   const file = join(dir, BUNDLE_FILE);
-  const source = readFileSync(file, 'utf8');
-  const digest = digestOf(source);
+  const bytes = readFileSync(file);
+  const digest = createHash('sha256').update(bytes).digest();
   let cachedData: Buffer | undefined;
   try {
     const cache = readFileSync(join(dir, CODE_CACHE_FILE));
@@ -50,12 +44,11 @@ export function loadBundle<T>(dir: string): LoadedBundle<T> {
     // No cache: compiled as it runs.
   }
   // The wrapper Node puts around a CommonJS module.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as T };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   return {
     exports: module.exports,
-    script,
     fromCache: cachedData !== undefined && script.cachedDataRejected === false,
     codeCache: () => Buffer.concat([digest, script.createCachedData()]),
   };
