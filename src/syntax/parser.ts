@@ -868,7 +868,7 @@ export class HaParser extends EmbeddedActionsParser {
    */
   public ruleClause = this.RULE('ruleClause', (inBody = false): A.RuleClause | undefined => {
     const kw = this.CONSUME(T.RuleKw);
-    const attrs = this.SUBRULE(this.pairs);
+    const attrs = this.SUBRULE(this.pairs, { ARGS: [true] });
     const words: IToken[] = [];
     this.MANY({
       MAX_LOOKAHEAD: 1,
@@ -1312,13 +1312,18 @@ export class HaParser extends EmbeddedActionsParser {
    * One token of lookahead, the gate deciding: at chevrotain's default depth its start-up spends
    * some 50 ms on the paths through every word category that may follow.
    */
+  /**
+   * `KEY=VALUE…`. `beforeRuleExpr`: the pairs of a `rule`, whose expression may open with a group
+   * carrying an id, `rule id=r (id=n date lt 2030-01-01)`: the word `(id` starts the expression (a
+   * key never starts with `(`), it is not a pair of the rule's.
+   */
   public pairs = this.RULE(
     'pairs',
-    (): A.Attr[] => {
+    (beforeRuleExpr = false): A.Attr[] => {
       const attrs: A.Attr[] = [];
       this.MANY({
         MAX_LOOKAHEAD: 1,
-        GATE: () => tokenMatcher(this.LA(2), T.Equals),
+        GATE: () => tokenMatcher(this.LA(2), T.Equals) && !(beforeRuleExpr && this.LA(1).image.startsWith('(')),
         DEF: () => {
           const a = this.SUBRULE(this.attribute);
           if (a) attrs.push(a);

@@ -705,6 +705,22 @@ describe('import of a hostile or unusual CIB: exact, or a clear refusal', () => 
     expect(normaliseCib(cibOf(mustBuild(text.replace('node a', 'node a addr=10.0.0.1/24'))))).toContain('value="  two  spaces  "');
   });
 
+  it('a rule holding only a nested rule with an id of its own reads back and builds back (property test counterexample)', () => {
+    // location-date-rules-1.xml with the rule's first expression dropped: the printed expression
+    // opens with `(id=`, which the rule's own pairs once took for a key (HA001, exit 70).
+    const nested = (id: string, rule: string, until: string) =>
+      `<rsc_location id="${id}" rsc="d"><rule id="${rule}" score="INFINITY"><rule id="${until}" score="INFINITY"><date_expression id="${until}-expr" operation="lt" end="2031-01-01"/></rule></rule></rsc_location>`;
+    const locations = nested('d-until', 'd-until-rule', 'd-before-2031') + nested('d-until-2', 'rule-1-1', 'rule-1-2');
+    const { text } = importClean(cib('', dummy('')).replace('<constraints/>', `<constraints>${locations}</constraints>`));
+    expect(text).toContain('location d-until d rule (id=d-before-2031 date lt 2031-01-01)\n');
+    expect(text).toContain('location d-until-2 d rule id=rule-1-1 (id=rule-1-2 date lt 2031-01-01)\n');
+    const built = normaliseCib(cibOf(mustBuild(text.replace('node a', 'node a addr=10.0.0.1/24'))));
+    // (The nested rules' scores are not imported: Pacemaker ignores them, and build writes the schema's 0.)
+    const location = (id: string, rule: string, until: string) =>
+      [`    <rsc_location id="${id}" rsc="d">`, `      <rule id="${rule}" score="INFINITY">`, `        <rule id="${until}" score="0">`, `          <date_expression end="2031-01-01" id="${until}-expr" operation="lt">`].join('\n');
+    expect(built).toContain(`${location('d-until', 'd-until-rule', 'd-before-2031')}\n${location('d-until-2', 'rule-1-1', 'rule-1-2')}\n`);
+  });
+
   it('an SNMP community string becomes an env: reference, as a password does', () => {
     const fence = '<primitive id="fence-pdu" class="stonith" type="fence_apc_snmp"><instance_attributes id="fence-pdu-ia"><nvpair id="fence-pdu-ia-ip" name="ip" value="10.0.1.9"/><nvpair id="fence-pdu-ia-community" name="community" value="pdu-private"/><nvpair id="fence-pdu-ia-hl" name="pcmk_host_list" value="a"/></instance_attributes></primitive>';
     const { text, secrets } = importClean(cib('', fence));
