@@ -94,6 +94,12 @@ interface Decisions {
   readonly opIds: Set<CibOp>;
   /** Alert recipients written with `id=`. */
   readonly recipientIds: Set<CibRecipient>;
+  /**
+   * Rules and resource sets written with `id=` although their id is the one the import first takes
+   * for derived: build allocates those ids (CONSTRAINT-rule, then -1, -2 as taken), so an explicit
+   * id before them, or any id that is taken already, moves them. By id: a CIB's ids are unique.
+   */
+  readonly allocatedIds: Set<string>;
   /** Per primitive: op names left to build's defaults; `exact` writes every op and `default-ops none`. */
   readonly ops: Map<CibPrimitive, { exact: boolean; omit: Set<string> }>;
 }
@@ -107,6 +113,11 @@ function isWord(text: string, plain = false): boolean {
   if (!WHOLE_WORD.test(text)) return false;
   if (!plain || !KEYWORD_SET.has(text)) return true;
   return tokenMatcher(haLexer().tokenize(text).tokens[0]!, PlainWord);
+}
+
+/** A rule's boolean-op (and, Pacemaker's default). */
+function booleanOp(r: CibRule): string {
+  return r.attrs.find(([k]) => k === 'boolean-op')?.[1] ?? 'and';
 }
 
 /** The ids of a rule and of the rules inside it. */
@@ -471,6 +482,8 @@ export class ImportNameError extends Error {
  */
 class Raiser {
   private offset = 0;
+  /** The round's Decisions.allocatedIds. */
+  private allocatedIds: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly cib: Cib,
@@ -714,25 +727,30 @@ class Raiser {
    */
   private ruleClause(r: CibRule, derived: string, everyScore = false): A.RuleClause {
     const kept = r.attrs.filter(([k, v]) => k !== 'boolean-op' && !(k === 'score' && v === 'INFINITY' && !everyScore));
-    const attrs = [...(r.id === derived ? [] : [['id', r.id] as const]), ...kept].map(([k, v]) => this.attr(k, this.value(v)));
+    const attrs = [...(r.id === derived && !this.allocatedIds.has(r.id) ? [] : [['id', r.id] as const]), ...kept].map(([k, v]) => this.attr(k, this.value(v)));
     return { kind: 'rule', keyword: this.ident('rule'), attrs, expr: this.ruleExpr(r), ...this.span() };
   }
 
   /** A rule's children joined by its boolean-op (and, Pacemaker's default). */
   private ruleExpr(r: CibRule): A.RuleExpr {
-    const op = r.attrs.find(([k]) => k === 'boolean-op')?.[1] ?? 'and';
-    const operands = r.children.map((c) => this.ruleChild(c, r.id));
+    const op = booleanOp(r);
+    const operands = r.children.map((c) => this.ruleChild(c, r));
     if (operands.length === 1) return operands[0]!;
     return { kind: 'rule-bool', operands, operators: operands.slice(1).map(() => this.ident(op)), ...this.span() };
   }
 
-  private ruleChild(c: CibRuleChild, parentId: string): A.RuleExpr {
+  private ruleChild(c: CibRuleChild, parent: CibRule): A.RuleExpr {
     const get = (name: string) => c.attrs.find(([k]) => k === name)?.[1];
     const pairs = (list: readonly XmlAttr[]) => list.map(([k, v]) => this.attr(k, this.value(v)));
     switch (c.kind) {
-      case 'rule':
-        // A nested rule keeps an id that is not the one build derives (PARENT-rule).
-        return { kind: 'rule-group', attrs: c.id === `${parentId}-rule` ? [] : [this.attr('id', this.value(c.id))], expr: this.ruleExpr(c), ...this.span() };
+      case 'rule': {
+        // Parentheses without an id nest only an operator run other than the parent's, beside
+        // another operand (lower/rule.ts); any other nested rule, and one whose id is not the
+        // PARENT-rule build derives, is written with its id.
+        const nests = parent.children.length > 1 && c.children.length > 1 && booleanOp(c) !== booleanOp(parent);
+        const derived = nests && c.id === `${parent.id}-rule` && !this.allocatedIds.has(c.id);
+        return { kind: 'rule-group', attrs: derived ? [] : [this.attr('id', this.value(c.id))], expr: this.ruleExpr(c), ...this.span() };
+      }
       case 'expression': {
         const [operation = '', attribute = '', type, value = '', source] = ['operation', 'attribute', 'type', 'value', 'value-source'].map(get);
         if (operation === 'defined' || operation === 'not_defined') return { kind: 'rule-defined', operator: this.ident(operation), attribute: this.value(attribute), ...this.span() };
@@ -774,7 +792,7 @@ class Raiser {
   private resourceSets(constraintId: string, sets: readonly CibResourceSet[]): A.ResourceSet[] {
     return sets.map((s, i) => {
       const derived = nthId(`${constraintId}${SET_ID_SUFFIX}`, i);
-      const attrs = [...(s.id === derived ? [] : [['id', s.id] as const]), ...s.attrs].map(([k, v]) => this.attr(k, this.value(v)));
+      const attrs = [...(s.id === derived && !this.allocatedIds.has(s.id) ? [] : [['id', s.id] as const]), ...s.attrs].map(([k, v]) => this.attr(k, this.value(v)));
       return { kind: 'resource-set', members: s.refs.map((r) => this.ident(r)), attrs, braced: true, ...this.span() };
     });
   }
@@ -863,6 +881,7 @@ class Raiser {
 
   cluster(d: Decisions): A.ClusterDecl {
     this.offset = 0;
+    this.allocatedIds = d.allocatedIds;
     const span = this.span();
     const name = this.ident(this.name);
     const conf = this.cib.configuration;
@@ -1156,7 +1175,16 @@ function compare(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: D
       changed = true;
     }
   };
+  // A rule's id and, where the lowering has a rule in the same place, those of the rules inside it.
+  const ruleIdsKept = (c: CibRule, p: CibRuleChild | undefined): void => {
+    if (p?.kind !== 'rule') return add(d.allocatedIds, c.id);
+    if (p.id !== c.id) add(d.allocatedIds, c.id);
+    c.children.forEach((x, i) => {
+      if (x.kind === 'rule') ruleIdsKept(x, p.children[i]);
+    });
+  };
   for (const [c, p] of pairedSets(cib, properties, lowered, primitives)) {
+    if (c?.rule) ruleIdsKept(c.rule, p?.rule);
     if (!c || c.pairs.length === 0) continue;
     // nvpair ids derive from the set's: written once the set has its id.
     const setKept = p?.id === c.id;
@@ -1167,6 +1195,14 @@ function compare(cib: Cib, properties: NvSet | undefined, lowered: Lowered, d: D
       if (setKept) add(d.pairIds, pair);
       differences.push({ what: 'nvpair', id: pair.id, object: pair, reason: `an nvpair id hacc cannot keep (it would be '${got}')` });
     }
+  }
+  const loweredConstraints = new Map(lowered.cib.configuration.constraints.map((c) => [`${c.kind} ${c.id}`, c]));
+  for (const c of cib.configuration.constraints) {
+    const p = loweredConstraints.get(`${c.kind} ${c.id}`);
+    c.sets.forEach((s, i) => {
+      if (p?.sets[i]?.id !== s.id) add(d.allocatedIds, s.id);
+    });
+    if (c.kind === 'rsc_location') c.rules.forEach((r, i) => ruleIdsKept(r, p?.kind === 'rsc_location' ? p.rules[i] : undefined));
   }
   const loweredAlerts = new Map((lowered.cib.configuration.alerts ?? []).map((a) => [a.id, a]));
   for (const a of cib.configuration.alerts ?? []) {
@@ -1317,7 +1353,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
   const raiser = new Raiser(cib, properties, secretMap, clusterName(crm, hacc, options, xpathOf), platform);
 
   // Start optimistic (every op left to build, every id derived) and write out what differs.
-  const d: Decisions = { nodeIds: new Set(), setIds: new Set(), pairIds: new Set(), opIds: new Set(), recipientIds: new Set(), ops: new Map() };
+  const d: Decisions = { nodeIds: new Set(), setIds: new Set(), pairIds: new Set(), opIds: new Set(), recipientIds: new Set(), allocatedIds: new Set(), ops: new Map() };
   const target = cibTarget(platform ?? DEFAULT_PLATFORM);
   const adviceOf = adviceByAgent(catalogue, target);
   for (const p of cibPrimitivesAndTemplates(cib.configuration)) d.ops.set(p, firstGuess(p, adviceOf, target));
@@ -1349,6 +1385,7 @@ export function importCib(xml: string, options: ImportOptions = {}): ImportResul
         if (r.kind !== 'bundle' && r.instanceAttributes) d.setIds.add(r.instanceAttributes);
       }
       for (const a of conf.alerts ?? []) for (const r of a.recipients) d.recipientIds.add(r);
+      for (const c of conf.constraints) for (const id of [...c.sets.map((s) => s.id), ...(c.kind === 'rsc_location' ? c.rules.flatMap(ruleIds) : [])]) d.allocatedIds.add(id);
       round = nextRound();
       break;
     }

@@ -721,6 +721,26 @@ describe('import of a hostile or unusual CIB: exact, or a clear refusal', () => 
     expect(built).toContain(`${location('d-until', 'd-until-rule', 'd-before-2031')}\n${location('d-until-2', 'rule-1-1', 'rule-1-2')}\n`);
   });
 
+  it("ids build allocates keep their place: a rule or set after one with an id of its own, a nested rule that would merge", () => {
+    // Build allocates CONSTRAINT-rule (then -1, -2 as taken): after a rule with an id of its own the
+    // second rule's loc-rule-1 is not what build gives it (loc-rule), and so on for sets (o_set).
+    // A nested rule whose operator is its parent's would merge into it without its id.
+    const constraints = [
+      '<rsc_location id="loc" rsc="d"><rule id="mine" score="INFINITY"><date_expression id="e1" operation="lt" end="2031-01-01"/></rule>',
+      '<rule id="loc-rule-1" score="INFINITY"><date_expression id="e2" operation="lt" end="2031-01-01"/></rule>',
+      '<rule id="loc-rule-2" boolean-op="and" score="INFINITY"><expression id="e3" attribute="rack" operation="eq" value="1"/><rule id="loc-rule-2-rule" boolean-op="and" score="0"><expression id="e4" attribute="a" operation="defined"/><expression id="e5" attribute="b" operation="defined"/></rule></rule></rsc_location>',
+      '<rsc_order id="o"><resource_set id="first"><resource_ref id="d"/></resource_set><resource_set id="o_set-1"><resource_ref id="e"/></resource_set></rsc_order>',
+    ].join('');
+    const resources = dummy('').replace('<instance_attributes id="d-ia"></instance_attributes>', '') + '<primitive id="e" class="ocf" provider="pacemaker" type="Dummy"/>';
+    const xml = cib('', resources).replace('<constraints/>', `<constraints>${constraints}</constraints>`);
+    const { text } = importClean(xml);
+    expect(text).toContain('    rule id=loc-rule-1 date lt 2031-01-01\n    rule id=loc-rule-2 rack eq 1 and (id=loc-rule-2-rule defined a and defined b)\n');
+    expect(text).toContain('order o { d id=first } then { e id=o_set-1 }\n');
+    const ids = (x: string) => [...normaliseCib(x).matchAll(/<(?:rule|resource_set)\b[^>]*? id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids(cibOf(mustBuild(text.replace('node a', 'node a addr=10.0.0.1/24'), 'full')))).toEqual(ids(xml));
+    expect(ids(xml)).toEqual(['mine', 'loc-rule-1', 'loc-rule-2', 'loc-rule-2-rule', 'first', 'o_set-1']);
+  });
+
   it('an SNMP community string becomes an env: reference, as a password does', () => {
     const fence = '<primitive id="fence-pdu" class="stonith" type="fence_apc_snmp"><instance_attributes id="fence-pdu-ia"><nvpair id="fence-pdu-ia-ip" name="ip" value="10.0.1.9"/><nvpair id="fence-pdu-ia-community" name="community" value="pdu-private"/><nvpair id="fence-pdu-ia-hl" name="pcmk_host_list" value="a"/></instance_attributes></primitive>';
     const { text, secrets } = importClean(cib('', fence));
