@@ -369,6 +369,11 @@ export function attrValue(attrs: readonly XmlAttr[], name: string): string | und
   return attrs.find(([k]) => k === name)?.[1];
 }
 
+/** A rule's boolean-op: and, Pacemaker's default, when it has none. */
+export function ruleBooleanOp(rule: CibRule): string {
+  return attrValue(rule.attrs, 'boolean-op') ?? 'and';
+}
+
 /** The value of a set's pair, when it is literal text (not a secret). */
 export function literalPair(set: NvSet | undefined, name: string): string | undefined {
   const v = set?.pairs.find((p) => p.name === name)?.value;

@@ -4,7 +4,7 @@
 
 import { assertNever } from '../assert-never.js';
 import { EXPRESSION_KEYWORDS } from '../language/rule.js';
-import { attrValue as attr, type CibRule, type CibRuleChild, type XmlAttr } from './model.js';
+import { attrValue as attr, ruleBooleanOp, type CibRule, type CibRuleChild, type XmlAttr } from './model.js';
 
 
 function pairs(attrs: readonly XmlAttr[]): string[] {
@@ -46,7 +46,7 @@ function childWords(c: CibRuleChild): string[] | undefined {
 
 /** The expression of a rule as words (`defined`, `pingd`, `or`, …); undefined when some part has none. */
 export function expressionWords(rule: CibRule): string[] | undefined {
-  const op = attr(rule.attrs, 'boolean-op') ?? 'and';
+  const op = ruleBooleanOp(rule);
   const out: string[] = [];
   for (const [i, c] of rule.children.entries()) {
     const words = childWords(c);

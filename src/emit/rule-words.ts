@@ -1,7 +1,7 @@
 // A CIB rule in words, for SUMMARY.md: "where pingd is not set or pingd < 1 (integer)".
 
 import { assertNever } from '../assert-never.js';
-import { attrValue as attr, type CibRule, type CibRuleChild, type XmlAttr } from '../cib/model.js';
+import { attrValue as attr, ruleBooleanOp, type CibRule, type CibRuleChild, type XmlAttr } from '../cib/model.js';
 
 
 const COMPARISON: Readonly<Record<string, string>> = { lt: '<', gt: '>', lte: '≤', gte: '≥', eq: '=', ne: '≠' };
@@ -40,7 +40,7 @@ function childInWords(c: CibRuleChild): string {
 
 /** The expression of a rule in words. */
 export function expressionInWords(rule: CibRule): string {
-  const op = attr(rule.attrs, 'boolean-op') ?? 'and';
+  const op = ruleBooleanOp(rule);
   return rule.children.map(childInWords).join(` ${op} `);
 }
 

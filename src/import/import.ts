@@ -27,7 +27,7 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isSecretParam, MAINTAINED_PROPERTIES } from '../catalogue/roles.js';
 import { MACHINE_NAME } from '../language/cluster.js';
 import { assertNever } from '../assert-never.js';
-import { cibPrimitives, cibPrimitivesAndTemplates, cibResources, isPlainSet, primitivesOf, isPromotable, literalPair, selectedFlags, toolSet, type ExtraSet, type SetElement, type Cib, type CibAcl, type CibAlert, type CibBundle, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
+import { cibPrimitives, cibPrimitivesAndTemplates, cibResources, isPlainSet, ruleBooleanOp, primitivesOf, isPromotable, literalPair, selectedFlags, toolSet, type ExtraSet, type SetElement, type Cib, type CibAcl, type CibAlert, type CibBundle, type CibClone, type CibConstraint, type CibFencingLevel, type CibGroup, type CibNode, type CibOp, type CibPrimitive, type CibRecipient, type CibResource, type CibResourceSet, type CibRule, type CibRuleChild, type CibValue, type NvPair, type NvSet, type XmlAttr } from '../cib/model.js';
 import { PROMOTABLE_META } from '../language/clone.js';
 import type { BundleLineKeyword } from '../language/bundle.js';
 import type { PermissionKind } from '../language/acl.js';
@@ -39,6 +39,7 @@ import { COMMAND_AGENT, COMMAND_ACTIONS } from '../language/primitive.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
 import { IdAllocator, nthId, sanitizeId } from '../lower/ids.js';
 import { cibTarget, lower, type CibTarget, type Lowered } from '../lower/lower.js';
+import { nestsWithoutId } from '../lower/rule.js';
 import { defaultOps, type OpDraft } from '../lower/ops.js';
 import { agentResolver, resolve, type Agent, type ClusterModel } from '../model/model.js';
 import { DEFAULT_PLATFORM, isPlatformName, roleSpelling, type PlatformName } from '../model/platforms.js';
@@ -113,11 +114,6 @@ function isWord(text: string, plain = false): boolean {
   if (!WHOLE_WORD.test(text)) return false;
   if (!plain || !KEYWORD_SET.has(text)) return true;
   return tokenMatcher(haLexer().tokenize(text).tokens[0]!, PlainWord);
-}
-
-/** A rule's boolean-op (and, Pacemaker's default). */
-function booleanOp(r: CibRule): string {
-  return r.attrs.find(([k]) => k === 'boolean-op')?.[1] ?? 'and';
 }
 
 /** The ids of a rule and of the rules inside it. */
@@ -733,7 +729,7 @@ class Raiser {
 
   /** A rule's children joined by its boolean-op (and, Pacemaker's default). */
   private ruleExpr(r: CibRule): A.RuleExpr {
-    const op = booleanOp(r);
+    const op = ruleBooleanOp(r);
     const operands = r.children.map((c) => this.ruleChild(c, r));
     if (operands.length === 1) return operands[0]!;
     return { kind: 'rule-bool', operands, operators: operands.slice(1).map(() => this.ident(op)), ...this.span() };
@@ -744,11 +740,8 @@ class Raiser {
     const pairs = (list: readonly XmlAttr[]) => list.map(([k, v]) => this.attr(k, this.value(v)));
     switch (c.kind) {
       case 'rule': {
-        // Parentheses without an id nest only an operator run other than the parent's, beside
-        // another operand (lower/rule.ts); any other nested rule, and one whose id is not the
-        // PARENT-rule build derives, is written with its id.
-        const nests = parent.children.length > 1 && c.children.length > 1 && booleanOp(c) !== booleanOp(parent);
-        const derived = nests && c.id === `${parent.id}-rule` && !this.allocatedIds.has(c.id);
+        // Written with its id unless bare parentheses give it, under the PARENT-rule build derives.
+        const derived = nestsWithoutId(parent, c) && c.id === `${parent.id}-rule` && !this.allocatedIds.has(c.id);
         return { kind: 'rule-group', attrs: derived ? [] : [this.attr('id', this.value(c.id))], expr: this.ruleExpr(c), ...this.span() };
       }
       case 'expression': {

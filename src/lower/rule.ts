@@ -6,7 +6,7 @@
 // `EXPR-datespec`, `EXPR-duration`, each allocated as pcs's find_unique_id does.
 
 import { assertNever } from '../assert-never.js';
-import type { CibRule, CibRuleChild, XmlAttr } from '../cib/model.js';
+import { ruleBooleanOp, type CibRule, type CibRuleChild, type XmlAttr } from '../cib/model.js';
 import { LEGACY_INTEGER_TYPE, type BoolOp } from '../language/rule.js';
 import { platformRole, type RoleSpelling } from '../language/roles.js';
 import type { Rule } from '../model/model.js';
@@ -136,6 +136,15 @@ class RuleWriter {
 /** A nested rule: its boolean-op, and score 0 (pcs writes one; 2.10 needs one). */
 function nested(r: MutableRule): CibRule {
   return { kind: 'rule', id: r.id, attrs: [...(r.booleanOp ? [['boolean-op', r.booleanOp] as const] : []), ['score', '0']], children: r.children };
+}
+
+/**
+ * Whether parentheses without an id give this nested rule, as they give it to pcs too (fill): an
+ * operator run other than its parent's, beside another operand of the parent. Any other nested
+ * rule needs its id written (import), and pcs cannot write it (setup.sh loads it as XML).
+ */
+export function nestsWithoutId(parent: CibRule, nested: CibRule): boolean {
+  return parent.children.length > 1 && nested.children.length > 1 && ruleBooleanOp(nested) !== ruleBooleanOp(parent);
 }
 
 /**

@@ -1310,12 +1310,9 @@ export class HaParser extends EmbeddedActionsParser {
   /**
    * `key=value` pairs where a pair is known by its `=` alone (a fencing level's, a stack line's).
    * One token of lookahead, the gate deciding: at chevrotain's default depth its start-up spends
-   * some 50 ms on the paths through every word category that may follow.
-   */
-  /**
-   * `KEY=VALUE…`. `beforeRuleExpr`: the pairs of a `rule`, whose expression may open with a group
-   * carrying an id, `rule id=r (id=n date lt 2030-01-01)`: the word `(id` starts the expression (a
-   * key never starts with `(`), it is not a pair of the rule's.
+   * some 50 ms on the paths through every word category that may follow. `beforeRuleExpr`: the
+   * pairs of a `rule`, whose expression may open with a group carrying an id, `rule id=r (id=n
+   * date lt 2030-01-01)`: the word `(id` starts the expression (a key never starts with `(`).
    */
   public pairs = this.RULE(
     'pairs',

@@ -731,7 +731,7 @@ describe('import of a hostile or unusual CIB: exact, or a clear refusal', () => 
       '<rule id="loc-rule-2" boolean-op="and" score="INFINITY"><expression id="e3" attribute="rack" operation="eq" value="1"/><rule id="loc-rule-2-rule" boolean-op="and" score="0"><expression id="e4" attribute="a" operation="defined"/><expression id="e5" attribute="b" operation="defined"/></rule></rule></rsc_location>',
       '<rsc_order id="o"><resource_set id="first"><resource_ref id="d"/></resource_set><resource_set id="o_set-1"><resource_ref id="e"/></resource_set></rsc_order>',
     ].join('');
-    const resources = dummy('').replace('<instance_attributes id="d-ia"></instance_attributes>', '') + '<primitive id="e" class="ocf" provider="pacemaker" type="Dummy"/>';
+    const resources = '<primitive id="d" class="ocf" provider="pacemaker" type="Dummy"/><primitive id="e" class="ocf" provider="pacemaker" type="Dummy"/>';
     const xml = cib('', resources).replace('<constraints/>', `<constraints>${constraints}</constraints>`);
     const { text } = importClean(xml);
     expect(text).toContain('    rule id=loc-rule-1 date lt 2031-01-01\n    rule id=loc-rule-2 rack eq 1 and (id=loc-rule-2-rule defined a and defined b)\n');
