@@ -34,6 +34,7 @@ import { nthId, sanitizeId } from '../lower/ids.js';
 import { SET_ID_SUFFIX } from '../language/resource-set.js';
 import type { ClusterSetup, SetupNode } from '../lower/lower.js';
 import type { CorosyncSetup, Options, QdeviceSetup, SbdSetup } from '../lower/stack.js';
+import { nestsWithoutId } from '../lower/rule.js';
 import { PLATFORM_FACTS, type ConfigTool, type PcsVersion } from '../catalogue/platforms.js';
 import type { PlatformName } from '../model/platforms.js';
 import { cmd, kv, lit, shVar, type Cmd, type Word } from './shell.js';
@@ -538,13 +539,11 @@ const PCS_TYPED_VALUE: Readonly<Record<string, RegExp>> = {
  * parenthesis, and nests a rule only for an operator that differs from its parent's, under the id it derives.
  */
 function pcsRuleProblem(rule: CibRule): string | undefined {
-  const op = rule.attrs.find(([name]) => name === 'boolean-op')?.[1] ?? 'and';
   for (const c of rule.children) {
     switch (c.kind) {
       case 'rule': {
-        const nestedOp = c.attrs.find(([name]) => name === 'boolean-op')?.[1];
         if (!c.id.startsWith(rule.id) || !/^-rule(-[0-9]+)?$/.test(c.id.slice(rule.id.length))) return `pcs names a nested rule after its parent (${rule.id}-rule), not ${c.id}.`;
-        if (c.children.length < 2 || nestedOp === op) return `pcs would not nest the rule ${c.id} (it has no other operator than its parent).`;
+        if (!nestsWithoutId(rule, c)) return `pcs would not nest the rule ${c.id} (parentheses nest only an operator other than the parent's, beside another operand).`;
         const inner = pcsRuleProblem(c);
         if (inner) return inner;
         break;

@@ -91,6 +91,24 @@ describe('setup.sh for every example and platform', () => {
   }
 });
 
+describe('location rules pcs cannot write as they stand', () => {
+  const withRule = (rule: string) =>
+    `cluster lab {\n  node a addr=10.0.0.1/24 { attributes rack=1 }\n  property stonith-enabled=false\n  primitive web ocf:pacemaker:Dummy\n  location web-where web rule id=r ${rule}\n}\n`;
+
+  it('a nested rule bare parentheses would not give goes in as XML: pcs reads (a or b) alone as the rule itself', () => {
+    // pcs 0.11.5 writes `rule id=r ( rack eq 1 or rack eq 2 )` as <rule id="r" boolean-op="or">, no nested rule.
+    const { script, cib } = build(withRule('(id=r-rule rack eq 1 or rack eq 2)'));
+    expect(cib).toContain('<rule id="r" score="INFINITY">\n          <rule id="r-rule" boolean-op="or" score="0">');
+    expect(script).toContain("# pcs would not nest the rule r-rule (parentheses nest only an operator other than the parent's, beside another operand).");
+    expect(script).not.toContain('constraint location');
+  });
+
+  it("one beside another operand, with the other operator, is pcs's to write", () => {
+    const { script } = build(withRule('rack eq 1 and (rack eq 2 or rack eq 3)'));
+    expect(script).toContain('constraint location --force -- web rule constraint-id=web-where id=r');
+  });
+});
+
 describe('configure --cib-file with recording stubs', () => {
   it('passes every value to pcs byte for byte, whatever bytes it holds', () => {
     const text = readText('fixtures/ok/setup-adversarial.ha');
