@@ -7,7 +7,7 @@ import type { ParseResult } from '../syntax/parse.js';
 import { forEachChild } from '../syntax/walk.js';
 import { lineIndexOf, type Span } from '../syntax/span.js';
 import { clusterRules, syntaxRules } from './registry.js';
-import type { Report, Rule, RuleContext } from './rule.js';
+import type { Report, Rule, RuleContext, RuleVisitor } from './rule.js';
 
 declare const checkedBrand: unique symbol;
 /** A model that passed every check with no error. Only `check` makes one; emitters take only this. */
@@ -39,6 +39,7 @@ export function checkParsed(parsed: ParseResult, options: CheckOptions = {}): Ch
   const ignores = ignoreComments(parsed.file);
   const all: readonly Rule[] = model ? [...syntaxRules, ...clusterRules] : syntaxRules;
   const rules = options.errorsOnly ? all.filter((r) => r.severity === 'error') : all;
+  const visitors: RuleVisitor[] = [];
   for (const rule of rules) {
     const ctx: RuleContext = {
       // Syntax rules only read `syntax`; cluster rules run only when a model exists.
@@ -52,8 +53,10 @@ export function checkParsed(parsed: ParseResult, options: CheckOptions = {}): Ch
         if (!ignores.silences(d)) diagnostics.push(d);
       },
     };
-    rule.check(ctx);
+    const visitor = rule.check(ctx);
+    if (visitor) visitors.push(visitor);
   }
+  if (model) walkModel(model, visitors);
   diagnostics.sort(compareDiagnostics);
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   return {
@@ -62,6 +65,15 @@ export function checkParsed(parsed: ParseResult, options: CheckOptions = {}): Ch
     ...(model ? { model } : {}),
     ...(model && !hasErrors ? { checked: model as CheckedModel } : {}),
   };
+}
+
+/** The one walk over the primitives and the values that every rule's visitor shares (rule.ts's RuleVisitor says why). */
+function walkModel(model: ClusterModel, visitors: readonly RuleVisitor[]): void {
+  const primitive = visitors.flatMap((v) => (v.primitive ? [v.primitive.bind(v)] : []));
+  if (primitive.length > 0) for (const p of model.primitives) for (const visit of primitive) visit(p);
+  const value = visitors.flatMap((v) => (v.value ? [v.value.bind(v)] : []));
+  if (value.length > 0) for (const v of model.values) for (const visit of value) visit(v);
+  for (const v of visitors) v.end?.();
 }
 
 function toDiagnostic<N extends A.Spanned>(rule: Rule, r: Report<N>): Diagnostic {

@@ -215,10 +215,14 @@ export const ha001: Rule = {
           break;
       }
     }
-    for (const v of model.values) if (v.secret) checkSecret(ctx, v);
     for (const b of [...(model.sbd?.extra ?? []), ...model.corosync.extra]) {
       ctx.report({ node: b.keyword, message: `a second ${b.kind} block: a cluster has one`, help: [`move its lines into the first ${b.kind} { }`] });
     }
+    return {
+      value(v) {
+        if (v.secret) checkSecret(ctx, v);
+      },
+    };
   },
 };
 

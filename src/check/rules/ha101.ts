@@ -67,25 +67,27 @@ export const ha101: Rule = {
     reportRepeats(ctx, 'property', m.settings.property.attrs.map((a) => a.key));
     reportRepeats(ctx, 'defaults setting', m.settings.defaults.attrs.map((a) => a.key));
     reportRepeats(ctx, 'op-defaults setting', m.settings['op-defaults'].attrs.map((a) => a.key));
-    for (const p of m.primitives) {
-      if (p.params.values.size < p.params.attrs.length) reportRepeats(ctx, `parameter of '${p.name}'`, p.params.attrs.map((a) => a.key));
-      // A parameter under its deprecated name and its new one (ipaddr and ip): one parameter set twice.
-      for (const attr of p.params.values.values()) {
-        const renamed = ctx.catalogue.param(p.agent.id, attr.key.text)?.obsoletedBy;
-        const now = renamed !== undefined ? p.params.values.get(renamed) : undefined;
-        if (now) {
-          ctx.report({
-            node: attr,
-            property: 'key',
-            message: `'${attr.key.text}' and '${renamed}' are one parameter of ${p.agent.id} ('${attr.key.text}' is its deprecated name), set twice`,
-            help: [`keep ${renamed}=… only`],
-            related: [{ node: now.key, message: `'${renamed}' is set here` }],
-          });
+    return {
+      primitive(p) {
+        if (p.params.values.size < p.params.attrs.length) reportRepeats(ctx, `parameter of '${p.name}'`, p.params.attrs.map((a) => a.key));
+        // A parameter under its deprecated name and its new one (ipaddr and ip): one parameter set twice.
+        for (const attr of p.params.values.values()) {
+          const renamed = ctx.catalogue.param(p.agent.id, attr.key.text)?.obsoletedBy;
+          const now = renamed !== undefined ? p.params.values.get(renamed) : undefined;
+          if (now) {
+            ctx.report({
+              node: attr,
+              property: 'key',
+              message: `'${attr.key.text}' and '${renamed}' are one parameter of ${p.agent.id} ('${attr.key.text}' is its deprecated name), set twice`,
+              help: [`keep ${renamed}=… only`],
+              related: [{ node: now.key, message: `'${renamed}' is set here` }],
+            });
+          }
         }
-      }
-      if (p.meta.values.size < p.meta.attrs.length) reportRepeats(ctx, `meta attribute of '${p.name}'`, p.meta.attrs.map((a) => a.key));
-      for (const op of p.ops) if (op.decl.attrs.length > 1 && hasRepeatedKey(op.decl.attrs)) reportRepeats(ctx, `attribute of op '${op.name}'`, op.decl.attrs.map((a) => a.key));
-      if (p.commands.length > 1) reportRepeats(ctx, `command of '${p.name}'`, p.commands.map((c) => c.action));
-    }
+        if (p.meta.values.size < p.meta.attrs.length) reportRepeats(ctx, `meta attribute of '${p.name}'`, p.meta.attrs.map((a) => a.key));
+        for (const op of p.ops) if (op.decl.attrs.length > 1 && hasRepeatedKey(op.decl.attrs)) reportRepeats(ctx, `attribute of op '${op.name}'`, op.decl.attrs.map((a) => a.key));
+        if (p.commands.length > 1) reportRepeats(ctx, `command of '${p.name}'`, p.commands.map((c) => c.action));
+      },
+    };
   },
 };

@@ -41,10 +41,6 @@ export const ha103: Rule = {
     const tags = new Set(m.tags.map((t) => t.name));
     const constrained = new NameIndex([...m.allResources.map((r) => r.name), ...tags]);
     const templates = new NameIndex(m.templates.map((t) => t.name));
-    for (const p of m.primitives) {
-      // (A name that is something else than a template is HA105's.)
-      if (p.template && !p.template.target && !m.ids.has(p.template.ident.text)) unknown(ctx, p.template.ident, 'template', templates);
-    }
     const operations = new NameIndex([...m.primitives, ...m.templates].flatMap((p) => (p.operations?.id ? [p.operations.id.value.text] : [])));
     for (const p of [...m.primitives, ...m.templates]) {
       const ref = p.operations?.ref;
@@ -93,5 +89,11 @@ export const ha103: Rule = {
     for (const w of m.sbd?.watchdogs ?? []) {
       if (w.node && !m.nodes.some((n) => n.name === w.node!.value.text)) ctx.report({ node: w.node, property: 'value', message: `unknown node '${w.node.value.text}'`, ...misspelt(w.node.value.text, nodes) });
     }
+    return {
+      primitive(p) {
+        // (A name that is something else than a template is HA105's.)
+        if (p.template && !p.template.target && !m.ids.has(p.template.ident.text)) unknown(ctx, p.template.ident, 'template', templates);
+      },
+    };
   },
 };

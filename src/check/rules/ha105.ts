@@ -44,18 +44,6 @@ export const ha105: Rule = {
         help: [`refer to it from a ${theirs} line, or name a ${ours} set`],
       });
     }
-    // `primitive X @T`: T is a template.
-    for (const p of ctx.model.primitives) {
-      const ref = p.template;
-      const other = ref && !ref.target ? ctx.model.ids.get(ref.ident.text)?.[0] : undefined;
-      if (!other) continue;
-      const templates = ctx.model.templates.map((t) => t.name);
-      ctx.report({
-        node: ref!.ident,
-        message: `'${ref!.ident.text}' is a ${other.kind}, not a template: @ names a template`,
-        help: [templates.length > 0 ? `the templates are: ${templates.join(', ')}` : `declare one: template ${ref!.ident.text}-tmpl AGENT { … }`],
-      });
-    }
     for (const l of ctx.model.fencingLevels) {
       for (const ref of l.devices) {
         const r = ref.target;
@@ -69,5 +57,19 @@ export const ha105: Rule = {
         });
       }
     }
+    return {
+      // `primitive X @T`: T is a template.
+      primitive(p) {
+        const ref = p.template;
+        const other = ref && !ref.target ? ctx.model.ids.get(ref.ident.text)?.[0] : undefined;
+        if (!other) return;
+        const templates = ctx.model.templates.map((t) => t.name);
+        ctx.report({
+          node: ref!.ident,
+          message: `'${ref!.ident.text}' is a ${other.kind}, not a template: @ names a template`,
+          help: [templates.length > 0 ? `the templates are: ${templates.join(', ')}` : `declare one: template ${ref!.ident.text}-tmpl AGENT { … }`],
+        });
+      },
+    };
   },
 };

@@ -27,17 +27,21 @@ export const ha107: Rule = {
     for (const h of m.hosts) if (!taken.has(h.name)) taken.set(h.name, `host '${h.name}'`);
     // In source order: the later of two is the one to rename.
     const remote: { name: string; at: A.Ident | A.Value; what: string }[] = [];
-    for (const p of m.primitives) {
-      if (p.agent.id === REMOTE_AGENT) remote.push({ name: p.name, at: p.decl.name, what: `remote node '${p.name}' (connection ${p.name})` });
-      const guest = p.meta.values.get(GUEST_META);
-      if (guest) remote.push({ name: guest.value.text, at: guest.value, what: `guest node '${guest.value.text}' (resource ${p.name})` });
-    }
-    for (const b of m.bundles) for (const name of bundleReplicaNames(b)) remote.push({ name, at: b.decl.name, what: `replica node '${name}' (bundle ${b.name})` });
-    remote.sort((a, b) => a.at.start - b.at.start);
-    for (const r of remote) {
-      const other = taken.get(r.name);
-      if (other) ctx.report({ node: r.at, message: `${r.what} is named like ${other}: Pacemaker would take one for the other`, help: ['give it a name no member, host, remote or guest node has'] });
-      else taken.set(r.name, r.what);
-    }
+    return {
+      primitive(p) {
+        if (p.agent.id === REMOTE_AGENT) remote.push({ name: p.name, at: p.decl.name, what: `remote node '${p.name}' (connection ${p.name})` });
+        const guest = p.meta.values.get(GUEST_META);
+        if (guest) remote.push({ name: guest.value.text, at: guest.value, what: `guest node '${guest.value.text}' (resource ${p.name})` });
+      },
+      end() {
+        for (const b of m.bundles) for (const name of bundleReplicaNames(b)) remote.push({ name, at: b.decl.name, what: `replica node '${name}' (bundle ${b.name})` });
+        remote.sort((a, b) => a.at.start - b.at.start);
+        for (const r of remote) {
+          const other = taken.get(r.name);
+          if (other) ctx.report({ node: r.at, message: `${r.what} is named like ${other}: Pacemaker would take one for the other`, help: ['give it a name no member, host, remote or guest node has'] });
+          else taken.set(r.name, r.what);
+        }
+      },
+    };
   },
 };

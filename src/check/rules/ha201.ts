@@ -32,18 +32,20 @@ export const ha201: Rule = {
 `),
   },
   check(ctx) {
-    for (const p of ctx.model.primitives) {
-      const agent = p.agent.fact;
-      if (!agent) continue;
-      const names = operationNames(agent);
-      for (const op of p.ops) {
-        if (names.includes(op.name)) continue;
-        ctx.report({
-          node: op.decl.name,
-          message: `unknown operation '${op.name}' for ${agent.id}`,
-          ...misspelt(op.name, names, `${agent.id} has: ${names.join(', ')}`),
-        });
-      }
-    }
+    return {
+      primitive(p) {
+        const agent = p.agent.fact;
+        if (!agent) return;
+        const names = operationNames(agent);
+        for (const op of p.ops) {
+          if (names.includes(op.name)) continue;
+          ctx.report({
+            node: op.decl.name,
+            message: `unknown operation '${op.name}' for ${agent.id}`,
+            ...misspelt(op.name, names, `${agent.id} has: ${names.join(', ')}`),
+          });
+        }
+      },
+    };
   },
 };

@@ -29,25 +29,6 @@ export const ha203: Rule = {
   check(ctx) {
     const metaNames = ctx.catalogue.resourceMeta.map((m) => m.name);
     const isMeta = new Set(metaNames);
-    for (const p of ctx.model.primitives) {
-      if (!usesCommandParamsOnUpstreamAnything(p)) {
-        for (const f of paramFindings(p, ctx.catalogue)) {
-          if (f.kind !== 'unknown') continue;
-          ctx.report({
-            node: f.attr,
-            property: 'key',
-            message: `unknown parameter '${f.attr.key.text}' for ${p.agent.id}`,
-            ...misspelt(f.attr.key.text, f.known),
-          });
-        }
-      }
-      // A bundle's primitive is cloned (one instance per replica): clone options are its own.
-      const inBundle = p.parent?.kind === 'bundle';
-      for (const attr of allAttrs(p.meta)) {
-        if (metaNames.length === 0 || isMeta.has(attr.key.text) || (inBundle && CLONE_KEYS.has(attr.key.text))) continue;
-        ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}'`, ...misspelt(attr.key.text, metaNames) });
-      }
-    }
     const cloneMeta = [...metaNames, ...CLONE_META.map((k) => k.name)];
     for (const c of [...ctx.model.clones, ...ctx.model.bundles]) {
       for (const attr of allAttrs(c.meta)) {
@@ -62,5 +43,26 @@ export const ha203: Rule = {
         ctx.report({ node: attr, property: 'key', message: `unknown ${kind} setting '${attr.key.text}'`, ...misspelt(attr.key.text, known) });
       }
     }
+    return {
+      primitive(p) {
+        if (!usesCommandParamsOnUpstreamAnything(p)) {
+          for (const f of paramFindings(p, ctx.catalogue)) {
+            if (f.kind !== 'unknown') continue;
+            ctx.report({
+              node: f.attr,
+              property: 'key',
+              message: `unknown parameter '${f.attr.key.text}' for ${p.agent.id}`,
+              ...misspelt(f.attr.key.text, f.known),
+            });
+          }
+        }
+        // A bundle's primitive is cloned (one instance per replica): clone options are its own.
+        const inBundle = p.parent?.kind === 'bundle';
+        for (const attr of allAttrs(p.meta)) {
+          if (metaNames.length === 0 || isMeta.has(attr.key.text) || (inBundle && CLONE_KEYS.has(attr.key.text))) continue;
+          ctx.report({ node: attr, property: 'key', message: `unknown meta attribute '${attr.key.text}'`, ...misspelt(attr.key.text, metaNames) });
+        }
+      },
+    };
   },
 };

@@ -22,16 +22,18 @@ export const ha204: Rule = {
 `),
   },
   check(ctx) {
-    for (const p of ctx.model.primitives) {
-      // Command resources report missing commands as HA211; the seed's anything mistake as HA212.
-      if (p.agent.command || usesCommandParamsOnUpstreamAnything(p)) continue;
-      const missing = paramFindings(p, ctx.catalogue).flatMap((f) => (f.kind === 'missing' ? [f.name] : []));
-      if (missing.length === 0) continue;
-      ctx.report({
-        node: p.decl.name,
-        message: `${p.agent.id} requires ${missing.map((m) => `'${m}'`).join(', ')}`,
-        help: [`add params ${missing.map((m) => `${m}=…`).join(' ')}`],
-      });
-    }
+    return {
+      primitive(p) {
+        // Command resources report missing commands as HA211; the seed's anything mistake as HA212.
+        if (p.agent.command || usesCommandParamsOnUpstreamAnything(p)) return;
+        const missing = paramFindings(p, ctx.catalogue).flatMap((f) => (f.kind === 'missing' ? [f.name] : []));
+        if (missing.length === 0) return;
+        ctx.report({
+          node: p.decl.name,
+          message: `${p.agent.id} requires ${missing.map((m) => `'${m}'`).join(', ')}`,
+          help: [`add params ${missing.map((m) => `${m}=…`).join(' ')}`],
+        });
+      },
+    };
   },
 };

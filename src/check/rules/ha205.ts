@@ -94,14 +94,6 @@ export const ha205: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    for (const p of m.primitives) {
-      for (const f of paramFindings(p, ctx.catalogue)) {
-        if (f.kind !== 'invalid') continue;
-        const problem = valueProblem(effectiveType(f.fact), f.attr.value.text, f.fact.values) ?? `'${f.attr.value.text}' is not a valid ${effectiveType(f.fact)}`;
-        ctx.report({ node: f.attr, property: 'value', message: `${f.attr.key.text}: ${problem}` });
-      }
-      checkMeta(ctx, allAttrs(p.meta));
-    }
     for (const g of m.groups) checkMeta(ctx, allAttrs(g.meta));
     for (const c of m.clones) {
       checkMeta(ctx, allAttrs(c.meta));
@@ -188,5 +180,15 @@ export const ha205: Rule = {
         if (problem) ctx.report({ node: a, property: 'value', message: `${a.key.text}: ${problem}` });
       }
     }
+    return {
+      primitive(p) {
+        for (const f of paramFindings(p, ctx.catalogue)) {
+          if (f.kind !== 'invalid') continue;
+          const problem = valueProblem(effectiveType(f.fact), f.attr.value.text, f.fact.values) ?? `'${f.attr.value.text}' is not a valid ${effectiveType(f.fact)}`;
+          ctx.report({ node: f.attr, property: 'value', message: `${f.attr.key.text}: ${problem}` });
+        }
+        checkMeta(ctx, allAttrs(p.meta));
+      },
+    };
   },
 };

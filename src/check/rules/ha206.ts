@@ -19,13 +19,15 @@ export const ha206: Rule = {
 `),
   },
   check(ctx) {
-    for (const p of ctx.model.primitives) {
-      for (const op of p.ops) {
-        if (op.name !== 'monitor') continue;
-        const interval = op.values.get('interval');
-        if (interval && durationMs(interval.value.text) !== 0) continue;
-        ctx.report({ node: interval?.value ?? op.decl.name, message: `monitor of '${p.name}' has no interval: it would never run again after the first probe`, help: ['add interval=10s (or what the agent advises)'] });
-      }
-    }
+    return {
+      primitive(p) {
+        for (const op of p.ops) {
+          if (op.name !== 'monitor') continue;
+          const interval = op.values.get('interval');
+          if (interval && durationMs(interval.value.text) !== 0) continue;
+          ctx.report({ node: interval?.value ?? op.decl.name, message: `monitor of '${p.name}' has no interval: it would never run again after the first probe`, help: ['add interval=10s (or what the agent advises)'] });
+        }
+      },
+    };
   },
 };

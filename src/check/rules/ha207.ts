@@ -33,22 +33,24 @@ export const ha207: Rule = {
 `),
   },
   check(ctx) {
-    for (const p of ctx.model.primitives) {
-      if (p.ops.length < 2 || !sameNameTwice(p.ops)) continue;
-      const seen = new Map<string, Op>();
-      for (const op of p.ops) {
-        const interval = attr(op, 'interval');
-        const key = `${op.name}/${interval === undefined ? 0 : durationMs(interval) ?? interval}`;
-        const first = seen.get(key);
-        if (first) {
-          ctx.report({
-            node: op.decl.name,
-            message: `'${p.name}' already has a ${op.name} op with this interval (line ${ctx.line(first.decl)})`,
-            help: [attr(op, 'role') !== undefined ? 'role does not tell two ops apart: give each role its own interval (e.g. 10s and 11s)' : 'give each op of the same name a different interval, or merge them'],
-            related: [{ node: first.decl.name, message: 'first defined here' }],
-          });
-        } else seen.set(key, op);
-      }
-    }
+    return {
+      primitive(p) {
+        if (p.ops.length < 2 || !sameNameTwice(p.ops)) return;
+        const seen = new Map<string, Op>();
+        for (const op of p.ops) {
+          const interval = attr(op, 'interval');
+          const key = `${op.name}/${interval === undefined ? 0 : durationMs(interval) ?? interval}`;
+          const first = seen.get(key);
+          if (first) {
+            ctx.report({
+              node: op.decl.name,
+              message: `'${p.name}' already has a ${op.name} op with this interval (line ${ctx.line(first.decl)})`,
+              help: [attr(op, 'role') !== undefined ? 'role does not tell two ops apart: give each role its own interval (e.g. 10s and 11s)' : 'give each op of the same name a different interval, or merge them'],
+              related: [{ node: first.decl.name, message: 'first defined here' }],
+            });
+          } else seen.set(key, op);
+        }
+      },
+    };
   },
 };

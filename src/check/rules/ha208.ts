@@ -46,14 +46,6 @@ export const ha208: Rule = {
       if (!judged.has(attr.value.text)) judged.set(attr.value.text, (problem = valueProblem(fact.type, attr.value.text, fact.values)));
       if (problem) ctx.report({ node: attr, property: 'value', message: `${attr.key.text}: ${problem}` });
     };
-    // Reports are sorted afterwards: the order of the walk does not matter.
-    for (const p of ctx.model.primitives) {
-      for (const op of p.ops) {
-        for (const attr of op.decl.attrs) judge(attr, true);
-        // An op's { meta … } holds op attributes too; its { params … } are the agent's.
-        for (const attr of op.meta.attrs) judge(attr, true);
-      }
-    }
     for (const attr of allAttrs(ctx.model.settings['op-defaults'])) judge(attr, false);
     // crm_verify: "Ignoring … because start action cannot be recurring" (config not valid).
     for (const name of ONE_SHOT) {
@@ -69,5 +61,14 @@ export const ha208: Rule = {
         });
       }
     }
+    return {
+      primitive(p) {
+        for (const op of p.ops) {
+          for (const attr of op.decl.attrs) judge(attr, true);
+          // An op's { meta … } holds op attributes too; its { params … } are the agent's.
+          for (const attr of op.meta.attrs) judge(attr, true);
+        }
+      },
+    };
   },
 };

@@ -30,27 +30,29 @@ export const ha209: Rule = {
   check(ctx) {
     const endOf = (n: { readonly end: number }) => ({ start: n.end, end: n.end });
     const opDefault = settingValue(ctx.model, 'op-defaults', 'timeout');
-    for (const p of ctx.model.primitives) {
-      const agent = p.agent.fact;
-      if (!agent) continue;
-      for (const op of p.ops) {
-        const advised = agent.actions.find((a) => a.name === op.name && a.timeout !== undefined);
-        const advisedMs = advised?.timeout !== undefined ? durationMs(advised.timeout) : undefined;
-        if (advisedMs === undefined) continue;
-        const own = op.values.get('timeout');
-        const effective = own?.value.text ?? opDefault?.value.text ?? PACEMAKER_DEFAULT_TIMEOUT;
-        const ms = durationMs(effective);
-        if (ms === undefined || ms >= advisedMs) continue;
-        const source = own ? 'its timeout' : opDefault ? 'the op-defaults timeout' : "Pacemaker's default timeout";
-        ctx.report({
-          node: own?.value ?? op.decl.name,
-          message: `${op.name} of '${p.name}' runs with ${source} of ${effective}; ${agent.id} advises at least ${advised!.timeout}`,
-          help: [`write op ${op.name} timeout=${advised!.timeout} …`],
-          fix: own
-            ? { title: `raise the timeout to ${advised!.timeout}`, replacement: advised!.timeout! }
-            : { title: `add timeout=${advised!.timeout}`, replacement: ` timeout=${advised!.timeout}`, at: endOf(op.decl.attrs.at(-1) ?? op.decl.name) },
-        });
-      }
-    }
+    return {
+      primitive(p) {
+        const agent = p.agent.fact;
+        if (!agent) return;
+        for (const op of p.ops) {
+          const advised = agent.actions.find((a) => a.name === op.name && a.timeout !== undefined);
+          const advisedMs = advised?.timeout !== undefined ? durationMs(advised.timeout) : undefined;
+          if (advisedMs === undefined) continue;
+          const own = op.values.get('timeout');
+          const effective = own?.value.text ?? opDefault?.value.text ?? PACEMAKER_DEFAULT_TIMEOUT;
+          const ms = durationMs(effective);
+          if (ms === undefined || ms >= advisedMs) continue;
+          const source = own ? 'its timeout' : opDefault ? 'the op-defaults timeout' : "Pacemaker's default timeout";
+          ctx.report({
+            node: own?.value ?? op.decl.name,
+            message: `${op.name} of '${p.name}' runs with ${source} of ${effective}; ${agent.id} advises at least ${advised!.timeout}`,
+            help: [`write op ${op.name} timeout=${advised!.timeout} …`],
+            fix: own
+              ? { title: `raise the timeout to ${advised!.timeout}`, replacement: advised!.timeout! }
+              : { title: `add timeout=${advised!.timeout}`, replacement: ` timeout=${advised!.timeout}`, at: endOf(op.decl.attrs.at(-1) ?? op.decl.name) },
+          });
+        }
+      },
+    };
   },
 };

@@ -23,21 +23,6 @@ export const ha210: Rule = {
 `),
   },
   check(ctx) {
-    // Every parameter of every agent (Filesystem's device, fence_sbd's and sbd's devices, LVM, iSCSI,
-    // DRBD…): a kernel device name is unstable whatever parameter holds it.
-    for (const p of ctx.model.primitives) {
-      for (const attr of p.params.attrs) {
-        if (!attr.value.text.includes('/dev/')) continue;
-        const unstable = attr.value.text.split(/[\s,]+/).find((d) => UNSTABLE.test(d));
-        if (!unstable) continue;
-        ctx.report({
-          node: attr,
-          property: 'value',
-          message: `'${unstable}' is a kernel device name, which is not stable across nodes`,
-          help: ['use a /dev/disk/by-uuid/…, /dev/disk/by-path/… or /dev/disk/by-id/… name (ls -l /dev/disk/by-*)'],
-        });
-      }
-    }
     // An SBD device: every node writes its slot on it, by this name.
     for (const path of ctx.model.sbd ? sbdDevicePaths(ctx.model.sbd) : []) {
       if (!UNSTABLE.test(path.text)) continue;
@@ -47,5 +32,22 @@ export const ha210: Rule = {
         help: ['use a /dev/disk/by-id/… or /dev/disk/by-path/… name (ls -l /dev/disk/by-*)'],
       });
     }
+    return {
+      // Every parameter of every agent (Filesystem's device, fence_sbd's and sbd's devices, LVM, iSCSI,
+      // DRBD…): a kernel device name is unstable whatever parameter holds it.
+      primitive(p) {
+        for (const attr of p.params.attrs) {
+          if (!attr.value.text.includes('/dev/')) continue;
+          const unstable = attr.value.text.split(/[\s,]+/).find((d) => UNSTABLE.test(d));
+          if (!unstable) continue;
+          ctx.report({
+            node: attr,
+            property: 'value',
+            message: `'${unstable}' is a kernel device name, which is not stable across nodes`,
+            help: ['use a /dev/disk/by-uuid/…, /dev/disk/by-path/… or /dev/disk/by-id/… name (ls -l /dev/disk/by-*)'],
+          });
+        }
+      },
+    };
   },
 };

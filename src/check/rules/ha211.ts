@@ -23,22 +23,24 @@ export const ha211: Rule = {
 `),
   },
   check(ctx) {
-    for (const p of ctx.model.primitives) {
-      if (!p.agent.command) {
-        for (const c of p.commands) {
-          ctx.report({ node: c.action, message: `'${c.action.text}' command lines are only for command resources (primitive NAME anything { … })`, help: [`${p.agent.text} takes params and op lines`] });
+    return {
+      primitive(p) {
+        if (!p.agent.command) {
+          for (const c of p.commands) {
+            ctx.report({ node: c.action, message: `'${c.action.text}' command lines are only for command resources (primitive NAME anything { … })`, help: [`${p.agent.text} takes params and op lines`] });
+          }
+          return;
         }
-        continue;
-      }
-      const missing = COMMAND_PARAMS.map((k) => k.replace('_cmd', '')).filter((a) => !p.commands.some((c) => c.action.text === a));
-      if (missing.length > 0) {
-        ctx.report({ node: p.decl.name, message: `command resource '${p.name}' has no ${missing.join(', ')} command`, help: missing.map((a) => `add: ${a} "/absolute/path/to/${a}-command"`) });
-      }
-      for (const c of p.commands) {
-        const program = c.value.text.trim().split(/\s+/)[0] ?? '';
-        if (program.startsWith('/')) continue;
-        ctx.report({ node: c, property: 'value', message: `the ${c.action.text} command '${program}' is not an absolute path`, help: ['write the full path, e.g. "/usr/local/bin/app start"'] });
-      }
-    }
+        const missing = COMMAND_PARAMS.map((k) => k.replace('_cmd', '')).filter((a) => !p.commands.some((c) => c.action.text === a));
+        if (missing.length > 0) {
+          ctx.report({ node: p.decl.name, message: `command resource '${p.name}' has no ${missing.join(', ')} command`, help: missing.map((a) => `add: ${a} "/absolute/path/to/${a}-command"`) });
+        }
+        for (const c of p.commands) {
+          const program = c.value.text.trim().split(/\s+/)[0] ?? '';
+          if (program.startsWith('/')) continue;
+          ctx.report({ node: c, property: 'value', message: `the ${c.action.text} command '${program}' is not an absolute path`, help: ['write the full path, e.g. "/usr/local/bin/app start"'] });
+        }
+      },
+    };
   },
 };

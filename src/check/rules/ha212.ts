@@ -23,20 +23,22 @@ export const ha212: Rule = {
 `),
   },
   check(ctx) {
-    for (const p of ctx.model.primitives) {
-      if (usesCommandParamsOnUpstreamAnything(p)) {
-        ctx.report({
-          node: p.decl.agent,
-          message: `start_cmd/stop_cmd/monitor_cmd are not parameters of ${UPSTREAM_ANYTHING}: they belong to the post's hand-written agent, installed over the shipped one`,
-          help: [`write: primitive ${p.name} ${COMMAND_AGENT} { start "…" stop "…" monitor "…" } — hacc generates the agent as ocf:hacc:anything`],
-        });
-      } else if (ctx.catalogue.overridesShipped(p.agent.text)) {
-        ctx.report({
-          node: p.decl.agent,
-          message: `'${p.agent.text}' from --agents would replace the agent resource-agents ships under that name`,
-          help: ['install a site agent under its own provider, e.g. ocf:mysite:NAME'],
-        });
-      }
-    }
+    return {
+      primitive(p) {
+        if (usesCommandParamsOnUpstreamAnything(p)) {
+          ctx.report({
+            node: p.decl.agent,
+            message: `start_cmd/stop_cmd/monitor_cmd are not parameters of ${UPSTREAM_ANYTHING}: they belong to the post's hand-written agent, installed over the shipped one`,
+            help: [`write: primitive ${p.name} ${COMMAND_AGENT} { start "…" stop "…" monitor "…" } — hacc generates the agent as ocf:hacc:anything`],
+          });
+        } else if (ctx.catalogue.overridesShipped(p.agent.text)) {
+          ctx.report({
+            node: p.decl.agent,
+            message: `'${p.agent.text}' from --agents would replace the agent resource-agents ships under that name`,
+            help: ['install a site agent under its own provider, e.g. ocf:mysite:NAME'],
+          });
+        }
+      },
+    };
   },
 };

@@ -41,17 +41,19 @@ export const ha217: Rule = {
     const version = PLATFORM_PACEMAKER_VERSION[m.platform];
     // Most files are ASCII: one look at the whole text, then nothing to do.
     if (compareVersions(version, XML_ESCAPE_FIXED) >= 0 || !NON_ASCII.test(m.file.text)) return;
-    for (const node of m.values) {
-      if (node.secret) continue;
-      const at = unescapedAt(node.text);
-      if (at < 0) continue;
-      const ch = node.text[at]!;
-      const shown = ch < ' ' ? `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : ch;
-      ctx.report({
-        node,
-        message: `'${shown}' after a non-ASCII character: ${m.platform}'s Pacemaker ${version} writes it into the CIB unescaped, and the CIB is no longer well-formed`,
-        help: ['leave out the non-ASCII characters, or the <, & and " (and line breaks, tabs) after them; Pacemaker 2.1.10 and later escape them'],
-      });
-    }
+    return {
+      value(node) {
+        if (node.secret) return;
+        const at = unescapedAt(node.text);
+        if (at < 0) return;
+        const ch = node.text[at]!;
+        const shown = ch < ' ' ? `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : ch;
+        ctx.report({
+          node,
+          message: `'${shown}' after a non-ASCII character: ${m.platform}'s Pacemaker ${version} writes it into the CIB unescaped, and the CIB is no longer well-formed`,
+          help: ['leave out the non-ASCII characters, or the <, & and " (and line breaks, tabs) after them; Pacemaker 2.1.10 and later escape them'],
+        });
+      },
+    };
   },
 };

@@ -21,18 +21,20 @@ export const ha218: Rule = {
 `).replace('  property stonith-enabled=false\n', ''),
   },
   check(ctx) {
-    for (const p of ctx.model.primitives) {
-      for (const attr of p.params.attrs) {
-        const fact = ctx.catalogue.param(p.agent.id, attr.key.text);
-        if (!fact?.deprecated) continue;
-        const replacement = fact.obsoletedBy;
-        ctx.report({
-          node: attr,
-          property: 'key',
-          message: `'${fact.name}' is deprecated for ${p.agent.id}${replacement ? `: its name is now '${replacement}'` : ''}`,
-          help: replacement ? [`write ${replacement}=${attr.value.text}`] : ['remove it, or check the agent documentation for what replaces it'],
-        });
-      }
-    }
+    return {
+      primitive(p) {
+        for (const attr of p.params.attrs) {
+          const fact = ctx.catalogue.param(p.agent.id, attr.key.text);
+          if (!fact?.deprecated) continue;
+          const replacement = fact.obsoletedBy;
+          ctx.report({
+            node: attr,
+            property: 'key',
+            message: `'${fact.name}' is deprecated for ${p.agent.id}${replacement ? `: its name is now '${replacement}'` : ''}`,
+            help: replacement ? [`write ${replacement}=${attr.value.text}`] : ['remove it, or check the agent documentation for what replaces it'],
+          });
+        }
+      },
+    };
   },
 };

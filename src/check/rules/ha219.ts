@@ -29,27 +29,29 @@ export const ha219: Rule = {
     // agent, parameter and value -> the first resource's attribute.
     const first = new Map<string, { readonly name: string; readonly attr: A.Attr }>();
     const uniqueOf = new Map<string, ReadonlySet<string>>();
-    for (const p of ctx.model.primitives) {
-      let unique = uniqueOf.get(p.agent.id);
-      if (!unique) uniqueOf.set(p.agent.id, (unique = new Set((ctx.catalogue.agent(p.agent.id)?.params ?? []).filter((f) => f.unique).map((f) => f.name))));
-      if (unique.size === 0) continue;
-      for (const name of unique) {
-        const attr = p.params.values.get(name);
-        if (!attr) continue;
-        const key = `${p.agent.id}\u0000${name}\u0000${attr.value.text}`;
-        const earlier = first.get(key);
-        if (!earlier) {
-          first.set(key, { name: p.name, attr });
-          continue;
+    return {
+      primitive(p) {
+        let unique = uniqueOf.get(p.agent.id);
+        if (!unique) uniqueOf.set(p.agent.id, (unique = new Set((ctx.catalogue.agent(p.agent.id)?.params ?? []).filter((f) => f.unique).map((f) => f.name))));
+        if (unique.size === 0) return;
+        for (const name of unique) {
+          const attr = p.params.values.get(name);
+          if (!attr) continue;
+          const key = `${p.agent.id}\u0000${name}\u0000${attr.value.text}`;
+          const earlier = first.get(key);
+          if (!earlier) {
+            first.set(key, { name: p.name, attr });
+            continue;
+          }
+          ctx.report({
+            node: attr,
+            property: 'value',
+            message: `${name}=${attr.value.text} is already used by '${earlier.name}': ${p.agent.id} marks ${name} unique`,
+            help: [`give '${p.name}' its own ${name}`],
+            related: [{ node: earlier.attr, message: `'${earlier.name}' has it` }],
+          });
         }
-        ctx.report({
-          node: attr,
-          property: 'value',
-          message: `${name}=${attr.value.text} is already used by '${earlier.name}': ${p.agent.id} marks ${name} unique`,
-          help: [`give '${p.name}' its own ${name}`],
-          related: [{ node: earlier.attr, message: `'${earlier.name}' has it` }],
-        });
-      }
-    }
+      },
+    };
   },
 };

@@ -23,20 +23,22 @@ export const ha222: Rule = {
 `),
   },
   check(ctx) {
-    for (const p of ctx.model.primitives) {
-      const guest = p.meta.values.get(GUEST_META);
-      if (guest && p.agent.fencing) {
-        ctx.report({ node: guest, property: 'key', message: `fencing device '${p.name}' cannot be a guest node (${GUEST_META}=${guest.value.text})`, help: [`set ${GUEST_META}= on the VM or container resource that runs the guest`] });
-      }
-      const holder = p.parent;
-      const what = p.agent.id === REMOTE_AGENT ? `remote node connection '${p.name}'` : guest ? `guest node resource '${p.name}' (${GUEST_META}=${guest.value.text})` : undefined;
-      // A guest resource may be a group's member; not a clone's (directly or through its group).
-      if (!what || !holder || (guest && p.agent.id !== REMOTE_AGENT && holder.kind === 'group' && !holder.parent)) continue;
-      ctx.report({
-        node: p.decl.name,
-        message: `${what} is inside ${holder.kind} '${holder.name}'${holder.kind === 'group' && holder.parent ? ` of clone '${holder.parent.name}'` : ''}: Pacemaker never brings that node up`,
-        help: [`declare it at the top level, and colocate or order it with the ${holder.kind}'s other resources instead`],
-      });
-    }
+    return {
+      primitive(p) {
+        const guest = p.meta.values.get(GUEST_META);
+        if (guest && p.agent.fencing) {
+          ctx.report({ node: guest, property: 'key', message: `fencing device '${p.name}' cannot be a guest node (${GUEST_META}=${guest.value.text})`, help: [`set ${GUEST_META}= on the VM or container resource that runs the guest`] });
+        }
+        const holder = p.parent;
+        const what = p.agent.id === REMOTE_AGENT ? `remote node connection '${p.name}'` : guest ? `guest node resource '${p.name}' (${GUEST_META}=${guest.value.text})` : undefined;
+        // A guest resource may be a group's member; not a clone's (directly or through its group).
+        if (!what || !holder || (guest && p.agent.id !== REMOTE_AGENT && holder.kind === 'group' && !holder.parent)) return;
+        ctx.report({
+          node: p.decl.name,
+          message: `${what} is inside ${holder.kind} '${holder.name}'${holder.kind === 'group' && holder.parent ? ` of clone '${holder.parent.name}'` : ''}: Pacemaker never brings that node up`,
+          help: [`declare it at the top level, and colocate or order it with the ${holder.kind}'s other resources instead`],
+        });
+      },
+    };
   },
 };

@@ -40,15 +40,17 @@ export const ha224: Rule = {
     // DEL (U+007F): Pacemaker up to 2.1.7 writes every attribute through crm_xml_escape, which turns
     // it into the octal escape \177 (lib/common/xml_attr.c; 2.1.8's pcmk__xml_escape writes &#x7F;).
     const delKept = compareVersions(PLATFORM_PACEMAKER_VERSION[ctx.model.platform], CONTROL_ESCAPE_FIXED) >= 0;
-    for (const node of ctx.model.values) {
-      // Only a quoted string can hold a line break, tab or DEL (a bare word cannot).
-      const what = node.quoted ? mangled(node.text) : undefined;
-      if (what === undefined || (what === 'a DEL character' && delKept)) continue;
-      ctx.report({
-        node,
-        message: `${what} in a value does not reach the cluster: ${what === 'a DEL character' ? `Pacemaker ${PLATFORM_PACEMAKER_VERSION[ctx.model.platform]} (${ctx.model.platform})` : 'Pacemaker'} stores it as ${STORED_AS[what]}`,
-        help: [what === 'a line break' ? 'write it on one line: join commands with && or ;, or put them in a script' : what === 'a tab' ? 'use spaces' : 'leave it out'],
-      });
-    }
+    return {
+      value(node) {
+        // Only a quoted string can hold a line break, tab or DEL (a bare word cannot).
+        const what = node.quoted ? mangled(node.text) : undefined;
+        if (what === undefined || (what === 'a DEL character' && delKept)) return;
+        ctx.report({
+          node,
+          message: `${what} in a value does not reach the cluster: ${what === 'a DEL character' ? `Pacemaker ${PLATFORM_PACEMAKER_VERSION[ctx.model.platform]} (${ctx.model.platform})` : 'Pacemaker'} stores it as ${STORED_AS[what]}`,
+          help: [what === 'a line break' ? 'write it on one line: join commands with && or ;, or put them in a script' : what === 'a tab' ? 'use spaces' : 'leave it out'],
+        });
+      },
+    };
   },
 };

@@ -142,26 +142,6 @@ export const ha406: Rule = {
         });
       }
     }
-    // Agents the platform's Pacemaker no longer ships, and classes it no longer runs.
-    for (const p of m.primitives) {
-      const cls = p.agent.id.split(':')[0] ?? '';
-      const classUntil = CLASS_UNTIL[cls];
-      if (classUntil !== undefined && compareVersions(version, classUntil) > 0) {
-        ctx.report({
-          node: p.decl.agent,
-          message: `the ${cls} resource class was dropped after Pacemaker ${classUntil}; ${m.platform} has ${version}`,
-          help: [cls === 'upstart' ? 'use the systemd unit of the service: systemd:NAME' : 'run the check from an OCF agent, or monitor the service with its own agent'],
-        });
-        continue;
-      }
-      const until = AGENT_UNTIL[p.agent.id];
-      if (until === undefined || compareVersions(version, until) <= 0) continue;
-      ctx.report({
-        node: p.decl.agent,
-        message: `${p.agent.id} was dropped after Pacemaker ${until}; ${m.platform} has ${version}`,
-        help: ['Pacemaker no longer installs it there: remove the resource, or use an agent the platform ships'],
-      });
-    }
     // A colocation's influence (schema 3.6): older Pacemakers reject the constraint.
     if (compareVersions(version, INFLUENCE_SINCE) < 0) {
       for (const c of m.constraints) {
@@ -272,5 +252,27 @@ export const ha406: Rule = {
       }
       for (const attr of allAttrs(m.settings['op-defaults'])) if (attr.key.text === fact.name) report(attr, fact, 'op-defaults setting');
     }
+    return {
+      // Agents the platform's Pacemaker no longer ships, and classes it no longer runs.
+      primitive(p) {
+        const cls = p.agent.id.split(':')[0] ?? '';
+        const classUntil = CLASS_UNTIL[cls];
+        if (classUntil !== undefined && compareVersions(version, classUntil) > 0) {
+          ctx.report({
+            node: p.decl.agent,
+            message: `the ${cls} resource class was dropped after Pacemaker ${classUntil}; ${m.platform} has ${version}`,
+            help: [cls === 'upstart' ? 'use the systemd unit of the service: systemd:NAME' : 'run the check from an OCF agent, or monitor the service with its own agent'],
+          });
+          return;
+        }
+        const until = AGENT_UNTIL[p.agent.id];
+        if (until === undefined || compareVersions(version, until) <= 0) return;
+        ctx.report({
+          node: p.decl.agent,
+          message: `${p.agent.id} was dropped after Pacemaker ${until}; ${m.platform} has ${version}`,
+          help: ['Pacemaker no longer installs it there: remove the resource, or use an agent the platform ships'],
+        });
+      },
+    };
   },
 };

@@ -28,16 +28,18 @@ export const ha409: Rule = {
     const m = ctx.model;
     const devices = fencingDevices(m);
     if (devices.length === 0 || fencingDisabledBy(m)) return;
-    for (const p of m.primitives) {
-      if (p.agent.id !== REMOTE_AGENT) continue;
-      // (A device that names no hosts is asked which it can fence: it may fence this one.)
-      if (canFence(m, p.name)) continue;
-      ctx.report({
-        node: p.decl.name,
-        message: `no fencing device can fence remote node '${p.name}': every device's pcmk_host_list or pcmk_host_map leaves it out`,
-        help: [`add ${p.name} to a device's host list, or declare a device for it`],
-        related: devices.map((d) => ({ node: d.decl.name, message: 'a device that does not list it' })),
-      });
-    }
+    return {
+      primitive(p) {
+        if (p.agent.id !== REMOTE_AGENT) return;
+        // (A device that names no hosts is asked which it can fence: it may fence this one.)
+        if (canFence(m, p.name)) return;
+        ctx.report({
+          node: p.decl.name,
+          message: `no fencing device can fence remote node '${p.name}': every device's pcmk_host_list or pcmk_host_map leaves it out`,
+          help: [`add ${p.name} to a device's host list, or declare a device for it`],
+          related: devices.map((d) => ({ node: d.decl.name, message: 'a device that does not list it' })),
+        });
+      },
+    };
   },
 };

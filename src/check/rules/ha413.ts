@@ -48,12 +48,14 @@ export const ha413: Rule = {
     }
     // A storage resource on an SBD disk.
     if (devices.size === 0) return;
-    for (const p of m.primitives) {
-      if (p.agent.fencing) continue;
-      for (const a of p.params.attrs) {
-        const hit = listedDevices(a.value.text).find((d) => devices.has(d));
-        if (hit) ctx.report({ node: a, property: 'value', message: `'${hit}' is an SBD disk: resource '${p.name}' would overwrite the nodes' SBD slots`, help: ['give the SBD its own small disk (a few MB), used by nothing else'] });
-      }
-    }
+    return {
+      primitive(p) {
+        if (p.agent.fencing) return;
+        for (const a of p.params.attrs) {
+          const hit = listedDevices(a.value.text).find((d) => devices.has(d));
+          if (hit) ctx.report({ node: a, property: 'value', message: `'${hit}' is an SBD disk: resource '${p.name}' would overwrite the nodes' SBD slots`, help: ['give the SBD its own small disk (a few MB), used by nothing else'] });
+        }
+      },
+    };
   },
 };

@@ -32,28 +32,32 @@ export const ha501: Rule = {
     const secretName = new Map<string, boolean>();
     const isSecret = (name: string) => secretName.get(name) ?? (secretName.set(name, isSecretParam(name)), secretName.get(name)!);
     const owners = new Map<A.Attr, string>();
-    for (const p of ctx.model.primitives) {
-      for (const a of p.params.attrs) {
-        if (!isSecret(a.key.text)) continue;
-        candidates.push(a);
-        owners.set(a, p.name);
-      }
-    }
-    // The variable a fix names: HACLUSTER_PASSWORD for the auth line, else PRIMITIVE_PARAM (fence-a's password: FENCE_A_PASSWORD).
-    // A name the setup script cannot take (HA503: PCMK_*, PATH…) or one that starts with a digit gets SECRET_ in front.
-    const variable = (a: A.Attr) => {
-      const name = (owners.has(a) ? `${owners.get(a)}_${a.key.text}` : `${ctx.model.auth?.user.text ?? 'hacluster'}_${a.key.text}`).toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-      return /^[0-9]/.test(name) || reservedEnvName(name) !== undefined ? `SECRET_${name}` : name;
+    return {
+      primitive(p) {
+        for (const a of p.params.attrs) {
+          if (!isSecret(a.key.text)) continue;
+          candidates.push(a);
+          owners.set(a, p.name);
+        }
+      },
+      end() {
+        // The variable a fix names: HACLUSTER_PASSWORD for the auth line, else PRIMITIVE_PARAM (fence-a's password: FENCE_A_PASSWORD).
+        // A name the setup script cannot take (HA503: PCMK_*, PATH…) or one that starts with a digit gets SECRET_ in front.
+        const variable = (a: A.Attr) => {
+          const name = (owners.has(a) ? `${owners.get(a)}_${a.key.text}` : `${ctx.model.auth?.user.text ?? 'hacluster'}_${a.key.text}`).toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+          return /^[0-9]/.test(name) || reservedEnvName(name) !== undefined ? `SECRET_${name}` : name;
+        };
+        for (const attr of candidates) {
+          if (attr.value.secret) continue;
+          ctx.report({
+            node: attr,
+            property: 'value',
+            message: `'${attr.key.text}' is a secret written literally`,
+            help: [`write ${attr.key.text}=env:NAME (an environment variable) or ${attr.key.text}=file:/path (a file) read when the setup script runs`],
+            fix: { title: `read it from the environment: env:${variable(attr)}`, replacement: `env:${variable(attr)}` },
+          });
+        }
+      },
     };
-    for (const attr of candidates) {
-      if (attr.value.secret) continue;
-      ctx.report({
-        node: attr,
-        property: 'value',
-        message: `'${attr.key.text}' is a secret written literally`,
-        help: [`write ${attr.key.text}=env:NAME (an environment variable) or ${attr.key.text}=file:/path (a file) read when the setup script runs`],
-        fix: { title: `read it from the environment: env:${variable(attr)}`, replacement: `env:${variable(attr)}` },
-      });
-    }
   },
 };

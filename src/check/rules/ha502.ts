@@ -22,21 +22,29 @@ export const ha502: Rule = {
 `),
   },
   check(ctx) {
-    const secrets = ctx.model.values.filter((v): v is A.Value & { secret: A.SecretRef } => v.secret !== undefined);
-    if (secrets.length === 0) return;
+    const secrets: { node: A.Value; secret: A.SecretRef }[] = [];
     const kept = new Set<A.Value>();
     // auth takes only password= (HA001 reports any other key).
     for (const a of ctx.model.auth?.attrs ?? []) kept.add(a.value);
-    for (const p of ctx.model.primitives) for (const a of p.params.attrs) if (a.value.secret) kept.add(a.value);
     // An alert's and its recipients' params reach the agent as instance attributes, set as a resource's are.
     for (const bag of ctx.model.alerts.flatMap((x) => [x.params, ...x.recipients.map((r) => r.params)])) for (const a of bag.attrs) if (a.value.secret) kept.add(a.value);
-    for (const node of secrets) {
-      if (kept.has(node)) continue;
-      ctx.report({
-        node,
-        message: `${node.secret.scheme}:${node.secret.ref} here would not stay secret: hacc keeps secrets only in a resource's or an alert's params and the auth password`,
-        help: ['write the value itself; if it must stay out of the file, it belongs in the agent\'s params (or a file the agent reads)'],
-      });
-    }
+    return {
+      primitive(p) {
+        for (const a of p.params.attrs) if (a.value.secret) kept.add(a.value);
+      },
+      value(node) {
+        if (node.secret) secrets.push({ node, secret: node.secret });
+      },
+      end() {
+        for (const { node, secret } of secrets) {
+          if (kept.has(node)) continue;
+          ctx.report({
+            node,
+            message: `${secret.scheme}:${secret.ref} here would not stay secret: hacc keeps secrets only in a resource's or an alert's params and the auth password`,
+            help: ['write the value itself; if it must stay out of the file, it belongs in the agent\'s params (or a file the agent reads)'],
+          });
+        }
+      },
+    };
   },
 };

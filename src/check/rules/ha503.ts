@@ -22,15 +22,17 @@ export const ha503: Rule = {
 `),
   },
   check(ctx) {
-    for (const node of ctx.model.values) {
-      const s = node.secret;
-      const why = s?.scheme === 'env' ? reservedEnvName(s.ref) : undefined;
-      if (why === undefined) continue;
-      ctx.report({
-        node,
-        message: `env:${s!.ref} cannot hold a secret: ${why}`,
-        help: ['export the secret under a name of your own, such as DB_PASSWORD, and write env:DB_PASSWORD'],
-      });
-    }
+    return {
+      value(node) {
+        const s = node.secret;
+        const why = s?.scheme === 'env' ? reservedEnvName(s.ref) : undefined;
+        if (why === undefined) return;
+        ctx.report({
+          node,
+          message: `env:${s!.ref} cannot hold a secret: ${why}`,
+          help: ['export the secret under a name of your own, such as DB_PASSWORD, and write env:DB_PASSWORD'],
+        });
+      },
+    };
   },
 };
