@@ -62,6 +62,6 @@ export interface Rule {
   readonly name: string;
   readonly severity: Severity;
   readonly docs: RuleDocs;
-  /** Checks what the rule looks at as a whole; what it returns (if anything) is called in the walk over the primitives. */
+  /** Checks what the rule looks at as a whole; what it returns (if anything) is called in the checker's one walk (RuleVisitor). */
   check(ctx: RuleContext): RuleVisitor | void;
 }
